@@ -1,0 +1,50 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+import YAMLReader
+
+/// What became of one application document of a batch.
+public struct BatchEntry: Sendable {
+    public enum Result: Sendable {
+        case decided(Evaluation)
+        /// The application could not be read or evaluated; the reasons, located.
+        case failed([Diagnostic])
+    }
+
+    /// Where the document starts.
+    public let mark: SourceMark
+    /// The application's id, when it could be read.
+    public let id: String?
+    public let schemeID: String?
+    public let result: Result
+    /// The decision file written, if any.
+    public var decisionPath: String?
+
+    public var outcome: Outcome? {
+        if case .decided(let evaluation) = result { return evaluation.outcome }
+        return nil
+    }
+
+    public var amount: DecimalNumber? {
+        if case .decided(let evaluation) = result { return evaluation.amount?.final }
+        return nil
+    }
+
+    public var diagnostics: [Diagnostic] {
+        if case .failed(let diagnostics) = result { return diagnostics }
+        return []
+    }
+}
+
+/// The whole batch, in processing order.
+public struct BatchReport: Sendable {
+    public var entries: [BatchEntry] = []
+    /// Problems with files themselves (missing, unreadable), not tied to one application.
+    public var fileErrors: [Diagnostic] = []
+
+    public var failureCount: Int { entries.filter { !$0.diagnostics.isEmpty }.count + fileErrors.count }
+
+    public func count(of outcome: Outcome) -> Int {
+        entries.filter { $0.outcome == outcome }.count
+    }
+}

@@ -1,0 +1,127 @@
+import Decisions
+import Evaluator
+import SchemeLanguage
+import YAMLReader
+
+/// Evaluates application files and writes a decision for each.
+///
+/// Each document stands alone: an application that cannot be read gets an error entry and
+/// never costs another its decision.
+public final class BatchRunner {
+    public let catalog: SchemeCatalog
+    private let output: DecisionOutput?
+    private var decoders: [String: (ApplicationDecoder, SchemeEvaluator)] = [:]
+    /// Where each application id was first seen, to refuse a second file overwriting its decision.
+    private var seenIDs: [String: SourceMark] = [:]
+
+    /// With no output, decisions are evaluated but not written.
+    public init(catalog: SchemeCatalog, output: DecisionOutput?) {
+        self.catalog = catalog
+        self.output = output
+    }
+
+    public func run(paths: [String]) -> BatchReport {
+        var report = BatchReport()
+        for path in paths {
+            switch YAMLFiles.list(path) {
+            case .success(let files):
+                for file in files { process(file: file, into: &report) }
+            case .failure(let diagnostic):
+                report.fileErrors.append(diagnostic)
+            }
+        }
+        return report
+    }
+
+    /// Processes every document of one file, a single application or a stream of them.
+    public func process(file: String, into report: inout BatchReport) {
+        let reader: YAMLDocumentReader
+        do {
+            reader = try YAMLDocumentReader(path: file)
+        } catch {
+            report.fileErrors.append(Diagnostic(error))
+            return
+        }
+        var documents = 0
+        while true {
+            do {
+                guard let document = try reader.nextDocument() else { break }
+                documents += 1
+                report.entries.append(process(document))
+            } catch {
+                // libyaml cannot resume after a syntax error: the rest of the file is lost, and said so.
+                let message = documents == 0 ? error.message : "\(error.message) (this document and the rest of the file could not be read)"
+                report.entries.append(BatchEntry(mark: error.mark, id: nil, schemeID: nil, result: .failed([Diagnostic(message, at: error.mark)])))
+                return
+            }
+        }
+        if documents == 0 {
+            let mark = SourceMark(file: file, line: 1, column: 1)
+            report.entries.append(BatchEntry(mark: mark, id: nil, schemeID: nil,
+                                             result: .failed([Diagnostic("the file is empty: an application starts with 'scheme', 'id', 'filed' and 'applicant'", at: mark)])))
+        }
+    }
+
+    /// Reads, evaluates and (when there is an output) writes the decision of one document.
+    public func process(_ document: YAMLNode) -> BatchEntry {
+        let declaredID = Application.declaredID(of: document)
+        func failure(_ diagnostics: [Diagnostic], scheme: String? = nil) -> BatchEntry {
+            BatchEntry(mark: document.mark, id: declaredID, schemeID: scheme, result: .failed(diagnostics))
+        }
+        let schemeID: String
+        switch Application.schemeID(of: document) {
+        case .success(let id): schemeID = id
+        case .failure(let diagnostic): return failure([diagnostic])
+        }
+        guard let (decoder, evaluator) = tools(for: schemeID) else {
+            return failure([unknownScheme(schemeID, in: document)], scheme: schemeID)
+        }
+        let application: Application
+        switch decoder.decode(document) {
+        case .success(let decoded): application = decoded
+        case .failure(let list): return failure(list.diagnostics, scheme: schemeID)
+        }
+        if let first = seenIDs[application.id] {
+            return failure([Diagnostic("application id '\(application.id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")], scheme: schemeID)
+        }
+        seenIDs[application.id] = document.mark
+        do {
+            let evaluation = try evaluator.evaluate(application)
+            var entry = BatchEntry(mark: document.mark, id: application.id, schemeID: schemeID, result: .decided(evaluation))
+            if let output { entry.decisionPath = try write(evaluation, to: output) }
+            return entry
+        } catch let error as EvaluationError {
+            return failure([Diagnostic("the rules could not be applied to this application: \(error.message) (rule at \(error.mark))", at: document.mark)], scheme: schemeID)
+        } catch {
+            return failure([Diagnostic("\(error)", at: document.mark)], scheme: schemeID)
+        }
+    }
+
+    private func tools(for schemeID: String) -> (ApplicationDecoder, SchemeEvaluator)? {
+        if let cached = decoders[schemeID] { return cached }
+        guard let scheme = catalog.schemes[schemeID] else { return nil }
+        let tools = (ApplicationDecoder(scheme: scheme), SchemeEvaluator(scheme: scheme))
+        decoders[schemeID] = tools
+        return tools
+    }
+
+    private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {
+        let node = document.mapping?.first { $0.key.scalar == "scheme" }?.value
+        let known = catalog.schemes.keys.sorted()
+        var message = "unknown scheme '\(id)'"
+        if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
+            message += ": its rules file \(failed.file) has errors (run 'guichet check')"
+        } else {
+            message += known.isEmpty ? ": no scheme was loaded from the rules folder" : "; the schemes are: \(known.joined(separator: ", "))"
+        }
+        return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
+    }
+
+    private func write(_ evaluation: Evaluation, to output: DecisionOutput) throws -> String {
+        let record = DecisionRecord(evaluation)
+        let name = evaluation.application.id
+        try output.write(JSONDecision.render(record), to: "\(name).json")
+        try output.write(MarkdownDecision.render(record), to: "\(name).md")
+        return output.path("\(name).md")
+    }
+}

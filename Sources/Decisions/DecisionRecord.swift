@@ -1,0 +1,125 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// Everything a decision states, in French, ready to be written as Markdown or JSON.
+///
+/// Both renderers read this one record, so the two files of a decision can never disagree.
+public struct DecisionRecord: Sendable {
+    public struct Fact: Sendable {
+        public let id: String
+        public let question: String
+        public let value: String
+        public let canonical: String
+    }
+
+    public struct CriterionRow: Sendable {
+        public let number: Int
+        public let id: String
+        public let label: String
+        public let verdict: Verdict
+        public let facts: [Fact]
+        public let source: SourceReference?
+        public let failure: String
+        public let note: String?
+        public let missing: [String]
+    }
+
+    public struct StepRow: Sendable {
+        public let id: String
+        public let label: String
+        public let formula: String
+        public let value: String?
+        public let canonical: String?
+    }
+
+    public struct MissingRow: Sendable {
+        public enum Kind: String, Sendable { case fact, piece }
+        public let kind: Kind
+        public let id: String
+        public let text: String
+        public let help: String?
+    }
+
+    public let engineVersion: String
+    public let scheme: Scheme
+    public let application: Application
+    public let outcome: Outcome
+    public let amount: DecimalNumber?
+    public let criteria: [CriterionRow]
+    public let steps: [StepRow]
+    public let unrounded: DecimalNumber?
+    public let missing: [MissingRow]
+    public let awaitingConfirmation: [Fact]
+    /// The deliberations the decision rests on, each once, in the order first cited.
+    public let legalBasis: [String]
+    /// The passages cited by the criteria and the amount, in order, each once.
+    public let citedSources: [SourceReference]
+    public let inputHash: String
+
+    public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
+}
+
+extension DecisionRecord {
+    /// The version printed in every decision, so a decision can be traced to the engine that made it.
+    public static let currentEngineVersion = "0.1.0"
+
+    public init(_ evaluation: Evaluation, engineVersion: String = DecisionRecord.currentEngineVersion) {
+        let scheme = evaluation.scheme
+        let application = evaluation.application
+        self.engineVersion = engineVersion
+        self.scheme = scheme
+        self.application = application
+        outcome = evaluation.outcome
+        amount = evaluation.amount?.final
+        unrounded = evaluation.amount?.unrounded
+        criteria = evaluation.criteria.enumerated().map { position, result in
+            DecisionRecord.row(position + 1, result, scheme: scheme, application: application)
+        }
+        steps = DecisionRecord.steps(evaluation)
+        missing = evaluation.missing.map { DecisionRecord.missingRow($0, scheme: scheme) }
+        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, scheme: scheme, application: application) }
+        let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
+        var seen: Set<String> = []
+        citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
+        var deliberations: Set<String> = []
+        legalBasis = scheme.sources.map(\.deliberation).filter { deliberations.insert($0).inserted }
+        inputHash = InputFingerprint.sha256(application, scheme: scheme)
+    }
+
+    private static func row(_ number: Int, _ result: CriterionResult, scheme: Scheme, application: Application) -> CriterionRow {
+        let criterion = scheme.criteria[result.index]
+        return CriterionRow(
+            number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
+            facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) },
+            source: criterion.source.flatMap(scheme.source), failure: criterion.failure, note: result.note,
+            missing: result.missing.map { missingRow($0, scheme: scheme).text })
+    }
+
+    static func fact(_ index: Int, scheme: Scheme, application: Application) -> Fact? {
+        let input = scheme.inputs[index]
+        guard let value = application.facts[index] else { return nil }
+        return Fact(id: input.id, question: input.question, value: FrenchFormat.value(value, type: input.type),
+                    canonical: FrenchFormat.canonical(value))
+    }
+
+    private static func steps(_ evaluation: Evaluation) -> [StepRow] {
+        guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
+        return definition.steps.enumerated().map { index, step in
+            let value = amount.steps[index]
+            return StepRow(id: step.id, label: step.label, formula: step.formula,
+                           value: value.map { FrenchFormat.value($0, type: step.expression.type) },
+                           canonical: value.map(FrenchFormat.canonical))
+        }
+    }
+
+    private static func missingRow(_ item: MissingItem, scheme: Scheme) -> MissingRow {
+        switch item {
+        case .fact(let index):
+            let input = scheme.inputs[index]
+            return MissingRow(kind: .fact, id: input.id, text: input.question, help: input.help)
+        case .piece(let id):
+            return MissingRow(kind: .piece, id: id, text: scheme.piece(id)?.label ?? id, help: nil)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// The machine-readable twin of a decision: the same content as the Markdown, as JSON.
+public enum JSONDecision {
+    public static func render(_ record: DecisionRecord) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.string("format", "guichet-decision/1")
+            engine(record, &json)
+            scheme(record, &json)
+            application(record, &json)
+            json.string("outcome", record.outcome.rawValue)
+            json.string("amount", record.amount.map(FrenchFormat.moneyCanonical))
+            criteria(record, &json)
+            steps(record, &json)
+            json.array("grounds") { json in
+                for row in record.failed { json.string(nil, row.failure) }
+                if record.outcome == .unfavorable, record.failed.isEmpty {
+                    json.string(nil, "Le montant de l'aide calculé selon les règles du dispositif est nul.")
+                }
+            }
+            missing(record, &json)
+            json.array("awaiting_confirmation") { json in
+                for fact in record.awaitingConfirmation { self.fact(fact, &json) }
+            }
+        }
+        return json.text + "\n"
+    }
+
+    private static func engine(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.object("engine") { json in
+            json.string("name", "guichet")
+            json.string("version", record.engineVersion)
+        }
+    }
+
+    private static func scheme(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.object("scheme") { json in
+            json.string("id", record.scheme.id)
+            json.string("title", record.scheme.title)
+            json.string("kind", record.scheme.kind.rawValue)
+            json.string("authority", record.scheme.authority.name)
+            json.array("legal_basis") { json in
+                for deliberation in record.legalBasis { json.string(nil, deliberation) }
+            }
+            json.string("rules_sha256", record.scheme.rulesHash)
+        }
+    }
+
+    private static func application(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        let application = record.application
+        json.object("application") { json in
+            json.string("id", application.id)
+            json.string("filed", application.filed.description)
+            json.object("applicant") { json in
+                json.string("name", application.applicant.name)
+                json.string("kind", application.applicant.kind)
+                json.string("address", application.applicant.address)
+            }
+            json.string("subject", application.subject)
+            json.string("input_sha256", record.inputHash)
+        }
+    }
+
+    private static func criteria(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.array("criteria") { json in
+            for row in record.criteria {
+                json.object { json in
+                    json.string("id", row.id)
+                    json.string("label", row.label)
+                    json.string("verdict", row.verdict.rawValue)
+                    json.array("facts") { json in
+                        for fact in row.facts { self.fact(fact, &json) }
+                    }
+                    json.array("missing") { json in
+                        for item in row.missing { json.string(nil, item) }
+                    }
+                    json.string("note", row.note)
+                    source(row.source, &json)
+                }
+            }
+        }
+    }
+
+    private static func steps(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.array("amount_steps") { json in
+            for step in record.steps {
+                json.object { json in
+                    json.string("id", step.id)
+                    json.string("label", step.label)
+                    json.string("formula", step.formula)
+                    json.string("value", step.canonical)
+                    json.string("display", step.value)
+                }
+            }
+        }
+        json.string("amount_before_rounding", record.unrounded?.description)
+    }
+
+    private static func missing(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.array("missing") { json in
+            for item in record.missing {
+                json.object { json in
+                    json.string("kind", item.kind.rawValue)
+                    json.string("id", item.id)
+                    json.string("text", item.text)
+                    json.string("help", item.help)
+                }
+            }
+        }
+    }
+
+    private static func fact(_ fact: DecisionRecord.Fact, _ json: inout JSONWriter) {
+        json.object { json in
+            json.string("id", fact.id)
+            json.string("value", fact.canonical)
+            json.string("display", fact.value)
+        }
+    }
+
+    private static func source(_ source: SourceReference?, _ json: inout JSONWriter) {
+        guard let source else {
+            json.string("source", nil)
+            return
+        }
+        json.object("source") { json in
+            json.string("id", source.id)
+            json.string("citation", source.citation)
+            json.string("lines", source.lines)
+            json.string("quote", source.quote)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import ExactDecimal
+import SchemeLanguage
+
+/// A scheme as a French document, for the people who check the rules against the text.
+public enum SchemeExplanation {
+    public static func render(_ scheme: Scheme) -> String {
+        var text = MarkdownText()
+        text.line("# \(scheme.title)")
+        text.blank()
+        text.line("Dispositif `\(scheme.id)` : \(scheme.kind.frenchName), \(scheme.authority.name).")
+        text.blank()
+        sources(scheme, into: &text)
+        inputs(scheme, into: &text)
+        parameters(scheme, into: &text)
+        criteria(scheme, into: &text)
+        amount(scheme, into: &text)
+        interpretations(scheme, into: &text)
+        tests(scheme, into: &text)
+        text.line("---")
+        text.blank()
+        text.line("Règles : \(MarkdownDecision.baseName(scheme.file)), empreinte SHA-256 `\(scheme.rulesHash)`.")
+        return text.result
+    }
+
+    private static func sources(_ scheme: Scheme, into text: inout MarkdownText) {
+        text.line("## Textes de référence")
+        text.blank()
+        for source in scheme.sources {
+            text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
+            if let quote = source.quote { text.line("  > « \(quote) »") }
+        }
+        text.blank()
+    }
+
+    private static func inputs(_ scheme: Scheme, into text: inout MarkdownText) {
+        text.line("## Informations demandées")
+        text.blank()
+        text.line("| Information | Question | Type | Pièce justificative | Confirmée par l'instructeur |")
+        text.line("|---|---|---|---|---|")
+        for input in scheme.inputs {
+            var question = input.question
+            if let help = input.help { question += " (\(help))" }
+            let piece = input.piece.flatMap { scheme.piece($0)?.label } ?? "—"
+            text.row(["`\(input.id)`", question, typeName(input.type), piece, input.confirm ? "oui" : "non"])
+        }
+        text.blank()
+    }
+
+    private static func parameters(_ scheme: Scheme, into text: inout MarkdownText) {
+        guard !scheme.parameters.isEmpty else { return }
+        text.line("## Paramètres")
+        text.blank()
+        text.line("| Paramètre | Libellé | Valeur | Source |")
+        text.line("|---|---|---|---|")
+        for parameter in scheme.parameters {
+            let values = parameter.versions.map { version in
+                let value = FrenchFormat.value(version.value, type: parameter.type)
+                return version.from.map { "\(value) à compter du \($0.frenchLong)" } ?? value
+            }
+            text.row(["`\(parameter.id)`", parameter.label, values.joined(separator: " ; "), parameter.source ?? "—"])
+        }
+        text.blank()
+    }
+
+    private static func criteria(_ scheme: Scheme, into text: inout MarkdownText) {
+        text.line("## Critères d'éligibilité")
+        text.blank()
+        for (position, criterion) in scheme.criteria.enumerated() {
+            text.line("\(position + 1). **\(criterion.label)**")
+            text.line("   - Condition : \(criterion.isManual ? "appréciée par l'instructeur" : "calculée")")
+            text.line("   - Motif en cas de rejet : \(criterion.failure)")
+            if let source = criterion.source.flatMap(scheme.source) { text.line("   - Texte : \(MarkdownDecision.citation(source))") }
+        }
+        text.blank()
+    }
+
+    private static func amount(_ scheme: Scheme, into text: inout MarkdownText) {
+        guard let amount = scheme.amount else { return }
+        text.line("## Calcul du montant")
+        text.blank()
+        text.line("| Étape | Libellé | Règle |")
+        text.line("|---|---|---|")
+        for step in amount.steps { text.row(["`\(step.id)`", step.label, "`\(step.formula)`"]) }
+        text.blank()
+        text.line("Le montant de l'aide est l'étape `\(amount.steps[amount.result].id)`. \(FrenchFormat.rounding(amount.rounding)).")
+        text.blank()
+    }
+
+    private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {
+        guard !scheme.interpretations.isEmpty else { return }
+        text.line("## Interprétations")
+        text.blank()
+        for interpretation in scheme.interpretations {
+            text.line("- **\(interpretation.question)** \(interpretation.choice)")
+        }
+        text.blank()
+    }
+
+    private static func tests(_ scheme: Scheme, into text: inout MarkdownText) {
+        guard !scheme.tests.isEmpty else { return }
+        text.line("## Cas de test")
+        text.blank()
+        for testCase in scheme.tests {
+            let amount = testCase.amount?.decimal.map { ", \(FrenchFormat.money($0))" } ?? ""
+            text.line("- \(testCase.name) : \(testCase.outcome.rawValue)\(amount)")
+        }
+        text.blank()
+    }
+
+    static func typeName(_ type: ValueType) -> String {
+        switch type {
+        case .boolean: "oui / non"
+        case .integer: "nombre entier"
+        case .number: "nombre"
+        case .money: "montant en euros"
+        case .rate: "taux"
+        case .date: "date"
+        case .text: "texte"
+        case .enumeration(let domain): "un choix parmi : " + domain.values.map(domain.label(of:)).joined(separator: " ; ")
+        case .set(let domain): "un ou plusieurs choix parmi : " + domain.values.map(domain.label(of:)).joined(separator: " ; ")
+        case .list: "liste"
+        }
+    }
+}

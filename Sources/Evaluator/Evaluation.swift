@@ -1,0 +1,77 @@
+import ExactDecimal
+import SchemeLanguage
+import YAMLReader
+
+/// The reasoned result of one application against its scheme: every criterion, every step.
+public struct Evaluation: Sendable {
+    public let scheme: Scheme
+    public let application: Application
+    public let outcome: Outcome
+    /// In the order of the scheme's criteria.
+    public let criteria: [CriterionResult]
+    /// nil when the application is refused on eligibility (no amount is computed for a refusal).
+    public let amount: AmountResult?
+    /// What the applicant must still provide, in the order the rules first needed it.
+    public let missing: [MissingItem]
+    /// Inputs whose declared value an instructor must confirm (indices into `scheme.inputs`).
+    public let awaitingConfirmation: [Int]
+
+    /// The criteria that failed: the grounds of a refusal.
+    public var failedCriteria: [CriterionResult] { criteria.filter { $0.verdict == .failed } }
+
+    /// True when the refusal comes from the amount alone (every criterion met, nothing to pay).
+    public var isRefusedForZeroAmount: Bool {
+        outcome == .unfavorable && failedCriteria.isEmpty
+    }
+}
+
+/// The verdict on one criterion.
+public enum Verdict: String, Sendable {
+    /// The criterion is met.
+    case satisfied
+    /// The criterion is not met: a ground of refusal.
+    case failed
+    /// A fact or a piece is missing to tell.
+    case undetermined
+    /// A manual criterion no instructor has settled yet.
+    case pending
+    /// Met on declared facts that an instructor must still confirm.
+    case awaitingConfirmation
+}
+
+public struct CriterionResult: Sendable {
+    /// Index into `scheme.criteria`.
+    public let index: Int
+    public let verdict: Verdict
+    /// The facts the verdict rests on (indices into `scheme.inputs`), in the order they were read.
+    public let factsUsed: [Int]
+    /// What is missing to settle this criterion.
+    public let missing: [MissingItem]
+    /// The instructor's note on a manual criterion.
+    public let note: String?
+}
+
+/// The amount, step by step.
+public struct AmountResult: Sendable {
+    /// The value of each step in the scheme's written order; nil when it could not be computed.
+    public let steps: [Value?]
+    /// The result step before rounding.
+    public let unrounded: DecimalNumber?
+    /// The aid, rounded as the scheme says.
+    public let final: DecimalNumber?
+}
+
+/// A fact to provide or a piece to produce.
+public enum MissingItem: Hashable, Sendable {
+    /// Index into `scheme.inputs`.
+    case fact(Int)
+    /// Id of a scheme piece.
+    case piece(String)
+}
+
+/// A failure of the rules themselves on one application (a division by zero, an overflow).
+public struct EvaluationError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public let mark: SourceMark
+    public var description: String { "\(mark): error: \(message)" }
+}

@@ -1,0 +1,133 @@
+import ExactDecimal
+import SchemeLanguage
+
+/// Arithmetic and comparisons on values whose types the checker has already matched.
+enum Operations {
+    /// Digits kept by a division, before the scheme's own rounding of the result.
+    static let divisionScale = 12
+
+    static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at expression: Expression) throws(EvaluationError) -> Value {
+        switch op {
+        case .add, .subtract, .multiply, .divide:
+            return try arithmetic(op, left, right, type: expression.type, at: expression)
+        case .equal: return .boolean(equal(left, right))
+        case .notEqual: return .boolean(!equal(left, right))
+        case .less: return .boolean(try order(left, right, at: expression) < 0)
+        case .lessOrEqual: return .boolean(try order(left, right, at: expression) <= 0)
+        case .greater: return .boolean(try order(left, right, at: expression) > 0)
+        case .greaterOrEqual: return .boolean(try order(left, right, at: expression) >= 0)
+        case .member: return .boolean(contains(right, left))
+        case .and, .or: throw EvaluationError(message: "internal: logical operator outside the interpreter", mark: expression.mark)
+        }
+    }
+
+    static func negate(_ value: Value, at expression: Expression) throws(EvaluationError) -> Value {
+        if case .integer(let integer) = value { return .integer(-integer) }
+        guard let decimal = value.decimal else { throw mismatch(at: expression) }
+        return wrap(decimal.negated(), as: expression.type)
+    }
+
+    private static func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, type: ValueType, at expression: Expression) throws(EvaluationError) -> Value {
+        if case .integer(let a) = left, case .integer(let b) = right, type == .integer {
+            let (result, overflow): (Int, Bool) = switch op {
+            case .add: a.addingReportingOverflow(b)
+            case .subtract: a.subtractingReportingOverflow(b)
+            default: a.multipliedReportingOverflow(by: b)
+            }
+            guard !overflow else { throw EvaluationError(message: "arithmetic overflow", mark: expression.mark) }
+            return .integer(result)
+        }
+        guard let a = left.decimal, let b = right.decimal else { throw mismatch(at: expression) }
+        do throws(DecimalError) {
+            let result: DecimalNumber = switch op {
+            case .add: try a.adding(b)
+            case .subtract: try a.subtracting(b)
+            case .multiply: try a.multiplied(by: b)
+            default: try a.divided(by: b, scale: divisionScale, rounding: .halfEven)
+            }
+            return wrap(result, as: type)
+        } catch .divisionByZero {
+            throw EvaluationError(message: "division by zero", mark: expression.mark)
+        } catch {
+            throw EvaluationError(message: "arithmetic overflow: a value is too large", mark: expression.mark)
+        }
+    }
+
+    static func wrap(_ decimal: DecimalNumber, as type: ValueType) -> Value {
+        switch type {
+        case .money: .money(decimal)
+        case .rate: .rate(decimal)
+        case .integer: decimal.integerValue().map(Value.integer) ?? .number(decimal)
+        default: .number(decimal)
+        }
+    }
+
+    static func equal(_ left: Value, _ right: Value) -> Bool {
+        if let a = left.decimal, let b = right.decimal { return a == b }
+        return left == right
+    }
+
+    /// -1, 0 or 1.
+    static func order(_ left: Value, _ right: Value, at expression: Expression) throws(EvaluationError) -> Int {
+        if case .date(let a) = left, case .date(let b) = right { return a < b ? -1 : (a == b ? 0 : 1) }
+        guard let a = left.decimal, let b = right.decimal else { throw mismatch(at: expression) }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    private static func contains(_ collection: Value, _ element: Value) -> Bool {
+        switch (collection, element) {
+        case (.set(let members), .enumeration(let value)): members.contains(value)
+        case (.list(let items), _): items.contains { equal($0, element) }
+        default: false
+        }
+    }
+
+    static func mismatch(at expression: Expression) -> EvaluationError {
+        EvaluationError(message: "internal: a value does not match its checked type \(expression.type)", mark: expression.mark)
+    }
+}
+
+/// The built-in functions.
+enum Functions {
+    static func apply(_ function: Function, _ values: [Value], at expression: Expression) throws(EvaluationError) -> Value {
+        switch function {
+        case .min, .max:
+            var best = values[0]
+            for value in values.dropFirst() {
+                let comparison = try Operations.order(value, best, at: expression)
+                if function == .min ? comparison < 0 : comparison > 0 { best = value }
+            }
+            return widen(best, to: expression.type)
+        case .abs:
+            guard let decimal = values[0].decimal else { throw Operations.mismatch(at: expression) }
+            if case .integer(let integer) = values[0] { return .integer(Swift.abs(integer)) }
+            return Operations.wrap(decimal.isNegative ? decimal.negated() : decimal, as: expression.type)
+        case .year, .month:
+            guard case .date(let date) = values[0] else { throw Operations.mismatch(at: expression) }
+            return .integer(function == .year ? date.year : date.month)
+        case .age, .monthsBetween, .daysBetween:
+            guard case .date(let from) = values[0], case .date(let to) = values[1] else { throw Operations.mismatch(at: expression) }
+            switch function {
+            case .age: return .integer(from.wholeYears(until: to))
+            case .monthsBetween: return .integer(from.wholeMonths(until: to))
+            default: return .integer(to.daysSinceEpoch - from.daysSinceEpoch)
+            }
+        case .count:
+            guard case .set(let members) = values[0] else { throw Operations.mismatch(at: expression) }
+            return .integer(members.count)
+        case .round:
+            guard let value = values[0].decimal, let step = values[1].decimal else { throw Operations.mismatch(at: expression) }
+            do throws(DecimalError) {
+                return Operations.wrap(try value.rounded(toMultipleOf: step, rule: .halfUp), as: expression.type)
+            } catch {
+                throw EvaluationError(message: "round() needs a positive step", mark: expression.mark)
+            }
+        }
+    }
+
+    /// min(1, 2.5) is a number even when the integer wins.
+    private static func widen(_ value: Value, to type: ValueType) -> Value {
+        if type == .number, case .integer(let integer) = value { return .number(DecimalNumber(integer)) }
+        return value
+    }
+}

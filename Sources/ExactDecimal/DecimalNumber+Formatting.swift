@@ -1,0 +1,40 @@
+extension DecimalNumber: CustomStringConvertible {
+    /// Canonical, locale-free text of the normalized value: `"40000"`, `"0.5"`, `"-12.34"`, `"0"`.
+    /// Parsing it back gives an equal value.
+    public var description: String {
+        render(decimalSeparator: ".", groupSeparator: nil, minimumFractionDigits: 0)
+    }
+
+    /// French display: digits grouped by three with U+202F NARROW NO-BREAK SPACE, a comma
+    /// as decimal separator, and the fraction padded with zeros to at least
+    /// `minimumFractionDigits` digits (negative counts act as 0).
+    /// Examples: (40000, 2) → "40 000,00", (0.5, 0) → "0,5", (-1234.5, 2) → "-1 234,50".
+    public func frenchFormatted(minimumFractionDigits: Int = 0) -> String {
+        render(decimalSeparator: ",", groupSeparator: "\u{202F}", minimumFractionDigits: minimumFractionDigits)
+    }
+
+    private func render(
+        decimalSeparator: Unicode.Scalar, groupSeparator: Unicode.Scalar?, minimumFractionDigits: Int
+    ) -> String {
+        let value = normalized
+        var digits = Array(String(value.significand.magnitude).unicodeScalars)
+        // Ensure at least one integer digit before the fraction ("0.05", not ".05").
+        if digits.count <= value.scale {
+            digits.insert(contentsOf: repeatElement("0", count: value.scale + 1 - digits.count), at: 0)
+        }
+        let integerCount = digits.count - value.scale
+        var text = String.UnicodeScalarView()
+        if value.isNegative { text.append("-") }
+        for (index, digit) in digits[..<integerCount].enumerated() {
+            if let groupSeparator, index > 0, (integerCount - index) % 3 == 0 { text.append(groupSeparator) }
+            text.append(digit)
+        }
+        let padding = max(0, minimumFractionDigits - value.scale)
+        if value.scale + padding > 0 {
+            text.append(decimalSeparator)
+            text.append(contentsOf: digits[integerCount...])
+            text.append(contentsOf: repeatElement("0" as Unicode.Scalar, count: padding))
+        }
+        return String(text)
+    }
+}

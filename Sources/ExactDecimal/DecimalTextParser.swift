@@ -1,0 +1,163 @@
+/// Accumulates decimal digits into a significand and scale, enforcing the 38-significant-digit
+/// and `maxScale` limits while keeping every accepted value exact.
+struct DigitAccumulator {
+    static let maxSignificantDigits = 38
+
+    private(set) var significand: Int128 = 0
+    private(set) var scale = 0
+    private var significantDigits = 0
+    /// Fraction zeros not applied yet: they only matter if a nonzero digit follows,
+    /// so trailing zeros beyond the limits can be dropped without changing the value.
+    private var pendingFractionZeros = 0
+
+    mutating func appendIntegerDigit(_ digit: Int128) -> Bool {
+        push(digit)
+    }
+
+    mutating func appendFractionDigit(_ digit: Int128) -> Bool {
+        if digit == 0 {
+            pendingFractionZeros += 1
+            return true
+        }
+        guard flushFractionZeros(count: pendingFractionZeros) else { return false }
+        pendingFractionZeros = 0
+        scale += 1
+        return scale <= DecimalNumber.maxScale && push(digit)
+    }
+
+    /// Keeps the written trailing zeros ("0,50" has scale 2) as far as the limits allow.
+    mutating func finish() {
+        let digitRoom = significantDigits == 0 ? pendingFractionZeros : Self.maxSignificantDigits - significantDigits
+        let kept = min(pendingFractionZeros, DecimalNumber.maxScale - scale, digitRoom)
+        _ = flushFractionZeros(count: kept)
+        pendingFractionZeros = 0
+    }
+
+    private mutating func flushFractionZeros(count: Int) -> Bool {
+        for _ in 0..<count {
+            scale += 1
+            guard scale <= DecimalNumber.maxScale, push(0) else { return false }
+        }
+        return true
+    }
+
+    /// Leading zeros are not significant and do not count against the limit.
+    private mutating func push(_ digit: Int128) -> Bool {
+        if significantDigits == 0 && digit == 0 { return true }
+        guard significantDigits < Self.maxSignificantDigits else { return false }
+        // At most 38 digits: below 10^38 < Int128.max, so this cannot overflow.
+        significand = significand * 10 + digit
+        significantDigits += 1
+        return true
+    }
+}
+
+/// A one-pass recognizer for the plain decimal text accepted by `DecimalNumber(parsing:)`.
+struct DecimalTextParser {
+    private enum Phase { case start, integer, fraction }
+
+    private var phase = Phase.start
+    private var negative = false
+    private var digits = DigitAccumulator()
+    private var integerDigitCount = 0
+    private var fractionDigitCount = 0
+    /// The first grouping separator seen; later ones must match it.
+    private var groupSeparator: Unicode.Scalar?
+    /// Digits since the start or the last grouping separator.
+    private var groupLength = 0
+
+    /// Feeds one scalar; false as soon as the text cannot be valid.
+    mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
+        let digit = asciiDigit(scalar)
+        switch phase {
+        case .start:
+            phase = .integer
+            if scalar == "-" || scalar == "+" {
+                negative = scalar == "-"
+                return true
+            }
+            return consumeInteger(scalar, digit: digit)
+        case .integer:
+            return consumeInteger(scalar, digit: digit)
+        case .fraction:
+            guard let digit else { return false }
+            fractionDigitCount += 1
+            return digits.appendFractionDigit(digit)
+        }
+    }
+
+    /// The parsed value, or nil when the text ended too early (empty, bare sign, "5.", "1 23").
+    mutating func finish() -> DecimalNumber? {
+        switch phase {
+        case .start: return nil
+        case .integer: guard integerPartIsComplete else { return nil }
+        case .fraction: guard fractionDigitCount > 0 else { return nil }
+        }
+        digits.finish()
+        let value = negative ? 0 - digits.significand : digits.significand
+        return DecimalNumber(uncheckedSignificand: value, scale: digits.scale)
+    }
+
+    private var integerPartIsComplete: Bool {
+        integerDigitCount > 0 && (groupSeparator == nil || groupLength == 3)
+    }
+
+    private mutating func consumeInteger(_ scalar: Unicode.Scalar, digit: Int128?) -> Bool {
+        if let digit {
+            integerDigitCount += 1
+            groupLength += 1
+            guard groupSeparator == nil || groupLength <= 3 else { return false }
+            return digits.appendIntegerDigit(digit)
+        }
+        if scalar == "." || scalar == "," {
+            guard integerPartIsComplete else { return false }
+            phase = .fraction
+            return true
+        }
+        switch scalar {
+        case " ", "\u{00A0}", "\u{202F}": return consumeGroupSeparator(scalar)
+        default: return false
+        }
+    }
+
+    /// The first group holds 1 to 3 digits, every later one exactly 3, all with the same separator.
+    private mutating func consumeGroupSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if let groupSeparator {
+            guard scalar == groupSeparator, groupLength == 3 else { return false }
+        } else {
+            guard (1...3).contains(groupLength) else { return false }
+            groupSeparator = scalar
+        }
+        groupLength = 0
+        return true
+    }
+
+    private func asciiDigit(_ scalar: Unicode.Scalar) -> Int128? {
+        guard ("0"..."9").contains(scalar) else { return nil }
+        return Int128(scalar.value - 48)
+    }
+}
+
+extension DecimalNumber {
+    /// Parses plain decimal text.
+    ///
+    /// Accepted: an optional sign (`-` or `+`), at least one ASCII digit, and an optional
+    /// fraction introduced by `.` or `,` with at least one digit. The integer part may be
+    /// grouped by thousands with a space, U+00A0 NO-BREAK SPACE or U+202F NARROW NO-BREAK SPACE
+    /// (one kind per number): a first group of 1 to 3 digits, then groups of exactly 3.
+    /// Examples: `"40 000"`, `"40 000,00"`, `"1234.56"`, `"-0,5"`, `"79999.99"`.
+    ///
+    /// Rejected (nil): empty text, surrounding whitespace, units, exponents (`"1e5"`),
+    /// a missing integer or fraction digit (`".5"`, `"5."`), grouping in the fraction,
+    /// misplaced groups (`"1 23"`, `"1234 567"`), two separators (`"1,234.5"`, `"12,3,4"`),
+    /// more than 38 significant digits, and nonzero digits beyond `maxScale` decimals.
+    /// Written trailing zeros are kept in the scale while they fit (`"0,50"` has scale 2).
+    public init?(parsing text: some StringProtocol) {
+        var parser = DecimalTextParser()
+        for scalar in text.unicodeScalars {
+            guard parser.consume(scalar) else { return nil }
+        }
+        guard let value = parser.finish() else { return nil }
+        self = value
+    }
+}

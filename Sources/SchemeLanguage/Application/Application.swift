@@ -1,0 +1,71 @@
+import YAMLReader
+
+/// An application file (dossier), its facts typed by the scheme it names.
+public struct Application: Sendable {
+    /// Who applies: a commune, an EPCI, an association, a person.
+    public struct Applicant: Sendable {
+        public let name: String
+        public let kind: String?
+        public let address: String?
+    }
+
+    /// An instructor's finding on a manual criterion.
+    public struct Finding: Sendable {
+        public let satisfied: Bool
+        public let note: String?
+    }
+
+    public let id: String
+    public let schemeID: String
+    public let filed: LocalDate
+    public let applicant: Applicant
+    /// What the application is for, in the applicant's words ("Aménagement du sentier des falaises").
+    public let subject: String?
+    /// Facts by the index of their input in the scheme; nil when not given.
+    public let facts: [Value?]
+    /// Ids of the pieces provided.
+    public let pieces: Set<String>
+    /// Ids of the inputs an instructor has confirmed.
+    public let confirmed: Set<String>
+    /// Findings by criterion id.
+    public let findings: [String: Finding]
+    /// Where the application starts.
+    public let mark: SourceMark
+
+    public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?],
+                pieces: Set<String>, confirmed: Set<String>, findings: [String: Finding], mark: SourceMark) {
+        self.id = id
+        self.schemeID = schemeID
+        self.filed = filed
+        self.applicant = applicant
+        self.subject = subject
+        self.facts = facts
+        self.pieces = pieces
+        self.confirmed = confirmed
+        self.findings = findings
+        self.mark = mark
+    }
+}
+
+extension Application {
+    /// The scheme named by an application document, read before anything else so that the
+    /// document can be decoded with that scheme's inputs.
+    public static func schemeID(of document: YAMLNode) -> Result<String, Diagnostic> {
+        guard let pairs = document.mapping else {
+            return .failure(Diagnostic("an application must be a mapping of fields (scheme, id, filed, applicant, facts…), found \(document.kindName)", at: document.mark))
+        }
+        guard let pair = pairs.first(where: { $0.key.scalar == "scheme" }) else {
+            return .failure(Diagnostic("missing field 'scheme': name the scheme this application is for (its 'id')", at: document.mark))
+        }
+        guard let id = pair.value.scalar, !id.isEmpty else {
+            return .failure(Diagnostic("'scheme' must be the id of a scheme, found \(pair.value.kindName)", at: pair.value.mark, path: "scheme"))
+        }
+        return .success(id)
+    }
+
+    /// The id written in the document, when there is one, so that an unreadable application can
+    /// still be named in the batch summary.
+    public static func declaredID(of document: YAMLNode) -> String? {
+        document.mapping?.first(where: { $0.key.scalar == "id" })?.value.scalar
+    }
+}

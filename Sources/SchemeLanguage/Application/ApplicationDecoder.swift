@@ -1,0 +1,203 @@
+import ExactDecimal
+import YAMLReader
+
+/// Decodes an application document with the inputs of its scheme: every fact typed and checked.
+public struct ApplicationDecoder {
+    private let scheme: SchemeSignature
+
+    public init(scheme: Scheme) {
+        self.scheme = SchemeSignature(scheme)
+    }
+
+    init(signature: SchemeSignature) {
+        scheme = signature
+    }
+
+    /// The application, or every problem found in it.
+    public func decode(_ document: YAMLNode) -> Result<Application, DiagnosticList> {
+        let log = DiagnosticLog()
+        let application = decode(document, log: log)
+        guard log.isEmpty, let application else { return .failure(DiagnosticList(log.diagnostics)) }
+        return .success(application)
+    }
+
+    func decode(_ document: YAMLNode, log: DiagnosticLog, path: String = "", requireHeader: Bool = true) -> Application? {
+        guard var fields = Fields(document, path: path, log: log) else { return nil }
+        var schemeID = scheme.id
+        var id = "test"
+        if requireHeader {
+            if let node = fields.required("scheme"), let text = log.text(node, path: fields.childPath("scheme")) { schemeID = text }
+            if let node = fields.required("id", what: "the reference of the application"),
+               let text = log.identifier(node, path: fields.childPath("id")) { id = text }
+        }
+        let filed = fields.required("filed", what: "the filing date, YYYY-MM-DD").flatMap { node -> LocalDate? in
+            guard case .success(.date(let date)) = ScalarParsing.value(node, as: .date) else {
+                log.error("expected the filing date written YYYY-MM-DD, found \(ScalarParsing.shown(node))", at: node.mark, path: fields.childPath("filed"))
+                return nil
+            }
+            return date
+        }
+        let applicant = requireHeader
+            ? fields.required("applicant").flatMap { decodeApplicant($0, path: fields.childPath("applicant"), log: log) }
+            : Application.Applicant(name: "(cas de test)", kind: nil, address: nil)
+        let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
+        var facts = [Value?](repeating: nil, count: scheme.inputs.count)
+        if let node = fields.optional("facts") { decodeFacts(node, prefix: "", path: fields.childPath("facts"), into: &facts, log: log) }
+        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceIDs, what: "piece", path: fields.childPath("pieces"), log: log) } ?? []
+        let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? []
+        let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
+        fields.rejectUnknown()
+        guard let filed, let applicant else { return nil }
+        return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject, facts: facts,
+                           pieces: pieces, confirmed: confirmed, findings: findings, mark: document.mark)
+    }
+
+    private func decodeApplicant(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Application.Applicant? {
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let name = fields.required("name", what: "the applicant's name").flatMap { log.text($0, path: fields.childPath("name")) }
+        let kind = fields.optional("kind").flatMap { log.text($0, path: fields.childPath("kind")) }
+        let address = fields.optional("address").flatMap { log.text($0, path: fields.childPath("address")) }
+        fields.rejectUnknown()
+        return name.map { Application.Applicant(name: $0, kind: kind, address: address) }
+    }
+
+    /// Facts may be written flat (`esi.categorie: 1`) or nested (`esi: {categorie: 1}`).
+    private func decodeFacts(_ node: YAMLNode, prefix: String, path: String, into facts: inout [Value?], log: DiagnosticLog) {
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping of facts, found \(node.kindName)", at: node.mark, path: path)
+            return
+        }
+        for pair in pairs {
+            let key = pair.key.scalar ?? ""
+            let name = prefix.isEmpty ? key : "\(prefix).\(key)"
+            let factPath = "\(path).\(key)"
+            if let index = scheme.inputIndex[name] {
+                decodeFact(pair.value, index: index, path: factPath, into: &facts, log: log)
+            } else if pair.value.mapping != nil, scheme.inputPrefixes.contains(name) {
+                decodeFacts(pair.value, prefix: name, path: factPath, into: &facts, log: log)
+            } else {
+                var message = "unknown fact '\(name)' for scheme '\(scheme.id)'"
+                if let guess = Suggestion.closest(to: name, among: scheme.inputIDs) { message += "; did you mean '\(guess)'?" }
+                else { message += "; 'guichet explain \(scheme.id)' lists the facts it uses" }
+                log.error(message, at: pair.key.mark, path: factPath)
+            }
+        }
+    }
+
+    private func decodeFact(_ node: YAMLNode, index: Int, path: String, into facts: inout [Value?], log: DiagnosticLog) {
+        if node.isNull { return }
+        let input = scheme.inputs[index]
+        switch ScalarParsing.value(node, as: input.type) {
+        case .failure(let problem):
+            log.error("\(problem.message) for fact '\(input.id)'", at: node.mark, path: path)
+        case .success(let value):
+            if let problem = Bounds.violation(of: value, input: input) {
+                log.error(problem, at: node.mark, path: path)
+            } else {
+                facts[index] = value
+            }
+        }
+    }
+
+    /// The inputs an instructor confirmed: a list of ids, or `all` once every declared fact is checked.
+    private func confirmedList(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Set<String> {
+        if node.scalar == "all" { return scheme.confirmableInputs }
+        return idList(node, known: scheme.confirmableInputs, what: "input to confirm", path: path, log: log)
+    }
+
+    private func idList(_ node: YAMLNode, known: Set<String>, what: String, path: String, log: DiagnosticLog) -> Set<String> {
+        guard let items = log.sequence(node, path: path) else { return [] }
+        var ids: Set<String> = []
+        for (position, item) in items.enumerated() {
+            guard let id = log.text(item, path: "\(path)[\(position)]") else { continue }
+            guard known.contains(id) else {
+                var message = "unknown \(what) '\(ScalarParsing.truncated(id))' for scheme '\(scheme.id)'"
+                if let guess = Suggestion.closest(to: id, among: known.sorted()) { message += "; did you mean '\(guess)'?" }
+                else { message += "; expected one of: \(known.sorted().joined(separator: ", "))" }
+                log.error(message, at: item.mark, path: "\(path)[\(position)]")
+                continue
+            }
+            ids.insert(id)
+        }
+        return ids
+    }
+
+    private func decodeFindings(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Application.Finding] {
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping from manual criteria to findings, found \(node.kindName)", at: node.mark, path: path)
+            return [:]
+        }
+        var findings: [String: Application.Finding] = [:]
+        for pair in pairs {
+            let id = pair.key.scalar ?? ""
+            let findingPath = "\(path).\(id)"
+            guard scheme.manualCriteria.contains(id) else {
+                let known = scheme.manualCriteria.sorted().joined(separator: ", ")
+                log.error("'\(id)' is not a manual criterion of '\(scheme.id)'; the manual criteria are: \(known.isEmpty ? "none" : known)", at: pair.key.mark, path: findingPath)
+                continue
+            }
+            guard var fields = Fields(pair.value, path: findingPath, log: log) else { continue }
+            let satisfied = fields.required("satisfied", what: "true or false").flatMap { log.boolean($0, path: fields.childPath("satisfied")) }
+            let note = fields.optional("note").flatMap { log.text($0, path: fields.childPath("note")) }
+            fields.rejectUnknown()
+            if let satisfied { findings[id] = Application.Finding(satisfied: satisfied, note: note) }
+        }
+        return findings
+    }
+}
+
+/// What decoding an application needs to know of its scheme, indexed once per scheme.
+struct SchemeSignature {
+    let id: String
+    let inputs: [InputDefinition]
+    let inputIDs: [String]
+    let inputIndex: [String: Int]
+    /// Every dotted prefix of an input id ("projet" for "projet.depense_eligible_ht").
+    let inputPrefixes: Set<String>
+    let pieceIDs: Set<String>
+    let confirmableInputs: Set<String>
+    let manualCriteria: Set<String>
+    let criterionIDs: [String]
+
+    init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
+        self.id = id
+        self.inputs = inputs
+        inputIDs = inputs.map(\.id)
+        inputIndex = Dictionary(inputs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var prefixes: Set<String> = []
+        for input in inputs {
+            var parts = input.id.split(separator: ".")
+            while parts.count > 1 {
+                parts.removeLast()
+                prefixes.insert(parts.joined(separator: "."))
+            }
+        }
+        inputPrefixes = prefixes
+        pieceIDs = Set(pieces.map(\.id))
+        confirmableInputs = Set(inputs.filter(\.confirm).map(\.id))
+        manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
+        criterionIDs = criteria.map(\.id)
+    }
+
+    init(_ scheme: Scheme) {
+        self.init(id: scheme.id, inputs: scheme.inputs, pieces: scheme.pieces, criteria: scheme.criteria)
+    }
+}
+
+/// The bounds an input declares (`min`, `max`): a negative expense is refused when read.
+enum Bounds {
+    static func violation(of value: Value, input: InputDefinition) -> String? {
+        guard let magnitude = value.decimal else { return nil }
+        if let minimum = input.minimum, magnitude < minimum {
+            return "'\(input.id)' must be at least \(minimum.frenchFormatted())\(unit(input.type)), found \(magnitude.frenchFormatted())\(unit(input.type))"
+        }
+        if let maximum = input.maximum, magnitude > maximum {
+            return "'\(input.id)' must be at most \(maximum.frenchFormatted())\(unit(input.type)), found \(magnitude.frenchFormatted())\(unit(input.type))"
+        }
+        return nil
+    }
+
+    private static func unit(_ type: ValueType) -> String {
+        type == .money ? " €" : ""
+    }
+}

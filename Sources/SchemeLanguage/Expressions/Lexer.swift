@@ -1,0 +1,165 @@
+import ExactDecimal
+
+/// Splits an expression into tokens.
+///
+/// Numbers follow French usage where it cannot be ambiguous: `40 000 €` groups thousands with a
+/// space (only before exactly three digits), and `%` or `€` after a number makes it a rate or an
+/// amount. The decimal separator is the point, because the comma separates arguments.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var index = 0
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    mutating func tokenize() throws(ExpressionError) -> [Token] {
+        var tokens: [Token] = []
+        while true {
+            skipSpaces()
+            guard index < scalars.count else {
+                tokens.append(Token(kind: .end, offset: index))
+                return tokens
+            }
+            tokens.append(try nextToken())
+        }
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t"
+            || scalar == "\u{00A0}" || scalar == "\u{202F}"
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    private static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
+    }
+
+    private static func isIdentifierPart(_ scalar: Unicode.Scalar) -> Bool {
+        isIdentifierStart(scalar) || isDigit(scalar) || scalar == "."
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        index + ahead < scalars.count ? scalars[index + ahead] : nil
+    }
+
+    private mutating func skipSpaces() {
+        while let scalar = peek(), Lexer.isSpace(scalar) { index += 1 }
+    }
+
+    private mutating func nextToken() throws(ExpressionError) -> Token {
+        let start = index
+        let scalar = scalars[index]
+        if Lexer.isDigit(scalar) { return try numberOrDate() }
+        if Lexer.isIdentifierStart(scalar) { return word() }
+        if scalar == "\"" || scalar == "'" { return try text(quote: scalar) }
+        let pair = peek(1).map { String(scalar) + String($0) }
+        if let pair, let symbol = Token.Symbol(rawValue: pair) {
+            index += 2
+            return Token(kind: .symbol(symbol), offset: start)
+        }
+        if let symbol = Token.Symbol(rawValue: String(scalar)) {
+            index += 1
+            return Token(kind: .symbol(symbol), offset: start)
+        }
+        if scalar == "=" {
+            throw ExpressionError("'=' is not an operator: write '==' to compare", offset: start)
+        }
+        throw ExpressionError("unexpected character '\(scalar)'", offset: start)
+    }
+
+    private mutating func word() -> Token {
+        let start = index
+        while let scalar = peek(), Lexer.isIdentifierPart(scalar) { index += 1 }
+        var name = String(String.UnicodeScalarView(scalars[start..<index]))
+        // A trailing dot belongs to no name ("a." is a typo, reported by the parser as unknown).
+        while name.hasSuffix(".") { name.removeLast(); index -= 1 }
+        if let keyword = Token.Keyword(rawValue: name) {
+            return Token(kind: .keyword(keyword), offset: start)
+        }
+        return Token(kind: .identifier(name), offset: start)
+    }
+
+    private mutating func text(quote: Unicode.Scalar) throws(ExpressionError) -> Token {
+        let start = index
+        index += 1
+        var content = String.UnicodeScalarView()
+        while let scalar = peek(), scalar != quote {
+            content.append(scalar)
+            index += 1
+        }
+        guard peek() == quote else {
+            throw ExpressionError("unterminated text: add the closing \(quote)", offset: start)
+        }
+        index += 1
+        return Token(kind: .text(String(content)), offset: start)
+    }
+
+    /// Reads `2020-09-01`, `12`, `0.5`, `40 000`, `40 000 €`, `50 %`.
+    private mutating func numberOrDate() throws(ExpressionError) -> Token {
+        let start = index
+        if let date = dateLiteral() { return Token(kind: .date(date), offset: start) }
+        var digits = String.UnicodeScalarView()
+        readDigits(into: &digits)
+        while groupFollows() {
+            index += 1
+            readDigits(into: &digits)
+        }
+        var isInteger = true
+        if peek() == ".", let next = peek(1), Lexer.isDigit(next) {
+            isInteger = false
+            digits.append(".")
+            index += 1
+            readDigits(into: &digits)
+        }
+        guard let value = DecimalNumber(parsing: String(digits)) else {
+            throw ExpressionError("number '\(String(digits))' is too large", offset: start)
+        }
+        return Token(kind: unit(for: value, isInteger: isInteger), offset: start)
+    }
+
+    private mutating func readDigits(into digits: inout String.UnicodeScalarView) {
+        while let scalar = peek(), Lexer.isDigit(scalar) {
+            digits.append(scalar)
+            index += 1
+        }
+    }
+
+    /// A single space followed by exactly three digits continues a number ("40 000").
+    private func groupFollows() -> Bool {
+        guard let space = peek(), space == " " || space == "\u{00A0}" || space == "\u{202F}" else { return false }
+        for ahead in 1...3 {
+            guard let digit = peek(ahead), Lexer.isDigit(digit) else { return false }
+        }
+        if let after = peek(4), Lexer.isDigit(after) { return false }
+        return true
+    }
+
+    private mutating func unit(for value: DecimalNumber, isInteger: Bool) -> Token.Kind {
+        var lookahead = index
+        while lookahead < scalars.count, Lexer.isSpace(scalars[lookahead]) { lookahead += 1 }
+        guard lookahead < scalars.count else { return .number(value, isInteger: isInteger) }
+        switch scalars[lookahead] {
+        case "€":
+            index = lookahead + 1
+            return .money(value)
+        case "%":
+            index = lookahead + 1
+            // 50 % is held as the proportion 0.5; dividing by 100 is exact.
+            let proportion = DecimalNumber(significand: value.significand, scale: value.scale + 2)
+            return .rate(proportion)
+        default:
+            return .number(value, isInteger: isInteger)
+        }
+    }
+
+    private mutating func dateLiteral() -> LocalDate? {
+        guard index + 10 <= scalars.count else { return nil }
+        let text = String(String.UnicodeScalarView(scalars[index..<index + 10]))
+        guard let date = LocalDate(iso: text) else { return nil }
+        if let after = peek(10), Lexer.isDigit(after) { return nil }
+        index += 10
+        return date
+    }
+}

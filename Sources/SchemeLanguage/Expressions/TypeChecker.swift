@@ -1,0 +1,146 @@
+import YAMLReader
+
+/// Resolves names and checks types, turning `Syntax` into a typed `Expression`.
+struct TypeChecker {
+    let symbols: SymbolTable
+    /// Maps an offset in the expression text to its place in the file.
+    let locate: (Int) -> SourceMark
+
+    func check(_ syntax: Syntax) throws(ExpressionError) -> Expression {
+        let mark = locate(syntax.offset)
+        switch syntax {
+        case .literal(let value, _):
+            return Expression(node: .literal(value), type: TypeChecker.type(ofLiteral: value), mark: mark)
+        case .name(let name, let offset):
+            return try resolve(name, offset: offset, mark: mark)
+        case .unary(let op, let operand, let offset):
+            return try unary(op, try check(operand), offset: offset, mark: mark)
+        case .binary(let op, let left, let right, let offset):
+            return try binary(op, try check(left), try check(right), offset: offset, mark: mark)
+        case .conditional(let condition, let whenTrue, let whenFalse, let offset):
+            let test = try check(condition)
+            try requireBoolean(test, offset: condition.offset, role: "the condition of 'if'")
+            let (yes, no) = try unify(try check(whenTrue), try check(whenFalse), offset: offset, role: "the branches of 'if'")
+            let type = TypeChecker.commonType(yes.type, no.type) ?? yes.type
+            return Expression(node: .conditional(test, yes, no), type: type, mark: mark)
+        case .call(let name, let arguments, let offset):
+            guard let function = Function(rawValue: name) else {
+                let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ExpressionError("unknown function '\(name)'; the functions are: \(known)", offset: offset)
+            }
+            let checked = try arguments.map { (argument) throws(ExpressionError) in try check(argument) }
+            return try FunctionTyping.check(function, checked, offset: offset, mark: mark)
+        case .list(let items, let offset):
+            return try list(items.map { (item) throws(ExpressionError) in try check(item) }, offset: offset, mark: mark)
+        }
+    }
+
+    static func type(ofLiteral value: Value) -> ValueType {
+        switch value {
+        case .boolean: .boolean
+        case .integer: .integer
+        case .number: .number
+        case .money: .money
+        case .rate: .rate
+        case .date: .date
+        case .text, .enumeration: .text
+        case .set, .list: .list(.text)
+        }
+    }
+
+    private func resolve(_ name: String, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
+        switch symbols.symbols[name] {
+        case .input(let index, let type)?:
+            return Expression(node: .input(index), type: type, mark: mark)
+        case .parameter(let index, let type)?:
+            return Expression(node: .parameter(index), type: type, mark: mark)
+        case .step(let index)?:
+            return Expression(node: .step(index), type: try symbols.typeOfStep(index, offset), mark: mark)
+        case .filingDate?:
+            return Expression(node: .filingDate, type: .date, mark: mark)
+        case nil:
+            var message = "unknown name '\(name)'"
+            if let guess = Suggestion.closest(to: name, among: symbols.names()) { message += "; did you mean '\(guess)'?" }
+            else { message += ": declare it under 'inputs', 'parameters' or 'amount'" }
+            throw ExpressionError(message, offset: offset)
+        }
+    }
+
+    private func unary(_ op: UnaryOperator, _ operand: Expression, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
+        switch op {
+        case .not:
+            try requireBoolean(operand, offset: offset, role: "the operand of 'not'")
+            return Expression(node: .unary(.not, operand), type: .boolean, mark: mark)
+        case .negate:
+            guard operand.type.isNumeric else {
+                throw ExpressionError("cannot negate a \(operand.type)", offset: offset)
+            }
+            return Expression(node: .unary(.negate, operand), type: operand.type, mark: mark)
+        }
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
+        switch op {
+        case .and, .or:
+            try requireBoolean(left, offset: offset, role: "the left side of '\(op.rawValue)'")
+            try requireBoolean(right, offset: offset, role: "the right side of '\(op.rawValue)'")
+            return Expression(node: .binary(op, left, right), type: .boolean, mark: mark)
+        case .member:
+            let (element, collection) = try Membership.check(left, right, offset: offset)
+            return Expression(node: .binary(.member, element, collection), type: .boolean, mark: mark)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let (l, r) = try unify(left, right, offset: offset, role: "the two sides of '\(op.rawValue)'")
+            if op != .equal && op != .notEqual && !l.type.isOrdered {
+                throw ExpressionError("'\(op.rawValue)' cannot order values of type \(l.type): use '==' or '!='", offset: offset)
+            }
+            return Expression(node: .binary(op, l, r), type: .boolean, mark: mark)
+        case .add, .subtract, .multiply, .divide:
+            guard let type = Arithmetic.resultType(op, left.type, right.type) else {
+                throw ExpressionError("cannot apply '\(op.rawValue)' to \(left.type) and \(right.type)\(Arithmetic.hint(op, left.type, right.type))", offset: offset)
+            }
+            return Expression(node: .binary(op, left, right), type: type, mark: mark)
+        }
+    }
+
+    private func list(_ items: [Expression], offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
+        guard var elementType = items.first?.type else {
+            throw ExpressionError("an empty list '[]' can never contain anything", offset: offset)
+        }
+        for item in items.dropFirst() {
+            guard let common = TypeChecker.commonType(elementType, item.type) else {
+                throw ExpressionError("a list mixes \(elementType) and \(item.type)", offset: offset)
+            }
+            elementType = common
+        }
+        return Expression(node: .list(items), type: .list(elementType), mark: mark)
+    }
+
+    private func requireBoolean(_ expression: Expression, offset: Int, role: String) throws(ExpressionError) {
+        guard expression.type == .boolean else {
+            throw ExpressionError("\(role) must be a boolean, not a \(expression.type)", offset: offset)
+        }
+    }
+
+    /// Brings two operands to one type: integers widen to numbers, text literals become enum values.
+    func unify(_ left: Expression, _ right: Expression, offset: Int, role: String) throws(ExpressionError) -> (Expression, Expression) {
+        if case .enumeration(let domain) = left.type {
+            return (left, try Membership.coerce(right, to: domain, offset: offset))
+        }
+        if case .enumeration(let domain) = right.type {
+            return (try Membership.coerce(left, to: domain, offset: offset), right)
+        }
+        guard TypeChecker.commonType(left.type, right.type) != nil else {
+            throw ExpressionError("\(role) have different types: \(left.type) and \(right.type)", offset: offset)
+        }
+        return (left, right)
+    }
+
+    /// The type both values share, widening integer to number.
+    static func commonType(_ a: ValueType, _ b: ValueType) -> ValueType? {
+        if a == b { return a }
+        switch (a, b) {
+        case (.integer, .number), (.number, .integer): return .number
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ExactDecimal
+import YAMLReader
+
+/// The `amount` section: named steps, the result, and the rounding.
+extension SchemeBuilder {
+    func amount(_ node: YAMLNode, symbols: SymbolTable) -> AmountDefinition? {
+        guard var fields = Fields(node, path: "amount", log: log) else { return nil }
+        let stepsNode = fields.required("steps", what: "the named steps of the computation")
+        let resultNode = fields.required("result", what: "the step whose value is the aid")
+        let rounding = fields.optional("rounding").flatMap { self.rounding($0) } ?? Rounding.cent
+        fields.rejectUnknown()
+        guard let stepsNode, let items = log.sequence(stepsNode, path: "amount.steps") else { return nil }
+        let declared = declaredSteps(items)
+        let checker = StepChecker(builder: self, declared: declared, symbols: symbols)
+        let checked = checker.checkAll()
+        guard let resultNode, let resultID = log.text(resultNode, path: "amount.result") else { return nil }
+        guard let result = declared.firstIndex(where: { $0.id == resultID }) else {
+            log.error("'\(resultID)' is not a step of 'amount.steps'", at: resultNode.mark, path: "amount.result")
+            return nil
+        }
+        guard let steps = checked.steps, let order = checked.order else { return nil }
+        guard steps[result].expression.type == .money else {
+            log.error("the result step must be an amount in euros, not a \(steps[result].expression.type)", at: resultNode.mark, path: "amount.result")
+            return nil
+        }
+        return AmountDefinition(steps: steps, evaluationOrder: order, result: result, rounding: rounding)
+    }
+
+    struct DeclaredStep {
+        let id: String
+        let label: String
+        let value: YAMLNode
+        let source: String?
+        let path: String
+    }
+
+    private func declaredSteps(_ items: [YAMLNode]) -> [DeclaredStep] {
+        var seen: Set<String> = []
+        return items.enumerated().compactMap { position, item in
+            let path = "amount.steps[\(position)]"
+            guard var fields = Fields(item, path: path, log: log) else { return nil }
+            let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
+            let label = fields.required("label", what: "the French name of the step").flatMap { log.text($0, path: "\(path).label") }
+            let value = fields.required("value", what: "the expression computing the step")
+            let source = sourceReference(&fields, path: path)
+            fields.rejectUnknown()
+            guard let id, let label, let value else { return nil }
+            guard seen.insert(id).inserted else {
+                log.error("step '\(id)' is defined twice", at: item.mark, path: "\(path).id")
+                return nil
+            }
+            return DeclaredStep(id: id, label: label, value: value, source: source, path: path)
+        }
+    }
+
+    private func rounding(_ node: YAMLNode) -> Rounding? {
+        guard var fields = Fields(node, path: "amount.rounding", log: log) else { return nil }
+        let step = fields.required("step", what: "e.g. 0.01 € for the cent").flatMap { stepNode -> DecimalNumber? in
+            guard let text = stepNode.scalar, let value = ScalarParsing.money(text), value > .zero else {
+                log.error("expected a positive amount such as 0.01 € or 1 €, found \(ScalarParsing.shown(stepNode))", at: stepNode.mark, path: "amount.rounding.step")
+                return nil
+            }
+            return value
+        }
+        let rule = fields.required("rule", what: "half-up, half-even, down, up, floor or ceiling").flatMap { ruleNode -> RoundingRule? in
+            guard let text = ruleNode.scalar, let rule = RoundingRule(rawValue: text) else {
+                log.error("unknown rounding rule \(ScalarParsing.shown(ruleNode)); use one of \(RoundingRule.allCases.map(\.rawValue).joined(separator: ", "))", at: ruleNode.mark, path: "amount.rounding.rule")
+                return nil
+            }
+            return rule
+        }
+        fields.rejectUnknown()
+        guard let step, let rule else { return nil }
+        return Rounding(step: step, rule: rule)
+    }
+}
+
+/// Type-checks amount steps in dependency order, refusing cycles.
+///
+/// Steps may be written in any order; each is checked when first needed, and the order in
+/// which checks complete is an order of evaluation.
+final class StepChecker {
+    private enum State { case unchecked, inProgress, done(ValueType), failed }
+
+    private let builder: SchemeBuilder
+    private let declared: [SchemeBuilder.DeclaredStep]
+    private var symbols: SymbolTable
+    private var states: [State]
+    private var expressions: [Expression?]
+    private var order: [Int] = []
+    private var stack: [Int] = []
+
+    init(builder: SchemeBuilder, declared: [SchemeBuilder.DeclaredStep], symbols: SymbolTable) {
+        self.builder = builder
+        self.declared = declared
+        self.symbols = symbols
+        states = Array(repeating: .unchecked, count: declared.count)
+        expressions = Array(repeating: nil, count: declared.count)
+        for (index, step) in declared.enumerated() {
+            if self.symbols.symbols[step.id] != nil {
+                builder.log.error("step '\(step.id)' has the name of an input or a parameter", at: step.value.mark, path: "\(step.path).id")
+            }
+            self.symbols.symbols[step.id] = .step(index: index)
+        }
+        self.symbols.typeOfStep = { [unowned self] index, offset throws(ExpressionError) in
+            try self.type(of: index, referencedAt: offset)
+        }
+    }
+
+    func checkAll() -> (steps: [AmountDefinition.Step]?, order: [Int]?) {
+        for index in declared.indices { check(index) }
+        var steps: [AmountDefinition.Step] = []
+        for (index, step) in declared.enumerated() {
+            guard let expression = expressions[index] else { return (nil, nil) }
+            steps.append(AmountDefinition.Step(id: step.id, label: step.label, expression: expression,
+                                               formula: step.value.scalar ?? "", source: step.source))
+        }
+        return (steps, order)
+    }
+
+    private func check(_ index: Int) {
+        guard case .unchecked = states[index] else { return }
+        states[index] = .inProgress
+        stack.append(index)
+        let step = declared[index]
+        if let expression = builder.expression(step.value, symbols: symbols, path: "\(step.path).value") {
+            expressions[index] = expression
+            states[index] = .done(expression.type)
+            order.append(index)
+        } else {
+            states[index] = .failed
+        }
+        stack.removeLast()
+    }
+
+    private func type(of index: Int, referencedAt offset: Int) throws(ExpressionError) -> ValueType {
+        if case .unchecked = states[index] { check(index) }
+        switch states[index] {
+        case .done(let type):
+            return type
+        case .inProgress:
+            let cycle = (stack.drop(while: { $0 != index }) + [index]).map { declared[$0].id }
+            throw ExpressionError("the steps form a cycle: \(cycle.joined(separator: " → "))", offset: offset)
+        case .failed, .unchecked:
+            throw ExpressionError("step '\(declared[index].id)' has an error (reported at its definition)", offset: offset)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ExactDecimal
+import YAMLReader
+
+/// The sections written as expressions: `eligibility` and `amount`.
+extension SchemeBuilder {
+    func symbolTable(inputs: [InputDefinition], parameters: [Parameter]) -> SymbolTable {
+        var table = SymbolTable()
+        table.symbols[SymbolTable.filingDateName] = .filingDate
+        for (index, input) in inputs.enumerated() {
+            table.symbols[input.id] = .input(index: index, type: input.type)
+        }
+        for (index, parameter) in parameters.enumerated() {
+            if table.symbols[parameter.id] != nil {
+                log.error("parameter '\(parameter.id)' has the name of an input", at: SourceMark(file: file, line: 1, column: 1), path: "parameters.\(parameter.id)")
+            }
+            table.symbols[parameter.id] = .parameter(index: index, type: parameter.type)
+        }
+        return table
+    }
+
+    /// Parses and type-checks an expression written in a scalar, logging located errors.
+    func expression(_ node: YAMLNode, symbols: SymbolTable, expecting expected: ValueType? = nil, path: String) -> Expression? {
+        guard let text = log.text(node, path: path) else { return nil }
+        let checker = TypeChecker(symbols: symbols, locate: { offset in ExpressionLocation.mark(of: offset, in: node) })
+        do throws(ExpressionError) {
+            let checked = try checker.check(try Parser.parse(text))
+            if let expected, TypeChecker.commonType(checked.type, expected) != expected {
+                log.error("expected a \(expected) expression, found a \(checked.type)", at: node.mark, path: path)
+                return nil
+            }
+            return checked
+        } catch {
+            log.error(error.message, at: ExpressionLocation.mark(of: error.offset, in: node), path: path)
+            return nil
+        }
+    }
+
+    func criteria(_ node: YAMLNode, symbols: SymbolTable) -> [Criterion] {
+        guard let items = log.sequence(node, path: "eligibility") else { return [] }
+        var seen: Set<String> = []
+        return items.enumerated().compactMap { position, item in
+            let path = "eligibility[\(position)]"
+            guard var fields = Fields(item, path: path, log: log) else { return nil }
+            let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
+            let label = fields.required("label", what: "what the criterion requires, in French").flatMap { log.text($0, path: "\(path).label") }
+            let failure = fields.required("failure", what: "the ground printed when the criterion fails").flatMap { log.text($0, path: "\(path).failure") }
+            let manual = fields.optional("manual").flatMap { log.boolean($0, path: "\(path).manual") } ?? false
+            let when = fields.optional("when")
+            let source = sourceReference(&fields, path: path)
+            fields.rejectUnknown()
+            if let id, !seen.insert(id).inserted {
+                log.error("criterion '\(id)' is defined twice", at: item.mark, path: "\(path).id")
+            }
+            var condition: Expression?
+            switch (manual, when) {
+            case (false, let node?): condition = expression(node, symbols: symbols, expecting: .boolean, path: "\(path).when")
+            case (true, nil): condition = nil
+            case (true, _?): log.error("a manual criterion has no 'when': only an instructor settles it", at: item.mark, path: path)
+            case (false, nil): log.error("missing field 'when' (the condition), or 'manual: true' when only an instructor can settle it", at: item.mark, path: path)
+            }
+            guard let id, let label, let failure, manual || condition != nil else { return nil }
+            return Criterion(id: id, label: label, failure: failure, condition: condition, source: source, mark: item.mark)
+        }
+    }
+}
+
+/// Maps an offset in an expression back to the file, so errors point at the faulty word.
+enum ExpressionLocation {
+    static func mark(of offset: Int, in node: YAMLNode) -> SourceMark {
+        guard let text = node.scalar, !text.contains("\n") else { return node.mark }
+        // A quoted scalar starts one column after its opening quote.
+        let quote = node.isPlainScalar ? 0 : 1
+        return SourceMark(file: node.mark.file, line: node.mark.line, column: node.mark.column + quote + offset)
+    }
+}

@@ -1,0 +1,196 @@
+import ExactDecimal
+import YAMLReader
+
+/// The `inputs` and `parameters` sections.
+extension SchemeBuilder {
+    func inputs(_ node: YAMLNode) -> [InputDefinition] {
+        entries(node, path: "inputs").compactMap { id, value, path in
+            guard var fields = Fields(value, path: path, log: log) else { return nil }
+            let values = fields.optional("values")
+            let type = fields.required("type", what: inputTypeNames).flatMap { inputType($0, values: values, id: id, path: path) }
+            let question = fields.required("question", what: "the French question put to the applicant").flatMap { log.text($0, path: "\(path).question") }
+            let help = fields.optional("help").flatMap { log.text($0, path: "\(path).help") }
+            let piece = fields.optional("piece").flatMap { pieceReference($0, path: "\(path).piece") }
+            let confirm = fields.optional("confirm").flatMap { log.boolean($0, path: "\(path).confirm") } ?? false
+            let minimum = fields.optional("min").flatMap { bound($0, type: type, path: "\(path).min") }
+            let maximum = fields.optional("max").flatMap { bound($0, type: type, path: "\(path).max") }
+            fields.rejectUnknown()
+            guard let type, let question else { return nil }
+            return InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
+                                   minimum: minimum, maximum: maximum, mark: value.mark)
+        }
+    }
+
+    private var inputTypeNames: String {
+        "one of boolean, integer, number, money, rate, date, text, enum, set"
+    }
+
+    private func inputType(_ node: YAMLNode, values: YAMLNode?, id: String, path: String) -> ValueType? {
+        guard let name = log.text(node, path: "\(path).type") else { return nil }
+        let simple: [String: ValueType] = [
+            "boolean": .boolean, "integer": .integer, "number": .number, "money": .money,
+            "rate": .rate, "date": .date, "text": .text,
+        ]
+        if let type = simple[name] {
+            if let values { log.error("'values' only applies to enum and set inputs", at: values.mark, path: "\(path).values") }
+            return type
+        }
+        guard name == "enum" || name == "set" else {
+            log.error("unknown type '\(ScalarParsing.truncated(name))'; use \(inputTypeNames)", at: node.mark, path: "\(path).type")
+            return nil
+        }
+        guard let values else {
+            log.error("an \(name) input needs 'values': the admitted values and their French labels", at: node.mark, path: path)
+            return nil
+        }
+        guard let domain = enumDomain(values, name: id, path: "\(path).values") else { return nil }
+        return name == "enum" ? .enumeration(domain) : .set(domain)
+    }
+
+    /// `values` as a list of identifiers, or a mapping from each identifier to its French label.
+    private func enumDomain(_ node: YAMLNode, name: String, path: String) -> EnumDomain? {
+        var values: [String] = []
+        var labels: [String: String] = [:]
+        if let items = node.sequence {
+            values = items.compactMap { log.identifier($0, path: path) }
+        } else if let pairs = node.mapping {
+            for pair in pairs {
+                guard let value = log.identifier(pair.key, path: path),
+                      let label = log.text(pair.value, path: "\(path).\(value)") else { continue }
+                values.append(value)
+                labels[value] = label
+            }
+        } else {
+            log.error("expected the list of values, or a mapping from values to labels", at: node.mark, path: path)
+            return nil
+        }
+        guard !values.isEmpty else {
+            log.error("'values' must list at least one value", at: node.mark, path: path)
+            return nil
+        }
+        return EnumDomain(name: name, values: values, labels: labels)
+    }
+
+    private func bound(_ node: YAMLNode, type: ValueType?, path: String) -> DecimalNumber? {
+        guard let type else { return nil }
+        guard type.isNumeric else {
+            log.error("'min' and 'max' apply to numbers, amounts and rates, not to a \(type)", at: node.mark, path: path)
+            return nil
+        }
+        guard case .success(let value) = ScalarParsing.value(node, as: type), let decimal = value.decimal else {
+            log.error("expected \(ScalarParsing.expected(type)), found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            return nil
+        }
+        return decimal
+    }
+
+    private func pieceReference(_ node: YAMLNode, path: String) -> String? {
+        guard let id = log.text(node, path: path) else { return nil }
+        guard pieceIDs.contains(id) else {
+            var message = "unknown piece '\(ScalarParsing.truncated(id))'"
+            if let guess = Suggestion.closest(to: id, among: pieceIDs.sorted()) { message += "; did you mean '\(guess)'?" }
+            else { message += ": declare it under 'pieces'" }
+            log.error(message, at: node.mark, path: path)
+            return nil
+        }
+        return id
+    }
+
+    func parameters(_ node: YAMLNode) -> [Parameter] {
+        entries(node, path: "parameters").compactMap { id, value, path in
+            guard var fields = Fields(value, path: path, log: log) else { return nil }
+            let label = fields.required("label").flatMap { log.text($0, path: "\(path).label") }
+            let declared = fields.optional("type").flatMap { parameterType($0, path: "\(path).type") }
+            let single = fields.optional("value")
+            let dated = fields.optional("versions")
+            let source = sourceReference(&fields, path: path)
+            fields.rejectUnknown()
+            guard let versions = versions(single: single, dated: dated, declared: declared, at: value.mark, path: path),
+                  let label else { return nil }
+            return Parameter(id: id, label: label, type: ParameterTyping.type(of: versions[0].value), versions: versions, source: source)
+        }
+    }
+
+    private func parameterType(_ node: YAMLNode, path: String) -> ValueType? {
+        let names: [String: ValueType] = ["boolean": .boolean, "integer": .integer, "number": .number,
+                                          "money": .money, "rate": .rate, "date": .date, "text": .text]
+        guard let name = log.text(node, path: path) else { return nil }
+        guard let type = names[name] else {
+            log.error("a parameter's type is one of \(names.keys.sorted().joined(separator: ", "))", at: node.mark, path: path)
+            return nil
+        }
+        return type
+    }
+
+    /// `value: 50 %`, or `versions: {2019-01-01: 775 €, 2020-09-01: 1 150 €}` chosen by filing date.
+    private func versions(single: YAMLNode?, dated: YAMLNode?, declared: ValueType?, at mark: SourceMark, path: String) -> [Parameter.Version]? {
+        switch (single, dated) {
+        case (let node?, nil):
+            return ParameterTyping.value(node, declared: declared, path: "\(path).value", log: log).map { [Parameter.Version(from: nil, value: $0)] }
+        case (nil, let node?):
+            return datedVersions(node, declared: declared, path: "\(path).versions")
+        case (_?, _?):
+            log.error("give either 'value' or 'versions', not both", at: mark, path: path)
+            return nil
+        case (nil, nil):
+            log.error("missing field 'value' (or 'versions' for values that change with the filing date)", at: mark, path: path)
+            return nil
+        }
+    }
+
+    private func datedVersions(_ node: YAMLNode, declared: ValueType?, path: String) -> [Parameter.Version]? {
+        guard let pairs = node.mapping, !pairs.isEmpty else {
+            log.error("expected a mapping from start dates (YYYY-MM-DD) to values", at: node.mark, path: path)
+            return nil
+        }
+        var versions: [Parameter.Version] = []
+        for pair in pairs {
+            guard let text = pair.key.scalar, let date = LocalDate(iso: text) else {
+                log.error("expected a start date written YYYY-MM-DD, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
+                continue
+            }
+            guard let value = ParameterTyping.value(pair.value, declared: declared, path: "\(path).\(text)", log: log) else { continue }
+            if let previous = versions.last {
+                guard previous.from.map({ $0 < date }) ?? true else {
+                    log.error("versions must be in increasing date order", at: pair.key.mark, path: path)
+                    return nil
+                }
+                guard ParameterTyping.type(of: previous.value) == ParameterTyping.type(of: value) else {
+                    log.error("every version must have the same type as the first", at: pair.value.mark, path: "\(path).\(text)")
+                    return nil
+                }
+            }
+            versions.append(Parameter.Version(from: date, value: value))
+        }
+        return versions.isEmpty ? nil : versions
+    }
+}
+
+/// A parameter's type follows from how its value is written, unless declared.
+enum ParameterTyping {
+    static func value(_ node: YAMLNode, declared: ValueType?, path: String, log: DiagnosticLog) -> Value? {
+        guard let text = node.scalar else {
+            log.error("expected a value such as 50 % or 40 000 €, found \(node.kindName)", at: node.mark, path: path)
+            return nil
+        }
+        let type = declared ?? inferred(text)
+        guard let value = ScalarParsing.value(text, as: type) else {
+            log.error("expected \(ScalarParsing.expected(type)), found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            return nil
+        }
+        return value
+    }
+
+    private static func inferred(_ text: String) -> ValueType {
+        if text.hasSuffix("%") { return .rate }
+        if text.hasSuffix("€") { return .money }
+        if text == "true" || text == "false" { return .boolean }
+        if LocalDate(iso: text) != nil { return .date }
+        if let number = DecimalNumber(parsing: text) { return number.integerValue() != nil && !text.contains(where: { $0 == "." || $0 == "," }) ? .integer : .number }
+        return .text
+    }
+
+    static func type(of value: Value) -> ValueType {
+        TypeChecker.type(ofLiteral: value)
+    }
+}

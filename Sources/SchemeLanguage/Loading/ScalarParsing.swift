@@ -1,0 +1,104 @@
+import ExactDecimal
+import YAMLReader
+
+/// Why a YAML value cannot be read as the type expected.
+public struct ValueProblem: Error, Sendable {
+    public let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Reads typed values from YAML nodes: `40 000 €`, `50 %`, `2020-09-01`, `true`, enumeration values.
+public enum ScalarParsing {
+    /// Parses a node as a value of the given type, or explains why it cannot.
+    public static func value(_ node: YAMLNode, as type: ValueType) -> Result<Value, ValueProblem> {
+        if case .set(let domain) = type { return set(node, domain) }
+        guard let text = node.scalar else {
+            return .failure(ValueProblem("expected \(expected(type)), found \(node.kindName)"))
+        }
+        if let value = value(text, as: type) { return .success(value) }
+        return .failure(ValueProblem("expected \(expected(type)), found \(shown(node))"))
+    }
+
+    /// Parses text as a value of a scalar type.
+    public static func value(_ text: String, as type: ValueType) -> Value? {
+        switch type {
+        case .boolean: return text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : nil
+        case .integer: return DecimalNumber(parsing: text)?.integerValue().map(Value.integer)
+        case .number: return DecimalNumber(parsing: text).map(Value.number)
+        case .money: return money(text).map(Value.money)
+        case .rate: return rate(text).map(Value.rate)
+        case .date: return LocalDate(iso: text).map(Value.date)
+        case .text: return .text(text)
+        case .enumeration(let domain): return domain.contains(text) ? .enumeration(text) : nil
+        case .set, .list: return nil
+        }
+    }
+
+    /// `40 000 €`, `40000€`, `40 000,00 €` or a bare number.
+    static func money(_ text: String) -> DecimalNumber? {
+        var body = Substring(text)
+        if body.hasSuffix("€") {
+            body = body.dropLast()
+            while let last = body.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" { body = body.dropLast() }
+        }
+        return DecimalNumber(parsing: body)
+    }
+
+    /// `50 %` or `50%`, held as 0.5. A bare number is refused: is `50` 50 % or 5 000 %?
+    static func rate(_ text: String) -> DecimalNumber? {
+        var body = Substring(text)
+        guard body.hasSuffix("%") else { return nil }
+        body = body.dropLast()
+        while let last = body.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" { body = body.dropLast() }
+        guard let percent = DecimalNumber(parsing: body), percent.scale + 2 <= DecimalNumber.maxScale else { return nil }
+        return DecimalNumber(significand: percent.significand, scale: percent.scale + 2)
+    }
+
+    private static func set(_ node: YAMLNode, _ domain: EnumDomain) -> Result<Value, ValueProblem> {
+        guard let items = node.sequence else {
+            return .failure(ValueProblem("expected a list of values of '\(domain.name)', found \(node.kindName)"))
+        }
+        var members: Set<String> = []
+        for item in items {
+            guard let text = item.scalar, domain.contains(text) else {
+                return .failure(ValueProblem("\(shown(item)) is not a value of '\(domain.name)'; its values are \(domain.values.joined(separator: ", "))"))
+            }
+            members.insert(text)
+        }
+        return .success(.set(domain.values.filter(members.contains)))
+    }
+
+    static func expected(_ type: ValueType) -> String {
+        switch type {
+        case .boolean: "true or false"
+        case .integer: "a whole number"
+        case .number: "a number"
+        case .money: "an amount in euros such as 40 000 €"
+        case .rate: "a rate such as 50 %"
+        case .date: "a date written YYYY-MM-DD"
+        case .text: "a text"
+        case .enumeration(let domain): "one of \(domain.values.joined(separator: ", "))"
+        case .set(let domain): "a list of values among \(domain.values.joined(separator: ", "))"
+        case .list: "a list"
+        }
+    }
+
+    /// A node as quoted in an error message, cut short when long.
+    static func shown(_ node: YAMLNode) -> String {
+        guard let text = node.scalar else { return node.kindName }
+        return "'\(truncated(text))'"
+    }
+
+    static func truncated(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(57)) + "…"
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.utf8.count <= 200,
+              ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "_" || scalar == "-" || scalar == "."
+        }
+    }
+}

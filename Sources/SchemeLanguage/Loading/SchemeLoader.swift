@@ -1,0 +1,185 @@
+import ExactDecimal
+import YAMLReader
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Loads a scheme file: every field checked, every expression parsed and type-checked.
+///
+/// All problems of a file are reported together, each with its file:line:column and field path.
+public enum SchemeLoader {
+    /// Loads the scheme in a file.
+    public static func load(path: String) -> Result<Scheme, DiagnosticList> {
+        let bytes: [UInt8]
+        switch FileBytes.read(path) {
+        case .success(let read): bytes = read
+        case .failure(let diagnostic): return .failure(DiagnosticList([diagnostic]))
+        }
+        return load(bytes: bytes, file: path)
+    }
+
+    /// Loads a scheme from the bytes of its file.
+    public static func load(bytes: [UInt8], file: String) -> Result<Scheme, DiagnosticList> {
+        let document: YAMLNode
+        do {
+            let reader = YAMLDocumentReader(bytes: bytes, file: file)
+            guard let first = try reader.nextDocument() else {
+                return .failure(DiagnosticList([Diagnostic("the file is empty: a scheme starts with 'id', 'title' and 'kind'", at: SourceMark(file: file, line: 1, column: 1))]))
+            }
+            if let second = try reader.nextDocument() {
+                return .failure(DiagnosticList([Diagnostic("a scheme file holds one scheme; remove the second document", at: second.mark)]))
+            }
+            document = first
+        } catch {
+            return .failure(DiagnosticList([Diagnostic(error)]))
+        }
+        var builder = SchemeBuilder(file: file, rulesHash: SHA256.hex(of: bytes))
+        guard let scheme = builder.build(document), builder.log.isEmpty else {
+            return .failure(DiagnosticList(builder.log.diagnostics))
+        }
+        return .success(scheme)
+    }
+}
+
+/// Reads a whole file, turning the operating system's refusal into a located diagnostic.
+public enum FileBytes {
+    public static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        let mark = SourceMark(file: path, line: 1, column: 1)
+        guard let handle = fopen(path, "rb") else {
+            return .failure(Diagnostic("cannot read the file: \(String(cString: strerror(errno)))", at: mark))
+        }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, handle)
+            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
+            if count < buffer.count {
+                if ferror(handle) != 0 {
+                    return .failure(Diagnostic("cannot read the file: \(String(cString: strerror(errno)))", at: mark))
+                }
+                return .success(bytes)
+            }
+        }
+    }
+}
+
+/// Builds a `Scheme` section by section, logging what is wrong.
+struct SchemeBuilder {
+    let file: String
+    let rulesHash: String
+    let log = DiagnosticLog()
+    var sourceIDs: Set<String> = []
+    var pieceIDs: Set<String> = []
+
+    init(file: String, rulesHash: String) {
+        self.file = file
+        self.rulesHash = rulesHash
+    }
+
+    mutating func build(_ document: YAMLNode) -> Scheme? {
+        guard var fields = Fields(document, path: "", log: log) else { return nil }
+        let id = fields.required("id", what: "the scheme's identifier").flatMap { log.identifier($0, path: "id") }
+        let title = fields.required("title").flatMap { log.text($0, path: "title") }
+        let kind = fields.required("kind").flatMap { self.kind($0) }
+        let authority = fields.required("authority").flatMap { self.authority($0) }
+        let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
+        let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
+        let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
+        let parameters = fields.optional("parameters").map { self.parameters($0) } ?? []
+        let symbols = symbolTable(inputs: inputs, parameters: parameters)
+        let criteria = fields.required("eligibility", what: "the criteria of eligibility").map { self.criteria($0, symbols: symbols) } ?? []
+        let amount = fields.optional("amount").flatMap { self.amount($0, symbols: symbols) }
+        let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
+        let signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
+        let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
+        fields.rejectUnknown()
+        guard let id, let title, let kind, let authority else { return nil }
+        return Scheme(id: id, title: title, kind: kind, authority: authority, sources: sources, pieces: pieces,
+                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount,
+                      interpretations: interpretations, tests: tests, file: file, rulesHash: rulesHash)
+    }
+
+    private func kind(_ node: YAMLNode) -> SchemeKind? {
+        guard let text = log.text(node, path: "kind") else { return nil }
+        guard let kind = SchemeKind(rawValue: text) else {
+            log.error("unknown kind '\(ScalarParsing.truncated(text))'; the kinds are: \(SchemeKind.allCases.map(\.rawValue).joined(separator: ", "))", at: node.mark, path: "kind")
+            return nil
+        }
+        return kind
+    }
+
+    private func authority(_ node: YAMLNode) -> Authority? {
+        guard var fields = Fields(node, path: "authority", log: log) else { return nil }
+        let name = fields.required("name").flatMap { log.text($0, path: "authority.name") }
+        let signatory = fields.required("signatory", what: "who signs the decisions").flatMap { log.text($0, path: "authority.signatory") }
+        let court = fields.required("court", what: "the administrative court for appeals").flatMap { log.text($0, path: "authority.court") }
+        let address = fields.optional("court_address").flatMap { log.text($0, path: "authority.court_address") }
+        fields.rejectUnknown()
+        guard let name, let signatory, let court else { return nil }
+        return Authority(name: name, signatory: signatory, court: court, courtAddress: address)
+    }
+
+    private mutating func sources(_ node: YAMLNode) -> [SourceReference] {
+        entries(node, path: "sources").compactMap { id, value, path in
+            guard var fields = Fields(value, path: path, log: log) else { return nil }
+            let deliberation = fields.required("deliberation").flatMap { log.text($0, path: "\(path).deliberation") }
+            let article = fields.optional("article").flatMap { log.text($0, path: "\(path).article") }
+            let lines = fields.optional("lines").flatMap { log.text($0, path: "\(path).lines") }
+            let quote = fields.optional("quote").flatMap { log.text($0, path: "\(path).quote") }
+            fields.rejectUnknown()
+            sourceIDs.insert(id)
+            return deliberation.map { SourceReference(id: id, deliberation: $0, article: article, lines: lines, quote: quote) }
+        }
+    }
+
+    private mutating func pieces(_ node: YAMLNode) -> [Piece] {
+        entries(node, path: "pieces").compactMap { id, value, path in
+            guard var fields = Fields(value, path: path, log: log) else { return nil }
+            let label = fields.required("label").flatMap { log.text($0, path: "\(path).label") }
+            let source = sourceReference(&fields, path: path)
+            fields.rejectUnknown()
+            pieceIDs.insert(id)
+            return label.map { Piece(id: id, label: $0, source: source) }
+        }
+    }
+
+    private func interpretations(_ node: YAMLNode) -> [Interpretation] {
+        entries(node, path: "interpretation").compactMap { id, value, path in
+            guard var fields = Fields(value, path: path, log: log) else { return nil }
+            let question = fields.required("question", what: "the ambiguity of the text").flatMap { log.text($0, path: "\(path).question") }
+            let choice = fields.required("choice", what: "what the scheme implements").flatMap { log.text($0, path: "\(path).choice") }
+            let source = sourceReference(&fields, path: path)
+            fields.rejectUnknown()
+            guard let question, let choice else { return nil }
+            return Interpretation(id: id, question: question, choice: choice, source: source)
+        }
+    }
+
+    /// The optional `source` field, which must name a declared source.
+    func sourceReference(_ fields: inout Fields, path: String) -> String? {
+        guard let node = fields.optional("source"), let id = log.text(node, path: "\(path).source") else { return nil }
+        guard sourceIDs.contains(id) else {
+            var message = "unknown source '\(ScalarParsing.truncated(id))'"
+            if let guess = Suggestion.closest(to: id, among: sourceIDs.sorted()) { message += "; did you mean '\(guess)'?" }
+            else { message += ": declare it under 'sources'" }
+            log.error(message, at: node.mark, path: "\(path).source")
+            return nil
+        }
+        return id
+    }
+
+    /// The entries of a mapping keyed by identifiers, in file order.
+    func entries(_ node: YAMLNode, path: String) -> [(id: String, value: YAMLNode, path: String)] {
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping from identifiers to definitions, found \(node.kindName)", at: node.mark, path: path)
+            return []
+        }
+        return pairs.compactMap { pair in
+            guard let id = log.identifier(pair.key, path: path) else { return nil }
+            return (id, pair.value, "\(path).\(id)")
+        }
+    }
+}

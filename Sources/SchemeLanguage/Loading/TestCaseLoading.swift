@@ -1,0 +1,65 @@
+import ExactDecimal
+import YAMLReader
+
+/// The `tests` section: cases beside the rules they test, as OpenFisca does.
+extension SchemeBuilder {
+    func testCases(_ node: YAMLNode, signature: SchemeSignature) -> [SchemeTestCase] {
+        guard let items = log.sequence(node, path: "tests") else { return [] }
+        let decoder = ApplicationDecoder(signature: signature)
+        return items.enumerated().compactMap { position, item in
+            let path = "tests[\(position)]"
+            guard var fields = Fields(item, path: path, log: log) else { return nil }
+            let name = fields.required("name").flatMap { log.text($0, path: "\(path).name") }
+            let application = fields.required("application", what: "filed, facts, pieces, confirmed, findings").flatMap {
+                decoder.decode($0, log: log, path: "\(path).application", requireHeader: false)
+            }
+            let expect = fields.required("expect", what: "outcome, and optionally amount, failed, missing")
+            fields.rejectUnknown()
+            guard let name, let application, let expect,
+                  let expectation = expectation(expect, signature: signature, path: "\(path).expect") else { return nil }
+            return SchemeTestCase(name: name, application: application, outcome: expectation.outcome,
+                                  amount: expectation.amount, failed: expectation.failed,
+                                  missing: expectation.missing, mark: item.mark)
+        }
+    }
+
+    private func expectation(_ node: YAMLNode, signature: SchemeSignature, path: String)
+        -> (outcome: Outcome, amount: Value?, failed: Set<String>?, missing: Set<String>?)? {
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let outcome = fields.required("outcome").flatMap { outcomeNode -> Outcome? in
+            guard let text = outcomeNode.scalar, let outcome = Outcome(french: text) else {
+                log.error("unknown outcome \(ScalarParsing.shown(outcomeNode)); use favorable, défavorable, incomplet or à instruire", at: outcomeNode.mark, path: "\(path).outcome")
+                return nil
+            }
+            return outcome
+        }
+        let amount = fields.optional("amount").flatMap { amountNode -> Value? in
+            guard case .success(let value) = ScalarParsing.value(amountNode, as: .money) else {
+                log.error("expected an amount such as 30 000 €, found \(ScalarParsing.shown(amountNode))", at: amountNode.mark, path: "\(path).amount")
+                return nil
+            }
+            return value
+        }
+        let criteria = Set(signature.criterionIDs)
+        let failed = fields.optional("failed").map { ids($0, known: criteria, what: "criterion", path: "\(path).failed") }
+        let missable = Set(signature.inputIDs).union(signature.pieceIDs)
+        let missing = fields.optional("missing").map { ids($0, known: missable, what: "fact or piece", path: "\(path).missing") }
+        fields.rejectUnknown()
+        return outcome.map { ($0, amount, failed, missing) }
+    }
+
+    private func ids(_ node: YAMLNode, known: Set<String>, what: String, path: String) -> Set<String> {
+        guard let items = log.sequence(node, path: path) else { return [] }
+        var result: Set<String> = []
+        for item in items {
+            guard let id = log.text(item, path: path) else { continue }
+            if !known.contains(id) {
+                var message = "unknown \(what) '\(ScalarParsing.truncated(id))'"
+                if let guess = Suggestion.closest(to: id, among: known.sorted()) { message += "; did you mean '\(guess)'?" }
+                log.error(message, at: item.mark, path: path)
+            }
+            result.insert(id)
+        }
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+import YAMLReader
+
+/// The outcome of an application's evaluation.
+public enum Outcome: String, Sendable, CaseIterable, Codable {
+    /// Eligible, with an amount.
+    case favorable
+    /// Not eligible: at least one criterion fails.
+    case unfavorable = "défavorable"
+    /// A fact or a piece is missing to conclude.
+    case incomplete = "incomplet"
+    /// A person must settle a manual criterion or confirm a declared fact.
+    case toExamine = "à instruire"
+
+    /// Accepts the French names, with or without accents ("defavorable", "a instruire").
+    public init?(french text: String) {
+        let folded = String(text.lowercased().map { character -> Character in
+            switch character {
+            case "é": "e"
+            case "à": "a"
+            case "-", "_": " "
+            default: character
+            }
+        })
+        switch folded {
+        case "favorable": self = .favorable
+        case "defavorable": self = .unfavorable
+        case "incomplet": self = .incomplete
+        case "a instruire": self = .toExamine
+        default: return nil
+        }
+    }
+}
+
+/// What a scheme test case expects.
+public struct SchemeTestCase: Sendable {
+    public let name: String
+    public let application: Application
+    public let outcome: Outcome
+    public let amount: Value?
+    /// Ids of the criteria expected to fail, when the case says.
+    public let failed: Set<String>?
+    /// Ids of the facts and pieces expected missing, when the case says.
+    public let missing: Set<String>?
+    public let mark: SourceMark
+}

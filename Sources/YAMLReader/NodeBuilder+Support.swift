@@ -1,0 +1,56 @@
+import CYAML
+
+extension NodeBuilder {
+    /// The prefix libyaml expands `!!` into; shown short again because that is how users write it.
+    private static let coreTagPrefix = "tag:yaml.org,2002:"
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: pointer)
+    }
+
+    static func tagName(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        let full = String(cString: pointer)
+        guard full.hasPrefix(coreTagPrefix) else { return full }
+        return "!!" + full.dropFirst(coreTagPrefix.count)
+    }
+
+    /// Decides nullness on the raw bytes so no string is compared on the common path.
+    static func isNullSpelling(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0:
+            return true
+        case 1:
+            return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            let word = (UInt32(bytes[0]) << 24) | (UInt32(bytes[1]) << 16)
+                | (UInt32(bytes[2]) << 8) | UInt32(bytes[3])
+            return word == 0x6E75_6C6C || word == 0x4E75_6C6C || word == 0x4E55_4C4C  // null Null NULL
+        default:
+            return false
+        }
+    }
+
+    static func nonScalarKeyError(_ kind: String, at mark: SourceMark) -> YAMLError {
+        YAMLError(
+            message: "mapping keys must be scalars, found \(kind) used as a key; write the key as plain text",
+            mark: mark)
+    }
+
+    static func duplicateKeyError(_ key: String, first: SourceMark, at mark: SourceMark) -> YAMLError {
+        YAMLError(
+            message: "duplicate key '\(key)' (first at line \(first.line), column \(first.column)); "
+                + "remove one of them or rename it",
+            mark: mark)
+    }
+
+    func unknownAliasError(_ name: String, at mark: SourceMark) -> YAMLError {
+        if isOpenAnchor(name) {
+            return YAMLError(
+                message: "alias '*\(name)' refers to a node that contains it; recursive structures are not supported",
+                mark: mark)
+        }
+        return YAMLError(
+            message: "unknown alias '*\(name)'; define the anchor '&\(name)' earlier in the same document",
+            mark: mark)
+    }
+}

@@ -1,0 +1,92 @@
+/// A growable stack of finished nodes waiting for their parent container to close.
+///
+/// Children of all open containers live here contiguously; closing a container
+/// *moves* its slice into one exactly-sized array. Compared with one growing
+/// array per container this saves the repeated reallocations (1, 2, 4, 8, …)
+/// and the retain/release traffic of copying, which matters at a million documents.
+struct NodeStack: ~Copyable {
+    private var base: UnsafeMutablePointer<YAMLNode>
+    private var capacity: Int
+    private(set) var count = 0
+
+    /// Capacity kept between documents; anything above is released so that one
+    /// huge document does not pin memory for the rest of the stream.
+    static let retainedCapacity = 256
+
+    init() {
+        capacity = Self.retainedCapacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(index: Int) -> YAMLNode {
+        _read { yield base[index] }
+    }
+
+    /// The most recently pushed node; the stack must not be empty.
+    var top: YAMLNode {
+        base[count - 1]
+    }
+
+    @inline(__always)
+    mutating func push(_ node: consuming YAMLNode) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    /// Moves the nodes from `start` to the top into a new array.
+    mutating func popSequence(from start: Int) -> [YAMLNode] {
+        let n = count - start
+        let items = [YAMLNode](unsafeUninitializedCapacity: n) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: base + start, count: n)
+            initialized = n
+        }
+        count = start
+        return items
+    }
+
+    /// Moves alternating keys and values from `start` to the top into a new array of pairs.
+    mutating func popMapping(from start: Int) -> [YAMLPair] {
+        let n = (count - start) / 2
+        let source = base + start
+        let pairs = [YAMLPair](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for i in 0..<n {
+                let key = (source + 2 * i).move()
+                let value = (source + 2 * i + 1).move()
+                (buffer.baseAddress! + i).initialize(to: YAMLPair(key: key, value: value))
+            }
+            initialized = n
+        }
+        count = start
+        return pairs
+    }
+
+    /// Drops everything (after an error) and gives back excess capacity.
+    mutating func reset() {
+        base.deinitialize(count: count)
+        count = 0
+        shrinkIfLarge()
+    }
+
+    /// Gives back excess capacity; call when the stack is empty between documents.
+    mutating func shrinkIfLarge() {
+        guard count == 0, capacity > Self.retainedCapacity else { return }
+        base.deallocate()
+        capacity = Self.retainedCapacity
+        base = .allocate(capacity: capacity)
+    }
+
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        let newBase = UnsafeMutablePointer<YAMLNode>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}

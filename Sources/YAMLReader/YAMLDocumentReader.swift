@@ -1,0 +1,161 @@
+import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a YAML stream one document at a time.
+///
+/// Built on libyaml's event API: each call to ``nextDocument()`` pulls events
+/// until the end of one document and returns its tree, so a stream of millions
+/// of documents is read in constant memory. Not thread-safe; use one reader per task.
+public final class YAMLDocumentReader {
+    /// Bounds that protect against hostile or broken input.
+    public struct Limits: Sendable {
+        /// The longest scalar accepted, in UTF-8 bytes.
+        public var maxScalarBytes: Int = 1 << 20
+        /// The deepest nesting of sequences and mappings accepted (the root container is level 1).
+        public var maxDepth: Int = 64
+        /// The most nodes that aliases may stand for in one document, counting
+        /// every node of each aliased subtree.
+        public var maxAliasExpansion: Int = 10_000
+
+        /// The default limits.
+        public init() {}
+    }
+
+    /// The name used in marks (the path, or the name given for in-memory text).
+    public let file: String
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let event: UnsafeMutablePointer<yaml_event_t>
+    private let stream: UnsafeMutablePointer<FILE>?
+    private let buffer: UnsafeMutableBufferPointer<UInt8>?
+    private var builder: NodeBuilder
+    private var parserReady: Bool
+    private var finished = false
+
+    /// Opens the file at `path`. An unreadable file (missing, a directory, no
+    /// permission) is a ``YAMLError`` at 1:1 giving the system's reason.
+    public convenience init(path: String, limits: Limits = .init()) throws(YAMLError) {
+        let stream = try Self.open(path)
+        self.init(file: path, limits: limits, stream: stream, buffer: nil)
+    }
+
+    /// Reads `text` from memory; `file` is the name used in marks.
+    public convenience init(text: String, file: String, limits: Limits = .init()) {
+        var text = text
+        let buffer = text.withUTF8 { Self.copy($0) }
+        self.init(file: file, limits: limits, stream: nil, buffer: buffer)
+    }
+
+    /// Reads `bytes` (UTF-8, or UTF-16 with a byte order mark) from memory; `file` is the name used in marks.
+    public convenience init(bytes: [UInt8], file: String, limits: Limits = .init()) {
+        let buffer = bytes.withUnsafeBufferPointer { Self.copy($0) }
+        self.init(file: file, limits: limits, stream: nil, buffer: buffer)
+    }
+
+    private init(file: String, limits: Limits, stream: UnsafeMutablePointer<FILE>?,
+                 buffer: UnsafeMutableBufferPointer<UInt8>?) {
+        self.file = file
+        self.stream = stream
+        self.buffer = buffer
+        let input: SourceProbe = buffer.map { .memory(UnsafeBufferPointer($0)) } ?? .file(file)
+        self.builder = NodeBuilder(file: file, limits: limits, input: input)
+        // The parser keeps pointers into itself (string input), so it needs a stable address.
+        parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        parserReady = yaml_parser_initialize(parser) != 0
+        guard parserReady else { return }
+        if let stream {
+            yaml_parser_set_input_file(parser, stream)
+        } else if let buffer {
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+        }
+    }
+
+    deinit {
+        if parserReady { yaml_parser_delete(parser) }
+        parser.deallocate()
+        event.deallocate()
+        if let stream { fclose(stream) }
+        buffer?.deallocate()
+    }
+
+    /// The next document of the stream, or nil at the end. After an error the reader is finished (returns nil afterwards).
+    public func nextDocument() throws(YAMLError) -> YAMLNode? {
+        guard !finished else { return nil }
+        guard parserReady else {
+            finished = true
+            throw YAMLError(message: "out of memory while starting the YAML parser",
+                            mark: SourceMark(file: file, line: 1, column: 1))
+        }
+        do throws(YAMLError) {
+            let document = try builder.nextDocument(parser: parser, event: event)
+            if document == nil { finished = true }
+            return document
+        } catch {
+            finished = true
+            builder.reset()
+            throw error
+        }
+    }
+
+    // MARK: Input
+
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8> {
+        // At least one byte so the address is never null, even for empty input.
+        let owned = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = owned.initialize(from: bytes)
+        return UnsafeMutableBufferPointer(rebasing: owned[..<bytes.count])
+    }
+
+    private static func open(_ path: String) throws(YAMLError) -> UnsafeMutablePointer<FILE> {
+        let at = SourceMark(file: path, line: 1, column: 1)
+        guard let stream = fopen(path, "rb") else {
+            throw YAMLError(message: "cannot read the file: \(Self.systemReason(errno)); check the path and its permissions",
+                            mark: at)
+        }
+        // fopen happily opens a directory on Linux; reading would then fail with a vaguer message.
+        var status = stat()
+        if fstat(fileno(stream), &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            fclose(stream)
+            throw YAMLError(message: "cannot read the file: \(Self.systemReason(EISDIR)); give the path of a YAML file",
+                            mark: at)
+        }
+        return stream
+    }
+
+    static func systemReason(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}
+
+extension YAMLDocumentReader {
+    /// Reads a whole file expecting exactly one document (errors "expected one YAML document, found an empty file" / "…found none" / "found a second document at file:line:col").
+    public static func singleDocument(path: String) throws(YAMLError) -> YAMLNode {
+        try YAMLDocumentReader(path: path).onlyDocument()
+    }
+
+    /// Reads a whole text expecting exactly one document (errors "expected one YAML document, found an empty file" / "…found none" / "found a second document at file:line:col").
+    public static func singleDocument(text: String, file: String) throws(YAMLError) -> YAMLNode {
+        try YAMLDocumentReader(text: text, file: file).onlyDocument()
+    }
+
+    private func onlyDocument() throws(YAMLError) -> YAMLNode {
+        guard let document = try nextDocument() else {
+            let what = builder.sawAnyInput ? "none (the file holds only comments or blank lines)" : "an empty file"
+            throw YAMLError(message: "expected one YAML document, found \(what)",
+                            mark: SourceMark(file: file, line: 1, column: 1))
+        }
+        if try nextDocument() != nil {
+            throw YAMLError(message: "expected one YAML document, found a second document at \(builder.documentMark); "
+                                + "remove it or split the file",
+                            mark: builder.documentMark)
+        }
+        return document
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Batch
+import Foundation
+import SchemeLanguage
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time reading, evaluating and summarising a generated stream of applications (build with -c release).",
+        discussion: """
+            Generates COUNT applications of a scheme as one YAML stream, then measures (1) reading \
+            the stream into nodes and (2) the whole pipeline: reading, decoding, evaluating and \
+            writing one JSON line per application. Single-threaded: the figures are per core.
+            """)
+
+    @Option(name: .long, help: "How many applications to generate.")
+    var count: Int = 100_000
+
+    @Option(name: .long, help: "The scheme whose applications are generated.")
+    var scheme: String = "pdesi"
+
+    @Option(name: .long, help: "Seed of the generator; the same seed gives the same stream.")
+    var seed: UInt64 = 2020
+
+    @Option(name: .long, help: "Folder for the generated stream and the summary (default: a temporary folder).")
+    var workDirectory: String?
+
+    @OptionGroup var rules: RulesOption
+
+    func run() throws {
+        let catalog = SchemeCatalog.load(directory: rules.rules)
+        guard let target = catalog.schemes[scheme] else {
+            Console.report(catalog)
+            Console.error("error: unknown scheme '\(scheme)'")
+            throw ExitCode.failure
+        }
+        let folder = workDirectory ?? NSTemporaryDirectory() + "guichet-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let stream = "\(folder)/applications.yaml"
+        let benchmark = Benchmark(catalog: catalog, scheme: target)
+        try benchmark.generate(count: count, seed: seed, to: stream)
+        let figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl")
+        print(report(figures, stream: stream))
+        if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    private func report(_ figures: Benchmark.Figures, stream: String) -> String {
+        let megabytes = Double(figures.bytes) / 1_048_576
+        let outcomes = figures.outcomes.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        return """
+            stream: \(figures.documents) applications of '\(scheme)', \(String(format: "%.1f", megabytes)) MB (\(stream))
+            read only:                         \(String(format: "%8.3f", figures.readSeconds)) s  \(String(format: "%9.0f", figures.readRate)) applications/s
+            read + evaluate + JSONL summary:   \(String(format: "%8.3f", figures.pipelineSeconds)) s  \(String(format: "%9.0f", figures.pipelineRate)) applications/s
+            outcomes: \(outcomes)\(figures.errors > 0 ? ", \(figures.errors) errors" : "")
+            """
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Batch
+import SchemeLanguage
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate every scheme of a rules folder; located errors, non-zero exit on any.")
+
+    @Argument(help: "The folder of scheme files.")
+    var rulesDirectory: String = "Rules"
+
+    func run() throws {
+        let catalog = SchemeCatalog.load(directory: rulesDirectory)
+        Console.report(catalog)
+        for scheme in catalog.sorted {
+            print("ok  \(scheme.id) (\(scheme.file)): \(scheme.criteria.count) criteria, \(scheme.amount?.steps.count ?? 0) amount steps, \(scheme.tests.count) test cases")
+        }
+        let errors = catalog.failures.reduce(0) { $0 + $1.diagnostics.count }
+        if errors > 0 {
+            Console.error("\(catalog.failures.count) scheme file(s) with \(errors) error(s); fix them and run 'guichet check' again.")
+            throw ExitCode.failure
+        }
+        if catalog.schemes.isEmpty {
+            Console.error("\(rulesDirectory): error: no scheme file (*.yaml) found")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Batch
+import Foundation
+import SchemeLanguage
+
+/// Errors go to standard error, one located line each, so editors and CI can jump to them.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func report(_ catalog: SchemeCatalog) {
+        for failure in catalog.failures {
+            for diagnostic in failure.diagnostics { error(diagnostic.description) }
+        }
+    }
+
+    /// Pads to a width counted in characters, for aligned tables of French text.
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Batch
+import Decisions
+import Foundation
+import SchemeLanguage
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate application files and write a reasoned decision (French Markdown and JSON) for each.",
+        discussion: """
+            Each application names its scheme. For an application with id X, the decision is written \
+            to OUT/X.md and OUT/X.json; OUT/summary.jsonl has one line per application. An \
+            application that cannot be read is reported with its file:line:column and the others \
+            still get their decisions. Exit code 1 when any application or file failed.
+            """)
+
+    @Argument(help: "Application files or folders (searched for *.yaml and *.yml).")
+    var paths: [String]
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(name: .long, help: "The folder the decisions are written to.")
+    var out: String = "decisions"
+
+    func run() throws {
+        let catalog = SchemeCatalog.load(directory: rules.rules)
+        Console.report(catalog)
+        let output: DecisionOutput
+        do {
+            output = try DecisionOutput(directory: out)
+        } catch {
+            Console.error("\(out): error: cannot create the output folder: \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+        let report = BatchRunner(catalog: catalog, output: output).run(paths: paths)
+        for diagnostic in report.fileErrors { Console.error(diagnostic.description) }
+        for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
+        let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
+        try? output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
+        print(SummaryTable.render(report))
+        if report.failureCount > 0 { throw ExitCode.failure }
+    }
+}
+
+/// The table printed after a batch.
+enum SummaryTable {
+    static func render(_ report: BatchReport) -> String {
+        var lines = [Console.pad("Application", 22) + Console.pad("Scheme", 20) + Console.pad("Outcome", 13) + Console.pad("Amount", 15) + "Decision"]
+        for entry in report.entries {
+            let outcome = entry.outcome?.rawValue ?? "ERROR"
+            let amount = entry.amount.map(FrenchFormat.money) ?? ""
+            let target = entry.decisionPath ?? "\(entry.mark)"
+            lines.append(Console.pad(entry.id ?? "?", 22) + Console.pad(entry.schemeID ?? "?", 20)
+                         + Console.pad(outcome, 13) + Console.pad(amount, 15) + target)
+        }
+        var counts = Outcome.allCases.compactMap { outcome -> String? in
+            let count = report.count(of: outcome)
+            return count == 0 ? nil : "\(count) \(outcome.rawValue)"
+        }
+        if report.failureCount > 0 { counts.append("\(report.failureCount) error(s)") }
+        lines.append("")
+        lines.append("\(report.entries.count) application(s): " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")))
+        return lines.joined(separator: "\n")
+    }
+}

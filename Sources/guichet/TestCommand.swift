@@ -1,0 +1,34 @@
+import ArgumentParser
+import Batch
+import Evaluator
+import SchemeLanguage
+
+struct TestRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the 'tests:' cases of every scheme; a failure shows expected against obtained.")
+
+    @Argument(help: "The folder of scheme files.")
+    var rulesDirectory: String = "Rules"
+
+    func run() throws {
+        let catalog = SchemeCatalog.load(directory: rulesDirectory)
+        Console.report(catalog)
+        var passed = 0
+        var failed = 0
+        for scheme in catalog.sorted {
+            for result in SchemeTestRunner.run(scheme) {
+                if result.passed {
+                    passed += 1
+                    print("PASS  \(scheme.id): \(result.testCase.name)")
+                } else {
+                    failed += 1
+                    print("FAIL  \(scheme.id): \(result.testCase.name) (\(result.testCase.mark))")
+                    for mismatch in result.mismatches { print("        \(mismatch)") }
+                }
+            }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 || !catalog.failures.isEmpty { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,66 @@
+import ExactDecimal
+import Testing
+
+@Suite struct ParsingTests {
+    @Test(arguments: [
+        ("40 000", "40000", 0),
+        ("40 000,00", "40000", 2),
+        ("40\u{202F}000", "40000", 0),
+        ("40\u{00A0}000,5", "40000.5", 1),
+        ("1 150", "1150", 0),
+        ("1 234 567.89", "1234567.89", 2),
+        ("-0,5", "-0.5", 1),
+        ("+3", "3", 0),
+        ("0.1", "0.1", 1),
+        ("1234.56", "1234.56", 2),
+        ("79999.99", "79999.99", 2),
+        ("007", "7", 0),
+        ("-0", "0", 0),
+        ("0.000", "0", 3),
+    ])
+    func acceptsPlainDecimals(text: String, canonical: String, scale: Int) throws {
+        let value = try #require(DecimalNumber(parsing: text))
+        #expect(value.description == canonical)
+        #expect(value.scale == scale)
+    }
+
+    @Test(arguments: [
+        "", " ", "-", "abc", "1e5", "--1", "1 23", "1234 567", "12 345 67", "12,3,4", "1,234.5",
+        "1.", ".5", "-.5", " 1", "1 ", "40 000 €", "1 000\u{202F}000", "1 000,000 1", "١٢", "0x10", "1_000",
+    ])
+    func rejectsEverythingElse(text: String) {
+        #expect(DecimalNumber(parsing: text) == nil, "accepted \(text.debugDescription)")
+    }
+
+    @Test func significantDigitLimit() throws {
+        let thirtyEight = String(repeating: "9", count: 38)
+        #expect(DecimalNumber(parsing: thirtyEight)?.description == thirtyEight)
+        #expect(DecimalNumber(parsing: thirtyEight + "9") == nil)
+        #expect(DecimalNumber(parsing: String(repeating: "7", count: 60)) == nil)
+        // Leading zeros are not significant.
+        #expect(DecimalNumber(parsing: "0000" + thirtyEight) != nil)
+    }
+
+    @Test func fractionDigitLimit() throws {
+        let smallest = "0." + String(repeating: "0", count: 29) + "1"
+        #expect(DecimalNumber(parsing: smallest) == DecimalNumber(significand: 1, scale: 30))
+        #expect(DecimalNumber(parsing: "0." + String(repeating: "0", count: 30) + "1") == nil)
+        // Trailing zeros past the limit change nothing, so they are accepted.
+        let padded = try #require(DecimalNumber(parsing: "1." + String(repeating: "0", count: 50)))
+        #expect(padded == .one)
+        #expect(padded.scale == 30)
+    }
+
+    @Test func parsesSubstrings() {
+        let line = "montant: 1 500,25"
+        #expect(DecimalNumber(parsing: line.dropFirst(9))?.description == "1500.25")
+    }
+
+    @Test func descriptionRoundTrips() throws {
+        for text in ["0", "-0.001", "123456789012345678901234567.89", "0.000000000000000000000000000001"] {
+            let value = try dec(text)
+            #expect(DecimalNumber(parsing: value.description) == value)
+            #expect(value.description == text)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ExactDecimal
+import Testing
+
+/// Parses a literal the test relies on, failing the test (not crashing) if it is rejected.
+func dec(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DecimalNumber {
+    try #require(DecimalNumber(parsing: text), "could not parse \(text)", sourceLocation: sourceLocation)
+}
+
+/// SplitMix64: a tiny seeded generator so property tests see the same inputs on every run.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A value in 0..<bound (modulo bias is irrelevant for test inputs).
+    mutating func next(below bound: UInt64) -> UInt64 { next() % bound }
+
+    /// A signed significand of up to `digits` decimal digits.
+    mutating func significand(maxDigits digits: Int) -> Int128 {
+        var bound: UInt64 = 1
+        for _ in 0..<digits { bound *= 10 }
+        let magnitude = Int128(next(below: bound))
+        return next() & 1 == 0 ? magnitude : -magnitude
+    }
+}
+
+/// 10^exponent, computed independently of the library's own table.
+func powerOfTen(_ exponent: Int) -> Int128 {
+    (0..<exponent).reduce(Int128(1)) { power, _ in power * 10 }
+}
