@@ -13,7 +13,10 @@ extension NodeBuilder {
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: length)
         let text = String(decoding: bytes, as: UTF8.self)
-        try enterParent(key: text, kind: "a scalar", at: start, count: 1)
+        if current != nil {
+            if expectsKey { try checkKey(text, print: Self.fingerprint(bytes), at: start) }
+            current!.nodeCount += 1
+        }
         let tag = data.tag.map(Self.tagName)
         let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
         let isNull = tag == nil ? isPlain && Self.isNullSpelling(bytes) : tag == "!!null"
@@ -34,16 +37,22 @@ extension NodeBuilder {
                     + "stand for more than \(limits.maxAliasExpansion) nodes; use fewer nested aliases",
                 mark: at)
         }
-        try enterParent(key: node.scalar, kind: node.kindName, at: at, count: count)
+        if current != nil {
+            if expectsKey {
+                guard let text = node.scalar else { throw Self.nonScalarKeyError(node.kindName, at: at) }
+                try checkKey(text, print: Self.fingerprint(text), at: at)
+            }
+            current!.nodeCount += count
+        }
         place(node, anchor: nil, count: count)
     }
 
     mutating func startContainer(_ event: UnsafePointer<yaml_event_t>, isMapping: Bool) throws(YAMLError) {
         let at = mark(event.pointee.start_mark)
-        if let parent = frames.last, parent.isMapping, (nodes.count - parent.start) % 2 == 0 {
+        if expectsKey {
             throw Self.nonScalarKeyError(isMapping ? "a mapping" : "a sequence", at: at)
         }
-        guard frames.count < limits.maxDepth else {
+        guard parents.count + (current == nil ? 0 : 1) < limits.maxDepth else {
             throw YAMLError(
                 message: "nesting is deeper than the limit of \(limits.maxDepth) levels; flatten the structure",
                 mark: at)
@@ -57,20 +66,32 @@ extension NodeBuilder {
             anchor = event.pointee.data.sequence_start.anchor
             tag = event.pointee.data.sequence_start.tag
         }
-        frames.append(Frame(isMapping: isMapping, start: nodes.count, mark: at,
-                            tag: tag.map(Self.tagName), anchor: anchor.map(Self.string)))
+        if let parent = current.take() { parents.append(parent) }
+        current = Frame(isMapping: isMapping, start: nodes.count, keyStart: keyPrints.count, mark: at,
+                        tag: tag.map(Self.tagName), anchor: anchor.map(Self.string))
     }
 
-    mutating func endContainer() throws(YAMLError) {
-        let frame = frames.removeLast()
-        let content: YAMLNode.Content = frame.isMapping
-            ? .mapping(nodes.popMapping(from: frame.start))
-            : .sequence(nodes.popSequence(from: frame.start))
+    mutating func endContainer() {
+        let frame = current.take()!
+        current = parents.popLast()
+        let content: YAMLNode.Content
+        if frame.isMapping {
+            content = .mapping(nodes.popMapping(from: frame.start))
+            keyPrints.removeSubrange(frame.keyStart...)
+        } else {
+            content = .sequence(nodes.popSequence(from: frame.start))
+        }
         // A container in key position was refused when it started, so only the count matters here.
-        try enterParent(key: nil, kind: "", at: frame.mark, count: frame.nodeCount)
+        current?.nodeCount += frame.nodeCount
         place(YAMLNode(content: content, mark: frame.mark, tag: frame.tag,
                        isPlainScalar: false, isNull: frame.tag == "!!null"),
               anchor: frame.anchor, count: frame.nodeCount)
+    }
+
+    /// True when the next child of the open container is a mapping key.
+    private var expectsKey: Bool {
+        guard let current, current.isMapping else { return false }
+        return (nodes.count - current.start) & 1 == 0
     }
 
     /// Makes a finished node the next child of the open container, or the document root,
@@ -78,52 +99,38 @@ extension NodeBuilder {
     /// read back, because the optimiser otherwise copies every node to serve the rare anchor.
     @inline(__always)
     private mutating func place(_ node: consuming YAMLNode, anchor: String?, count: Int) {
-        if frames.isEmpty {
+        if current == nil {
             root = node
         } else {
             nodes.push(node)
         }
-        if let anchor { anchors[anchor] = (frames.isEmpty ? root! : nodes.top, count) }
+        if let anchor { anchors[anchor] = (current == nil ? root! : nodes.top, count) }
     }
 
-    /// Charges `count` nodes to the open container and, when the next child is a
-    /// key, checks it: scalar (`key` is its text, nil for a collection) and not seen before.
-    /// Runs before the node is built so the common path copies nothing.
-    private mutating func enterParent(key: String?, kind: String, at mark: SourceMark,
-                                      count: Int) throws(YAMLError) {
-        let top = frames.count - 1
-        guard top >= 0 else { return }
-        if frames[top].isMapping, (nodes.count - frames[top].start) % 2 == 0 {
-            guard let key else { throw Self.nonScalarKeyError(kind, at: mark) }
-            try checkDuplicate(key, at: mark, frame: top)
-        }
-        frames[top].nodeCount += count
-    }
-
-    /// Refuses a key already present in the mapping.
-    private mutating func checkDuplicate(_ text: String, at mark: SourceMark, frame top: Int) throws(YAMLError) {
-        if frames[top].keyMarks == nil {
-            var i = frames[top].start
-            while i < nodes.count {
-                if case .scalar(let other) = nodes[i].content, other == text {
-                    throw Self.duplicateKeyError(text, first: nodes[i].mark, at: mark)
-                }
-                i += 2
+    /// Refuses a key already present in the innermost mapping, then records it.
+    private mutating func checkKey(_ text: String, print: UInt64, at mark: SourceMark) throws(YAMLError) {
+        let first = current!.keyStart
+        let count = keyPrints.count - first
+        if count < Self.linearKeyScanLimit {
+            for j in first..<keyPrints.count where keyPrints[j] == print {
+                let key = nodes[current!.start + 2 * (j - first)]
+                if key.scalar == text { throw Self.duplicateKeyError(text, first: key.mark, at: mark) }
             }
-            if (nodes.count - frames[top].start) / 2 < Self.linearKeyScanLimit { return }
-            frames[top].keyMarks = indexKeys(from: frames[top].start)
+        } else {
+            if current!.keyMarks == nil { current!.keyMarks = indexKeys() }
+            if let earlier = current!.keyMarks!.updateValue(mark, forKey: text) {
+                throw Self.duplicateKeyError(text, first: earlier, at: mark)
+            }
         }
-        if let first = frames[top].keyMarks!.updateValue(mark, forKey: text) {
-            throw Self.duplicateKeyError(text, first: first, at: mark)
-        }
+        keyPrints.append(print)
     }
 
-    private func indexKeys(from start: Int) -> [String: SourceMark] {
+    private func indexKeys() -> [String: SourceMark] {
         var index: [String: SourceMark] = [:]
         index.reserveCapacity(Self.linearKeyScanLimit * 4)
-        var i = start
+        var i = current!.start
         while i < nodes.count {
-            if case .scalar(let text) = nodes[i].content { index[text] = nodes[i].mark }
+            if let text = nodes[i].scalar { index[text] = nodes[i].mark }
             i += 2
         }
         return index
@@ -131,6 +138,6 @@ extension NodeBuilder {
 
     /// True when an open container carries this anchor, i.e. an alias to its own ancestor.
     func isOpenAnchor(_ name: String) -> Bool {
-        frames.contains { $0.anchor == name }
+        current?.anchor == name || parents.contains { $0.anchor == name }
     }
 }

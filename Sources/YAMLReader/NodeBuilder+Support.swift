@@ -14,6 +14,21 @@ extension NodeBuilder {
         return "!!" + full.dropFirst(coreTagPrefix.count)
     }
 
+    /// FNV-1a over the key's bytes: equal keys always have equal prints, and
+    /// different keys almost never do, so text is compared only on a real suspect.
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func fingerprint(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { fingerprint($0) }
+    }
+
     /// Decides nullness on the raw bytes so no string is compared on the common path.
     static func isNullSpelling(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch bytes.count {

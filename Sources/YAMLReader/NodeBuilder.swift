@@ -14,6 +14,8 @@ struct NodeBuilder: ~Copyable {
         var isMapping: Bool
         /// Index in `nodes` of the first child.
         var start: Int
+        /// Index in `keyPrints` of the first key's fingerprint.
+        var keyStart: Int
         var mark: SourceMark
         var tag: String?
         var anchor: String?
@@ -24,14 +26,22 @@ struct NodeBuilder: ~Copyable {
         var keyMarks: [String: SourceMark]?
     }
 
-    /// Beyond this many keys a dictionary beats comparing with every earlier key.
-    static let linearKeyScanLimit = 24
+    /// Beyond this many keys a dictionary beats scanning the fingerprints of earlier keys.
+    static let linearKeyScanLimit = 64
 
     let file: String
     let limits: YAMLDocumentReader.Limits
     let input: SourceProbe
+    /// Finished children of all open containers, in order.
     var nodes = NodeStack()
-    var frames: [Frame] = []
+    /// The innermost open container, kept out of `parents` so the per-event
+    /// bookkeeping touches a plain field rather than an array element.
+    var current: Frame?
+    /// The containers enclosing `current`, outermost first.
+    var parents: [Frame] = []
+    /// Cheap fingerprints of the keys of all open mappings, so that looking for a
+    /// duplicate compares integers and only compares text on a likely match.
+    var keyPrints: [UInt64] = []
     var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     var aliasExpansions = 0
     var root: YAMLNode?
@@ -45,7 +55,8 @@ struct NodeBuilder: ~Copyable {
         self.limits = limits
         self.input = input
         documentMark = SourceMark(file: file, line: 1, column: 1)
-        frames.reserveCapacity(16)
+        parents.reserveCapacity(16)
+        keyPrints.reserveCapacity(64)
     }
 
     func mark(_ m: yaml_mark_t) -> SourceMark {
@@ -68,7 +79,7 @@ struct NodeBuilder: ~Copyable {
             case YAML_SEQUENCE_START_EVENT:
                 try startContainer(event, isMapping: false)
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                try endContainer()
+                endContainer()
             case YAML_ALIAS_EVENT:
                 try addAlias(event)
             case YAML_DOCUMENT_START_EVENT:
@@ -98,7 +109,10 @@ struct NodeBuilder: ~Copyable {
     /// Forgets the current document (at its end or after an error).
     mutating func reset() {
         root = nil
-        if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
+        current = nil
+        if !parents.isEmpty { parents.removeAll(keepingCapacity: true) }
+        if !keyPrints.isEmpty { keyPrints.removeAll(keepingCapacity: true) }
+        if keyPrints.capacity > 4096 { keyPrints = [] }
         if !anchors.isEmpty { anchors.removeAll() }
         aliasExpansions = 0
         nodes.reset()
