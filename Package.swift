@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "GuichetTests",
             dependencies: ["SchemeLanguage", "Evaluator", "Decisions", "Batch", "YAMLReader", "ExactDecimal"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )

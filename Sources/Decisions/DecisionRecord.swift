@@ -56,6 +56,8 @@ public struct DecisionRecord: Sendable {
     /// The passages cited by the criteria and the amount, in order, each once.
     public let citedSources: [SourceReference]
     public let inputHash: String
+    /// The notices the decision carries.
+    public let notices: [Notice]
 
     public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
 }
@@ -85,6 +87,7 @@ extension DecisionRecord {
         var deliberations: Set<String> = []
         legalBasis = scheme.sources.map(\.deliberation).filter { deliberations.insert($0).inserted }
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
+        notices = evaluation.notices.map { scheme.notices[$0] }
     }
 
     private static func row(_ number: Int, _ result: CriterionResult, scheme: Scheme, application: Application) -> CriterionRow {

@@ -25,6 +25,14 @@ public enum JSONDecision {
             json.array("awaiting_confirmation") { json in
                 for fact in record.awaitingConfirmation { self.fact(fact, &json) }
             }
+            json.array("notices") { json in
+                for notice in record.notices {
+                    json.object { json in
+                        json.string("id", notice.id)
+                        json.string("text", notice.text)
+                    }
+                }
+            }
         }
         return json.text + "\n"
     }

@@ -16,6 +16,7 @@ public enum MarkdownDecision {
         case .toExamine: pending(record, into: &text)
         case .favorable: break
         }
+        notices(record, into: &text)
         texts(record, into: &text)
         interpretations(record, into: &text)
         if record.outcome == .favorable || record.outcome == .unfavorable {
@@ -109,7 +110,7 @@ public enum MarkdownDecision {
     }
 
     private static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
-        guard !record.steps.isEmpty, let definition = record.scheme.amount else { return }
+        guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return }
         text.line("## Calcul du montant")
         text.blank()
         text.line("| Étape | Règle | Valeur |")
@@ -136,7 +137,9 @@ public enum MarkdownDecision {
             text.blank()
         }
         for (position, row) in record.failed.enumerated() {
-            text.line("### Motif \(position + 1) : \(row.label.trimmingFinalPeriod) — non rempli")
+            text.line("### Motif \(position + 1) : critère n°\(row.number) non rempli")
+            text.blank()
+            text.line("*\(row.label)*")
             text.blank()
             if let source = row.source {
                 let quote = source.quote.map { "« \($0) » " } ?? ""
@@ -177,6 +180,17 @@ public enum MarkdownDecision {
         }
         for fact in record.awaitingConfirmation {
             text.line("- Confirmation de la déclaration du demandeur : \(fact.question) Réponse déclarée : **\(fact.value)** (`\(fact.id)`).")
+        }
+        text.blank()
+    }
+
+    private static func notices(_ record: DecisionRecord, into text: inout MarkdownText) {
+        guard !record.notices.isEmpty else { return }
+        text.line("## Suites de la décision")
+        text.blank()
+        for notice in record.notices {
+            let source = notice.source.flatMap(record.scheme.source).map { " (\(citation($0)))" } ?? ""
+            text.line("- \(notice.text)\(source)")
         }
         text.blank()
     }
@@ -249,12 +263,6 @@ public enum MarkdownDecision {
 
     static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
-    }
-}
-
-extension String {
-    var trimmingFinalPeriod: String {
-        hasSuffix(".") ? String(dropLast()) : self
     }
 }
 

@@ -15,6 +15,9 @@ public struct Evaluation: Sendable {
     public let missing: [MissingItem]
     /// Inputs whose declared value an instructor must confirm (indices into `scheme.inputs`).
     public let awaitingConfirmation: [Int]
+    /// The notices whose condition holds (indices into `scheme.notices`), for a favourable or
+    /// pending outcome.
+    public let notices: [Int]
 
     /// The criteria that failed: the grounds of a refusal.
     public var failedCriteria: [CriterionResult] { criteria.filter { $0.verdict == .failed } }

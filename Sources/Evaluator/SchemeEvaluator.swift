@@ -32,8 +32,9 @@ public struct SchemeEvaluator: Sendable {
         }
         let outcome = Self.outcome(criteria: criteria, amount: amount, missing: missing, awaiting: awaiting,
                                    hasAmount: scheme.amount != nil)
+        let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(with: &interpreter) : []
         return Evaluation(scheme: scheme, application: application, outcome: outcome, criteria: criteria,
-                          amount: amount, missing: missing, awaitingConfirmation: awaiting)
+                          amount: amount, missing: missing, awaitingConfirmation: awaiting, notices: notices)
     }
 
     private func evaluateCriterion(_ index: Int, with interpreter: inout Interpreter) throws(EvaluationError) -> CriterionResult {
@@ -52,6 +53,19 @@ public struct SchemeEvaluator: Sendable {
         }
         return CriterionResult(index: index, verdict: verdict, factsUsed: interpreter.reads,
                                missing: verdict == .undetermined ? interpreter.missing : [], note: nil)
+    }
+
+    /// A notice whose condition cannot be told is left out rather than asked for.
+    private func applicableNotices(with interpreter: inout Interpreter) throws(EvaluationError) -> [Int] {
+        var applicable: [Int] = []
+        for (index, notice) in scheme.notices.enumerated() {
+            guard let condition = notice.condition else {
+                applicable.append(index)
+                continue
+            }
+            if try interpreter.evaluate(condition)?.boolean == true { applicable.append(index) }
+        }
+        return applicable
     }
 
     private func computeAmount(_ definition: AmountDefinition, with interpreter: inout Interpreter) throws(EvaluationError) -> AmountResult {

@@ -64,6 +64,24 @@ extension SchemeBuilder {
     }
 }
 
+extension SchemeBuilder {
+    func notices(_ node: YAMLNode, symbols: SymbolTable) -> [Notice] {
+        guard let items = log.sequence(node, path: "notices") else { return [] }
+        return items.enumerated().compactMap { position, item in
+            let path = "notices[\(position)]"
+            guard var fields = Fields(item, path: path, log: log) else { return nil }
+            let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
+            let text = fields.required("text", what: "the French sentence the decision carries").flatMap { log.text($0, path: "\(path).text") }
+            let condition = fields.optional("when").flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).when") }
+            let hasCondition = fields.optional("when") != nil
+            let source = sourceReference(&fields, path: path)
+            fields.rejectUnknown()
+            guard let id, let text, !hasCondition || condition != nil else { return nil }
+            return Notice(id: id, text: text, condition: condition, source: source)
+        }
+    }
+}
+
 /// Maps an offset in an expression back to the file, so errors point at the faulty word.
 enum ExpressionLocation {
     static func mark(of offset: Int, in node: YAMLNode) -> SourceMark {

@@ -92,13 +92,14 @@ struct SchemeBuilder {
         let symbols = symbolTable(inputs: inputs, parameters: parameters)
         let criteria = fields.required("eligibility", what: "the criteria of eligibility").map { self.criteria($0, symbols: symbols) } ?? []
         let amount = fields.optional("amount").flatMap { self.amount($0, symbols: symbols) }
+        let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
         let signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
         return Scheme(id: id, title: title, kind: kind, authority: authority, sources: sources, pieces: pieces,
-                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount,
+                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, notices: notices,
                       interpretations: interpretations, tests: tests, file: file, rulesHash: rulesHash)
     }
 

@@ -13,6 +13,7 @@ public struct Scheme: Sendable {
     public let parameters: [Parameter]
     public let criteria: [Criterion]
     public let amount: AmountDefinition?
+    public let notices: [Notice]
     public let interpretations: [Interpretation]
     public let tests: [SchemeTestCase]
     /// The file the scheme was read from.
@@ -22,7 +23,7 @@ public struct Scheme: Sendable {
 
     public init(id: String, title: String, kind: SchemeKind, authority: Authority, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
-                amount: AmountDefinition?, interpretations: [Interpretation], tests: [SchemeTestCase],
+                amount: AmountDefinition?, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
                 file: String, rulesHash: String) {
         self.id = id
         self.title = title
@@ -34,6 +35,7 @@ public struct Scheme: Sendable {
         self.parameters = parameters
         self.criteria = criteria
         self.amount = amount
+        self.notices = notices
         self.interpretations = interpretations
         self.tests = tests
         self.file = file
@@ -235,6 +237,17 @@ public struct Rounding: Sendable {
 
     /// To the cent, halves away from zero.
     public static let cent = Rounding(step: DecimalNumber(significand: 1, scale: 2), rule: .halfUp)
+}
+
+/// A statement a favourable decision carries when its condition holds: a commitment of the
+/// beneficiary or a follow-up the text requires ("L'inscription … devra être réétudiée").
+public struct Notice: Sendable {
+    public let id: String
+    /// The French sentence printed in the decision.
+    public let text: String
+    /// nil when the notice always applies.
+    public let condition: Expression?
+    public let source: String?
 }
 
 /// A reading of an ambiguous passage, and the choice made, visible to policy staff.
