@@ -13,6 +13,8 @@ public enum JSONDecision {
             application(record, &json)
             json.string("outcome", record.outcome.rawValue)
             json.string("amount", record.amount.map(FrenchFormat.moneyCanonical))
+            // Until an instructor has settled every point, the amount is only an estimate.
+            json.string("amount_status", record.amount == nil ? nil : record.outcome == .favorable ? "granted" : "provisional")
             criteria(record, &json)
             steps(record, &json)
             json.array("grounds") { json in

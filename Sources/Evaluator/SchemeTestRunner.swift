@@ -21,7 +21,7 @@ public enum SchemeTestRunner {
         }
     }
 
-    static func compare(_ expected: SchemeTestCase, _ obtained: Evaluation) -> [String] {
+    public static func compare(_ expected: SchemeTestCase, _ obtained: Evaluation) -> [String] {
         var mismatches: [String] = []
         if obtained.outcome != expected.outcome {
             mismatches.append("outcome: expected \(expected.outcome.rawValue), obtained \(obtained.outcome.rawValue)")

@@ -77,7 +77,7 @@ extension NodeBuilder {
         let content: YAMLNode.Content
         if frame.isMapping {
             content = .mapping(nodes.popMapping(from: frame.start))
-            keyPrints.removeSubrange(frame.keyStart...)
+            keyPrints.removeLast(keyPrints.count - frame.keyStart)
         } else {
             content = .sequence(nodes.popSequence(from: frame.start))
         }

@@ -55,16 +55,27 @@ struct NodeStack: ~Copyable {
         let n = (count - start) / 2
         let source = base + start
         let pairs = [YAMLPair](unsafeUninitializedCapacity: n) { buffer, initialized in
-            for i in 0..<n {
-                let key = (source + 2 * i).move()
-                let value = (source + 2 * i + 1).move()
-                (buffer.baseAddress! + i).initialize(to: YAMLPair(key: key, value: value))
+            if Self.pairIsTwoNodes {
+                // Moving is a bitwise copy for these types, and a pair is laid out
+                // exactly as a key node followed by a value node, so one copy does it.
+                UnsafeMutableRawPointer(buffer.baseAddress!)
+                    .copyMemory(from: source, byteCount: n * MemoryLayout<YAMLPair>.stride)
+            } else {
+                for i in 0..<n {
+                    let key = (source + 2 * i).move()
+                    (buffer.baseAddress! + i).initialize(to: YAMLPair(key: key, value: (source + 2 * i + 1).move()))
+                }
             }
             initialized = n
         }
         count = start
         return pairs
     }
+
+    private static let pairIsTwoNodes =
+        MemoryLayout<YAMLPair>.stride == 2 * MemoryLayout<YAMLNode>.stride
+            && MemoryLayout<YAMLPair>.offset(of: \.value) == MemoryLayout<YAMLNode>.stride
+            && MemoryLayout<YAMLPair>.offset(of: \.key) == 0
 
     /// Drops everything (after an error) and gives back excess capacity.
     mutating func reset() {

@@ -77,7 +77,8 @@ public struct ApplicationDecoder {
                 decodeFacts(pair.value, prefix: name, path: factPath, into: &facts, log: log)
             } else {
                 var message = "unknown fact '\(name)' for scheme '\(scheme.id)'"
-                if let guess = Suggestion.closest(to: name, among: scheme.inputIDs) { message += "; did you mean '\(guess)'?" }
+                if let hint = Fields.commaHint(key) { message += hint }
+                else if let guess = Suggestion.closest(to: name, among: scheme.inputIDs) { message += "; did you mean '\(guess)'?" }
                 else { message += "; 'guichet explain \(scheme.id)' lists the facts it uses" }
                 log.error(message, at: pair.key.mark, path: factPath)
             }

@@ -49,13 +49,24 @@ struct Fields {
         let known = Array(taken).sorted()
         for entry in entries where !taken.contains(entry.key) {
             var message = "unknown field '\(entry.key)'"
-            if let guess = Suggestion.closest(to: entry.key, among: known) {
+            if let hint = Fields.commaHint(entry.key) {
+                message += hint
+            } else if let guess = Suggestion.closest(to: entry.key, among: known) {
                 message += "; did you mean '\(guess)'?"
             } else {
                 message += "; the fields here are: \(known.joined(separator: ", "))"
             }
             log.error(message, at: entry.pair.key.mark, path: childPath(entry.key))
         }
+    }
+}
+
+extension Fields {
+    /// In `{ }` and `[ ]`, a comma ends an entry, so `amount: 39 999,99 €` loses its cents to a
+    /// stray key "99 €". Said plainly, since the YAML error alone would puzzle anyone.
+    static func commaHint(_ key: String) -> String? {
+        guard let first = key.unicodeScalars.first, ("0"..."9").contains(first) else { return nil }
+        return ": inside { } or [ ], a comma separates entries; quote an amount written with a decimal comma, e.g. \"39 999,99 €\""
     }
 }
 

@@ -42,4 +42,15 @@ public struct SchemeTestCase: Sendable {
     /// Ids of the facts and pieces expected missing, when the case says.
     public let missing: Set<String>?
     public let mark: SourceMark
+
+    public init(name: String, application: Application, outcome: Outcome, amount: Value?,
+                failed: Set<String>?, missing: Set<String>?, mark: SourceMark) {
+        self.name = name
+        self.application = application
+        self.outcome = outcome
+        self.amount = amount
+        self.failed = failed
+        self.missing = missing
+        self.mark = mark
+    }
 }

@@ -1,0 +1,86 @@
+import Batch
+import Evaluator
+import SchemeLanguage
+import Testing
+import YAMLReader
+
+/// Bad application input: each a clear, located error, never a crash, never another's loss.
+@Suite struct ApplicationInputTests {
+    let scheme: Scheme
+
+    init() throws {
+        scheme = try Load.pdesi()
+    }
+
+    func errors(_ text: String) throws -> [Diagnostic] {
+        do {
+            _ = try Load.application(text, scheme: scheme)
+            return []
+        } catch let list as DiagnosticList {
+            return list.diagnostics
+        }
+    }
+
+    let valid = """
+        scheme: pdesi
+        id: PDESI-T
+        filed: 2020-10-15
+        applicant: {name: Commune de Test}
+        facts:
+          esi: {categorie: 1}
+          projet: {depense_eligible_ht: 60 000 €}
+        """
+
+    @Test func aValidApplicationDecodes() throws {
+        #expect(try errors(valid).isEmpty)
+    }
+
+    @Test func flatAndNestedFactsAreTheSame() throws {
+        let nested = try Load.application(valid, scheme: scheme)
+        let flat = try Load.application(valid.replacing("  esi: {categorie: 1}\n  projet: {depense_eligible_ht: 60 000 €}", with: "  esi.categorie: 1\n  projet.depense_eligible_ht: 60 000 €"), scheme: scheme)
+        #expect(nested.facts == flat.facts)
+    }
+
+    @Test func unknownFactIsLocatedWithSuggestion() throws {
+        let error = try #require(try errors(valid + "\n  projet.depense_eligible: 10 €").first)
+        #expect(error.message.contains("unknown fact 'projet.depense_eligible' for scheme 'pdesi'; did you mean 'projet.depense_eligible_ht'?"))
+        #expect(error.mark.line == 8)
+        #expect(error.mark.column == 3)
+        #expect(error.path == "facts.projet.depense_eligible")
+    }
+
+    @Test func wrongTypeIsLocated() throws {
+        let error = try #require(try errors(valid.replacing("categorie: 1", with: "categorie: première")).first)
+        #expect(error.message == "expected a whole number, found 'première' for fact 'esi.categorie'")
+        #expect(error.mark.line == 6)
+        #expect(error.path == "facts.esi.categorie")
+    }
+
+    @Test func negativeExpenseIsRefused() throws {
+        let error = try #require(try errors(valid.replacing("60 000 €", with: "-5 000 €")).first)
+        #expect(error.message.contains("'projet.depense_eligible_ht' must be at least 0,01 €"))
+        #expect(error.mark.line == 7)
+    }
+
+    @Test func unknownTopLevelFieldIsRefused() throws {
+        let error = try #require(try errors(valid + "\nfiling_date: 2020-10-15").first)
+        #expect(error.message.hasPrefix("unknown field 'filing_date'"))
+        #expect(error.mark.line == 8)
+    }
+
+    @Test func invalidDateIsRefused() throws {
+        let error = try #require(try errors(valid.replacing("2020-10-15", with: "2020-02-30")).first)
+        #expect(error.message.contains("filing date written YYYY-MM-DD"))
+    }
+
+    @Test func unknownPieceAndManualFindingAreRefused() throws {
+        let errors = try errors(valid + "\npieces: [devis, attestation]\nfindings: {porteur-habilite: {satisfied: true}}")
+        #expect(errors.contains { $0.message.contains("unknown piece 'attestation'") })
+        #expect(errors.contains { $0.message.contains("'porteur-habilite' is not a manual criterion") })
+    }
+
+    @Test func decimalCommaInsideBracesGetsAHint() throws {
+        let error = try #require(try errors(valid.replacing("depense_eligible_ht: 60 000 €", with: "depense_eligible_ht: 60 000,50 €")).first)
+        #expect(error.message.contains("quote an amount written with a decimal comma"))
+    }
+}

@@ -1,0 +1,93 @@
+import Batch
+import Evaluator
+import Foundation
+import SchemeLanguage
+import Testing
+import YAMLReader
+
+/// Batches: a bad file never costs another application its decision.
+@Suite struct BatchTests {
+    let folder: String
+    let catalog: SchemeCatalog
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "guichet-batch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = "\(folder)/\(name)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let path = "\(folder)/\(name)"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func run(_ paths: [String]) throws -> (BatchReport, String) {
+        let out = "\(folder)/out"
+        let runner = BatchRunner(catalog: catalog, output: try DecisionOutput(directory: out))
+        return (runner.run(paths: paths), out)
+    }
+
+    @Test func badFilesAreReportedAndGoodOnesDecided() throws {
+        let good = try String(contentsOfFile: Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml"), encoding: .utf8)
+        let paths = [
+            try write("a-good.yaml", good),
+            try write("b-empty.yaml", ""),
+            try write("c-truncated.yaml", "scheme: pdesi\nid: X\napplicant: {name: \"Commune"),
+            try write("d-tabs.yaml", "scheme: pdesi\nfacts:\n\tesi.categorie: 1\n"),
+            try write("e-unknown-scheme.yaml", "scheme: pdesy\nid: X-2\nfiled: 2020-10-01\napplicant: {name: A}\n"),
+            try write("f-garbage.yaml", bytes: (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }),
+            try write("g-huge.yaml", "scheme: pdesi\nid: X-3\nsubject: " + String(repeating: "a", count: 10_000_000) + "\n"),
+            "\(folder)/h-missing.yaml",
+        ]
+        let (report, out) = try run(paths)
+        let decided = report.entries.filter { $0.outcome != nil }
+        #expect(decided.map(\.id) == ["PDESI-2020-001"])
+        #expect(FileManager.default.fileExists(atPath: "\(out)/PDESI-2020-001.md"))
+        #expect(FileManager.default.fileExists(atPath: "\(out)/PDESI-2020-001.json"))
+
+        func message(_ file: String) -> String? {
+            (report.entries.flatMap(\.diagnostics) + report.fileErrors).first { $0.mark.file.hasSuffix(file) }?.message
+        }
+        #expect(message("b-empty.yaml")?.contains("the file is empty") == true)
+        #expect(message("c-truncated.yaml") != nil)
+        #expect(message("d-tabs.yaml")?.lowercased().contains("tab") == true)
+        #expect(message("e-unknown-scheme.yaml")?.contains("unknown scheme 'pdesy'; the schemes are: pdesi") == true)
+        #expect(message("f-garbage.yaml") != nil)
+        #expect(message("g-huge.yaml")?.contains("exceeds the limit") == true)
+        #expect(message("h-missing.yaml")?.contains("no such file") == true)
+        #expect(report.failureCount == 7)
+    }
+
+    @Test func aStreamIsReadDocumentByDocument() throws {
+        let one = "scheme: pdesi\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
+        let stream = "---\nid: S-1\n\(one)---\nid: S-2\n\(one)---\nid: S-3\nscheme: [\n"
+        let (report, _) = try run([try write("stream.yaml", stream)])
+        #expect(report.entries.map(\.id) == ["S-1", "S-2", nil])
+        #expect(report.entries[0].outcome == .unfavorable)
+        let error = try #require(report.entries[2].diagnostics.first)
+        #expect(error.mark.line >= 15, "\(error)")
+        #expect(error.message.contains("the rest of the file could not be read"))
+    }
+
+    @Test func aDuplicateIDDoesNotOverwriteAnotherDecision() throws {
+        let one = "scheme: pdesi\nid: SAME\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
+        let (report, _) = try run([try write("dup.yaml", "---\n\(one)---\n\(one)")])
+        #expect(report.entries[0].outcome == .unfavorable)
+        #expect(report.entries[1].diagnostics.first?.message.contains("already used at") == true)
+    }
+
+    @Test func summaryLinesAreJSON() throws {
+        let (report, _) = try run([Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml")])
+        let line = SummaryLine.render(report.entries[0])
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(object?["outcome"] as? String == "favorable")
+        #expect(object?["amount"] as? String == "30000.00")
+    }
+}

@@ -1,0 +1,93 @@
+import Evaluator
+import Foundation
+import SchemeLanguage
+import YAMLReader
+
+/// Paths of the repository, found from this file so tests run from any directory.
+enum Repository {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func path(_ relative: String) -> String { "\(root)/\(relative)" }
+}
+
+enum Load {
+    static func scheme(_ text: String, file: String = "inline.yaml") throws -> Scheme {
+        switch SchemeLoader.load(bytes: Array(text.utf8), file: file) {
+        case .success(let scheme): return scheme
+        case .failure(let list): throw list
+        }
+    }
+
+    static func pdesi() throws -> Scheme {
+        switch SchemeLoader.load(path: Repository.path("Rules/pdesi.yaml")) {
+        case .success(let scheme): return scheme
+        case .failure(let list): throw list
+        }
+    }
+
+    static func application(_ text: String, scheme: Scheme) throws -> Application {
+        let document = try YAMLDocumentReader.singleDocument(text: text, file: "application.yaml")
+        switch ApplicationDecoder(scheme: scheme).decode(document) {
+        case .success(let application): return application
+        case .failure(let list): throw list
+        }
+    }
+
+    static func evaluate(_ text: String, scheme: Scheme) throws -> Evaluation {
+        try SchemeEvaluator(scheme: scheme).evaluate(try application(text, scheme: scheme))
+    }
+}
+
+/// A small scheme exercising each language feature, independent of the real rules.
+enum DemoScheme {
+    static func text(amount: String = "base * taux", rounding: String = "half-up", extraCriteria: String = "") -> String {
+        """
+        id: demo
+        title: Aide de démonstration
+        kind: individual-aid
+        authority:
+          name: Département du Pas-de-Calais
+          signatory: Le Président du Conseil départemental
+          court: tribunal administratif de Lille
+        sources:
+          delib: {deliberation: Délibération n°2020-999 du 28 septembre 2020, article: article 1, lines: 1-2, quote: Texte cité.}
+        pieces:
+          devis: {label: Devis}
+        inputs:
+          a: {type: boolean, question: A ?}
+          b: {type: boolean, question: B ?}
+          c: {type: boolean, question: C ?, confirm: true}
+          base: {type: money, question: Dépense ?, piece: devis, min: 0 €}
+          x: {type: number, question: X ?}
+          y: {type: number, question: Y ?}
+        parameters:
+          taux: {label: Taux, value: 50 %}
+        eligibility:
+          - {id: a-ou-b, label: A ou B, failure: Ni A ni B., when: a or b, source: delib}
+          - {id: a-et-c, label: A et C, failure: Pas A et C., when: "not a or c", source: delib}
+          - {id: manuel, label: Appréciation, failure: Appréciation défavorable., manual: true}
+        \(extraCriteria)
+        amount:
+          steps:
+            - {id: montant, label: Montant, value: "\(amount)"}
+          result: montant
+          rounding: {step: 0.01 €, rule: \(rounding)}
+        """
+    }
+
+    static func application(_ facts: String, pieces: String = "[devis]", extra: String = "") -> String {
+        """
+        scheme: demo
+        id: D-1
+        filed: 2020-10-01
+        applicant: {name: Commune de Test}
+        facts: {\(facts)}
+        pieces: \(pieces)
+        \(extra)
+        """
+    }
+}
