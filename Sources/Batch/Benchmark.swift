@@ -1,21 +1,26 @@
+import Evaluator
 import Foundation
 import SchemeLanguage
 import YAMLReader
 
 /// Measures the batch pipeline on a generated stream of applications.
 public struct Benchmark {
+    /// Seconds taken by each stage, every stage including those before it.
     public struct Figures: Sendable {
         public let documents: Int
         public let bytes: Int
         /// Reading the stream into nodes only.
         public let readSeconds: Double
+        /// Reading and decoding into typed applications.
+        public let decodeSeconds: Double
+        /// Reading, decoding and evaluating.
+        public let evaluateSeconds: Double
         /// Reading, decoding, evaluating and writing a JSON Lines summary.
         public let pipelineSeconds: Double
         public let outcomes: [Outcome: Int]
         public let errors: Int
 
-        public var readRate: Double { Double(documents) / readSeconds }
-        public var pipelineRate: Double { Double(documents) / pipelineSeconds }
+        public func rate(_ seconds: Double) -> Double { Double(documents) / seconds }
     }
 
     public let catalog: SchemeCatalog
@@ -39,29 +44,37 @@ public struct Benchmark {
 
     public func measure(stream path: String, summary summaryPath: String) throws -> Figures {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let clock = ContinuousClock()
         var documents = 0
-        let readTime = try clock.measure {
-            let reader = try YAMLDocumentReader(path: path)
-            while try reader.nextDocument() != nil { documents += 1 }
+        let read = try timed(path) { _ in documents += 1 }
+        let decoder = ApplicationDecoder(scheme: scheme)
+        let decode = try timed(path) { document in _ = decoder.decode(document) }
+        let evaluator = SchemeEvaluator(scheme: scheme)
+        let evaluate = try timed(path) { document in
+            if case .success(let application) = decoder.decode(document) { _ = try? evaluator.evaluate(application) }
         }
         var outcomes: [Outcome: Int] = [:]
         var errors = 0
-        let pipelineTime = try clock.measure {
-            guard let summary = fopen(summaryPath, "wb") else { throw WriteError(path: summaryPath, reason: String(cString: strerror(errno))) }
-            defer { fclose(summary) }
-            let runner = BatchRunner(catalog: catalog, output: nil)
-            let reader = try YAMLDocumentReader(path: path)
-            while let document = try reader.nextDocument() {
-                let entry = runner.process(document)
-                if let outcome = entry.outcome { outcomes[outcome, default: 0] += 1 } else { errors += 1 }
-                var line = SummaryLine.render(entry)
-                line += "\n"
-                _ = line.utf8.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, summary) }
-            }
+        guard let summary = fopen(summaryPath, "wb") else { throw WriteError(path: summaryPath, reason: String(cString: strerror(errno))) }
+        defer { fclose(summary) }
+        let runner = BatchRunner(catalog: catalog, output: nil)
+        let pipeline = try timed(path) { document in
+            let entry = runner.process(document)
+            if let outcome = entry.outcome { outcomes[outcome, default: 0] += 1 } else { errors += 1 }
+            var line = SummaryLine.render(entry)
+            line += "\n"
+            _ = line.utf8.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, summary) }
         }
-        return Figures(documents: documents, bytes: bytes, readSeconds: readTime.seconds,
-                       pipelineSeconds: pipelineTime.seconds, outcomes: outcomes, errors: errors)
+        return Figures(documents: documents, bytes: bytes, readSeconds: read, decodeSeconds: decode,
+                       evaluateSeconds: evaluate, pipelineSeconds: pipeline, outcomes: outcomes, errors: errors)
+    }
+
+    /// Seconds to read the whole stream, handing each document to `stage`.
+    private func timed(_ path: String, _ stage: (YAMLNode) throws -> Void) throws -> Double {
+        let clock = ContinuousClock()
+        return try clock.measure {
+            let reader = try YAMLDocumentReader(path: path)
+            while let document = try reader.nextDocument() { try stage(document) }
+        }.seconds
     }
 }
 

@@ -20,4 +20,30 @@ enum FrenchGrammar {
         if let first = lowered.first, "aeéèiouy".contains(first) { return "l'" + lowered }
         return lowered
     }
+
+    private static let feminine = ["commune", "communauté", "association", "région", "métropole", "fédération",
+                                   "ligue", "société", "maison", "union", "agglomération"]
+    private static let masculine = ["syndicat", "département", "centre", "comité", "club", "office", "établissement",
+                                    "groupement", "pôle", "conseil", "parc", "pays", "gip"]
+
+    /// An applicant's name with the article it takes: "la Commune de Wimereux", "le Syndicat mixte…",
+    /// "l'Association…"; a person's name is left as it is.
+    static func nominal(_ name: String) -> String {
+        let firstWord = name.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if let first = firstWord.first, "aeéèiouyh".contains(first), feminine.contains(firstWord) || masculine.contains(firstWord) || firstWord == "établissement" {
+            return "l'" + name
+        }
+        if feminine.contains(firstWord) { return "la " + name }
+        if masculine.contains(firstWord) { return "le " + name }
+        return name
+    }
+
+    /// "à" before an applicant: "à la Commune…", "au Syndicat…", "à l'Association…".
+    static func to(_ name: String) -> String {
+        let phrase = nominal(name)
+        return phrase.hasPrefix("le ") ? "au " + phrase.dropFirst(3) : "à " + phrase
+    }
+
+    /// "par" before an applicant: "par la Commune…".
+    static func by(_ name: String) -> String { "par " + nominal(name) }
 }

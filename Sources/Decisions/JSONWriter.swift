@@ -64,6 +64,10 @@ struct JSONWriter {
 /// JSON string literals, escaped as RFC 8259 requires.
 public enum JSONString {
     public static func quoted(_ value: String) -> String {
+        // Most texts need no escape: one pass over the bytes says so.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -57,25 +57,25 @@ public enum MarkdownDecision {
         if record.outcome == .unfavorable {
             text.line("- Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
-        text.line("- Vu la demande déposée le \(application.filed.frenchLong) par \(application.applicant.name) et les pièces qui l'accompagnent.")
+        text.line("- Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
         text.blank()
     }
 
     private static func verdict(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let applicant = record.application.applicant.name
+        let name = record.application.applicant.name
         let scheme = "« \(record.scheme.title) »"
         text.line("## Décision : \(record.outcome.rawValue)")
         text.blank()
         switch record.outcome {
         case .favorable:
             let amount = record.amount.map(FrenchFormat.money) ?? "—"
-            text.line("Une aide d'un montant de **\(amount)** est accordée à \(applicant) au titre du dispositif \(scheme).")
+            text.line("Une aide d'un montant de **\(amount)** est accordée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme).")
         case .unfavorable:
-            text.line("La demande présentée par \(applicant) au titre du dispositif \(scheme) est **rejetée**, pour les motifs de droit et de fait exposés ci-dessous.")
+            text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **rejetée**, pour les motifs de droit et de fait exposés ci-dessous.")
         case .incomplete:
-            text.line("La demande présentée par \(applicant) au titre du dispositif \(scheme) est **incomplète** : elle ne pourra être instruite qu'après production des éléments listés ci-dessous.")
+            text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **incomplète** : elle ne pourra être instruite qu'après production des éléments listés ci-dessous.")
         case .toExamine:
-            text.line("La demande présentée par \(applicant) au titre du dispositif \(scheme) est **transmise à l'instructeur**, qui doit se prononcer sur les points listés ci-dessous avant toute décision.")
+            text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **transmise à l'instructeur**, qui doit se prononcer sur les points listés ci-dessous avant toute décision.")
             if let amount = record.amount {
                 text.blank()
                 text.line("Montant prévisionnel, sous réserve de ces vérifications : **\(FrenchFormat.money(amount))**.")

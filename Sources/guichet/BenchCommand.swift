@@ -47,10 +47,15 @@ struct Bench: ParsableCommand {
         let megabytes = Double(figures.bytes) / 1_048_576
         let outcomes = figures.outcomes.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        func row(_ label: String, _ seconds: Double) -> String {
+            "\(Console.pad(label, 40))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", figures.rate(seconds))) applications/s"
+        }
         return """
             stream: \(figures.documents) applications of '\(scheme)', \(String(format: "%.1f", megabytes)) MB (\(stream))
-            read only:                         \(String(format: "%8.3f", figures.readSeconds)) s  \(String(format: "%9.0f", figures.readRate)) applications/s
-            read + evaluate + JSONL summary:   \(String(format: "%8.3f", figures.pipelineSeconds)) s  \(String(format: "%9.0f", figures.pipelineRate)) applications/s
+            \(row("read (YAML to nodes)", figures.readSeconds))
+            \(row("read + decode", figures.decodeSeconds))
+            \(row("read + decode + evaluate", figures.evaluateSeconds))
+            \(row("read + decode + evaluate + JSONL summary", figures.pipelineSeconds))
             outcomes: \(outcomes)\(figures.errors > 0 ? ", \(figures.errors) errors" : "")
             """
     }

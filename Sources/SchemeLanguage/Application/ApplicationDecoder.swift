@@ -42,7 +42,7 @@ public struct ApplicationDecoder {
             : Application.Applicant(name: "(cas de test)", kind: nil, address: nil)
         let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
         var facts = [Value?](repeating: nil, count: scheme.inputs.count)
-        if let node = fields.optional("facts") { decodeFacts(node, prefix: "", path: fields.childPath("facts"), into: &facts, log: log) }
+        if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
         let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceIDs, what: "piece", path: fields.childPath("pieces"), log: log) } ?? []
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? []
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
@@ -62,38 +62,45 @@ public struct ApplicationDecoder {
     }
 
     /// Facts may be written flat (`esi.categorie: 1`) or nested (`esi: {categorie: 1}`).
-    private func decodeFacts(_ node: YAMLNode, prefix: String, path: String, into facts: inout [Value?], log: DiagnosticLog) {
+    /// `rootLength` is the length of the path of `facts` itself, so that a fact's name can be
+    /// recovered from its path for an error.
+    private func decodeFacts(_ node: YAMLNode, group: FactTree.Group, path: String, rootLength: Int, into facts: inout [Value?], log: DiagnosticLog) {
         guard let pairs = node.mapping else {
             log.error("expected a mapping of facts, found \(node.kindName)", at: node.mark, path: path)
             return
         }
         for pair in pairs {
             let key = pair.key.scalar ?? ""
-            let name = prefix.isEmpty ? key : "\(prefix).\(key)"
-            let factPath = "\(path).\(key)"
-            if let index = scheme.inputIndex[name] {
-                decodeFact(pair.value, index: index, path: factPath, into: &facts, log: log)
-            } else if pair.value.mapping != nil, scheme.inputPrefixes.contains(name) {
-                decodeFacts(pair.value, prefix: name, path: factPath, into: &facts, log: log)
-            } else {
-                var message = "unknown fact '\(name)' for scheme '\(scheme.id)'"
-                if let hint = Fields.commaHint(key) { message += hint }
-                else if let guess = Suggestion.closest(to: name, among: scheme.inputIDs) { message += "; did you mean '\(guess)'?" }
-                else { message += "; 'guichet explain \(scheme.id)' lists the facts it uses" }
-                log.error(message, at: pair.key.mark, path: factPath)
+            switch group.entries[key] {
+            case .input(let index)?:
+                decodeFact(pair.value, index: index, path: "\(path).\(key)", into: &facts, log: log)
+            case .group(let inner)? where pair.value.mapping != nil:
+                decodeFacts(pair.value, group: inner, path: "\(path).\(key)", rootLength: rootLength, into: &facts, log: log)
+            default:
+                let factPath = "\(path).\(key)"
+                let name = String(factPath.dropFirst(rootLength + 1))
+                unknownFact(name, key: key, at: pair.key.mark, path: factPath, log: log)
             }
         }
     }
 
-    private func decodeFact(_ node: YAMLNode, index: Int, path: String, into facts: inout [Value?], log: DiagnosticLog) {
+    private func unknownFact(_ name: String, key: String, at mark: SourceMark, path: String, log: DiagnosticLog) {
+        var message = "unknown fact '\(name)' for scheme '\(scheme.id)'"
+        if let hint = Fields.commaHint(key) { message += hint }
+        else if let guess = Suggestion.closest(to: name, among: scheme.inputIDs) { message += "; did you mean '\(guess)'?" }
+        else { message += "; 'guichet explain \(scheme.id)' lists the facts it uses" }
+        log.error(message, at: mark, path: path)
+    }
+
+    /// Runs for every fact of every application: the path is only built for an error.
+    private func decodeFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, into facts: inout [Value?], log: DiagnosticLog) {
         if node.isNull { return }
-        let input = scheme.inputs[index]
-        switch ScalarParsing.value(node, as: input.type) {
+        switch ScalarParsing.value(node, as: scheme.types[index]) {
         case .failure(let problem):
-            log.error("\(problem.message) for fact '\(input.id)'", at: node.mark, path: path)
+            log.error("\(problem.message) for fact '\(scheme.inputIDs[index])'", at: node.mark, path: path())
         case .success(let value):
-            if let problem = Bounds.violation(of: value, input: input) {
-                log.error(problem, at: node.mark, path: path)
+            if scheme.isBounded[index], let problem = Bounds.violation(of: value, input: scheme.inputs[index]) {
+                log.error(problem, at: node.mark, path: path())
             } else {
                 facts[index] = value
             }
@@ -152,9 +159,12 @@ struct SchemeSignature {
     let id: String
     let inputs: [InputDefinition]
     let inputIDs: [String]
-    let inputIndex: [String: Int]
-    /// Every dotted prefix of an input id ("projet" for "projet.depense_eligible_ht").
-    let inputPrefixes: Set<String>
+    let types: [ValueType]
+    /// Whether each input declares `min` or `max`.
+    let isBounded: [Bool]
+    /// Input ids split at their dots, so that nested and flat facts are found without
+    /// building a dotted name for each.
+    let facts: FactTree
     let pieceIDs: Set<String>
     let confirmableInputs: Set<String>
     let manualCriteria: Set<String>
@@ -164,16 +174,9 @@ struct SchemeSignature {
         self.id = id
         self.inputs = inputs
         inputIDs = inputs.map(\.id)
-        inputIndex = Dictionary(inputs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var prefixes: Set<String> = []
-        for input in inputs {
-            var parts = input.id.split(separator: ".")
-            while parts.count > 1 {
-                parts.removeLast()
-                prefixes.insert(parts.joined(separator: "."))
-            }
-        }
-        inputPrefixes = prefixes
+        types = inputs.map(\.type)
+        isBounded = inputs.map { $0.minimum != nil || $0.maximum != nil }
+        facts = FactTree(inputs.map(\.id))
         pieceIDs = Set(pieces.map(\.id))
         confirmableInputs = Set(inputs.filter(\.confirm).map(\.id))
         manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
@@ -200,5 +203,46 @@ enum Bounds {
 
     private static func unit(_ type: ValueType) -> String {
         type == .money ? " €" : ""
+    }
+}
+
+/// Fact names as a tree of their dotted parts: `projet.depense_eligible_ht` is found under
+/// `projet` then `depense_eligible_ht`, and also directly as `projet.depense_eligible_ht`.
+/// Built once per scheme; a group is a class only so that building can extend it in place.
+struct FactTree {
+    final class Group {
+        var entries: [String: Entry] = [:]
+    }
+
+    enum Entry {
+        case input(Int)
+        case group(Group)
+    }
+
+    let root = Group()
+
+    init(_ ids: [String]) {
+        for (index, id) in ids.enumerated() {
+            let parts = id.split(separator: ".").map(String.init)
+            var group = root
+            for depth in parts.indices {
+                // The rest of the name from here, so flat, nested and partly flat facts all resolve.
+                let rest = parts[depth...].joined(separator: ".")
+                if group.entries[rest] == nil { group.entries[rest] = .input(index) }
+                guard depth < parts.count - 1 else { break }
+                group = FactTree.child(of: group, named: parts[depth])
+            }
+        }
+    }
+
+    private static func child(of group: Group, named part: String) -> Group {
+        if case .group(let existing)? = group.entries[part] { return existing }
+        let created = Group()
+        group.entries[part] = .group(created)
+        return created
+    }
+
+    static func join(_ prefix: String, _ key: String) -> String {
+        prefix.isEmpty ? key : "\(prefix).\(key)"
     }
 }

@@ -8,8 +8,12 @@ struct Fields {
     let node: YAMLNode
     let path: String
     let log: DiagnosticLog
-    private var entries: [(key: String, pair: YAMLPair)] = []
-    private var taken: Set<String> = []
+    private let pairs: [YAMLPair]
+    /// Which pairs were read, by index: a bit mask, as this runs once per field of every application.
+    private var read: UInt64 = 0
+    private var readBeyond64: Set<Int> = []
+    /// The names asked for, to suggest one when an unknown field turns up.
+    private var asked: [String] = []
 
     /// nil (after logging) when the node is not a mapping.
     init?(_ node: YAMLNode, path: String, log: DiagnosticLog) {
@@ -20,18 +24,19 @@ struct Fields {
             log.error("expected a mapping of fields, found \(node.kindName)", at: node.mark, path: path.isEmpty ? nil : path)
             return nil
         }
-        entries = pairs.map { (key: $0.key.scalar ?? "", pair: $0) }
+        self.pairs = pairs
+        asked.reserveCapacity(8)
     }
 
     func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    var keys: [String] { entries.map(\.key) }
-
     /// The value of an optional field.
     mutating func optional(_ key: String) -> YAMLNode? {
-        taken.insert(key)
-        guard let value = entries.first(where: { $0.key == key })?.pair.value, !value.isNull else { return nil }
-        return value
+        asked.append(key)
+        guard let index = pairs.firstIndex(where: { $0.key.scalar == key }) else { return nil }
+        markRead(index)
+        let value = pairs[index].value
+        return value.isNull ? nil : value
     }
 
     /// The value of a required field; logs and returns nil when it is absent.
@@ -44,19 +49,28 @@ struct Fields {
         return value
     }
 
+    private mutating func markRead(_ index: Int) {
+        if index < 64 { read |= 1 << UInt64(index) } else { readBeyond64.insert(index) }
+    }
+
+    private func wasRead(_ index: Int) -> Bool {
+        index < 64 ? read & (1 << UInt64(index)) != 0 : readBeyond64.contains(index)
+    }
+
     /// Logs every field that was not read, suggesting the closest known one.
     func rejectUnknown() {
-        let known = Array(taken).sorted()
-        for entry in entries where !taken.contains(entry.key) {
-            var message = "unknown field '\(entry.key)'"
-            if let hint = Fields.commaHint(entry.key) {
+        for (index, pair) in pairs.enumerated() where !wasRead(index) {
+            let key = pair.key.scalar ?? pair.key.kindName
+            let known = Array(Set(asked)).sorted()
+            var message = "unknown field '\(key)'"
+            if let hint = Fields.commaHint(key) {
                 message += hint
-            } else if let guess = Suggestion.closest(to: entry.key, among: known) {
+            } else if let guess = Suggestion.closest(to: key, among: known) {
                 message += "; did you mean '\(guess)'?"
             } else {
                 message += "; the fields here are: \(known.joined(separator: ", "))"
             }
-            log.error(message, at: entry.pair.key.mark, path: childPath(entry.key))
+            log.error(message, at: pair.key.mark, path: childPath(key))
         }
     }
 }
@@ -72,36 +86,36 @@ extension Fields {
 
 /// Reading plain scalars with located errors.
 extension DiagnosticLog {
-    func text(_ node: YAMLNode, path: String) -> String? {
+    func text(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
         guard let text = node.scalar else {
-            error("expected a text, found \(node.kindName)", at: node.mark, path: path)
+            error("expected a text, found \(node.kindName)", at: node.mark, path: path())
             return nil
         }
         return text
     }
 
-    func boolean(_ node: YAMLNode, path: String) -> Bool? {
+    func boolean(_ node: YAMLNode, path: @autoclosure () -> String) -> Bool? {
         switch node.scalar {
         case "true"?: return true
         case "false"?: return false
         default:
-            error("expected true or false, found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            error("expected true or false, found \(ScalarParsing.shown(node))", at: node.mark, path: path())
             return nil
         }
     }
 
-    func identifier(_ node: YAMLNode, path: String) -> String? {
-        guard let text = text(node, path: path) else { return nil }
+    func identifier(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
+        guard let text = text(node, path: path()) else { return nil }
         guard ScalarParsing.isIdentifier(text) else {
-            error("'\(ScalarParsing.truncated(text))' is not a valid identifier: use letters, digits, '_', '-' and '.'", at: node.mark, path: path)
+            error("'\(ScalarParsing.truncated(text))' is not a valid identifier: start with a letter or a digit, then use letters, digits, '_', '-' and '.'", at: node.mark, path: path())
             return nil
         }
         return text
     }
 
-    func sequence(_ node: YAMLNode, path: String) -> [YAMLNode]? {
+    func sequence(_ node: YAMLNode, path: @autoclosure () -> String) -> [YAMLNode]? {
         guard let items = node.sequence else {
-            error("expected a list, found \(node.kindName)", at: node.mark, path: path)
+            error("expected a list, found \(node.kindName)", at: node.mark, path: path())
             return nil
         }
         return items

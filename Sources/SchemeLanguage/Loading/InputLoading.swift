@@ -4,7 +4,12 @@ import YAMLReader
 /// The `inputs` and `parameters` sections.
 extension SchemeBuilder {
     func inputs(_ node: YAMLNode) -> [InputDefinition] {
-        entries(node, path: "inputs").compactMap { id, value, path in
+        let declared = entries(node, path: "inputs")
+        let ids = Set(declared.map(\.id))
+        return declared.compactMap { id, value, path in
+            if let longer = ids.first(where: { $0.hasPrefix(id + ".") }) {
+                log.error("input '\(id)' is also the start of '\(longer)': a fact cannot be both a value and a group of facts", at: value.mark, path: path)
+            }
             guard var fields = Fields(value, path: path, log: log) else { return nil }
             let values = fields.optional("values")
             let type = fields.required("type", what: inputTypeNames).flatMap { inputType($0, values: values, id: id, path: path) }

@@ -36,22 +36,30 @@ public enum ScalarParsing {
 
     /// `40 000 €`, `40000€`, `40 000,00 €` or a bare number.
     static func money(_ text: String) -> DecimalNumber? {
-        var body = Substring(text)
-        if body.hasSuffix("€") {
-            body = body.dropLast()
-            while let last = body.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" { body = body.dropLast() }
-        }
-        return DecimalNumber(parsing: body)
+        DecimalNumber(parsing: strippingUnit(text, "€"))
     }
 
     /// `50 %` or `50%`, held as 0.5. A bare number is refused: is `50` 50 % or 5 000 %?
     static func rate(_ text: String) -> DecimalNumber? {
-        var body = Substring(text)
-        guard body.hasSuffix("%") else { return nil }
-        body = body.dropLast()
-        while let last = body.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" { body = body.dropLast() }
-        guard let percent = DecimalNumber(parsing: body), percent.scale + 2 <= DecimalNumber.maxScale else { return nil }
+        let body = strippingUnit(text, "%")
+        guard body.utf8.count < text.utf8.count, let percent = DecimalNumber(parsing: body),
+              percent.scale + 2 <= DecimalNumber.maxScale else { return nil }
         return DecimalNumber(significand: percent.significand, scale: percent.scale + 2)
+    }
+
+    /// The text without a trailing unit and the spaces before it; works on UTF-8 because it
+    /// runs for every amount of every application.
+    private static func strippingUnit(_ text: String, _ unit: Unicode.Scalar) -> Substring {
+        let scalars = text.unicodeScalars
+        guard scalars.last == unit else { return Substring(text) }
+        var end = scalars.index(before: scalars.endIndex)
+        while end > scalars.startIndex {
+            let previous = scalars.index(before: end)
+            let scalar = scalars[previous]
+            guard scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" else { break }
+            end = previous
+        }
+        return Substring(text[..<end])
     }
 
     private static func set(_ node: YAMLNode, _ domain: EnumDomain) -> Result<Value, ValueProblem> {
