@@ -47,7 +47,7 @@ public struct CriterionResult: Sendable {
     public let index: Int
     public let verdict: Verdict
     /// The facts the verdict rests on (indices into `scheme.inputs`), in the order they were read.
-    public let factsUsed: [Int]
+    public let factsUsed: ArraySlice<Int>
     /// What is missing to settle this criterion.
     public let missing: [MissingItem]
     /// The instructor's note on a manual criterion.

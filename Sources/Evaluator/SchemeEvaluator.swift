@@ -1,79 +1,75 @@
 import ExactDecimal
 import SchemeLanguage
 
-/// Evaluates an application against its scheme: all criteria, then the amount, then the outcome.
+/// Evaluates applications against one scheme: all criteria, then the amount, then the outcome.
+///
+/// Create one per scheme and reuse it: its expressions are compiled once, at creation.
 public struct SchemeEvaluator: Sendable {
     public let scheme: Scheme
+    private let plan: EvaluationPlan
 
     public init(scheme: Scheme) {
         self.scheme = scheme
+        plan = EvaluationPlan(scheme)
     }
 
     public func evaluate(_ application: Application) throws(EvaluationError) -> Evaluation {
-        var interpreter = Interpreter(scheme: scheme, application: application)
-        var criteria: [CriterionResult] = []
-        criteria.reserveCapacity(scheme.criteria.count)
+        var context = EvaluationContext(plan: plan, application: application)
+        var verdicts: [(verdict: Verdict, reads: Range<Int>, missing: [MissingItem])] = []
+        verdicts.reserveCapacity(plan.criteria.count)
         var missing: [MissingItem] = []
         var awaiting: [Int] = []
         // Every criterion is evaluated, so that a refusal states all of its grounds.
-        for index in scheme.criteria.indices {
-            let result = try evaluateCriterion(index, with: &interpreter)
-            criteria.append(result)
+        for index in plan.criteria.indices {
+            let result = try evaluateCriterion(index, in: &context)
+            verdicts.append(result)
             if result.verdict == .undetermined { Self.merge(result.missing, into: &missing) }
-            if result.verdict == .awaitingConfirmation { Self.merge(interpreter.unconfirmed, into: &awaiting) }
+            if result.verdict == .awaitingConfirmation { Self.merge(context.unconfirmed, into: &awaiting) }
         }
-        let refused = criteria.contains { $0.verdict == .failed }
+        // The trace is complete: each criterion's facts can now share its storage.
+        let criteria = verdicts.enumerated().map { index, result in
+            CriterionResult(index: index, verdict: result.verdict, factsUsed: context.trace[result.reads],
+                            missing: result.missing,
+                            note: plan.criteria[index] == nil ? application.findings[scheme.criteria[index].id]?.note : nil)
+        }
+        let refused = verdicts.contains { $0.verdict == .failed }
         var amount: AmountResult?
         if !refused, let definition = scheme.amount {
-            let computed = try computeAmount(definition, with: &interpreter)
+            let computed = try computeAmount(definition, in: &context)
             amount = computed
-            Self.merge(interpreter.missing, into: &missing)
-            if computed.final != nil { Self.merge(interpreter.unconfirmed, into: &awaiting) }
+            Self.merge(context.missing, into: &missing)
+            if computed.final != nil { Self.merge(context.unconfirmed, into: &awaiting) }
         }
         let outcome = Self.outcome(criteria: criteria, amount: amount, missing: missing, awaiting: awaiting,
                                    hasAmount: scheme.amount != nil)
-        let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(with: &interpreter) : []
+        let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(in: &context) : []
         return Evaluation(scheme: scheme, application: application, outcome: outcome, criteria: criteria,
                           amount: amount, missing: missing, awaitingConfirmation: awaiting, notices: notices)
     }
 
-    private func evaluateCriterion(_ index: Int, with interpreter: inout Interpreter) throws(EvaluationError) -> CriterionResult {
-        let criterion = scheme.criteria[index]
-        guard let condition = criterion.condition else {
-            let finding = interpreter.application.findings[criterion.id]
+    private func evaluateCriterion(_ index: Int, in context: inout EvaluationContext) throws(EvaluationError)
+        -> (verdict: Verdict, reads: Range<Int>, missing: [MissingItem]) {
+        guard let condition = plan.criteria[index] else {
+            let finding = context.application.findings[scheme.criteria[index].id]
             let verdict: Verdict = finding.map { $0.satisfied ? .satisfied : .failed } ?? .pending
-            return CriterionResult(index: index, verdict: verdict, factsUsed: [], missing: [], note: finding?.note)
+            return (verdict, 0..<0, [])
         }
-        interpreter.beginTrace()
-        let value = try interpreter.evaluate(condition)
+        let start = context.beginTrace()
+        let value = try condition(&context)
         let verdict: Verdict = switch value?.boolean {
-        case true?: interpreter.unconfirmed.isEmpty ? .satisfied : .awaitingConfirmation
+        case true?: context.unconfirmed.isEmpty ? .satisfied : .awaitingConfirmation
         case false?: .failed
         case nil: .undetermined
         }
-        return CriterionResult(index: index, verdict: verdict, factsUsed: interpreter.reads,
-                               missing: verdict == .undetermined ? interpreter.missing : [], note: nil)
+        return (verdict, start..<context.trace.count, verdict == .undetermined ? context.missing : [])
     }
 
-    /// A notice whose condition cannot be told is left out rather than asked for.
-    private func applicableNotices(with interpreter: inout Interpreter) throws(EvaluationError) -> [Int] {
-        var applicable: [Int] = []
-        for (index, notice) in scheme.notices.enumerated() {
-            guard let condition = notice.condition else {
-                applicable.append(index)
-                continue
-            }
-            if try interpreter.evaluate(condition)?.boolean == true { applicable.append(index) }
+    private func computeAmount(_ definition: AmountDefinition, in context: inout EvaluationContext) throws(EvaluationError) -> AmountResult {
+        _ = context.beginTrace()
+        for step in plan.steps {
+            context.steps[step.index] = try step.compute(&context)
         }
-        return applicable
-    }
-
-    private func computeAmount(_ definition: AmountDefinition, with interpreter: inout Interpreter) throws(EvaluationError) -> AmountResult {
-        interpreter.beginTrace()
-        for index in definition.evaluationOrder {
-            interpreter.steps[index] = try interpreter.evaluate(definition.steps[index].expression)
-        }
-        let unrounded = interpreter.steps[definition.result]?.decimal
+        let unrounded = context.steps[definition.result]?.decimal
         var final: DecimalNumber?
         if let unrounded {
             do throws(DecimalError) {
@@ -82,7 +78,20 @@ public struct SchemeEvaluator: Sendable {
                 throw EvaluationError(message: "the amount cannot be rounded: it is too large", mark: definition.steps[definition.result].expression.mark)
             }
         }
-        return AmountResult(steps: interpreter.steps, unrounded: unrounded, final: final)
+        return AmountResult(steps: context.steps, unrounded: unrounded, final: final)
+    }
+
+    /// A notice whose condition cannot be told is left out rather than asked for.
+    private func applicableNotices(in context: inout EvaluationContext) throws(EvaluationError) -> [Int] {
+        var applicable: [Int] = []
+        for (index, condition) in plan.notices.enumerated() {
+            guard let condition else {
+                applicable.append(index)
+                continue
+            }
+            if try condition(&context)?.boolean == true { applicable.append(index) }
+        }
+        return applicable
     }
 
     /// A refusal outweighs a missing piece, which outweighs a pending examination.

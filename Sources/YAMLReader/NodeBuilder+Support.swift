@@ -53,9 +53,14 @@ extension NodeBuilder {
 
     static func duplicateKeyError(_ key: String, first: SourceMark, at mark: SourceMark) -> YAMLError {
         YAMLError(
-            message: "duplicate key '\(key)' (first at line \(first.line), column \(first.column)); "
+            message: "duplicate key '\(shortened(key))' (first at line \(first.line), column \(first.column)); "
                 + "remove one of them or rename it",
             mark: mark)
+    }
+
+    /// Keeps messages readable when the offending text is a whole paragraph.
+    static func shortened(_ text: String) -> String {
+        text.count <= 60 ? text : text.prefix(57) + "…"
     }
 
     func unknownAliasError(_ name: String, at mark: SourceMark) -> YAMLError {

@@ -11,7 +11,7 @@ struct NodeStack: ~Copyable {
 
     /// Capacity kept between documents; anything above is released so that one
     /// huge document does not pin memory for the rest of the stream.
-    static let retainedCapacity = 256
+    static let retainedCapacity = 1024
 
     init() {
         capacity = Self.retainedCapacity

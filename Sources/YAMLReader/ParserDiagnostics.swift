@@ -33,8 +33,9 @@ enum ParserDiagnostics {
             message = "control character \(hex(value, prefix: "U+")) is not allowed in YAML; "
                 + "remove it (is this a binary file?)"
         default:
-            let detail = value >= 0 ? " (byte \(hex(value, prefix: "0x")))" : ""
-            message = "the text is not valid UTF-8: \(problem)\(detail); save the file as UTF-8 "
+            let encoding = problem.contains("UTF-16") || problem.contains("surrogate") ? "UTF-16" : "UTF-8"
+            let detail = value >= 0 && encoding == "UTF-8" ? " (byte \(hex(value, prefix: "0x")))" : ""
+            message = "the text is not valid \(encoding): \(problem)\(detail); save the file as UTF-8 "
                 + "(is this a binary file?)"
         }
         return YAMLError(message: message, mark: at)
@@ -62,7 +63,8 @@ enum ParserDiagnostics {
     /// What to do about the most common mistakes, phrased for people editing rule files by hand.
     private static func hint(problem: String, context: String, input: SourceProbe,
                              at place: (line: Int, column: Int)) -> String? {
-        let atEnd = input.isBlank(fromLine: place.line, column: place.column)
+        // Rescanning the source is only worth it for the messages that depend on it.
+        var atEnd: Bool { input.isBlank(fromLine: place.line, column: place.column) }
         if problem.contains("tab") || (problem.contains("cannot start any token")
             && input.leadByte(line: place.line, column: place.column) == UInt8(ascii: "\t")) {
             return "tab characters cannot be used for indentation in YAML; indent with spaces"

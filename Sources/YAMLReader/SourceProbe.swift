@@ -33,24 +33,33 @@ enum SourceProbe {
     }
 
     /// The 0-based line and character column of a byte offset, as libyaml would count them.
+    /// An offset inside a multi-byte character (libyaml reports a bad trailing byte
+    /// at the byte itself) is placed at the character's first byte, where an editor shows it.
     func position(ofByte offset: Int) -> (line: Int, column: Int) {
         var line = 0, column = 0, index = 0, previous: UInt8 = 0
+        var characterColumn = 0, continuationsExpected = 0
         scan { byte in
             guard index < offset else { return false }
             index += 1
+            defer { previous = byte }
+            if byte & 0xC0 == 0x80 {
+                continuationsExpected = max(0, continuationsExpected - 1)
+                return true
+            }
+            characterColumn = column
+            continuationsExpected = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0
             if byte == UInt8(ascii: "\n") {
                 if previous != UInt8(ascii: "\r") { line += 1 }
                 column = 0
             } else if byte == UInt8(ascii: "\r") {
                 line += 1
                 column = 0
-            } else if byte & 0xC0 != 0x80 {
-                column += 1  // count characters, not continuation bytes
+            } else {
+                column += 1
             }
-            previous = byte
             return true
         }
-        return (line, column)
+        return (line, continuationsExpected > 0 ? characterColumn : column)
     }
 
     /// The byte that starts the character at a 0-based line and character column, if any.

@@ -29,7 +29,7 @@ public final class YAMLDocumentReader {
 
     /// The name used in marks (the path, or the name given for in-memory text).
     public let file: String
-    let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private let stream: UnsafeMutablePointer<FILE>?
     private let buffer: UnsafeMutableBufferPointer<UInt8>?

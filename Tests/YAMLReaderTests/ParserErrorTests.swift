@@ -16,6 +16,7 @@ struct ParserErrorTests {
         ("\tkey: value\n", "1:1"),
         ("list:\n\t- x\n", "2:1"),
         ("key: value\n\tother: 2\n", "2:1"),
+        ("a: 1\r\nb:\r\n\tc: 2\r\n", "3:1"),
     ])
     func tabs(text: String, at: String) {
         let error = readingError(text)

@@ -1,0 +1,32 @@
+import SchemeLanguage
+
+/// A scheme prepared for evaluation: its expressions compiled and its inputs indexed, once,
+/// before the first application.
+struct EvaluationPlan: Sendable {
+    let inputPieces: [String?]
+    let inputConfirm: [Bool]
+    let inputIDs: [String]
+    let parameters: [Parameter]
+    let stepCount: Int
+    /// nil for a manual criterion.
+    let criteria: [CompiledExpression?]
+    /// In the scheme's order of evaluation, with the index of the step each computes.
+    let steps: [(index: Int, compute: CompiledExpression)]
+    /// nil for a notice that always applies.
+    let notices: [CompiledExpression?]
+
+    init(_ scheme: Scheme) {
+        inputPieces = scheme.inputs.map(\.piece)
+        inputConfirm = scheme.inputs.map(\.confirm)
+        inputIDs = scheme.inputs.map(\.id)
+        parameters = scheme.parameters
+        stepCount = scheme.amount?.steps.count ?? 0
+        criteria = scheme.criteria.map { $0.condition.map(ExpressionCompiler.compile) }
+        if let amount = scheme.amount {
+            steps = amount.evaluationOrder.map { ($0, ExpressionCompiler.compile(amount.steps[$0].expression)) }
+        } else {
+            steps = []
+        }
+        notices = scheme.notices.map { $0.condition.map(ExpressionCompiler.compile) }
+    }
+}
