@@ -42,10 +42,9 @@ struct NodeStack: ~Copyable {
     /// Moves the nodes from `start` to the top into a new array.
     mutating func popSequence(from start: Int) -> [YAMLNode] {
         let n = count - start
-        let items = [YAMLNode](unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + start, count: n)
-            initialized = n
-        }
+        var items: [YAMLNode] = []
+        items.reserveCapacity(n)
+        for i in start..<count { items.append((base + i).move()) }
         count = start
         return items
     }
@@ -54,19 +53,11 @@ struct NodeStack: ~Copyable {
     mutating func popMapping(from start: Int) -> [YAMLPair] {
         let n = (count - start) / 2
         let source = base + start
-        let pairs = [YAMLPair](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if Self.pairIsTwoNodes {
-                // Moving is a bitwise copy for these types, and a pair is laid out
-                // exactly as a key node followed by a value node, so one copy does it.
-                UnsafeMutableRawPointer(buffer.baseAddress!)
-                    .copyMemory(from: source, byteCount: n * MemoryLayout<YAMLPair>.stride)
-            } else {
-                for i in 0..<n {
-                    let key = (source + 2 * i).move()
-                    (buffer.baseAddress! + i).initialize(to: YAMLPair(key: key, value: (source + 2 * i + 1).move()))
-                }
-            }
-            initialized = n
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(n)
+        for i in 0..<n {
+            let key = (source + 2 * i).move()
+            pairs.append(YAMLPair(key: key, value: (source + 2 * i + 1).move()))
         }
         count = start
         return pairs
