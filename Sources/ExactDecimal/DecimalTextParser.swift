@@ -153,11 +153,43 @@ extension DecimalNumber {
     /// more than 38 significant digits, and nonzero digits beyond `maxScale` decimals.
     /// Written trailing zeros are kept in the scale while they fit (`"0,50"` has scale 2).
     public init?(parsing text: some StringProtocol) {
+        // Amounts are parsed for every fact of every application: native strings are read
+        // as UTF-8 bytes, without going through the generic scalar view.
+        let parsed = text.utf8.withContiguousStorageIfAvailable(DecimalNumber.parse(utf8:))
+            ?? DecimalNumber.parse(scalars: text.unicodeScalars)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> DecimalNumber? {
         var parser = DecimalTextParser()
-        for scalar in text.unicodeScalars {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let scalar: Unicode.Scalar
+            // The only non-ASCII characters a number may hold are its two grouping spaces.
+            if byte < 0x80 {
+                scalar = Unicode.Scalar(byte)
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                scalar = "\u{00A0}"
+                index += 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF {
+                scalar = "\u{202F}"
+                index += 3
+            } else {
+                return nil
+            }
             guard parser.consume(scalar) else { return nil }
         }
-        guard let value = parser.finish() else { return nil }
-        self = value
+        return parser.finish()
+    }
+
+    private static func parse(scalars: some Sequence<Unicode.Scalar>) -> DecimalNumber? {
+        var parser = DecimalTextParser()
+        for scalar in scalars {
+            guard parser.consume(scalar) else { return nil }
+        }
+        return parser.finish()
     }
 }

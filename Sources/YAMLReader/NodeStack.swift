@@ -63,11 +63,6 @@ struct NodeStack: ~Copyable {
         return pairs
     }
 
-    private static let pairIsTwoNodes =
-        MemoryLayout<YAMLPair>.stride == 2 * MemoryLayout<YAMLNode>.stride
-            && MemoryLayout<YAMLPair>.offset(of: \.value) == MemoryLayout<YAMLNode>.stride
-            && MemoryLayout<YAMLPair>.offset(of: \.key) == 0
-
     /// Drops everything (after an error) and gives back excess capacity.
     mutating func reset() {
         base.deinitialize(count: count)

@@ -65,7 +65,7 @@ enum ParserDiagnostics {
                              at place: (line: Int, column: Int)) -> String? {
         // Rescanning the source is only worth it for the messages that depend on it.
         var atEnd: Bool { input.isBlank(fromLine: place.line, column: place.column) }
-        if problem.contains("tab") || (problem.contains("cannot start any token")
+        if problem.contains("tab character") || (problem.contains("cannot start any token")
             && input.leadByte(line: place.line, column: place.column) == UInt8(ascii: "\t")) {
             return "tab characters cannot be used for indentation in YAML; indent with spaces"
         }

@@ -43,7 +43,7 @@ public struct ApplicationDecoder {
         let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
         var facts = [Value?](repeating: nil, count: scheme.inputs.count)
         if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
-        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceIDs, what: "piece", path: fields.childPath("pieces"), log: log) } ?? []
+        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, what: "piece", path: fields.childPath("pieces"), log: log) } ?? []
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? []
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
         fields.rejectUnknown()
@@ -99,7 +99,7 @@ public struct ApplicationDecoder {
         case .failure(let problem):
             log.error("\(problem.message) for fact '\(scheme.inputIDs[index])'", at: node.mark, path: path())
         case .success(let value):
-            if scheme.isBounded[index], let problem = Bounds.violation(of: value, input: scheme.inputs[index]) {
+            if let bounds = scheme.bounds[index], let problem = Bounds.violation(of: value, id: scheme.inputIDs[index], type: scheme.types[index], bounds: bounds) {
                 log.error(problem, at: node.mark, path: path())
             } else {
                 facts[index] = value
@@ -110,10 +110,11 @@ public struct ApplicationDecoder {
     /// The inputs an instructor confirmed: a list of ids, or `all` once every declared fact is checked.
     private func confirmedList(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Set<String> {
         if node.scalar == "all" { return scheme.confirmableInputs }
-        return idList(node, known: scheme.confirmableInputs, what: "input to confirm", path: path, log: log)
+        return idList(node, known: scheme.confirmableList, what: "input to confirm", path: path, log: log)
     }
 
-    private func idList(_ node: YAMLNode, known: Set<String>, what: String, path: String, log: DiagnosticLog) -> Set<String> {
+    /// `known` is a short list: a linear search beats hashing every id twice.
+    private func idList(_ node: YAMLNode, known: [String], what: String, path: String, log: DiagnosticLog) -> Set<String> {
         guard let items = log.sequence(node, path: path) else { return [] }
         var ids: Set<String> = []
         for (position, item) in items.enumerated() {
@@ -160,12 +161,13 @@ struct SchemeSignature {
     let inputs: [InputDefinition]
     let inputIDs: [String]
     let types: [ValueType]
-    /// Whether each input declares `min` or `max`.
-    let isBounded: [Bool]
+    /// The `min` and `max` of each input that declares one.
+    let bounds: [(minimum: DecimalNumber?, maximum: DecimalNumber?)?]
     /// Input ids split at their dots, so that nested and flat facts are found without
     /// building a dotted name for each.
     let facts: FactTree
-    let pieceIDs: Set<String>
+    let pieceList: [String]
+    let confirmableList: [String]
     let confirmableInputs: Set<String>
     let manualCriteria: Set<String>
     let criterionIDs: [String]
@@ -175,10 +177,11 @@ struct SchemeSignature {
         self.inputs = inputs
         inputIDs = inputs.map(\.id)
         types = inputs.map(\.type)
-        isBounded = inputs.map { $0.minimum != nil || $0.maximum != nil }
+        bounds = inputs.map { $0.minimum == nil && $0.maximum == nil ? nil : ($0.minimum, $0.maximum) }
         facts = FactTree(inputs.map(\.id))
-        pieceIDs = Set(pieces.map(\.id))
-        confirmableInputs = Set(inputs.filter(\.confirm).map(\.id))
+        pieceList = pieces.map(\.id)
+        confirmableList = inputs.filter(\.confirm).map(\.id)
+        confirmableInputs = Set(confirmableList)
         manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
         criterionIDs = criteria.map(\.id)
     }
@@ -190,13 +193,14 @@ struct SchemeSignature {
 
 /// The bounds an input declares (`min`, `max`): a negative expense is refused when read.
 enum Bounds {
-    static func violation(of value: Value, input: InputDefinition) -> String? {
+    static func violation(of value: Value, id: String, type: ValueType,
+                          bounds: (minimum: DecimalNumber?, maximum: DecimalNumber?)) -> String? {
         guard let magnitude = value.decimal else { return nil }
-        if let minimum = input.minimum, magnitude < minimum {
-            return "'\(input.id)' must be at least \(minimum.frenchFormatted())\(unit(input.type)), found \(magnitude.frenchFormatted())\(unit(input.type))"
+        if let minimum = bounds.minimum, magnitude < minimum {
+            return "'\(id)' must be at least \(minimum.frenchFormatted())\(unit(type)), found \(magnitude.frenchFormatted())\(unit(type))"
         }
-        if let maximum = input.maximum, magnitude > maximum {
-            return "'\(input.id)' must be at most \(maximum.frenchFormatted())\(unit(input.type)), found \(magnitude.frenchFormatted())\(unit(input.type))"
+        if let maximum = bounds.maximum, magnitude > maximum {
+            return "'\(id)' must be at most \(maximum.frenchFormatted())\(unit(type)), found \(magnitude.frenchFormatted())\(unit(type))"
         }
         return nil
     }

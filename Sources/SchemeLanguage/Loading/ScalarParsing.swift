@@ -23,7 +23,7 @@ public enum ScalarParsing {
     public static func value(_ text: String, as type: ValueType) -> Value? {
         switch type {
         case .boolean: return text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : nil
-        case .integer: return DecimalNumber(parsing: text)?.integerValue().map(Value.integer)
+        case .integer: return Int(text).map(Value.integer) ?? DecimalNumber(parsing: text)?.integerValue().map(Value.integer)
         case .number: return DecimalNumber(parsing: text).map(Value.number)
         case .money: return money(text).map(Value.money)
         case .rate: return rate(text).map(Value.rate)
@@ -62,18 +62,19 @@ public enum ScalarParsing {
         return Substring(text[..<end])
     }
 
+    /// Members are kept in the domain's order, so that equal sets compare and print alike.
     private static func set(_ node: YAMLNode, _ domain: EnumDomain) -> Result<Value, ValueProblem> {
         guard let items = node.sequence else {
             return .failure(ValueProblem("expected a list of values of '\(domain.name)', found \(node.kindName)"))
         }
-        var members: Set<String> = []
+        var present = [Bool](repeating: false, count: domain.values.count)
         for item in items {
-            guard let text = item.scalar, domain.contains(text) else {
+            guard let text = item.scalar, let position = domain.values.firstIndex(of: text) else {
                 return .failure(ValueProblem("\(shown(item)) is not a value of '\(domain.name)'; its values are \(domain.values.joined(separator: ", "))"))
             }
-            members.insert(text)
+            present[position] = true
         }
-        return .success(.set(domain.values.filter(members.contains)))
+        return .success(.set(domain.values.indices.filter { present[$0] }.map { domain.values[$0] }))
     }
 
     static func expected(_ type: ValueType) -> String {

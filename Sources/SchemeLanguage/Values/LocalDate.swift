@@ -17,7 +17,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses the ISO 8601 form `YYYY-MM-DD`, nothing else.
     public init?(iso text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
+        // Read straight from the string's UTF-8 when it is contiguous, as it is for native strings.
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable(LocalDate.parse(iso:)) ?? Array(text.utf8).withUnsafeBufferPointer(LocalDate.parse(iso:)) else {
+            return nil
+        }
+        self = parsed
+    }
+
+
+    private static func parse(iso utf8: UnsafeBufferPointer<UInt8>) -> LocalDate? {
         guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -28,7 +36,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return LocalDate(year: y, month: m, day: d)
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {

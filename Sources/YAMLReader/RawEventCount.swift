@@ -1,0 +1,38 @@
+import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libyaml's own speed on a file: its event loop alone, with no node built.
+///
+/// The benchmark reports it beside the reader's figures, so that each stage can be judged
+/// against the parser it is built on, on the same machine at the same moment.
+public enum RawEventCount {
+    /// The number of documents in the stream at `path`, counted from parser events only.
+    public static func documents(inFile path: String) throws(YAMLError) -> Int {
+        let mark = SourceMark(file: path, line: 1, column: 1)
+        guard let stream = fopen(path, "rb") else {
+            throw YAMLError(message: "cannot read the file: \(String(cString: strerror(errno)))", mark: mark)
+        }
+        defer { fclose(stream) }
+        var parser = yaml_parser_t()
+        var event = yaml_event_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            throw YAMLError(message: "libyaml could not allocate a parser", mark: mark)
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_file(&parser, stream)
+        var documents = 0
+        while true {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                throw YAMLError(message: "the stream is not valid YAML", mark: mark)
+            }
+            let type = event.type
+            yaml_event_delete(&event)
+            if type == YAML_DOCUMENT_START_EVENT { documents += 1 }
+            if type == YAML_STREAM_END_EVENT { return documents }
+        }
+    }
+}
