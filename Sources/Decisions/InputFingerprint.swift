@@ -23,8 +23,8 @@ public enum InputFingerprint {
             application.facts[index].map { "fact.\(scheme.inputs[index].id)=\(FrenchFormat.canonical($0))" }
         }
         lines += facts.sorted()
-        lines += application.pieces.sorted().map { "piece=\($0)" }
-        lines += application.confirmed.sorted().map { "confirmed=\($0)" }
+        lines += application.pieces.indices.map { "piece=\(scheme.pieces[$0].id)" }.sorted()
+        lines += application.confirmed.indices.map { "confirmed=\(scheme.inputs[$0].id)" }.sorted()
         lines += application.findings.keys.sorted().map { id in
             let finding = application.findings[id]!
             return "finding.\(id)=\(finding.satisfied)|\(finding.note ?? "")"

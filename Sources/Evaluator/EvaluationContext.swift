@@ -6,9 +6,9 @@ import SchemeLanguage
 struct EvaluationContext {
     let application: Application
     /// For each input, the index of the piece that establishes it, if any.
-    private let inputPieces: [String?]
+    private let inputPieces: [Int?]
+    private let pieceIDs: [String]
     private let inputConfirm: [Bool]
-    private let inputIDs: [String]
     /// Parameter values in force on the filing date, chosen once per application.
     let parameters: [Value?]
     /// Values of the amount steps computed so far.
@@ -25,8 +25,8 @@ struct EvaluationContext {
     init(plan: EvaluationPlan, application: Application) {
         self.application = application
         inputPieces = plan.inputPieces
+        pieceIDs = plan.pieceIDs
         inputConfirm = plan.inputConfirm
-        inputIDs = plan.inputIDs
         parameters = plan.parameters.map { $0.value(on: application.filed) }
         steps = Array(repeating: nil, count: plan.stepCount)
         trace.reserveCapacity(2 * plan.inputIDs.count)
@@ -48,10 +48,10 @@ struct EvaluationContext {
         }
         // A fact whose piece is absent is not established.
         if let piece = inputPieces[index], !application.pieces.contains(piece) {
-            note(.piece(piece))
+            note(.piece(pieceIDs[piece]))
             return nil
         }
-        if inputConfirm[index], !unconfirmed.contains(index), !application.confirmed.contains(inputIDs[index]) {
+        if inputConfirm[index], !application.confirmed.contains(index), !unconfirmed.contains(index) {
             unconfirmed.append(index)
         }
         return value

@@ -3,7 +3,9 @@ import SchemeLanguage
 /// A scheme prepared for evaluation: its expressions compiled and its inputs indexed, once,
 /// before the first application.
 struct EvaluationPlan: Sendable {
-    let inputPieces: [String?]
+    /// For each input, the index in `scheme.pieces` of the piece that establishes it.
+    let inputPieces: [Int?]
+    let pieceIDs: [String]
     let inputConfirm: [Bool]
     let inputIDs: [String]
     let parameters: [Parameter]
@@ -16,7 +18,9 @@ struct EvaluationPlan: Sendable {
     let notices: [CompiledExpression?]
 
     init(_ scheme: Scheme) {
-        inputPieces = scheme.inputs.map(\.piece)
+        let pieceIDs = scheme.pieces.map(\.id)
+        self.pieceIDs = pieceIDs
+        inputPieces = scheme.inputs.map { input in input.piece.flatMap { pieceIDs.firstIndex(of: $0) } }
         inputConfirm = scheme.inputs.map(\.confirm)
         inputIDs = scheme.inputs.map(\.id)
         parameters = scheme.parameters

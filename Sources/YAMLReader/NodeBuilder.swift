@@ -30,6 +30,8 @@ struct NodeBuilder: ~Copyable {
     static let linearKeyScanLimit = 64
 
     let file: String
+    /// The interned name of `file`, so that marks are made without a lookup.
+    let fileID: UInt32
     let limits: YAMLDocumentReader.Limits
     let input: SourceProbe
     /// Finished children of all open containers, in order.
@@ -52,6 +54,7 @@ struct NodeBuilder: ~Copyable {
 
     init(file: String, limits: YAMLDocumentReader.Limits, input: SourceProbe) {
         self.file = file
+        fileID = SourceFileNames.shared.id(file)
         self.limits = limits
         self.input = input
         documentMark = SourceMark(file: file, line: 1, column: 1)
@@ -60,7 +63,7 @@ struct NodeBuilder: ~Copyable {
     }
 
     func mark(_ m: yaml_mark_t) -> SourceMark {
-        SourceMark(file: file, line: Int(m.line) + 1, column: Int(m.column) + 1)
+        SourceMark(fileID: fileID, line: Int(m.line) + 1, column: Int(m.column) + 1)
     }
 
     /// Pulls events until the end of a document (returning it) or of the stream (returning nil).

@@ -23,17 +23,17 @@ public struct Application: Sendable {
     public let subject: String?
     /// Facts by the index of their input in the scheme; nil when not given.
     public let facts: [Value?]
-    /// Ids of the pieces provided.
-    public let pieces: Set<String>
-    /// Ids of the inputs an instructor has confirmed.
-    public let confirmed: Set<String>
+    /// The pieces provided, by their index in `Scheme.pieces`.
+    public let pieces: IndexFlags
+    /// The inputs an instructor has confirmed, by their index in `Scheme.inputs`.
+    public let confirmed: IndexFlags
     /// Findings by criterion id.
     public let findings: [String: Finding]
     /// Where the application starts.
     public let mark: SourceMark
 
     public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?],
-                pieces: Set<String>, confirmed: Set<String>, findings: [String: Finding], mark: SourceMark) {
+                pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], mark: SourceMark) {
         self.id = id
         self.schemeID = schemeID
         self.filed = filed

@@ -43,8 +43,8 @@ public struct ApplicationDecoder {
         let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
         var facts = [Value?](repeating: nil, count: scheme.inputs.count)
         if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
-        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, what: "piece", path: fields.childPath("pieces"), log: log) } ?? []
-        let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? []
+        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
+        let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? IndexFlags()
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
@@ -71,7 +71,7 @@ public struct ApplicationDecoder {
         }
         for pair in pairs {
             let key = pair.key.scalar ?? ""
-            switch group.entries[key] {
+            switch group.entry(key) {
             case .input(let index)?:
                 decodeFact(pair.value, index: index, path: "\(path).\(key)", into: &facts, log: log)
             case .group(let inner)? where pair.value.mapping != nil:
@@ -108,25 +108,27 @@ public struct ApplicationDecoder {
     }
 
     /// The inputs an instructor confirmed: a list of ids, or `all` once every declared fact is checked.
-    private func confirmedList(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Set<String> {
-        if node.scalar == "all" { return scheme.confirmableInputs }
-        return idList(node, known: scheme.confirmableList, what: "input to confirm", path: path, log: log)
+    private func confirmedList(_ node: YAMLNode, path: String, log: DiagnosticLog) -> IndexFlags {
+        if node.scalar == "all" { return scheme.confirmable }
+        return idList(node, known: scheme.inputIDs, allowed: scheme.confirmable, what: "input to confirm", path: path, log: log)
     }
 
     /// `known` is a short list: a linear search beats hashing every id twice.
-    private func idList(_ node: YAMLNode, known: [String], what: String, path: String, log: DiagnosticLog) -> Set<String> {
-        guard let items = log.sequence(node, path: path) else { return [] }
-        var ids: Set<String> = []
+    /// The indices in `known` of the ids listed; `allowed` narrows which of them may be named.
+    private func idList(_ node: YAMLNode, known: [String], allowed: IndexFlags? = nil, what: String, path: String, log: DiagnosticLog) -> IndexFlags {
+        guard let items = log.sequence(node, path: path) else { return IndexFlags() }
+        var ids = IndexFlags()
         for (position, item) in items.enumerated() {
             guard let id = log.text(item, path: "\(path)[\(position)]") else { continue }
-            guard known.contains(id) else {
+            guard let index = known.firstIndex(of: id), allowed?.contains(index) ?? true else {
+                let known = allowed.map { $0.indices.map { known[$0] } } ?? known
                 var message = "unknown \(what) '\(ScalarParsing.truncated(id))' for scheme '\(scheme.id)'"
                 if let guess = Suggestion.closest(to: id, among: known.sorted()) { message += "; did you mean '\(guess)'?" }
                 else { message += "; expected one of: \(known.sorted().joined(separator: ", "))" }
                 log.error(message, at: item.mark, path: "\(path)[\(position)]")
                 continue
             }
-            ids.insert(id)
+            ids.insert(index)
         }
         return ids
     }
@@ -167,8 +169,8 @@ struct SchemeSignature {
     /// building a dotted name for each.
     let facts: FactTree
     let pieceList: [String]
-    let confirmableList: [String]
-    let confirmableInputs: Set<String>
+    /// The inputs an instructor may confirm.
+    let confirmable: IndexFlags
     let manualCriteria: Set<String>
     let criterionIDs: [String]
 
@@ -180,8 +182,7 @@ struct SchemeSignature {
         bounds = inputs.map { $0.minimum == nil && $0.maximum == nil ? nil : ($0.minimum, $0.maximum) }
         facts = FactTree(inputs.map(\.id))
         pieceList = pieces.map(\.id)
-        confirmableList = inputs.filter(\.confirm).map(\.id)
-        confirmableInputs = Set(confirmableList)
+        confirmable = IndexFlags(inputs.indices.filter { inputs[$0].confirm })
         manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
         criterionIDs = criteria.map(\.id)
     }
@@ -215,7 +216,25 @@ enum Bounds {
 /// Built once per scheme; a group is a class only so that building can extend it in place.
 struct FactTree {
     final class Group {
-        var entries: [String: Entry] = [:]
+        /// A short list, searched by length first then text: faster than hashing every key.
+        private(set) var entries: [(key: String, entry: Entry)] = []
+
+        func entry(_ key: String) -> Entry? {
+            let length = key.utf8.count
+            for candidate in entries where candidate.key.utf8.count == length && candidate.key == key {
+                return candidate.entry
+            }
+            return nil
+        }
+
+        func add(_ key: String, _ entry: Entry) {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                // A group wins over an input of the same name only while building nested groups.
+                if case .group = entry { entries[index].entry = entry }
+                return
+            }
+            entries.append((key, entry))
+        }
     }
 
     enum Entry {
@@ -232,7 +251,7 @@ struct FactTree {
             for depth in parts.indices {
                 // The rest of the name from here, so flat, nested and partly flat facts all resolve.
                 let rest = parts[depth...].joined(separator: ".")
-                if group.entries[rest] == nil { group.entries[rest] = .input(index) }
+                group.add(rest, .input(index))
                 guard depth < parts.count - 1 else { break }
                 group = FactTree.child(of: group, named: parts[depth])
             }
@@ -240,9 +259,9 @@ struct FactTree {
     }
 
     private static func child(of group: Group, named part: String) -> Group {
-        if case .group(let existing)? = group.entries[part] { return existing }
+        if case .group(let existing)? = group.entry(part) { return existing }
         let created = Group()
-        group.entries[part] = .group(created)
+        group.add(part, .group(created))
         return created
     }
 

@@ -2,7 +2,9 @@ import ExactDecimal
 import YAMLReader
 
 /// An aid scheme or call as voted: who may claim it, on what conditions, for how much, citing its text.
-public struct Scheme: Sendable {
+///
+/// A class: every evaluation and decision refers to its scheme, and shares it rather than copies it.
+public final class Scheme: Sendable {
     public let id: String
     public let title: String
     public let kind: SchemeKind
