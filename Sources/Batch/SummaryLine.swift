@@ -3,15 +3,29 @@ import Decisions
 /// One line of JSON per application: what a spreadsheet or a script needs from a batch.
 public enum SummaryLine {
     public static func render(_ entry: BatchEntry) -> String {
-        var line = "{\"file\":\(quoted(entry.mark.file)),\"line\":\(entry.mark.line)"
-        line += ",\"id\":\(entry.id.map(quoted) ?? "null")"
-        line += ",\"scheme\":\(entry.schemeID.map(quoted) ?? "null")"
-        line += ",\"outcome\":\(entry.outcome.map { quoted($0.rawValue) } ?? "null")"
-        line += ",\"amount\":\(entry.amount.map { quoted(FrenchFormat.moneyCanonical($0)) } ?? "null")"
-        let errors = entry.diagnostics.map { quoted($0.description) }
-        line += ",\"errors\":[\(errors.joined(separator: ","))]}"
+        var line = ""
+        line.reserveCapacity(160)
+        line += "{\"file\":"
+        JSONString.append(entry.mark.file, to: &line)
+        line += ",\"line\":"
+        line += String(entry.mark.line)
+        field("id", entry.id, into: &line)
+        field("scheme", entry.schemeID, into: &line)
+        field("outcome", entry.outcome?.rawValue, into: &line)
+        field("amount", entry.amount.map(FrenchFormat.moneyCanonical), into: &line)
+        line += ",\"errors\":["
+        for (position, diagnostic) in entry.diagnostics.enumerated() {
+            if position > 0 { line += "," }
+            JSONString.append(diagnostic.description, to: &line)
+        }
+        line += "]}"
         return line
     }
 
-    private static func quoted(_ text: String) -> String { JSONString.quoted(text) }
+    private static func field(_ name: String, _ value: String?, into line: inout String) {
+        line += ",\""
+        line += name
+        line += "\":"
+        if let value { JSONString.append(value, to: &line) } else { line += "null" }
+    }
 }

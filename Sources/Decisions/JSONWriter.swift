@@ -64,11 +64,20 @@ struct JSONWriter {
 /// JSON string literals, escaped as RFC 8259 requires.
 public enum JSONString {
     public static func quoted(_ value: String) -> String {
+        var result = ""
+        append(value, to: &result)
+        return result
+    }
+
+    /// Appends `value` as a JSON string literal, without building intermediate strings.
+    public static func append(_ value: String, to result: inout String) {
+        result.append("\"")
         // Most texts need no escape: one pass over the bytes says so.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + value + "\""
+            result.append(value)
+            result.append("\"")
+            return
         }
-        var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -82,6 +91,6 @@ public enum JSONString {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        result.append("\"")
     }
 }
