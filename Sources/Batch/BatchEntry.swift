@@ -36,13 +36,19 @@ public struct BatchEntry: Sendable {
     }
 }
 
+extension BatchEntry {
+    /// A file or document that could not be read at all.
+    init(failure diagnostic: Diagnostic) {
+        self.init(mark: diagnostic.mark, id: nil, schemeID: nil, result: .failed([diagnostic]))
+    }
+}
+
 /// The whole batch, in processing order.
 public struct BatchReport: Sendable {
+    /// One entry per application document, and one per file that could not be read at all.
     public var entries: [BatchEntry] = []
-    /// Problems with files themselves (missing, unreadable), not tied to one application.
-    public var fileErrors: [Diagnostic] = []
 
-    public var failureCount: Int { entries.filter { !$0.diagnostics.isEmpty }.count + fileErrors.count }
+    public var failureCount: Int { entries.filter { !$0.diagnostics.isEmpty }.count }
 
     public func count(of outcome: Outcome) -> Int {
         entries.filter { $0.outcome == outcome }.count

@@ -27,7 +27,7 @@ public final class BatchRunner {
             case .success(let files):
                 for file in files { process(file: file, into: &report) }
             case .failure(let diagnostic):
-                report.fileErrors.append(diagnostic)
+                report.entries.append(BatchEntry(failure: diagnostic))
             }
         }
         return report
@@ -39,7 +39,7 @@ public final class BatchRunner {
         do {
             reader = try YAMLDocumentReader(path: file)
         } catch {
-            report.fileErrors.append(Diagnostic(error))
+            report.entries.append(BatchEntry(failure: Diagnostic(error)))
             return
         }
         var documents = 0
@@ -51,14 +51,13 @@ public final class BatchRunner {
             } catch {
                 // libyaml cannot resume after a syntax error: the rest of the file is lost, and said so.
                 let message = documents == 0 ? error.message : "\(error.message) (this document and the rest of the file could not be read)"
-                report.entries.append(BatchEntry(mark: error.mark, id: nil, schemeID: nil, result: .failed([Diagnostic(message, at: error.mark)])))
+                report.entries.append(BatchEntry(failure: Diagnostic(message, at: error.mark)))
                 return
             }
         }
         if documents == 0 {
             let mark = SourceMark(file: file, line: 1, column: 1)
-            report.entries.append(BatchEntry(mark: mark, id: nil, schemeID: nil,
-                                             result: .failed([Diagnostic("the file is empty: an application starts with 'scheme', 'id', 'filed' and 'applicant'", at: mark)])))
+            report.entries.append(BatchEntry(failure: Diagnostic("the file is empty: an application starts with 'scheme', 'id', 'filed' and 'applicant'", at: mark)))
         }
     }
 

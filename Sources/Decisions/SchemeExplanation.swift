@@ -57,7 +57,8 @@ public enum SchemeExplanation {
                 let value = FrenchFormat.value(version.value, type: parameter.type)
                 return version.from.map { "\(value) à compter du \($0.frenchLong)" } ?? value
             }
-            text.row(["`\(parameter.id)`", parameter.label, values.joined(separator: " ; "), parameter.source ?? "—"])
+            let source = parameter.source.flatMap(scheme.source).map(MarkdownDecision.citation) ?? "—"
+            text.row(["`\(parameter.id)`", parameter.label, values.joined(separator: " ; "), source])
         }
         text.blank()
     }
@@ -67,7 +68,7 @@ public enum SchemeExplanation {
         text.blank()
         for (position, criterion) in scheme.criteria.enumerated() {
             text.line("\(position + 1). **\(criterion.label)**")
-            text.line("   - Condition : \(criterion.isManual ? "appréciée par l'instructeur" : "calculée")")
+            text.line("   - Condition : \(criterion.formula.map { "`\($0)`" } ?? "appréciée par l'instructeur")")
             text.line("   - Motif en cas de rejet : \(criterion.failure)")
             if let source = criterion.source.flatMap(scheme.source) { text.line("   - Texte : \(MarkdownDecision.citation(source))") }
         }

@@ -33,7 +33,6 @@ struct Evaluate: ParsableCommand {
             throw ExitCode.failure
         }
         let report = BatchRunner(catalog: catalog, output: output).run(paths: paths)
-        for diagnostic in report.fileErrors { Console.error(diagnostic.description) }
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         try? output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")

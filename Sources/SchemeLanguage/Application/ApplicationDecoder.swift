@@ -172,7 +172,7 @@ struct SchemeSignature {
     /// The inputs an instructor may confirm.
     let confirmable: IndexFlags
     let manualCriteria: Set<String>
-    let criterionIDs: [String]
+    var criterionIDs: [String]
 
     init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
         self.id = id

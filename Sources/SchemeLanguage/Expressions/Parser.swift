@@ -13,9 +13,17 @@ struct Parser {
         self.tokens = tokens
     }
 
+    /// Longer expressions are refused: a rule that long is unreadable, and its tree would be
+    /// deep enough to exhaust the stack of the checker and the evaluator.
+    static let maximumTokens = 2_000
+
     static func parse(_ text: String) throws(ExpressionError) -> Syntax {
         var lexer = Lexer(text)
-        var parser = Parser(tokens: try lexer.tokenize())
+        let tokens = try lexer.tokenize()
+        guard tokens.count <= maximumTokens else {
+            throw ExpressionError("expression too long (\(tokens.count) tokens, at most \(maximumTokens)): split it into named steps", offset: 0)
+        }
+        var parser = Parser(tokens: tokens)
         let syntax = try parser.expression()
         guard case .end = parser.current.kind else {
             throw ExpressionError("unexpected \(parser.current.describedForError) after a complete expression", offset: parser.current.offset)
@@ -49,12 +57,21 @@ struct Parser {
         }
     }
 
-    mutating func expression() throws(ExpressionError) -> Syntax {
+    /// Every recursive rule goes through here, so no input can exhaust the stack.
+    private mutating func nested<T>(_ rule: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumDepth else {
             throw ExpressionError("expression nested too deeply", offset: current.offset)
         }
+        return try rule(&self)
+    }
+
+    mutating func expression() throws(ExpressionError) -> Syntax {
+        try nested { (parser: inout Parser) throws(ExpressionError) in try parser.expressionBody() }
+    }
+
+    private mutating func expressionBody() throws(ExpressionError) -> Syntax {
         let start = current.offset
         if accept(.if) {
             let condition = try expression()
@@ -92,7 +109,7 @@ struct Parser {
     private mutating func negation() throws(ExpressionError) -> Syntax {
         if case .keyword(.not) = current.kind {
             let offset = advance().offset
-            return .unary(.not, try negation(), offset: offset)
+            return .unary(.not, try nested { (parser: inout Parser) throws(ExpressionError) in try parser.negation() }, offset: offset)
         }
         return try comparison()
     }
@@ -137,7 +154,7 @@ struct Parser {
 
     private mutating func unary() throws(ExpressionError) -> Syntax {
         let offset = current.offset
-        if accept(.minus) { return .unary(.negate, try unary(), offset: offset) }
+        if accept(.minus) { return .unary(.negate, try nested { (parser: inout Parser) throws(ExpressionError) in try parser.unary() }, offset: offset) }
         return try primary()
     }
 

@@ -59,7 +59,8 @@ extension SchemeBuilder {
             case (false, nil): log.error("missing field 'when' (the condition), or 'manual: true' when only an instructor can settle it", at: item.mark, path: path)
             }
             guard let id, let label, let failure, manual || condition != nil else { return nil }
-            return Criterion(id: id, label: label, failure: failure, condition: condition, source: source, mark: item.mark)
+            return Criterion(id: id, label: label, failure: failure, condition: condition, formula: when?.scalar,
+                             source: source, mark: item.mark)
         }
     }
 }

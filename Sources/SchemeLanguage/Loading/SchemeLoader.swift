@@ -90,11 +90,15 @@ struct SchemeBuilder {
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0) } ?? []
         let symbols = symbolTable(inputs: inputs, parameters: parameters)
-        let criteria = fields.required("eligibility", what: "the criteria of eligibility").map { self.criteria($0, symbols: symbols) } ?? []
+        let eligibility = fields.required("eligibility", what: "the criteria of eligibility")
+        let criteria = eligibility.map { self.criteria($0, symbols: symbols) } ?? []
         let amount = fields.optional("amount").flatMap { self.amount($0, symbols: symbols) }
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
-        let signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
+        var signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
+        // Test cases may name a criterion whose condition has an error: that error is reported
+        // once, at the criterion, not again at every test naming it.
+        signature.criterionIDs = eligibility?.sequence?.compactMap { $0.mapping?.first { $0.key.scalar == "id" }?.value.scalar } ?? []
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }

@@ -192,14 +192,18 @@ public struct Criterion: Sendable {
     public let failure: String
     /// nil for a manual criterion, which only an instructor can settle.
     public let condition: Expression?
+    /// The condition as written, shown by `explain`.
+    public let formula: String?
     public let source: String?
     public let mark: SourceMark
 
-    public init(id: String, label: String, failure: String, condition: Expression?, source: String?, mark: SourceMark) {
+    public init(id: String, label: String, failure: String, condition: Expression?, formula: String?,
+                source: String?, mark: SourceMark) {
         self.id = id
         self.label = label
         self.failure = failure
         self.condition = condition
+        self.formula = formula
         self.source = source
         self.mark = mark
     }
