@@ -173,26 +173,20 @@ public enum MarkdownDecision {
     }
 
     private static func pending(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.line("## Points à instruire")
-        text.blank()
-        for row in record.criteria where row.verdict == .pending {
-            text.line("- Appréciation du critère n°\(row.number) : \(row.label)")
+        let criteria = record.criteria.filter { $0.verdict == .pending }.map { row in
+            "Appréciation du critère n°\(row.number) : \(row.label)"
         }
-        for fact in record.awaitingConfirmation {
-            text.line("- Confirmation de la déclaration du demandeur : \(fact.question) Réponse déclarée : **\(fact.value)** (`\(fact.id)`).")
+        let facts = record.awaitingConfirmation.map { fact in
+            "Confirmation de la déclaration du demandeur : \(fact.question) Réponse déclarée : **\(fact.value)** (`\(fact.id)`)."
         }
-        text.blank()
+        text.section("Points à instruire", bullets: criteria + facts)
     }
 
     private static func notices(_ record: DecisionRecord, into text: inout MarkdownText) {
-        guard !record.notices.isEmpty else { return }
-        text.line("## Suites de la décision")
-        text.blank()
-        for notice in record.notices {
+        text.section("Suites de la décision", bullets: record.notices.map { notice in
             let source = notice.source.flatMap(record.scheme.source).map { " (\(citation($0)))" } ?? ""
-            text.line("- \(notice.text)\(source)")
-        }
-        text.blank()
+            return "\(notice.text)\(source)"
+        })
     }
 
     private static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
@@ -209,13 +203,11 @@ public enum MarkdownDecision {
     }
 
     private static func interpretations(_ record: DecisionRecord, into text: inout MarkdownText) {
-        guard !record.scheme.interpretations.isEmpty else { return }
-        text.line("## Interprétations retenues pour l'application du texte")
-        text.blank()
-        for interpretation in record.scheme.interpretations {
-            text.line("- **\(interpretation.question)** \(interpretation.choice)")
-        }
-        text.blank()
+        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme))
+    }
+
+    static func interpretationBullets(_ scheme: Scheme) -> [String] {
+        scheme.interpretations.map { "**\($0.question)** \($0.choice)" }
     }
 
     private static func appeal(_ record: DecisionRecord, into text: inout MarkdownText) {
@@ -276,6 +268,15 @@ struct MarkdownText {
     }
 
     mutating func blank() { result += "\n" }
+
+    /// A titled list, left out when it has no item.
+    mutating func section(_ title: String, bullets: [String]) {
+        guard !bullets.isEmpty else { return }
+        line("## \(title)")
+        blank()
+        for bullet in bullets { line("- \(bullet)") }
+        blank()
+    }
 
     mutating func row(_ cells: [String]) {
         let escaped = cells.map { cell in

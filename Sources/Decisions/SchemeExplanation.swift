@@ -88,24 +88,14 @@ public enum SchemeExplanation {
     }
 
     private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {
-        guard !scheme.interpretations.isEmpty else { return }
-        text.line("## Interprétations")
-        text.blank()
-        for interpretation in scheme.interpretations {
-            text.line("- **\(interpretation.question)** \(interpretation.choice)")
-        }
-        text.blank()
+        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme))
     }
 
     private static func tests(_ scheme: Scheme, into text: inout MarkdownText) {
-        guard !scheme.tests.isEmpty else { return }
-        text.line("## Cas de test")
-        text.blank()
-        for testCase in scheme.tests {
+        text.section("Cas de test", bullets: scheme.tests.map { testCase in
             let amount = testCase.amount?.decimal.map { ", \(FrenchFormat.money($0))" } ?? ""
-            text.line("- \(testCase.name) : \(testCase.outcome.rawValue)\(amount)")
-        }
-        text.blank()
+            return "\(testCase.name) : \(testCase.outcome.rawValue)\(amount)"
+        })
     }
 
     static func typeName(_ type: ValueType) -> String {
