@@ -1,8 +1,12 @@
 import ExactDecimal
 import SchemeLanguage
 
-/// Generates plausible application documents for any scheme, from the types and bounds of its
-/// inputs: mostly complete, mostly eligible files, with a deterministic seed.
+/// Generates plausible application documents for any scheme, with a deterministic seed.
+///
+/// When the scheme has test cases, each document is one of them with its amounts varied
+/// (between half and one and a half times) and a new filing date in the same year, so that
+/// the mix of outcomes follows the cases the rules' authors wrote. Without test cases, facts
+/// are drawn from the types and bounds of the inputs.
 public struct SyntheticApplications {
     private let scheme: Scheme
     private var random: SplitMix64
@@ -15,9 +19,67 @@ public struct SyntheticApplications {
     /// The YAML text of application number `index`, starting with `---`.
     public mutating func document(_ index: Int) -> String {
         var text = "---\nscheme: \(scheme.id)\nid: \(scheme.id.uppercased())-\(index)\n"
-        text += "filed: \(date(from: 2020, to: 2020))\n"
         text += "applicant:\n  name: Commune n°\(index)\n  kind: commune\n"
-        text += "facts:\n"
+        if scheme.tests.isEmpty {
+            text += drawn()
+        } else {
+            text += varied(scheme.tests[random.below(scheme.tests.count)].application)
+        }
+        return text
+    }
+
+    // MARK: From the scheme's test cases
+
+    private mutating func varied(_ template: Application) -> String {
+        let filed = LocalDate(year: template.filed.year, month: 1 + random.below(12), day: 1 + random.below(28))!
+        var text = "filed: \(filed)\nfacts:\n"
+        for (index, fact) in template.facts.enumerated() {
+            guard let fact else { continue }
+            text += "  \(scheme.inputs[index].id): \(yaml(vary(fact)))\n"
+        }
+        text += "pieces: [\(template.pieces.indices.map { scheme.pieces[$0].id }.joined(separator: ", "))]\n"
+        let confirmable = IndexFlags(scheme.inputs.indices.filter { scheme.inputs[$0].confirm })
+        if template.confirmed == confirmable {
+            text += "confirmed: all\n"
+        } else if !template.confirmed.isEmpty {
+            text += "confirmed: [\(template.confirmed.indices.map { scheme.inputs[$0].id }.joined(separator: ", "))]\n"
+        }
+        if !template.findings.isEmpty {
+            text += "findings:\n"
+            for (id, finding) in template.findings.sorted(by: { $0.key < $1.key }) {
+                text += "  \(id): {satisfied: \(finding.satisfied)}\n"
+            }
+        }
+        return text
+    }
+
+    /// Amounts other than zero move by a factor between 0.5 and 1.5, to the cent.
+    private mutating func vary(_ value: Value) -> Value {
+        guard case .money(let amount) = value, !amount.isZero else { return value }
+        let factor = DecimalNumber(significand: Int128(50 + random.below(101)), scale: 2)
+        let scaled = (try? amount.multiplied(by: factor))?.rounded(scale: 2, rule: .halfUp) ?? amount
+        return .money(scaled)
+    }
+
+    private func yaml(_ value: Value) -> String {
+        switch value {
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .integer(let integer): return String(integer)
+        case .number(let number): return number.description
+        case .money(let amount): return "\(amount) €"
+        case .rate(let rate): return "\((try? rate.multiplied(by: DecimalNumber(100))) ?? rate) %"
+        case .date(let date): return date.description
+        case .text(let text): return "\"\(text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\""
+        case .enumeration(let item): return item
+        case .set(let members): return "[\(members.joined(separator: ", "))]"
+        case .list(let items): return "[\(items.map(yaml).joined(separator: ", "))]"
+        }
+    }
+
+    // MARK: From the types of the inputs
+
+    private mutating func drawn() -> String {
+        var text = "filed: \(date(from: 2020, to: 2020))\nfacts:\n"
         for input in scheme.inputs where random.chance(97) {
             text += "  \(input.id): \(value(for: input))\n"
         }
@@ -52,9 +114,7 @@ public struct SyntheticApplications {
 
     private mutating func date(from first: Int, to last: Int) -> LocalDate {
         let year = first + random.below(last - first + 1)
-        let month = 1 + random.below(12)
-        let day = 1 + random.below(28)
-        return LocalDate(year: year, month: month, day: day)!
+        return LocalDate(year: year, month: 1 + random.below(12), day: 1 + random.below(28))!
     }
 }
 
