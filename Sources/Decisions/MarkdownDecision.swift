@@ -91,6 +91,7 @@ public enum MarkdownDecision {
         case .undetermined: "Indéterminé : élément manquant"
         case .pending: "À apprécier par l'instructeur"
         case .awaitingConfirmation: "Rempli sous réserve de confirmation"
+        case .notApplicable: "Sans objet"
         }
     }
 

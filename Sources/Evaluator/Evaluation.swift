@@ -40,6 +40,8 @@ public enum Verdict: String, Sendable {
     case pending
     /// Met on declared facts that an instructor must still confirm.
     case awaitingConfirmation
+    /// The requirement does not apply to this application ("sans objet").
+    case notApplicable
 }
 
 public struct CriterionResult: Sendable {

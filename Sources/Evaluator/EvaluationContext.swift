@@ -9,8 +9,12 @@ struct EvaluationContext {
     private let inputPieces: [Int?]
     private let pieceIDs: [String]
     private let inputConfirm: [Bool]
-    /// Parameter values in force on the filing date, chosen once per application.
-    let parameters: [Value?]
+    /// Parameter values, chosen once per application: on the filing date, or on the date the
+    /// parameter names (computed when first needed, since that date may be a missing fact).
+    private var parameters: [Value?]
+    private var parameterChosen: [Bool]
+    private let parameterDates: [CompiledExpression?]
+    private let parameterDefinitions: [Parameter]
     /// Values of the amount steps computed so far.
     var steps: [Value?]
     /// Every input read, in order; a criterion's facts are a range of it.
@@ -27,9 +31,24 @@ struct EvaluationContext {
         inputPieces = plan.inputPieces
         pieceIDs = plan.pieceIDs
         inputConfirm = plan.inputConfirm
-        parameters = plan.parameters.map { $0.value(on: application.filed) }
+        parameterDefinitions = plan.parameters
+        parameterDates = plan.parameterDates
+        parameters = plan.parameters.indices.map { index in
+            plan.parameterDates[index] == nil ? plan.parameters[index].value(on: application.filed) : nil
+        }
+        parameterChosen = plan.parameterDates.map { $0 == nil }
         steps = Array(repeating: nil, count: plan.stepCount)
         trace.reserveCapacity(2 * plan.inputIDs.count)
+    }
+
+    /// The value of a parameter in force on its date, or nil while that date is unknown.
+    mutating func parameter(_ index: Int) throws(EvaluationError) -> Value? {
+        if parameterChosen[index] { return parameters[index] }
+        guard let date = parameterDates[index], case .date(let day)? = try date(&self) else { return nil }
+        let value = parameterDefinitions[index].value(on: day)
+        parameters[index] = value
+        parameterChosen[index] = true
+        return value
     }
 
     /// Starts a new trace; returns where its reads begin in `trace`.

@@ -9,6 +9,10 @@ struct EvaluationPlan: Sendable {
     let inputConfirm: [Bool]
     let inputIDs: [String]
     let parameters: [Parameter]
+    /// For each parameter, the date that chooses its version when it is not the filing date.
+    let parameterDates: [CompiledExpression?]
+    /// For each criterion, when it applies; nil when always.
+    let applicability: [CompiledExpression?]
     let stepCount: Int
     /// nil for a manual criterion.
     let criteria: [CompiledExpression?]
@@ -24,6 +28,8 @@ struct EvaluationPlan: Sendable {
         inputConfirm = scheme.inputs.map(\.confirm)
         inputIDs = scheme.inputs.map(\.id)
         parameters = scheme.parameters
+        parameterDates = scheme.parameters.map { $0.date.map(ExpressionCompiler.compile) }
+        applicability = scheme.criteria.map { $0.applicability.map(ExpressionCompiler.compile) }
         stepCount = scheme.amount?.steps.count ?? 0
         criteria = scheme.criteria.map { $0.condition.map(ExpressionCompiler.compile) }
         if let amount = scheme.amount {

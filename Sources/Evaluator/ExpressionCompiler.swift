@@ -15,7 +15,7 @@ enum ExpressionCompiler {
         case .input(let index):
             return { context in context.read(index) }
         case .parameter(let index):
-            return { context in context.parameters[index] }
+            return { context in try context.parameter(index) }
         case .step(let index):
             return { context in context.steps[index] }
         case .filingDate:

@@ -49,17 +49,24 @@ public struct SchemeEvaluator: Sendable {
 
     private func evaluateCriterion(_ index: Int, in context: inout EvaluationContext) throws(EvaluationError)
         -> (verdict: Verdict, reads: Range<Int>, missing: [MissingItem]) {
+        let start = context.beginTrace()
+        if let applies = plan.applicability[index] {
+            switch try applies(&context)?.boolean {
+            case false?: return (.notApplicable, start..<context.trace.count, [])
+            case nil: return (Self.unknown(context), start..<context.trace.count, context.missing)
+            case true?: break
+            }
+        }
         guard let condition = plan.criteria[index] else {
             let finding = context.application.findings[scheme.criteria[index].id]
             let verdict: Verdict = finding.map { $0.satisfied ? .satisfied : .failed } ?? .pending
-            return (verdict, 0..<0, [])
+            return (verdict, start..<context.trace.count, [])
         }
-        let start = context.beginTrace()
         let value = try condition(&context)
         let verdict: Verdict = switch value?.boolean {
         case true?: context.unconfirmed.isEmpty ? .satisfied : .awaitingConfirmation
         case false?: .failed
-        case nil: .undetermined
+        case nil: Self.unknown(context)
         }
         return (verdict, start..<context.trace.count, verdict == .undetermined ? context.missing : [])
     }
@@ -92,6 +99,12 @@ public struct SchemeEvaluator: Sendable {
             if try condition(&context)?.boolean == true { applicable.append(index) }
         }
         return applicable
+    }
+
+    /// Unknown with something to ask for is undetermined; unknown with nothing to ask (another
+    /// scheme's decision still pending) is for a person to settle.
+    private static func unknown(_ context: EvaluationContext) -> Verdict {
+        context.missing.isEmpty ? .pending : .undetermined
     }
 
     /// A refusal outweighs a missing piece, which outweighs a pending examination.

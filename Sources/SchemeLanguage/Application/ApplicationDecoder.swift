@@ -46,6 +46,7 @@ public struct ApplicationDecoder {
         let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? IndexFlags()
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
+        for (index, value) in scheme.defaults where facts[index] == nil { facts[index] = value }
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
         return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject, facts: facts,
@@ -163,6 +164,8 @@ struct SchemeSignature {
     let inputs: [InputDefinition]
     let inputIDs: [String]
     let types: [ValueType]
+    /// The inputs with a default value, applied when the application gives none.
+    let defaults: [(index: Int, value: Value)]
     /// The `min` and `max` of each input that declares one.
     let bounds: [(minimum: DecimalNumber?, maximum: DecimalNumber?)?]
     /// Input ids split at their dots, so that nested and flat facts are found without
@@ -179,6 +182,7 @@ struct SchemeSignature {
         self.inputs = inputs
         inputIDs = inputs.map(\.id)
         types = inputs.map(\.type)
+        defaults = inputs.indices.compactMap { index in inputs[index].defaultValue.map { (index, $0) } }
         bounds = inputs.map { $0.minimum == nil && $0.maximum == nil ? nil : ($0.minimum, $0.maximum) }
         facts = FactTree(inputs.map(\.id))
         pieceList = pieces.map(\.id)

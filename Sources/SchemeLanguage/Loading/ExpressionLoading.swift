@@ -46,6 +46,8 @@ extension SchemeBuilder {
             let failure = fields.required("failure", what: "the ground printed when the criterion fails").flatMap { log.text($0, path: "\(path).failure") }
             let manual = fields.optional("manual").flatMap { log.boolean($0, path: "\(path).manual") } ?? false
             let when = fields.optional("when")
+            let appliesNode = fields.optional("applies_when")
+            let applicability = appliesNode.flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).applies_when") }
             let source = sourceReference(&fields, path: path)
             fields.rejectUnknown()
             if let id, !seen.insert(id).inserted {
@@ -58,8 +60,10 @@ extension SchemeBuilder {
             case (true, _?): log.error("a manual criterion has no 'when': only an instructor settles it", at: item.mark, path: path)
             case (false, nil): log.error("missing field 'when' (the condition), or 'manual: true' when only an instructor can settle it", at: item.mark, path: path)
             }
-            guard let id, let label, let failure, manual || condition != nil else { return nil }
+            guard let id, let label, let failure, manual || condition != nil,
+                  appliesNode == nil || applicability != nil else { return nil }
             return Criterion(id: id, label: label, failure: failure, condition: condition, formula: when?.scalar,
+                             applicability: applicability, applicabilityFormula: appliesNode?.scalar,
                              source: source, mark: item.mark)
         }
     }

@@ -6,24 +6,29 @@ extension SchemeBuilder {
     func inputs(_ node: YAMLNode) -> [InputDefinition] {
         let declared = entries(node, path: "inputs")
         let ids = Set(declared.map(\.id))
-        return declared.compactMap { id, value, path in
-            if let longer = ids.first(where: { $0.hasPrefix(id + ".") }) {
-                log.error("input '\(id)' is also the start of '\(longer)': a fact cannot be both a value and a group of facts", at: value.mark, path: path)
-            }
-            guard var fields = Fields(value, path: path, log: log) else { return nil }
-            let values = fields.optional("values")
-            let type = fields.required("type", what: inputTypeNames).flatMap { inputType($0, values: values, id: id, path: path) }
-            let question = fields.required("question", what: "the French question put to the applicant").flatMap { log.text($0, path: "\(path).question") }
-            let help = fields.optional("help").flatMap { log.text($0, path: "\(path).help") }
-            let piece = fields.optional("piece").flatMap { pieceReference($0, path: "\(path).piece") }
-            let confirm = fields.optional("confirm").flatMap { log.boolean($0, path: "\(path).confirm") } ?? false
-            let minimum = fields.optional("min").flatMap { bound($0, type: type, path: "\(path).min") }
-            let maximum = fields.optional("max").flatMap { bound($0, type: type, path: "\(path).max") }
-            fields.rejectUnknown()
-            guard let type, let question else { return nil }
-            return InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
-                                   minimum: minimum, maximum: maximum, mark: value.mark)
+        return declared.compactMap { entry in input(entry.id, entry.value, path: entry.path, among: ids) }
+    }
+
+    private func input(_ id: String, _ value: YAMLNode, path: String, among ids: Set<String>) -> InputDefinition? {
+        if let longer = ids.first(where: { $0.hasPrefix(id + ".") }) {
+            log.error("input '\(id)' is also the start of '\(longer)': a fact cannot be both a value and a group of facts", at: value.mark, path: path)
         }
+        guard var fields = Fields(value, path: path, log: log) else { return nil }
+        let values = fields.optional("values")
+        let type = fields.required("type", what: inputTypeNames).flatMap { inputType($0, values: values, id: id, path: path) }
+        let question = fields.required("question", what: "the French question put to the applicant").flatMap { log.text($0, path: "\(path).question") }
+        let help = fields.optional("help").flatMap { log.text($0, path: "\(path).help") }
+        let piece = fields.optional("piece").flatMap { pieceReference($0, path: "\(path).piece") }
+        let confirm = fields.optional("confirm").flatMap { log.boolean($0, path: "\(path).confirm") } ?? false
+        let minimum = fields.optional("min").flatMap { bound($0, type: type, path: "\(path).min") }
+        let maximum = fields.optional("max").flatMap { bound($0, type: type, path: "\(path).max") }
+        let defaultValue = fields.optional("default").flatMap { self.defaultValue($0, type: type, path: "\(path).default") }
+        let perMonth = fields.optional("per_month").flatMap { log.boolean($0, path: "\(path).per_month") } ?? false
+        fields.rejectUnknown()
+        guard let type, let question else { return nil }
+        return InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
+                               minimum: minimum, maximum: maximum, defaultValue: defaultValue, perMonth: perMonth,
+                               mark: value.mark)
     }
 
     private var inputTypeNames: String {
@@ -89,6 +94,16 @@ extension SchemeBuilder {
         return decimal
     }
 
+    private func defaultValue(_ node: YAMLNode, type: ValueType?, path: String) -> Value? {
+        guard let type else { return nil }
+        switch ScalarParsing.value(node, as: type) {
+        case .success(let value): return value
+        case .failure(let problem):
+            log.error(problem.message, at: node.mark, path: path)
+            return nil
+        }
+    }
+
     private func pieceReference(_ node: YAMLNode, path: String) -> String? {
         guard let id = log.text(node, path: path) else { return nil }
         guard pieceIDs.contains(id) else {
@@ -101,18 +116,26 @@ extension SchemeBuilder {
         return id
     }
 
-    func parameters(_ node: YAMLNode) -> [Parameter] {
-        entries(node, path: "parameters").compactMap { id, value, path in
+    /// `inputs` are those a parameter's `date` may name.
+    func parameters(_ node: YAMLNode, inputs: [InputDefinition]) -> [Parameter] {
+        let symbols = symbolTable(inputs: inputs, parameters: [])
+        return entries(node, path: "parameters").compactMap { id, value, path in
             guard var fields = Fields(value, path: path, log: log) else { return nil }
             let label = fields.required("label").flatMap { log.text($0, path: "\(path).label") }
             let declared = fields.optional("type").flatMap { parameterType($0, path: "\(path).type") }
             let single = fields.optional("value")
             let dated = fields.optional("versions")
+            let dateNode = fields.optional("date")
+            let date = dateNode.flatMap { expression($0, symbols: symbols, expecting: .date, path: "\(path).date") }
             let source = sourceReference(&fields, path: path)
             fields.rejectUnknown()
+            if dateNode != nil, dated == nil {
+                log.error("'date' chooses among dated 'versions': this parameter has a single value", at: value.mark, path: path)
+            }
             guard let versions = versions(single: single, dated: dated, declared: declared, at: value.mark, path: path),
-                  let label else { return nil }
-            return Parameter(id: id, label: label, type: ParameterTyping.type(of: versions[0].value), versions: versions, source: source)
+                  let label, dateNode == nil || date != nil else { return nil }
+            return Parameter(id: id, label: label, type: ParameterTyping.type(of: versions[0].value), versions: versions,
+                             date: date, dateFormula: dateNode?.scalar, source: source)
         }
     }
 

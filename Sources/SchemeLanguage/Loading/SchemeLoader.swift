@@ -88,7 +88,7 @@ struct SchemeBuilder {
         let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
-        let parameters = fields.optional("parameters").map { self.parameters($0) } ?? []
+        let parameters = fields.optional("parameters").map { self.parameters($0, inputs: inputs) } ?? []
         let symbols = symbolTable(inputs: inputs, parameters: parameters)
         let eligibility = fields.required("eligibility", what: "the criteria of eligibility")
         let criteria = eligibility.map { self.criteria($0, symbols: symbols) } ?? []

@@ -1,0 +1,163 @@
+import ExactDecimal
+import YAMLReader
+
+/// A fact an application may carry.
+public struct InputDefinition: Sendable {
+    public let id: String
+    public let type: ValueType
+    /// The French question put to the applicant.
+    public let question: String
+    public let help: String?
+    /// The piece that establishes the fact; without it the fact is not established.
+    public let piece: String?
+    /// Whether an instructor must confirm the declared value before it can ground a favourable decision.
+    public let confirm: Bool
+    public let minimum: DecimalNumber?
+    public let maximum: DecimalNumber?
+    /// The value taken when the application does not give one (`default: 0 €`).
+    public let defaultValue: Value?
+    /// A fact with a value for each month of the schedule (rent, charges, APL…).
+    public let perMonth: Bool
+    public let mark: SourceMark
+
+    public init(id: String, type: ValueType, question: String, help: String?, piece: String?, confirm: Bool,
+                minimum: DecimalNumber?, maximum: DecimalNumber?, defaultValue: Value? = nil, perMonth: Bool = false,
+                mark: SourceMark) {
+        self.id = id
+        self.type = type
+        self.question = question
+        self.help = help
+        self.piece = piece
+        self.confirm = confirm
+        self.minimum = minimum
+        self.maximum = maximum
+        self.defaultValue = defaultValue
+        self.perMonth = perMonth
+        self.mark = mark
+    }
+}
+
+/// A named value voted in the text, with its dated versions.
+public struct Parameter: Sendable {
+    public struct Version: Sendable {
+        /// First filing date the value applies to; nil means from the start.
+        public let from: LocalDate?
+        public let value: Value
+    }
+
+    public let id: String
+    public let label: String
+    public let type: ValueType
+    /// Sorted by date, the undated one first.
+    public let versions: [Version]
+    /// The date of the application that chooses the version; nil means the filing date.
+    public let date: Expression?
+    /// The date expression as written, for `explain`.
+    public let dateFormula: String?
+    public let source: String?
+
+    public init(id: String, label: String, type: ValueType, versions: [Version], date: Expression? = nil,
+                dateFormula: String? = nil, source: String?) {
+        self.id = id
+        self.label = label
+        self.type = type
+        self.versions = versions
+        self.date = date
+        self.dateFormula = dateFormula
+        self.source = source
+    }
+
+    /// The version in force on a date: the latest that started on or before it.
+    public func value(on date: LocalDate?) -> Value? {
+        guard let date else { return versions.last?.value }
+        return versions.last { version in version.from.map { $0 <= date } ?? true }?.value
+    }
+}
+
+/// A condition of eligibility.
+public struct Criterion: Sendable {
+    public let id: String
+    /// What the criterion requires, in French, as the decision prints it.
+    public let label: String
+    /// The ground printed when the criterion fails.
+    public let failure: String
+    /// nil for a manual criterion, which only an instructor can settle.
+    public let condition: Expression?
+    /// The condition as written, shown by `explain`.
+    public let formula: String?
+    /// When the requirement applies at all; nil means always. Where it does not apply the
+    /// criterion is "sans objet" (a requirement that holds "dans les situations le nécessitant").
+    public let applicability: Expression?
+    public let applicabilityFormula: String?
+    public let source: String?
+    public let mark: SourceMark
+
+    public init(id: String, label: String, failure: String, condition: Expression?, formula: String?,
+                applicability: Expression? = nil, applicabilityFormula: String? = nil,
+                source: String?, mark: SourceMark) {
+        self.id = id
+        self.label = label
+        self.failure = failure
+        self.condition = condition
+        self.formula = formula
+        self.applicability = applicability
+        self.applicabilityFormula = applicabilityFormula
+        self.source = source
+        self.mark = mark
+    }
+
+    public var isManual: Bool { condition == nil }
+}
+
+/// The amount, as named steps the decision shows one by one.
+public struct AmountDefinition: Sendable {
+    public struct Step: Sendable {
+        public let id: String
+        public let label: String
+        public let expression: Expression
+        /// The expression as written, shown in `explain`.
+        public let formula: String
+        public let source: String?
+    }
+
+    /// In the order written; each step only uses steps already computed or computes them first.
+    public let steps: [Step]
+    /// Indices of `steps` in an order where each step comes after those it uses.
+    public let evaluationOrder: [Int]
+    /// The step whose value is the aid.
+    public let result: Int
+    public let rounding: Rounding
+}
+
+/// How the final amount is rounded.
+public struct Rounding: Sendable {
+    public let step: DecimalNumber
+    public let rule: RoundingRule
+
+    public init(step: DecimalNumber, rule: RoundingRule) {
+        self.step = step
+        self.rule = rule
+    }
+
+    /// To the cent, halves away from zero.
+    public static let cent = Rounding(step: DecimalNumber(significand: 1, scale: 2), rule: .halfUp)
+}
+
+/// A statement a favourable decision carries when its condition holds: a commitment of the
+/// beneficiary or a follow-up the text requires ("L'inscription … devra être réétudiée").
+public struct Notice: Sendable {
+    public let id: String
+    /// The French sentence printed in the decision.
+    public let text: String
+    /// nil when the notice always applies.
+    public let condition: Expression?
+    public let source: String?
+}
+
+/// A reading of an ambiguous passage, and the choice made, visible to policy staff.
+public struct Interpretation: Sendable {
+    public let id: String
+    public let question: String
+    public let choice: String
+    public let source: String?
+}
