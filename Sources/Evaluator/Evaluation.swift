@@ -11,6 +11,8 @@ public struct Evaluation: Sendable {
     public let criteria: [CriterionResult]
     /// nil when the application is refused on eligibility (no amount is computed for a refusal).
     public let amount: AmountResult?
+    /// The months paid, for a scheme that pays month by month; nil for a refusal.
+    public let schedule: ScheduleResult?
     /// What the applicant must still provide, in the order the rules first needed it.
     public let missing: [MissingItem]
     /// Inputs whose declared value an instructor must confirm (indices into `scheme.inputs`).
@@ -64,6 +66,28 @@ public struct AmountResult: Sendable {
     public let unrounded: DecimalNumber?
     /// The aid, rounded as the scheme says.
     public let final: DecimalNumber?
+}
+
+/// The months of a schedule, each with its steps.
+public struct ScheduleResult: Sendable {
+    public struct Month: Sendable {
+        /// The first day of the month.
+        public let month: LocalDate
+        /// The value of each schedule step, in the scheme's written order.
+        public let steps: [Value?]
+        /// The month's aid, rounded.
+        public let paid: DecimalNumber?
+    }
+
+    /// The months asked, when known.
+    public let asked: Int?
+    /// The most months the scheme pays, when it sets one.
+    public let maxMonths: Int?
+    public let months: [Month]
+    /// The first month not paid because the schedule's stop condition held.
+    public let stoppedAt: LocalDate?
+    /// The sum of the months paid; nil while a month cannot be computed.
+    public let total: DecimalNumber?
 }
 
 /// A fact to provide or a piece to produce.

@@ -17,6 +17,14 @@ struct EvaluationContext {
     private let parameterDefinitions: [Parameter]
     /// Values of the amount steps computed so far.
     var steps: [Value?]
+    /// Values of the schedule's steps for the month being computed.
+    var monthSteps: [Value?]
+    /// The first day of the month being computed, inside the schedule.
+    var month: LocalDate?
+    /// What the schedule came to, for the amount steps.
+    var scheduleTotal: Value?
+    var scheduleMonths: Value?
+    private let perMonth: [Bool]
     /// Every input read, in order; a criterion's facts are a range of it.
     private(set) var trace: [Int] = []
     /// Where the current criterion's reads start in `trace`.
@@ -38,6 +46,8 @@ struct EvaluationContext {
         }
         parameterChosen = plan.parameterDates.map { $0 == nil }
         steps = Array(repeating: nil, count: plan.stepCount)
+        monthSteps = Array(repeating: nil, count: plan.schedule?.steps.count ?? 0)
+        perMonth = plan.perMonth
         trace.reserveCapacity(2 * plan.inputIDs.count)
     }
 
@@ -61,7 +71,7 @@ struct EvaluationContext {
 
     mutating func read(_ index: Int) -> Value? {
         if !trace[traceStart...].contains(index) { trace.append(index) }
-        guard let value = application.facts[index] else {
+        guard let value = fact(index) else {
             note(.fact(index))
             return nil
         }
@@ -74,6 +84,23 @@ struct EvaluationContext {
             unconfirmed.append(index)
         }
         return value
+    }
+
+    /// A fact's value; for a per-month fact, its value for the month being computed, or the
+    /// value given for every month.
+    private func fact(_ index: Int) -> Value? {
+        if perMonth[index], let month, let value = application.monthlyFacts[index]?[month] { return value }
+        return application.facts[index]
+    }
+
+    func value(of builtin: Builtin) -> Value? {
+        switch builtin {
+        case .filingDate: .date(application.filed)
+        case .month: month.map(Value.date)
+        case .monthEnd: month.map { .date($0.lastOfMonth) }
+        case .scheduleTotal: scheduleTotal
+        case .scheduleMonths: scheduleMonths
+        }
     }
 
     private mutating func note(_ item: MissingItem) {

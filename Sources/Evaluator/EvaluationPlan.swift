@@ -8,6 +8,8 @@ struct EvaluationPlan: Sendable {
     let pieceIDs: [String]
     let inputConfirm: [Bool]
     let inputIDs: [String]
+    let perMonth: [Bool]
+    let schedule: CompiledSchedule?
     let parameters: [Parameter]
     /// For each parameter, the date that chooses its version when it is not the filing date.
     let parameterDates: [CompiledExpression?]
@@ -27,6 +29,8 @@ struct EvaluationPlan: Sendable {
         inputPieces = scheme.inputs.map { input in input.piece.flatMap { pieceIDs.firstIndex(of: $0) } }
         inputConfirm = scheme.inputs.map(\.confirm)
         inputIDs = scheme.inputs.map(\.id)
+        perMonth = scheme.inputs.map(\.perMonth)
+        schedule = scheme.schedule.map(CompiledSchedule.init)
         parameters = scheme.parameters
         parameterDates = scheme.parameters.map { $0.date.map(ExpressionCompiler.compile) }
         applicability = scheme.criteria.map { $0.applicability.map(ExpressionCompiler.compile) }
@@ -38,5 +42,22 @@ struct EvaluationPlan: Sendable {
             steps = []
         }
         notices = scheme.notices.map { $0.condition.map(ExpressionCompiler.compile) }
+    }
+}
+
+/// A schedule's expressions, compiled.
+struct CompiledSchedule: Sendable {
+    let start: CompiledExpression
+    let months: CompiledExpression
+    let maxMonths: CompiledExpression?
+    let stop: CompiledExpression?
+    let steps: [(index: Int, compute: CompiledExpression)]
+
+    init(_ schedule: ScheduleDefinition) {
+        start = ExpressionCompiler.compile(schedule.start)
+        months = ExpressionCompiler.compile(schedule.months)
+        maxMonths = schedule.maxMonths.map(ExpressionCompiler.compile)
+        stop = schedule.stop.map(ExpressionCompiler.compile)
+        steps = schedule.evaluationOrder.map { ($0, ExpressionCompiler.compile(schedule.steps[$0].expression)) }
     }
 }

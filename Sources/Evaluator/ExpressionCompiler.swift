@@ -18,8 +18,10 @@ enum ExpressionCompiler {
             return { context in try context.parameter(index) }
         case .step(let index):
             return { context in context.steps[index] }
-        case .filingDate:
-            return { context in .date(context.application.filed) }
+        case .monthStep(let index):
+            return { context in context.monthSteps[index] }
+        case .builtin(let builtin):
+            return { context in context.value(of: builtin) }
         case .unary(let op, let operand):
             return unary(op, compile(operand), at: expression)
         case .binary(.and, let left, let right):

@@ -33,6 +33,12 @@ public struct SchemeEvaluator: Sendable {
                             note: plan.criteria[index] == nil ? application.findings[scheme.criteria[index].id]?.note : nil)
         }
         let refused = verdicts.contains { $0.verdict == .failed }
+        var schedule: ScheduleResult?
+        if !refused, let definition = scheme.schedule, let compiled = plan.schedule {
+            schedule = try ScheduleEvaluation.run(definition, compiled, rounding: scheme.amount?.rounding ?? .cent, in: &context)
+            Self.merge(context.missing, into: &missing)
+            if schedule?.total != nil { Self.merge(context.unconfirmed, into: &awaiting) }
+        }
         var amount: AmountResult?
         if !refused, let definition = scheme.amount {
             let computed = try computeAmount(definition, in: &context)
@@ -44,7 +50,7 @@ public struct SchemeEvaluator: Sendable {
                                    hasAmount: scheme.amount != nil)
         let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(in: &context) : []
         return Evaluation(scheme: scheme, application: application, outcome: outcome, criteria: criteria,
-                          amount: amount, missing: missing, awaitingConfirmation: awaiting, notices: notices)
+                          amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting, notices: notices)
     }
 
     private func evaluateCriterion(_ index: Int, in context: inout EvaluationContext) throws(EvaluationError)

@@ -23,6 +23,8 @@ public struct Application: Sendable {
     public let subject: String?
     /// Facts by the index of their input in the scheme; nil when not given.
     public let facts: [Value?]
+    /// Values of per-month facts given month by month: input index, then first day of the month.
+    public let monthlyFacts: [Int: [LocalDate: Value]]
     /// The pieces provided, by their index in `Scheme.pieces`.
     public let pieces: IndexFlags
     /// The inputs an instructor has confirmed, by their index in `Scheme.inputs`.
@@ -32,7 +34,7 @@ public struct Application: Sendable {
     /// Where the application starts.
     public let mark: SourceMark
 
-    public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?],
+    public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?], monthlyFacts: [Int: [LocalDate: Value]] = [:],
                 pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], mark: SourceMark) {
         self.id = id
         self.schemeID = schemeID
@@ -40,6 +42,7 @@ public struct Application: Sendable {
         self.applicant = applicant
         self.subject = subject
         self.facts = facts
+        self.monthlyFacts = monthlyFacts
         self.pieces = pieces
         self.confirmed = confirmed
         self.findings = findings

@@ -41,15 +41,16 @@ public struct ApplicationDecoder {
             ? fields.required("applicant").flatMap { decodeApplicant($0, path: fields.childPath("applicant"), log: log) }
             : Application.Applicant(name: "(cas de test)", kind: nil, address: nil)
         let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
-        var facts = [Value?](repeating: nil, count: scheme.inputs.count)
+        var facts = FactValues(count: scheme.inputs.count)
         if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
         let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? IndexFlags()
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
-        for (index, value) in scheme.defaults where facts[index] == nil { facts[index] = value }
+        for (index, value) in scheme.defaults where facts.values[index] == nil { facts.values[index] = value }
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
-        return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject, facts: facts,
+        return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
+                           facts: facts.values, monthlyFacts: facts.monthly,
                            pieces: pieces, confirmed: confirmed, findings: findings, mark: document.mark)
     }
 
@@ -65,7 +66,7 @@ public struct ApplicationDecoder {
     /// Facts may be written flat (`esi.categorie: 1`) or nested (`esi: {categorie: 1}`).
     /// `rootLength` is the length of the path of `facts` itself, so that a fact's name can be
     /// recovered from its path for an error.
-    private func decodeFacts(_ node: YAMLNode, group: FactTree.Group, path: String, rootLength: Int, into facts: inout [Value?], log: DiagnosticLog) {
+    private func decodeFacts(_ node: YAMLNode, group: FactTree.Group, path: String, rootLength: Int, into facts: inout FactValues, log: DiagnosticLog) {
         guard let pairs = node.mapping else {
             log.error("expected a mapping of facts, found \(node.kindName)", at: node.mark, path: path)
             return
@@ -94,18 +95,40 @@ public struct ApplicationDecoder {
     }
 
     /// Runs for every fact of every application: the path is only built for an error.
-    private func decodeFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, into facts: inout [Value?], log: DiagnosticLog) {
+    private func decodeFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, into facts: inout FactValues, log: DiagnosticLog) {
         if node.isNull { return }
+        if scheme.perMonth[index], let pairs = node.mapping {
+            decodeMonthly(pairs, index: index, path: path(), into: &facts, log: log)
+            return
+        }
+        if let value = typedFact(node, index: index, path: path(), log: log) { facts.values[index] = value }
+    }
+
+    /// `{2020-11: 450 €, 2020-12: 460 €}` for a fact with a value per month.
+    private func decodeMonthly(_ pairs: [YAMLPair], index: Int, path: String, into facts: inout FactValues, log: DiagnosticLog) {
+        var months: [LocalDate: Value] = [:]
+        for pair in pairs {
+            guard let key = pair.key.scalar, let month = LocalDate(iso: key + "-01") else {
+                log.error("expected a month written YYYY-MM, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
+                continue
+            }
+            if let value = typedFact(pair.value, index: index, path: "\(path).\(key)", log: log) { months[month] = value }
+        }
+        facts.monthly[index] = months
+    }
+
+    private func typedFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, log: DiagnosticLog) -> Value? {
         switch ScalarParsing.value(node, as: scheme.types[index]) {
         case .failure(let problem):
             log.error("\(problem.message) for fact '\(scheme.inputIDs[index])'", at: node.mark, path: path())
         case .success(let value):
             if let bounds = scheme.bounds[index], let problem = Bounds.violation(of: value, id: scheme.inputIDs[index], type: scheme.types[index], bounds: bounds) {
                 log.error(problem, at: node.mark, path: path())
-            } else {
-                facts[index] = value
+                return nil
             }
+            return value
         }
+        return nil
     }
 
     /// The inputs an instructor confirmed: a list of ids, or `all` once every declared fact is checked.
@@ -164,6 +187,7 @@ struct SchemeSignature {
     let inputs: [InputDefinition]
     let inputIDs: [String]
     let types: [ValueType]
+    let perMonth: [Bool]
     /// The inputs with a default value, applied when the application gives none.
     let defaults: [(index: Int, value: Value)]
     /// The `min` and `max` of each input that declares one.
@@ -182,6 +206,7 @@ struct SchemeSignature {
         self.inputs = inputs
         inputIDs = inputs.map(\.id)
         types = inputs.map(\.type)
+        perMonth = inputs.map(\.perMonth)
         defaults = inputs.indices.compactMap { index in inputs[index].defaultValue.map { (index, $0) } }
         bounds = inputs.map { $0.minimum == nil && $0.maximum == nil ? nil : ($0.minimum, $0.maximum) }
         facts = FactTree(inputs.map(\.id))
@@ -271,5 +296,15 @@ struct FactTree {
 
     static func join(_ prefix: String, _ key: String) -> String {
         prefix.isEmpty ? key : "\(prefix).\(key)"
+    }
+}
+
+/// The facts of an application as they are decoded: one value each, or one per month.
+struct FactValues {
+    var values: [Value?]
+    var monthly: [Int: [LocalDate: Value]] = [:]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
     }
 }

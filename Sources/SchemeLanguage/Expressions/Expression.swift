@@ -13,8 +13,10 @@ public struct Expression: Sendable {
         case parameter(Int)
         /// An amount step, by its index in `Scheme.amount.steps`.
         case step(Int)
-        /// The date the application was filed.
-        case filingDate
+        /// A step of the month being computed, by its index in `Scheme.schedule.steps`.
+        case monthStep(Int)
+        /// A value the engine provides: the filing date, the month of the schedule…
+        case builtin(Builtin)
         case unary(UnaryOperator, Expression)
         case binary(BinaryOperator, Expression, Expression)
         case conditional(Expression, Expression, Expression)
@@ -31,6 +33,28 @@ public struct Expression: Sendable {
         self.node = node
         self.type = type
         self.mark = mark
+    }
+}
+
+/// Names the engine defines in expressions.
+public enum Builtin: String, Sendable, CaseIterable {
+    /// The date the application was filed.
+    case filingDate = "filing_date"
+    /// In the schedule: the first day of the month being computed.
+    case month
+    /// In the schedule: the last day of the month being computed.
+    case monthEnd = "month_end"
+    /// In the amount: the sum of the schedule's monthly results.
+    case scheduleTotal = "schedule_total"
+    /// In the amount: the number of months the schedule pays.
+    case scheduleMonths = "schedule_months"
+
+    public var type: ValueType {
+        switch self {
+        case .filingDate, .month, .monthEnd: .date
+        case .scheduleTotal: .money
+        case .scheduleMonths: .integer
+        }
     }
 }
 

@@ -3,19 +3,21 @@ enum Symbol {
     case input(index: Int, type: ValueType)
     case parameter(index: Int, type: ValueType)
     case step(index: Int)
-    case filingDate
+    case monthStep(index: Int)
+    case builtin(Builtin)
 }
 
 /// Resolves names for the type checker. Steps are typed on demand, which also finds cycles.
 struct SymbolTable {
     var symbols: [String: Symbol] = [:]
+    /// Inputs with a value per month, usable only where a month is being computed.
+    var perMonthInputs: Set<Int> = []
+    var allowsPerMonth = false
     /// Types an amount step, checking it first if needed; throws on a cycle.
     var typeOfStep: (Int, Int) throws(ExpressionError) -> ValueType = { _, offset throws(ExpressionError) in
         throw ExpressionError("amount steps cannot be used here", offset: offset)
     }
 
-    /// The reserved name of the filing date.
-    static let filingDateName = "filing_date"
 
     func names() -> [String] { symbols.keys.sorted() }
 }

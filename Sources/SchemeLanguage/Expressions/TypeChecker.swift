@@ -51,13 +51,18 @@ struct TypeChecker {
     private func resolve(_ name: String, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
         switch symbols.symbols[name] {
         case .input(let index, let type)?:
+            if symbols.perMonthInputs.contains(index), !symbols.allowsPerMonth {
+                throw ExpressionError("'\(name)' has a value for each month: use it in the steps of the schedule", offset: offset)
+            }
             return Expression(node: .input(index), type: type, mark: mark)
         case .parameter(let index, let type)?:
             return Expression(node: .parameter(index), type: type, mark: mark)
         case .step(let index)?:
             return Expression(node: .step(index), type: try symbols.typeOfStep(index, offset), mark: mark)
-        case .filingDate?:
-            return Expression(node: .filingDate, type: .date, mark: mark)
+        case .monthStep(let index)?:
+            return Expression(node: .monthStep(index), type: try symbols.typeOfStep(index, offset), mark: mark)
+        case .builtin(let builtin)?:
+            return Expression(node: .builtin(builtin), type: builtin.type, mark: mark)
         case nil:
             var message = "unknown name '\(name)'"
             if let guess = Suggestion.closest(to: name, among: symbols.names()) { message += "; did you mean '\(guess)'?" }

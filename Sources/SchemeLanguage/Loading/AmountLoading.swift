@@ -5,25 +5,32 @@ import YAMLReader
 extension SchemeBuilder {
     func amount(_ node: YAMLNode, symbols: SymbolTable) -> AmountDefinition? {
         guard var fields = Fields(node, path: "amount", log: log) else { return nil }
+        let rounding = fields.optional("rounding").flatMap { self.rounding($0) } ?? Rounding.cent
+        let checked = stepList(&fields, section: "amount", symbols: symbols)
+        fields.rejectUnknown()
+        guard let checked else { return nil }
+        return AmountDefinition(steps: checked.steps, evaluationOrder: checked.order, result: checked.result, rounding: rounding)
+    }
+
+    /// Named steps and the one whose value is the result, as `amount` and `schedule` have.
+    func stepList(_ fields: inout Fields, section: String, symbols: SymbolTable)
+        -> (steps: [AmountDefinition.Step], order: [Int], result: Int)? {
         let stepsNode = fields.required("steps", what: "the named steps of the computation")
         let resultNode = fields.required("result", what: "the step whose value is the aid")
-        let rounding = fields.optional("rounding").flatMap { self.rounding($0) } ?? Rounding.cent
-        fields.rejectUnknown()
-        guard let stepsNode, let items = log.sequence(stepsNode, path: "amount.steps") else { return nil }
-        let declared = declaredSteps(items)
-        let checker = StepChecker(builder: self, declared: declared, symbols: symbols)
-        let checked = checker.checkAll()
-        guard let resultNode, let resultID = log.text(resultNode, path: "amount.result") else { return nil }
+        guard let stepsNode, let items = log.sequence(stepsNode, path: "\(section).steps") else { return nil }
+        let declared = declaredSteps(items, section: section)
+        let checked = StepChecker(builder: self, declared: declared, symbols: symbols, monthly: section == "schedule").checkAll()
+        guard let resultNode, let resultID = log.text(resultNode, path: "\(section).result") else { return nil }
         guard let result = declared.firstIndex(where: { $0.id == resultID }) else {
-            log.error("'\(resultID)' is not a step of 'amount.steps'", at: resultNode.mark, path: "amount.result")
+            log.error("'\(resultID)' is not a step of '\(section).steps'", at: resultNode.mark, path: "\(section).result")
             return nil
         }
         guard let steps = checked.steps, let order = checked.order else { return nil }
         guard steps[result].expression.type == .money else {
-            log.error("the result step must be an amount in euros, not a \(steps[result].expression.type)", at: resultNode.mark, path: "amount.result")
+            log.error("the result step must be an amount in euros, not a \(steps[result].expression.type)", at: resultNode.mark, path: "\(section).result")
             return nil
         }
-        return AmountDefinition(steps: steps, evaluationOrder: order, result: result, rounding: rounding)
+        return (steps, order, result)
     }
 
     struct DeclaredStep {
@@ -34,10 +41,10 @@ extension SchemeBuilder {
         let path: String
     }
 
-    private func declaredSteps(_ items: [YAMLNode]) -> [DeclaredStep] {
+    private func declaredSteps(_ items: [YAMLNode], section: String) -> [DeclaredStep] {
         var seen: Set<String> = []
         return items.enumerated().compactMap { position, item in
-            let path = "amount.steps[\(position)]"
+            let path = "\(section).steps[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
             let label = fields.required("label", what: "the French name of the step").flatMap { log.text($0, path: "\(path).label") }
@@ -90,7 +97,8 @@ final class StepChecker {
     private var order: [Int] = []
     private var stack: [Int] = []
 
-    init(builder: SchemeBuilder, declared: [SchemeBuilder.DeclaredStep], symbols: SymbolTable) {
+    /// `monthly` for the steps of a schedule, computed anew for each month.
+    init(builder: SchemeBuilder, declared: [SchemeBuilder.DeclaredStep], symbols: SymbolTable, monthly: Bool) {
         self.builder = builder
         self.declared = declared
         self.symbols = symbols
@@ -100,7 +108,7 @@ final class StepChecker {
             if self.symbols.symbols[step.id] != nil {
                 builder.log.error("step '\(step.id)' has the name of an input or a parameter", at: step.value.mark, path: "\(step.path).id")
             }
-            self.symbols.symbols[step.id] = .step(index: index)
+            self.symbols.symbols[step.id] = monthly ? .monthStep(index: index) : .step(index: index)
         }
         self.symbols.typeOfStep = { [unowned self] index, offset throws(ExpressionError) in
             try self.type(of: index, referencedAt: offset)

@@ -5,9 +5,10 @@ import YAMLReader
 extension SchemeBuilder {
     func symbolTable(inputs: [InputDefinition], parameters: [Parameter]) -> SymbolTable {
         var table = SymbolTable()
-        table.symbols[SymbolTable.filingDateName] = .filingDate
+        table.symbols[Builtin.filingDate.rawValue] = .builtin(.filingDate)
         for (index, input) in inputs.enumerated() {
             table.symbols[input.id] = .input(index: index, type: input.type)
+            if input.perMonth { table.perMonthInputs.insert(index) }
         }
         for (index, parameter) in parameters.enumerated() {
             if table.symbols[parameter.id] != nil {

@@ -92,7 +92,13 @@ struct SchemeBuilder {
         let symbols = symbolTable(inputs: inputs, parameters: parameters)
         let eligibility = fields.required("eligibility", what: "the criteria of eligibility")
         let criteria = eligibility.map { self.criteria($0, symbols: symbols) } ?? []
-        let amount = fields.optional("amount").flatMap { self.amount($0, symbols: symbols) }
+        let schedule = fields.optional("schedule").flatMap { self.schedule($0, symbols: symbols) }
+        var amountSymbols = symbols
+        if schedule != nil {
+            amountSymbols.symbols[Builtin.scheduleTotal.rawValue] = .builtin(.scheduleTotal)
+            amountSymbols.symbols[Builtin.scheduleMonths.rawValue] = .builtin(.scheduleMonths)
+        }
+        let amount = fields.optional("amount").flatMap { self.amount($0, symbols: amountSymbols) }
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
         var signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
@@ -103,7 +109,7 @@ struct SchemeBuilder {
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
         return Scheme(id: id, title: title, kind: kind, authority: authority, sources: sources, pieces: pieces,
-                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, notices: notices,
+                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, schedule: schedule, notices: notices,
                       interpretations: interpretations, tests: tests, file: file, rulesHash: rulesHash)
     }
 

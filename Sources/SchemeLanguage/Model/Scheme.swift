@@ -15,6 +15,8 @@ public final class Scheme: Sendable {
     public let parameters: [Parameter]
     public let criteria: [Criterion]
     public let amount: AmountDefinition?
+    /// Amounts paid month by month, when the scheme pays so.
+    public let schedule: ScheduleDefinition?
     public let notices: [Notice]
     public let interpretations: [Interpretation]
     public let tests: [SchemeTestCase]
@@ -25,7 +27,7 @@ public final class Scheme: Sendable {
 
     public init(id: String, title: String, kind: SchemeKind, authority: Authority, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
-                amount: AmountDefinition?, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
+                amount: AmountDefinition?, schedule: ScheduleDefinition? = nil, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
                 file: String, rulesHash: String) {
         self.id = id
         self.title = title
@@ -37,6 +39,7 @@ public final class Scheme: Sendable {
         self.parameters = parameters
         self.criteria = criteria
         self.amount = amount
+        self.schedule = schedule
         self.notices = notices
         self.interpretations = interpretations
         self.tests = tests

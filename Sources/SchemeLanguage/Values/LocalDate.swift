@@ -84,6 +84,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)!
     }
 
+    /// The last day of this date's month.
+    public var lastOfMonth: LocalDate {
+        LocalDate(year: year, month: month, day: LocalDate.daysInMonth(year: year, month: month))!
+    }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: LocalDate {
+        LocalDate(year: year, month: month, day: 1)!
+    }
+
+    /// French month and year: "novembre 2020".
+    public var frenchMonth: String {
+        "\(LocalDate.frenchMonths[month - 1]) \(year)"
+    }
+
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,0 +1,75 @@
+import ExactDecimal
+import SchemeLanguage
+
+/// Computes a schedule month by month.
+enum ScheduleEvaluation {
+    static func run(_ definition: ScheduleDefinition, _ compiled: CompiledSchedule, rounding: Rounding,
+                    in context: inout EvaluationContext) throws(EvaluationError) -> ScheduleResult {
+        _ = context.beginTrace()
+        let asked = try compiled.months(&context).flatMap(integer)
+        let maxMonths = try compiled.maxMonths.map { (max) throws(EvaluationError) in try max(&context).flatMap(integer) } ?? nil
+        guard case .date(let start)? = try compiled.start(&context), let asked,
+              compiled.maxMonths == nil || maxMonths != nil else {
+            return ScheduleResult(asked: asked, maxMonths: maxMonths, months: [], stoppedAt: nil, total: nil)
+        }
+        let count = max(0, min(asked, maxMonths ?? asked))
+        var months: [ScheduleResult.Month] = []
+        var stoppedAt: LocalDate?
+        var complete = true
+        for offset in 0..<count {
+            let month = start.firstOfMonth(adding: offset)
+            context.month = month
+            if let stop = compiled.stop {
+                let halt = try stop(&context)?.boolean
+                if halt == nil { complete = false }
+                if halt != false {
+                    stoppedAt = halt == true ? month : nil
+                    break
+                }
+            }
+            let row = try computeMonth(month, definition, compiled, rounding: rounding, in: &context)
+            if row.paid == nil { complete = false }
+            months.append(row)
+        }
+        context.month = nil
+        let total = complete ? try sum(months, at: definition) : nil
+        context.scheduleTotal = total.map(Value.money)
+        context.scheduleMonths = complete ? .integer(months.count) : nil
+        return ScheduleResult(asked: asked, maxMonths: maxMonths, months: months, stoppedAt: stoppedAt, total: total)
+    }
+
+    private static func computeMonth(_ month: LocalDate, _ definition: ScheduleDefinition, _ compiled: CompiledSchedule,
+                                     rounding: Rounding, in context: inout EvaluationContext) throws(EvaluationError) -> ScheduleResult.Month {
+        for index in context.monthSteps.indices { context.monthSteps[index] = nil }
+        for step in compiled.steps {
+            context.monthSteps[step.index] = try step.compute(&context)
+        }
+        var paid: DecimalNumber?
+        if let raw = context.monthSteps[definition.result]?.decimal {
+            do throws(DecimalError) {
+                paid = try raw.rounded(toMultipleOf: rounding.step, rule: rounding.rule)
+            } catch {
+                throw EvaluationError(message: "a month's amount cannot be rounded: it is too large", mark: definition.steps[definition.result].expression.mark)
+            }
+        }
+        return ScheduleResult.Month(month: month, steps: context.monthSteps, paid: paid)
+    }
+
+    private static func sum(_ months: [ScheduleResult.Month], at definition: ScheduleDefinition) throws(EvaluationError) -> DecimalNumber {
+        var total = DecimalNumber.zero
+        for month in months {
+            guard let paid = month.paid else { continue }
+            do throws(DecimalError) {
+                total = try total.adding(paid)
+            } catch {
+                throw EvaluationError(message: "the schedule's total is too large", mark: definition.steps[definition.result].expression.mark)
+            }
+        }
+        return total
+    }
+
+    private static func integer(_ value: Value) -> Int? {
+        if case .integer(let integer) = value { return integer }
+        return nil
+    }
+}
