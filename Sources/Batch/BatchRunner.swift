@@ -10,7 +10,7 @@ import YAMLReader
 public final class BatchRunner {
     public let catalog: SchemeCatalog
     private let output: DecisionOutput?
-    private var decoders: [String: (ApplicationDecoder, SchemeEvaluator)] = [:]
+    private let evaluator: DocumentEvaluator
     /// Where each application id was first seen, to refuse a second file overwriting its decision.
     private var seenIDs: [String: SourceMark] = [:]
 
@@ -18,6 +18,7 @@ public final class BatchRunner {
     public init(catalog: SchemeCatalog, output: DecisionOutput?) {
         self.catalog = catalog
         self.output = output
+        evaluator = DocumentEvaluator(catalog: catalog)
     }
 
     public func run(paths: [String]) -> BatchReport {
@@ -72,36 +73,24 @@ public final class BatchRunner {
         case .success(let id): schemeID = id
         case .failure(let diagnostic): return failure([diagnostic])
         }
-        guard let (decoder, evaluator) = tools(for: schemeID) else {
+        guard catalog.schemes[schemeID] != nil else {
             return failure([unknownScheme(schemeID, in: document)], scheme: schemeID)
         }
-        let application: Application
-        switch decoder.decode(document) {
-        case .success(let decoded): application = decoded
-        case .failure(let list): return failure(list.diagnostics, scheme: schemeID)
+        let result = evaluator.evaluate(document, schemes: evaluator.schemes(for: schemeID), context: schemeID, header: .scheme)
+        if let errors = result.errors[schemeID] { return failure(errors, scheme: schemeID) }
+        guard let evaluation = result.evaluations[schemeID] else { return failure([], scheme: schemeID) }
+        let id = evaluation.application.id
+        if let first = seenIDs[id] {
+            return failure([Diagnostic("application id '\(id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")], scheme: schemeID)
         }
-        if let first = seenIDs[application.id] {
-            return failure([Diagnostic("application id '\(application.id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")], scheme: schemeID)
-        }
-        seenIDs[application.id] = document.mark
+        seenIDs[id] = document.mark
+        var entry = BatchEntry(mark: document.mark, id: id, schemeID: schemeID, result: .decided(evaluation))
         do {
-            let evaluation = try evaluator.evaluate(application)
-            var entry = BatchEntry(mark: document.mark, id: application.id, schemeID: schemeID, result: .decided(evaluation))
             if let output { entry.decisionPath = try write(evaluation, to: output) }
-            return entry
-        } catch let error as EvaluationError {
-            return failure([Diagnostic("the rules could not be applied to this application: \(error.message) (rule at \(error.mark))", at: document.mark)], scheme: schemeID)
         } catch {
             return failure([Diagnostic("\(error)", at: document.mark)], scheme: schemeID)
         }
-    }
-
-    private func tools(for schemeID: String) -> (ApplicationDecoder, SchemeEvaluator)? {
-        if let cached = decoders[schemeID] { return cached }
-        guard let scheme = catalog.schemes[schemeID] else { return nil }
-        let tools = (ApplicationDecoder(scheme: scheme), SchemeEvaluator(scheme: scheme))
-        decoders[schemeID] = tools
-        return tools
+        return entry
     }
 
     private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {

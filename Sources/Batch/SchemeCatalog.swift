@@ -31,7 +31,24 @@ public struct SchemeCatalog: Sendable {
                 failures.append((file, list.diagnostics))
             }
         }
-        return SchemeCatalog(schemes: schemes, failures: failures)
+        let checked = SchemeDependencies.validate(schemes)
+        return SchemeCatalog(schemes: checked.valid, failures: failures + checked.failures)
+    }
+
+    /// The schemes `id` uses the outcome of, each after those it depends on.
+    public func dependencies(of id: String) -> [String] {
+        SchemeDependencies.order(of: id, in: schemes)
+    }
+
+    /// The schemes of a family, each after those it depends on.
+    public func family(_ name: String) -> [Scheme] {
+        let members = schemes.values.filter { $0.family == name }.map(\.id)
+        return SchemeDependencies.order(members, in: schemes).compactMap { schemes[$0] }
+    }
+
+    /// The families of the rules folder.
+    public var families: [String] {
+        Set(schemes.values.compactMap(\.family)).sorted()
     }
 
     public init(schemes: [String: Scheme], failures: [(file: String, diagnostics: [Diagnostic])] = []) {

@@ -34,7 +34,7 @@ public struct DecisionRecord: Sendable {
     }
 
     public struct MissingRow: Sendable {
-        public enum Kind: String, Sendable { case fact, piece }
+        public enum Kind: String, Sendable { case fact, piece, decision }
         public let kind: Kind
         public let id: String
         public let text: String
@@ -76,10 +76,10 @@ extension DecisionRecord {
         amount = evaluation.amount?.final
         unrounded = evaluation.amount?.unrounded
         criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, scheme: scheme, application: application)
+            DecisionRecord.row(position + 1, result, evaluation)
         }
         steps = DecisionRecord.steps(evaluation)
-        missing = evaluation.missing.map { DecisionRecord.missingRow($0, scheme: scheme) }
+        missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, scheme: scheme, application: application) }
         let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
         var seen: Set<String> = []
@@ -90,13 +90,15 @@ extension DecisionRecord {
         notices = evaluation.notices.map { scheme.notices[$0] }
     }
 
-    private static func row(_ number: Int, _ result: CriterionResult, scheme: Scheme, application: Application) -> CriterionRow {
+    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation) -> CriterionRow {
+        let scheme = evaluation.scheme
+        let application = evaluation.application
         let criterion = scheme.criteria[result.index]
         return CriterionRow(
             number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
             facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) },
             source: criterion.source.flatMap(scheme.source), failure: criterion.failure, note: result.note,
-            missing: result.missing.map { missingRow($0, scheme: scheme).text })
+            missing: result.missing.map { missingRow($0, evaluation).text })
     }
 
     static func fact(_ index: Int, scheme: Scheme, application: Application) -> Fact? {
@@ -116,13 +118,17 @@ extension DecisionRecord {
         }
     }
 
-    private static func missingRow(_ item: MissingItem, scheme: Scheme) -> MissingRow {
+    private static func missingRow(_ item: MissingItem, _ evaluation: Evaluation) -> MissingRow {
+        let scheme = evaluation.scheme
         switch item {
         case .fact(let index):
             let input = scheme.inputs[index]
             return MissingRow(kind: .fact, id: input.id, text: input.question, help: input.help)
         case .piece(let id):
             return MissingRow(kind: .piece, id: id, text: scheme.piece(id)?.label ?? id, help: nil)
+        case .decision(let id):
+            let title = evaluation.dependencies[id]?.scheme.title ?? id
+            return MissingRow(kind: .decision, id: id, text: "La décision au titre du dispositif « \(title) »", help: nil)
         }
     }
 }

@@ -168,6 +168,8 @@ public enum MarkdownDecision {
                 text.line("\(position + 1). \(item.text)\(help) (information `\(item.id)`)")
             case .piece:
                 text.line("\(position + 1). Pièce justificative : \(item.text) (pièce `\(item.id)`)")
+            case .decision:
+                text.line("\(position + 1). \(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande (dispositif `\(item.id)`)")
             }
         }
         text.blank()

@@ -17,6 +17,8 @@ public struct Evaluation: Sendable {
     public let missing: [MissingItem]
     /// Inputs whose declared value an instructor must confirm (indices into `scheme.inputs`).
     public let awaitingConfirmation: [Int]
+    /// The evaluations, on the same application, of the schemes whose outcome this one used.
+    public let dependencies: [String: Evaluation]
     /// The notices whose condition holds (indices into `scheme.notices`), for a favourable or
     /// pending outcome.
     public let notices: [Int]
@@ -96,6 +98,8 @@ public enum MissingItem: Hashable, Sendable {
     case fact(Int)
     /// Id of a scheme piece.
     case piece(String)
+    /// The decision under another scheme, which this one depends on and which is incomplete.
+    case decision(String)
 }
 
 /// A failure of the rules themselves on one application (a division by zero, an overflow).

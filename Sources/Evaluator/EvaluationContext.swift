@@ -25,6 +25,8 @@ struct EvaluationContext {
     var scheduleTotal: Value?
     var scheduleMonths: Value?
     private let perMonth: [Bool]
+    /// Evaluations of the schemes this one depends on, on the same application.
+    private let dependencies: [String: Evaluation]
     /// Every input read, in order; a criterion's facts are a range of it.
     private(set) var trace: [Int] = []
     /// Where the current criterion's reads start in `trace`.
@@ -34,8 +36,9 @@ struct EvaluationContext {
     /// Inputs read whose declared value awaits an instructor's confirmation, since `beginTrace()`.
     private(set) var unconfirmed: [Int] = []
 
-    init(plan: EvaluationPlan, application: Application) {
+    init(plan: EvaluationPlan, application: Application, dependencies: [String: Evaluation]) {
         self.application = application
+        self.dependencies = dependencies
         inputPieces = plan.inputPieces
         pieceIDs = plan.pieceIDs
         inputConfirm = plan.inputConfirm
@@ -91,6 +94,21 @@ struct EvaluationContext {
     private func fact(_ index: Int) -> Value? {
         if perMonth[index], let month, let value = application.monthlyFacts[index]?[month] { return value }
         return application.facts[index]
+    }
+
+    /// Another scheme's outcome: a decision already taken (given in the application), else that
+    /// scheme's evaluation on the same application. Incomplete there, it is missing here.
+    mutating func outcome(of schemeID: String) -> Value? {
+        let outcome = application.outcomes[schemeID] ?? dependencies[schemeID]?.outcome
+        switch outcome {
+        case .favorable?, .unfavorable?: return .enumeration(outcome!.rawValue)
+        case .incomplete?, nil:
+            note(.decision(schemeID))
+            return nil
+        case .toExamine?:
+            // Nothing to ask the applicant: a person must settle the other decision first.
+            return nil
+        }
     }
 
     func value(of builtin: Builtin) -> Value? {

@@ -22,6 +22,8 @@ enum ExpressionCompiler {
             return { context in context.monthSteps[index] }
         case .builtin(let builtin):
             return { context in context.value(of: builtin) }
+        case .schemeOutcome(let id):
+            return { context in context.outcome(of: id) }
         case .unary(let op, let operand):
             return unary(op, compile(operand), at: expression)
         case .binary(.and, let left, let right):

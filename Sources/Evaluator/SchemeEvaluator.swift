@@ -13,8 +13,10 @@ public struct SchemeEvaluator: Sendable {
         plan = EvaluationPlan(scheme)
     }
 
-    public func evaluate(_ application: Application) throws(EvaluationError) -> Evaluation {
-        var context = EvaluationContext(plan: plan, application: application)
+    /// `dependencies` are the evaluations, on the same application, of the schemes whose
+    /// outcome this one uses (`outcome("…")`), by scheme id.
+    public func evaluate(_ application: Application, dependencies: [String: Evaluation] = [:]) throws(EvaluationError) -> Evaluation {
+        var context = EvaluationContext(plan: plan, application: application, dependencies: dependencies)
         var verdicts: [(verdict: Verdict, reads: Range<Int>, missing: [MissingItem])] = []
         verdicts.reserveCapacity(plan.criteria.count)
         var missing: [MissingItem] = []
@@ -50,7 +52,8 @@ public struct SchemeEvaluator: Sendable {
                                    hasAmount: scheme.amount != nil)
         let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(in: &context) : []
         return Evaluation(scheme: scheme, application: application, outcome: outcome, criteria: criteria,
-                          amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting, notices: notices)
+                          amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting,
+                          dependencies: dependencies, notices: notices)
     }
 
     private func evaluateCriterion(_ index: Int, in context: inout EvaluationContext) throws(EvaluationError)

@@ -38,7 +38,7 @@ public enum SchemeTestRunner {
             let got = Set(obtained.missing.map { item -> String in
                 switch item {
                 case .fact(let index): obtained.scheme.inputs[index].id
-                case .piece(let id): id
+                case .piece(let id), .decision(let id): id
                 }
             })
             if got != missing { mismatches.append("missing: expected \(listed(missing)), obtained \(listed(got))") }

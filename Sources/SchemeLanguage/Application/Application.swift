@@ -31,11 +31,14 @@ public struct Application: Sendable {
     public let confirmed: IndexFlags
     /// Findings by criterion id.
     public let findings: [String: Finding]
+    /// Decisions already taken under other schemes this one depends on (the FSL commission's
+    /// refusal, say), by scheme id.
+    public let outcomes: [String: Outcome]
     /// Where the application starts.
     public let mark: SourceMark
 
     public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?], monthlyFacts: [Int: [LocalDate: Value]] = [:],
-                pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], mark: SourceMark) {
+                pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], outcomes: [String: Outcome] = [:], mark: SourceMark) {
         self.id = id
         self.schemeID = schemeID
         self.filed = filed
@@ -46,6 +49,7 @@ public struct Application: Sendable {
         self.pieces = pieces
         self.confirmed = confirmed
         self.findings = findings
+        self.outcomes = outcomes
         self.mark = mark
     }
 }

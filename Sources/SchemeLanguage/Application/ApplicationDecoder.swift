@@ -3,14 +3,31 @@ import YAMLReader
 
 /// Decodes an application document with the inputs of its scheme: every fact typed and checked.
 public struct ApplicationDecoder {
-    private let scheme: SchemeSignature
+    /// What names the scheme at the top of the document.
+    public enum Header: Sendable {
+        /// `scheme: pdesi`: an application for one scheme.
+        case scheme
+        /// `family: logement`: a household's file, evaluated against every scheme of the family.
+        case family(String)
+    }
 
-    public init(scheme: Scheme) {
+    private let scheme: SchemeSignature
+    private let companions: Companions
+    private let header: Header
+
+    /// `companions` are the other schemes evaluated on the same document (those whose outcome
+    /// this one uses, or the rest of its family): their facts, pieces and findings are left
+    /// to them rather than reported as unknown.
+    public init(scheme: Scheme, companions: [Scheme] = [], header: Header = .scheme) {
         self.scheme = SchemeSignature(scheme)
+        self.companions = Companions(companions.filter { $0.id != scheme.id })
+        self.header = header
     }
 
     init(signature: SchemeSignature) {
         scheme = signature
+        companions = Companions([])
+        header = .scheme
     }
 
     /// The application, or every problem found in it.
@@ -23,10 +40,11 @@ public struct ApplicationDecoder {
 
     func decode(_ document: YAMLNode, log: DiagnosticLog, path: String = "", requireHeader: Bool = true) -> Application? {
         guard var fields = Fields(document, path: path, log: log) else { return nil }
-        var schemeID = scheme.id
+        // The application is decoded for this scheme, whichever scheme or family its header names.
+        let schemeID = scheme.id
         var id = "test"
         if requireHeader {
-            if let node = fields.required("scheme"), let text = log.text(node, path: fields.childPath("scheme")) { schemeID = text }
+            readHeader(&fields, log: log)
             if let node = fields.required("id", what: "the reference of the application"),
                let text = log.identifier(node, path: fields.childPath("id")) { id = text }
         }
@@ -42,16 +60,29 @@ public struct ApplicationDecoder {
             : Application.Applicant(name: "(cas de test)", kind: nil, address: nil)
         let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
         var facts = FactValues(count: scheme.inputs.count)
-        if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
-        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
+        if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, companion: companions.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
+        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, tolerated: companions.pieces, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? IndexFlags()
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
+        let outcomes = fields.optional("outcomes").map { decodeOutcomes($0, path: fields.childPath("outcomes"), log: log) } ?? [:]
         for (index, value) in scheme.defaults where facts.values[index] == nil { facts.values[index] = value }
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
         return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
                            facts: facts.values, monthlyFacts: facts.monthly,
-                           pieces: pieces, confirmed: confirmed, findings: findings, mark: document.mark)
+                           pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes, mark: document.mark)
+    }
+
+    private func readHeader(_ fields: inout Fields, log: DiagnosticLog) {
+        switch header {
+        case .scheme:
+            if let node = fields.required("scheme") { _ = log.text(node, path: "scheme") }
+        case .family(let family):
+            guard let node = fields.required("family", what: "the family of schemes of this household's file") else { return }
+            if node.scalar != family {
+                log.error("this file is for the family \(ScalarParsing.shown(node)), not '\(family)'", at: node.mark, path: "family")
+            }
+        }
     }
 
     private func decodeApplicant(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Application.Applicant? {
@@ -66,18 +97,27 @@ public struct ApplicationDecoder {
     /// Facts may be written flat (`esi.categorie: 1`) or nested (`esi: {categorie: 1}`).
     /// `rootLength` is the length of the path of `facts` itself, so that a fact's name can be
     /// recovered from its path for an error.
-    private func decodeFacts(_ node: YAMLNode, group: FactTree.Group, path: String, rootLength: Int, into facts: inout FactValues, log: DiagnosticLog) {
+    private func decodeFacts(_ node: YAMLNode, group: FactTree.Group?, companion: FactTree.Group?, path: String,
+                             rootLength: Int, into facts: inout FactValues, log: DiagnosticLog) {
         guard let pairs = node.mapping else {
             log.error("expected a mapping of facts, found \(node.kindName)", at: node.mark, path: path)
             return
         }
         for pair in pairs {
             let key = pair.key.scalar ?? ""
-            switch group.entry(key) {
+            let theirs = companion?.entry(key)
+            switch group?.entry(key) {
             case .input(let index)?:
                 decodeFact(pair.value, index: index, path: "\(path).\(key)", into: &facts, log: log)
             case .group(let inner)? where pair.value.mapping != nil:
-                decodeFacts(pair.value, group: inner, path: "\(path).\(key)", rootLength: rootLength, into: &facts, log: log)
+                var companionGroup: FactTree.Group?
+                if case .group(let other)? = theirs { companionGroup = other }
+                decodeFacts(pair.value, group: inner, companion: companionGroup, path: "\(path).\(key)", rootLength: rootLength, into: &facts, log: log)
+            case nil where theirs != nil:
+                // A fact of another scheme of the evaluation: that scheme reads it.
+                if case .group(let other)? = theirs, pair.value.mapping != nil {
+                    decodeFacts(pair.value, group: nil, companion: other, path: "\(path).\(key)", rootLength: rootLength, into: &facts, log: log)
+                }
             default:
                 let factPath = "\(path).\(key)"
                 let name = String(factPath.dropFirst(rootLength + 1))
@@ -134,17 +174,19 @@ public struct ApplicationDecoder {
     /// The inputs an instructor confirmed: a list of ids, or `all` once every declared fact is checked.
     private func confirmedList(_ node: YAMLNode, path: String, log: DiagnosticLog) -> IndexFlags {
         if node.scalar == "all" { return scheme.confirmable }
-        return idList(node, known: scheme.inputIDs, allowed: scheme.confirmable, what: "input to confirm", path: path, log: log)
+        return idList(node, known: scheme.inputIDs, allowed: scheme.confirmable, tolerated: companions.inputs, what: "input to confirm", path: path, log: log)
     }
 
     /// `known` is a short list: a linear search beats hashing every id twice.
     /// The indices in `known` of the ids listed; `allowed` narrows which of them may be named.
-    private func idList(_ node: YAMLNode, known: [String], allowed: IndexFlags? = nil, what: String, path: String, log: DiagnosticLog) -> IndexFlags {
+    private func idList(_ node: YAMLNode, known: [String], allowed: IndexFlags? = nil, tolerated: Set<String>,
+                        what: String, path: String, log: DiagnosticLog) -> IndexFlags {
         guard let items = log.sequence(node, path: path) else { return IndexFlags() }
         var ids = IndexFlags()
         for (position, item) in items.enumerated() {
             guard let id = log.text(item, path: "\(path)[\(position)]") else { continue }
             guard let index = known.firstIndex(of: id), allowed?.contains(index) ?? true else {
+                if tolerated.contains(id) { continue }
                 let known = allowed.map { $0.indices.map { known[$0] } } ?? known
                 var message = "unknown \(what) '\(ScalarParsing.truncated(id))' for scheme '\(scheme.id)'"
                 if let guess = Suggestion.closest(to: id, among: known.sorted()) { message += "; did you mean '\(guess)'?" }
@@ -157,6 +199,29 @@ public struct ApplicationDecoder {
         return ids
     }
 
+    private func decodeOutcomes(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Outcome] {
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping from schemes to their outcomes, found \(node.kindName)", at: node.mark, path: path)
+            return [:]
+        }
+        var outcomes: [String: Outcome] = [:]
+        for pair in pairs {
+            let id = pair.key.scalar ?? ""
+            guard scheme.references.contains(id) else {
+                if companions.references.contains(id) { continue }
+                let known = scheme.references.sorted().joined(separator: ", ")
+                log.error("'\(id)' is not a scheme whose outcome '\(scheme.id)' uses; it uses: \(known.isEmpty ? "none" : known)", at: pair.key.mark, path: "\(path).\(id)")
+                continue
+            }
+            guard let text = pair.value.scalar, let outcome = Outcome(french: text) else {
+                log.error("expected favorable, défavorable, incomplet or à instruire, found \(ScalarParsing.shown(pair.value))", at: pair.value.mark, path: "\(path).\(id)")
+                continue
+            }
+            outcomes[id] = outcome
+        }
+        return outcomes
+    }
+
     private func decodeFindings(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Application.Finding] {
         guard let pairs = node.mapping else {
             log.error("expected a mapping from manual criteria to findings, found \(node.kindName)", at: node.mark, path: path)
@@ -167,6 +232,7 @@ public struct ApplicationDecoder {
             let id = pair.key.scalar ?? ""
             let findingPath = "\(path).\(id)"
             guard scheme.manualCriteria.contains(id) else {
+                if companions.manualCriteria.contains(id) { continue }
                 let known = scheme.manualCriteria.sorted().joined(separator: ", ")
                 log.error("'\(id)' is not a manual criterion of '\(scheme.id)'; the manual criteria are: \(known.isEmpty ? "none" : known)", at: pair.key.mark, path: findingPath)
                 continue
@@ -200,6 +266,8 @@ struct SchemeSignature {
     let confirmable: IndexFlags
     let manualCriteria: Set<String>
     var criterionIDs: [String]
+    /// The schemes whose outcome this one uses.
+    var references: Set<String>
 
     init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
         self.id = id
@@ -214,10 +282,12 @@ struct SchemeSignature {
         confirmable = IndexFlags(inputs.indices.filter { inputs[$0].confirm })
         manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
         criterionIDs = criteria.map(\.id)
+        references = []
     }
 
     init(_ scheme: Scheme) {
         self.init(id: scheme.id, inputs: scheme.inputs, pieces: scheme.pieces, criteria: scheme.criteria)
+        references = Set(scheme.references.map(\.id))
     }
 }
 
@@ -306,5 +376,23 @@ struct FactValues {
 
     init(count: Int) {
         values = Array(repeating: nil, count: count)
+    }
+}
+
+/// What the other schemes evaluated on the same document may find in it.
+struct Companions {
+    let facts: FactTree
+    let inputs: Set<String>
+    let pieces: Set<String>
+    let manualCriteria: Set<String>
+    let references: Set<String>
+
+    init(_ schemes: [Scheme]) {
+        let inputIDs = schemes.flatMap { $0.inputs.map(\.id) }
+        facts = FactTree(inputIDs)
+        inputs = Set(inputIDs)
+        pieces = Set(schemes.flatMap { $0.pieces.map(\.id) })
+        manualCriteria = Set(schemes.flatMap { $0.criteria.filter(\.isManual).map(\.id) })
+        references = Set(schemes.flatMap { $0.references.map(\.id) })
     }
 }

@@ -17,6 +17,8 @@ public struct Expression: Sendable {
         case monthStep(Int)
         /// A value the engine provides: the filing date, the month of the schedule…
         case builtin(Builtin)
+        /// The outcome of another scheme on the same application: `outcome("fsl-acces")`.
+        case schemeOutcome(String)
         case unary(UnaryOperator, Expression)
         case binary(BinaryOperator, Expression, Expression)
         case conditional(Expression, Expression, Expression)
@@ -35,6 +37,9 @@ public struct Expression: Sendable {
         self.mark = mark
     }
 }
+
+/// The values of `outcome("scheme")`: the outcomes, by their French names.
+public let outcomeDomain = EnumDomain(name: "outcome", values: ["favorable", "défavorable", "incomplet", "à instruire"])
 
 /// Names the engine defines in expressions.
 public enum Builtin: String, Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+import YAMLReader
+
 /// What a name in an expression can refer to.
 enum Symbol {
     case input(index: Int, type: ValueType)
@@ -10,6 +12,8 @@ enum Symbol {
 /// Resolves names for the type checker. Steps are typed on demand, which also finds cycles.
 struct SymbolTable {
     var symbols: [String: Symbol] = [:]
+    /// Collects the schemes named by `outcome("…")`, checked once every scheme is loaded.
+    var references: SchemeReferences?
     /// Inputs with a value per month, usable only where a month is being computed.
     var perMonthInputs: Set<Int> = []
     var allowsPerMonth = false
@@ -20,4 +24,13 @@ struct SymbolTable {
 
 
     func names() -> [String] { symbols.keys.sorted() }
+}
+
+/// The other schemes a scheme's expressions name, with where they are named.
+final class SchemeReferences {
+    private(set) var all: [(id: String, mark: SourceMark)] = []
+
+    func add(_ id: String, at mark: SourceMark) {
+        all.append((id, mark))
+    }
 }

@@ -23,9 +23,11 @@ struct TypeChecker {
             let (yes, no) = try unify(try check(whenTrue), try check(whenFalse), offset: offset, role: "the branches of 'if'")
             let type = TypeChecker.commonType(yes.type, no.type) ?? yes.type
             return Expression(node: .conditional(test, yes, no), type: type, mark: mark)
+        case .call("outcome", let arguments, let offset):
+            return try outcomeReference(arguments, offset: offset, mark: mark)
         case .call(let name, let arguments, let offset):
             guard let function = Function(rawValue: name) else {
-                let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+                let known = (Function.allCases.map(\.rawValue) + ["outcome"]).joined(separator: ", ")
                 throw ExpressionError("unknown function '\(name)'; the functions are: \(known)", offset: offset)
             }
             let checked = try arguments.map { (argument) throws(ExpressionError) in try check(argument) }
@@ -69,6 +71,18 @@ struct TypeChecker {
             else { message += ": declare it under 'inputs', 'parameters' or 'amount'" }
             throw ExpressionError(message, offset: offset)
         }
+    }
+
+    /// `outcome("scheme-id")`: another scheme's outcome on the same application.
+    private func outcomeReference(_ arguments: [Syntax], offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
+        guard arguments.count == 1, case .literal(.text(let id), _) = arguments[0] else {
+            throw ExpressionError("outcome takes the id of a scheme in quotes: outcome(\"fsl-acces\")", offset: offset)
+        }
+        guard let references = symbols.references else {
+            throw ExpressionError("outcome() cannot be used here", offset: offset)
+        }
+        references.add(id, at: mark)
+        return Expression(node: .schemeOutcome(id), type: .enumeration(outcomeDomain), mark: mark)
     }
 
     private func unary(_ op: UnaryOperator, _ operand: Expression, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {

@@ -5,6 +5,7 @@ import YAMLReader
 extension SchemeBuilder {
     func symbolTable(inputs: [InputDefinition], parameters: [Parameter]) -> SymbolTable {
         var table = SymbolTable()
+        table.references = references
         table.symbols[Builtin.filingDate.rawValue] = .builtin(.filingDate)
         for (index, input) in inputs.enumerated() {
             table.symbols[input.id] = .input(index: index, type: input.type)

@@ -72,6 +72,8 @@ struct SchemeBuilder {
     let rulesHash: String
     let log = DiagnosticLog()
     var sourceIDs: Set<String> = []
+    /// The schemes named by `outcome("…")` in this scheme's expressions.
+    let references = SchemeReferences()
     var pieceIDs: Set<String> = []
 
     init(file: String, rulesHash: String) {
@@ -84,6 +86,7 @@ struct SchemeBuilder {
         let id = fields.required("id", what: "the scheme's identifier").flatMap { log.identifier($0, path: "id") }
         let title = fields.required("title").flatMap { log.text($0, path: "title") }
         let kind = fields.required("kind").flatMap { self.kind($0) }
+        let family = fields.optional("family").flatMap { log.identifier($0, path: "family") }
         let authority = fields.required("authority").flatMap { self.authority($0) }
         let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
@@ -104,13 +107,15 @@ struct SchemeBuilder {
         var signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
         // Test cases may name a criterion whose condition has an error: that error is reported
         // once, at the criterion, not again at every test naming it.
+        signature.references = Set(references.all.map(\.id))
         signature.criterionIDs = eligibility?.sequence?.compactMap { $0.mapping?.first { $0.key.scalar == "id" }?.value.scalar } ?? []
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
-        return Scheme(id: id, title: title, kind: kind, authority: authority, sources: sources, pieces: pieces,
+        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, schedule: schedule, notices: notices,
-                      interpretations: interpretations, tests: tests, file: file, rulesHash: rulesHash)
+                      interpretations: interpretations, tests: tests, references: references.all,
+                      file: file, rulesHash: rulesHash)
     }
 
     private func kind(_ node: YAMLNode) -> SchemeKind? {

@@ -42,7 +42,7 @@ extension SchemeBuilder {
         }
         let criteria = Set(signature.criterionIDs)
         let failed = fields.optional("failed").map { ids($0, known: criteria, what: "criterion", path: "\(path).failed") }
-        let missable = Set(signature.inputIDs).union(signature.pieceList)
+        let missable = Set(signature.inputIDs).union(signature.pieceList).union(signature.references)
         let missing = fields.optional("missing").map { ids($0, known: missable, what: "fact or piece", path: "\(path).missing") }
         fields.rejectUnknown()
         return outcome.map { ($0, amount, failed, missing) }

@@ -8,6 +8,8 @@ public final class Scheme: Sendable {
     public let id: String
     public let title: String
     public let kind: SchemeKind
+    /// Schemes of one family (`logement`) are evaluated together on one household's file.
+    public let family: String?
     public let authority: Authority
     public let sources: [SourceReference]
     public let pieces: [Piece]
@@ -20,18 +22,21 @@ public final class Scheme: Sendable {
     public let notices: [Notice]
     public let interpretations: [Interpretation]
     public let tests: [SchemeTestCase]
+    /// The schemes whose outcome this one uses, and where; checked across the rules folder.
+    public let references: [(id: String, mark: SourceMark)]
     /// The file the scheme was read from.
     public let file: String
     /// SHA-256 of the scheme file's bytes: a decision names the exact rules it applied.
     public let rulesHash: String
 
-    public init(id: String, title: String, kind: SchemeKind, authority: Authority, sources: [SourceReference],
+    public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
                 amount: AmountDefinition?, schedule: ScheduleDefinition? = nil, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
-                file: String, rulesHash: String) {
+                references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String) {
         self.id = id
         self.title = title
         self.kind = kind
+        self.family = family
         self.authority = authority
         self.sources = sources
         self.pieces = pieces
@@ -43,6 +48,7 @@ public final class Scheme: Sendable {
         self.notices = notices
         self.interpretations = interpretations
         self.tests = tests
+        self.references = references
         self.file = file
         self.rulesHash = rulesHash
     }

@@ -1,0 +1,69 @@
+import Evaluator
+import SchemeLanguage
+import YAMLReader
+
+/// Decodes and evaluates one document under several schemes, each after those whose outcome
+/// it uses, so that `outcome("fsl-acces")` reads the FSL's evaluation of the same file.
+final class DocumentEvaluator {
+    let catalog: SchemeCatalog
+    /// By the context of the evaluation (the scheme asked for, or the family), then by scheme:
+    /// a scheme leaves different facts to its companions in each context.
+    private var decoders: [String: [String: ApplicationDecoder]] = [:]
+    private var orders: [String: [String]] = [:]
+    private var evaluators: [String: SchemeEvaluator] = [:]
+
+    init(catalog: SchemeCatalog) {
+        self.catalog = catalog
+    }
+
+    struct Outcome {
+        var applications: [String: Application] = [:]
+        var evaluations: [String: Evaluation] = [:]
+        var errors: [String: [Diagnostic]] = [:]
+    }
+
+    /// The scheme and those whose outcome it uses, in order of dependency.
+    func schemes(for id: String) -> [String] {
+        if let cached = orders[id] { return cached }
+        let order = catalog.dependencies(of: id) + [id]
+        orders[id] = order
+        return order
+    }
+
+    /// `ids` in order of dependency; every one of them reads the document, and leaves to the
+    /// others the facts that are theirs. `context` names the evaluation (the scheme asked
+    /// for, or the family) for the caches.
+    func evaluate(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Outcome {
+        var outcome = Outcome()
+        for id in ids {
+            guard let scheme = catalog.schemes[id] else { continue }
+            switch decoder(scheme, companions: ids, context: context, header: header).decode(document) {
+            case .failure(let list):
+                outcome.errors[id] = list.diagnostics
+            case .success(let application):
+                outcome.applications[id] = application
+                do {
+                    outcome.evaluations[id] = try evaluator(scheme).evaluate(application, dependencies: outcome.evaluations)
+                } catch {
+                    let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
+                    outcome.errors[id] = [Diagnostic(message, at: document.mark)]
+                }
+            }
+        }
+        return outcome
+    }
+
+    private func decoder(_ scheme: Scheme, companions: [String], context: String, header: ApplicationDecoder.Header) -> ApplicationDecoder {
+        if let cached = decoders[context]?[scheme.id] { return cached }
+        let decoder = ApplicationDecoder(scheme: scheme, companions: companions.compactMap { catalog.schemes[$0] }, header: header)
+        decoders[context, default: [:]][scheme.id] = decoder
+        return decoder
+    }
+
+    private func evaluator(_ scheme: Scheme) -> SchemeEvaluator {
+        if let cached = evaluators[scheme.id] { return cached }
+        let evaluator = SchemeEvaluator(scheme: scheme)
+        evaluators[scheme.id] = evaluator
+        return evaluator
+    }
+}
