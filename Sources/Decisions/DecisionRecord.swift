@@ -58,6 +58,10 @@ public struct DecisionRecord: Sendable {
     public let inputHash: String
     /// The notices the decision carries.
     public let notices: [Notice]
+    /// The months paid, for a scheme that pays month by month.
+    public let schedule: ScheduleTable?
+    /// The outcomes of the schemes this decision depends on: title and outcome.
+    public let dependencies: [(title: String, outcome: Outcome)]
 
     public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
 }
@@ -88,6 +92,11 @@ extension DecisionRecord {
         legalBasis = scheme.sources.map(\.deliberation).filter { deliberations.insert($0).inserted }
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
         notices = evaluation.notices.map { scheme.notices[$0] }
+        schedule = ScheduleTable(evaluation)
+        dependencies = evaluation.scheme.references.map(\.id).uniqued().compactMap { id in
+            let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome
+            return outcome.map { (evaluation.dependencies[id]?.scheme.title ?? id, $0) }
+        }
     }
 
     private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation) -> CriterionRow {
@@ -130,5 +139,13 @@ extension DecisionRecord {
             let title = evaluation.dependencies[id]?.scheme.title ?? id
             return MissingRow(kind: .decision, id: id, text: "La décision au titre du dispositif « \(title) »", help: nil)
         }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -16,6 +16,15 @@ public enum JSONDecision {
             // Until an instructor has settled every point, the amount is only an estimate.
             json.string("amount_status", record.amount == nil ? nil : record.outcome == .favorable ? "granted" : "provisional")
             criteria(record, &json)
+            json.array("depends_on") { json in
+                for dependency in record.dependencies {
+                    json.object { json in
+                        json.string("scheme", dependency.title)
+                        json.string("outcome", dependency.outcome.rawValue)
+                    }
+                }
+            }
+            if let schedule = record.schedule { schedule.render(into: &json) }
             steps(record, &json)
             json.array("grounds") { json in
                 for row in record.failed { json.string(nil, row.failure) }

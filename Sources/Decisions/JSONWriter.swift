@@ -25,8 +25,8 @@ struct JSONWriter {
         element(key, value ? "true" : "false")
     }
 
-    mutating func number(_ key: String?, _ value: Int) {
-        element(key, String(value))
+    mutating func number(_ key: String?, _ value: Int?) {
+        element(key, value.map(String.init) ?? "null")
     }
 
     private mutating func element(_ key: String?, _ literal: String) {

@@ -9,6 +9,7 @@ public enum MarkdownDecision {
         header(record, into: &text)
         verdict(record, into: &text)
         criteria(record, into: &text)
+        record.schedule?.render(into: &text)
         amount(record, into: &text)
         switch record.outcome {
         case .unfavorable: grounds(record, into: &text)
@@ -56,6 +57,9 @@ public enum MarkdownDecision {
         for deliberation in record.legalBasis { text.line("- Vu \(FrenchGrammar.withArticle(deliberation)) ;") }
         if record.outcome == .unfavorable {
             text.line("- Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
+        }
+        for dependency in record.dependencies {
+            text.line("- Vu la décision « \(dependency.outcome.rawValue) » au titre du dispositif « \(dependency.title) » ;")
         }
         text.line("- Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
         text.blank()
