@@ -100,6 +100,7 @@ public final class BatchRunner {
         if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
             message += ": its rules file \(failed.file) has errors (run 'guichet check')"
         } else {
+            if let guess = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(guess)'?" }
             message += known.isEmpty ? ": no scheme was loaded from the rules folder" : "; the schemes are: \(known.joined(separator: ", "))"
         }
         return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")

@@ -78,8 +78,8 @@ struct EvaluationContext {
             note(.fact(index))
             return nil
         }
-        // A fact whose piece is absent is not established.
-        if let piece = inputPieces[index], !application.pieces.contains(piece) {
+        // A fact whose piece is absent is not established; a "no" needs no proof.
+        if let piece = inputPieces[index], !application.pieces.contains(piece), value != .boolean(false) {
             note(.piece(pieceIDs[piece]))
             return nil
         }

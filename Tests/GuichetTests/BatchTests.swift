@@ -58,7 +58,7 @@ import YAMLReader
         #expect(message("b-empty.yaml")?.contains("the file is empty") == true)
         #expect(message("c-truncated.yaml") != nil)
         #expect(message("d-tabs.yaml")?.lowercased().contains("tab") == true)
-        #expect(message("e-unknown-scheme.yaml")?.contains("unknown scheme 'pdesy'; the schemes are: pdesi") == true)
+        #expect(message("e-unknown-scheme.yaml")?.contains("unknown scheme 'pdesy'; did you mean 'pdesi'?") == true)
         #expect(message("f-garbage.yaml") != nil)
         #expect(message("g-huge.yaml")?.contains("exceeds the limit") == true)
         #expect(message("h-missing.yaml")?.contains("no such file") == true)

@@ -1,6 +1,7 @@
 /// "Did you mean…?" for misspelt names, by edit distance.
-enum Suggestion {
-    static func closest(to name: String, among candidates: [String]) -> String? {
+public enum Suggestion {
+    /// The candidate nearest to `name`, if one is near enough to be a likely typo.
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (name: String, distance: Int)?
         for candidate in candidates {
