@@ -48,7 +48,11 @@ public final class BatchRunner {
             do {
                 guard let document = try reader.nextDocument() else { break }
                 documents += 1
-                report.entries.append(process(document))
+                if let family = Application.familyName(of: document) {
+                    report.entries += household(document, family: family)
+                } else {
+                    report.entries.append(process(document))
+                }
             } catch {
                 // libyaml cannot resume after a syntax error: the rest of the file is lost, and said so.
                 let message = documents == 0 ? error.message : "\(error.message) (this document and the rest of the file could not be read)"
@@ -106,9 +110,50 @@ public final class BatchRunner {
         return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
     }
 
-    private func write(_ evaluation: Evaluation, to output: DecisionOutput) throws -> String {
+    /// A household's file (`family: logement`): evaluated against every scheme of the family,
+    /// each scheme's decision written as `<id>.<scheme>`, and an orientation summary beside them.
+    public func household(_ document: YAMLNode, family: String) -> [BatchEntry] {
+        let declaredID = Application.declaredID(of: document)
+        func failure(_ diagnostics: [Diagnostic]) -> [BatchEntry] {
+            [BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed(diagnostics))]
+        }
+        let members = catalog.family(family).map(\.id)
+        guard !members.isEmpty else {
+            let known = catalog.families.joined(separator: ", ")
+            let node = document.mapping?.first { $0.key.scalar == "family" }?.value
+            return failure([Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")])
+        }
+        let result = evaluator.evaluate(document, schemes: members, context: "family:\(family)", header: .family(family))
+        // A fact unknown to every scheme is reported by each: say it once.
+        var seen: Set<String> = []
+        let errors = members.flatMap { result.errors[$0] ?? [] }.filter { seen.insert($0.description).inserted }
+        guard errors.isEmpty else { return failure(errors) }
+        let evaluations = members.compactMap { result.evaluations[$0] }
+        guard let id = evaluations.first?.application.id else { return failure([]) }
+        if let first = seenIDs[id] {
+            return failure([Diagnostic("application id '\(id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")])
+        }
+        seenIDs[id] = document.mark
+        var entries: [BatchEntry] = []
+        do {
+            for evaluation in evaluations {
+                var entry = BatchEntry(mark: document.mark, id: id, schemeID: evaluation.scheme.id, result: .decided(evaluation))
+                if let output { entry.decisionPath = try write(evaluation, to: output, name: "\(id).\(evaluation.scheme.id)") }
+                entries.append(entry)
+            }
+            if let output {
+                let orientation = Orientation(family: family, evaluations: evaluations, decisionFile: { "\(id).\($0.scheme.id).md" })
+                try output.write(orientation.markdown(), to: "\(id).orientation.md")
+            }
+        } catch {
+            return failure([Diagnostic("\(error)", at: document.mark)])
+        }
+        return entries
+    }
+
+    private func write(_ evaluation: Evaluation, to output: DecisionOutput, name: String? = nil) throws -> String {
         let record = DecisionRecord(evaluation)
-        let name = evaluation.application.id
+        let name = name ?? evaluation.application.id
         try output.write(JSONDecision.render(record), to: "\(name).json")
         try output.write(MarkdownDecision.render(record), to: "\(name).md")
         return output.path("\(name).md")

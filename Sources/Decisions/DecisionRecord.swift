@@ -103,9 +103,12 @@ extension DecisionRecord {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
+        let decisions = (criterion.condition?.referencedSchemes ?? []).uniqued().compactMap { id in
+            decisionFact(id, evaluation)
+        }
         return CriterionRow(
             number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
-            facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) },
+            facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) } + decisions,
             source: criterion.source.flatMap(scheme.source), failure: criterion.failure, note: result.note,
             missing: result.missing.map { missingRow($0, evaluation).text })
     }
@@ -115,6 +118,14 @@ extension DecisionRecord {
         guard let value = application.facts[index] else { return nil }
         return Fact(id: input.id, question: input.question, value: FrenchFormat.value(value, type: input.type),
                     canonical: FrenchFormat.canonical(value))
+    }
+
+    /// Another scheme's outcome, as a fact of the criterion that reads it.
+    private static func decisionFact(_ id: String, _ evaluation: Evaluation) -> Fact? {
+        guard let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome else { return nil }
+        let title = evaluation.dependencies[id]?.scheme.title ?? id
+        return Fact(id: "décision \(id)", question: "Décision au titre du dispositif « \(title) »",
+                    value: outcome.rawValue, canonical: outcome.rawValue)
     }
 
     private static func steps(_ evaluation: Evaluation) -> [StepRow] {

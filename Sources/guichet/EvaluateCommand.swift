@@ -44,13 +44,13 @@ struct Evaluate: ParsableCommand {
 /// The table printed after a batch.
 enum SummaryTable {
     static func render(_ report: BatchReport) -> String {
-        var lines = [Console.pad("Application", 22) + Console.pad("Scheme", 20) + Console.pad("Outcome", 13) + Console.pad("Amount", 15) + "Decision"]
-        for entry in report.entries {
-            let outcome = entry.outcome?.rawValue ?? "ERROR"
-            let amount = entry.amount.map(FrenchFormat.money) ?? ""
-            let target = entry.decisionPath ?? "\(entry.mark)"
-            lines.append(Console.pad(entry.id ?? "?", 22) + Console.pad(entry.schemeID ?? "?", 20)
-                         + Console.pad(outcome, 13) + Console.pad(amount, 15) + target)
+        let rows = [["Application", "Scheme", "Outcome", "Amount", "Decision"]] + report.entries.map { entry in
+            [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERROR",
+             entry.amount.map(FrenchFormat.money) ?? "", entry.decisionPath ?? "\(entry.mark)"]
+        }
+        let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! + 2 }
+        var lines = rows.map { row in
+            (0..<4).map { Console.pad(row[$0], widths[$0]) }.joined() + row[4]
         }
         var counts = Outcome.allCases.compactMap { outcome -> String? in
             let count = report.count(of: outcome)

@@ -7,44 +7,47 @@ import Testing
 /// After an intended change of the decisions, regenerate the copies with
 /// `GUICHET_UPDATE_GOLDEN=1 swift test --filter GoldenDecisionTests`, then read the diff.
 @Suite struct GoldenDecisionTests {
-    static let golden = Repository.path("Tests/GuichetTests/Golden/pdesi")
+    static let folders = ["pdesi", "logement"]
 
-    func evaluateSamples(into out: String) throws -> BatchReport {
+    func evaluateSamples(_ folder: String, into out: String) throws -> BatchReport {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
         let runner = BatchRunner(catalog: catalog, output: try DecisionOutput(directory: out))
-        return runner.run(paths: [Repository.path("Applications/pdesi")])
+        return runner.run(paths: [Repository.path("Applications/\(folder)")])
     }
 
     func temporaryFolder() -> String {
         NSTemporaryDirectory() + "guichet-golden-\(UUID().uuidString)"
     }
 
-    @Test func sampleDecisionsMatchTheReviewedCopies() throws {
+    @Test(arguments: folders)
+    func sampleDecisionsMatchTheReviewedCopies(_ folder: String) throws {
+        let golden = Repository.path("Tests/GuichetTests/Golden/\(folder)")
         let out = temporaryFolder()
-        let report = try evaluateSamples(into: out)
+        let report = try evaluateSamples(folder, into: out)
         #expect(report.failureCount == 0)
         #expect(report.entries.count >= 8)
         let produced = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") || $0.hasSuffix(".json") }.sorted()
         if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.removeItem(atPath: Self.golden)
-            try FileManager.default.createDirectory(atPath: Self.golden, withIntermediateDirectories: true)
-            for name in produced { try FileManager.default.copyItem(atPath: "\(out)/\(name)", toPath: "\(Self.golden)/\(name)") }
+            try? FileManager.default.removeItem(atPath: golden)
+            try FileManager.default.createDirectory(atPath: golden, withIntermediateDirectories: true)
+            for name in produced { try FileManager.default.copyItem(atPath: "\(out)/\(name)", toPath: "\(golden)/\(name)") }
             return
         }
-        let expected = try FileManager.default.contentsOfDirectory(atPath: Self.golden).sorted()
+        let expected = try FileManager.default.contentsOfDirectory(atPath: golden).sorted()
         #expect(produced == expected)
         for name in produced {
             let obtained = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(name)"))
-            let reviewed = try Data(contentsOf: URL(fileURLWithPath: "\(Self.golden)/\(name)"))
-            #expect(obtained == reviewed, "\(name) differs from its reviewed copy; diff \(out)/\(name) \(Self.golden)/\(name)")
+            let reviewed = try Data(contentsOf: URL(fileURLWithPath: "\(golden)/\(name)"))
+            #expect(obtained == reviewed, "\(name) differs from its reviewed copy; diff \(out)/\(name) \(golden)/\(name)")
         }
     }
 
-    @Test func twoRunsGiveByteIdenticalDecisions() throws {
+    @Test(arguments: folders)
+    func twoRunsGiveByteIdenticalDecisions(_ folder: String) throws {
         let first = temporaryFolder()
         let second = temporaryFolder()
-        _ = try evaluateSamples(into: first)
-        _ = try evaluateSamples(into: second)
+        _ = try evaluateSamples(folder, into: first)
+        _ = try evaluateSamples(folder, into: second)
         let names = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
         #expect(!names.isEmpty)
         for name in names {
@@ -54,8 +57,9 @@ import Testing
         }
     }
 
-    @Test func everyOutcomeIsAmongTheSamples() throws {
-        let report = try evaluateSamples(into: temporaryFolder())
+    @Test(arguments: folders)
+    func everyOutcomeIsAmongTheSamples(_ folder: String) throws {
+        let report = try evaluateSamples(folder, into: temporaryFolder())
         let outcomes = Set(report.entries.compactMap(\.outcome))
         #expect(outcomes == Set([.favorable, .unfavorable, .incomplete, .toExamine]))
     }

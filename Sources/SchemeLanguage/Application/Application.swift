@@ -70,6 +70,12 @@ extension Application {
         return .success(id)
     }
 
+    /// The family a household's file names (`family: logement`), if it names one and no scheme.
+    public static func familyName(of document: YAMLNode) -> String? {
+        guard let pairs = document.mapping, !pairs.contains(where: { $0.key.scalar == "scheme" }) else { return nil }
+        return pairs.first { $0.key.scalar == "family" }?.value.scalar
+    }
+
     /// The id written in the document, when there is one, so that an unreadable application can
     /// still be named in the batch summary.
     public static func declaredID(of document: YAMLNode) -> String? {

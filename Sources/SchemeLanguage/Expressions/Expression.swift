@@ -36,6 +36,18 @@ public struct Expression: Sendable {
         self.type = type
         self.mark = mark
     }
+
+    /// The schemes whose outcome this expression reads, in the order written.
+    public var referencedSchemes: [String] {
+        switch node {
+        case .schemeOutcome(let id): [id]
+        case .literal, .input, .parameter, .step, .monthStep, .builtin: []
+        case .unary(_, let operand): operand.referencedSchemes
+        case .binary(_, let left, let right): left.referencedSchemes + right.referencedSchemes
+        case .conditional(let a, let b, let c): a.referencedSchemes + b.referencedSchemes + c.referencedSchemes
+        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.referencedSchemes)
+        }
+    }
 }
 
 /// The values of `outcome("scheme")`: the outcomes, by their French names.

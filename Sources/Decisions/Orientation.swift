@@ -1,0 +1,86 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// One household's file examined under every scheme of a family: which aids apply, for how
+/// much, what is missing for each, and where each decision is.
+public struct Orientation {
+    public let family: String
+    /// In the family's order of evaluation.
+    public let evaluations: [Evaluation]
+    /// The file name of each scheme's decision, for the links.
+    public let decisionFile: (Evaluation) -> String
+
+    public init(family: String, evaluations: [Evaluation], decisionFile: @escaping (Evaluation) -> String) {
+        self.family = family
+        self.evaluations = evaluations
+        self.decisionFile = decisionFile
+    }
+
+    public func markdown() -> String {
+        guard let first = evaluations.first else { return "" }
+        let application = first.application
+        var text = MarkdownText()
+        text.line("# \(first.scheme.authority.name)")
+        text.blank()
+        text.line("## Orientation : aides de la famille « \(family) »")
+        text.blank()
+        text.line("| | |")
+        text.line("|---|---|")
+        text.row(["Référence du dossier", application.id])
+        text.row(["Demandeur", application.applicant.name])
+        text.row(["Date de dépôt", application.filed.frenchLong])
+        text.blank()
+        text.line("Ce document résume l'examen du dossier au regard de chacun des dispositifs. Il ne vaut pas décision : chaque aide fait l'objet de sa propre décision, dont le lien figure ci-dessous.")
+        text.blank()
+        summaryTable(into: &text)
+        text.section("Aides accordables", bullets: granted)
+        missing(into: &text)
+        text.section("Aides non accordables", bullets: refused)
+        return text.result
+    }
+
+    private func summaryTable(into text: inout MarkdownText) {
+        text.line("| Dispositif | Issue | Montant | Éléments manquants | Décision |")
+        text.line("|---|---|---|---|---|")
+        for evaluation in evaluations {
+            let amount = evaluation.amount?.final.map(FrenchFormat.money) ?? "—"
+            let asked = evaluation.outcome == .incomplete && !evaluation.missing.isEmpty
+            let missing = asked ? "\(evaluation.missing.count) (voir ci-dessous)" : "—"
+            let file = decisionFile(evaluation)
+            text.row([evaluation.scheme.title, evaluation.outcome.rawValue, amount, missing, "[\(file)](\(file))"])
+        }
+        text.blank()
+    }
+
+    private var granted: [String] {
+        evaluations.filter { $0.outcome == .favorable || $0.outcome == .toExamine }.map { evaluation in
+            let amount = evaluation.amount?.final.map { " : \(FrenchFormat.money($0))" } ?? ""
+            let status = evaluation.outcome == .favorable ? "" : " (sous réserve de l'instruction)"
+            return "\(evaluation.scheme.title)\(amount)\(status)"
+        }
+    }
+
+    private var refused: [String] {
+        evaluations.filter { $0.outcome == .unfavorable }.map { evaluation in
+            let record = DecisionRecord(evaluation)
+            let grounds = record.failed.map(\.failure)
+            return "\(evaluation.scheme.title) : \(grounds.isEmpty ? "montant nul" : grounds.joined(separator: " "))"
+        }
+    }
+
+    private func missing(into text: inout MarkdownText) {
+        let incomplete = evaluations.filter { !$0.missing.isEmpty && $0.outcome == .incomplete }
+        guard !incomplete.isEmpty else { return }
+        text.line("## Éléments à produire")
+        text.blank()
+        for evaluation in incomplete {
+            text.line("### \(evaluation.scheme.title)")
+            text.blank()
+            for (position, item) in DecisionRecord(evaluation).missing.enumerated() {
+                text.line("\(position + 1). \(item.text)")
+            }
+            text.blank()
+        }
+    }
+}
