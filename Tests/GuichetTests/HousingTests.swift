@@ -1,0 +1,158 @@
+import Batch
+import Evaluator
+import ExactDecimal
+import Foundation
+import SchemeLanguage
+import Testing
+import YAMLReader
+
+/// The housing family: schedules of months, dated parameters, conditional criteria, and one
+/// scheme using another's outcome.
+@Suite struct HousingTests {
+    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+
+    func evaluate(_ text: String) throws -> [BatchEntry] {
+        let runner = BatchRunner(catalog: catalog, output: nil)
+        let document = try YAMLDocumentReader.singleDocument(text: text, file: "household.yaml")
+        if let family = Application.familyName(of: document) { return runner.household(document, family: family) }
+        return [runner.process(document)]
+    }
+
+    func solvency(birth: String = "2000-03-15", first: String = "2020-11-01", months: Int, rent: String = "450 €",
+                  charges: String = "50 €", apl: String = "270 €", extra: String = "") -> String {
+        """
+        scheme: fonds-solvabilisation
+        id: T-1
+        filed: 2020-10-15
+        applicant: {name: Test}
+        facts:
+          jeune: {date_naissance: \(birth), parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
+          accompagnement: {necessaire: false}
+          demande: {premier_mois: \(first), nombre_mois: \(months)}
+          logement: {type: ordinaire, loyer: \(rent), charges: \(charges), apl: \(apl)}
+        \(extra)
+        pieces: [piece-identite, quittance, attestation-caf]
+        confirmed: all
+        findings: {ressources-insuffisantes: {satisfied: true}}
+        outcomes: {fsl-acces: défavorable}
+        """
+    }
+
+    func schedule(_ entries: [BatchEntry]) throws -> ScheduleResult {
+        guard case .decided(let evaluation) = entries.first?.result else {
+            throw Failure("not decided: \(entries.first?.diagnostics ?? [])")
+        }
+        return try #require(evaluation.schedule)
+    }
+
+    @Test func residualRentOf230EachMonth() throws {
+        let result = try schedule(evaluate(solvency(months: 6)))
+        #expect(result.months.count == 6)
+        #expect(result.months.allSatisfy { $0.paid == DecimalNumber(230) })
+        #expect(result.total == DecimalNumber(1380))
+    }
+
+    @Test func a610NeedIsCappedAt500() throws {
+        let result = try schedule(evaluate(solvency(months: 2, rent: "700 €", charges: "60 €", apl: "150 €")))
+        #expect(result.months.map(\.paid) == [DecimalNumber(500), DecimalNumber(500)])
+    }
+
+    @Test func thirteenMonthsAskedTwelvePaid() throws {
+        let result = try schedule(evaluate(solvency(months: 13)))
+        #expect(result.asked == 13)
+        #expect(result.maxMonths == 12)
+        #expect(result.months.count == 12)
+        #expect(result.months.last?.month == LocalDate(iso: "2021-10-01"))
+    }
+
+    @Test func noMonthIsPaidFromTheMonthThePersonTurns25() throws {
+        // Born 1996-01-20: 25 on 2021-01-20; October to December 2020 are paid, January is not.
+        let result = try schedule(evaluate(solvency(birth: "1996-01-20", first: "2020-10-01", months: 6)))
+        #expect(result.months.map(\.month) == ["2020-10-01", "2020-11-01", "2020-12-01"].compactMap { LocalDate(iso: $0) })
+        #expect(result.stoppedAt == LocalDate(iso: "2021-01-01"))
+    }
+
+    @Test func aPersonAged25AtFilingIsRefused() throws {
+        let entries = try evaluate(solvency(birth: "1995-10-01", months: 3))
+        #expect(entries.first?.outcome == .unfavorable)
+        guard case .decided(let evaluation) = entries.first?.result else { return }
+        #expect(evaluation.failedCriteria.map { evaluation.scheme.criteria[$0.index].id } == ["age"])
+        #expect(evaluation.schedule == nil, "no month is computed for a refusal")
+    }
+
+    @Test func perMonthFactsVaryByMonth() throws {
+        let text = solvency(months: 2, rent: "{2020-11: 450 €, 2020-12: 500 €}", apl: "{2020-11: 270 €, 2020-12: 270 €}")
+        let result = try schedule(evaluate(text))
+        #expect(result.months.map(\.paid) == [DecimalNumber(230), DecimalNumber(280)])
+    }
+
+    @Test func aMonthWithoutRentIsMissing() throws {
+        let entries = try evaluate(solvency(months: 2, rent: "{2020-11: 450 €}"))
+        #expect(entries.first?.outcome == .incomplete)
+    }
+
+    @Test func supportNotNeededMakesItsCriterionNotApplicable() throws {
+        guard case .decided(let evaluation) = try evaluate(solvency(months: 1)).first?.result else {
+            Issue.record("not decided")
+            return
+        }
+        let verdict = evaluation.criteria.first { evaluation.scheme.criteria[$0.index].id == "adhesion-accompagnement" }?.verdict
+        #expect(verdict == .notApplicable)
+    }
+
+    @Test func furnitureLumpSumChangesOnTheFirstOfSeptember() throws {
+        func sum(_ filed: String, _ composition: String) throws -> DecimalNumber? {
+            let text = """
+                scheme: fsl-acces
+                id: F-\(filed)-\(composition)
+                filed: \(filed)
+                applicant: {name: Test}
+                facts:
+                  menage: {composition: \(composition), ressources_perennes: true}
+                  acces: {nouveau_logement: true, mobilier_demande: true}
+                pieces: [justificatifs-ressources, bail]
+                confirmed: all
+                """
+            return try evaluate(text).first?.amount
+        }
+        #expect(try sum("2020-08-31", "personne_seule") == DecimalNumber(775))
+        #expect(try sum("2020-09-01", "personne_seule") == DecimalNumber(1150))
+        #expect(try sum("2020-08-31", "couple") == DecimalNumber(925))
+        #expect(try sum("2020-09-01", "couple") == DecimalNumber(1230))
+    }
+
+    @Test func aHouseholdEligibleToTwoAidsAtOnce() throws {
+        let text = try String(contentsOfFile: Repository.path("Applications/logement/20-menage-deux-aides.yaml"), encoding: .utf8)
+        let entries = try evaluate(text)
+        let outcomes = Dictionary(uniqueKeysWithValues: entries.map { ($0.schemeID ?? "?", $0.outcome) })
+        #expect(outcomes["fsl-acces"] == .favorable)
+        #expect(outcomes["fonds-solvabilisation"] == .favorable)
+        #expect(outcomes["fonds-dettes-loyer"] == .unfavorable)
+        #expect(entries.first { $0.schemeID == "fonds-solvabilisation" }?.amount == DecimalNumber(1440))
+    }
+
+    @Test func theSolvencyFundReadsTheFSLOutcomeOfTheSameFile() throws {
+        // No decision given: the FSL access aid is evaluated on the same facts first.
+        let text = solvency(months: 1).replacingOccurrences(of: "outcomes: {fsl-acces: défavorable}", with: "")
+            + "\n" // The FSL needs its own facts: without them its outcome is unknown, so asked for.
+        let entries = try evaluate(text)
+        #expect(entries.first?.outcome == .incomplete)
+        guard case .decided(let evaluation) = entries.first?.result else { return }
+        #expect(evaluation.missing.contains(.decision("fsl-acces")))
+        #expect(evaluation.dependencies["fsl-acces"]?.outcome == .incomplete)
+    }
+
+    @Test func everySchemesOwnTestCasesPass() {
+        #expect(catalog.failures.isEmpty, "\(catalog.failures)")
+        for scheme in catalog.sorted {
+            for result in SchemeTestRunner.run(scheme) where !result.passed {
+                Issue.record("\(scheme.id) — \(result.testCase.name): \(result.mismatches)")
+            }
+        }
+    }
+}
+
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import SchemeLanguage
+
+/// Schedules, per-month facts, conditional criteria, dated parameters and scheme references at load.
+@Suite struct LanguageExtensionTests {
+    let monthly = """
+        inputs:
+          loyer: {type: money, question: Loyer ?, per_month: true}
+          debut: {type: date, question: Début ?}
+          mois: {type: integer, question: Mois ?}
+          naissance: {type: date, question: Naissance ?}
+          entree: {type: date, question: Entrée ?}
+        parameters:
+          forfait:
+            label: Forfait
+            date: entree
+            versions: {2019-01-01: 775 €, 2020-09-01: 1 150 €}
+
+        """
+
+    func scheme(_ eligibility: String, schedule: String = "") -> String {
+        Fixture.header + monthly + "eligibility:\n" + eligibility + "\n" + schedule
+    }
+
+    @Test func aPerMonthFactOutsideTheScheduleIsALoadError() throws {
+        let errors = Fixture.errors(scheme("  - {id: c, label: C, failure: F, when: loyer > 0 €}"))
+        let error = try #require(errors.first)
+        #expect(error.message.contains("'loyer' has a value for each month"))
+    }
+
+    @Test func aScheduleLoadsWithMonthBuiltins() throws {
+        let text = scheme("  - {id: c, label: C, failure: F, when: \"true\"}", schedule: """
+            schedule:
+              start: debut
+              months: mois
+              max_months: 12
+              stop: age(naissance, month_end) >= 25
+              stop_reason: vingt-cinq ans.
+              steps:
+                - {id: aide, label: Aide, value: "min(loyer, 500 €)"}
+              result: aide
+            amount:
+              steps:
+                - {id: total, label: Total, value: schedule_total}
+              result: total
+
+            """)
+        let loaded = try Fixture.load(text).get()
+        #expect(loaded.schedule?.steps.count == 1)
+    }
+
+    @Test func scheduleTotalIsOnlyKnownWithASchedule() throws {
+        let text = scheme("  - {id: c, label: C, failure: F, when: \"true\"}", schedule: """
+            amount:
+              steps:
+                - {id: total, label: Total, value: schedule_total}
+              result: total
+
+            """)
+        #expect(Fixture.errors(text).contains { $0.message.contains("unknown name 'schedule_total'") })
+    }
+
+    @Test func aStopWithoutItsReasonIsRefused() throws {
+        let text = scheme("  - {id: c, label: C, failure: F, when: \"true\"}", schedule: """
+            schedule:
+              start: debut
+              months: mois
+              stop: age(naissance, month) >= 25
+              steps:
+                - {id: aide, label: Aide, value: loyer}
+              result: aide
+
+            """)
+        #expect(Fixture.errors(text).contains { $0.message.contains("stop_reason") })
+    }
+
+    @Test func conditionalCriterionTypeChecksItsCondition() throws {
+        let errors = Fixture.errors(scheme("  - {id: c, label: C, failure: F, applies_when: mois, when: \"true\"}"))
+        #expect(errors.contains { $0.message.contains("expected a boolean expression") && $0.path == "eligibility[0].applies_when" })
+    }
+
+    @Test func outcomeTakesASchemeIDInQuotes() throws {
+        let errors = Fixture.errors(scheme("  - {id: c, label: C, failure: F, when: outcome(fsl) == \"favorable\"}"))
+        #expect(errors.contains { $0.message.contains("outcome takes the id of a scheme in quotes") })
+        let text = scheme("  - {id: c, label: C, failure: F, when: outcome(\"fsl\") == \"accordé\"}")
+        #expect(Fixture.errors(text).contains { $0.message.contains("'accordé' is not a value of 'outcome'") })
+    }
+
+    @Test func referencesAreRecordedWithTheirPlace() throws {
+        let loaded = try Fixture.load(scheme("  - {id: c, label: C, failure: F, when: outcome(\"fsl\") != \"favorable\"}")).get()
+        #expect(loaded.references.map(\.id) == ["fsl"])
+    }
+
+    @Test func aParameterDatedByAFactChoosesItsVersionFromIt() throws {
+        let loaded = try Fixture.load(scheme("  - {id: c, label: C, failure: F, when: \"true\"}")).get()
+        let forfait = try #require(loaded.parameters.first)
+        #expect(forfait.date != nil)
+        #expect(Fixture.errors(scheme("  - {id: c, label: C, failure: F, when: \"true\"}").replacing("date: entree", with: "date: mois"))
+            .contains { $0.message.contains("expected a date expression") })
+    }
+}
