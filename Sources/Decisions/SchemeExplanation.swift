@@ -13,6 +13,7 @@ public enum SchemeExplanation {
         inputs(scheme, into: &text)
         parameters(scheme, into: &text)
         criteria(scheme, into: &text)
+        schedule(scheme, into: &text)
         amount(scheme, into: &text)
         interpretations(scheme, into: &text)
         tests(scheme, into: &text)
@@ -68,10 +69,26 @@ public enum SchemeExplanation {
         text.blank()
         for (position, criterion) in scheme.criteria.enumerated() {
             text.line("\(position + 1). **\(criterion.label)**")
+            if let applies = criterion.applicabilityFormula { text.line("   - S'applique lorsque : `\(applies)`") }
             text.line("   - Condition : \(criterion.formula.map { "`\($0)`" } ?? "appréciée par l'instructeur")")
             text.line("   - Motif en cas de rejet : \(criterion.failure)")
             if let source = criterion.source.flatMap(scheme.source) { text.line("   - Texte : \(MarkdownDecision.citation(source))") }
         }
+        text.blank()
+    }
+
+    private static func schedule(_ scheme: Scheme, into text: inout MarkdownText) {
+        guard let schedule = scheme.schedule else { return }
+        text.line("## Échéancier mensuel")
+        text.blank()
+        let limit = schedule.maxMonths == nil ? "" : ", dans la limite de la durée maximale"
+        text.line("Chaque mois, à partir du premier mois demandé et pour le nombre de mois demandé\(limit), l'aide du mois est calculée ainsi (arrondie comme le montant) :")
+        text.blank()
+        text.line("| Étape | Libellé | Règle |")
+        text.line("|---|---|---|")
+        for step in schedule.steps { text.row(["`\(step.id)`", step.label, "`\(step.formula)`"]) }
+        text.blank()
+        if let reason = schedule.stopReason { text.line("Les versements cessent au premier mois où : \(reason)") }
         text.blank()
     }
 
