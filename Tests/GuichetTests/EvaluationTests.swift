@@ -116,3 +116,44 @@ import Testing
         #expect(LocalDate(iso: "2021-02-29") == nil)
     }
 }
+
+@Suite struct DatedParameterTests {
+    let text = """
+        id: dated
+        title: Forfait daté
+        kind: individual-aid
+        authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
+        sources: {s: {deliberation: Délibération}}
+        inputs:
+          entree: {type: date, question: Date d'entrée ?}
+        parameters:
+          forfait:
+            label: Forfait
+            date: entree
+            versions: {2019-01-01: 775 €, 2020-09-01: 1 150 €}
+        eligibility:
+          - {id: c, label: C, failure: F, when: "true"}
+        amount:
+          steps:
+            - {id: montant, label: Montant, value: forfait}
+          result: montant
+        """
+
+    func amount(filed: String, entry: String?) throws -> Evaluation {
+        let scheme = try Load.scheme(text)
+        let facts = entry.map { "entree: \($0)" } ?? ""
+        return try Load.evaluate("scheme: dated\nid: X\nfiled: \(filed)\napplicant: {name: A}\nfacts: {\(facts)}\n", scheme: scheme)
+    }
+
+    @Test func theVersionFollowsTheDateTheParameterNames() throws {
+        // Filed after the change, but entered before it: the older value applies.
+        #expect(try amount(filed: "2020-10-01", entry: "2020-08-15").amount?.final == DecimalNumber(775))
+        #expect(try amount(filed: "2020-08-01", entry: "2020-09-01").amount?.final == DecimalNumber(1150))
+    }
+
+    @Test func anUnknownDateLeavesTheParameterUnknown() throws {
+        let evaluation = try amount(filed: "2020-10-01", entry: nil)
+        #expect(evaluation.outcome == .incomplete)
+        #expect(evaluation.missing == [.fact(0)])
+    }
+}
