@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), reached through its event API.
@@ -27,13 +28,18 @@ let package = Package(
         .target(name: "Evaluator", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal"]),
         // Renders decisions as French Markdown and JSON.
         .target(name: "Decisions", dependencies: ["Evaluator", "SchemeLanguage", "ExactDecimal"]),
+        // The register of decisions, in SQLite: what limits across applications read.
+        .target(
+            name: "Register",
+            dependencies: ["SchemeLanguage", "Evaluator", "ExactDecimal", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Batches: the rules folder, application files, decision files, benchmarks.
-        .target(name: "Batch", dependencies: ["YAMLReader", "SchemeLanguage", "Evaluator", "Decisions", "ExactDecimal"]),
+        .target(name: "Batch", dependencies: ["YAMLReader", "SchemeLanguage", "Evaluator", "Decisions", "ExactDecimal", "Register"]),
         // The command-line tool.
         .executableTarget(
             name: "guichet",
             dependencies: [
-                "YAMLReader", "SchemeLanguage", "Evaluator", "Decisions", "Batch",
+                "YAMLReader", "SchemeLanguage", "Evaluator", "Decisions", "Batch", "Register",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +48,7 @@ let package = Package(
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal"]),
         .testTarget(
             name: "GuichetTests",
-            dependencies: ["SchemeLanguage", "Evaluator", "Decisions", "Batch", "YAMLReader", "ExactDecimal"],
+            dependencies: ["SchemeLanguage", "Evaluator", "Decisions", "Batch", "YAMLReader", "ExactDecimal", "Register"],
             exclude: ["Golden"]
         ),
     ]

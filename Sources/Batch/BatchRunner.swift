@@ -1,41 +1,71 @@
 import Decisions
 import Evaluator
+import Register
 import SchemeLanguage
 import YAMLReader
 
 /// Evaluates application files and writes a decision for each.
 ///
-/// Each document stands alone: an application that cannot be read gets an error entry and
-/// never costs another its decision.
+/// A batch reads every document first, then evaluates them in filing-date then id order, never
+/// in file order: limits read the register, and the first filed is the first served. Each
+/// document stands alone: one that cannot be read gets an error entry and never costs another
+/// its decision.
 public final class BatchRunner {
     public let catalog: SchemeCatalog
     private let output: DecisionOutput?
+    private let register: DecisionRegister?
+    /// The register's session while a batch runs; decisions are recorded through it.
+    private var session: RegisterSession?
+    /// Evaluate against the register without recording anything (`--dry-run`).
+    private let recording: Bool
     private let evaluator: DocumentEvaluator
     /// Where each application id was first seen, to refuse a second file overwriting its decision.
     private var seenIDs: [String: SourceMark] = [:]
 
-    /// With no output, decisions are evaluated but not written.
-    public init(catalog: SchemeCatalog, output: DecisionOutput?) {
+    /// With no output, decisions are evaluated but not written; with no register, limits find
+    /// no earlier decision and nothing is recorded.
+    public init(catalog: SchemeCatalog, output: DecisionOutput?, register: DecisionRegister? = nil, recording: Bool = true) {
         self.catalog = catalog
         self.output = output
+        self.register = register
+        self.recording = recording
         evaluator = DocumentEvaluator(catalog: catalog)
     }
 
     public func run(paths: [String]) -> BatchReport {
+        var pending: [PendingDocument] = []
         var report = BatchReport()
         for path in paths {
             switch YAMLFiles.list(path) {
             case .success(let files):
-                for file in files { process(file: file, into: &report) }
+                for file in files { read(file: file, into: &pending, failures: &report) }
             case .failure(let diagnostic):
                 report.entries.append(BatchEntry(failure: diagnostic))
             }
         }
+        let failures = report.entries
+        report.entries = []
+        let ordered = pending.sorted(by: PendingDocument.filingOrder)
+        do {
+            if let register {
+                report.entries = try register.batch { session in
+                    self.session = session
+                    defer { self.session = nil }
+                    return ordered.flatMap(decide)
+                }
+            } else {
+                report.entries = ordered.flatMap(decide)
+            }
+        } catch {
+            let mark = ordered.first?.mark ?? SourceMark(file: "register", line: 1, column: 1)
+            report.entries.append(BatchEntry(failure: Diagnostic("the register could not be written: \(error)", at: mark)))
+        }
+        report.entries += failures
         return report
     }
 
-    /// Processes every document of one file, a single application or a stream of them.
-    public func process(file: String, into report: inout BatchReport) {
+    /// Reads every document of one file, a single application or a stream of them.
+    private func read(file: String, into pending: inout [PendingDocument], failures report: inout BatchReport) {
         let reader: YAMLDocumentReader
         do {
             reader = try YAMLDocumentReader(path: file)
@@ -48,10 +78,9 @@ public final class BatchRunner {
             do {
                 guard let document = try reader.nextDocument() else { break }
                 documents += 1
-                if let family = Application.familyName(of: document) {
-                    report.entries += household(document, family: family)
-                } else {
-                    report.entries.append(process(document))
+                switch prepare(document) {
+                case .ready(let prepared): pending.append(prepared)
+                case .failed(let entry): report.entries.append(entry)
                 }
             } catch {
                 // libyaml cannot resume after a syntax error: the rest of the file is lost, and said so.
@@ -66,35 +95,40 @@ public final class BatchRunner {
         }
     }
 
-    /// Reads, evaluates and (when there is an output) writes the decision of one document.
-    public func process(_ document: YAMLNode) -> BatchEntry {
+    /// Reads, evaluates and (when there is an output) writes the decision of one document, at
+    /// once: for streams whose order is already the filing order, such as the benchmark's.
+    public func process(_ document: YAMLNode) -> [BatchEntry] {
+        switch prepare(document) {
+        case .ready(let prepared): decide(prepared)
+        case .failed(let entry): [entry]
+        }
+    }
+
+    // MARK: Reading
+
+    private func prepare(_ document: YAMLNode) -> Prepared {
         let declaredID = Application.declaredID(of: document)
-        func failure(_ diagnostics: [Diagnostic], scheme: String? = nil) -> BatchEntry {
-            BatchEntry(mark: document.mark, id: declaredID, schemeID: scheme, result: .failed(diagnostics))
+        if let family = Application.familyName(of: document) {
+            let members = catalog.family(family).map(\.id)
+            guard !members.isEmpty else {
+                let known = catalog.families.joined(separator: ", ")
+                let node = document.mapping?.first { $0.key.scalar == "family" }?.value
+                let diagnostic = Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")
+                return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed([diagnostic])))
+            }
+            let decoded = evaluator.decode(document, schemes: members, context: "family:\(family)", header: .family(family))
+            return PendingDocument.make(document, decoded: decoded, target: nil, family: family, declaredID: declaredID)
         }
         let schemeID: String
         switch Application.schemeID(of: document) {
         case .success(let id): schemeID = id
-        case .failure(let diagnostic): return failure([diagnostic])
+        case .failure(let diagnostic): return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: nil, result: .failed([diagnostic])))
         }
         guard catalog.schemes[schemeID] != nil else {
-            return failure([unknownScheme(schemeID, in: document)], scheme: schemeID)
+            return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: schemeID, result: .failed([unknownScheme(schemeID, in: document)])))
         }
-        let result = evaluator.evaluate(document, schemes: evaluator.schemes(for: schemeID), context: schemeID, header: .scheme)
-        if let errors = result.errors[schemeID] { return failure(errors, scheme: schemeID) }
-        guard let evaluation = result.evaluations[schemeID] else { return failure([], scheme: schemeID) }
-        let id = evaluation.application.id
-        if let first = seenIDs[id] {
-            return failure([Diagnostic("application id '\(id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")], scheme: schemeID)
-        }
-        seenIDs[id] = document.mark
-        var entry = BatchEntry(mark: document.mark, id: id, schemeID: schemeID, result: .decided(evaluation))
-        do {
-            if let output { entry.decisionPath = try write(evaluation, to: output) }
-        } catch {
-            return failure([Diagnostic("\(error)", at: document.mark)], scheme: schemeID)
-        }
-        return entry
+        let decoded = evaluator.decode(document, schemes: evaluator.schemes(for: schemeID), context: schemeID, header: .scheme)
+        return PendingDocument.make(document, decoded: decoded, target: schemeID, family: nil, declaredID: declaredID)
     }
 
     private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {
@@ -110,52 +144,91 @@ public final class BatchRunner {
         return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
     }
 
-    /// A household's file (`family: logement`): evaluated against every scheme of the family,
-    /// each scheme's decision written as `<id>.<scheme>`, and an orientation summary beside them.
-    public func household(_ document: YAMLNode, family: String) -> [BatchEntry] {
-        let declaredID = Application.declaredID(of: document)
-        func failure(_ diagnostics: [Diagnostic]) -> [BatchEntry] {
-            [BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed(diagnostics))]
+    // MARK: Deciding
+
+    private func decide(_ document: PendingDocument) -> [BatchEntry] {
+        let reader: any LimitReader
+        if let session { reader = session } else if let register { reader = register } else { reader = EmptyRegister() }
+        let result = evaluator.evaluate(document.decoded, register: reader)
+        if let first = seenIDs[document.id] {
+            let diagnostic = Diagnostic("application id '\(document.id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")
+            return [document.failure([diagnostic])]
         }
-        let members = catalog.family(family).map(\.id)
-        guard !members.isEmpty else {
-            let known = catalog.families.joined(separator: ", ")
-            let node = document.mapping?.first { $0.key.scalar == "family" }?.value
-            return failure([Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")])
-        }
-        let result = evaluator.evaluate(document, schemes: members, context: "family:\(family)", header: .family(family))
-        // A fact unknown to every scheme is reported by each: say it once.
-        var seen: Set<String> = []
-        let errors = members.flatMap { result.errors[$0] ?? [] }.filter { seen.insert($0.description).inserted }
-        guard errors.isEmpty else { return failure(errors) }
-        let evaluations = members.compactMap { result.evaluations[$0] }
-        guard let id = evaluations.first?.application.id else { return failure([]) }
-        if let first = seenIDs[id] {
-            return failure([Diagnostic("application id '\(id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")])
-        }
-        seenIDs[id] = document.mark
-        var entries: [BatchEntry] = []
+        seenIDs[document.id] = document.mark
+        let shown = document.target.map { [$0] } ?? document.decoded.schemes
+        if let errors = shown.compactMap({ result.errors[$0] }).first { return [document.failure(errors)] }
+        let evaluations = shown.compactMap { result.evaluations[$0] }
         do {
+            var entries: [BatchEntry] = []
             for evaluation in evaluations {
-                var entry = BatchEntry(mark: document.mark, id: id, schemeID: evaluation.scheme.id, result: .decided(evaluation))
-                if let output { entry.decisionPath = try write(evaluation, to: output, name: "\(id).\(evaluation.scheme.id)") }
-                entries.append(entry)
+                let name = document.family == nil ? document.id : "\(document.id).\(evaluation.scheme.id)"
+                entries.append(try issue(evaluation, name: name, at: document.mark))
             }
-            if let output {
-                let orientation = Orientation(family: family, evaluations: evaluations, decisionFile: { "\(id).\($0.scheme.id).md" })
-                try output.write(orientation.markdown(), to: "\(id).orientation.md")
+            if let family = document.family, let output {
+                let orientation = Orientation(family: family, evaluations: evaluations, decisionFile: { "\(document.id).\($0.scheme.id).md" })
+                try output.write(orientation.markdown(), to: "\(document.id).orientation.md")
             }
+            return entries
         } catch {
-            return failure([Diagnostic("\(error)", at: document.mark)])
+            return [document.failure([Diagnostic("\(error)", at: document.mark)])]
         }
-        return entries
     }
 
-    private func write(_ evaluation: Evaluation, to output: DecisionOutput, name: String? = nil) throws -> String {
-        let record = DecisionRecord(evaluation)
-        let name = name ?? evaluation.application.id
-        try output.write(JSONDecision.render(record), to: "\(name).json")
-        try output.write(MarkdownDecision.render(record), to: "\(name).md")
-        return output.path("\(name).md")
+    /// Writes a decision's files, then records it: a crash between the two leaves a decision
+    /// file whose record the next run of the batch adds, never a record without its file.
+    private func issue(_ evaluation: Evaluation, name: String, at mark: SourceMark) throws -> BatchEntry {
+        var entry = BatchEntry(mark: mark, id: evaluation.application.id, schemeID: evaluation.scheme.id, result: .decided(evaluation))
+        if let output {
+            let record = DecisionRecord(evaluation)
+            try output.write(JSONDecision.render(record), to: "\(name).json")
+            try output.write(MarkdownDecision.render(record), to: "\(name).md")
+            entry.decisionPath = output.path("\(name).md")
+        }
+        if recording, let session {
+            let inputHash = InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
+            try session.record(evaluation, inputHash: inputHash, decisionFile: output == nil ? nil : "\(name).md")
+        }
+        return entry
+    }
+}
+
+/// A document ready to be decided, or the entry saying why it cannot be.
+enum Prepared {
+    case ready(PendingDocument)
+    case failed(BatchEntry)
+}
+
+/// A document read and decoded, waiting for its turn in filing order.
+struct PendingDocument {
+    let mark: SourceMark
+    let id: String
+    let filed: LocalDate
+    /// The scheme asked for; nil for a household's file, which shows every scheme of its family.
+    let target: String?
+    let family: String?
+    let decoded: DocumentEvaluator.Decoded
+
+    func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
+        BatchEntry(mark: mark, id: id, schemeID: target ?? family, result: .failed(diagnostics))
+    }
+
+    static func make(_ document: YAMLNode, decoded: DocumentEvaluator.Decoded, target: String?, family: String?,
+                     declaredID: String?) -> Prepared {
+        let shown = target.map { [$0] } ?? decoded.schemes
+        // A fact unknown to every scheme is reported by each: say it once.
+        var seen: Set<String> = []
+        let errors = shown.flatMap { decoded.errors[$0] ?? [] }.filter { seen.insert($0.description).inserted }
+        guard errors.isEmpty, let application = shown.lazy.compactMap({ decoded.applications[$0] }).first else {
+            return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: target ?? family, result: .failed(errors)))
+        }
+        return .ready(PendingDocument(mark: document.mark, id: application.id, filed: application.filed,
+                                        target: target, family: family, decoded: decoded))
+    }
+
+    /// Filing date, then id, then place: the order of a batch, whatever the order of its files.
+    static func filingOrder(_ a: PendingDocument, _ b: PendingDocument) -> Bool {
+        if a.filed != b.filed { return a.filed < b.filed }
+        if a.id != b.id { return a.id < b.id }
+        return (a.mark.file, a.mark.line) < (b.mark.file, b.mark.line)
     }
 }

@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import Register
 import SchemeLanguage
 import YAMLReader
 
@@ -19,6 +20,9 @@ public struct Benchmark {
         public let evaluateSeconds: Double
         /// Reading, decoding, evaluating and writing a JSON Lines summary.
         public let pipelineSeconds: Double
+        /// A whole batch with the register: read, sorted in filing order, evaluated against the
+        /// register, each decision recorded in its own transaction; nil when not measured.
+        public var registerSeconds: Double?
         public let outcomes: [Outcome: Int]
         public let errors: Int
 
@@ -76,11 +80,12 @@ public struct Benchmark {
         defer { fclose(summary) }
         let runner = BatchRunner(catalog: catalog, output: nil)
         return try timed(path) { document in
-            let entry = runner.process(document)
-            if let outcome = entry.outcome { outcomes[outcome, default: 0] += 1 } else { errors += 1 }
-            var line = SummaryLine.render(entry)
-            line += "\n"
-            _ = line.utf8.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, summary) }
+            for entry in runner.process(document) {
+                if let outcome = entry.outcome { outcomes[outcome, default: 0] += 1 } else { errors += 1 }
+                var line = SummaryLine.render(entry)
+                line += "\n"
+                _ = line.utf8.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, summary) }
+            }
         }
     }
 
@@ -88,6 +93,21 @@ public struct Benchmark {
         var fastest = Double.infinity
         for _ in 0..<max(1, repeats) { fastest = min(fastest, try run()) }
         return fastest
+    }
+
+    /// A whole batch of the stream with a register on disk in `folder`, once (a second run
+    /// would replace every entry, a different workload).
+    public func measureRegister(stream path: String, folder: String) throws -> Double {
+        let registerPath = "\(folder)/registre.sqlite"
+        for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: registerPath + suffix) }
+        let register = try DecisionRegister.open(path: registerPath)
+        let runner = BatchRunner(catalog: catalog, output: nil, register: register)
+        var report = BatchReport()
+        let seconds = ContinuousClock().measure { report = runner.run(paths: [path]) }.seconds
+        guard report.failureCount == 0 || report.entries.count > report.failureCount else {
+            throw WriteError(path: registerPath, reason: "the batch failed")
+        }
+        return seconds
     }
 
     /// Seconds to read the whole stream, handing each document to `stage`.

@@ -9,16 +9,17 @@ final class DocumentEvaluator {
     /// By the context of the evaluation (the scheme asked for, or the family), then by scheme:
     /// a scheme leaves different facts to its companions in each context.
     private var decoders: [String: [String: ApplicationDecoder]] = [:]
-    private var orders: [String: [String]] = [:]
     private var evaluators: [String: SchemeEvaluator] = [:]
+    private var orders: [String: [String]] = [:]
 
     init(catalog: SchemeCatalog) {
         self.catalog = catalog
     }
 
-    struct Outcome {
+    /// A document read for every scheme of its evaluation, in order of dependency.
+    struct Decoded {
+        var schemes: [String] = []
         var applications: [String: Application] = [:]
-        var evaluations: [String: Evaluation] = [:]
         var errors: [String: [Diagnostic]] = [:]
     }
 
@@ -30,27 +31,34 @@ final class DocumentEvaluator {
         return order
     }
 
-    /// `ids` in order of dependency; every one of them reads the document, and leaves to the
-    /// others the facts that are theirs. `context` names the evaluation (the scheme asked
-    /// for, or the family) for the caches.
-    func evaluate(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Outcome {
-        var outcome = Outcome()
+    /// Every scheme of `ids` reads the document, and leaves to the others the facts that are
+    /// theirs. `context` names the evaluation (the scheme asked for, or the family) for the caches.
+    func decode(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Decoded {
+        var decoded = Decoded(schemes: ids)
         for id in ids {
             guard let scheme = catalog.schemes[id] else { continue }
             switch decoder(scheme, companions: ids, context: context, header: header).decode(document) {
-            case .failure(let list):
-                outcome.errors[id] = list.diagnostics
-            case .success(let application):
-                outcome.applications[id] = application
-                do {
-                    outcome.evaluations[id] = try evaluator(scheme).evaluate(application, dependencies: outcome.evaluations)
-                } catch {
-                    let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
-                    outcome.errors[id] = [Diagnostic(message, at: document.mark)]
-                }
+            case .failure(let list): decoded.errors[id] = list.diagnostics
+            case .success(let application): decoded.applications[id] = application
             }
         }
-        return outcome
+        return decoded
+    }
+
+    /// Evaluates the decoded schemes in order, each receiving the evaluations before it.
+    func evaluate(_ decoded: Decoded, register: any LimitReader) -> (evaluations: [String: Evaluation], errors: [String: [Diagnostic]]) {
+        var evaluations: [String: Evaluation] = [:]
+        var errors = decoded.errors
+        for id in decoded.schemes {
+            guard let application = decoded.applications[id], let scheme = catalog.schemes[id] else { continue }
+            do {
+                evaluations[id] = try evaluator(scheme).evaluate(application, dependencies: evaluations, register: register)
+            } catch {
+                let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
+                errors[id] = [Diagnostic(message, at: application.mark)]
+            }
+        }
+        return (evaluations, errors)
     }
 
     private func decoder(_ scheme: Scheme, companions: [String], context: String, header: ApplicationDecoder.Header) -> ApplicationDecoder {

@@ -19,6 +19,10 @@ public struct Evaluation: Sendable {
     public let awaitingConfirmation: [Int]
     /// The evaluations, on the same application, of the schemes whose outcome this one used.
     public let dependencies: [String: Evaluation]
+    /// The limits this evaluation read, with the earlier decisions behind each.
+    public let limits: [LimitResult]
+    /// For a favourable decision, the keys under which the register records it.
+    public let records: [LimitRecord]
     /// The notices whose condition holds (indices into `scheme.notices`), for a favourable or
     /// pending outcome.
     public let notices: [Int]

@@ -27,6 +27,10 @@ struct EvaluationContext {
     private let perMonth: [Bool]
     /// Evaluations of the schemes this one depends on, on the same application.
     private let dependencies: [String: Evaluation]
+    private let register: any LimitReader
+    private let plan: EvaluationPlan
+    /// The limits read so far, each once.
+    private(set) var limitResults: [LimitResult] = []
     /// Every input read, in order; a criterion's facts are a range of it.
     private(set) var trace: [Int] = []
     /// Where the current criterion's reads start in `trace`.
@@ -36,9 +40,11 @@ struct EvaluationContext {
     /// Inputs read whose declared value awaits an instructor's confirmation, since `beginTrace()`.
     private(set) var unconfirmed: [Int] = []
 
-    init(plan: EvaluationPlan, application: Application, dependencies: [String: Evaluation]) {
+    init(plan: EvaluationPlan, application: Application, dependencies: [String: Evaluation], register: any LimitReader) {
         self.application = application
         self.dependencies = dependencies
+        self.register = register
+        self.plan = plan
         inputPieces = plan.inputPieces
         pieceIDs = plan.pieceIDs
         inputConfirm = plan.inputConfirm
@@ -108,6 +114,52 @@ struct EvaluationContext {
         case .toExamine?:
             // Nothing to ask the applicant: a person must settle the other decision first.
             return nil
+        }
+    }
+
+    /// What earlier decisions count towards a limit, or nil while a key fact is missing.
+    mutating func limit(_ index: Int, at expression: Expression) throws(EvaluationError) -> Value? {
+        if let known = limitResults.first(where: { $0.index == index }) { return known.value }
+        guard let key = limitKey(index) else { return nil }
+        let limit = plan.limits[index]
+        let entries: [LimitEntry]
+        do {
+            entries = try register.entries(scheme: plan.schemeID, limit: limit.id, key: key,
+                                           before: (application.filed, application.id))
+        } catch {
+            throw EvaluationError(message: "the register could not be read for '\(limit.id)': \(error)", mark: expression.mark)
+        }
+        let value: Value = switch limit.measure {
+        case .amount: .money(entries.reduce(DecimalNumber.zero) { total, entry in
+            (try? total.adding(entry.amount ?? .zero)) ?? total
+        })
+        case .months: .integer(entries.reduce(0) { $0 + $1.months })
+        case .count: .integer(entries.count)
+        }
+        limitResults.append(LimitResult(index: index, value: value, entries: entries))
+        return value
+    }
+
+    /// The key of a limit for this application: its `by` facts (read, so that a missing one is
+    /// asked for) and the period of its filing date.
+    mutating func limitKey(_ index: Int) -> LimitKey? {
+        let limit = plan.limits[index]
+        var parts: [LimitKey.Part] = []
+        for input in limit.keys {
+            guard let value = read(input) else { return nil }
+            parts.append(LimitKey.Part(value: Self.keyText(value), personal: plan.personal[input]))
+        }
+        let period = limit.period == .calendarYear ? String(application.filed.year) : "*"
+        return LimitKey(parts: parts, period: period)
+    }
+
+    private static func keyText(_ value: Value) -> String {
+        switch value {
+        case .text(let text), .enumeration(let text): text
+        case .integer(let integer): String(integer)
+        case .date(let date): date.description
+        case .boolean(let flag): flag ? "true" : "false"
+        default: value.decimal?.description ?? ""
         }
     }
 

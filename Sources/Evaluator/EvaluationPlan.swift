@@ -10,6 +10,11 @@ struct EvaluationPlan: Sendable {
     let inputIDs: [String]
     let perMonth: [Bool]
     let schedule: CompiledSchedule?
+    let limits: [Limit]
+    /// For each limit, which decisions count; nil when all do.
+    let limitConditions: [CompiledExpression?]
+    let personal: [Bool]
+    let schemeID: String
     let parameters: [Parameter]
     /// For each parameter, the date that chooses its version when it is not the filing date.
     let parameterDates: [CompiledExpression?]
@@ -30,6 +35,10 @@ struct EvaluationPlan: Sendable {
         inputConfirm = scheme.inputs.map(\.confirm)
         inputIDs = scheme.inputs.map(\.id)
         perMonth = scheme.inputs.map(\.perMonth)
+        limits = scheme.limits
+        limitConditions = scheme.limits.map { $0.condition.map(ExpressionCompiler.compile) }
+        personal = scheme.inputs.map(\.personal)
+        schemeID = scheme.id
         schedule = scheme.schedule.map(CompiledSchedule.init)
         parameters = scheme.parameters
         parameterDates = scheme.parameters.map { $0.date.map(ExpressionCompiler.compile) }

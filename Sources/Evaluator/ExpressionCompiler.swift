@@ -24,6 +24,8 @@ enum ExpressionCompiler {
             return { context in context.value(of: builtin) }
         case .schemeOutcome(let id):
             return { context in context.outcome(of: id) }
+        case .limit(let index):
+            return { context in try context.limit(index, at: expression) }
         case .unary(let op, let operand):
             return unary(op, compile(operand), at: expression)
         case .binary(.and, let left, let right):

@@ -15,8 +15,10 @@ public struct SchemeEvaluator: Sendable {
 
     /// `dependencies` are the evaluations, on the same application, of the schemes whose
     /// outcome this one uses (`outcome("…")`), by scheme id.
-    public func evaluate(_ application: Application, dependencies: [String: Evaluation] = [:]) throws(EvaluationError) -> Evaluation {
-        var context = EvaluationContext(plan: plan, application: application, dependencies: dependencies)
+    /// `register` answers the limits; without one, no earlier decision counts.
+    public func evaluate(_ application: Application, dependencies: [String: Evaluation] = [:],
+                         register: any LimitReader = EmptyRegister()) throws(EvaluationError) -> Evaluation {
+        var context = EvaluationContext(plan: plan, application: application, dependencies: dependencies, register: register)
         var verdicts: [(verdict: Verdict, reads: Range<Int>, missing: [MissingItem])] = []
         verdicts.reserveCapacity(plan.criteria.count)
         var missing: [MissingItem] = []
@@ -51,9 +53,10 @@ public struct SchemeEvaluator: Sendable {
         let outcome = Self.outcome(criteria: criteria, amount: amount, missing: missing, awaiting: awaiting,
                                    hasAmount: scheme.amount != nil)
         let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(in: &context) : []
+        let records = outcome == .favorable ? try limitRecords(in: &context) : []
         return Evaluation(scheme: scheme, application: application, outcome: outcome, criteria: criteria,
                           amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting,
-                          dependencies: dependencies, notices: notices)
+                          dependencies: dependencies, limits: context.limitResults, records: records, notices: notices)
     }
 
     private func evaluateCriterion(_ index: Int, in context: inout EvaluationContext) throws(EvaluationError)
@@ -95,6 +98,17 @@ public struct SchemeEvaluator: Sendable {
             }
         }
         return AmountResult(steps: context.steps, unrounded: unrounded, final: final)
+    }
+
+    /// The limits a granted decision counts towards: those whose condition holds and whose key
+    /// facts are known.
+    private func limitRecords(in context: inout EvaluationContext) throws(EvaluationError) -> [LimitRecord] {
+        var records: [LimitRecord] = []
+        for index in plan.limits.indices {
+            if let condition = plan.limitConditions[index], try condition(&context)?.boolean != true { continue }
+            if let key = context.limitKey(index) { records.append(LimitRecord(index: index, key: key)) }
+        }
+        return records
     }
 
     /// A notice whose condition cannot be told is left out rather than asked for.

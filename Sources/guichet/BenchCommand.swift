@@ -27,6 +27,10 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Folder for the generated stream and the summary (default: a temporary folder).")
     var workDirectory: String?
 
+    @Flag(name: .customLong("register"), inversion: .prefixedNo,
+          help: "Also time a whole batch with the register on disk (each decision recorded in its own transaction).")
+    var withRegister = true
+
     @OptionGroup var rules: RulesOption
 
     func run() throws {
@@ -41,7 +45,8 @@ struct Bench: ParsableCommand {
         let stream = "\(folder)/applications.yaml"
         let benchmark = Benchmark(catalog: catalog, scheme: target)
         try benchmark.generate(count: count, seed: seed, to: stream)
-        let figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
+        var figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
+        if withRegister { figures.registerSeconds = try benchmark.measureRegister(stream: stream, folder: folder) }
         print(report(figures, stream: stream))
         if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) }
     }
@@ -60,7 +65,7 @@ struct Bench: ParsableCommand {
             \(row("read (YAML to nodes)", figures.readSeconds))
             \(row("read + decode", figures.decodeSeconds))
             \(row("read + decode + evaluate", figures.evaluateSeconds))
-            \(row("read + decode + evaluate + JSONL summary", figures.pipelineSeconds))
+            \(row("read + decode + evaluate + JSONL summary", figures.pipelineSeconds))\(figures.registerSeconds.map { "\n" + row("batch in filing order, register on disk (1 run)", $0) } ?? "")
             outcomes: \(outcomes)\(figures.errors > 0 ? ", \(figures.errors) errors" : "")
             """
     }

@@ -14,8 +14,7 @@ import YAMLReader
     func evaluate(_ text: String) throws -> [BatchEntry] {
         let runner = BatchRunner(catalog: catalog, output: nil)
         let document = try YAMLDocumentReader.singleDocument(text: text, file: "household.yaml")
-        if let family = Application.familyName(of: document) { return runner.household(document, family: family) }
-        return [runner.process(document)]
+        return runner.process(document)
     }
 
     func solvency(birth: String = "2000-03-15", first: String = "2020-11-01", months: Int, rent: String = "450 €",

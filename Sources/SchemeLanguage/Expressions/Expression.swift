@@ -19,6 +19,8 @@ public struct Expression: Sendable {
         case builtin(Builtin)
         /// The outcome of another scheme on the same application: `outcome("fsl-acces")`.
         case schemeOutcome(String)
+        /// What earlier decisions count towards a limit, by its index in `Scheme.limits`.
+        case limit(Int)
         case unary(UnaryOperator, Expression)
         case binary(BinaryOperator, Expression, Expression)
         case conditional(Expression, Expression, Expression)
@@ -41,7 +43,7 @@ public struct Expression: Sendable {
     public var referencedSchemes: [String] {
         switch node {
         case .schemeOutcome(let id): [id]
-        case .literal, .input, .parameter, .step, .monthStep, .builtin: []
+        case .literal, .input, .parameter, .step, .monthStep, .builtin, .limit: []
         case .unary(_, let operand): operand.referencedSchemes
         case .binary(_, let left, let right): left.referencedSchemes + right.referencedSchemes
         case .conditional(let a, let b, let c): a.referencedSchemes + b.referencedSchemes + c.referencedSchemes

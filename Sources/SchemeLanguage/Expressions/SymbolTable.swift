@@ -6,6 +6,7 @@ enum Symbol {
     case parameter(index: Int, type: ValueType)
     case step(index: Int)
     case monthStep(index: Int)
+    case limit(index: Int, type: ValueType)
     case builtin(Builtin)
 }
 

@@ -63,6 +63,8 @@ struct TypeChecker {
             return Expression(node: .step(index), type: try symbols.typeOfStep(index, offset), mark: mark)
         case .monthStep(let index)?:
             return Expression(node: .monthStep(index), type: try symbols.typeOfStep(index, offset), mark: mark)
+        case .limit(let index, let type)?:
+            return Expression(node: .limit(index), type: type, mark: mark)
         case .builtin(let builtin)?:
             return Expression(node: .builtin(builtin), type: builtin.type, mark: mark)
         case nil:

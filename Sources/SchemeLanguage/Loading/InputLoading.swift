@@ -24,11 +24,12 @@ extension SchemeBuilder {
         let maximum = fields.optional("max").flatMap { bound($0, type: type, path: "\(path).max") }
         let defaultValue = fields.optional("default").flatMap { self.defaultValue($0, type: type, path: "\(path).default") }
         let perMonth = fields.optional("per_month").flatMap { log.boolean($0, path: "\(path).per_month") } ?? false
+        let personal = fields.optional("personal").flatMap { log.boolean($0, path: "\(path).personal") } ?? false
         fields.rejectUnknown()
         guard let type, let question else { return nil }
         return InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
                                minimum: minimum, maximum: maximum, defaultValue: defaultValue, perMonth: perMonth,
-                               mark: value.mark)
+                               personal: personal, mark: value.mark)
     }
 
     private var inputTypeNames: String {

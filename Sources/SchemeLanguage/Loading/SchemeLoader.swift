@@ -92,7 +92,14 @@ struct SchemeBuilder {
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: inputs) } ?? []
-        let symbols = symbolTable(inputs: inputs, parameters: parameters)
+        var symbols = symbolTable(inputs: inputs, parameters: parameters)
+        let limits = fields.optional("limits").map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []
+        for (index, limit) in limits.enumerated() {
+            if symbols.symbols[limit.id] != nil {
+                log.error("limit '\(limit.id)' has the name of an input or a parameter", at: document.mark, path: "limits.\(limit.id)")
+            }
+            symbols.symbols[limit.id] = .limit(index: index, type: limit.measure.type)
+        }
         let eligibility = fields.required("eligibility", what: "the criteria of eligibility")
         let criteria = eligibility.map { self.criteria($0, symbols: symbols) } ?? []
         let schedule = fields.optional("schedule").flatMap { self.schedule($0, symbols: symbols) }
@@ -113,7 +120,7 @@ struct SchemeBuilder {
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
         return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
-                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, schedule: schedule, notices: notices,
+                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices,
                       interpretations: interpretations, tests: tests, references: references.all,
                       file: file, rulesHash: rulesHash)
     }

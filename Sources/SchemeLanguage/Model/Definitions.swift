@@ -18,11 +18,13 @@ public struct InputDefinition: Sendable {
     public let defaultValue: Value?
     /// A fact with a value for each month of the schedule (rent, charges, APL…).
     public let perMonth: Bool
+    /// An identifier of a natural person: the register stores it pseudonymised.
+    public let personal: Bool
     public let mark: SourceMark
 
     public init(id: String, type: ValueType, question: String, help: String?, piece: String?, confirm: Bool,
                 minimum: DecimalNumber?, maximum: DecimalNumber?, defaultValue: Value? = nil, perMonth: Bool = false,
-                mark: SourceMark) {
+                personal: Bool = false, mark: SourceMark) {
         self.id = id
         self.type = type
         self.question = question
@@ -33,6 +35,7 @@ public struct InputDefinition: Sendable {
         self.maximum = maximum
         self.defaultValue = defaultValue
         self.perMonth = perMonth
+        self.personal = personal
         self.mark = mark
     }
 }

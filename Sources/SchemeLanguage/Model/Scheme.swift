@@ -17,6 +17,8 @@ public final class Scheme: Sendable {
     public let parameters: [Parameter]
     public let criteria: [Criterion]
     public let amount: AmountDefinition?
+    /// Limits across applications, read from the register.
+    public let limits: [Limit]
     /// Amounts paid month by month, when the scheme pays so.
     public let schedule: ScheduleDefinition?
     public let notices: [Notice]
@@ -31,7 +33,7 @@ public final class Scheme: Sendable {
 
     public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
-                amount: AmountDefinition?, schedule: ScheduleDefinition? = nil, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
+                amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
                 references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String) {
         self.id = id
         self.title = title
@@ -44,6 +46,7 @@ public final class Scheme: Sendable {
         self.parameters = parameters
         self.criteria = criteria
         self.amount = amount
+        self.limits = limits
         self.schedule = schedule
         self.notices = notices
         self.interpretations = interpretations

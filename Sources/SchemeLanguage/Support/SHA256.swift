@@ -14,10 +14,23 @@ public enum SHA256 {
 
     /// The digest as 64 lowercase hexadecimal digits.
     public static func hex(of bytes: some Sequence<UInt8>) -> String {
+        hex(digest(bytes))
+    }
+
+    /// HMAC-SHA-256 (RFC 2104): a keyed hash, so that an identifier cannot be recovered from its
+    /// pseudonym without the key.
+    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var block = key.count > 64 ? digest(key) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        let inner = digest(block.map { $0 ^ 0x36 } + message)
+        return digest(block.map { $0 ^ 0x5c } + inner)
+    }
+
+    /// Lowercase hexadecimal digits of bytes.
+    public static func hex(_ bytes: [UInt8]) -> String {
         let table = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest(bytes) {
+        for byte in bytes {
             text.append(table[Int(byte >> 4)])
             text.append(table[Int(byte & 0x0f)])
         }
@@ -25,26 +38,51 @@ public enum SHA256 {
     }
 
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        let message = Array(bytes)
         var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let base = chunk + i * 4
-                w[i] = UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16 | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
+        // Whole blocks straight from the message; only the tail is copied to be padded.
+        let whole = message.count / 64 * 64
+        message.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < whole {
+                block(buffer, at: offset, into: &w)
+                compress(&hash, w)
+                offset += 64
             }
-            for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            compress(&hash, w)
         }
-        return hash.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        var tail = Array(message[whole...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        let bitLength = UInt64(message.count) &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                block(buffer, at: offset, into: &w)
+                compress(&hash, w)
+                offset += 64
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(32)
+        for word in hash {
+            for shift in [24, 16, 8, 0] as [UInt32] { result.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        }
+        return result
+    }
+
+    /// The message schedule of one 64-byte block.
+    private static func block(_ buffer: UnsafeBufferPointer<UInt8>, at chunk: Int, into w: inout [UInt32]) {
+        for i in 0..<16 {
+            let base = chunk + i * 4
+            w[i] = UInt32(buffer[base]) << 24 | UInt32(buffer[base + 1]) << 16 | UInt32(buffer[base + 2]) << 8 | UInt32(buffer[base + 3])
+        }
+        for i in 16..<64 {
+            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
     }
 
     private static func compress(_ hash: inout [UInt32], _ w: [UInt32]) {

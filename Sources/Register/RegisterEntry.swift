@@ -1,0 +1,105 @@
+import Evaluator
+import ExactDecimal
+import GRDB
+import SchemeLanguage
+
+/// One decision as the register keeps it.
+public struct RegisterEntry: Sendable, Equatable {
+    public let scheme: String
+    public let application: String
+    public let filed: String
+    public let outcome: String
+    /// The amount, exact, as text ("30000.00"); nil without an amount.
+    public let amount: String?
+    public let months: Int
+    /// Whose decision it is: the first key of the scheme's first limit, pseudonymised when it
+    /// identifies a person.
+    public let beneficiary: String?
+    public let rulesHash: String
+    public let inputHash: String
+    public let decisionFile: String?
+    /// Each limit the decision counts towards: limit id, stored key, period.
+    public let keys: [Key]
+    /// False for an entry replaced by a later decision on the same application.
+    public var current = true
+
+    public struct Key: Sendable, Equatable {
+        public let limit: String
+        public let key: String
+        public let period: String
+    }
+
+    init(_ evaluation: Evaluation, inputHash: String, decisionFile: String?, pseudonyms: Pseudonymizer) {
+        let scheme = evaluation.scheme
+        self.scheme = scheme.id
+        application = evaluation.application.id
+        filed = evaluation.application.filed.description
+        outcome = evaluation.outcome.rawValue
+        amount = evaluation.amount?.final.map { $0.rounded(scale: 2, rule: .halfUp).description }
+        months = evaluation.schedule?.months.count ?? 0
+        keys = evaluation.records.map { record in
+            Key(limit: scheme.limits[record.index].id, key: pseudonyms.stored(record.key), period: record.key.period)
+        }
+        beneficiary = evaluation.records.first.flatMap { $0.key.parts.first }.map(pseudonyms.stored)
+        rulesHash = scheme.rulesHash
+        self.inputHash = inputHash
+        self.decisionFile = decisionFile
+    }
+
+    private init(row: Row, keys: [Key]) {
+        scheme = row["scheme"]
+        application = row["application"]
+        filed = row["filed"]
+        outcome = row["outcome"]
+        amount = row["amount"]
+        months = row["months"]
+        beneficiary = row["beneficiary"]
+        rulesHash = row["rules_sha256"]
+        inputHash = row["input_sha256"]
+        decisionFile = row["decision_file"]
+        current = row["current"]
+        self.keys = keys
+    }
+
+    /// Makes this the application's entry in force; the previous one stays as history.
+    /// Recording the same decision again changes nothing.
+    func replaceCurrent(in db: Database) throws {
+        if let current = try RegisterEntry.current(scheme: scheme, application: application, in: db) {
+            if current.entry == self { return }
+            try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.id])
+        }
+        try insert(into: db)
+    }
+
+    func insert(into db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
+                                  rules_sha256, input_sha256, decision_file, current)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            """).execute(arguments: [scheme, application, filed, outcome, amount, months, beneficiary, rulesHash, inputHash, decisionFile])
+        let id = db.lastInsertedRowID
+        let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
+        for key in keys {
+            try insertKey.execute(arguments: [id, key.limit, key.key, key.period])
+        }
+    }
+
+    static func current(scheme: String, application: String, in db: Database) throws -> (id: Int64, entry: RegisterEntry)? {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE scheme = ? AND application = ? AND current = 1")
+        guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
+        let id: Int64 = row["id"]
+        return (id, RegisterEntry(row: row, keys: try keys(of: id, in: db)))
+    }
+
+    static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
+                      order: String = "scheme, filed, application, id") throws -> [RegisterEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)", arguments: arguments).map { row in
+            RegisterEntry(row: row, keys: try keys(of: row["id"], in: db))
+        }
+    }
+
+    private static func keys(of decision: Int64, in db: Database) throws -> [Key] {
+        let statement = try db.cachedStatement(sql: "SELECT limit_id, key, period FROM decision_key WHERE decision = ? ORDER BY limit_id")
+        return try Row.fetchAll(statement, arguments: [decision]).map { Key(limit: $0[0], key: $0[1], period: $0[2]) }
+    }
+}

@@ -1,0 +1,38 @@
+import GRDB
+
+/// The register's tables, created and evolved by numbered migrations.
+enum RegisterSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: decisions and the keys limits group them by") { db in
+            try db.execute(sql: """
+                CREATE TABLE decision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    scheme TEXT NOT NULL,
+                    application TEXT NOT NULL,
+                    filed TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    amount TEXT,
+                    months INTEGER NOT NULL DEFAULT 0,
+                    beneficiary TEXT,
+                    rules_sha256 TEXT NOT NULL,
+                    input_sha256 TEXT NOT NULL,
+                    decision_file TEXT,
+                    current INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE UNIQUE INDEX decision_in_force ON decision(scheme, application) WHERE current = 1;
+                CREATE INDEX decision_beneficiary ON decision(beneficiary);
+                CREATE INDEX decision_application ON decision(application);
+                CREATE TABLE decision_key (
+                    decision INTEGER NOT NULL REFERENCES decision(id) ON DELETE CASCADE,
+                    limit_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    PRIMARY KEY (decision, limit_id)
+                );
+                CREATE INDEX decision_key_lookup ON decision_key(limit_id, key, period);
+                """)
+        }
+        return migrator
+    }
+}
