@@ -198,8 +198,9 @@ enum Prepared {
     case failed(BatchEntry)
 }
 
-/// A document read and decoded, waiting for its turn in filing order.
-struct PendingDocument {
+/// A document read and decoded, waiting for its turn in filing order (a class, so that
+/// sorting a large batch moves references, not documents).
+final class PendingDocument {
     let mark: SourceMark
     let id: String
     let filed: LocalDate
@@ -207,6 +208,15 @@ struct PendingDocument {
     let target: String?
     let family: String?
     let decoded: DocumentEvaluator.Decoded
+
+    init(mark: SourceMark, id: String, filed: LocalDate, target: String?, family: String?, decoded: DocumentEvaluator.Decoded) {
+        self.mark = mark
+        self.id = id
+        self.filed = filed
+        self.target = target
+        self.family = family
+        self.decoded = decoded
+    }
 
     func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
         BatchEntry(mark: mark, id: id, schemeID: target ?? family, result: .failed(diagnostics))

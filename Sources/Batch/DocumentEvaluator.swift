@@ -48,6 +48,7 @@ final class DocumentEvaluator {
     /// Evaluates the decoded schemes in order, each receiving the evaluations before it.
     func evaluate(_ decoded: Decoded, register: any LimitReader) -> (evaluations: [String: Evaluation], errors: [String: [Diagnostic]]) {
         var evaluations: [String: Evaluation] = [:]
+        evaluations.reserveCapacity(decoded.schemes.count)
         var errors = decoded.errors
         for id in decoded.schemes {
             guard let application = decoded.applications[id], let scheme = catalog.schemes[id] else { continue }

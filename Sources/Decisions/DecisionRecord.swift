@@ -60,6 +60,8 @@ public struct DecisionRecord: Sendable {
     public let notices: [Notice]
     /// The months paid, for a scheme that pays month by month.
     public let schedule: ScheduleTable?
+    /// The limits read from the register, with the decisions behind each.
+    public let limits: [LimitResult]
     /// The outcomes of the schemes this decision depends on: title and outcome.
     public let dependencies: [(title: String, outcome: Outcome)]
 
@@ -93,6 +95,7 @@ extension DecisionRecord {
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
         notices = evaluation.notices.map { scheme.notices[$0] }
         schedule = ScheduleTable(evaluation)
+        limits = evaluation.limits.sorted { $0.index < $1.index }
         dependencies = evaluation.scheme.references.map(\.id).uniqued().compactMap { id in
             let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome
             return outcome.map { (evaluation.dependencies[id]?.scheme.title ?? id, $0) }

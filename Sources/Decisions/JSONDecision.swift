@@ -24,6 +24,26 @@ public enum JSONDecision {
                     }
                 }
             }
+            json.array("limits") { json in
+                for result in record.limits {
+                    json.object { json in
+                        let limit = record.scheme.limits[result.index]
+                        json.string("id", limit.id)
+                        json.string("label", limit.label)
+                        json.string("value", FrenchFormat.canonical(result.value))
+                        json.array("decisions") { json in
+                            for entry in result.entries {
+                                json.object { json in
+                                    json.string("application", entry.applicationID)
+                                    json.string("filed", entry.filed.description)
+                                    json.string("amount", entry.amount.map(FrenchFormat.moneyCanonical))
+                                    json.number("months", entry.months)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if let schedule = record.schedule { schedule.render(into: &json) }
             steps(record, &json)
             json.array("grounds") { json in

@@ -9,6 +9,7 @@ public enum MarkdownDecision {
         header(record, into: &text)
         verdict(record, into: &text)
         criteria(record, into: &text)
+        limits(record, into: &text)
         record.schedule?.render(into: &text)
         amount(record, into: &text)
         switch record.outcome {
@@ -112,6 +113,30 @@ public enum MarkdownDecision {
                       facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.source.map(shortCitation) ?? "—"])
         }
         text.blank()
+    }
+
+    /// What the register says was already granted, and what the limit came to.
+    private static func limits(_ record: DecisionRecord, into text: inout MarkdownText) {
+        let results = record.limits
+        guard !results.isEmpty else { return }
+        text.line("## Décisions antérieures prises en compte")
+        text.blank()
+        for result in results {
+            let limit = record.scheme.limits[result.index]
+            let value = FrenchFormat.value(result.value, type: limit.measure.type)
+            text.line("**\(limit.label)** : \(value)")
+            text.blank()
+            if result.entries.isEmpty {
+                text.line("- Aucune décision antérieure au registre.")
+            }
+            for entry in result.entries {
+                let amount = entry.amount.map { " : \(FrenchFormat.money($0))" } ?? ""
+                let months = entry.months > 0 ? " (\(entry.months) mois)" : ""
+                text.line("- Demande \(entry.applicationID), déposée le \(entry.filed.frenchLong)\(amount)\(months)")
+            }
+            if let source = limit.source.flatMap(record.scheme.source) { text.line("- Texte : \(citation(source))") }
+            text.blank()
+        }
     }
 
     private static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {

@@ -3,7 +3,10 @@ import SchemeLanguage
 import YAMLReader
 
 /// The reasoned result of one application against its scheme: every criterion, every step.
-public struct Evaluation: Sendable {
+///
+/// A class: an evaluation is made once and then shared by the batch entry, the decision
+/// files, the register and the evaluations that depend on it.
+public final class Evaluation: Sendable {
     public let scheme: Scheme
     public let application: Application
     public let outcome: Outcome
@@ -26,6 +29,23 @@ public struct Evaluation: Sendable {
     /// The notices whose condition holds (indices into `scheme.notices`), for a favourable or
     /// pending outcome.
     public let notices: [Int]
+
+    init(scheme: Scheme, application: Application, outcome: Outcome, criteria: [CriterionResult], amount: AmountResult?,
+         schedule: ScheduleResult?, missing: [MissingItem], awaitingConfirmation: [Int], dependencies: [String: Evaluation],
+         limits: [LimitResult], records: [LimitRecord], notices: [Int]) {
+        self.scheme = scheme
+        self.application = application
+        self.outcome = outcome
+        self.criteria = criteria
+        self.amount = amount
+        self.schedule = schedule
+        self.missing = missing
+        self.awaitingConfirmation = awaitingConfirmation
+        self.dependencies = dependencies
+        self.limits = limits
+        self.records = records
+        self.notices = notices
+    }
 
     /// The criteria that failed: the grounds of a refusal.
     public var failedCriteria: [CriterionResult] { criteria.filter { $0.verdict == .failed } }

@@ -120,8 +120,12 @@ struct EvaluationContext {
     /// What earlier decisions count towards a limit, or nil while a key fact is missing.
     mutating func limit(_ index: Int, at expression: Expression) throws(EvaluationError) -> Value? {
         if let known = limitResults.first(where: { $0.index == index }) { return known.value }
-        guard let key = limitKey(index) else { return nil }
         let limit = plan.limits[index]
+        if let given = application.limitValues[limit.id] {
+            limitResults.append(LimitResult(index: index, value: given, entries: []))
+            return given
+        }
+        guard let key = limitKey(index) else { return nil }
         let entries: [LimitEntry]
         do {
             entries = try register.entries(scheme: plan.schemeID, limit: limit.id, key: key,

@@ -72,7 +72,7 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// `groupSize`, each decision with all its keys, and a limit read inside the batch sees
     /// every decision recorded before it. A crash loses at most the open group, which the
     /// next run of the batch records again.
-    public func batch<T>(groupSize: Int = 256, _ body: (RegisterSession) throws -> T) throws -> T {
+    public func batch<T>(groupSize: Int = 1000, _ body: (RegisterSession) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             let session = RegisterSession(db: db, pseudonyms: pseudonyms, groupSize: groupSize)
             try db.beginTransaction()

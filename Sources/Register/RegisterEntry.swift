@@ -35,7 +35,7 @@ public struct RegisterEntry: Sendable, Equatable {
         application = evaluation.application.id
         filed = evaluation.application.filed.description
         outcome = evaluation.outcome.rawValue
-        amount = evaluation.amount?.final.map { $0.rounded(scale: 2, rule: .halfUp).description }
+        amount = evaluation.amount?.final.map(Self.cents)
         months = evaluation.schedule?.months.count ?? 0
         keys = evaluation.records.map { record in
             Key(limit: scheme.limits[record.index].id, key: pseudonyms.stored(record.key), period: record.key.period)
@@ -69,6 +69,13 @@ public struct RegisterEntry: Sendable, Equatable {
             try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.id])
         }
         try insert(into: db)
+    }
+
+    /// "30000.00": amounts in the register always carry their cents.
+    static func cents(_ amount: DecimalNumber) -> String {
+        let text = amount.rounded(scale: 2, rule: .halfUp).description
+        guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
+        return text.distance(from: dot, to: text.endIndex) == 2 ? text + "0" : text
     }
 
     func insert(into db: Database) throws {

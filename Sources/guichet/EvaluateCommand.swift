@@ -2,16 +2,21 @@ import ArgumentParser
 import Batch
 import Decisions
 import Foundation
+import Register
 import SchemeLanguage
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate application files and write a reasoned decision (French Markdown and JSON) for each.",
         discussion: """
-            Each application names its scheme. For an application with id X, the decision is written \
-            to OUT/X.md and OUT/X.json; OUT/summary.jsonl has one line per application. An \
-            application that cannot be read is reported with its file:line:column and the others \
-            still get their decisions. Exit code 1 when any application or file failed.
+            Each application names its scheme (a household's file names its family). Applications \
+            are decided in filing-date then id order, whatever the order of the files, against the \
+            register of decisions: limits across applications read it, and each decision is \
+            recorded in it (a decision taken again replaces the previous one, kept as history). For \
+            an application with id X, the decision is written to OUT/X.md and OUT/X.json; \
+            OUT/summary.jsonl has one line per application. An application that cannot be read is \
+            reported with its file:line:column and the others still get their decisions. Exit \
+            code 1 when any application or file failed.
             """)
 
     @Argument(help: "Application files or folders (searched for *.yaml and *.yml).")
@@ -21,6 +26,11 @@ struct Evaluate: ParsableCommand {
 
     @Option(name: .long, help: "The folder the decisions are written to.")
     var out: String = "decisions"
+
+    @OptionGroup var register: RegisterOption
+
+    @Flag(name: .long, help: "Read the register for limits, but record nothing in it.")
+    var dryRun = false
 
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)
@@ -32,7 +42,8 @@ struct Evaluate: ParsableCommand {
             Console.error("\(out): error: cannot create the output folder: \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        let report = BatchRunner(catalog: catalog, output: output).run(paths: paths)
+        let decisions = try register.open()
+        let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         try? output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")

@@ -1,5 +1,6 @@
 import Batch
 import Foundation
+import Register
 import Testing
 
 /// The decision files of the sample applications, compared byte for byte with reviewed copies.
@@ -11,7 +12,8 @@ import Testing
 
     func evaluateSamples(_ folder: String, into out: String) throws -> BatchReport {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-        let runner = BatchRunner(catalog: catalog, output: try DecisionOutput(directory: out))
+        // A fresh register for each run, as for a first batch.
+        let runner = BatchRunner(catalog: catalog, output: try DecisionOutput(directory: out), register: try DecisionRegister.inMemory())
         return runner.run(paths: [Repository.path("Applications/\(folder)")])
     }
 

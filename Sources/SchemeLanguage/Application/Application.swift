@@ -34,11 +34,14 @@ public struct Application: Sendable {
     /// Decisions already taken under other schemes this one depends on (the FSL commission's
     /// refusal, say), by scheme id.
     public let outcomes: [String: Outcome]
+    /// Values of limits given by a scheme's test case, in place of the register.
+    public let limitValues: [String: Value]
     /// Where the application starts.
     public let mark: SourceMark
 
     public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?], monthlyFacts: [Int: [LocalDate: Value]] = [:],
-                pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], outcomes: [String: Outcome] = [:], mark: SourceMark) {
+                pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], outcomes: [String: Outcome] = [:], limitValues: [String: Value] = [:],
+                mark: SourceMark) {
         self.id = id
         self.schemeID = schemeID
         self.filed = filed
@@ -50,6 +53,7 @@ public struct Application: Sendable {
         self.confirmed = confirmed
         self.findings = findings
         self.outcomes = outcomes
+        self.limitValues = limitValues
         self.mark = mark
     }
 }

@@ -65,12 +65,15 @@ public struct ApplicationDecoder {
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? IndexFlags()
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
         let outcomes = fields.optional("outcomes").map { decodeOutcomes($0, path: fields.childPath("outcomes"), log: log) } ?? [:]
+        // A test case states what the register holds; a real application never does.
+        let limitValues = requireHeader ? [:] : fields.optional("limits").map { decodeLimitValues($0, path: fields.childPath("limits"), log: log) } ?? [:]
         for (index, value) in scheme.defaults where facts.values[index] == nil { facts.values[index] = value }
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
         return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
                            facts: facts.values, monthlyFacts: facts.monthly,
-                           pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes, mark: document.mark)
+                           pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes,
+                           limitValues: limitValues, mark: document.mark)
     }
 
     private func readHeader(_ fields: inout Fields, log: DiagnosticLog) {
@@ -199,6 +202,26 @@ public struct ApplicationDecoder {
         return ids
     }
 
+    private func decodeLimitValues(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Value] {
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping from limits to their values, found \(node.kindName)", at: node.mark, path: path)
+            return [:]
+        }
+        var values: [String: Value] = [:]
+        for pair in pairs {
+            let id = pair.key.scalar ?? ""
+            guard let limit = scheme.limits.first(where: { $0.id == id }) else {
+                log.error("'\(id)' is not a limit of '\(scheme.id)'", at: pair.key.mark, path: "\(path).\(id)")
+                continue
+            }
+            switch ScalarParsing.value(pair.value, as: limit.measure.type) {
+            case .success(let value): values[id] = value
+            case .failure(let problem): log.error(problem.message, at: pair.value.mark, path: "\(path).\(id)")
+            }
+        }
+        return values
+    }
+
     private func decodeOutcomes(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Outcome] {
         guard let pairs = node.mapping else {
             log.error("expected a mapping from schemes to their outcomes, found \(node.kindName)", at: node.mark, path: path)
@@ -268,6 +291,7 @@ struct SchemeSignature {
     var criterionIDs: [String]
     /// The schemes whose outcome this one uses.
     var references: Set<String>
+    var limits: [Limit] = []
 
     init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
         self.id = id
@@ -288,6 +312,7 @@ struct SchemeSignature {
     init(_ scheme: Scheme) {
         self.init(id: scheme.id, inputs: scheme.inputs, pieces: scheme.pieces, criteria: scheme.criteria)
         references = Set(scheme.references.map(\.id))
+        limits = scheme.limits
     }
 }
 

@@ -115,6 +115,7 @@ struct SchemeBuilder {
         // Test cases may name a criterion whose condition has an error: that error is reported
         // once, at the criterion, not again at every test naming it.
         signature.references = Set(references.all.map(\.id))
+        signature.limits = limits
         signature.criterionIDs = eligibility?.sequence?.compactMap { $0.mapping?.first { $0.key.scalar == "id" }?.value.scalar } ?? []
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()

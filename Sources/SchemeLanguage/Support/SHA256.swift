@@ -38,55 +38,52 @@ public enum SHA256 {
     }
 
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        let message = Array(bytes)
-        var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var w = [UInt32](repeating: 0, count: 64)
-        // Whole blocks straight from the message; only the tail is copied to be padded.
-        let whole = message.count / 64 * 64
-        message.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < whole {
-                block(buffer, at: offset, into: &w)
-                compress(&hash, w)
-                offset += 64
-            }
-        }
-        var tail = Array(message[whole...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
+        var message = Array(bytes)
         let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                block(buffer, at: offset, into: &w)
-                compress(&hash, w)
-                offset += 64
+        message.append(0x80)
+        let padded = (message.count + 8 + 63) / 64 * 64
+        message.append(contentsOf: repeatElement(0, count: padded - 8 - message.count))
+        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        // Unchecked buffers: this runs for every decision a batch records.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            k.withUnsafeBufferPointer { k in
+                message.withUnsafeBufferPointer { bytes in
+                    for chunk in stride(from: 0, to: bytes.count, by: 64) {
+                        schedule(bytes, at: chunk, into: w)
+                        compress(&state, w, k)
+                    }
+                }
             }
         }
         var result: [UInt8] = []
         result.reserveCapacity(32)
-        for word in hash {
-            for shift in [24, 16, 8, 0] as [UInt32] { result.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+            result.append(UInt8(truncatingIfNeeded: word >> 24))
+            result.append(UInt8(truncatingIfNeeded: word >> 16))
+            result.append(UInt8(truncatingIfNeeded: word >> 8))
+            result.append(UInt8(truncatingIfNeeded: word))
         }
         return result
     }
 
     /// The message schedule of one 64-byte block.
-    private static func block(_ buffer: UnsafeBufferPointer<UInt8>, at chunk: Int, into w: inout [UInt32]) {
+    private static func schedule(_ bytes: UnsafeBufferPointer<UInt8>, at chunk: Int, into w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
-            let base = chunk + i * 4
-            w[i] = UInt32(buffer[base]) << 24 | UInt32(buffer[base + 1]) << 16 | UInt32(buffer[base + 2]) << 8 | UInt32(buffer[base + 3])
+            let base = chunk &+ i &* 4
+            w[i] = UInt32(bytes[base]) << 24 | UInt32(bytes[base &+ 1]) << 16 | UInt32(bytes[base &+ 2]) << 8 | UInt32(bytes[base &+ 3])
         }
         for i in 16..<64 {
-            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            let s0 = rotate(w[i &- 15], 7) ^ rotate(w[i &- 15], 18) ^ (w[i &- 15] >> 3)
+            let s1 = rotate(w[i &- 2], 17) ^ rotate(w[i &- 2], 19) ^ (w[i &- 2] >> 10)
+            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
         }
     }
 
-    private static func compress(_ hash: inout [UInt32], _ w: [UInt32]) {
-        var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
+    private static func compress(_ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                 _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>) {
+        var (a, b, c, d, e, f, g, h) = state
         for i in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)
@@ -96,7 +93,7 @@ public enum SHA256 {
             let t2 = s0 &+ majority
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
         }
-        for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[index] = hash[index] &+ value }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -1,0 +1,39 @@
+import ExactDecimal
+
+/// The register as CSV (RFC 4180), for a spreadsheet or another system.
+public enum RegisterCSV {
+    public static func render(_ entries: [RegisterEntry]) -> String {
+        var lines = ["scheme,application,filed,outcome,amount,months,beneficiary,in_force,input_sha256,rules_sha256,decision_file"]
+        for entry in entries {
+            let fields = [entry.scheme, entry.application, entry.filed, entry.outcome, entry.amount ?? "", String(entry.months),
+                          entry.beneficiary ?? "", entry.current ? "1" : "0", entry.inputHash, entry.rulesHash, entry.decisionFile ?? ""]
+            lines.append(fields.map(quoted).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// Totals per scheme and year, for `guichet register granted`.
+public enum RegisterTotals {
+    public static func lines(_ entries: [RegisterEntry]) -> [String] {
+        var totals: [String: (amount: DecimalNumber, count: Int, months: Int)] = [:]
+        for entry in entries {
+            let key = "\(entry.scheme) \(entry.filed.prefix(4))"
+            var total = totals[key] ?? (.zero, 0, 0)
+            total.amount = (try? total.amount.adding(entry.amount.flatMap { DecimalNumber(parsing: $0) } ?? .zero)) ?? total.amount
+            total.count += 1
+            total.months += entry.months
+            totals[key] = total
+        }
+        return totals.keys.sorted().map { key in
+            let total = totals[key]!
+            let months = total.months > 0 ? ", \(total.months) months" : ""
+            return "\(key): \(total.count) decision(s), \(RegisterEntry.cents(total.amount)) €\(months)"
+        }
+    }
+}

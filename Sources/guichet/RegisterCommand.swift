@@ -1,0 +1,91 @@
+import ArgumentParser
+import Batch
+import Foundation
+import Register
+
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Query the register of decisions: what a beneficiary was granted, a decision's history, a CSV export.",
+        subcommands: [Granted.self, History.self, Export.self])
+
+    struct Granted: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What a beneficiary was granted (decisions in force), per scheme and year.",
+            discussion: "Give the identifier as the application gives it (a SIREN, a case number); a person's identifier is pseudonymised to be found.")
+
+        @Argument(help: "The beneficiary's identifier.")
+        var beneficiary: String
+
+        @OptionGroup var register: RegisterOption
+
+        func run() throws {
+            let entries = try register.open().granted(to: beneficiary)
+            guard !entries.isEmpty else {
+                print("No favourable decision recorded for '\(beneficiary)'.")
+                return
+            }
+            let rows = entries.map { entry in
+                [entry.scheme, String(entry.filed.prefix(4)), entry.application, entry.filed, entry.amount ?? "", entry.months > 0 ? String(entry.months) : ""]
+            }
+            print(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
+            print("")
+            print(RegisterTotals.lines(entries).joined(separator: "\n"))
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every decision recorded for an application, oldest first.")
+
+        @Argument(help: "The application id.")
+        var application: String
+
+        @OptionGroup var register: RegisterOption
+
+        func run() throws {
+            let entries = try register.open().history(of: application)
+            guard !entries.isEmpty else {
+                print("No decision recorded for '\(application)'.")
+                return
+            }
+            let rows = entries.map { entry in
+                [entry.scheme, entry.outcome, entry.amount ?? "", entry.current ? "in force" : "replaced",
+                 String(entry.inputHash.prefix(12)), String(entry.rulesHash.prefix(12)), entry.decisionFile ?? ""]
+            }
+            print(Table.render(header: ["Scheme", "Outcome", "Amount", "Status", "Input", "Rules", "Decision"], rows: rows))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the decisions in force (or every entry) as CSV.")
+
+        @Option(name: .shortAndLong, help: "The CSV file to write (default: standard output).")
+        var output: String?
+
+        @Flag(name: .long, help: "Include the replaced entries (the history).")
+        var all = false
+
+        @OptionGroup var register: RegisterOption
+
+        func run() throws {
+            let opened = try register.open()
+            let csv = RegisterCSV.render(try all ? opened.allEntries() : opened.currentEntries())
+            if let output {
+                try AtomicFile.write(Array(csv.utf8), to: output)
+            } else {
+                print(csv, terminator: "")
+            }
+        }
+    }
+}
+
+/// Aligned plain-text tables for the console.
+enum Table {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max()! + 2 }
+        return all.map { row in
+            row.indices.map { $0 == row.count - 1 ? row[$0] : Console.pad(row[$0], widths[$0]) }.joined()
+        }.joined(separator: "\n")
+    }
+}
