@@ -25,7 +25,7 @@ import YAMLReader
         filed: 2020-10-15
         applicant: {name: Test}
         facts:
-          jeune: {date_naissance: \(birth), parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
+          jeune: {identifiant: T-1, date_naissance: \(birth), parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
           accompagnement: {necessaire: false}
           demande: {premier_mois: \(first), nombre_mois: \(months)}
           logement: {type: ordinaire, loyer: \(rent), charges: \(charges), apl: \(apl)}

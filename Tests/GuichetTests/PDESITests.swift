@@ -1,66 +1,114 @@
+import Batch
 import Evaluator
 import ExactDecimal
+import Foundation
+import Register
 import SchemeLanguage
 import Testing
 
-/// The catalogue's hand-computed cases, against the real rules file.
+/// The catalogue's hand-computed cases, against the real rules file and a register.
 @Suite struct PDESITests {
-    let scheme: Scheme
+    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
-    init() throws {
-        scheme = try Load.pdesi()
+    static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: Int,
+                            expense: String, site: String = "ESI-62-0001") -> String {
+        """
+        scheme: pdesi
+        id: \(id)
+        filed: \(filed)
+        applicant: {name: Commune de Test}
+        facts:
+          porteur: {habilite_pdesi: true, siren: "\(siren)"}
+          esi: {categorie: \(category), identifiant: \(site)}
+          projet: {enjeux: [accessibilite], respect_normes: true, validation_proprietaire: true, projet_animation: true, depense_eligible_ht: "\(expense)"}
+        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
+        confirmed: all
+        """
     }
 
-    func application(category: Int, expense: String, alreadyGranted: String? = "0 €", alreadyHelped: Bool? = nil) -> String {
-        var facts = "porteur.habilite_pdesi: true\n  esi.categorie: \(category)\n  projet.enjeux: [accessibilite]\n"
-        facts += "  projet.respect_normes: true\n  projet.validation_proprietaire: true\n  projet.projet_animation: true\n"
-        facts += "  projet.depense_eligible_ht: \"\(expense)\"\n"
-        if let alreadyGranted { facts += "  porteur.aides_pdesi_annee: \"\(alreadyGranted)\"\n" }
-        if let alreadyHelped { facts += "  esi.projet_deja_aide: \(alreadyHelped)\n" }
-        return """
-            scheme: pdesi
-            id: T-1
-            filed: 2020-10-15
-            applicant: {name: Commune de Test}
-            facts:
-              \(facts)
-            pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
-            confirmed: all
-            """
-    }
-
-    func amount(_ text: String) throws -> DecimalNumber? {
-        let evaluation = try Load.evaluate(text, scheme: scheme)
-        #expect(evaluation.outcome == .favorable, "\(evaluation.outcome) for \(text)")
-        return evaluation.amount?.final
+    /// Runs the applications as one batch, each in its own file, the files in the order given.
+    func batch(_ applications: [String], register: DecisionRegister? = nil) throws -> [String: BatchEntry] {
+        let folder = NSTemporaryDirectory() + "guichet-pdesi-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var paths: [String] = []
+        for (position, text) in applications.enumerated() {
+            let path = "\(folder)/\(position).yaml"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let runner = BatchRunner(catalog: catalog, output: nil, register: try register ?? DecisionRegister.inMemory())
+        let report = runner.run(paths: paths)
+        #expect(report.failureCount == 0, "\(report.entries.flatMap(\.diagnostics))")
+        return Dictionary(uniqueKeysWithValues: report.entries.compactMap { entry in entry.id.map { ($0, entry) } })
     }
 
     @Test func category1At60000Gives30000() throws {
-        #expect(try amount(application(category: 1, expense: "60 000 €")) == DecimalNumber(30000))
+        #expect(try batch([Self.application("A", category: 1, expense: "60 000 €")])["A"]?.amount == DecimalNumber(30000))
     }
 
     @Test func category2At100000IsCappedAt40000() throws {
-        #expect(try amount(application(category: 2, expense: "100 000 €")) == DecimalNumber(40000))
+        #expect(try batch([Self.application("A", category: 2, expense: "100 000 €")])["A"]?.amount == DecimalNumber(40000))
     }
 
     @Test func category3At50000Gives35000() throws {
-        #expect(try amount(application(category: 3, expense: "50 000 €", alreadyGranted: nil, alreadyHelped: false)) == DecimalNumber(35000))
+        #expect(try batch([Self.application("A", category: 3, expense: "50 000 €")])["A"]?.amount == DecimalNumber(35000))
     }
 
-    @Test func sameOwnerSameYear60000Then40000() throws {
-        let first = try #require(try amount(application(category: 1, expense: "60 000 €", alreadyGranted: "0 €")))
-        let second = try amount(application(category: 1, expense: "40 000 €", alreadyGranted: "\(first) €"))
-        #expect(first == DecimalNumber(30000))
-        #expect(second == DecimalNumber(10000))
+    @Test(arguments: [false, true])
+    func sameOwnerSameYear60000Then40000WhateverTheFileOrder(_ reversed: Bool) throws {
+        let first = Self.application("A", filed: "2020-10-01", category: 1, expense: "60 000 €")
+        let second = Self.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €")
+        let entries = try batch(reversed ? [second, first] : [first, second])
+        #expect(entries["A"]?.amount == DecimalNumber(30000))
+        #expect(entries["B"]?.amount == DecimalNumber(10000))
     }
 
-    @Test func aSecondProjectOnAClassifiedSiteIsRefused() throws {
-        let evaluation = try Load.evaluate(application(category: 3, expense: "70 000 €", alreadyGranted: nil, alreadyHelped: true), scheme: scheme)
+    @Test func threeApplicationsExhaustTheAnnualCap() throws {
+        let entries = try batch([
+            Self.application("C", filed: "2020-12-01", category: 2, expense: "10 000 €"),
+            Self.application("A", filed: "2020-03-01", category: 1, expense: "50 000 €"),
+            Self.application("B", filed: "2020-06-01", category: 2, expense: "40 000 €"),
+        ])
+        #expect(entries["A"]?.amount == DecimalNumber(25000))
+        #expect(entries["B"]?.amount == DecimalNumber(15000))
+        #expect(entries["C"]?.outcome == .unfavorable, "the 40 000 € of the year are used")
+    }
+
+    @Test func theCapStartsAgainEachCalendarYear() throws {
+        let entries = try batch([
+            Self.application("A", filed: "2020-11-01", category: 1, expense: "80 000 €"),
+            Self.application("B", filed: "2021-01-15", category: 1, expense: "60 000 €"),
+        ])
+        #expect(entries["A"]?.amount == DecimalNumber(40000))
+        #expect(entries["B"]?.amount == DecimalNumber(30000))
+    }
+
+    @Test func anotherOwnerHasItsOwnCap() throws {
+        let entries = try batch([
+            Self.application("A", siren: "111111111", category: 1, expense: "80 000 €"),
+            Self.application("B", siren: "222222222", category: 1, expense: "80 000 €"),
+        ])
+        #expect(entries["A"]?.amount == DecimalNumber(40000))
+        #expect(entries["B"]?.amount == DecimalNumber(40000))
+    }
+
+    @Test func aSecondProjectOnAClassifiedSiteIsRefusedAndTheDecisionSaysWhy() throws {
+        let entries = try batch([
+            Self.application("A", filed: "2020-03-01", category: 3, expense: "50 000 €", site: "ESI-62-0042"),
+            Self.application("B", filed: "2021-05-01", siren: "999999999", category: 3, expense: "20 000 €", site: "ESI-62-0042"),
+        ])
+        #expect(entries["A"]?.amount == DecimalNumber(35000))
+        guard case .decided(let evaluation) = entries["B"]?.result else {
+            Issue.record("B not decided")
+            return
+        }
         #expect(evaluation.outcome == .unfavorable)
-        #expect(evaluation.failedCriteria.map { scheme.criteria[$0.index].id } == ["un-projet-par-esi-classe"])
+        #expect(evaluation.failedCriteria.map { evaluation.scheme.criteria[$0.index].id } == ["un-projet-par-esi-classe"])
+        #expect(evaluation.limits.first?.entries.map(\.applicationID) == ["A"])
     }
 
-    @Test func theSchemesOwnTestCasesPass() {
+    @Test func theSchemesOwnTestCasesPass() throws {
+        let scheme = try #require(catalog.schemes["pdesi"])
         let results = SchemeTestRunner.run(scheme)
         #expect(results.count >= 10)
         for result in results where !result.passed {
@@ -69,6 +117,7 @@ import Testing
     }
 
     @Test func aWrongExpectationIsReportedAsExpectedAgainstObtained() throws {
+        let scheme = try #require(catalog.schemes["pdesi"])
         let testCase = try #require(scheme.tests.first)
         let evaluation = try SchemeEvaluator(scheme: scheme).evaluate(testCase.application)
         let altered = SchemeTestCase(name: testCase.name, application: testCase.application, outcome: .unfavorable,
