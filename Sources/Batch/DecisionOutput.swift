@@ -5,9 +5,13 @@ import Foundation
 public struct DecisionOutput: Sendable {
     public let directory: String
 
+    /// Creates the folder if needed, and removes the temporary files a killed run left behind.
     public init(directory: String) throws {
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.contains(".tmp-") {
+            try? FileManager.default.removeItem(atPath: path(name))
+        }
     }
 
     public func path(_ name: String) -> String {
@@ -22,9 +26,25 @@ public struct DecisionOutput: Sendable {
 
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        // Written by hand rather than through Foundation, whose own temporary files a killed
+        // process would leave behind under names this folder cannot recognise.
         let temporary = "\(path).tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        let written = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return offset }
+                offset += count
+            }
+            return offset
+        }
+        close(descriptor)
+        guard written == bytes.count else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -1,0 +1,117 @@
+import Batch
+import Evaluator
+import ExactDecimal
+import Foundation
+import Register
+import SchemeLanguage
+import Testing
+
+/// The register on disk: repeatable batches, history, dry runs, pseudonyms, permissions.
+@Suite struct RegisterTests {
+    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "guichet-register-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = "\(folder)/\(name)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func run(_ paths: [String], register: DecisionRegister, recording: Bool = true) throws -> BatchReport {
+        BatchRunner(catalog: catalog, output: try DecisionOutput(directory: "\(folder)/out"), register: register, recording: recording)
+            .run(paths: paths)
+    }
+
+    @Test func runningABatchAgainGivesTheSameDecisionsAndCountsNothingTwice() throws {
+        let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
+        let paths = [
+            try write("a.yaml", PDESITests.application("A", filed: "2020-10-01", category: 1, expense: "60 000 €")),
+            try write("b.yaml", PDESITests.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €")),
+        ]
+        let first = try run(paths, register: register)
+        let second = try run(paths.reversed(), register: register)
+        #expect(first.entries.map(\.amount) == second.entries.map(\.amount))
+        #expect(second.entries.map(\.amount) == [DecimalNumber(30000), DecimalNumber(10000)])
+        // Unchanged decisions add no history.
+        #expect(try register.allEntries().count == 2)
+    }
+
+    @Test func aChangedApplicationReplacesItsEntryAndKeepsTheHistory() throws {
+        let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
+        let path = try write("a.yaml", PDESITests.application("A", category: 1, expense: "60 000 €"))
+        _ = try run([path], register: register)
+        _ = try write("a.yaml", PDESITests.application("A", category: 1, expense: "20 000 €"))
+        _ = try run([path], register: register)
+        let history = try register.history(of: "A")
+        #expect(history.map(\.amount) == ["30000.00", "10000.00"])
+        #expect(history.map(\.current) == [false, true])
+        #expect(try register.granted(to: "216200001").map(\.amount) == ["10000.00"])
+    }
+
+    @Test func aDryRunReadsTheRegisterButRecordsNothing() throws {
+        let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
+        _ = try run([try write("a.yaml", PDESITests.application("A", filed: "2020-10-01", category: 1, expense: "60 000 €"))], register: register)
+        let dry = try run([try write("b.yaml", PDESITests.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €"))],
+                          register: register, recording: false)
+        #expect(dry.entries.first?.amount == DecimalNumber(10000), "the dry run reads A's grant")
+        #expect(try register.allEntries().map(\.application) == ["A"])
+    }
+
+    @Test func personalIdentifiersArePseudonymisedWithAKeyOutsideTheDatabase() throws {
+        let registerPath = "\(folder)/r.sqlite"
+        let register = try DecisionRegister.open(path: registerPath)
+        let household = try String(contentsOfFile: Repository.path("Applications/logement/01-solvabilisation-loyer-residuel.yaml"), encoding: .utf8)
+        _ = try run([try write("s.yaml", household)], register: register)
+        let entry = try #require(try register.currentEntries().first { $0.scheme == "fonds-solvabilisation" })
+        let stored = try #require(entry.beneficiary)
+        #expect(stored.hasPrefix("p:") && !stored.contains("ASE-62"))
+        #expect(!entry.keys.contains { $0.key.contains("ASE-62") })
+        // The database file holds no clear identifier.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: registerPath))
+        #expect(bytes.range(of: Data("ASE-62-1001".utf8)) == nil)
+        // The key sits beside it, owner-only, and finds the beneficiary again.
+        let attributes = try FileManager.default.attributesOfItem(atPath: registerPath + ".key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect((try FileManager.default.attributesOfItem(atPath: registerPath)[.posixPermissions] as? Int) == 0o600)
+        #expect(try register.granted(to: "ASE-62-1001").count == 1)
+        // Another key gives another pseudonym.
+        let other = try DecisionRegister.open(path: "\(folder)/other.sqlite")
+        _ = try run([try write("s2.yaml", household)], register: other)
+        #expect(try other.currentEntries().first { $0.scheme == "fonds-solvabilisation" }?.beneficiary != stored)
+    }
+
+    @Test func twelveMonthsPerYoungPersonAcrossApplications() throws {
+        let register = try DecisionRegister.inMemory()
+        func solvency(_ id: String, _ filed: String, months: Int) -> String {
+            """
+            scheme: fonds-solvabilisation
+            id: \(id)
+            filed: \(filed)
+            applicant: {name: Test}
+            facts:
+              jeune: {identifiant: ASE-1, date_naissance: 2000-03-15, parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
+              accompagnement: {necessaire: false}
+              demande: {premier_mois: \(filed.prefix(8))01, nombre_mois: \(months)}
+              logement: {type: ordinaire, loyer: 450 €, charges: 50 €, apl: 270 €}
+            pieces: [piece-identite, quittance, attestation-caf]
+            confirmed: all
+            findings: {ressources-insuffisantes: {satisfied: true}}
+            outcomes: {fsl-acces: défavorable}
+            """
+        }
+        let report = try run([
+            try write("1.yaml", solvency("S1", "2020-01-10", months: 8)),
+            try write("2.yaml", solvency("S2", "2020-10-10", months: 8)),
+            try write("3.yaml", solvency("S3", "2021-06-10", months: 2)),
+        ], register: register)
+        let amounts = Dictionary(uniqueKeysWithValues: report.entries.map { ($0.id ?? "?", $0) })
+        #expect(amounts["S1"]?.amount == DecimalNumber(8 * 230))
+        #expect(amounts["S2"]?.amount == DecimalNumber(4 * 230), "only 4 of the 12 months are left")
+        #expect(amounts["S3"]?.outcome == .unfavorable, "the 12 months are used")
+    }
+}
