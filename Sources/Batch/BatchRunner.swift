@@ -156,8 +156,8 @@ public final class BatchRunner {
         }
         seenIDs[document.id] = document.mark
         let shown = document.target.map { [$0] } ?? document.decoded.schemes
-        if let errors = shown.compactMap({ result.errors[$0] }).first { return [document.failure(errors)] }
-        let evaluations = shown.compactMap { result.evaluations[$0] }
+        if let errors = shown.lazy.compactMap({ result.errors($0) }).first { return [document.failure(errors)] }
+        let evaluations = shown.compactMap { result.evaluation($0) }
         do {
             var entries: [BatchEntry] = []
             for evaluation in evaluations {
@@ -227,8 +227,8 @@ final class PendingDocument {
         let shown = target.map { [$0] } ?? decoded.schemes
         // A fact unknown to every scheme is reported by each: say it once.
         var seen: Set<String> = []
-        let errors = shown.flatMap { decoded.errors[$0] ?? [] }.filter { seen.insert($0.description).inserted }
-        guard errors.isEmpty, let application = shown.lazy.compactMap({ decoded.applications[$0] }).first else {
+        let errors = shown.flatMap { decoded.errors($0) ?? [] }.filter { seen.insert($0.description).inserted }
+        guard errors.isEmpty, let application = shown.lazy.compactMap({ decoded.application($0) }).first else {
             return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: target ?? family, result: .failed(errors)))
         }
         return .ready(PendingDocument(mark: document.mark, id: application.id, filed: application.filed,

@@ -16,11 +16,31 @@ final class DocumentEvaluator {
         self.catalog = catalog
     }
 
-    /// A document read for every scheme of its evaluation, in order of dependency.
+    /// A document read for every scheme of its evaluation, in order of dependency. Arrays
+    /// aligned with `schemes` rather than dictionaries: a batch holds one per document.
     struct Decoded {
-        var schemes: [String] = []
-        var applications: [String: Application] = [:]
-        var errors: [String: [Diagnostic]] = [:]
+        var schemes: [String]
+        var applications: [Application?]
+        var errors: [[Diagnostic]?]
+
+        init(schemes: [String]) {
+            self.schemes = schemes
+            applications = Array(repeating: nil, count: schemes.count)
+            errors = Array(repeating: nil, count: schemes.count)
+        }
+
+        func application(_ id: String) -> Application? { schemes.firstIndex(of: id).flatMap { applications[$0] } }
+        func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
+    }
+
+    /// The evaluations of a decoded document, aligned with its schemes.
+    struct Evaluated {
+        var schemes: [String]
+        var evaluations: [Evaluation?]
+        var errors: [[Diagnostic]?]
+
+        func evaluation(_ id: String) -> Evaluation? { schemes.firstIndex(of: id).flatMap { evaluations[$0] } }
+        func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
     }
 
     /// The scheme and those whose outcome it uses, in order of dependency.
@@ -35,31 +55,34 @@ final class DocumentEvaluator {
     /// theirs. `context` names the evaluation (the scheme asked for, or the family) for the caches.
     func decode(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Decoded {
         var decoded = Decoded(schemes: ids)
-        for id in ids {
+        for (position, id) in ids.enumerated() {
             guard let scheme = catalog.schemes[id] else { continue }
             switch decoder(scheme, companions: ids, context: context, header: header).decode(document) {
-            case .failure(let list): decoded.errors[id] = list.diagnostics
-            case .success(let application): decoded.applications[id] = application
+            case .failure(let list): decoded.errors[position] = list.diagnostics
+            case .success(let application): decoded.applications[position] = application
             }
         }
         return decoded
     }
 
     /// Evaluates the decoded schemes in order, each receiving the evaluations before it.
-    func evaluate(_ decoded: Decoded, register: any LimitReader) -> (evaluations: [String: Evaluation], errors: [String: [Diagnostic]]) {
-        var evaluations: [String: Evaluation] = [:]
-        evaluations.reserveCapacity(decoded.schemes.count)
-        var errors = decoded.errors
-        for id in decoded.schemes {
-            guard let application = decoded.applications[id], let scheme = catalog.schemes[id] else { continue }
+    func evaluate(_ decoded: Decoded, register: any LimitReader) -> Evaluated {
+        var result = Evaluated(schemes: decoded.schemes, evaluations: Array(repeating: nil, count: decoded.schemes.count),
+                               errors: decoded.errors)
+        // The evaluations before each scheme, by id, for those that read another's outcome.
+        var dependencies: [String: Evaluation] = [:]
+        for (position, id) in decoded.schemes.enumerated() {
+            guard let application = decoded.applications[position], let scheme = catalog.schemes[id] else { continue }
             do {
-                evaluations[id] = try evaluator(scheme).evaluate(application, dependencies: evaluations, register: register)
+                let evaluation = try evaluator(scheme).evaluate(application, dependencies: dependencies, register: register)
+                result.evaluations[position] = evaluation
+                if position < decoded.schemes.count - 1 { dependencies[id] = evaluation }
             } catch {
                 let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
-                errors[id] = [Diagnostic(message, at: application.mark)]
+                result.errors[position] = [Diagnostic(message, at: application.mark)]
             }
         }
-        return (evaluations, errors)
+        return result
     }
 
     private func decoder(_ scheme: Scheme, companions: [String], context: String, header: ApplicationDecoder.Header) -> ApplicationDecoder {

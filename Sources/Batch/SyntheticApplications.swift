@@ -53,8 +53,11 @@ public struct SyntheticApplications {
         return text
     }
 
-    /// Amounts other than zero move by a factor between 0.5 and 1.5, to the cent.
+    /// Amounts other than zero move by a factor between 0.5 and 1.5, to the cent; identifiers
+    /// (texts) take one of 5 000 variants, so that limits across applications meet as in a
+    /// département's year of files.
     private mutating func vary(_ value: Value) -> Value {
+        if case .text(let text) = value { return .text("\(text)-\(random.below(5000))") }
         guard case .money(let amount) = value, !amount.isZero else { return value }
         let factor = DecimalNumber(significand: Int128(50 + random.below(101)), scale: 2)
         let scaled = (try? amount.multiplied(by: factor))?.rounded(scale: 2, rule: .halfUp) ?? amount

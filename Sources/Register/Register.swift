@@ -27,6 +27,8 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of page cache: a large batch keeps the indexes it updates in memory.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let database = try DatabaseQueue(path: path, configuration: configuration)
@@ -74,7 +76,7 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// next run of the batch records again.
     public func batch<T>(groupSize: Int = 1000, _ body: (RegisterSession) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
-            let session = RegisterSession(db: db, pseudonyms: pseudonyms, groupSize: groupSize)
+            let session = try RegisterSession(db: db, pseudonyms: pseudonyms, groupSize: groupSize)
             try db.beginTransaction()
             do {
                 let result = try body(session)
