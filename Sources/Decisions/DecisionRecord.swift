@@ -62,6 +62,8 @@ public struct DecisionRecord: Sendable {
     public let schedule: ScheduleTable?
     /// The limits read from the register, with the decisions behind each.
     public let limits: [LimitResult]
+    /// For a call, where the selection placed the application.
+    public let placement: SelectionResult.Decision?
     /// The outcomes of the schemes this decision depends on: title and outcome.
     public let dependencies: [(title: String, outcome: Outcome)]
 
@@ -72,7 +74,9 @@ extension DecisionRecord {
     /// The version printed in every decision, so a decision can be traced to the engine that made it.
     public static let currentEngineVersion = "0.1.0"
 
-    public init(_ evaluation: Evaluation, engineVersion: String = DecisionRecord.currentEngineVersion) {
+    public init(_ evaluation: Evaluation, placement: SelectionResult.Decision? = nil,
+                engineVersion: String = DecisionRecord.currentEngineVersion) {
+        self.placement = placement
         let scheme = evaluation.scheme
         let application = evaluation.application
         self.engineVersion = engineVersion

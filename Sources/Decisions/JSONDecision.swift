@@ -12,6 +12,13 @@ public enum JSONDecision {
             scheme(record, &json)
             application(record, &json)
             json.string("outcome", record.outcome.rawValue)
+            if let placement = record.placement {
+                json.object("selection") { json in
+                    json.string("placement", placement.placement.rawValue)
+                    json.number("rank", placement.rank)
+                    json.string("reason", placement.reason)
+                }
+            }
             json.string("amount", record.amount.map(FrenchFormat.moneyCanonical))
             // Until an instructor has settled every point, the amount is only an estimate.
             json.string("amount_status", record.amount == nil ? nil : record.outcome == .favorable ? "granted" : "provisional")

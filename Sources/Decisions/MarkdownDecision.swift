@@ -8,6 +8,7 @@ public enum MarkdownDecision {
         var text = MarkdownText()
         header(record, into: &text)
         verdict(record, into: &text)
+        placement(record, into: &text)
         criteria(record, into: &text)
         limits(record, into: &text)
         record.schedule?.render(into: &text)
@@ -29,10 +30,10 @@ public enum MarkdownDecision {
         return text.result
     }
 
-    static func title(_ outcome: Outcome) -> String {
+    static func title(_ outcome: Outcome, grants: Bool = true) -> String {
         switch outcome {
-        case .favorable: "Décision d'attribution d'une aide"
-        case .unfavorable: "Décision de rejet d'une demande d'aide"
+        case .favorable: grants ? "Décision d'attribution d'une aide" : "Décision de recevabilité d'une candidature"
+        case .unfavorable: grants ? "Décision de rejet d'une demande d'aide" : "Décision d'irrecevabilité d'une candidature"
         case .incomplete: "Demande de pièces et d'informations complémentaires"
         case .toExamine: "Fiche d'instruction : demande à instruire"
         }
@@ -42,7 +43,7 @@ public enum MarkdownDecision {
         let application = record.application
         text.line("# \(record.scheme.authority.name)")
         text.blank()
-        text.line("## \(title(record.outcome))")
+        text.line("## \(title(record.outcome, grants: record.scheme.amount != nil))")
         text.blank()
         text.line("**\(record.scheme.title)** (\(record.scheme.kind.frenchName))")
         text.blank()
@@ -73,8 +74,11 @@ public enum MarkdownDecision {
         text.blank()
         switch record.outcome {
         case .favorable:
-            let amount = record.amount.map(FrenchFormat.money) ?? "—"
-            text.line("Une aide d'un montant de **\(amount)** est accordée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme).")
+            if let amount = record.amount.map(FrenchFormat.money) {
+                text.line("Une aide d'un montant de **\(amount)** est accordée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme).")
+            } else {
+                text.line("La candidature présentée \(FrenchGrammar.by(name)) (\(scheme)) est **recevable** : elle est admise à la sélection.")
+            }
         case .unfavorable:
             text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **rejetée**, pour les motifs de droit et de fait exposés ci-dessous.")
         case .incomplete:
@@ -112,6 +116,14 @@ public enum MarkdownDecision {
             text.row([String(row.number), row.label, verdictLabel(row.verdict),
                       facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.source.map(shortCitation) ?? "—"])
         }
+        text.blank()
+    }
+
+    private static func placement(_ record: DecisionRecord, into text: inout MarkdownText) {
+        guard let placement = record.placement else { return }
+        text.line("## Sélection : \(placement.placement.rawValue)")
+        text.blank()
+        text.line(placement.reason)
         text.blank()
     }
 
@@ -302,9 +314,9 @@ struct MarkdownText {
     mutating func blank() { result += "\n" }
 
     /// A titled list, left out when it has no item.
-    mutating func section(_ title: String, bullets: [String]) {
+    mutating func section(_ title: String, bullets: [String], level: Int = 2) {
         guard !bullets.isEmpty else { return }
-        line("## \(title)")
+        line(String(repeating: "#", count: level) + " \(title)")
         blank()
         for bullet in bullets { line("- \(bullet)") }
         blank()

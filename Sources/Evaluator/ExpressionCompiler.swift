@@ -40,6 +40,15 @@ enum ExpressionCompiler {
                 guard let flag = try test(&context)?.boolean else { return nil }
                 return flag ? try yes(&context) : try no(&context)
             }
+        case .call(.coalesce, let arguments):
+            let preferred = compile(arguments[0]), fallback = compile(arguments[1])
+            return { context in
+                let start = context.checkpoint
+                if let value = try preferred(&context) { return value }
+                // The first value may be absent by design (no correction): ask for nothing it needed.
+                context.forget(from: start, to: context.checkpoint)
+                return try fallback(&context)
+            }
         case .call(let function, let arguments):
             let compiled = arguments.map(compile)
             return { context in

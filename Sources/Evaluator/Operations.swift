@@ -115,6 +115,8 @@ enum Functions {
         case .count:
             guard case .set(let members) = values[0] else { throw Operations.mismatch(at: expression) }
             return .integer(members.count)
+        case .coalesce:
+            return values[0]
         case .round:
             guard let value = values[0].decimal, let step = values[1].decimal else { throw Operations.mismatch(at: expression) }
             do throws(DecimalError) {

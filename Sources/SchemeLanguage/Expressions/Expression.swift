@@ -94,4 +94,6 @@ public enum Function: String, Sendable, CaseIterable {
     case count
     /// `round(x, step)`: to the nearest multiple of step, halves away from zero.
     case round
+    /// `coalesce(a, b)`: a when it is known, else b (an instructor's correction, else the declaration).
+    case coalesce
 }

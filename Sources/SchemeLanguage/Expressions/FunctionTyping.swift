@@ -48,6 +48,15 @@ enum FunctionTyping {
             try arity(1, "count(set)")
             try require(0, { if case .set = $0 { true } else { false } }, "a set")
             return .integer
+        case .coalesce:
+            try arity(2, "coalesce(value, fallback)")
+            var common = types[0]
+            if case .enumeration = types[0], types[0] == types[1] { return common }
+            guard let unified = TypeChecker.commonType(types[0], types[1]) else {
+                throw ExpressionError("coalesce needs two values of one type, found \(types[0]) and \(types[1])", offset: offset)
+            }
+            common = unified
+            return common
         case .round:
             try arity(2, "round(value, step), e.g. round(x, 0.01 €)")
             try require(0, { $0 == .money || $0 == .number || $0 == .rate }, "an amount, a number or a rate")

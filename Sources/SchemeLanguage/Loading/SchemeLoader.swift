@@ -110,6 +110,7 @@ struct SchemeBuilder {
         }
         let amount = fields.optional("amount").flatMap { self.amount($0, symbols: amountSymbols) }
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
+        let selection = fields.optional("selection").flatMap { self.selection($0, symbols: symbols) }
         let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
         var signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
         // Test cases may name a criterion whose condition has an error: that error is reported
@@ -121,7 +122,7 @@ struct SchemeBuilder {
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
         return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
-                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices,
+                      inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
                       file: file, rulesHash: rulesHash)
     }

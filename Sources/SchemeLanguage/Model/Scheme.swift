@@ -22,6 +22,8 @@ public final class Scheme: Sendable {
     /// Amounts paid month by month, when the scheme pays so.
     public let schedule: ScheduleDefinition?
     public let notices: [Notice]
+    /// How a call ranks and retains its applications; nil for an aid granted on its own merits.
+    public let selection: Selection?
     public let interpretations: [Interpretation]
     public let tests: [SchemeTestCase]
     /// The schemes whose outcome this one uses, and where; checked across the rules folder.
@@ -33,7 +35,7 @@ public final class Scheme: Sendable {
 
     public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
-                amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], interpretations: [Interpretation], tests: [SchemeTestCase],
+                amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], selection: Selection? = nil, interpretations: [Interpretation], tests: [SchemeTestCase],
                 references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String) {
         self.id = id
         self.title = title
@@ -49,6 +51,7 @@ public final class Scheme: Sendable {
         self.limits = limits
         self.schedule = schedule
         self.notices = notices
+        self.selection = selection
         self.interpretations = interpretations
         self.tests = tests
         self.references = references

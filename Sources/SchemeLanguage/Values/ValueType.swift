@@ -14,6 +14,11 @@ public struct EnumDomain: Hashable, Sendable {
     }
 
     public func contains(_ value: String) -> Bool { values.contains(value) }
+
+    /// Two inputs offering the same choices have the same type, whatever their names: an
+    /// instructor's corrected profile compares with the declared one.
+    public static func == (lhs: EnumDomain, rhs: EnumDomain) -> Bool { lhs.values == rhs.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
     public func label(of value: String) -> String { labels[value] ?? value }
 }
 

@@ -1,0 +1,175 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// The procès-verbal of a call's selection, for the committee to sign.
+public enum SelectionReport {
+    public static func markdown(_ result: SelectionResult) -> String {
+        let scheme = result.scheme
+        var text = MarkdownText()
+        text.line("# \(scheme.authority.name)")
+        text.blank()
+        text.line("## Procès-verbal de sélection")
+        text.blank()
+        text.line("**\(scheme.title)** (\(scheme.kind.frenchName))")
+        text.blank()
+        if let source = scheme.selection?.source.flatMap(scheme.source) {
+            text.line("> « \(source.quote ?? "") » — \(MarkdownDecision.citation(source))")
+            text.blank()
+        }
+        text.line("Réunion du comité de sélection du ……………………")
+        text.blank()
+        summary(result, into: &text)
+        inadmissible(result, into: &text)
+        pending(result, into: &text)
+        ranking(result, into: &text)
+        laureates(result, into: &text)
+        quotas(result, into: &text)
+        envelope(result, into: &text)
+        rules(result, into: &text)
+        text.line("Les membres du comité de sélection :")
+        text.blank()
+        text.line("(signatures)")
+        text.blank()
+        text.line("---")
+        text.blank()
+        text.line("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles `\(scheme.id)`, empreinte SHA-256 `\(scheme.rulesHash)`.")
+        return text.result
+    }
+
+    private static func summary(_ result: SelectionResult, into text: inout MarkdownText) {
+        let total = result.ranked.count + result.inadmissible.count + result.pending.count
+        text.line("### Candidatures examinées : \(total)")
+        text.blank()
+        text.line("- admissibles : \(result.ranked.count)")
+        text.line("- non admissibles (irrecevables ou incomplètes) : \(result.inadmissible.count)")
+        text.line("- en cours d'instruction, non classées : \(result.pending.count)")
+        text.line("- retenues : \(result.retained.count) ; en liste d'attente : \(result.waiting.count)")
+        text.blank()
+    }
+
+    private static func inadmissible(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard !result.inadmissible.isEmpty else { return }
+        text.line("### Candidatures non admissibles")
+        text.blank()
+        text.line("| Référence | Candidat | Issue | Motifs |")
+        text.line("|---|---|---|---|")
+        for evaluation in result.inadmissible {
+            let record = DecisionRecord(evaluation)
+            let grounds = evaluation.outcome == .incomplete
+                ? "Éléments manquants : " + record.missing.map(\.text).joined(separator: " ; ")
+                : record.failed.map(\.failure).joined(separator: " ")
+            text.row([evaluation.application.id, evaluation.application.applicant.name, evaluation.outcome.rawValue, grounds])
+        }
+        text.blank()
+    }
+
+    private static func pending(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard !result.pending.isEmpty else { return }
+        text.line("### Candidatures en cours d'instruction")
+        text.blank()
+        text.line("Elles ne sont pas classées tant que l'instructeur ne s'est pas prononcé ; leur classement se fera sur les places restantes.")
+        text.blank()
+        text.line("| Référence | Candidat | Point à instruire |")
+        text.line("|---|---|---|")
+        for evaluation in result.pending {
+            let record = DecisionRecord(evaluation)
+            let points = record.criteria.filter { $0.verdict == .pending }.map(\.label)
+                + record.awaitingConfirmation.map { "confirmer : \($0.question)" }
+            text.row([evaluation.application.id, evaluation.application.applicant.name, points.joined(separator: " ; ")])
+        }
+        text.blank()
+    }
+
+    private static func ranking(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard let selection = result.scheme.selection else { return }
+        let keys = selection.ranking + selection.tieBreaks
+        let groups: [(String?, [SelectionResult.Candidate])] = selection.category == nil
+            ? [(nil, result.ranked)]
+            : categoryOrder(result).map { category in (category, result.ranked.filter { $0.category == category }) }
+        for (category, candidates) in groups {
+            let title = category.map { "### Classement — \(label(of: $0, in: result))" } ?? "### Classement"
+            text.line(title)
+            text.blank()
+            guard !candidates.isEmpty else {
+                text.line("Aucune candidature admissible.")
+                text.blank()
+                continue
+            }
+            let amountColumn = result.scheme.amount != nil
+            text.line("| Rang | Référence | Candidat | " + keys.map(\.label).joined(separator: " | ") + (amountColumn ? " | Aide | " : " | ") + "Sélection |")
+            text.line("|---|---|---|" + String(repeating: "---|", count: keys.count) + (amountColumn ? "---|" : "") + "---|")
+            for candidate in candidates {
+                let values = (candidate.ranking + candidate.tieBreaks).enumerated().map { index, value in
+                    value.map { FrenchFormat.value($0, type: keys[index].expression.type) } ?? "inconnu"
+                }
+                let placement = result.decisions[candidate.evaluation.application.id]?.placement.rawValue ?? "—"
+                var row = [String(candidate.rank) + (candidate.tiedByReference ? " (ex aequo, départagé par la référence)" : ""),
+                           candidate.evaluation.application.id, candidate.evaluation.application.applicant.name] + values
+                if amountColumn { row.append(candidate.amount.map(FrenchFormat.money) ?? "—") }
+                row.append(placement)
+                text.row(row)
+            }
+            text.blank()
+        }
+    }
+
+    private static func laureates(_ result: SelectionResult, into text: inout MarkdownText) {
+        let retained = result.retained.map { candidate in
+            let category = candidate.category.map { " — \(label(of: $0, in: result))" } ?? ""
+            let amount = candidate.amount.map { " — \(FrenchFormat.money($0))" } ?? ""
+            return "\(candidate.evaluation.application.id), \(candidate.evaluation.application.applicant.name)\(category)\(amount)"
+        }
+        let waiting = result.waiting.map { candidate in
+            let reason = result.decisions[candidate.evaluation.application.id]?.reason ?? ""
+            return "\(candidate.evaluation.application.id), \(candidate.evaluation.application.applicant.name) : \(reason)"
+        }
+        text.section("Candidatures retenues", bullets: retained, level: 3)
+        text.section("Liste d'attente", bullets: waiting, level: 3)
+    }
+
+    private static func quotas(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard !result.quotas.isEmpty else { return }
+        text.line("### Quotas par catégorie")
+        text.blank()
+        text.line("| Catégorie | Quota | Retenues | Admissibles | Observation |")
+        text.line("|---|---|---|---|---|")
+        for quota in result.quotas {
+            let note = quota.retained >= quota.quota ? "pourvu"
+                : quota.admissible == 0 ? "non pourvu : aucune candidature admissible dans cette catégorie"
+                : "non pourvu : \(quota.admissible) candidature(s) admissible(s) seulement"
+            text.row([label(of: quota.category, in: result), String(quota.quota), String(quota.retained), String(quota.admissible), note])
+        }
+        text.blank()
+    }
+
+    private static func envelope(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard let envelope = result.envelope else { return }
+        let left = (try? envelope.subtracting(result.used)) ?? .zero
+        text.line("### Enveloppe")
+        text.blank()
+        text.line("| Enveloppe | Engagée | Restante |")
+        text.line("|---|---|---|")
+        text.row([FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)])
+        text.blank()
+    }
+
+    private static func rules(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard let selection = result.scheme.selection else { return }
+        var lines = selection.ranking.map { "Classement par « \($0.label) », \($0.descending ? "décroissant" : "croissant") (`\($0.formula)`)." }
+        lines += selection.tieBreaks.map { "À égalité, par « \($0.label) », \($0.descending ? "décroissant" : "croissant") (`\($0.formula)`)." }
+        lines.append("En dernier ressort, par référence de dossier : l'ordre de dépôt des fichiers n'intervient jamais.")
+        if let laureates = selection.laureates { lines.append("\(laureates) candidatures au plus sont retenues.") }
+        text.section("Règles de classement appliquées", bullets: lines, level: 3)
+    }
+
+    private static func categoryOrder(_ result: SelectionResult) -> [String] {
+        guard case .enumeration(let domain)? = result.scheme.selection?.category?.type else { return [] }
+        return domain.values
+    }
+
+    private static func label(of category: String, in result: SelectionResult) -> String {
+        guard case .enumeration(let domain)? = result.scheme.selection?.category?.type else { return category }
+        return domain.label(of: category)
+    }
+}

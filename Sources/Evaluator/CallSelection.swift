@@ -1,0 +1,186 @@
+import ExactDecimal
+import SchemeLanguage
+
+/// Where an application stands after a call's selection.
+public enum Placement: String, Sendable {
+    case retained = "retenu"
+    case waitingList = "liste d'attente"
+    case notRetained = "non retenu"
+}
+
+/// The result of a call's selection: who is admissible, the ranking, the laureates, the
+/// waiting list, the quotas left unfilled and the envelope used.
+public struct SelectionResult: Sendable {
+    /// An admissible application with the values it was ranked by.
+    public struct Candidate: Sendable {
+        public let evaluation: Evaluation
+        public let category: String?
+        public let ranking: [Value?]
+        public let tieBreaks: [Value?]
+        public let amount: DecimalNumber?
+        /// Rank in the call, from 1.
+        public let rank: Int
+        /// Separated from the one ranked before it only by its reference.
+        public let tiedByReference: Bool
+    }
+
+    public struct Decision: Sendable {
+        public let placement: Placement
+        /// Why, in French, as the application's decision prints it.
+        public let reason: String
+        public let rank: Int?
+    }
+
+    public let scheme: Scheme
+    /// Admissible applications, best first.
+    public let ranked: [Candidate]
+    /// Applications refused or incomplete: not admissible.
+    public let inadmissible: [Evaluation]
+    /// Applications an instructor must still settle: not ranked until they are.
+    public let pending: [Evaluation]
+    /// Placement of every admissible application, by id.
+    public let decisions: [String: Decision]
+    /// Each quota with the laureates it received.
+    public let quotas: [(category: String, quota: Int, retained: Int, admissible: Int)]
+    public let envelope: DecimalNumber?
+    public let used: DecimalNumber
+
+    public var retained: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .retained } }
+    public var waiting: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .waitingList } }
+}
+
+/// Ranks a call's admissible applications and retains laureates, as its `selection` says.
+///
+/// Ties are settled by the tie-breaks the scheme declares, and in the last resort by the
+/// application's reference: the same applications in any order give the same result.
+public struct CallSelector: Sendable {
+    public let scheme: Scheme
+    private let selection: Selection
+    private let category: CompiledExpression?
+    private let ranking: [CompiledExpression]
+    private let tieBreaks: [CompiledExpression]
+    private let envelope: CompiledExpression?
+    private let plan: EvaluationPlan
+
+    public init?(scheme: Scheme) {
+        guard let selection = scheme.selection else { return nil }
+        self.scheme = scheme
+        self.selection = selection
+        category = selection.category.map(ExpressionCompiler.compile)
+        ranking = selection.ranking.map { ExpressionCompiler.compile($0.expression) }
+        tieBreaks = selection.tieBreaks.map { ExpressionCompiler.compile($0.expression) }
+        envelope = selection.envelope.map(ExpressionCompiler.compile)
+        plan = EvaluationPlan(scheme)
+    }
+
+    public func select(_ evaluations: [Evaluation]) throws(EvaluationError) -> SelectionResult {
+        let byID = evaluations.sorted { $0.application.id < $1.application.id }
+        let admissible = byID.filter { $0.outcome == .favorable }
+        var candidates: [(evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])] = []
+        for evaluation in admissible {
+            var context = EvaluationContext(plan: plan, application: evaluation.application, dependencies: evaluation.dependencies,
+                                            register: EmptyRegister())
+            let category: String? = if case .enumeration(let value)? = try self.category?(&context) { value } else { nil }
+            var ranks: [Value?] = []
+            for key in ranking { ranks.append(try key(&context)) }
+            var ties: [Value?] = []
+            for key in tieBreaks { ties.append(try key(&context)) }
+            candidates.append((evaluation, category, ranks, ties))
+        }
+        candidates.sort { precedes($0, $1) }
+        var ranked: [SelectionResult.Candidate] = []
+        for (position, candidate) in candidates.enumerated() {
+            let tied = position > 0 && candidate.ranking.elementsEqual(candidates[position - 1].ranking, by: same)
+                && candidate.ties.elementsEqual(candidates[position - 1].ties, by: same)
+            ranked.append(SelectionResult.Candidate(evaluation: candidate.evaluation, category: candidate.category,
+                                                    ranking: candidate.ranking, tieBreaks: candidate.ties,
+                                                    amount: candidate.evaluation.amount?.final, rank: position + 1,
+                                                    tiedByReference: tied))
+        }
+        let envelopeValue = try envelopeAmount(admissible.first)
+        let placement = place(ranked, envelope: envelopeValue)
+        let quotas = selection.quotas.map { quota in
+            (quota.category, quota.count,
+             ranked.filter { $0.category == quota.category && placement.decisions[$0.evaluation.application.id]?.placement == .retained }.count,
+             ranked.filter { $0.category == quota.category }.count)
+        }
+        return SelectionResult(scheme: scheme, ranked: ranked,
+                               inadmissible: byID.filter { $0.outcome == .unfavorable || $0.outcome == .incomplete },
+                               pending: byID.filter { $0.outcome == .toExamine }, decisions: placement.decisions,
+                               quotas: quotas, envelope: envelopeValue, used: placement.used)
+    }
+
+    private func envelopeAmount(_ any: Evaluation?) throws(EvaluationError) -> DecimalNumber? {
+        guard let envelope, let any else { return nil }
+        var context = EvaluationContext(plan: plan, application: any.application, dependencies: [:], register: EmptyRegister())
+        return try envelope(&context)?.decimal
+    }
+
+    /// Retains in rank order: within the number of laureates, the quota of the category and
+    /// what is left of the envelope; the others go to the waiting list, then out.
+    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?)
+        -> (decisions: [String: SelectionResult.Decision], used: DecimalNumber) {
+        var decisions: [String: SelectionResult.Decision] = [:]
+        var retained = 0
+        var perCategory: [String: Int] = [:]
+        var used = DecimalNumber.zero
+        var waiting = 0
+        for candidate in ranked {
+            let id = candidate.evaluation.application.id
+            var reason: String?
+            if let category = candidate.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
+               perCategory[category, default: 0] >= quota {
+                reason = "le quota de la catégorie (\(quota)) est pourvu par une candidature mieux classée"
+            } else if let laureates = selection.laureates, retained >= laureates {
+                reason = "les \(laureates) places de lauréat sont pourvues par des candidatures mieux classées"
+            } else if let envelope, let amount = candidate.amount,
+                      let after = try? used.adding(amount), after > envelope {
+                let left = (try? envelope.subtracting(used)) ?? .zero
+                reason = "l'enveloppe restante (\(left.frenchFormatted(minimumFractionDigits: 2))\u{00A0}€) ne permet pas de financer l'aide demandée"
+            }
+            if let reason {
+                let onList = selection.waitingList.map { waiting < $0 } ?? true
+                if onList { waiting += 1 }
+                decisions[id] = .init(placement: onList ? .waitingList : .notRetained,
+                                      reason: onList ? "Inscrite en liste d'attente, au rang \(waiting) : \(reason)." : "Non retenue : \(reason), et la liste d'attente est complète.",
+                                      rank: candidate.rank)
+                continue
+            }
+            retained += 1
+            if let category = candidate.category { perCategory[category, default: 0] += 1 }
+            if let amount = candidate.amount { used = (try? used.adding(amount)) ?? used }
+            decisions[id] = .init(placement: .retained, reason: "Retenue au rang \(candidate.rank) du classement.", rank: candidate.rank)
+        }
+        return (decisions, used)
+    }
+
+    private func precedes(_ a: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?]),
+                          _ b: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])) -> Bool {
+        let keys = selection.ranking + selection.tieBreaks
+        let left = a.ranking + a.ties, right = b.ranking + b.ties
+        for (index, key) in keys.enumerated() {
+            // An unknown value ranks after every known one, whatever the direction.
+            if (left[index] == nil) != (right[index] == nil) { return left[index] != nil }
+            let order = compare(left[index], right[index])
+            if order != 0 { return key.descending ? order > 0 : order < 0 }
+        }
+        // The last resort, stated in the report: the reference, never the order of the files.
+        return a.evaluation.application.id < b.evaluation.application.id
+    }
+
+    /// -1, 0, 1; an unknown value ranks after every known one.
+    private func compare(_ a: Value?, _ b: Value?) -> Int {
+        switch (a, b) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case (.boolean(let x)?, .boolean(let y)?): return x == y ? 0 : (x ? 1 : -1)
+        case (.date(let x)?, .date(let y)?): return x == y ? 0 : (x < y ? -1 : 1)
+        case (let x?, let y?):
+            guard let p = x.decimal, let q = y.decimal else { return 0 }
+            return p == q ? 0 : (p < q ? -1 : 1)
+        }
+    }
+
+    private func same(_ a: Value?, _ b: Value?) -> Bool { compare(a, b) == 0 }
+}
