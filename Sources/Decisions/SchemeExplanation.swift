@@ -15,6 +15,7 @@ public enum SchemeExplanation {
         criteria(scheme, into: &text)
         schedule(scheme, into: &text)
         amount(scheme, into: &text)
+        selection(scheme, into: &text)
         interpretations(scheme, into: &text)
         tests(scheme, into: &text)
         text.line("---")
@@ -102,6 +103,20 @@ public enum SchemeExplanation {
         text.blank()
         text.line("Le montant de l'aide est l'étape `\(amount.steps[amount.result].id)`. \(FrenchFormat.rounding(amount.rounding)).")
         text.blank()
+    }
+
+    private static func selection(_ scheme: Scheme, into text: inout MarkdownText) {
+        guard let selection = scheme.selection else { return }
+        var lines: [String] = []
+        if let laureates = selection.laureates { lines.append("\(laureates) lauréats au plus.") }
+        if case .enumeration(let domain)? = selection.category?.type {
+            for quota in selection.quotas { lines.append("Quota « \(domain.label(of: quota.category)) » : \(quota.count).") }
+        }
+        if selection.envelope != nil { lines.append("Les aides retenues ne dépassent pas l'enveloppe de l'appel.") }
+        lines += selection.ranking.map { "Classement par « \($0.label) » (\($0.descending ? "décroissant" : "croissant")) : `\($0.formula)`" }
+        lines += selection.tieBreaks.map { "À égalité, « \($0.label) » (\($0.descending ? "décroissant" : "croissant")) : `\($0.formula)`" }
+        lines.append("En dernier ressort, la référence du dossier ; les autres candidatures admissibles forment la liste d'attente.")
+        text.section("Sélection", bullets: lines)
     }
 
     private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {

@@ -40,6 +40,18 @@ import Testing
         #expect(result.ranked.first { $0.evaluation.application.id == "MED-2020-10" }?.category == "rural")
     }
 
+    @Test func theMinutesMatchTheirReviewedCopy() throws {
+        let result = try select(try evaluations("Applications/medecins", scheme: "medecins-salaries"), scheme: "medecins-salaries")
+        let minutes = SelectionReport.markdown(result)
+        let golden = Repository.path("Tests/GuichetTests/Golden/selection/medecins-salaries.md")
+        if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: Repository.path("Tests/GuichetTests/Golden/selection"), withIntermediateDirectories: true)
+            try Data(minutes.utf8).write(to: URL(fileURLWithPath: golden))
+            return
+        }
+        #expect(minutes == (try String(contentsOfFile: golden, encoding: .utf8)))
+    }
+
     @Test func anEmptyProfileStaysEmptyAndIsReported() throws {
         let all = try evaluations("Applications/medecins", scheme: "medecins-salaries")
         let withoutDynamic = all.filter { $0.application.id != "MED-2020-07" }
