@@ -98,7 +98,14 @@ public struct CallSelector: Sendable {
                                                     tiedByReference: tied))
         }
         let envelopeValue = try envelopeAmount(admissible.first)
-        let placement = place(ranked, envelope: envelopeValue)
+        var placement = place(ranked, envelope: envelopeValue)
+        // Applications that are not admissible take no part in the ranking, and say why.
+        for evaluation in byID where evaluation.outcome == .unfavorable || evaluation.outcome == .incomplete {
+            let reason = evaluation.outcome == .unfavorable
+                ? "Non retenue : la candidature n'est pas admissible, pour les motifs exposés ci-dessous."
+                : "Non retenue en l'état : la candidature est incomplète ; les éléments à produire sont listés ci-dessous."
+            placement.decisions[evaluation.application.id] = .init(placement: .notRetained, reason: reason, rank: nil)
+        }
         let quotas = selection.quotas.map { quota in
             (quota.category, quota.count,
              ranked.filter { $0.category == quota.category && placement.decisions[$0.evaluation.application.id]?.placement == .retained }.count,

@@ -33,6 +33,8 @@ import Testing
         #expect(Set(result.retained.compactMap(\.category)).count == result.retained.count)
         #expect(result.inadmissible.map(\.application.id) == ["MED-2020-06", "MED-2020-08", "MED-2020-09", "MED-2020-11"])
         #expect(result.pending.map(\.application.id) == ["MED-2020-03"])
+        #expect(result.decisions["MED-2020-06"]?.placement == .notRetained)
+        #expect(result.decisions["MED-2020-03"] == nil, "a file still to examine has no place yet")
         // Liévin and Lens have one signal each: the earlier receipt wins.
         #expect(result.decisions["MED-2020-05"]?.placement == .retained)
         #expect(result.decisions["MED-2020-04"]?.placement == .waitingList)
