@@ -1,0 +1,48 @@
+import ExactDecimal
+import YAMLReader
+
+/// What decoding an application needs to know of its scheme, indexed once per scheme.
+struct SchemeSignature {
+    let id: String
+    let inputs: [InputDefinition]
+    let inputIDs: [String]
+    let types: [ValueType]
+    let perMonth: [Bool]
+    /// The inputs with a default value, applied when the application gives none.
+    let defaults: [(index: Int, value: Value)]
+    /// The `min` and `max` of each input that declares one.
+    let bounds: [(minimum: DecimalNumber?, maximum: DecimalNumber?)?]
+    /// Input ids split at their dots, so that nested and flat facts are found without
+    /// building a dotted name for each.
+    let facts: FactTree
+    let pieceList: [String]
+    /// The inputs an instructor may confirm.
+    let confirmable: IndexFlags
+    let manualCriteria: Set<String>
+    var criterionIDs: [String]
+    /// The schemes whose outcome this one uses.
+    var references: Set<String>
+    var limits: [Limit] = []
+
+    init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
+        self.id = id
+        self.inputs = inputs
+        inputIDs = inputs.map(\.id)
+        types = inputs.map(\.type)
+        perMonth = inputs.map(\.perMonth)
+        defaults = inputs.indices.compactMap { index in inputs[index].defaultValue.map { (index, $0) } }
+        bounds = inputs.map { $0.minimum == nil && $0.maximum == nil ? nil : ($0.minimum, $0.maximum) }
+        facts = FactTree(inputs.map(\.id))
+        pieceList = pieces.map(\.id)
+        confirmable = IndexFlags(inputs.indices.filter { inputs[$0].confirm })
+        manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
+        criterionIDs = criteria.map(\.id)
+        references = []
+    }
+
+    init(_ scheme: Scheme) {
+        self.init(id: scheme.id, inputs: scheme.inputs, pieces: scheme.pieces, criteria: scheme.criteria)
+        references = Set(scheme.references.map(\.id))
+        limits = scheme.limits
+    }
+}
