@@ -5,7 +5,12 @@ import SchemeLanguage
 /// Errors go to standard error, one located line each, so editors and CI can jump to them.
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n")
+    }
+
+    /// Writes to standard error as is, for progress lines that rewrite themselves.
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func report(_ catalog: SchemeCatalog) {

@@ -12,7 +12,7 @@ struct Guichet: ParsableCommand {
             naming their scheme; a file may hold several applications separated by '---'.
             """,
         version: "0.1.0",
-        subcommands: [Evaluate.self, Select.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Bench.self]
+        subcommands: [Evaluate.self, Select.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
     )
 }
 

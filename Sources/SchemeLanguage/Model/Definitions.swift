@@ -46,6 +46,11 @@ public struct Parameter: Sendable {
         /// First filing date the value applies to; nil means from the start.
         public let from: LocalDate?
         public let value: Value
+
+        public init(from: LocalDate?, value: Value) {
+            self.from = from
+            self.value = value
+        }
     }
 
     public let id: String

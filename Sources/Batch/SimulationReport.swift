@@ -1,0 +1,114 @@
+import Decisions
+import ExactDecimal
+import SchemeLanguage
+
+/// The comparison report of a simulation, in French: Markdown, and a self-contained HTML page
+/// whose charts are inline SVG (nothing is fetched from the network).
+public enum SimulationReport {
+    public static func markdown(_ summary: SimulationSummary, catalog: SchemeCatalog) -> String {
+        var lines: [String] = []
+        lines.append("# Simulation : \(summary.reform.name)")
+        lines.append("")
+        lines.append(summary.reform.rationale)
+        lines.append("")
+        lines.append("## Paramètres modifiés")
+        lines.append("")
+        lines.append("| Dispositif | Paramètre | Aujourd'hui | Avec la réforme |")
+        lines.append("|---|---|---|---|")
+        for row in overrideRows(summary, catalog: catalog) { lines.append("| " + row.joined(separator: " | ") + " |") }
+        lines.append("")
+        lines.append(portfolioLine(summary))
+        lines.append("")
+        for (scheme, totals) in sortedSchemes(summary, catalog: catalog) {
+            lines += schemeSection(scheme, totals, breakdown: summary.reform.breakdown[scheme.id])
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func overrideRows(_ summary: SimulationSummary, catalog: SchemeCatalog) -> [[String]] {
+        summary.reform.overrides.map { override in
+            let scheme = catalog.schemes[override.scheme]
+            let parameter = scheme?.parameters.first { $0.id == override.parameter }
+            let today = parameter.map { parameter in
+                parameter.versions.map { version in
+                    FrenchFormat.value(version.value, type: parameter.type) + (version.from.map { " (depuis le \($0.frenchLong))" } ?? "")
+                }.joined(separator: " ; ")
+            } ?? "—"
+            let type = parameter?.type ?? .text
+            let after = FrenchFormat.value(override.value, type: type) + (override.from.map { " à compter du \($0.frenchLong)" } ?? "")
+            return [scheme?.title ?? override.scheme, parameter?.label ?? override.parameter, today, after]
+        }
+    }
+
+    static func portfolioLine(_ summary: SimulationSummary) -> String {
+        var line = "Portefeuille : \(summary.applications) demandes évaluées sous les règles actuelles et sous la réforme, chacune avec son propre registre."
+        if summary.errors > 0 { line += " \(summary.errors) document(s) illisible(s) ou d'un dispositif inconnu, écarté(s)." }
+        if summary.interrupted { line += " **Simulation interrompue** : les chiffres portent sur les demandes évaluées avant l'interruption." }
+        return line
+    }
+
+    static func sortedSchemes(_ summary: SimulationSummary, catalog: SchemeCatalog) -> [(Scheme, SimulationSummary.SchemeTotals)] {
+        summary.schemes.keys.sorted().compactMap { id in catalog.schemes[id].map { ($0, summary.schemes[id]!) } }
+    }
+
+    private static func schemeSection(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?) -> [String] {
+        var lines = ["## \(scheme.title)", "", "### Issues des demandes", "", "| Issue | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|"]
+        for outcome in Outcome.allCases {
+            let before = totals.outcomesBefore[outcome] ?? 0, after = totals.outcomesAfter[outcome] ?? 0
+            lines.append("| \(outcome.rawValue) | \(before) | \(after) | \(signed(after - before)) |")
+        }
+        let difference = (try? totals.amountAfter.subtracting(totals.amountBefore)) ?? .zero
+        lines += ["", "### Montants accordés", "", "| | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|",
+                  "| Total | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) | \(signedMoney(difference))\(percent(difference, of: totals.amountBefore)) |"]
+        for group in totals.byGroup.keys.sorted() {
+            let entry = totals.byGroup[group]!
+            let change = (try? entry.after.subtracting(entry.before)) ?? .zero
+            lines.append("| dont `\(breakdown ?? "")` = \(group) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
+        }
+        lines += ["", "### Écart par demande", "", "| Écart | Demandes |", "|---|---|"]
+        for (index, band) in SimulationSummary.bands.enumerated() { lines.append("| \(band) | \(totals.distribution[index]) |") }
+        lines += ["", "### Demandes qui gagnent le plus", ""] + changes(totals.winners)
+        lines += ["", "### Demandes qui perdent le plus", ""] + changes(totals.losers)
+        if let envelope = totals.envelope {
+            lines += ["", "### Enveloppe", "", "| | Aujourd'hui | Avec la réforme |", "|---|---|---|",
+                      "| Enveloppe | \(FrenchFormat.money(envelope)) | \(FrenchFormat.money(envelope)) |",
+                      "| Aides accordées | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) |",
+                      "| Utilisation | \(percentOf(totals.amountBefore, envelope)) | \(percentOf(totals.amountAfter, envelope)) |"]
+        }
+        lines.append("")
+        return lines
+    }
+
+    private static func changes(_ list: [SimulationSummary.Change]) -> [String] {
+        guard !list.isEmpty else { return ["Aucune."] }
+        return ["| Demande | Demandeur | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|---|"]
+            + list.map { "| \($0.application) | \($0.applicant) | \(FrenchFormat.money($0.before)) | \(FrenchFormat.money($0.after)) | \(signedMoney($0.difference)) |" }
+    }
+
+    /// "1 demande", "7 demandes".
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value > 1 ? "s" : "")"
+    }
+
+    /// A ratio always shown with one decimal, "182,0 %", so that columns read alike.
+    static func oneDecimal(_ ratio: DecimalNumber) -> String {
+        let text = ratio.frenchFormatted()
+        return text.contains(",") ? text : text + ",0"
+    }
+
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+    static func signedMoney(_ value: DecimalNumber) -> String {
+        value > .zero ? "+" + FrenchFormat.money(value) : FrenchFormat.money(value)
+    }
+
+    static func percent(_ change: DecimalNumber, of base: DecimalNumber) -> String {
+        guard !base.isZero, let ratio = try? change.multiplied(by: DecimalNumber(100)).divided(by: base, scale: 1, rounding: .halfUp) else { return "" }
+        return " (\(ratio > .zero ? "+" : "")\(oneDecimal(ratio)) %)"
+    }
+
+    static func percentOf(_ part: DecimalNumber, _ whole: DecimalNumber) -> String {
+        guard !whole.isZero, let ratio = try? part.multiplied(by: DecimalNumber(100)).divided(by: whole, scale: 1, rounding: .halfUp) else { return "—" }
+        return "\(oneDecimal(ratio)) %"
+    }
+}

@@ -1,0 +1,220 @@
+import Batch
+import ExactDecimal
+import Foundation
+import SchemeLanguage
+import Testing
+
+/// Reforms: loading them against the schemes, and their effect on small portfolios computed by hand.
+@Suite struct SimulationTests {
+    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+
+    // MARK: Portfolios
+
+    func pdesi(_ id: String, siren: String, esi: String, category: Int, expense: String) -> String {
+        """
+        ---
+        scheme: pdesi
+        id: \(id)
+        filed: 2020-10-12
+        applicant: {name: Maître d'ouvrage \(siren), kind: commune}
+        facts:
+          porteur: {siren: "\(siren)", habilite_pdesi: true}
+          esi: {identifiant: \(esi), categorie: \(category)}
+          projet:
+            enjeux: [perennisation_acces]
+            respect_normes: true
+            validation_proprietaire: true
+            projet_animation: true
+            depense_eligible_ht: \(expense)
+        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
+        confirmed: all
+
+        """
+    }
+
+    func solvency(_ id: String, rent: String, apl: String, months: Int) -> String {
+        """
+        ---
+        scheme: fonds-solvabilisation
+        id: \(id)
+        filed: 2020-10-15
+        applicant: {name: Jeune \(id)}
+        facts:
+          jeune: {identifiant: \(id), date_naissance: 2000-03-15, parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
+          accompagnement: {necessaire: false}
+          demande: {premier_mois: 2020-11-01, nombre_mois: \(months)}
+          logement: {type: ordinaire, loyer: \(rent), charges: 0 €, apl: \(apl)}
+        pieces: [piece-identite, quittance, attestation-caf]
+        confirmed: all
+        findings: {ressources-insuffisantes: {satisfied: true}}
+        outcomes: {fsl-acces: défavorable}
+
+        """
+    }
+
+    /// Four PDESI files; the fourth is the first one's owner again, in the same year.
+    var pdesiPortfolio: String {
+        pdesi("P-1", siren: "216200001", esi: "ESI-1", category: 1, expense: "60 000 €")
+            + pdesi("P-2", siren: "216200002", esi: "ESI-2", category: 2, expense: "100 000 €")
+            + pdesi("P-3", siren: "216200003", esi: "ESI-3", category: 3, expense: "50 000 €")
+            + pdesi("P-4", siren: "216200001", esi: "ESI-4", category: 1, expense: "40 000 €")
+    }
+
+    var solvencyPortfolio: String {
+        solvency("S-1", rent: "1 000 €", apl: "200 €", months: 3)
+            + solvency("S-2", rent: "500 €", apl: "270 €", months: 2)
+            + solvency("S-3", rent: "600 €", apl: "50 €", months: 4)
+    }
+
+    func write(_ text: String, name: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "guichet-simulation-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = "\(folder)/\(name)"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func reform(_ relative: String) throws -> Reform {
+        switch ReformLoader.load(path: Repository.path(relative), schemes: catalog.schemes) {
+        case .success(let reform): return reform
+        case .failure(let list): throw list
+        }
+    }
+
+    func simulate(_ reform: Reform, _ portfolio: String) throws -> (SimulationSummary, [String]) {
+        let path = try write(portfolio, name: "portfolio.yaml")
+        var rows: [String] = []
+        var problems: [String] = []
+        let summary = Simulation(catalog: catalog, reform: reform).run(paths: [path], row: { rows.append($0) },
+                                                                       problem: { problems.append($0.description) })
+        #expect(problems.isEmpty, "\(problems)")
+        return (summary, rows)
+    }
+
+    // MARK: Effects computed by hand
+
+    /// Today: 30 000 (50 % of 60 000), 40 000 (capped), 35 000 (70 %), and 10 000 left under the
+    /// owner's yearly cap of 40 000. Reform: 36 000 (60 %), 50 000 (capped), 35 000 unchanged,
+    /// and 14 000 left under a cap of 50 000.
+    @Test func theExamplePDESIReformRaisesInscribedSitesOnly() throws {
+        let (summary, rows) = try simulate(try reform("Rules/reforms/pdesi-60.yaml"), pdesiPortfolio)
+        let totals = try #require(summary.schemes["pdesi"])
+        #expect(totals.amountBefore == DecimalNumber(115_000))
+        #expect(totals.amountAfter == DecimalNumber(135_000))
+        #expect(totals.outcomesBefore[.favorable] == 4 && totals.outcomesAfter[.favorable] == 4)
+        #expect(rows == [
+            "P-1,pdesi,favorable,30000.00,favorable,36000.00,6000.00",
+            "P-2,pdesi,favorable,40000.00,favorable,50000.00,10000.00",
+            "P-3,pdesi,favorable,35000.00,favorable,35000.00,0.00",
+            "P-4,pdesi,favorable,10000.00,favorable,14000.00,4000.00",
+        ])
+        #expect(totals.byGroup["1"]?.before == DecimalNumber(40_000) && totals.byGroup["1"]?.after == DecimalNumber(50_000))
+        #expect(totals.byGroup["3"]?.before == DecimalNumber(35_000) && totals.byGroup["3"]?.after == DecimalNumber(35_000))
+        #expect(totals.winners.map(\.application) == ["P-2", "P-1", "P-4"])
+        #expect(totals.losers.isEmpty)
+        // Bands: unchanged, then 1 000 to 10 000 (three rises; 10 000 is not more than 10 000).
+        #expect(totals.distribution == [0, 0, 0, 1, 0, 3, 0])
+    }
+
+    /// Residual rents 800, 230 and 550 € a month: today 500 × 3 + 230 × 2 + 500 × 4 = 3 960 €;
+    /// with a 600 € cap, 600 × 3 + 230 × 2 + 550 × 4 = 4 460 €.
+    @Test func theExampleSolvencyReformRaisesTheMonthlyCap() throws {
+        let (summary, rows) = try simulate(try reform("Rules/reforms/solvabilisation-600.yaml"), solvencyPortfolio)
+        let totals = try #require(summary.schemes["fonds-solvabilisation"])
+        #expect(totals.amountBefore == DecimalNumber(3_960))
+        #expect(totals.amountAfter == DecimalNumber(4_460))
+        #expect(rows.map { $0.split(separator: ",").last.map(String.init) } == ["300.00", "0.00", "200.00"])
+    }
+
+    // MARK: Reforms that change nothing
+
+    @Test func noReformGivesAnEmptyDifference() throws {
+        let (summary, _) = try simulate(.none, pdesiPortfolio + solvencyPortfolio)
+        try expectNoDifference(summary, applications: 7)
+    }
+
+    /// A reform that restates today's values is also no change, on every bundled application.
+    @Test func restatingTodaysValuesChangesNothing() throws {
+        let text = """
+            name: Statu quo
+            rationale: Les valeurs votées, reprises à l'identique.
+            overrides:
+              pdesi: {taux_inscrit: {value: 50 %}, plafond_inscrit: {value: 40 000 €}}
+              fonds-solvabilisation: {plafond_mensuel: {value: 500 €, from: 2020-01-01}}
+            """
+        let path = try write(text, name: "statu-quo.yaml")
+        let restated = try ReformLoader.load(path: path, schemes: catalog.schemes).get()
+        let summary = Simulation(catalog: catalog, reform: restated)
+            .run(paths: [Repository.path("Applications/pdesi"), Repository.path("Applications/logement")])
+        #expect(summary.errors == 0)
+        try expectNoDifference(summary, applications: summary.applications)
+        #expect(summary.applications > 30)
+    }
+
+    func expectNoDifference(_ summary: SimulationSummary, applications: Int) throws {
+        #expect(summary.applications == applications)
+        for (id, totals) in summary.schemes {
+            #expect(totals.outcomesBefore == totals.outcomesAfter, "\(id)")
+            #expect(totals.amountBefore == totals.amountAfter, "\(id)")
+            #expect(totals.winners.isEmpty && totals.losers.isEmpty, "\(id)")
+            #expect(totals.distribution[3] == totals.applications, "\(id)")
+        }
+    }
+
+    // MARK: Reform files
+
+    func problems(_ text: String) throws -> [String] {
+        let path = try write(text, name: "reform.yaml")
+        switch ReformLoader.load(path: path, schemes: catalog.schemes) {
+        case .success: return []
+        case .failure(let list): return list.diagnostics.map { $0.description.replacing(path, with: "reform.yaml") }
+        }
+    }
+
+    @Test func anUnknownParameterIsLocatedWithASuggestion() throws {
+        let found = try problems("""
+            name: Essai
+            rationale: Essai.
+            overrides:
+              pdesi:
+                taux_inscrits: {value: 60 %}
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("reform.yaml:5:5: error: 'taux_inscrits' is not a parameter of 'pdesi'; did you mean 'taux_inscrit'?") == true)
+    }
+
+    @Test func aValueOfTheWrongUnitIsLocated() throws {
+        let found = try problems("""
+            name: Essai
+            rationale: Essai.
+            overrides:
+              fonds-solvabilisation:
+                plafond_mensuel: {value: 60 %}
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("reform.yaml:5:30: error: expected an amount in euros") == true)
+        #expect(found.first?.contains("overrides.fonds-solvabilisation.plafond_mensuel.value") == true)
+    }
+
+    @Test func anUnknownSchemeAndMissingFieldsAreReported() throws {
+        let found = try problems("""
+            name: Essai
+            overrides:
+              pdesy: {taux_inscrit: {value: 60 %}}
+            """)
+        #expect(found.contains { $0.contains("'rationale'") })
+        #expect(found.contains { $0.hasPrefix("reform.yaml:3:3: error: unknown scheme 'pdesy'; did you mean 'pdesi'?") })
+    }
+
+    // MARK: Synthetic portfolios
+
+    @Test func generatedPortfoliosAreReproducibleAndInFilingOrder() throws {
+        let scheme = try #require(catalog.schemes["pdesi"])
+        var first = PortfolioGenerator(scheme: scheme, seed: 7), second = PortfolioGenerator(scheme: scheme, seed: 7)
+        let documents = first.documents(count: 200)
+        #expect(documents == second.documents(count: 200))
+        let dates = documents.map { $0.split(separator: "\n").first { $0.hasPrefix("filed: ") } ?? "" }
+        #expect(dates == dates.sorted())
+        #expect(Set(dates).count > 50)
+    }
+}
