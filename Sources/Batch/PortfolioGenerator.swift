@@ -2,25 +2,48 @@ import SchemeLanguage
 
 /// A synthetic portfolio: `SyntheticApplications` documents put in filing order, as a
 /// département's year of files reaches the register, so that yearly limits bind as they would.
+///
+/// Documents are not kept: a first pass notes each one's filing date and the generator's state
+/// before it, a second pass regenerates them in filing order. A million applications cost a
+/// few tens of megabytes, not the gigabyte their text would.
 public struct PortfolioGenerator {
-    private var applications: SyntheticApplications
+    private let start: SyntheticApplications
+    private let count: Int
 
-    public init(scheme: Scheme, seed: UInt64) {
-        applications = SyntheticApplications(scheme: scheme, seed: seed)
+    /// - Parameter filesPerOwner: at most how many files, on average, one owner (or person)
+    ///   files in the portfolio's year; 2 lets yearly caps bind now and then.
+    public init(scheme: Scheme, seed: UInt64, count: Int, filesPerOwner: Int = 2) {
+        start = SyntheticApplications(scheme: scheme, seed: seed, identifiers: max(1, count / max(1, filesPerOwner)))
+        self.count = count
     }
 
-    /// The YAML documents, each starting with `---`, sorted by filing date (then by number).
-    public mutating func documents(count: Int) -> [String] {
-        let drawn = (1...max(1, count)).map { applications.document($0) }
-        return drawn.enumerated()
-            .map { (filed: Self.filingDate(in: $0.element), index: $0.offset, text: $0.element) }
-            .sorted { ($0.filed, $0.index) < ($1.filed, $1.index) }
-            .map(\.text)
+    /// Calls `emit` with each YAML document (starting with `---`), sorted by filing date, then
+    /// by number.
+    public func generate(emit: (String) -> Void) {
+        var generator = start
+        var entries: [(filed: Int, index: Int, state: SyntheticApplications)] = []
+        entries.reserveCapacity(count)
+        for index in 1...max(1, count) {
+            let before = generator
+            entries.append((Self.filingDate(in: generator.document(index)), index, before))
+        }
+        entries.sort { ($0.filed, $0.index) < ($1.filed, $1.index) }
+        for entry in entries {
+            var replay = entry.state
+            emit(replay.document(entry.index))
+        }
     }
 
-    /// The `filed:` value of a generated document; ISO dates sort as text.
-    private static func filingDate(in document: String) -> Substring {
-        guard let range = document.range(of: "\nfiled: ") else { return "" }
-        return document[range.upperBound...].prefix(10)
+    /// The documents in memory, for small portfolios and tests.
+    public func documents() -> [String] {
+        var documents: [String] = []
+        generate { documents.append($0) }
+        return documents
+    }
+
+    /// The `filed:` value of a generated document as YYYYMMDD.
+    private static func filingDate(in document: String) -> Int {
+        guard let range = document.range(of: "\nfiled: ") else { return 0 }
+        return Int(document[range.upperBound...].prefix(10).filter(\.isNumber)) ?? 0
     }
 }

@@ -24,7 +24,7 @@ public enum SimulationPage {
                 }
                 body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + amounts(groups)
             }
-            let bands = SimulationSummary.bands.enumerated().map { ($1, [(Double(totals.distribution[$0]), String(totals.distribution[$0]))]) }
+            let bands = SimulationSummary.bands.enumerated().map { ($1, [(Double(totals.distribution[$0]), FrenchFormat.count(totals.distribution[$0]))]) }
             body += "<h3>Nombre de demandes par écart de montant</h3>\n" + chart(bands, series: [(name: "demandes", colour: "#2a6ebb")])
             body += "<h3>Demandes qui gagnent le plus</h3>\n" + changes(totals.winners)
             body += "<h3>Demandes qui perdent le plus</h3>\n" + changes(totals.losers)
@@ -74,7 +74,7 @@ public enum SimulationPage {
     private static let beforeAndAfter = [(name: "aujourd'hui", colour: "#999"), (name: "avec la réforme", colour: "#2a6ebb")]
 
     private static func counts(_ rows: [(String, Int, Int)]) -> String {
-        chart(rows.map { ($0.0, [(Double($0.1), String($0.1)), (Double($0.2), String($0.2))]) }, series: beforeAndAfter)
+        chart(rows.map { ($0.0, [(Double($0.1), FrenchFormat.count($0.1)), (Double($0.2), FrenchFormat.count($0.2))]) }, series: beforeAndAfter)
     }
 
     private static func amounts(_ rows: [(String, DecimalNumber, DecimalNumber)]) -> String {

@@ -41,8 +41,10 @@ public enum SimulationReport {
     }
 
     static func portfolioLine(_ summary: SimulationSummary) -> String {
-        var line = "Portefeuille : \(summary.applications) demandes évaluées sous les règles actuelles et sous la réforme, chacune avec son propre registre."
-        if summary.errors > 0 { line += " \(summary.errors) document(s) illisible(s) ou d'un dispositif inconnu, écarté(s)." }
+        var line = "Portefeuille : \(count(summary.applications, "demande")) évaluées sous les règles actuelles et sous la réforme, chacune avec son propre registre."
+        if summary.errors > 0 { line += summary.errors == 1
+                ? " 1 document illisible ou d'un dispositif inconnu a été écarté (voir l'erreur signalée par la commande)."
+                : " \(count(summary.errors, "document")) illisibles ou d'un dispositif inconnu ont été écartés (voir les erreurs signalées par la commande)." }
         if summary.interrupted { line += " **Simulation interrompue** : les chiffres portent sur les demandes évaluées avant l'interruption." }
         return line
     }
@@ -55,7 +57,7 @@ public enum SimulationReport {
         var lines = ["## \(scheme.title)", "", "### Issues des demandes", "", "| Issue | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|"]
         for outcome in Outcome.allCases {
             let before = totals.outcomesBefore[outcome] ?? 0, after = totals.outcomesAfter[outcome] ?? 0
-            lines.append("| \(outcome.rawValue) | \(before) | \(after) | \(signed(after - before)) |")
+            lines.append("| \(outcome.rawValue) | \(FrenchFormat.count(before)) | \(FrenchFormat.count(after)) | \(signed(after - before)) |")
         }
         let difference = (try? totals.amountAfter.subtracting(totals.amountBefore)) ?? .zero
         lines += ["", "### Montants accordés", "", "| | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|",
@@ -66,7 +68,7 @@ public enum SimulationReport {
             lines.append("| dont `\(breakdown ?? "")` = \(group) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
         }
         lines += ["", "### Écart par demande", "", "| Écart | Demandes |", "|---|---|"]
-        for (index, band) in SimulationSummary.bands.enumerated() { lines.append("| \(band) | \(totals.distribution[index]) |") }
+        for (index, band) in SimulationSummary.bands.enumerated() { lines.append("| \(band) | \(FrenchFormat.count(totals.distribution[index])) |") }
         lines += ["", "### Demandes qui gagnent le plus", ""] + changes(totals.winners)
         lines += ["", "### Demandes qui perdent le plus", ""] + changes(totals.losers)
         if let envelope = totals.envelope {
@@ -87,16 +89,15 @@ public enum SimulationReport {
 
     /// "1 demande", "7 demandes".
     static func count(_ value: Int, _ noun: String) -> String {
-        "\(value) \(noun)\(value > 1 ? "s" : "")"
+        "\(FrenchFormat.count(value)) \(noun)\(value > 1 ? "s" : "")"
     }
 
     /// A ratio always shown with one decimal, "182,0 %", so that columns read alike.
     static func oneDecimal(_ ratio: DecimalNumber) -> String {
-        let text = ratio.frenchFormatted()
-        return text.contains(",") ? text : text + ",0"
+        ratio.frenchFormatted(minimumFractionDigits: 1)
     }
 
-    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+    static func signed(_ value: Int) -> String { value > 0 ? "+" + FrenchFormat.count(value) : FrenchFormat.count(value) }
 
     static func signedMoney(_ value: DecimalNumber) -> String {
         value > .zero ? "+" + FrenchFormat.money(value) : FrenchFormat.money(value)

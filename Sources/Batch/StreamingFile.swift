@@ -18,9 +18,13 @@ public final class StreamingFile {
     }
 
     public func write(line: String) {
-        var line = line
-        line.append("\n")
-        line.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, handle) }
+        write(text: line)
+        fputc(0x0A, handle)
+    }
+
+    public func write(text: String) {
+        var text = text
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, handle) }
     }
 
     /// Flushes, closes and gives the file its name.

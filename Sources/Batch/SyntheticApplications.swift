@@ -10,10 +10,15 @@ import SchemeLanguage
 public struct SyntheticApplications {
     private let scheme: Scheme
     private var random: SplitMix64
+    private let identifiers: Int
 
-    public init(scheme: Scheme, seed: UInt64) {
+    /// - Parameter identifiers: how many variants each text of a test case takes (an owner's
+    ///   SIREN, a young person's file number): fewer variants, more files per owner, and
+    ///   limits across applications bind more often.
+    public init(scheme: Scheme, seed: UInt64, identifiers: Int = 5000) {
         self.scheme = scheme
         random = SplitMix64(seed: seed)
+        self.identifiers = max(1, identifiers)
     }
 
     /// The YAML text of application number `index`, starting with `---`.
@@ -54,10 +59,10 @@ public struct SyntheticApplications {
     }
 
     /// Amounts other than zero move by a factor between 0.5 and 1.5, to the cent; identifiers
-    /// (texts) take one of 5 000 variants, so that limits across applications meet as in a
-    /// département's year of files.
+    /// (texts) take one of `identifiers` variants, so that limits across applications meet as
+    /// in a département's year of files.
     private mutating func vary(_ value: Value) -> Value {
-        if case .text(let text) = value { return .text("\(text)-\(random.below(5000))") }
+        if case .text(let text) = value { return .text("\(text)-\(random.below(identifiers))") }
         guard case .money(let amount) = value, !amount.isZero else { return value }
         let factor = DecimalNumber(significand: Int128(50 + random.below(101)), scale: 2)
         let scaled = (try? amount.multiplied(by: factor))?.rounded(scale: 2, rule: .halfUp) ?? amount

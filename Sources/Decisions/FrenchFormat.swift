@@ -7,6 +7,11 @@ public enum FrenchFormat {
         amount.frenchFormatted(minimumFractionDigits: 2) + "\u{00A0}€"
     }
 
+    /// A count with its thousands grouped: "1 000 000".
+    public static func count(_ value: Int) -> String {
+        DecimalNumber(value).frenchFormatted()
+    }
+
     public static func rate(_ proportion: DecimalNumber) -> String {
         // Multiplying by 100 only moves the decimal point, so it cannot overflow a rate.
         let percent = (try? proportion.multiplied(by: DecimalNumber(100))) ?? proportion

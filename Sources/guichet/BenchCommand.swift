@@ -31,6 +31,9 @@ struct Bench: ParsableCommand {
           help: "Also time a whole batch with the register on disk (each decision recorded in its own transaction).")
     var withRegister = true
 
+    @Option(name: .long, help: "Also time simulating this reform on the stream (both runs, registers in memory).")
+    var reform: String?
+
     @OptionGroup var rules: RulesOption
 
     func run() throws {
@@ -48,7 +51,22 @@ struct Bench: ParsableCommand {
         var figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
         if withRegister { figures.registerSeconds = try benchmark.measureRegister(stream: stream, folder: folder) }
         print(report(figures, stream: stream))
+        if let reform { try timeSimulation(reform, catalog: catalog, stream: stream) }
         if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// One run: a simulation is a long job whose figure is its wall time on the whole stream.
+    private func timeSimulation(_ path: String, catalog: SchemeCatalog, stream: String) throws {
+        guard case .success(let loaded) = ReformLoader.load(path: path, schemes: catalog.schemes) else {
+            Console.error("\(path): error: the reform does not load; run 'guichet simulate --reform \(path)' to see why")
+            throw ExitCode.failure
+        }
+        let clock = ContinuousClock()
+        var summary: SimulationSummary?
+        let elapsed = clock.measure { summary = Simulation(catalog: catalog, reform: loaded).run(paths: [stream]) }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let count = summary?.applications ?? 0
+        print("\(Console.pad("simulate the reform (both runs, 1 run)", 40))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(count) / seconds)) applications/s")
     }
 
     private func report(_ figures: Benchmark.Figures, stream: String) -> String {

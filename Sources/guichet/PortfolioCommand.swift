@@ -45,9 +45,9 @@ struct Portfolio: ParsableCommand {
                 throw ExitCode.failure
             }
             let path = out ?? "portfolio-\(scheme).yaml"
-            var generator = PortfolioGenerator(scheme: target, seed: seed)
-            let documents = generator.documents(count: count)
-            try AtomicFile.write(Array(documents.joined().utf8), to: path)
+            let file = try StreamingFile(path: path)
+            PortfolioGenerator(scheme: target, seed: seed, count: count).generate { file.write(text: $0) }
+            try file.commit()
             let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path])
             print("\(path): \(count) applications of '\(scheme)' (seed \(seed))")
             if let totals = summary.schemes[scheme] { print(describe(totals)) }

@@ -210,9 +210,9 @@ import Testing
 
     @Test func generatedPortfoliosAreReproducibleAndInFilingOrder() throws {
         let scheme = try #require(catalog.schemes["pdesi"])
-        var first = PortfolioGenerator(scheme: scheme, seed: 7), second = PortfolioGenerator(scheme: scheme, seed: 7)
-        let documents = first.documents(count: 200)
-        #expect(documents == second.documents(count: 200))
+        let first = PortfolioGenerator(scheme: scheme, seed: 7, count: 200), second = PortfolioGenerator(scheme: scheme, seed: 7, count: 200)
+        let documents = first.documents()
+        #expect(documents == second.documents())
         let dates = documents.map { $0.split(separator: "\n").first { $0.hasPrefix("filed: ") } ?? "" }
         #expect(dates == dates.sorted())
         #expect(Set(dates).count > 50)
