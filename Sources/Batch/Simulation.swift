@@ -131,6 +131,8 @@ public struct SimulationSummary: Sendable {
         public var winners: [Change] = []
         public var losers: [Change] = []
         public var envelope: DecimalNumber?
+
+        public init() {}
     }
 
     /// Bands of change per application.

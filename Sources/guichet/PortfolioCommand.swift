@@ -31,10 +31,21 @@ struct Portfolio: ParsableCommand {
         @Option(name: .long, help: "The portfolio file to write (default: portfolio-SCHEME.yaml).")
         var out: String?
 
+        @Option(name: .long, help: "Calibrate: size the portfolio so that about this many applications are granted under today's rules (replaces --count).")
+        var grants: Int?
+
+        @Option(name: .long, help: "Calibrate: the average grant, in euros, the portfolio should reproduce (e.g. 632).")
+        var average: String?
+
+        @Option(name: .long, help: "Calibrate: the largest gap accepted, in percent.")
+        var tolerance: Int = 5
+
         @OptionGroup var rules: RulesOption
 
         func validate() throws {
             guard count > 0 else { throw ValidationError("--count must be at least 1") }
+            if let grants, grants < 1 { throw ValidationError("--grants must be at least 1") }
+            if let average, DecimalNumber(parsing: average) == nil { throw ValidationError("--average must be a number of euros such as 632 or 632.50") }
         }
 
         func run() throws {
@@ -45,21 +56,64 @@ struct Portfolio: ParsableCommand {
                 throw ExitCode.failure
             }
             let path = out ?? "portfolio-\(scheme).yaml"
+            let size = try grants.map { try sized(for: $0, scheme: target, catalog: catalog, path: path) } ?? count
+            let totals = try write(target, count: size, catalog: catalog, to: path)
+            print("\(path): \(size) applications of '\(scheme)' (seed \(seed))")
+            print(describe(totals))
+            let checks = calibration(totals)
+            checks.forEach { print($0.line) }
+            if checks.contains(where: { !$0.within }) {
+                Console.error("the portfolio does not reproduce the reference figures within \(tolerance) %; see the lines above")
+                throw ExitCode.failure
+            }
+        }
+
+        /// Writes the portfolio and returns how it fares under today's rules.
+        private func write(_ target: Scheme, count: Int, catalog: SchemeCatalog, to path: String) throws -> SimulationSummary.SchemeTotals {
             let file = try StreamingFile(path: path)
             PortfolioGenerator(scheme: target, seed: seed, count: count).generate { file.write(text: $0) }
             try file.commit()
-            let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path])
-            print("\(path): \(count) applications of '\(scheme)' (seed \(seed))")
-            if let totals = summary.schemes[scheme] { print(describe(totals)) }
+            return Simulation(catalog: catalog, reform: .none).run(paths: [path]).schemes[target.id] ?? .init()
+        }
+
+        /// The count that gives about `grants` favourable decisions, from the grant rate of a pilot.
+        private func sized(for grants: Int, scheme target: Scheme, catalog: SchemeCatalog, path: String) throws -> Int {
+            let pilotSize = max(2_000, grants)
+            let pilot = try write(target, count: pilotSize, catalog: catalog, to: path)
+            let granted = pilot.outcomesBefore[.favorable] ?? 0
+            guard granted > 0 else {
+                Console.error("error: no application of a pilot portfolio of \(pilotSize) is granted; '\(scheme)' cannot be calibrated on grants")
+                throw ExitCode.failure
+            }
+            return max(1, Int((Double(grants) * Double(pilotSize) / Double(granted)).rounded()))
+        }
+
+        private func calibration(_ totals: SimulationSummary.SchemeTotals) -> [(line: String, within: Bool)] {
+            var checks: [(line: String, within: Bool)] = []
+            let granted = totals.outcomesBefore[.favorable] ?? 0
+            if let grants { checks.append(check("grants", measured: DecimalNumber(granted), reference: DecimalNumber(grants))) }
+            if let average, let reference = DecimalNumber(parsing: average) {
+                checks.append(check("average grant (€)", measured: averageGrant(totals), reference: reference))
+            }
+            return checks
+        }
+
+        private func check(_ label: String, measured: DecimalNumber, reference: DecimalNumber) -> (line: String, within: Bool) {
+            let gap = (try? measured.subtracting(reference).multiplied(by: DecimalNumber(100))
+                .divided(by: reference, scale: 1, rounding: .halfUp)) ?? .zero
+            let within = (gap.isNegative ? gap.negated() : gap) <= DecimalNumber(tolerance)
+            return ("calibration: \(label) \(measured) for \(reference) expected, gap \(gap > .zero ? "+" : "")\(gap) %: \(within ? "within" : "NOT within") \(tolerance) %", within)
+        }
+
+        private func averageGrant(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber {
+            let granted = totals.outcomesBefore[.favorable] ?? 0
+            return granted == 0 ? .zero : ((try? totals.amountBefore.divided(by: DecimalNumber(granted), scale: 2, rounding: .halfUp)) ?? .zero)
         }
 
         private func describe(_ totals: SimulationSummary.SchemeTotals) -> String {
             let outcomes = totals.outcomesBefore.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            let granted = totals.outcomesBefore[.favorable] ?? 0
-            let average = granted == 0 ? DecimalNumber.zero
-                : ((try? totals.amountBefore.divided(by: DecimalNumber(granted), scale: 2, rounding: .halfUp)) ?? .zero)
-            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(average) € on average per grant"
+            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(averageGrant(totals)) € on average per grant"
         }
     }
 }
