@@ -60,7 +60,8 @@ struct Portfolio: ParsableCommand {
             let totals = try write(target, count: size, catalog: catalog, to: path)
             print("\(path): \(size) applications of '\(scheme)' (seed \(seed))")
             print(describe(totals))
-            let checks = calibration(totals)
+            let calibration = PortfolioCalibration(grants: grants, average: average.flatMap { DecimalNumber(parsing: $0) }, tolerance: tolerance)
+            let checks = calibration.checks(totals)
             checks.forEach { print($0.line) }
             if checks.contains(where: { !$0.within }) {
                 Console.error("the portfolio does not reproduce the reference figures within \(tolerance) %; see the lines above")
@@ -80,40 +81,17 @@ struct Portfolio: ParsableCommand {
         private func sized(for grants: Int, scheme target: Scheme, catalog: SchemeCatalog, path: String) throws -> Int {
             let pilotSize = max(2_000, grants)
             let pilot = try write(target, count: pilotSize, catalog: catalog, to: path)
-            let granted = pilot.outcomesBefore[.favorable] ?? 0
-            guard granted > 0 else {
+            guard let size = PortfolioCalibration.size(for: grants, pilotSize: pilotSize, pilotGrants: PortfolioCalibration.grants(pilot)) else {
                 Console.error("error: no application of a pilot portfolio of \(pilotSize) is granted; '\(scheme)' cannot be calibrated on grants")
                 throw ExitCode.failure
             }
-            return max(1, Int((Double(grants) * Double(pilotSize) / Double(granted)).rounded()))
-        }
-
-        private func calibration(_ totals: SimulationSummary.SchemeTotals) -> [(line: String, within: Bool)] {
-            var checks: [(line: String, within: Bool)] = []
-            let granted = totals.outcomesBefore[.favorable] ?? 0
-            if let grants { checks.append(check("grants", measured: DecimalNumber(granted), reference: DecimalNumber(grants))) }
-            if let average, let reference = DecimalNumber(parsing: average) {
-                checks.append(check("average grant (€)", measured: averageGrant(totals), reference: reference))
-            }
-            return checks
-        }
-
-        private func check(_ label: String, measured: DecimalNumber, reference: DecimalNumber) -> (line: String, within: Bool) {
-            let gap = (try? measured.subtracting(reference).multiplied(by: DecimalNumber(100))
-                .divided(by: reference, scale: 1, rounding: .halfUp)) ?? .zero
-            let within = (gap.isNegative ? gap.negated() : gap) <= DecimalNumber(tolerance)
-            return ("calibration: \(label) \(measured) for \(reference) expected, gap \(gap > .zero ? "+" : "")\(gap) %: \(within ? "within" : "NOT within") \(tolerance) %", within)
-        }
-
-        private func averageGrant(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber {
-            let granted = totals.outcomesBefore[.favorable] ?? 0
-            return granted == 0 ? .zero : ((try? totals.amountBefore.divided(by: DecimalNumber(granted), scale: 2, rounding: .halfUp)) ?? .zero)
+            return size
         }
 
         private func describe(_ totals: SimulationSummary.SchemeTotals) -> String {
             let outcomes = totals.outcomesBefore.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(averageGrant(totals)) € on average per grant"
+            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(PortfolioCalibration.averageGrant(totals)) € on average per grant"
         }
     }
 }

@@ -217,4 +217,35 @@ import Testing
         #expect(dates == dates.sorted())
         #expect(Set(dates).count > 50)
     }
+
+    @Test func calibrationReportsEachGapAgainstTheTolerance() throws {
+        var totals = SimulationSummary.SchemeTotals()
+        totals.outcomesBefore = [.favorable: 2_080, .unfavorable: 1_091]
+        totals.amountBefore = DecimalNumber(2_063_375)
+        let checks = PortfolioCalibration(grants: 2_122, average: DecimalNumber(632), tolerance: 5).checks(totals)
+        #expect(checks.map(\.gap) == [DecimalNumber(significand: -20, scale: 1), DecimalNumber(significand: 570, scale: 1)])
+        #expect(checks.map(\.within) == [true, false])
+        #expect(PortfolioCalibration.averageGrant(totals) == DecimalNumber(significand: 99_201, scale: 2))
+        #expect(PortfolioCalibration.size(for: 2_122, pilotSize: 4_000, pilotGrants: 2_309) == 3_676)
+        #expect(PortfolioCalibration.size(for: 10, pilotSize: 100, pilotGrants: 0) == nil)
+    }
+
+    // MARK: Reports
+
+    @Test func theReportsStandAloneAndSayWhatChanged() throws {
+        let summary = Simulation(catalog: catalog, reform: try reform("Rules/reforms/pdesi-60.yaml"))
+            .run(paths: [Repository.path("Applications/pdesi")])
+        let markdown = SimulationReport.markdown(summary, catalog: catalog)
+        let html = SimulationPage.html(summary, catalog: catalog)
+        #expect(markdown.contains("| Taux de participation pour un E.S.I. inscrit (1re ou 2e catégorie) | 50\u{00A0}% | 60\u{00A0}% à compter du 1er janvier 2020 |"))
+        #expect(markdown.contains("Portefeuille : \(summary.applications) demandes évaluées"))
+        #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("<script"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"fr\">"))
+        // The same portfolio and reform give the same report, byte for byte.
+        let again = Simulation(catalog: catalog, reform: try reform("Rules/reforms/pdesi-60.yaml"))
+            .run(paths: [Repository.path("Applications/pdesi")])
+        #expect(SimulationReport.markdown(again, catalog: catalog) == markdown)
+        #expect(SimulationPage.html(again, catalog: catalog) == html)
+    }
 }

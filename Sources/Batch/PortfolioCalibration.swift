@@ -1,0 +1,64 @@
+import ExactDecimal
+
+/// Checks a synthetic portfolio against reference figures (a year's activity report), so that a
+/// simulation's totals can be trusted to speak of a real year.
+public struct PortfolioCalibration: Sendable {
+    /// How many favourable decisions the year had.
+    public var grants: Int?
+    /// The average amount of a favourable decision.
+    public var average: DecimalNumber?
+    /// The largest gap accepted, in percent.
+    public var tolerance: Int
+
+    public struct Check: Sendable {
+        public let figure: String
+        public let measured: DecimalNumber
+        public let reference: DecimalNumber
+        /// (measured − reference) / reference, in percent, to one decimal.
+        public let gap: DecimalNumber
+        public let within: Bool
+
+        public var line: String {
+            "calibration: \(figure) \(measured) for \(reference) expected, gap \(gap > .zero ? "+" : "")\(gap) %: "
+                + "\(within ? "within" : "NOT within") the tolerance"
+        }
+    }
+
+    public init(grants: Int? = nil, average: DecimalNumber? = nil, tolerance: Int = 5) {
+        self.grants = grants
+        self.average = average
+        self.tolerance = tolerance
+    }
+
+    /// The portfolio size that should give `grants` favourable decisions, from a pilot's rate.
+    public static func size(for grants: Int, pilotSize: Int, pilotGrants: Int) -> Int? {
+        guard pilotGrants > 0 else { return nil }
+        return max(1, Int((Double(grants) * Double(pilotSize) / Double(pilotGrants)).rounded()))
+    }
+
+    public func checks(_ totals: SimulationSummary.SchemeTotals) -> [Check] {
+        var checks: [Check] = []
+        if let grants { checks.append(check("grants", measured: DecimalNumber(Self.grants(totals)), reference: DecimalNumber(grants))) }
+        if let average { checks.append(check("average grant (€)", measured: Self.averageGrant(totals), reference: average)) }
+        return checks
+    }
+
+    public static func grants(_ totals: SimulationSummary.SchemeTotals) -> Int {
+        totals.outcomesBefore[.favorable] ?? 0
+    }
+
+    /// The average favourable amount today, to the cent (half up).
+    public static func averageGrant(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber {
+        let count = grants(totals)
+        guard count > 0 else { return .zero }
+        return (try? totals.amountBefore.divided(by: DecimalNumber(count), scale: 2, rounding: .halfUp)) ?? .zero
+    }
+
+    private func check(_ figure: String, measured: DecimalNumber, reference: DecimalNumber) -> Check {
+        guard !reference.isZero,
+              let gap = try? measured.subtracting(reference).multiplied(by: DecimalNumber(100)).divided(by: reference, scale: 1, rounding: .halfUp)
+        else { return Check(figure: figure, measured: measured, reference: reference, gap: .zero, within: measured == reference) }
+        let size = gap.isNegative ? gap.negated() : gap
+        return Check(figure: figure, measured: measured, reference: reference, gap: gap, within: size <= DecimalNumber(tolerance))
+    }
+}
