@@ -12,99 +12,147 @@ public final class Simulation {
     public let reform: Reform
     public let base: SchemeCatalog
     public let reformed: SchemeCatalog
-    private let baseEvaluator: DocumentEvaluator
-    private let reformEvaluator: DocumentEvaluator
-    private let baseRegister = MemoryRegister()
-    private let reformRegister = MemoryRegister()
 
     public init(catalog: SchemeCatalog, reform: Reform) {
         self.reform = reform
         base = catalog
         reformed = SchemeCatalog(schemes: catalog.schemes.mapValues(reform.apply))
-        baseEvaluator = DocumentEvaluator(catalog: base)
-        reformEvaluator = DocumentEvaluator(catalog: reformed)
+    }
+
+    /// One document after today's rules: what the reform's run needs, or why it cannot run.
+    private enum Stage {
+        case evaluated(schemes: [String], decoded: DocumentEvaluator.Decoded, before: DocumentEvaluator.Evaluated, problems: [Diagnostic])
+        case failed([Diagnostic])
+        case interrupted
     }
 
     /// Runs the portfolio. `row` receives each application's line for the CSV; `problem` each
     /// document that could not be simulated, located; `progress` the count so far; `shouldStop`
-    /// is asked between documents, for a clean interruption.
+    /// is asked between documents, for a clean interruption. The callbacks run on the calling
+    /// thread.
+    ///
+    /// Two threads share the work, each run keeping its register in filing order: one reads,
+    /// decodes and evaluates under today's rules; the calling thread evaluates under the reform
+    /// and adds up. Chunks of documents pass between them through a short queue, so memory
+    /// stays flat whatever the portfolio's size.
     public func run(paths: [String], row: (String) -> Void = { _ in }, problem: (Diagnostic) -> Void = { _ in },
-                    progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }) -> SimulationSummary {
+                    progress: (Int) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }) -> SimulationSummary {
+        let handoff = Handoff<Stage>(capacity: 4)
+        let producer = Thread { [base] in
+            Self.evaluateToday(paths: paths, catalog: base, into: handoff, shouldStop: shouldStop)
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
         var summary = SimulationSummary(reform: reform)
-        outer: for path in paths {
-            let files: [String]
-            switch YAMLFiles.list(path) {
-            case .success(let found): files = found
-            case .failure(let diagnostic):
-                summary.errors += 1
-                problem(diagnostic)
-                continue
-            }
-            for file in files {
-                let reader: YAMLDocumentReader
-                do { reader = try YAMLDocumentReader(path: file) } catch {
+        let evaluator = DocumentEvaluator(catalog: reformed)
+        let register = MemoryRegister()
+        while let chunk = handoff.take() {
+            for stage in chunk {
+                switch stage {
+                case .interrupted: summary.interrupted = true
+                case .failed(let diagnostics):
                     summary.errors += 1
-                    problem(Diagnostic(error))
-                    continue
-                }
-                while true {
-                    if shouldStop() {
-                        summary.interrupted = true
-                        break outer
-                    }
-                    let document: YAMLNode
-                    do {
-                        guard let next = try reader.nextDocument() else { break }
-                        document = next
-                    } catch {
-                        // A syntax error leaves the rest of the stream unreadable.
+                    diagnostics.forEach(problem)
+                case .evaluated(let schemes, let decoded, let before, let problems):
+                    if !problems.isEmpty {
                         summary.errors += 1
-                        problem(Diagnostic(error))
-                        break
+                        problems.forEach(problem)
                     }
-                    if let diagnostics = simulate(document, into: &summary, row: row) {
-                        summary.errors += 1
-                        diagnostics.forEach(problem)
+                    let after = evaluator.evaluate(decoded, register: register)
+                    for id in schemes {
+                        guard let old = before.evaluation(id), let new = after.evaluation(id) else { continue }
+                        register.record(new)
+                        summary.add(old, new, breakdown: reform.breakdown[id])
+                        row(SimulationSummary.csvLine(old, new))
                     }
-                    if summary.applications % 1000 == 0 { progress(summary.applications) }
                 }
             }
+            progress(summary.applications)
         }
         return summary
     }
 
-    /// Simulates one document, a scheme's application or a household's file for a family;
-    /// returns why it could not be simulated.
-    private func simulate(_ document: YAMLNode, into summary: inout SimulationSummary, row: (String) -> Void) -> [Diagnostic]? {
-        let schemes: [String], decoded: DocumentEvaluator.Decoded
-        if let family = Application.familyName(of: document) {
-            schemes = base.family(family).map(\.id)
-            guard !schemes.isEmpty else { return [Diagnostic("unknown family '\(family)'", at: document.mark, path: "family")] }
-            decoded = baseEvaluator.decode(document, schemes: schemes, context: "family:\(family)", header: .family(family))
-        } else {
-            switch Application.schemeID(of: document) {
-            case .failure(let diagnostic): return [diagnostic]
-            case .success(let id) where base.schemes[id] == nil:
-                return [Diagnostic("unknown scheme '\(id)'", at: document.mark, path: "scheme")]
-            case .success(let id):
-                schemes = [id]
-                decoded = baseEvaluator.decode(document, schemes: baseEvaluator.schemes(for: id), context: id, header: .scheme)
+    /// The first thread: documents in order, each decoded and evaluated under today's rules.
+    private static func evaluateToday(paths: [String], catalog: SchemeCatalog, into handoff: Handoff<Stage>,
+                                      shouldStop: () -> Bool) {
+        let evaluator = DocumentEvaluator(catalog: catalog)
+        let register = MemoryRegister()
+        var chunk: [Stage] = []
+        chunk.reserveCapacity(chunkSize)
+        func emit(_ stage: Stage) -> Bool {
+            chunk.append(stage)
+            guard chunk.count == chunkSize else { return true }
+            defer { chunk.removeAll(keepingCapacity: true) }
+            return handoff.put(chunk)
+        }
+        defer {
+            if !chunk.isEmpty { handoff.put(chunk) }
+            handoff.close()
+        }
+        for file in paths.flatMap({ Self.files($0, emit: emit) }) {
+            let reader: YAMLDocumentReader
+            do { reader = try YAMLDocumentReader(path: file) } catch {
+                guard emit(.failed([Diagnostic(error)])) else { return }
+                continue
+            }
+            while true {
+                if shouldStop() {
+                    _ = emit(.interrupted)
+                    return
+                }
+                let document: YAMLNode
+                do {
+                    guard let next = try reader.nextDocument() else { break }
+                    document = next
+                } catch {
+                    // A syntax error leaves the rest of the stream unreadable.
+                    guard emit(.failed([Diagnostic(error)])) else { return }
+                    break
+                }
+                guard emit(evaluateToday(document, evaluator: evaluator, register: register)) else { return }
             }
         }
-        let before = baseEvaluator.evaluate(decoded, register: baseRegister)
-        let after = reformEvaluator.evaluate(decoded, register: reformRegister)
+    }
+
+    private static let chunkSize = 256
+
+    private static func files(_ path: String, emit: (Stage) -> Bool) -> [String] {
+        switch YAMLFiles.list(path) {
+        case .success(let found): return found
+        case .failure(let diagnostic):
+            _ = emit(.failed([diagnostic]))
+            return []
+        }
+    }
+
+    /// One document, a scheme's application or a household's file for a family; the schemes
+    /// that could not read it are reported, the others simulated.
+    private static func evaluateToday(_ document: YAMLNode, evaluator: DocumentEvaluator, register: MemoryRegister) -> Stage {
+        let schemes: [String], decoded: DocumentEvaluator.Decoded
+        if let family = Application.familyName(of: document) {
+            schemes = evaluator.catalog.family(family).map(\.id)
+            guard !schemes.isEmpty else { return .failed([Diagnostic("unknown family '\(family)'", at: document.mark, path: "family")]) }
+            decoded = evaluator.decode(document, schemes: schemes, context: "family:\(family)", header: .family(family))
+        } else {
+            switch Application.schemeID(of: document) {
+            case .failure(let diagnostic): return .failed([diagnostic])
+            case .success(let id) where evaluator.catalog.schemes[id] == nil:
+                return .failed([Diagnostic("unknown scheme '\(id)'", at: document.mark, path: "scheme")])
+            case .success(let id):
+                schemes = [id]
+                decoded = evaluator.decode(document, schemes: evaluator.schemes(for: id), context: id, header: .scheme)
+            }
+        }
+        let before = evaluator.evaluate(decoded, register: register)
         var problems: [Diagnostic] = []
         for id in schemes {
-            guard let old = before.evaluation(id), let new = after.evaluation(id) else {
+            guard let evaluation = before.evaluation(id) else {
                 problems += before.errors(id) ?? [Diagnostic("the application could not be evaluated", at: document.mark)]
                 continue
             }
-            baseRegister.record(old)
-            reformRegister.record(new)
-            summary.add(old, new, breakdown: reform.breakdown[id])
-            row(SimulationSummary.csvLine(old, new))
+            register.record(evaluation)
         }
-        return problems.isEmpty ? nil : problems
+        return .evaluated(schemes: schemes, decoded: decoded, before: before, problems: problems)
     }
 }
 

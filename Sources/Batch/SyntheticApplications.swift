@@ -24,7 +24,9 @@ public struct SyntheticApplications {
     /// The YAML text of application number `index`, starting with `---`.
     public mutating func document(_ index: Int) -> String {
         var text = "---\nscheme: \(scheme.id)\nid: \(scheme.id.uppercased())-\(index)\n"
-        text += "applicant:\n  name: Commune n°\(index)\n  kind: commune\n"
+        text += scheme.kind == .individualAid
+            ? "applicant:\n  name: Demandeur n°\(index)\n"
+            : "applicant:\n  name: Commune n°\(index)\n  kind: commune\n"
         if scheme.tests.isEmpty {
             text += drawn()
         } else {
@@ -48,6 +50,11 @@ public struct SyntheticApplications {
             text += "confirmed: all\n"
         } else if !template.confirmed.isEmpty {
             text += "confirmed: [\(template.confirmed.indices.map { scheme.inputs[$0].id }.joined(separator: ", "))]\n"
+        }
+        if !template.outcomes.isEmpty {
+            // Decisions under the schemes this one depends on, as the test case states them.
+            text += "outcomes:\n"
+            for (id, outcome) in template.outcomes.sorted(by: { $0.key < $1.key }) { text += "  \(id): \(outcome.rawValue)\n" }
         }
         if !template.findings.isEmpty {
             text += "findings:\n"
