@@ -248,4 +248,20 @@ import Testing
         #expect(SimulationReport.markdown(again, catalog: catalog) == markdown)
         #expect(SimulationPage.html(again, catalog: catalog) == html)
     }
+
+    @Test func badDocumentsAreReportedAndTheOthersSimulated() throws {
+        let portfolio = pdesi("P-1", siren: "216200001", esi: "ESI-1", category: 1, expense: "60 000 €")
+            + "---\nscheme: pdesy\nid: X-1\n"
+            + pdesi("P-2", siren: "216200002", esi: "ESI-2", category: 2, expense: "deux cents €")
+            + pdesi("P-3", siren: "216200003", esi: "ESI-3", category: 3, expense: "50 000 €")
+        let path = try write(portfolio, name: "portfolio.yaml")
+        var problems: [String] = []
+        let summary = Simulation(catalog: catalog, reform: try reform("Rules/reforms/pdesi-60.yaml"))
+            .run(paths: [path], problem: { problems.append($0.description) })
+        #expect(summary.applications == 2)
+        #expect(summary.errors == 2)
+        #expect(problems.count == 2)
+        #expect(problems.first?.contains("unknown scheme 'pdesy'") == true)
+        #expect(problems.last?.contains("portfolio.yaml:") == true && problems.last?.contains("projet.depense_eligible_ht") == true)
+    }
 }
