@@ -35,6 +35,7 @@ public enum SimulationPage {
                      SimulationReport.percentOf(totals.amountAfter, envelope)]])
             }
         }
+        body += "<h2>Méthode</h2>\n<p>\(escape(SimulationReport.method(summary).replacing("`", with: "")))</p>\n"
         return """
             <!DOCTYPE html>
             <html lang="fr"><head><meta charset="utf-8"><title>Simulation : \(escape(summary.reform.name))</title>

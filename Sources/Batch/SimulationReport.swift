@@ -22,6 +22,7 @@ public enum SimulationReport {
         for (scheme, totals) in sortedSchemes(summary, catalog: catalog) {
             lines += schemeSection(scheme, totals, breakdown: summary.reform.breakdown[scheme.id])
         }
+        lines += ["## Méthode", "", method(summary)]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -38,6 +39,16 @@ public enum SimulationReport {
             let after = FrenchFormat.value(override.value, type: type) + (override.from.map { " à compter du \($0.frenchLong)" } ?? "")
             return [scheme?.title ?? override.scheme, parameter?.label ?? override.parameter, today, after]
         }
+    }
+
+    /// How to read the figures, for readers who did not run the simulation.
+    static func method(_ summary: SimulationSummary) -> String {
+        "Chaque demande du portefeuille est évaluée deux fois, selon les règles en vigueur "
+            + "et selon la réforme, qui ne modifie que les paramètres indiqués ci-dessus : les critères, les formules "
+            + "et les textes restent ceux de la délibération. Les plafonds qui portent sur plusieurs demandes (par "
+            + "maître d'ouvrage et par an, par exemple) sont appliqués dans l'ordre de dépôt, chaque évaluation tenant "
+            + "son propre registre ; le registre des décisions n'est pas modifié. Seules les décisions favorables comptent "
+            + "dans les montants accordés. Réforme : `\(summary.reform.file)`."
     }
 
     static func portfolioLine(_ summary: SimulationSummary) -> String {
