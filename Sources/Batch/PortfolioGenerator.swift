@@ -18,7 +18,7 @@ public struct PortfolioGenerator {
     }
 
     /// Calls `emit` with each YAML document (starting with `---`), sorted by filing date, then
-    /// by number.
+    /// by id.
     public func generate(emit: (String) -> Void) {
         var generator = start
         var entries: [(filed: Int, index: Int, state: SyntheticApplications)] = []
@@ -27,7 +27,8 @@ public struct PortfolioGenerator {
             let before = generator
             entries.append((Self.filingDate(in: generator.document(index)), index, before))
         }
-        entries.sort { ($0.filed, $0.index) < ($1.filed, $1.index) }
+        // Ties in the register's order: the id, compared as text ("X-10" before "X-9").
+        entries.sort { ($0.filed, String($0.index)) < ($1.filed, String($1.index)) }
         for entry in entries {
             var replay = entry.state
             emit(replay.document(entry.index))

@@ -19,13 +19,6 @@ public final class Simulation {
         reformed = SchemeCatalog(schemes: catalog.schemes.mapValues(reform.apply))
     }
 
-    /// One document after today's rules: what the reform's run needs, or why it cannot run.
-    private enum Stage {
-        case evaluated(schemes: [String], decoded: DocumentEvaluator.Decoded, before: DocumentEvaluator.Evaluated, problems: [Diagnostic])
-        case failed([Diagnostic])
-        case interrupted
-    }
-
     /// Runs the portfolio. `row` receives each application's line for the CSV; `problem` each
     /// document that could not be simulated, located; `progress` the count so far; `shouldStop`
     /// is asked between documents, for a clean interruption. The callbacks run on the calling
@@ -37,9 +30,11 @@ public final class Simulation {
     /// stays flat whatever the portfolio's size.
     public func run(paths: [String], row: (String) -> Void = { _ in }, problem: (Diagnostic) -> Void = { _ in },
                     progress: (Int) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }) -> SimulationSummary {
-        let handoff = Handoff<Stage>(capacity: 4)
+        let handoff = Handoff<SimulationStage>(capacity: 4)
+        // Stops the first thread should this one ever leave the loop early.
+        defer { handoff.cancel() }
         let producer = Thread { [base] in
-            Self.evaluateToday(paths: paths, catalog: base, into: handoff, shouldStop: shouldStop)
+            TodayRun(catalog: base, handoff: handoff).run(paths: paths, shouldStop: shouldStop)
         }
         producer.stackSize = 8 << 20
         producer.start()
@@ -50,6 +45,9 @@ public final class Simulation {
             for stage in chunk {
                 switch stage {
                 case .interrupted: summary.interrupted = true
+                case .outOfOrder(let diagnostic):
+                    summary.outOfOrder += 1
+                    diagnostic.map(problem)
                 case .failed(let diagnostics):
                     summary.errors += 1
                     diagnostics.forEach(problem)
@@ -60,7 +58,13 @@ public final class Simulation {
                     }
                     let after = evaluator.evaluate(decoded, register: register)
                     for id in schemes {
-                        guard let old = before.evaluation(id), let new = after.evaluation(id) else { continue }
+                        guard let old = before.evaluation(id) else { continue }
+                        guard let new = after.evaluation(id) else {
+                            // Today's rules decide it, the reform's cannot (an overflow, say).
+                            summary.errors += 1
+                            (after.errors(id) ?? []).forEach(problem)
+                            continue
+                        }
                         register.record(new)
                         summary.add(old, new, breakdown: reform.breakdown[id])
                         row(SimulationSummary.csvLine(old, new))
@@ -70,89 +74,6 @@ public final class Simulation {
             progress(summary.applications)
         }
         return summary
-    }
-
-    /// The first thread: documents in order, each decoded and evaluated under today's rules.
-    private static func evaluateToday(paths: [String], catalog: SchemeCatalog, into handoff: Handoff<Stage>,
-                                      shouldStop: () -> Bool) {
-        let evaluator = DocumentEvaluator(catalog: catalog)
-        let register = MemoryRegister()
-        var chunk: [Stage] = []
-        chunk.reserveCapacity(chunkSize)
-        func emit(_ stage: Stage) -> Bool {
-            chunk.append(stage)
-            guard chunk.count == chunkSize else { return true }
-            defer { chunk.removeAll(keepingCapacity: true) }
-            return handoff.put(chunk)
-        }
-        defer {
-            if !chunk.isEmpty { handoff.put(chunk) }
-            handoff.close()
-        }
-        for file in paths.flatMap({ Self.files($0, emit: emit) }) {
-            let reader: YAMLDocumentReader
-            do { reader = try YAMLDocumentReader(path: file) } catch {
-                guard emit(.failed([Diagnostic(error)])) else { return }
-                continue
-            }
-            while true {
-                if shouldStop() {
-                    _ = emit(.interrupted)
-                    return
-                }
-                let document: YAMLNode
-                do {
-                    guard let next = try reader.nextDocument() else { break }
-                    document = next
-                } catch {
-                    // A syntax error leaves the rest of the stream unreadable.
-                    guard emit(.failed([Diagnostic(error)])) else { return }
-                    break
-                }
-                guard emit(evaluateToday(document, evaluator: evaluator, register: register)) else { return }
-            }
-        }
-    }
-
-    private static let chunkSize = 256
-
-    private static func files(_ path: String, emit: (Stage) -> Bool) -> [String] {
-        switch YAMLFiles.list(path) {
-        case .success(let found): return found
-        case .failure(let diagnostic):
-            _ = emit(.failed([diagnostic]))
-            return []
-        }
-    }
-
-    /// One document, a scheme's application or a household's file for a family; the schemes
-    /// that could not read it are reported, the others simulated.
-    private static func evaluateToday(_ document: YAMLNode, evaluator: DocumentEvaluator, register: MemoryRegister) -> Stage {
-        let schemes: [String], decoded: DocumentEvaluator.Decoded
-        if let family = Application.familyName(of: document) {
-            schemes = evaluator.catalog.family(family).map(\.id)
-            guard !schemes.isEmpty else { return .failed([Diagnostic("unknown family '\(family)'", at: document.mark, path: "family")]) }
-            decoded = evaluator.decode(document, schemes: schemes, context: "family:\(family)", header: .family(family))
-        } else {
-            switch Application.schemeID(of: document) {
-            case .failure(let diagnostic): return .failed([diagnostic])
-            case .success(let id) where evaluator.catalog.schemes[id] == nil:
-                return .failed([Diagnostic("unknown scheme '\(id)'", at: document.mark, path: "scheme")])
-            case .success(let id):
-                schemes = [id]
-                decoded = evaluator.decode(document, schemes: evaluator.schemes(for: id), context: id, header: .scheme)
-            }
-        }
-        let before = evaluator.evaluate(decoded, register: register)
-        var problems: [Diagnostic] = []
-        for id in schemes {
-            guard let evaluation = before.evaluation(id) else {
-                problems += before.errors(id) ?? [Diagnostic("the application could not be evaluated", at: document.mark)]
-                continue
-            }
-            register.record(evaluation)
-        }
-        return .evaluated(schemes: schemes, decoded: decoded, before: before, problems: problems)
     }
 }
 
@@ -178,7 +99,9 @@ public struct SimulationSummary: Sendable {
         public var distribution: [Int] = Array(repeating: 0, count: SimulationSummary.bands.count)
         public var winners: [Change] = []
         public var losers: [Change] = []
-        public var envelope: DecimalNumber?
+        /// The call's envelope under today's rules and under the reform, when the scheme has one.
+        public var envelopeBefore: DecimalNumber?
+        public var envelopeAfter: DecimalNumber?
 
         public init() {}
     }
@@ -193,6 +116,8 @@ public struct SimulationSummary: Sendable {
     public var applications = 0
     public var errors = 0
     public var interrupted = false
+    /// Documents filed before one already simulated, in a portfolio too large to sort.
+    public var outOfOrder = 0
     public var schemes: [String: SchemeTotals] = [:]
     static let kept = 10
 
@@ -221,7 +146,8 @@ public struct SimulationSummary: Sendable {
         totals.distribution[Self.band(change.difference)] += 1
         Self.keep(change, in: &totals.winners, better: { $0.difference > $1.difference }, positive: true)
         Self.keep(change, in: &totals.losers, better: { $0.difference < $1.difference }, positive: false)
-        totals.envelope = totals.envelope ?? Self.envelope(of: new)
+        totals.envelopeBefore = totals.envelopeBefore ?? Self.envelope(of: old)
+        totals.envelopeAfter = totals.envelopeAfter ?? Self.envelope(of: new)
         schemes[old.scheme.id] = totals
     }
 
@@ -260,7 +186,7 @@ public struct SimulationSummary: Sendable {
         let difference = (try? after.subtracting(before)) ?? .zero
         return [old.application.id, old.scheme.id, old.outcome.rawValue, FrenchFormat.moneyCanonical(before),
                 new.outcome.rawValue, FrenchFormat.moneyCanonical(after), FrenchFormat.moneyCanonical(difference)]
-            .map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }
+            .map { $0.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }
             .joined(separator: ",")
     }
 }

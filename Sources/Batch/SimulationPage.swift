@@ -28,11 +28,12 @@ public enum SimulationPage {
             body += "<h3>Nombre de demandes par écart de montant</h3>\n" + chart(bands, series: [(name: "demandes", colour: "#2a6ebb")])
             body += "<h3>Demandes qui gagnent le plus</h3>\n" + changes(totals.winners)
             body += "<h3>Demandes qui perdent le plus</h3>\n" + changes(totals.losers)
-            if let envelope = totals.envelope {
+            if let envelope = totals.envelopeBefore, let reformed = totals.envelopeAfter {
                 body += "<h3>Enveloppe</h3>\n" + table(["", "Aujourd'hui", "Avec la réforme"], [
+                    ["Enveloppe", FrenchFormat.money(envelope), FrenchFormat.money(reformed)],
                     ["Aides accordées", FrenchFormat.money(totals.amountBefore), FrenchFormat.money(totals.amountAfter)],
-                    ["Utilisation de l'enveloppe (\(FrenchFormat.money(envelope)))", SimulationReport.percentOf(totals.amountBefore, envelope),
-                     SimulationReport.percentOf(totals.amountAfter, envelope)]])
+                    ["Utilisation de l'enveloppe", SimulationReport.percentOf(totals.amountBefore, envelope),
+                     SimulationReport.percentOf(totals.amountAfter, reformed)]])
             }
         }
         body += "<h2>Méthode</h2>\n<p>\(escape(SimulationReport.method(summary).replacing("`", with: "")))</p>\n"

@@ -15,7 +15,7 @@ public enum SimulationReport {
         lines.append("")
         lines.append("| Dispositif | Paramètre | Aujourd'hui | Avec la réforme |")
         lines.append("|---|---|---|---|")
-        for row in overrideRows(summary, catalog: catalog) { lines.append("| " + row.joined(separator: " | ") + " |") }
+        for row in overrideRows(summary, catalog: catalog) { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
         lines.append("")
         lines.append(portfolioLine(summary))
         lines.append("")
@@ -52,10 +52,13 @@ public enum SimulationReport {
     }
 
     static func portfolioLine(_ summary: SimulationSummary) -> String {
-        var line = "Portefeuille : \(count(summary.applications, "demande")) évaluées sous les règles actuelles et sous la réforme, chacune avec son propre registre."
+        var line = "Portefeuille : \(count(summary.applications, "demande")) \(summary.applications > 1 ? "évaluées" : "évaluée") selon les règles actuelles et selon la réforme, chacune des deux évaluations tenant son propre registre."
         if summary.errors > 0 { line += summary.errors == 1
-                ? " 1 document illisible ou d'un dispositif inconnu a été écarté (voir l'erreur signalée par la commande)."
-                : " \(count(summary.errors, "document")) illisibles ou d'un dispositif inconnu ont été écartés (voir les erreurs signalées par la commande)." }
+                ? " 1 document n'a pu être simulé en tout ou partie (voir l'erreur signalée par la commande)."
+                : " \(count(summary.errors, "document")) n'ont pu être simulés en tout ou partie (voir les erreurs signalées par la commande)." }
+        if summary.outOfOrder > 0 {
+            line += " **Attention** : \(count(summary.outOfOrder, "demande")) du portefeuille \(summary.outOfOrder > 1 ? "étaient déposées" : "était déposée") avant une demande déjà évaluée ; les plafonds communs à plusieurs demandes ont été appliqués dans l'ordre du portefeuille et non dans l'ordre de dépôt."
+        }
         if summary.interrupted { line += " **Simulation interrompue** : les chiffres portent sur les demandes évaluées avant l'interruption." }
         return line
     }
@@ -76,17 +79,17 @@ public enum SimulationReport {
         for group in totals.byGroup.keys.sorted() {
             let entry = totals.byGroup[group]!
             let change = (try? entry.after.subtracting(entry.before)) ?? .zero
-            lines.append("| dont `\(breakdown ?? "")` = \(group) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
+            lines.append("| dont `\(breakdown ?? "")` = \(cell(group)) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
         }
         lines += ["", "### Écart par demande", "", "| Écart | Demandes |", "|---|---|"]
         for (index, band) in SimulationSummary.bands.enumerated() { lines.append("| \(band) | \(FrenchFormat.count(totals.distribution[index])) |") }
         lines += ["", "### Demandes qui gagnent le plus", ""] + changes(totals.winners)
         lines += ["", "### Demandes qui perdent le plus", ""] + changes(totals.losers)
-        if let envelope = totals.envelope {
+        if let before = totals.envelopeBefore, let after = totals.envelopeAfter {
             lines += ["", "### Enveloppe", "", "| | Aujourd'hui | Avec la réforme |", "|---|---|---|",
-                      "| Enveloppe | \(FrenchFormat.money(envelope)) | \(FrenchFormat.money(envelope)) |",
+                      "| Enveloppe | \(FrenchFormat.money(before)) | \(FrenchFormat.money(after)) |",
                       "| Aides accordées | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) |",
-                      "| Utilisation | \(percentOf(totals.amountBefore, envelope)) | \(percentOf(totals.amountAfter, envelope)) |"]
+                      "| Utilisation | \(percentOf(totals.amountBefore, before)) | \(percentOf(totals.amountAfter, after)) |"]
         }
         lines.append("")
         return lines
@@ -95,7 +98,12 @@ public enum SimulationReport {
     private static func changes(_ list: [SimulationSummary.Change]) -> [String] {
         guard !list.isEmpty else { return ["Aucune."] }
         return ["| Demande | Demandeur | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|---|"]
-            + list.map { "| \($0.application) | \($0.applicant) | \(FrenchFormat.money($0.before)) | \(FrenchFormat.money($0.after)) | \(signedMoney($0.difference)) |" }
+            + list.map { "| \(cell($0.application)) | \(cell($0.applicant)) | \(FrenchFormat.money($0.before)) | \(FrenchFormat.money($0.after)) | \(signedMoney($0.difference)) |" }
+    }
+
+    /// Text from the files, made safe inside a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
     }
 
     /// "1 demande", "7 demandes".
@@ -116,11 +124,11 @@ public enum SimulationReport {
 
     static func percent(_ change: DecimalNumber, of base: DecimalNumber) -> String {
         guard !base.isZero, let ratio = try? change.multiplied(by: DecimalNumber(100)).divided(by: base, scale: 1, rounding: .halfUp) else { return "" }
-        return " (\(ratio > .zero ? "+" : "")\(oneDecimal(ratio)) %)"
+        return " (\(ratio > .zero ? "+" : "")\(oneDecimal(ratio))\u{00A0}%)"
     }
 
     static func percentOf(_ part: DecimalNumber, _ whole: DecimalNumber) -> String {
         guard !whole.isZero, let ratio = try? part.multiplied(by: DecimalNumber(100)).divided(by: whole, scale: 1, rounding: .halfUp) else { return "—" }
-        return "\(oneDecimal(ratio)) %"
+        return "\(oneDecimal(ratio))\u{00A0}%"
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 
 /// A file written line by line through a buffer, that appears under its name only once
-/// complete: until `commit()`, it lives under a temporary name beside it.
+/// complete: until `commit()`, it lives under a temporary name beside it, removed if the
+/// file is given up.
 public final class StreamingFile {
     public let path: String
     private let temporary: String
-    private let handle: UnsafeMutablePointer<FILE>
+    private var handle: UnsafeMutablePointer<FILE>?
+    /// The first write error, with its reason, kept because `errno` will have moved on.
+    private var failure: String?
 
     public init(path: String) throws {
         self.path = path
@@ -17,23 +20,34 @@ public final class StreamingFile {
         setvbuf(handle, nil, _IOFBF, 1 << 16)
     }
 
+    deinit {
+        if let handle {
+            fclose(handle)
+            unlink(temporary)
+        }
+    }
+
     public func write(line: String) {
-        write(text: line)
-        fputc(0x0A, handle)
+        write(text: line + "\n")
     }
 
     public func write(text: String) {
+        guard let handle, failure == nil else { return }
         var text = text
-        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, handle) }
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) == $0.count }
+        if !written { failure = String(cString: strerror(errno)) }
     }
 
     /// Flushes, closes and gives the file its name.
     public func commit() throws {
-        let failed = ferror(handle) != 0
-        guard fclose(handle) == 0, !failed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        guard let handle else { return }
+        self.handle = nil
+        let closed = fclose(handle) == 0
+        if !closed, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             unlink(temporary)
-            throw WriteError(path: path, reason: reason)
+            throw WriteError(path: path, reason: failure)
         }
     }
 }

@@ -74,7 +74,15 @@ struct Portfolio: ParsableCommand {
             let file = try StreamingFile(path: path)
             PortfolioGenerator(scheme: target, seed: seed, count: count).generate { file.write(text: $0) }
             try file.commit()
-            return Simulation(catalog: catalog, reform: .none).run(paths: [path]).schemes[target.id] ?? .init()
+            var problems: [String] = []
+            let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0.description) })
+            if summary.errors > 0 {
+                // A generated application the rules cannot read is a bug of the generator or of the scheme's test cases.
+                problems.prefix(5).forEach(Console.error)
+                Console.error("error: \(summary.errors) generated application(s) could not be evaluated; the figures would not be those of the whole portfolio")
+                throw ExitCode.failure
+            }
+            return summary.schemes[target.id] ?? .init()
         }
 
         /// The count that gives about `grants` favourable decisions, from the grant rate of a pilot.

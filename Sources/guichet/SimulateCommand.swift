@@ -45,10 +45,10 @@ struct Simulate: ParsableCommand {
     }
 
     private func simulate(_ simulation: Simulation) throws -> SimulationSummary {
+        Interruption.install()
         let csv = try StreamingFile(path: "\(out)/simulation.csv")
         csv.write(line: SimulationSummary.csvHeader)
         let progress = Progress("simulating")
-        Interruption.install()
         let summary = simulation.run(paths: portfolio, row: csv.write(line:),
                                      problem: { Console.error($0.description) }, progress: progress.update,
                                      shouldStop: { Interruption.isRequested })

@@ -264,4 +264,39 @@ import Testing
         #expect(problems.first?.contains("unknown scheme 'pdesy'") == true)
         #expect(problems.last?.contains("portfolio.yaml:") == true && problems.last?.contains("projet.depense_eligible_ht") == true)
     }
+
+    /// The December file is given before the June one; the simulation still decides them in
+    /// filing order, so June's grant uses up the owner's cap before December.
+    @Test func aSmallPortfolioIsSimulatedInFilingOrder() throws {
+        var rows: [String] = []
+        let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/00-boulonnais-juin.yaml"]
+        let summary = Simulation(catalog: catalog, reform: .none).run(paths: paths.map(Repository.path), row: { rows.append($0) })
+        #expect(summary.outOfOrder == 0)
+        #expect(rows.first?.hasPrefix("PDESI-2020-016,") == true)
+        #expect(rows.last?.hasPrefix("PDESI-2020-010,pdesi,défavorable,0.00,") == true)
+    }
+
+    @Test func aReusedIdIsReportedOnce() throws {
+        let one = pdesi("P-1", siren: "216200001", esi: "ESI-1", category: 1, expense: "60 000 €")
+        let path = try write(one + one, name: "portfolio.yaml")
+        var problems: [String] = []
+        let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0.description) })
+        #expect(summary.applications == 1 && summary.errors == 1)
+        #expect(problems.first?.contains("application id 'P-1' is already used at") == true)
+    }
+
+    @Test func theEnvelopeIsShownAsEachRunHasIt() throws {
+        let text = """
+            name: Enveloppe doublée
+            rationale: Doubler l'enveloppe de l'appel à projets.
+            overrides:
+              pdesi: {enveloppe_appel: {value: 300 000 €}}
+            """
+        let doubled = try ReformLoader.load(path: try write(text, name: "enveloppe.yaml"), schemes: catalog.schemes).get()
+        let (summary, _) = try simulate(doubled, pdesiPortfolio)
+        let totals = try #require(summary.schemes["pdesi"])
+        #expect(totals.envelopeBefore == DecimalNumber(150_000) && totals.envelopeAfter == DecimalNumber(300_000))
+        let markdown = SimulationReport.markdown(summary, catalog: catalog)
+        #expect(markdown.contains("| Utilisation | 76,7\u{00A0}% | 38,3\u{00A0}% |"))
+    }
 }
