@@ -186,7 +186,7 @@ public struct SimulationSummary: Sendable {
         let difference = (try? after.subtracting(before)) ?? .zero
         return [old.application.id, old.scheme.id, old.outcome.rawValue, FrenchFormat.moneyCanonical(before),
                 new.outcome.rawValue, FrenchFormat.moneyCanonical(after), FrenchFormat.moneyCanonical(difference)]
-            .map { $0.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }
+            .map { $0.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }
             .joined(separator: ",")
     }
 }

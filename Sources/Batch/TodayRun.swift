@@ -27,7 +27,9 @@ final class TodayRun {
     private let register = MemoryRegister()
     private let handoff: Handoff<SimulationStage>
     private var chunk: [SimulationStage] = []
-    private var seenIDs: [String: SourceMark] = [:]
+    /// Fingerprints of the ids seen, by scheme or family: a million of them fit in a few
+    /// megabytes, where the ids themselves would take a hundred.
+    private var seenIDs: Set<UInt64> = []
     private var latest: (filed: LocalDate, id: String)?
     private var disorders = 0
     private var cancelled = false
@@ -154,12 +156,15 @@ final class TodayRun {
             emit(.failed(schemes.flatMap { decoded.errors($0) ?? [] }))
             return nil
         }
-        let key = "\(context)\u{1F}\(application.id)"
-        if let first = seenIDs[key] {
-            return fail(Diagnostic("application id '\(application.id)' is already used at \(first); give each application its own id", at: document.mark, path: "id"))
+        guard seenIDs.insert(Self.fingerprint("\(context)\u{1F}\(application.id)")).inserted else {
+            return fail(Diagnostic("application id '\(application.id)' is used twice in the portfolio; give each application its own id", at: document.mark, path: "id"))
         }
-        seenIDs[key] = document.mark
         return Pending(schemes: schemes, decoded: decoded, filed: application.filed, id: application.id, mark: document.mark)
+    }
+
+    /// FNV-1a, 64 bits: the same on every run, unlike `Hasher`.
+    private static func fingerprint(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
     private func fail(_ diagnostic: Diagnostic) -> Pending? {
@@ -171,8 +176,8 @@ final class TodayRun {
         if let latest, (pending.filed, pending.id) < (latest.filed, latest.id) {
             disorders += 1
             let diagnostic = disorders > Self.reportedDisorders ? nil : Diagnostic(
-                "warning: filed on \(pending.filed), before an application already simulated (\(latest.id), \(latest.filed)); limits across applications are applied in the portfolio's order: give it sorted by filing date",
-                at: pending.mark, path: "filed")
+                "filed on \(pending.filed), before an application already simulated (\(latest.id), \(latest.filed)); limits across applications are applied in the portfolio's order: give it sorted by filing date",
+                at: pending.mark, path: "filed", severity: .warning)
             emit(.outOfOrder(diagnostic))
             return
         }

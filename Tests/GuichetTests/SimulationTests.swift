@@ -282,7 +282,7 @@ import Testing
         var problems: [String] = []
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0.description) })
         #expect(summary.applications == 1 && summary.errors == 1)
-        #expect(problems.first?.contains("application id 'P-1' is already used at") == true)
+        #expect(problems.first?.contains("application id 'P-1' is used twice in the portfolio") == true)
     }
 
     @Test func theEnvelopeIsShownAsEachRunHasIt() throws {

@@ -6,21 +6,28 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible, Equatable {
     /// The field path, such as `eligibility[2].when` or `facts.projet.depense_eligible_ht`.
     public let path: String?
     public let message: String
+    public let severity: Severity
 
-    public init(_ message: String, at mark: SourceMark, path: String? = nil) {
+    /// An error stops what it concerns; a warning lets it go on, and says what may be off.
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    public init(_ message: String, at mark: SourceMark, path: String? = nil, severity: Severity = .error) {
         self.message = message
         self.mark = mark
         self.path = path
+        self.severity = severity
     }
 
     public init(_ error: YAMLError) {
         self.init(error.message, at: error.mark)
     }
 
-    /// `file:line:column: error: message (field path)`, the form editors and CI logs understand.
+    /// `file:line:column: error: message [field path]`, the form editors and CI logs understand.
     public var description: String {
         let location = path.map { " [\($0)]" } ?? ""
-        return "\(mark): error: \(message)\(location)"
+        return "\(mark): \(severity.rawValue): \(message)\(location)"
     }
 }
 
