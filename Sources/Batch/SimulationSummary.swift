@@ -1,0 +1,118 @@
+import Decisions
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// What a simulation adds up, per scheme.
+public struct SimulationSummary: Sendable {
+    public struct Change: Sendable {
+        public let application: String
+        public let applicant: String
+        public let before: DecimalNumber
+        public let after: DecimalNumber
+        public var difference: DecimalNumber { (try? after.subtracting(before)) ?? .zero }
+    }
+
+    public struct SchemeTotals: Sendable {
+        public var applications = 0
+        public var outcomesBefore: [Outcome: Int] = [:]
+        public var outcomesAfter: [Outcome: Int] = [:]
+        public var amountBefore = DecimalNumber.zero
+        public var amountAfter = DecimalNumber.zero
+        /// Amounts by the value of the reform's breakdown input.
+        public var byGroup: [String: (before: DecimalNumber, after: DecimalNumber, count: Int)] = [:]
+        /// How many applications fall in each band of change (see `bands`).
+        public var distribution: [Int] = Array(repeating: 0, count: SimulationSummary.bands.count)
+        public var winners: [Change] = []
+        public var losers: [Change] = []
+        /// The call's envelope under today's rules and under the reform, when the scheme has one.
+        public var envelopeBefore: DecimalNumber?
+        public var envelopeAfter: DecimalNumber?
+
+        public init() {}
+    }
+
+    /// Bands of change per application.
+    public static let bands = [
+        "baisse de plus de 10 000 €", "baisse de 1 000 à 10 000 €", "baisse jusqu'à 1 000 €", "inchangé",
+        "hausse jusqu'à 1 000 €", "hausse de 1 000 à 10 000 €", "hausse de plus de 10 000 €",
+    ]
+
+    public let reform: Reform
+    public var applications = 0
+    public var errors = 0
+    public var interrupted = false
+    /// Documents filed before one already simulated, in a portfolio too large to sort.
+    public var outOfOrder = 0
+    public var schemes: [String: SchemeTotals] = [:]
+    static let kept = 10
+
+    init(reform: Reform) {
+        self.reform = reform
+    }
+
+    mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) {
+        applications += 1
+        var totals = schemes[old.scheme.id] ?? SchemeTotals()
+        totals.applications += 1
+        totals.outcomesBefore[old.outcome, default: 0] += 1
+        totals.outcomesAfter[new.outcome, default: 0] += 1
+        let before = Self.granted(old), after = Self.granted(new)
+        totals.amountBefore = (try? totals.amountBefore.adding(before)) ?? totals.amountBefore
+        totals.amountAfter = (try? totals.amountAfter.adding(after)) ?? totals.amountAfter
+        if let breakdown, let index = old.scheme.inputIndex(breakdown) {
+            let group = old.application.facts[index].map(FrenchFormat.canonical) ?? "non renseigné"
+            var entry = totals.byGroup[group] ?? (.zero, .zero, 0)
+            entry.before = (try? entry.before.adding(before)) ?? entry.before
+            entry.after = (try? entry.after.adding(after)) ?? entry.after
+            entry.count += 1
+            totals.byGroup[group] = entry
+        }
+        let change = Change(application: old.application.id, applicant: old.application.applicant.name, before: before, after: after)
+        totals.distribution[Self.band(change.difference)] += 1
+        Self.keep(change, in: &totals.winners, better: { $0.difference > $1.difference }, positive: true)
+        Self.keep(change, in: &totals.losers, better: { $0.difference < $1.difference }, positive: false)
+        totals.envelopeBefore = totals.envelopeBefore ?? Self.envelope(of: old)
+        totals.envelopeAfter = totals.envelopeAfter ?? Self.envelope(of: new)
+        schemes[old.scheme.id] = totals
+    }
+
+    /// Only favourable decisions grant an amount.
+    static func granted(_ evaluation: Evaluation) -> DecimalNumber {
+        evaluation.outcome == .favorable ? evaluation.amount?.final ?? .zero : .zero
+    }
+
+    private static func band(_ difference: DecimalNumber) -> Int {
+        let thousand = DecimalNumber(1_000), tenThousand = DecimalNumber(10_000)
+        if difference == .zero { return 3 }
+        if difference < .zero {
+            let loss = difference.negated()
+            return loss > tenThousand ? 0 : loss > thousand ? 1 : 2
+        }
+        return difference > tenThousand ? 6 : difference > thousand ? 5 : 4
+    }
+
+    /// Keeps the `kept` largest changes in one direction, ties by application id.
+    private static func keep(_ change: Change, in list: inout [Change], better: (Change, Change) -> Bool, positive: Bool) {
+        guard positive ? change.difference > .zero : change.difference < .zero else { return }
+        list.append(change)
+        list.sort { better($0, $1) || (!better($1, $0) && $0.application < $1.application) }
+        if list.count > kept { list.removeLast() }
+    }
+
+    private static func envelope(of evaluation: Evaluation) -> DecimalNumber? {
+        guard let selection = evaluation.scheme.selection, case .parameter(let index)? = selection.envelope?.node else { return nil }
+        return evaluation.scheme.parameters[index].value(on: evaluation.application.filed)?.decimal
+    }
+
+    public static let csvHeader = "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference"
+
+    static func csvLine(_ old: Evaluation, _ new: Evaluation) -> String {
+        let before = granted(old), after = granted(new)
+        let difference = (try? after.subtracting(before)) ?? .zero
+        return [old.application.id, old.scheme.id, old.outcome.rawValue, FrenchFormat.moneyCanonical(before),
+                new.outcome.rawValue, FrenchFormat.moneyCanonical(after), FrenchFormat.moneyCanonical(difference)]
+            .map { $0.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }
+            .joined(separator: ",")
+    }
+}
