@@ -78,7 +78,7 @@ public final class BatchRunner {
             do {
                 guard let document = try reader.nextDocument() else { break }
                 documents += 1
-                switch prepare(document) {
+                switch evaluator.prepare(document) {
                 case .ready(let prepared): pending.append(prepared)
                 case .failed(let entry): report.entries.append(entry)
                 }
@@ -98,51 +98,13 @@ public final class BatchRunner {
     /// Reads, evaluates and (when there is an output) writes the decision of one document, at
     /// once: for streams whose order is already the filing order, such as the benchmark's.
     public func process(_ document: YAMLNode) -> [BatchEntry] {
-        switch prepare(document) {
+        switch evaluator.prepare(document) {
         case .ready(let prepared): decide(prepared)
         case .failed(let entry): [entry]
         }
     }
 
     // MARK: Reading
-
-    private func prepare(_ document: YAMLNode) -> Prepared {
-        let declaredID = Application.declaredID(of: document)
-        if let family = Application.familyName(of: document) {
-            let members = catalog.family(family).map(\.id)
-            guard !members.isEmpty else {
-                let known = catalog.families.joined(separator: ", ")
-                let node = document.mapping?.first { $0.key.scalar == "family" }?.value
-                let diagnostic = Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")
-                return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed([diagnostic])))
-            }
-            let decoded = evaluator.decode(document, schemes: members, context: "family:\(family)", header: .family(family))
-            return PendingDocument.make(document, decoded: decoded, target: nil, family: family, declaredID: declaredID)
-        }
-        let schemeID: String
-        switch Application.schemeID(of: document) {
-        case .success(let id): schemeID = id
-        case .failure(let diagnostic): return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: nil, result: .failed([diagnostic])))
-        }
-        guard catalog.schemes[schemeID] != nil else {
-            return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: schemeID, result: .failed([unknownScheme(schemeID, in: document)])))
-        }
-        let decoded = evaluator.decode(document, schemes: evaluator.schemes(for: schemeID), context: schemeID, header: .scheme)
-        return PendingDocument.make(document, decoded: decoded, target: schemeID, family: nil, declaredID: declaredID)
-    }
-
-    private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {
-        let node = document.mapping?.first { $0.key.scalar == "scheme" }?.value
-        let known = catalog.schemes.keys.sorted()
-        var message = "unknown scheme '\(id)'"
-        if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
-            message += ": its rules file \(failed.file) has errors (run 'guichet check')"
-        } else {
-            if let guess = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(guess)'?" }
-            message += known.isEmpty ? ": no scheme was loaded from the rules folder" : "; the schemes are: \(known.joined(separator: ", "))"
-        }
-        return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
-    }
 
     // MARK: Deciding
 
@@ -155,7 +117,7 @@ public final class BatchRunner {
             return [document.failure([diagnostic])]
         }
         seenIDs[document.id] = document.mark
-        let shown = document.target.map { [$0] } ?? document.decoded.schemes
+        let shown = document.schemes
         if let errors = shown.lazy.compactMap({ result.errors($0) }).first { return [document.failure(errors)] }
         let evaluations = shown.compactMap { result.evaluation($0) }
         do {
@@ -189,56 +151,5 @@ public final class BatchRunner {
             try session.record(evaluation, inputHash: inputHash, decisionFile: output == nil ? nil : "\(name).md")
         }
         return entry
-    }
-}
-
-/// A document ready to be decided, or the entry saying why it cannot be.
-enum Prepared {
-    case ready(PendingDocument)
-    case failed(BatchEntry)
-}
-
-/// A document read and decoded, waiting for its turn in filing order (a class, so that
-/// sorting a large batch moves references, not documents).
-final class PendingDocument {
-    let mark: SourceMark
-    let id: String
-    let filed: LocalDate
-    /// The scheme asked for; nil for a household's file, which shows every scheme of its family.
-    let target: String?
-    let family: String?
-    let decoded: DocumentEvaluator.Decoded
-
-    init(mark: SourceMark, id: String, filed: LocalDate, target: String?, family: String?, decoded: DocumentEvaluator.Decoded) {
-        self.mark = mark
-        self.id = id
-        self.filed = filed
-        self.target = target
-        self.family = family
-        self.decoded = decoded
-    }
-
-    func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
-        BatchEntry(mark: mark, id: id, schemeID: target ?? family, result: .failed(diagnostics))
-    }
-
-    static func make(_ document: YAMLNode, decoded: DocumentEvaluator.Decoded, target: String?, family: String?,
-                     declaredID: String?) -> Prepared {
-        let shown = target.map { [$0] } ?? decoded.schemes
-        // A fact unknown to every scheme is reported by each: say it once.
-        var seen: Set<String> = []
-        let errors = shown.flatMap { decoded.errors($0) ?? [] }.filter { seen.insert($0.description).inserted }
-        guard errors.isEmpty, let application = shown.lazy.compactMap({ decoded.application($0) }).first else {
-            return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: target ?? family, result: .failed(errors)))
-        }
-        return .ready(PendingDocument(mark: document.mark, id: application.id, filed: application.filed,
-                                        target: target, family: family, decoded: decoded))
-    }
-
-    /// Filing date, then id, then place: the order of a batch, whatever the order of its files.
-    static func filingOrder(_ a: PendingDocument, _ b: PendingDocument) -> Bool {
-        if a.filed != b.filed { return a.filed < b.filed }
-        if a.id != b.id { return a.id < b.id }
-        return (a.mark.file, a.mark.line) < (b.mark.file, b.mark.line)
     }
 }

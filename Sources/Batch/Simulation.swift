@@ -13,6 +13,10 @@ public final class Simulation {
     public let base: SchemeCatalog
     public let reformed: SchemeCatalog
 
+    /// Portfolios up to this many bytes are read whole and sorted in filing order; larger ones
+    /// are streamed in the order given, and each application out of order is reported.
+    public static let sortingLimit = 64 << 20
+
     public init(catalog: SchemeCatalog, reform: Reform) {
         self.reform = reform
         base = catalog
@@ -29,12 +33,13 @@ public final class Simulation {
     /// and adds up. Chunks of documents pass between them through a short queue, so memory
     /// stays flat whatever the portfolio's size.
     public func run(paths: [String], row: (String) -> Void = { _ in }, problem: (Diagnostic) -> Void = { _ in },
-                    progress: (Int) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }) -> SimulationSummary {
+                    progress: (Int) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false },
+                    sortingLimit: Int = Simulation.sortingLimit) -> SimulationSummary {
         let handoff = Handoff<SimulationStage>(capacity: 4)
         // Stops the first thread should this one ever leave the loop early.
         defer { handoff.cancel() }
         let producer = Thread { [base] in
-            TodayRun(catalog: base, handoff: handoff).run(paths: paths, shouldStop: shouldStop)
+            TodayRun(catalog: base, handoff: handoff).run(paths: paths, sortingLimit: sortingLimit, shouldStop: shouldStop)
         }
         producer.stackSize = 8 << 20
         producer.start()
@@ -66,8 +71,8 @@ public final class Simulation {
                             continue
                         }
                         register.record(new)
-                        summary.add(old, new, breakdown: reform.breakdown[id])
-                        row(SimulationSummary.csvLine(old, new))
+                        let change = summary.add(old, new, breakdown: reform.breakdown[id])
+                        row(SimulationSummary.csvLine(old, new, change))
                     }
                 }
             }

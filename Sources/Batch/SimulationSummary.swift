@@ -1,6 +1,7 @@
 import Decisions
 import Evaluator
 import ExactDecimal
+import Register
 import SchemeLanguage
 
 /// What a simulation adds up, per scheme.
@@ -10,7 +11,15 @@ public struct SimulationSummary: Sendable {
         public let applicant: String
         public let before: DecimalNumber
         public let after: DecimalNumber
-        public var difference: DecimalNumber { (try? after.subtracting(before)) ?? .zero }
+        public let difference: DecimalNumber
+
+        init(application: String, applicant: String, before: DecimalNumber, after: DecimalNumber) {
+            self.application = application
+            self.applicant = applicant
+            self.before = before
+            self.after = after
+            difference = (try? after.subtracting(before)) ?? .zero
+        }
     }
 
     public struct SchemeTotals: Sendable {
@@ -51,7 +60,9 @@ public struct SimulationSummary: Sendable {
         self.reform = reform
     }
 
-    mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) {
+    /// Adds one application's two evaluations; returns its change, for the CSV.
+    @discardableResult
+    mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) -> Change {
         applications += 1
         var totals = schemes[old.scheme.id] ?? SchemeTotals()
         totals.applications += 1
@@ -70,11 +81,12 @@ public struct SimulationSummary: Sendable {
         }
         let change = Change(application: old.application.id, applicant: old.application.applicant.name, before: before, after: after)
         totals.distribution[Self.band(change.difference)] += 1
-        Self.keep(change, in: &totals.winners, better: { $0.difference > $1.difference }, positive: true)
-        Self.keep(change, in: &totals.losers, better: { $0.difference < $1.difference }, positive: false)
+        if change.difference > .zero { Self.keep(change, in: &totals.winners, before: { $0.difference > $1.difference }) }
+        if change.difference < .zero { Self.keep(change, in: &totals.losers, before: { $0.difference < $1.difference }) }
         totals.envelopeBefore = totals.envelopeBefore ?? Self.envelope(of: old)
         totals.envelopeAfter = totals.envelopeAfter ?? Self.envelope(of: new)
         schemes[old.scheme.id] = totals
+        return change
     }
 
     /// Only favourable decisions grant an amount.
@@ -92,11 +104,12 @@ public struct SimulationSummary: Sendable {
         return difference > tenThousand ? 6 : difference > thousand ? 5 : 4
     }
 
-    /// Keeps the `kept` largest changes in one direction, ties by application id.
-    private static func keep(_ change: Change, in list: inout [Change], better: (Change, Change) -> Bool, positive: Bool) {
-        guard positive ? change.difference > .zero : change.difference < .zero else { return }
-        list.append(change)
-        list.sort { better($0, $1) || (!better($1, $0) && $0.application < $1.application) }
+    /// Keeps the `kept` largest changes in one direction, ties by application id, in order:
+    /// most changes are not among them and leave after one comparison.
+    private static func keep(_ change: Change, in list: inout [Change], before: (Change, Change) -> Bool) {
+        func ranks(_ a: Change, _ b: Change) -> Bool { before(a, b) || (!before(b, a) && a.application < b.application) }
+        if list.count == kept, let last = list.last, !ranks(change, last) { return }
+        list.insert(change, at: list.firstIndex { ranks(change, $0) } ?? list.endIndex)
         if list.count > kept { list.removeLast() }
     }
 
@@ -107,12 +120,9 @@ public struct SimulationSummary: Sendable {
 
     public static let csvHeader = "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference"
 
-    static func csvLine(_ old: Evaluation, _ new: Evaluation) -> String {
-        let before = granted(old), after = granted(new)
-        let difference = (try? after.subtracting(before)) ?? .zero
-        return [old.application.id, old.scheme.id, old.outcome.rawValue, FrenchFormat.moneyCanonical(before),
-                new.outcome.rawValue, FrenchFormat.moneyCanonical(after), FrenchFormat.moneyCanonical(difference)]
-            .map { $0.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }
-            .joined(separator: ",")
+    static func csvLine(_ old: Evaluation, _ new: Evaluation, _ change: Change) -> String {
+        [change.application, old.scheme.id, old.outcome.rawValue, FrenchFormat.moneyCanonical(change.before),
+         new.outcome.rawValue, FrenchFormat.moneyCanonical(change.after), FrenchFormat.moneyCanonical(change.difference)]
+            .map(CSV.field).joined(separator: ",")
     }
 }

@@ -14,12 +14,11 @@ enum SimulationStage {
 /// The first thread of a simulation: reads, decodes and evaluates each document under today's
 /// rules, in filing order, and hands the results on in chunks.
 ///
-/// Limits across applications need filing order. A portfolio of up to `sortingThreshold`
+/// Limits across applications need filing order. A portfolio of up to `sortingLimit`
 /// bytes is read whole and sorted, as a batch is; a larger one is streamed as it stands
 /// (`guichet portfolio generate` writes in filing order), and each document filed before one
 /// already evaluated is reported.
 final class TodayRun {
-    static let sortingThreshold = 64 << 20
     private static let chunkSize = 256
     private static let reportedDisorders = 10
 
@@ -40,7 +39,7 @@ final class TodayRun {
         chunk.reserveCapacity(Self.chunkSize)
     }
 
-    func run(paths: [String], shouldStop: () -> Bool) {
+    func run(paths: [String], sortingLimit: Int, shouldStop: () -> Bool) {
         defer {
             if !chunk.isEmpty, !cancelled { handoff.put(chunk) }
             handoff.close()
@@ -53,7 +52,7 @@ final class TodayRun {
             }
         }
         let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-        if bytes <= Self.sortingThreshold {
+        if bytes <= sortingLimit {
             runSorted(files, shouldStop: shouldStop)
         } else {
             forEachDocument(in: files, shouldStop: shouldStop) { document in
@@ -65,12 +64,12 @@ final class TodayRun {
     }
 
     private func runSorted(_ files: [String], shouldStop: () -> Bool) {
-        var pending: [Pending] = []
+        var pending: [PendingDocument] = []
         let complete = forEachDocument(in: files, shouldStop: shouldStop) { document in
             if let decoded = decode(document) { pending.append(decoded) }
         }
         guard complete else { return }
-        pending.sort(by: Pending.filingOrder)
+        pending.sort(by: PendingDocument.filingOrder)
         for item in pending {
             if shouldStop() {
                 emit(.interrupted)
@@ -117,49 +116,18 @@ final class TodayRun {
 
     // MARK: One document
 
-    /// A decoded document waiting for its turn.
-    private struct Pending {
-        let schemes: [String]
-        let decoded: DocumentEvaluator.Decoded
-        let filed: LocalDate
-        let id: String
-        let mark: SourceMark
-
-        static func filingOrder(_ a: Pending, _ b: Pending) -> Bool {
-            if a.filed != b.filed { return a.filed < b.filed }
-            if a.id != b.id { return a.id < b.id }
-            return (a.mark.file, a.mark.line) < (b.mark.file, b.mark.line)
+    /// Decodes a document through the batch's own reading; reports and returns nil when it
+    /// cannot be decided, or reuses an id.
+    private func decode(_ document: YAMLNode) -> PendingDocument? {
+        let pending: PendingDocument
+        switch evaluator.prepare(document) {
+        case .ready(let ready): pending = ready
+        case .failed(let entry): return fail(entry.diagnostics)
         }
-    }
-
-    /// Decodes a scheme's application or a household's file; reports and returns nil when it
-    /// names no known scheme or family, reuses an id, or no scheme can read it.
-    private func decode(_ document: YAMLNode) -> Pending? {
-        let schemes: [String], decoded: DocumentEvaluator.Decoded, context: String
-        if let family = Application.familyName(of: document) {
-            schemes = evaluator.catalog.family(family).map(\.id)
-            guard !schemes.isEmpty else { return fail(Diagnostic("unknown family '\(family)'", at: document.mark, path: "family")) }
-            context = "family:\(family)"
-            decoded = evaluator.decode(document, schemes: schemes, context: context, header: .family(family))
-        } else {
-            switch Application.schemeID(of: document) {
-            case .failure(let diagnostic): return fail(diagnostic)
-            case .success(let id) where evaluator.catalog.schemes[id] == nil:
-                return fail(Diagnostic("unknown scheme '\(id)'", at: document.mark, path: "scheme"))
-            case .success(let id):
-                schemes = [id]
-                context = id
-                decoded = evaluator.decode(document, schemes: evaluator.schemes(for: id), context: id, header: .scheme)
-            }
+        guard seenIDs.insert(Self.fingerprint("\(pending.target ?? pending.family ?? "")\u{1F}\(pending.id)")).inserted else {
+            return fail([Diagnostic("application id '\(pending.id)' is used twice in the portfolio; give each application its own id", at: pending.mark, path: "id")])
         }
-        guard let application = schemes.lazy.compactMap({ decoded.application($0) }).first else {
-            emit(.failed(schemes.flatMap { decoded.errors($0) ?? [] }))
-            return nil
-        }
-        guard seenIDs.insert(Self.fingerprint("\(context)\u{1F}\(application.id)")).inserted else {
-            return fail(Diagnostic("application id '\(application.id)' is used twice in the portfolio; give each application its own id", at: document.mark, path: "id"))
-        }
-        return Pending(schemes: schemes, decoded: decoded, filed: application.filed, id: application.id, mark: document.mark)
+        return pending
     }
 
     /// FNV-1a, 64 bits: the same on every run, unlike `Hasher`.
@@ -167,12 +135,12 @@ final class TodayRun {
         text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
-    private func fail(_ diagnostic: Diagnostic) -> Pending? {
-        emit(.failed([diagnostic]))
+    private func fail(_ diagnostics: [Diagnostic]) -> PendingDocument? {
+        emit(.failed(diagnostics))
         return nil
     }
 
-    private func checkOrder(_ pending: Pending) {
+    private func checkOrder(_ pending: PendingDocument) {
         if let latest, (pending.filed, pending.id) < (latest.filed, latest.id) {
             disorders += 1
             let diagnostic = disorders > Self.reportedDisorders ? nil : Diagnostic(
@@ -184,7 +152,7 @@ final class TodayRun {
         latest = (pending.filed, pending.id)
     }
 
-    private func evaluate(_ pending: Pending) -> SimulationStage {
+    private func evaluate(_ pending: PendingDocument) -> SimulationStage {
         let before = evaluator.evaluate(pending.decoded, register: register)
         var problems: [Diagnostic] = []
         for id in pending.schemes {

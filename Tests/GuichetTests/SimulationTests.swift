@@ -1,6 +1,7 @@
 import Batch
 import ExactDecimal
 import Foundation
+import Register
 import SchemeLanguage
 import Testing
 
@@ -298,5 +299,50 @@ import Testing
         #expect(totals.envelopeBefore == DecimalNumber(150_000) && totals.envelopeAfter == DecimalNumber(300_000))
         let markdown = SimulationReport.markdown(summary, catalog: catalog)
         #expect(markdown.contains("| Utilisation | 76,7\u{00A0}% | 38,3\u{00A0}% |"))
+    }
+
+    /// Too large to sort (the limit is set to nothing here), a portfolio is simulated in the
+    /// order given, and the application filed earlier than one before it is reported where it is.
+    @Test func aStreamedPortfolioOutOfFilingOrderIsReported() throws {
+        var problems: [Diagnostic] = []
+        let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/00-boulonnais-juin.yaml"]
+        let summary = Simulation(catalog: catalog, reform: .none)
+            .run(paths: paths.map(Repository.path), problem: { problems.append($0) }, sortingLimit: 0)
+        #expect(summary.outOfOrder == 1 && summary.errors == 0 && summary.applications == 2)
+        #expect(problems.count == 1)
+        #expect(problems.first?.severity == .warning)
+        #expect(problems.first?.mark.file.hasSuffix("00-boulonnais-juin.yaml") == true)
+        #expect(problems.first?.description.contains("warning: filed on 2020-06-15, before an application already simulated (PDESI-2020-010") == true)
+        #expect(SimulationReport.markdown(summary, catalog: catalog).contains("**Attention** : 1 demande du portefeuille était déposée avant"))
+    }
+
+    @Test func anInterruptedRunSaysSo() throws {
+        let path = try write(pdesiPortfolio, name: "portfolio.yaml")
+        let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], shouldStop: { true })
+        #expect(summary.interrupted && summary.applications == 0)
+        #expect(SimulationReport.markdown(summary, catalog: catalog).contains("**Simulation interrompue**"))
+    }
+
+    /// Ids cannot hold a comma, but applicants' texts in other CSVs can: one quoting for all.
+    @Test func csvFieldsAreQuotedOnlyWhenTheyMustBe() {
+        #expect(CSV.field("PDESI-2020-001") == "PDESI-2020-001")
+        #expect(CSV.field("Dupont, Jean") == "\"Dupont, Jean\"")
+        #expect(CSV.field("dit \"le Grand\"") == "\"dit \"\"le Grand\"\"\"")
+        #expect(CSV.field("ligne\nsuivante") == "\"ligne\nsuivante\"")
+    }
+
+    @Test func aStreamingFileGivenUpLeavesNothingBehind() throws {
+        let folder = NSTemporaryDirectory() + "guichet-streaming-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let file = try StreamingFile(path: "\(folder)/out.csv")
+            file.write(line: "a,b")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        let kept = try StreamingFile(path: "\(folder)/out.csv")
+        kept.write(line: "a,b")
+        try kept.commit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"])
+        #expect(try String(contentsOfFile: "\(folder)/out.csv", encoding: .utf8) == "a,b\n")
     }
 }

@@ -1,0 +1,98 @@
+import SchemeLanguage
+import YAMLReader
+
+/// A document ready to be decided, or the entry saying why it cannot be.
+enum Prepared {
+    case ready(PendingDocument)
+    case failed(BatchEntry)
+}
+
+/// A document read and decoded, waiting for its turn in filing order (a class, so that
+/// sorting a large batch moves references, not documents).
+final class PendingDocument {
+    let mark: SourceMark
+    let id: String
+    let filed: LocalDate
+    /// The scheme asked for; nil for a household's file, which shows every scheme of its family.
+    let target: String?
+    let family: String?
+    let decoded: DocumentEvaluator.Decoded
+
+    init(mark: SourceMark, id: String, filed: LocalDate, target: String?, family: String?, decoded: DocumentEvaluator.Decoded) {
+        self.mark = mark
+        self.id = id
+        self.filed = filed
+        self.target = target
+        self.family = family
+        self.decoded = decoded
+    }
+
+    /// The schemes the document is decided under: the one asked for, or the whole family.
+    var schemes: [String] { target.map { [$0] } ?? decoded.schemes }
+
+    func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
+        BatchEntry(mark: mark, id: id, schemeID: target ?? family, result: .failed(diagnostics))
+    }
+
+    static func make(_ document: YAMLNode, decoded: DocumentEvaluator.Decoded, target: String?, family: String?,
+                     declaredID: String?) -> Prepared {
+        let shown = target.map { [$0] } ?? decoded.schemes
+        // A fact unknown to every scheme is reported by each: say it once.
+        var seen: Set<String> = []
+        let errors = shown.flatMap { decoded.errors($0) ?? [] }.filter { seen.insert($0.description).inserted }
+        guard errors.isEmpty, let application = shown.lazy.compactMap({ decoded.application($0) }).first else {
+            return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: target ?? family, result: .failed(errors)))
+        }
+        return .ready(PendingDocument(mark: document.mark, id: application.id, filed: application.filed,
+                                        target: target, family: family, decoded: decoded))
+    }
+
+    /// Filing date, then id, then place: the order of a batch, whatever the order of its files.
+    static func filingOrder(_ a: PendingDocument, _ b: PendingDocument) -> Bool {
+        if a.filed != b.filed { return a.filed < b.filed }
+        if a.id != b.id { return a.id < b.id }
+        return (a.mark.file, a.mark.line) < (b.mark.file, b.mark.line)
+    }
+}
+
+extension DocumentEvaluator {
+    /// Reads what a document asks for, a scheme's decision or a household's orientation, and
+    /// decodes it for every scheme involved; or the entry saying why it cannot be.
+    func prepare(_ document: YAMLNode) -> Prepared {
+        let declaredID = Application.declaredID(of: document)
+        if let family = Application.familyName(of: document) {
+            let members = catalog.family(family).map(\.id)
+            guard !members.isEmpty else {
+                let known = catalog.families.joined(separator: ", ")
+                let node = document.mapping?.first { $0.key.scalar == "family" }?.value
+                let diagnostic = Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")
+                return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed([diagnostic])))
+            }
+            let decoded = decode(document, schemes: members, context: "family:\(family)", header: .family(family))
+            return PendingDocument.make(document, decoded: decoded, target: nil, family: family, declaredID: declaredID)
+        }
+        let schemeID: String
+        switch Application.schemeID(of: document) {
+        case .success(let id): schemeID = id
+        case .failure(let diagnostic): return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: nil, result: .failed([diagnostic])))
+        }
+        guard catalog.schemes[schemeID] != nil else {
+            return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: schemeID, result: .failed([unknownScheme(schemeID, in: document)])))
+        }
+        let decoded = decode(document, schemes: schemes(for: schemeID), context: schemeID, header: .scheme)
+        return PendingDocument.make(document, decoded: decoded, target: schemeID, family: nil, declaredID: declaredID)
+    }
+
+    private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {
+        let node = document.mapping?.first { $0.key.scalar == "scheme" }?.value
+        let known = catalog.schemes.keys.sorted()
+        var message = "unknown scheme '\(id)'"
+        if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
+            message += ": its rules file \(failed.file) has errors (run 'guichet check')"
+        } else {
+            if let guess = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(guess)'?" }
+            message += known.isEmpty ? ": no scheme was loaded from the rules folder" : "; the schemes are: \(known.joined(separator: ", "))"
+        }
+        return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
+    }
+}
