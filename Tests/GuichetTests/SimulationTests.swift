@@ -207,6 +207,18 @@ import Testing
         #expect(found.contains { $0.hasPrefix("reform.yaml:3:3: error: unknown scheme 'pdesy'; did you mean 'pdesi'?") })
     }
 
+    @Test func anUnknownBreakdownInputIsLocatedWithASuggestion() throws {
+        let found = try problems("""
+            name: Essai
+            rationale: Essai.
+            overrides:
+              pdesi: {taux_inscrit: {value: 60 %}}
+            breakdown:
+              pdesi: esi.categori
+            """)
+        #expect(found == ["reform.yaml:6:10: error: unknown input 'esi.categori' of 'pdesi' (a breakdown names the input whose values split the amounts); did you mean 'esi.categorie'? [breakdown.pdesi]"])
+    }
+
     // MARK: Synthetic portfolios
 
     @Test func generatedPortfoliosAreReproducibleAndInFilingOrder() throws {

@@ -44,9 +44,7 @@ public enum ReformLoader {
         for pair in pairs {
             let schemeID = pair.key.scalar ?? ""
             guard let scheme = schemes[schemeID] else {
-                var message = "unknown scheme '\(schemeID)'"
-                if let guess = Suggestion.closest(to: schemeID, among: schemes.keys.sorted()) { message += "; did you mean '\(guess)'?" }
-                log.error(message, at: pair.key.mark, path: "overrides.\(schemeID)")
+                log.error(unknown("scheme '\(schemeID)'", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: "overrides.\(schemeID)")
                 continue
             }
             guard let parameters = pair.value.mapping else {
@@ -97,12 +95,26 @@ public enum ReformLoader {
         var breakdown: [String: String] = [:]
         for pair in pairs {
             let schemeID = pair.key.scalar ?? ""
-            guard let scheme = schemes[schemeID], let input = pair.value.scalar, scheme.inputIndex(input) != nil else {
-                log.error("expected a scheme and one of its inputs", at: pair.value.mark, path: "breakdown.\(schemeID)")
+            let path = "breakdown.\(schemeID)"
+            guard let scheme = schemes[schemeID] else {
+                log.error(unknown("scheme '\(schemeID)'", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: path)
+                continue
+            }
+            guard let input = pair.value.scalar, scheme.inputIndex(input) != nil else {
+                let given = pair.value.scalar ?? ""
+                log.error(unknown("input '\(given)' of '\(schemeID)' (a breakdown names the input whose values split the amounts)",
+                                  among: scheme.inputs.map(\.id), near: given), at: pair.value.mark, path: path)
                 continue
             }
             breakdown[schemeID] = input
         }
         return breakdown
+    }
+
+    /// "unknown scheme 'pdesy'; did you mean 'pdesi'?"
+    private static func unknown(_ what: String, among names: [String], near given: String) -> String {
+        var message = "unknown \(what)"
+        if let guess = Suggestion.closest(to: given, among: names) { message += "; did you mean '\(guess)'?" }
+        return message
     }
 }
