@@ -1,5 +1,6 @@
 import Decisions
 import Evaluator
+import Platform
 import Register
 import SchemeLanguage
 import YAMLReader
@@ -12,23 +13,28 @@ import YAMLReader
 /// its decision.
 public final class BatchRunner {
     public let catalog: SchemeCatalog
-    private let output: DecisionOutput?
+    private let output: OutputFolder?
     private let register: DecisionRegister?
     /// The register's session while a batch runs; decisions are recorded through it.
     private var session: RegisterSession?
     /// Evaluate against the register without recording anything (`--dry-run`).
     private let recording: Bool
     private let evaluator: DocumentEvaluator
-    /// Where each application id was first seen, to refuse a second file overwriting its decision.
-    private var seenIDs: [String: SourceMark] = [:]
+    /// The output names claimed so far: no document overwrites another's decision.
+    private var names: OutputNames
+    /// Documents whose output names clash with another's, found before any is decided.
+    private var clashes: [ObjectIdentifier: Diagnostic] = [:]
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
-    /// no earlier decision and nothing is recorded.
-    public init(catalog: SchemeCatalog, output: DecisionOutput?, register: DecisionRegister? = nil, recording: Bool = true) {
+    /// no earlier decision and nothing is recorded. `reservedNames` are output names the
+    /// caller writes itself (such as a call's procès-verbal), with what they hold.
+    public init(catalog: SchemeCatalog, output: OutputFolder?, register: DecisionRegister? = nil, recording: Bool = true,
+                reservedNames: [String: String] = [:]) {
         self.catalog = catalog
         self.output = output
         self.register = register
         self.recording = recording
+        names = OutputNames(reserved: reservedNames)
         evaluator = DocumentEvaluator(catalog: catalog)
     }
 
@@ -36,16 +42,14 @@ public final class BatchRunner {
         var pending: [PendingDocument] = []
         var report = BatchReport()
         for path in paths {
-            switch YAMLFiles.list(path) {
-            case .success(let files):
-                for file in files { read(file: file, into: &pending, failures: &report) }
-            case .failure(let diagnostic):
-                report.entries.append(BatchEntry(failure: diagnostic))
-            }
+            let (files, problems) = YAMLFiles.list(path)
+            report.entries += problems.map { BatchEntry(failure: $0) }
+            for file in files { read(file: file, into: &pending, failures: &report) }
         }
         let failures = report.entries
         report.entries = []
         let ordered = pending.sorted(by: PendingDocument.filingOrder)
+        clashes = OutputNames.clashes(in: ordered, reserved: names.reserved)
         do {
             if let register {
                 report.entries = try register.batch { session in
@@ -61,6 +65,8 @@ public final class BatchRunner {
             report.entries.append(BatchEntry(failure: Diagnostic("the register could not be written: \(error)", at: mark)))
         }
         report.entries += failures
+        // Identifiers of documents now gone: a later stream must not meet them again.
+        clashes = [:]
         return report
     }
 
@@ -104,19 +110,13 @@ public final class BatchRunner {
         }
     }
 
-    // MARK: Reading
-
     // MARK: Deciding
 
     private func decide(_ document: PendingDocument) -> [BatchEntry] {
         let reader: any LimitReader
         if let session { reader = session } else if let register { reader = register } else { reader = EmptyRegister() }
+        if let clash = clashes[ObjectIdentifier(document)] ?? names.claim(document) { return [document.failure([clash])] }
         let result = evaluator.evaluate(document.decoded, register: reader)
-        if let first = seenIDs[document.id] {
-            let diagnostic = Diagnostic("application id '\(document.id)' is already used at \(first); give each application its own id", at: document.mark, path: "id")
-            return [document.failure([diagnostic])]
-        }
-        seenIDs[document.id] = document.mark
         let shown = document.schemes
         if let errors = shown.lazy.compactMap({ result.errors($0) }).first { return [document.failure(errors)] }
         let evaluations = shown.compactMap { result.evaluation($0) }

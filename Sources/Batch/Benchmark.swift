@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import Platform
 import Register
 import SchemeLanguage
 import YAMLReader
@@ -39,13 +40,10 @@ public struct Benchmark {
 
     /// Writes `count` generated applications as one YAML stream.
     public func generate(count: Int, seed: UInt64, to path: String) throws {
-        guard let file = fopen(path, "wb") else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        defer { fclose(file) }
+        let file = try StreamingFile(path: path)
         var generator = SyntheticApplications(scheme: scheme, seed: seed)
-        for index in 1...max(1, count) {
-            let document = generator.document(index)
-            _ = document.utf8.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, file) }
-        }
+        for index in 1...max(1, count) { file.write(text: generator.document(index)) }
+        try file.commit()
     }
 
     /// Times each stage `repeats` times and keeps the best run: on a shared machine the
@@ -76,17 +74,16 @@ public struct Benchmark {
 
     /// The whole batch pipeline without decision files: one JSON line per application.
     private func summarise(_ path: String, into summaryPath: String, outcomes: inout [Outcome: Int], errors: inout Int) throws -> Double {
-        guard let summary = fopen(summaryPath, "wb") else { throw WriteError(path: summaryPath, reason: String(cString: strerror(errno))) }
-        defer { fclose(summary) }
+        let summary = try StreamingFile(path: summaryPath)
         let runner = BatchRunner(catalog: catalog, output: nil)
-        return try timed(path) { document in
+        let seconds = try timed(path) { document in
             for entry in runner.process(document) {
                 if let outcome = entry.outcome { outcomes[outcome, default: 0] += 1 } else { errors += 1 }
-                var line = SummaryLine.render(entry)
-                line += "\n"
-                _ = line.utf8.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, summary) }
+                summary.write(line: SummaryLine.render(entry))
             }
         }
+        try summary.commit()
+        return seconds
     }
 
     private func best(_ repeats: Int, _ run: () throws -> Double) rethrows -> Double {
@@ -105,7 +102,7 @@ public struct Benchmark {
         var report = BatchReport()
         let seconds = ContinuousClock().measure { report = runner.run(paths: [path]) }.seconds
         guard report.failureCount == 0 || report.entries.count > report.failureCount else {
-            throw WriteError(path: registerPath, reason: "the batch failed")
+            throw FileSystemError(path: registerPath, reason: "le lot de mesure a échoué : aucune demande n'a été décidée")
         }
         return seconds
     }

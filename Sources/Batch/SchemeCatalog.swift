@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import SchemeLanguage
 import YAMLReader
 
@@ -13,11 +13,8 @@ public struct SchemeCatalog: Sendable {
     public static func load(directory: String) -> SchemeCatalog {
         var schemes: [String: Scheme] = [:]
         var failures: [(file: String, diagnostics: [Diagnostic])] = []
-        let files: [String]
-        switch YAMLFiles.list(directory, recursive: false) {
-        case .success(let found): files = found
-        case .failure(let diagnostic): return SchemeCatalog(schemes: [:], failures: [(directory, [diagnostic])])
-        }
+        let (files, problems) = YAMLFiles.list(directory, recursive: false)
+        failures += problems.map { (file: $0.mark.file, diagnostics: [$0]) }
         for file in files {
             switch SchemeLoader.load(path: file) {
             case .success(let scheme):
@@ -62,33 +59,17 @@ public struct SchemeCatalog: Sendable {
 
 /// Finds YAML files: a file is taken as given, a folder is searched, in a stable order.
 public enum YAMLFiles {
-    public static func list(_ path: String, recursive: Bool = true) -> Result<[String], Diagnostic> {
-        var isDirectory: ObjCBool = false
-        let mark = SourceMark(file: path, line: 1, column: 1)
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(Diagnostic("no such file or folder", at: mark))
-        }
-        guard isDirectory.boolValue else { return .success([path]) }
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let names: [String]
-        do {
-            names = recursive
-                ? (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
-                : try FileManager.default.contentsOfDirectory(atPath: base)
-        } catch {
-            return .failure(Diagnostic("cannot list the folder: \(error.localizedDescription)", at: mark))
-        }
-        // Byte order of the paths, never the file system's order, so every run sees the same sequence.
-        let files = names
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .map { "\(base)/\($0)" }
-            .filter { isRegularFile($0) }
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return .success(files)
+    /// The YAML files at `path` (the file itself, or those of a folder), and a located
+    /// diagnostic for every path that could not be read: nothing is left out without a word.
+    public static func list(_ path: String, recursive: Bool = true) -> (files: [String], problems: [Diagnostic]) {
+        let listing = FileListing.yamlFiles(at: path, recursive: recursive)
+        return (listing.files, listing.problems.map(Diagnostic.init))
     }
+}
 
-    private static func isRegularFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+extension Diagnostic {
+    /// A file that could not be read or listed, located at its first line.
+    public init(_ error: FileSystemError) {
+        self.init(error.reason, at: SourceMark(file: error.path, line: 1, column: 1))
     }
 }

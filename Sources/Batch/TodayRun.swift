@@ -46,10 +46,9 @@ final class TodayRun {
         }
         var files: [String] = []
         for path in paths {
-            switch YAMLFiles.list(path) {
-            case .success(let found): files += found
-            case .failure(let diagnostic): emit(.failed([diagnostic]))
-            }
+            let (found, problems) = YAMLFiles.list(path)
+            files += found
+            for problem in problems { emit(.failed([problem])) }
         }
         let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         if bytes <= sortingLimit {

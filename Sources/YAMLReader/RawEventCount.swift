@@ -1,9 +1,5 @@
 import CYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// libyaml's own speed on a file: its event loop alone, with no node built.
 ///
@@ -13,8 +9,11 @@ public enum RawEventCount {
     /// The number of documents in the stream at `path`, counted from parser events only.
     public static func documents(inFile path: String) throws(YAMLError) -> Int {
         let mark = SourceMark(file: path, line: 1, column: 1)
-        guard let stream = fopen(path, "rb") else {
-            throw YAMLError(message: "cannot read the file: \(String(cString: strerror(errno)))", mark: mark)
+        let stream: UnsafeMutablePointer<FILE>
+        do {
+            stream = try RegularFile.open(path)
+        } catch {
+            throw YAMLError(message: error.reason, mark: mark)
         }
         defer { fclose(stream) }
         var parser = yaml_parser_t()

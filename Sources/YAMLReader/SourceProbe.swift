@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Re-reads the source after a parse error to locate and explain it.
 ///
@@ -21,7 +15,7 @@ enum SourceProbe {
         case .memory(let bytes):
             for byte in bytes where !visit(byte) { return }
         case .file(let path):
-            guard let stream = fopen(path, "rb") else { return }
+            guard let stream = try? RegularFile.open(path) else { return }
             defer { fclose(stream) }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while true {

@@ -1,11 +1,5 @@
 import CYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Reads a YAML stream one document at a time.
 ///
@@ -113,19 +107,11 @@ public final class YAMLDocumentReader {
     }
 
     private static func open(_ path: String) throws(YAMLError) -> UnsafeMutablePointer<FILE> {
-        let at = SourceMark(file: path, line: 1, column: 1)
-        guard let stream = fopen(path, "rb") else {
-            throw YAMLError(message: "cannot read the file: \(Self.systemReason(errno)); check the path and its permissions",
-                            mark: at)
+        do {
+            return try RegularFile.open(path)
+        } catch {
+            throw YAMLError(message: error.reason, mark: SourceMark(file: path, line: 1, column: 1))
         }
-        // fopen happily opens a directory on Linux; reading would then fail with a vaguer message.
-        var status = stat()
-        if fstat(fileno(stream), &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            fclose(stream)
-            throw YAMLError(message: "cannot read the file: \(Self.systemReason(EISDIR)); give the path of a YAML file",
-                            mark: at)
-        }
-        return stream
     }
 
     static func systemReason(_ code: Int32) -> String {

@@ -1,5 +1,7 @@
+import ArgumentParser
 import Batch
 import Foundation
+import Platform
 import SchemeLanguage
 
 /// Errors go to standard error, one located line each, so editors and CI can jump to them.
@@ -16,6 +18,17 @@ enum Console {
     static func report(_ catalog: SchemeCatalog) {
         for failure in catalog.failures {
             for diagnostic in failure.diagnostics { error(diagnostic.description) }
+        }
+    }
+
+    /// Opens (creating it owner-only when missing) and locks the folder a command writes to;
+    /// says why and exits when it cannot.
+    static func outputFolder(_ path: String) throws -> OutputFolder {
+        do {
+            return try OutputFolder(directory: path)
+        } catch {
+            Self.error("\(path): error: \(error.reason)")
+            throw ExitCode.failure
         }
     }
 

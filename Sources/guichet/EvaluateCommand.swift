@@ -3,6 +3,7 @@ import Batch
 import Decisions
 import Foundation
 import Register
+import Platform
 import SchemeLanguage
 
 struct Evaluate: ParsableCommand {
@@ -35,13 +36,7 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
-        let output: DecisionOutput
-        do {
-            output = try DecisionOutput(directory: out)
-        } catch {
-            Console.error("\(out): error: cannot create the output folder: \(error.localizedDescription)")
-            throw ExitCode.failure
-        }
+        let output = try Console.outputFolder(out)
         let decisions = try register.open()
         let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }

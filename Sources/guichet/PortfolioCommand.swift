@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import ExactDecimal
 import Foundation
+import Platform
 import SchemeLanguage
 
 struct Portfolio: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Platform
 import Register
 
 struct RegisterCommand: ParsableCommand {
@@ -71,7 +72,7 @@ struct RegisterCommand: ParsableCommand {
             let opened = try register.open()
             let csv = RegisterCSV.render(try all ? opened.allEntries() : opened.currentEntries())
             if let output {
-                try AtomicFile.write(Array(csv.utf8), to: output)
+                try OwnerOnlyFile.write(Array(csv.utf8), to: output)
             } else {
                 print(csv, terminator: "")
             }

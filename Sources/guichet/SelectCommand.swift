@@ -3,6 +3,7 @@ import Batch
 import Decisions
 import Evaluator
 import Foundation
+import Platform
 import SchemeLanguage
 
 struct Select: ParsableCommand {
@@ -35,21 +36,23 @@ struct Select: ParsableCommand {
             Console.error("error: '\(schemeID)' is not a call with a 'selection' in \(rules.rules)")
             throw ExitCode.failure
         }
-        let report = BatchRunner(catalog: catalog, output: nil, register: try register.open(), recording: false).run(paths: paths)
+        let output = try Console.outputFolder(out)
+        let minutesName = "selection-\(schemeID)"
+        let report = BatchRunner(catalog: catalog, output: nil, register: try register.open(), recording: false,
+                                 reservedNames: [minutesName: "le procès-verbal de sélection (\(minutesName).md)"]).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let evaluations = report.entries.compactMap { entry -> Evaluation? in
             guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == schemeID else { return nil }
             return evaluation
         }
         let result = try selector.select(evaluations)
-        let output = try DecisionOutput(directory: out)
         for evaluation in evaluations {
             let record = DecisionRecord(evaluation, placement: result.decisions[evaluation.application.id])
             try output.write(JSONDecision.render(record), to: "\(evaluation.application.id).json")
             try output.write(MarkdownDecision.render(record), to: "\(evaluation.application.id).md")
         }
         let minutes = SelectionReport.markdown(result)
-        try output.write(minutes, to: "selection-\(schemeID).md")
+        try output.write(minutes, to: "\(minutesName).md")
         print(minutes, terminator: "")
         if report.failureCount > 0 { throw ExitCode.failure }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Platform
 import SchemeLanguage
 
 struct Simulate: ParsableCommand {
@@ -35,18 +36,18 @@ struct Simulate: ParsableCommand {
             Console.error("the reform was not simulated; fix \(reform) and run again.")
             throw ExitCode.failure
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let summary = try simulate(Simulation(catalog: catalog, reform: loaded))
-        try AtomicFile.write(Array(SimulationReport.markdown(summary, catalog: catalog).utf8), to: "\(out)/simulation.md")
-        try AtomicFile.write(Array(SimulationPage.html(summary, catalog: catalog).utf8), to: "\(out)/simulation.html")
+        let folder = try Console.outputFolder(out)
+        let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
+        try folder.write(SimulationReport.markdown(summary, catalog: catalog), to: "simulation.md")
+        try folder.write(SimulationPage.html(summary, catalog: catalog), to: "simulation.html")
         print(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }
         if summary.errors > 0 { throw ExitCode(2) }
     }
 
-    private func simulate(_ simulation: Simulation) throws -> SimulationSummary {
+    private func simulate(_ simulation: Simulation, in folder: OutputFolder) throws -> SimulationSummary {
         Interruption.install()
-        let csv = try StreamingFile(path: "\(out)/simulation.csv")
+        let csv = try StreamingFile(path: folder.path("simulation.csv"))
         csv.write(line: SimulationSummary.csvHeader)
         let progress = Progress("simulating")
         let summary = simulation.run(paths: portfolio, row: csv.write(line:),

@@ -1,6 +1,7 @@
 import Batch
 import Evaluator
 import Foundation
+import Platform
 import SchemeLanguage
 import Testing
 import YAMLReader
@@ -30,7 +31,7 @@ import YAMLReader
 
     func run(_ paths: [String]) throws -> (BatchReport, String) {
         let out = "\(folder)/out"
-        let runner = BatchRunner(catalog: catalog, output: try DecisionOutput(directory: out))
+        let runner = BatchRunner(catalog: catalog, output: try OutputFolder(directory: out))
         return (runner.run(paths: paths), out)
     }
 
@@ -61,7 +62,7 @@ import YAMLReader
         #expect(message("e-unknown-scheme.yaml")?.contains("unknown scheme 'pdesy'; did you mean 'pdesi'?") == true)
         #expect(message("f-garbage.yaml") != nil)
         #expect(message("g-huge.yaml")?.contains("exceeds the limit") == true)
-        #expect(message("h-missing.yaml")?.contains("no such file") == true)
+        #expect(message("h-missing.yaml")?.contains("introuvable") == true)
         #expect(report.failureCount == 7)
     }
 
@@ -76,11 +77,30 @@ import YAMLReader
         #expect(error.message.contains("the rest of the file could not be read"))
     }
 
+    /// Neither of two documents with one id can be told to be the right one: both are refused,
+    /// each naming the other, and no decision file is written under their name.
     @Test func aDuplicateIDDoesNotOverwriteAnotherDecision() throws {
         let one = "scheme: pdesi\nid: SAME\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
-        let (report, _) = try run([try write("dup.yaml", "---\n\(one)---\n\(one)")])
-        #expect(report.entries[0].outcome == .unfavorable)
-        #expect(report.entries[1].diagnostics.first?.message.contains("already used at") == true)
+        let (report, out) = try run([try write("dup.yaml", "---\n\(one)---\n\(one)"), try write("other.yaml", one.replacing("SAME", with: "OTHER"))])
+        let refused = report.entries.filter { $0.id == "SAME" }
+        #expect(refused.count == 2)
+        #expect(refused.allSatisfy { $0.diagnostics.first?.message.contains("seraient aussi ceux de la demande « SAME » (") == true })
+        #expect(Set(refused.map(\.mark.line)) == [2, 8])
+        #expect(!FileManager.default.fileExists(atPath: "\(out)/SAME.md"))
+        #expect(report.entries.first { $0.id == "OTHER" }?.outcome == .unfavorable)
+    }
+
+    /// A household writes ID.SCHEME.md and ID.orientation.md: an application whose id is one
+    /// of those names would overwrite it (file names compare without case, as on macOS).
+    @Test func outputNamesThatClashAreRefusedOnBothDocuments() throws {
+        let household = try String(contentsOfFile: Repository.path("Applications/logement/20-menage-deux-aides.yaml"), encoding: .utf8)
+        let id = try #require(household.firstMatch(of: /\nid: ([A-Z0-9-]+)/)?.1)
+        let clashing = "scheme: pdesi\nid: \(id.lowercased()).ORIENTATION\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
+        let (report, out) = try run([try write("household.yaml", household), try write("clash.yaml", clashing)])
+        #expect(report.entries.count == 2)
+        #expect(report.entries.allSatisfy { $0.diagnostics.first?.message.lowercased().contains("« \(id.lowercased()).orientation.md »") == true })
+        #expect(report.entries.allSatisfy { $0.diagnostics.first?.path == "id" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.isEmpty)
     }
 
     @Test func summaryLinesAreJSON() throws {

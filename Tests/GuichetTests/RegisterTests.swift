@@ -2,6 +2,7 @@ import Batch
 import Evaluator
 import ExactDecimal
 import Foundation
+import Platform
 import Register
 import SchemeLanguage
 import Testing
@@ -23,7 +24,7 @@ import Testing
     }
 
     func run(_ paths: [String], register: DecisionRegister, recording: Bool = true) throws -> BatchReport {
-        BatchRunner(catalog: catalog, output: try DecisionOutput(directory: "\(folder)/out"), register: register, recording: recording)
+        BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/out"), register: register, recording: recording)
             .run(paths: paths)
     }
 

@@ -1,6 +1,7 @@
 import Batch
 import ExactDecimal
 import Foundation
+import Platform
 import Register
 import SchemeLanguage
 import Testing

@@ -22,7 +22,7 @@ struct InputTests {
         let error = #expect(throws: YAMLError.self) {
             try YAMLDocumentReader(path: "/nonexistent/rules.yaml")
         }
-        #expect(error?.message.hasPrefix("cannot read the file: No such file or directory") == true)
+        #expect(error?.message.hasPrefix("lecture impossible : No such file or directory") == true)
         #expect(error?.description.hasPrefix("/nonexistent/rules.yaml:1:1: error:") == true)
         let single = #expect(throws: YAMLError.self) {
             try YAMLDocumentReader.singleDocument(path: "/nonexistent/rules.yaml")
@@ -35,7 +35,7 @@ struct InputTests {
         let scratch = TemporaryDirectory()
         let path = scratch.makeDirectory("rules")
         let error = #expect(throws: YAMLError.self) { try YAMLDocumentReader(path: path) }
-        #expect(error?.message.hasPrefix("cannot read the file: Is a directory") == true)
+        #expect(error?.message.hasPrefix("lecture impossible : c'est un dossier") == true)
     }
 
     @Test("An empty file has no document, and singleDocument says the file is empty")

@@ -1,10 +1,6 @@
 import ExactDecimal
 import YAMLReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Loads a scheme file: every field checked, every expression parsed and type-checked.
 ///
@@ -47,8 +43,11 @@ public enum SchemeLoader {
 public enum FileBytes {
     public static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
         let mark = SourceMark(file: path, line: 1, column: 1)
-        guard let handle = fopen(path, "rb") else {
-            return .failure(Diagnostic("cannot read the file: \(String(cString: strerror(errno)))", at: mark))
+        let handle: UnsafeMutablePointer<FILE>
+        do {
+            handle = try RegularFile.open(path)
+        } catch {
+            return .failure(Diagnostic(error.reason, at: mark))
         }
         defer { fclose(handle) }
         var bytes: [UInt8] = []

@@ -1,8 +1,6 @@
-import Foundation
-
 /// A file written line by line through a buffer, that appears under its name only once
-/// complete: until `commit()`, it lives under a temporary name beside it, removed if the
-/// file is given up.
+/// complete: until `commit()`, it lives under a temporary name in the same folder, created
+/// as `OwnerOnlyFile` creates every file, and removed if the file is given up.
 public final class StreamingFile {
     public let path: String
     private let temporary: String
@@ -10,12 +8,16 @@ public final class StreamingFile {
     /// The first write error, with its reason, kept because `errno` will have moved on.
     private var failure: String?
 
-    public init(path: String) throws {
+    public init(path: String) throws(FileSystemError) {
         self.path = path
-        temporary = "\(path).tmp-\(getpid())"
-        guard let handle = fopen(temporary, "w") else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        let (descriptor, temporary) = try OwnerOnlyFile.createTemporary(beside: path)
+        guard let handle = fdopen(descriptor, "w") else {
+            let code = errno
+            close(descriptor)
+            unlink(temporary)
+            throw .system(path, "écriture impossible", code)
         }
+        self.temporary = temporary
         self.handle = handle
         setvbuf(handle, nil, _IOFBF, 1 << 16)
     }
@@ -35,19 +37,19 @@ public final class StreamingFile {
         guard let handle, failure == nil else { return }
         var text = text
         let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) == $0.count }
-        if !written { failure = String(cString: strerror(errno)) }
+        if !written { failure = systemReason(errno) }
     }
 
     /// Flushes, closes and gives the file its name.
-    public func commit() throws {
+    public func commit() throws(FileSystemError) {
         guard let handle else { return }
         self.handle = nil
         let closed = fclose(handle) == 0
-        if !closed, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if !closed, failure == nil { failure = systemReason(errno) }
         if let failure {
             unlink(temporary)
-            throw WriteError(path: path, reason: failure)
+            throw FileSystemError(path: path, reason: "écriture impossible : \(failure)")
         }
+        try OwnerOnlyFile.moveIntoPlace(temporary, path)
     }
 }

@@ -1,0 +1,88 @@
+/// A folder Guichet writes its results into, held by one run at a time.
+///
+/// Opening it creates it owner-only when missing, then takes an exclusive lock (`flock` on
+/// `.guichet.lock` inside it): a second run on the same folder is refused with the process
+/// that holds it, rather than mixing its files with the first one's. Holding the lock, it
+/// removes the temporary files that killed runs left behind: only files this program names
+/// (see `TemporaryName`), owned by this user, whose writer is no longer running.
+public final class OutputFolder {
+    public let directory: String
+    private let lock: Int32
+
+    static let lockName = ".guichet.lock"
+
+    public init(directory: String) throws(FileSystemError) {
+        try OwnerOnlyFile.createFolder(directory)
+        self.directory = directory
+        lock = try Self.takeLock(in: directory)
+        removeLeftovers()
+    }
+
+    deinit {
+        close(lock)
+    }
+
+    /// The path of a file of this folder.
+    public func path(_ name: String) -> String {
+        TemporaryName.join(directory, name)
+    }
+
+    /// Writes `text` to the file `name` of this folder, atomically and owner-only.
+    public func write(_ text: String, to name: String) throws(FileSystemError) {
+        try OwnerOnlyFile.write(Array(text.utf8), to: path(name))
+    }
+
+    private static func takeLock(in directory: String) throws(FileSystemError) -> Int32 {
+        let path = TemporaryName.join(directory, lockName)
+        let descriptor = retryingOnInterrupt { open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+        guard descriptor >= 0 else { throw .system(path, "verrouillage du dossier impossible") }
+        guard retryingOnInterrupt({ flock(descriptor, LOCK_EX | LOCK_NB) }) == 0 else {
+            let code = errno
+            let holder = readHolder(descriptor)
+            close(descriptor)
+            guard code == EWOULDBLOCK else { throw .system(path, "verrouillage du dossier impossible", code) }
+            let who = holder.map { "le processus \($0)" } ?? "un autre processus"
+            throw FileSystemError(path: directory, reason: "dossier déjà utilisé par \(who) de guichet ; attendez la fin de ce traitement, ou choisissez un autre dossier de sortie (--out)")
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        if ftruncate(descriptor, 0) == 0 {
+            _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        }
+        return descriptor
+    }
+
+    /// The process id written in the lock file by the run that holds it.
+    private static func readHolder(_ descriptor: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingWhitespace()
+        return text.allSatisfy(\.isNumber) && !text.isEmpty ? text : nil
+    }
+
+    private func removeLeftovers() {
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let writer = TemporaryName.writer(of: name), writer != getpid(), !Self.isRunning(writer) else { continue }
+            var status = stat()
+            let path = path(name)
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid() else { continue }
+            unlink(path)
+        }
+    }
+
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,70 @@
+/// Files and folders that only their owner may read: decisions name young people and households,
+/// the register holds who received what. Everything Guichet writes goes through here.
+///
+/// A file is created exclusively under a temporary name in its final folder, without following
+/// links (`O_CREAT | O_EXCL | O_NOFOLLOW`, mode 0600), written whole, then renamed over its final
+/// name: a reader never sees half a file, a crash leaves the old file or the new one, and a link
+/// planted where the temporary file goes cannot redirect the write to another file.
+public enum OwnerOnlyFile {
+    /// Writes `bytes` to `path` atomically, readable by its owner only.
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        let (descriptor, temporary) = try createTemporary(beside: path)
+        let written = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        let code = errno
+        close(descriptor)
+        guard written else {
+            unlink(temporary)
+            throw .system(path, "écriture impossible", code)
+        }
+        try moveIntoPlace(temporary, path)
+    }
+
+    /// Creates a new, empty temporary file in the folder of `path`; returns its descriptor and path.
+    static func createTemporary(beside path: String, names: () -> String = TemporaryName.make) throws(FileSystemError) -> (Int32, String) {
+        let folder = TemporaryName.folder(of: path)
+        // A clash means a planted name or a random collision: another name settles either.
+        for _ in 0..<16 {
+            let temporary = TemporaryName.join(folder, names())
+            let descriptor = retryingOnInterrupt { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+            if descriptor >= 0 { return (descriptor, temporary) }
+            guard errno == EEXIST || errno == ELOOP else { throw .system(path, "création impossible") }
+        }
+        throw FileSystemError(path: path, reason: "création impossible : le dossier contient déjà des fichiers temporaires à tous les noms essayés")
+    }
+
+    /// Gives a complete temporary file its final name.
+    static func moveIntoPlace(_ temporary: String, _ path: String) throws(FileSystemError) {
+        guard systemRename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .system(path, "écriture impossible", code)
+        }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = retryingOnInterrupt { systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset) }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return true
+    }
+
+    /// Creates `path` and any missing parent, each new folder readable by its owner only.
+    /// A folder that already exists keeps its permissions: sharing it is the owner's choice.
+    public static func createFolder(_ path: String) throws(FileSystemError) {
+        guard !path.isEmpty else { return }
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR { return }
+            if (status.st_mode & S_IFMT) == S_IFLNK, stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { return }
+            throw FileSystemError(path: path, reason: "ce chemin existe et n'est pas un dossier ; choisissez un autre dossier")
+        }
+        let parent = TemporaryName.folder(of: path)
+        if parent != path, parent != "." { try createFolder(parent) }
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+            throw .system(path, "création du dossier impossible")
+        }
+    }
+}

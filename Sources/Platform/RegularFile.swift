@@ -1,0 +1,29 @@
+/// Opening files to read them, refusing anything but a regular file.
+public enum RegularFile {
+    /// Opens `path` for reading. A pipe, a device or a folder is refused before a byte is read:
+    /// the file is opened without blocking and checked on its descriptor, so that a FIFO put
+    /// where an application was expected cannot hang the program.
+    public static func open(_ path: String) throws(FileSystemError) -> UnsafeMutablePointer<FILE> {
+        let descriptor = retryingOnInterrupt { systemOpen(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
+        guard descriptor >= 0 else {
+            throw .system(path, "lecture impossible", errno)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .system(path, "lecture impossible", code)
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            let what = (status.st_mode & S_IFMT) == S_IFDIR ? "c'est un dossier" : "ce n'est pas un fichier ordinaire"
+            throw FileSystemError(path: path, reason: "lecture impossible : \(what) ; donnez le chemin d'un fichier YAML")
+        }
+        guard let stream = fdopen(descriptor, "rb") else {
+            let code = errno
+            close(descriptor)
+            throw .system(path, "lecture impossible", code)
+        }
+        return stream
+    }
+}
