@@ -62,6 +62,10 @@ extension DocumentEvaluator {
         let declaredID = Application.declaredID(of: document)
         if let family = Application.familyName(of: document) {
             let members = catalog.family(family).map(\.id)
+            if let broken = catalog.brokenMembers[family] {
+                return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family,
+                                          result: .failed([brokenFamily(family, broken, in: document)])))
+            }
             guard !members.isEmpty else {
                 let known = catalog.families.joined(separator: ", ")
                 let node = document.mapping?.first { $0.key.scalar == "family" }?.value
@@ -81,6 +85,16 @@ extension DocumentEvaluator {
         }
         let decoded = decode(document, schemes: schemes(for: schemeID), context: schemeID, header: .scheme)
         return PendingDocument.make(document, decoded: decoded, target: schemeID, family: nil, declaredID: declaredID)
+    }
+
+    /// A household is oriented across every aid of its family, or not at all: leaving one out
+    /// would tell it that aid does not apply.
+    private func brokenFamily(_ family: String, _ files: [String], in document: YAMLNode) -> Diagnostic {
+        let node = document.mapping?.first { $0.key.scalar == "family" }?.value
+        let list = files.joined(separator: ", ")
+        return Diagnostic("la famille « \(family) » comprend un dispositif dont les règles contiennent des erreurs (\(list)) : "
+                          + "ce dossier ne peut être examiné au regard de toutes les aides de la famille ; "
+                          + "corrigez les règles (« guichet check ») puis relancez", at: node?.mark ?? document.mark, path: "family")
     }
 
     private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {

@@ -7,6 +7,9 @@ public struct SchemeCatalog: Sendable {
     public let schemes: [String: Scheme]
     /// Files that could not be loaded, with their diagnostics; the other schemes still work.
     public let failures: [(file: String, diagnostics: [Diagnostic])]
+    /// By family, the files of its schemes that could not be loaded: a household's file is
+    /// not oriented within a family one of whose aids is missing.
+    public let brokenMembers: [String: [String]]
 
     /// Loads every `*.yaml` and `*.yml` file directly in `directory` (subfolders such as
     /// `reforms/` hold other kinds of files).
@@ -29,7 +32,21 @@ public struct SchemeCatalog: Sendable {
             }
         }
         let checked = SchemeDependencies.validate(schemes)
-        return SchemeCatalog(schemes: checked.valid, failures: failures + checked.failures)
+        var broken: [String: [String]] = [:]
+        for file in Set(failures.map(\.file)) {
+            if let family = declaredFamily(in: file) { broken[family, default: []].append(file) }
+        }
+        for scheme in schemes.values where checked.valid[scheme.id] == nil {
+            if let family = scheme.family { broken[family, default: []].append(scheme.file) }
+        }
+        return SchemeCatalog(schemes: checked.valid, failures: failures + checked.failures,
+                             brokenMembers: broken.mapValues { $0.sorted() })
+    }
+
+    /// The family a scheme file declares, read from its YAML alone when the scheme does not load.
+    private static func declaredFamily(in file: String) -> String? {
+        guard let document = try? YAMLDocumentReader.singleDocument(path: file) else { return nil }
+        return document.mapping?.first { $0.key.scalar == "family" }?.value.scalar
     }
 
     /// The schemes `id` uses the outcome of, each after those it depends on.
@@ -48,9 +65,11 @@ public struct SchemeCatalog: Sendable {
         Set(schemes.values.compactMap(\.family)).sorted()
     }
 
-    public init(schemes: [String: Scheme], failures: [(file: String, diagnostics: [Diagnostic])] = []) {
+    public init(schemes: [String: Scheme], failures: [(file: String, diagnostics: [Diagnostic])] = [],
+                brokenMembers: [String: [String]] = [:]) {
         self.schemes = schemes
         self.failures = failures
+        self.brokenMembers = brokenMembers
     }
 
     /// The schemes sorted by id, for stable listings.

@@ -50,7 +50,7 @@ struct Bench: ParsableCommand {
         try benchmark.generate(count: count, seed: seed, to: stream)
         var figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
         if withRegister { figures.registerSeconds = try benchmark.measureRegister(stream: stream, folder: folder) }
-        print(report(figures, stream: stream))
+        Console.out(report(figures, stream: stream))
         if let reform { try timeSimulation(reform, catalog: catalog, stream: stream) }
         if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) }
     }
@@ -66,7 +66,7 @@ struct Bench: ParsableCommand {
         let elapsed = clock.measure { summary = Simulation(catalog: catalog, reform: loaded).run(paths: [stream]) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let count = summary?.applications ?? 0
-        print("\(Console.pad("simulate the reform (both runs, 1 run)", 40))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(count) / seconds)) applications/s")
+        Console.out("\(Console.pad("simulate the reform (both runs, 1 run)", 40))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(count) / seconds)) applications/s")
     }
 
     private func report(_ figures: Benchmark.Figures, stream: String) -> String {

@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
         let catalog = SchemeCatalog.load(directory: rulesDirectory)
         Console.report(catalog)
         for scheme in catalog.sorted {
-            print("ok  \(scheme.id) (\(scheme.file)): \(scheme.criteria.count) criteria, \(scheme.amount?.steps.count ?? 0) amount steps, \(scheme.tests.count) test cases")
+            Console.out("ok  \(scheme.id) (\(scheme.file)): \(scheme.criteria.count) criteria, \(scheme.amount?.steps.count ?? 0) amount steps, \(scheme.tests.count) test cases")
         }
         let errors = catalog.failures.reduce(0) { $0 + $1.diagnostics.count }
         if errors > 0 {

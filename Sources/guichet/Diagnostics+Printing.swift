@@ -4,14 +4,29 @@ import Foundation
 import Platform
 import SchemeLanguage
 
-/// Errors go to standard error, one located line each, so editors and CI can jump to them.
+/// Everything the tool prints. Errors go to standard error, one located line each, so editors
+/// and CI can jump to them. Text that comes from files (ids, names, values) may hold control
+/// characters: they are shown escaped, so that a submitted file can neither drive the terminal
+/// nor forge a line of output.
 enum Console {
+    /// One line on standard error, every control character escaped.
     static func error(_ text: String) {
-        write(text + "\n")
+        control(TerminalText.escaped(text) + "\n")
     }
 
-    /// Writes to standard error as is, for progress lines that rewrite themselves.
-    static func write(_ text: String) {
+    /// Text on standard output; its own line breaks kept, any other control character escaped.
+    static func out(_ text: String, terminator: String = "\n") {
+        Swift.print(TerminalText.escaped(text, keepingLineBreaks: true), terminator: terminator)
+    }
+
+    /// Data for another program (a CSV export), written as is unless a terminal shows it.
+    static func data(_ text: String) {
+        Swift.print(isatty(STDOUT_FILENO) == 1 ? TerminalText.escaped(text, keepingLineBreaks: true) : text, terminator: "")
+    }
+
+    /// Writes to standard error as is: only for text this program composed, such as the
+    /// progress line that rewrites itself.
+    static func control(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 

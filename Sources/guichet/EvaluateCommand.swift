@@ -42,8 +42,9 @@ struct Evaluate: ParsableCommand {
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         try? output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
-        print(SummaryTable.render(report))
-        if report.failureCount > 0 { throw ExitCode.failure }
+        Console.out(SummaryTable.render(report))
+        // A rules file that could not be read is an error too, even when no application needed it.
+        if report.failureCount > 0 || !catalog.failures.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -52,7 +53,7 @@ enum SummaryTable {
     static func render(_ report: BatchReport) -> String {
         let rows = [["Application", "Scheme", "Outcome", "Amount", "Decision"]] + report.entries.map { entry in
             [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERROR",
-             entry.amount.map(FrenchFormat.money) ?? "", entry.decisionPath ?? "\(entry.mark)"]
+             entry.amount.map(FrenchFormat.money) ?? "", entry.decisionPath ?? "\(entry.mark)"].map { TerminalText.escaped($0) }
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! + 2 }
         var lines = rows.map { row in

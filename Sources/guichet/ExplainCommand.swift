@@ -20,6 +20,6 @@ struct Explain: ParsableCommand {
             Console.error("error: unknown scheme '\(schemeID)'; the schemes in \(rules.rules) are: \(known.isEmpty ? "none" : known)")
             throw ExitCode.failure
         }
-        print(SchemeExplanation.render(scheme), terminator: "")
+        Console.out(SchemeExplanation.render(scheme), terminator: "")
     }
 }

@@ -27,10 +27,10 @@ struct Progress {
     func update(_ count: Int) {
         guard enabled else { return }
         let rate = Double(count) / max(Date().timeIntervalSince(start), 0.001)
-        Console.write("\r\(label): \(count) applications (\(Int(rate))/s)\u{1B}[K")
+        Console.control("\r\(label): \(count) applications (\(Int(rate))/s)\u{1B}[K")
     }
 
     func finish() {
-        if enabled { Console.write("\r\u{1B}[K") }
+        if enabled { Console.control("\r\u{1B}[K") }
     }
 }

@@ -59,11 +59,11 @@ struct Portfolio: ParsableCommand {
             let path = out ?? "portfolio-\(scheme).yaml"
             let size = try grants.map { try sized(for: $0, scheme: target, catalog: catalog, path: path) } ?? count
             let totals = try write(target, count: size, catalog: catalog, to: path)
-            print("\(path): \(size) applications of '\(scheme)' (seed \(seed))")
-            print(describe(totals))
+            Console.out("\(path): \(size) applications of '\(scheme)' (seed \(seed))")
+            Console.out(describe(totals))
             let calibration = PortfolioCalibration(grants: grants, average: average.flatMap { DecimalNumber(parsing: $0) }, tolerance: tolerance)
             let checks = calibration.checks(totals)
-            checks.forEach { print($0.line) }
+            checks.forEach { Console.out($0.line) }
             if checks.contains(where: { !$0.within }) {
                 Console.error("the portfolio does not reproduce the reference figures within \(tolerance) %; see the lines above")
                 throw ExitCode.failure

@@ -23,15 +23,15 @@ struct RegisterCommand: ParsableCommand {
         func run() throws {
             let entries = try register.open().granted(to: beneficiary)
             guard !entries.isEmpty else {
-                print("No favourable decision recorded for '\(beneficiary)'.")
+                Console.out("No favourable decision recorded for '\(beneficiary)'.")
                 return
             }
             let rows = entries.map { entry in
                 [entry.scheme, String(entry.filed.prefix(4)), entry.application, entry.filed, entry.amount ?? "", entry.months > 0 ? String(entry.months) : ""]
             }
-            print(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
-            print("")
-            print(RegisterTotals.lines(entries).joined(separator: "\n"))
+            Console.out(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
+            Console.out("")
+            Console.out(RegisterTotals.lines(entries).joined(separator: "\n"))
         }
     }
 
@@ -46,14 +46,14 @@ struct RegisterCommand: ParsableCommand {
         func run() throws {
             let entries = try register.open().history(of: application)
             guard !entries.isEmpty else {
-                print("No decision recorded for '\(application)'.")
+                Console.out("No decision recorded for '\(application)'.")
                 return
             }
             let rows = entries.map { entry in
                 [entry.scheme, entry.outcome, entry.amount ?? "", entry.current ? "in force" : "replaced",
                  String(entry.inputHash.prefix(12)), String(entry.rulesHash.prefix(12)), entry.decisionFile ?? ""]
             }
-            print(Table.render(header: ["Scheme", "Outcome", "Amount", "Status", "Input", "Rules", "Decision"], rows: rows))
+            Console.out(Table.render(header: ["Scheme", "Outcome", "Amount", "Status", "Input", "Rules", "Decision"], rows: rows))
         }
     }
 
@@ -74,7 +74,7 @@ struct RegisterCommand: ParsableCommand {
             if let output {
                 try OwnerOnlyFile.write(Array(csv.utf8), to: output)
             } else {
-                print(csv, terminator: "")
+                Console.data(csv)
             }
         }
     }
@@ -83,7 +83,7 @@ struct RegisterCommand: ParsableCommand {
 /// Aligned plain-text tables for the console.
 enum Table {
     static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { TerminalText.escaped($0) } }
         let widths = header.indices.map { column in all.map { $0[column].count }.max()! + 2 }
         return all.map { row in
             row.indices.map { $0 == row.count - 1 ? row[$0] : Console.pad(row[$0], widths[$0]) }.joined()

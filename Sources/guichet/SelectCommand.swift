@@ -53,7 +53,7 @@ struct Select: ParsableCommand {
         }
         let minutes = SelectionReport.markdown(result)
         try output.write(minutes, to: "\(minutesName).md")
-        print(minutes, terminator: "")
+        Console.out(minutes, terminator: "")
         if report.failureCount > 0 { throw ExitCode.failure }
     }
 }

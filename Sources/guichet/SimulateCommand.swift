@@ -40,7 +40,7 @@ struct Simulate: ParsableCommand {
         let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
         try folder.write(SimulationReport.markdown(summary, catalog: catalog), to: "simulation.md")
         try folder.write(SimulationPage.html(summary, catalog: catalog), to: "simulation.html")
-        print(outcomeLine(summary))
+        Console.out(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }
         if summary.errors > 0 { throw ExitCode(2) }
     }

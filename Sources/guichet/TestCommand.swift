@@ -20,15 +20,15 @@ struct TestRules: ParsableCommand {
             for result in SchemeTestRunner.run(scheme) {
                 if result.passed {
                     passed += 1
-                    print("PASS  \(scheme.id): \(result.testCase.name)")
+                    Console.out("PASS  \(scheme.id): \(result.testCase.name)")
                 } else {
                     failed += 1
-                    print("FAIL  \(scheme.id): \(result.testCase.name) (\(result.testCase.mark))")
-                    for mismatch in result.mismatches { print("        \(mismatch)") }
+                    Console.out("FAIL  \(scheme.id): \(result.testCase.name) (\(result.testCase.mark))")
+                    for mismatch in result.mismatches { Console.out("        \(mismatch)") }
                 }
             }
         }
-        print("\(passed) passed, \(failed) failed")
+        Console.out("\(passed) passed, \(failed) failed")
         if failed > 0 || !catalog.failures.isEmpty { throw ExitCode.failure }
     }
 }

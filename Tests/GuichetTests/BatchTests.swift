@@ -103,6 +103,26 @@ import YAMLReader
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.isEmpty)
     }
 
+    /// A household's file whose family holds a scheme that does not load gets one error that
+    /// names it, rather than an "unknown fact" for every fact that scheme would have read.
+    @Test func aHouseholdInAFamilyWithABrokenSchemeIsToldWhichOne() throws {
+        let rules = "\(folder)/rules"
+        try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
+        for name in ["fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
+            var text = try String(contentsOfFile: Repository.path("Rules/\(name)"), encoding: .utf8)
+            if name == "fonds-dettes-loyer.yaml" { text += "\nunknown_section: true\n" }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/\(name)"))
+        }
+        let broken = SchemeCatalog.load(directory: rules)
+        #expect(broken.brokenMembers["logement"] == ["\(rules)/fonds-dettes-loyer.yaml"])
+        let runner = BatchRunner(catalog: broken, output: nil)
+        let report = runner.run(paths: [Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
+        let diagnostics = report.entries.flatMap(\.diagnostics)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("fonds-dettes-loyer.yaml") == true)
+        #expect(diagnostics.first?.path == "family")
+    }
+
     @Test func summaryLinesAreJSON() throws {
         let (report, _) = try run([Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml")])
         let line = SummaryLine.render(report.entries[0])

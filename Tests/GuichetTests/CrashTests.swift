@@ -6,15 +6,9 @@ import Testing
 /// A batch killed with SIGKILL in the middle leaves the register and the output folder
 /// consistent, and running it again ends exactly as an uninterrupted run.
 @Suite(.serialized) struct CrashTests {
-    static var executable: String? {
-        let candidates = [".build/debug/guichet", ".build/x86_64-unknown-linux-gnu/debug/guichet",
-                          ".build/aarch64-unknown-linux-gnu/debug/guichet"].map(Repository.path)
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     func evaluate(_ stream: String, out: String, register: String) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.executable, "build the tool first: swift build"))
+        process.executableURL = URL(fileURLWithPath: try #require(CommandLine.executable, "build the tool first: swift build"))
         process.arguments = ["evaluate", stream, "--rules", Repository.path("Rules"), "--out", out, "--register", register]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -91,3 +91,51 @@ enum DemoScheme {
         """
     }
 }
+
+/// The `guichet` executable run as a user would, with what it printed.
+enum CommandLine {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        /// False when the run had to be stopped at its deadline.
+        let finished: Bool
+    }
+
+    static var executable: String? {
+        let candidates = [".build/debug/guichet", ".build/x86_64-unknown-linux-gnu/debug/guichet",
+                          ".build/aarch64-unknown-linux-gnu/debug/guichet"].map(Repository.path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs `guichet ARGUMENTS` in `directory`, stopping it after `timeout` seconds.
+    static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30) throws -> Run {
+        guard let executable else { throw CommandLineError.notBuilt }
+        // Output goes to files rather than pipes: nothing to drain while the process runs.
+        let capture = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+        FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: capture + ".out")
+            try? FileManager.default.removeItem(atPath: capture + ".err")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(5_000) }
+        let finished = !process.isRunning
+        if !finished { process.terminate() }
+        process.waitUntilExit()
+        let stdout = (try? String(contentsOfFile: capture + ".out", encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? ""
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr, finished: finished)
+    }
+
+    enum CommandLineError: Error { case notBuilt }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The tool as a user runs it: what it prints, its exit code, what it refuses.
+@Suite struct CommandLineTests {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: "\(folder)/apps", withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
+    }
+
+    func evaluate(_ paths: [String], rules: String = Repository.path("Rules"), timeout: Double = 30) throws -> CommandLine.Run {
+        try CommandLine.run(["evaluate"] + paths + ["--rules", rules, "--out", "\(folder)/out", "--register", "\(folder)/registre.sqlite"],
+                            timeout: timeout)
+    }
+
+    /// A submitted file can neither drive the terminal nor forge an error line.
+    @Test func controlCharactersInAFileAreShownEscaped() throws {
+        try write("apps/evil.yaml", """
+            scheme: pdesi
+            id: "EVIL\\e[2J\\e]0;pwned\\a\\nrules.yaml:1:1: error: forged"
+            filed: 2020-10-01
+            applicant: {name: "A\\rB"}
+            facts: {esi.categorie: "1\\e[31m"}
+            """)
+        let run = try evaluate(["\(folder)/apps"])
+        #expect(run.status == 1)
+        for text in [run.stdout, run.stderr] {
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(text.debugDescription)")
+        }
+        #expect(!run.stderr.split(separator: "\n").contains { $0.hasPrefix("rules.yaml:1:1") })
+        #expect(run.stderr.contains("\\e[2J") || run.stderr.contains("\\e[31m"))
+    }
+
+    /// A named pipe where an application is expected is reported, not waited on forever.
+    @Test func aNamedPipeIsReportedWithoutHanging() throws {
+        try write("apps/a.yaml", try String(contentsOfFile: Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml"), encoding: .utf8))
+        #expect(mkfifo("\(folder)/apps/pipe.yaml", 0o600) == 0)
+        let run = try evaluate(["\(folder)/apps", "\(folder)/apps/pipe.yaml"], timeout: 20)
+        #expect(run.finished)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(folder)/apps/pipe.yaml:1:1: error:"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/out/PDESI-2020-001.md"))
+    }
+
+    @Test func aPipeInTheRulesFolderIsReportedWithoutHanging() throws {
+        try FileManager.default.createDirectory(atPath: "\(folder)/rules", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("Rules/pdesi.yaml"), toPath: "\(folder)/rules/pdesi.yaml")
+        #expect(mkfifo("\(folder)/rules/pipe.yaml", 0o600) == 0)
+        let run = try CommandLine.run(["check", "\(folder)/rules"], timeout: 20)
+        #expect(run.finished)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(folder)/rules/pipe.yaml:1:1: error:"))
+    }
+
+    @Test func anEmptyFolderSaysSoAndFails() throws {
+        let run = try evaluate(["\(folder)/apps"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(folder)/apps:1:1: error: aucun fichier YAML"))
+    }
+
+    @Test func aBrokenLinkIsReportedAndFails() throws {
+        try write("apps/a.yaml", try String(contentsOfFile: Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml"), encoding: .utf8))
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/apps/b.yaml", withDestinationPath: "\(folder)/gone.yaml")
+        let run = try evaluate(["\(folder)/apps"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(folder)/apps/b.yaml:1:1: error: lien vers un fichier absent"))
+    }
+
+    /// Decisions name young people: the folder and its files are the owner's only, whatever the umask.
+    @Test func decisionsAreOwnerOnly() throws {
+        let run = try evaluate([Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = "\(folder)/out"
+        func mode(_ path: String) throws -> Int { try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+        #expect(try mode(out) == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(files.count >= 4)
+        for file in files { #expect(try mode("\(out)/\(file)") == 0o600, "\(file)") }
+    }
+}
