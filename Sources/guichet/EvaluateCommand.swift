@@ -41,8 +41,13 @@ struct Evaluate: ParsableCommand {
         let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
-        try? output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
         Console.out(SummaryTable.render(report))
+        do {
+            try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
+        } catch {
+            Console.error("\(error.path):1:1: error: le résumé du lot n'a pas pu être écrit : \(error.reason)")
+            throw ExitCode.failure
+        }
         // A rules file that could not be read is an error too, even when no application needed it.
         if report.failureCount > 0 || !catalog.failures.isEmpty { throw ExitCode.failure }
     }
