@@ -20,7 +20,7 @@ struct RegisterCommand: ParsableCommand {
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let entries = try register.open().granted(to: beneficiary)
+            let entries = try register.query { try $0.granted(to: beneficiary) }
             guard !entries.isEmpty else {
                 print("No favourable decision recorded for '\(beneficiary)'.")
                 return
@@ -43,7 +43,7 @@ struct RegisterCommand: ParsableCommand {
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let entries = try register.open().history(of: application)
+            let entries = try register.query { try $0.history(of: application) }
             guard !entries.isEmpty else {
                 print("No decision recorded for '\(application)'.")
                 return
@@ -68,8 +68,7 @@ struct RegisterCommand: ParsableCommand {
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let opened = try register.open()
-            let csv = RegisterCSV.render(try all ? opened.allEntries() : opened.currentEntries())
+            let csv = try register.query { RegisterCSV.render(try all ? $0.allEntries() : $0.currentEntries()) }
             if let output {
                 try AtomicFile.write(Array(csv.utf8), to: output)
             } else {
