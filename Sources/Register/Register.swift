@@ -138,20 +138,39 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// Runs a batch on one connection: decisions are recorded in transactions of up to
     /// `groupSize`, each decision with all its keys, and a limit read inside the batch sees
     /// every decision recorded before it. A crash loses at most the open group, which the
-    /// next run of the batch records again.
-    public func batch<T>(groupSize: Int = 1000, _ body: (RegisterSession) throws -> T) throws -> T {
-        try database.writeWithoutTransaction { db in
-            let session = try RegisterSession(db: db, pseudonyms: try pseudonyms.get(), groupSize: groupSize)
-            try db.beginTransaction()
+    /// next run of the batch records again. A batch that records holds the register's lock, so
+    /// that no other guichet process writes it meanwhile; one that only reads (`recording`
+    /// false) reads a single snapshot and needs no lock.
+    public func batch<T>(groupSize: Int = 1000, recording: Bool = true, _ body: (RegisterSession) throws -> T) throws -> T {
+        let lock = recording ? self.lock : nil
+        try lock?.acquire()
+        defer { lock?.release() }
+        return try database.writeWithoutTransaction { db in
+            let session = try RegisterSession(db: db, register: path, pseudonyms: try pseudonyms.get(),
+                                              groupSize: groupSize, writing: recording)
+            let result: T
             do {
-                let result = try body(session)
-                try db.commit()
-                return result
+                result = try body(session)
             } catch {
-                try? db.commit()
+                // What was recorded stays; a failure to commit it must not hide this error.
+                if session.failure == nil { try? session.finish() }
                 throw error
             }
+            try session.finish()
+            return result
         }
+    }
+
+    /// Keeps the register for this process until the register is released, as a batch does for
+    /// its own run: a command that will record claims it before deciding anything, so that a
+    /// second one stops at once (after `busyTimeout`) with a message naming this process.
+    public func claim() throws {
+        try lock?.acquire()
+    }
+
+    /// Gives back a register claimed with `claim()`.
+    public func release() {
+        lock?.release()
     }
 
     // MARK: Recording
@@ -160,7 +179,11 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// history). Recording the same decision again changes nothing.
     public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?) throws {
         let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: try pseudonyms.get())
-        try database.write { db in try entry.replaceCurrent(in: db) }
+        do {
+            try database.write { db in try entry.replaceCurrent(in: db) }
+        } catch {
+            throw RegisterError.writeFailed(error, register: path, recorded: 0)
+        }
     }
 
     // MARK: Queries

@@ -68,32 +68,55 @@ extension RegisterError {
             """)
     }
 
-    /// A failure of SQLite, said in French, with SQLite's own words for whoever investigates.
+    /// A failure of SQLite while opening or reading, said in French, with SQLite's own words
+    /// for whoever investigates.
     static func database(_ error: any Error, register: String, doing action: String) -> RegisterError {
         guard let error = error as? DatabaseError else { return RegisterError("\(action) le registre \(register) : \(error)") }
-        let sqlite = " (SQLite : \(error.message ?? "\(error.resultCode)"))"
-        return RegisterError("\(action) le registre \(register) : \(cause(of: error))\(sqlite). \(remedy(for: error))")
+        return RegisterError("\(action) le registre \(register) : \(cause(of: error)). \(remedy(for: error, then: "relancez la commande"))")
     }
 
+    /// The register failed during a batch: what failed, where, how many decisions this run
+    /// committed, and that running the batch again completes it.
+    static func writeFailed(_ error: any Error, register: String, recorded: Int) -> RegisterError {
+        if let error = error as? RegisterError { return error }
+        let done = switch recorded {
+        case 0: "Aucune décision n'a été enregistrée dans cette exécution"
+        case 1: "1 décision a été enregistrée dans cette exécution ; les suivantes ne l'ont pas été"
+        default: "\(recorded) décisions ont été enregistrées dans cette exécution ; les suivantes ne l'ont pas été"
+        }
+        guard let error = error as? DatabaseError else {
+            return RegisterError("impossible d'écrire dans le registre \(register) : \(error). \(done), et le lot s'est arrêté.")
+        }
+        let then = "relancez la même commande : elle enregistrera les décisions manquantes"
+        return RegisterError("""
+            impossible d'écrire dans le registre \(register) : \(cause(of: error)). \(done), et le lot s'est arrêté. \
+            \(remedy(for: error, then: then))
+            """)
+    }
+
+    /// Why, in French, with SQLite's own words.
     static func cause(of error: DatabaseError) -> String {
-        switch error.resultCode {
+        let reason = switch error.resultCode {
         case .SQLITE_FULL: "le disque est plein, ou le registre a atteint sa taille maximale"
         case .SQLITE_IOERR: "le disque a renvoyé une erreur d'entrée-sortie"
-        case .SQLITE_BUSY, .SQLITE_LOCKED: "un autre programme le tient verrouillé"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "un autre programme que guichet le tient verrouillé"
         case .SQLITE_READONLY, .SQLITE_PERM: "il ne peut pas être modifié (droits du fichier ou du dossier)"
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: "le fichier est endommagé, ou n'est pas un registre de guichet"
         case .SQLITE_CANTOPEN: "le fichier ne peut pas être ouvert"
         default: "SQLite a signalé une erreur"
         }
+        return "\(reason) (SQLite : \(error.message ?? "\(error.resultCode)"))"
     }
 
-    static func remedy(for error: DatabaseError) -> String {
+    /// What to do, then `then`.
+    static func remedy(for error: DatabaseError, then: String) -> String {
         switch error.resultCode {
-        case .SQLITE_FULL: "Libérez de la place sur le disque, puis relancez la même commande."
-        case .SQLITE_IOERR: "Vérifiez le disque, puis relancez la même commande."
-        case .SQLITE_BUSY, .SQLITE_LOCKED: "Fermez le programme qui utilise le registre, puis relancez la commande."
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: "Vérifiez les droits sur le registre et son dossier, puis relancez la commande."
-        default: "Restaurez le registre depuis votre sauvegarde si l'erreur persiste."
+        case .SQLITE_FULL: "Libérez de la place sur le disque, puis \(then)."
+        case .SQLITE_IOERR: "Vérifiez le disque, puis \(then)."
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "Fermez le programme qui utilise le registre, puis \(then)."
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: "Vérifiez les droits sur le registre et son dossier, puis \(then)."
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: "Vérifiez le chemin donné à --register, ou restaurez le registre depuis votre sauvegarde."
+        default: "Corrigez la cause indiquée par SQLite, puis \(then) ; si l'erreur persiste, restaurez le registre depuis votre sauvegarde."
         }
     }
 

@@ -42,13 +42,14 @@ struct Evaluate: ParsableCommand {
             Console.error("\(out): error: cannot create the output folder: \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        let decisions = try register.open()
+        let decisions = try register.open(claiming: !dryRun)
         let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         try? output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
         print(SummaryTable.render(report))
-        if report.failureCount > 0 { throw ExitCode.failure }
+        if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }
+        if report.failureCount > 0 || report.registerFailure != nil { throw ExitCode.failure }
     }
 }
 
@@ -57,7 +58,7 @@ enum SummaryTable {
     static func render(_ report: BatchReport) -> String {
         let rows = [["Application", "Scheme", "Outcome", "Amount", "Decision"]] + report.entries.map { entry in
             [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERROR",
-             entry.amount.map(FrenchFormat.money) ?? "", entry.decisionPath ?? "\(entry.mark)"]
+             entry.amount.map(FrenchFormat.money) ?? "", decision(entry)]
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! + 2 }
         var lines = rows.map { row in
@@ -71,5 +72,10 @@ enum SummaryTable {
         lines.append("")
         lines.append("\(report.entries.count) application(s): " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")))
         return lines.joined(separator: "\n")
+    }
+
+    private static func decision(_ entry: BatchEntry) -> String {
+        let shown = entry.decisionPath ?? "\(entry.mark)"
+        return entry.unrecorded == nil ? shown : "\(shown) (non enregistrée au registre)"
     }
 }

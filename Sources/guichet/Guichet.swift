@@ -28,9 +28,14 @@ struct RegisterOption: ParsableArguments {
         """)
     var registerKey: String?
 
-    /// For the commands that decide (evaluate, select): they may create the register.
-    func open() throws -> DecisionRegister {
-        try reporting { try DecisionRegister.open(path: path, keyPath: registerKey) }
+    /// For the commands that decide (evaluate, select): they may create the register. One that
+    /// records claims it for its whole run, so that a second one is told at once who holds it.
+    func open(claiming: Bool = false) throws -> DecisionRegister {
+        try reporting {
+            let register = try DecisionRegister.open(path: path, keyPath: registerKey)
+            if claiming { try register.claim() }
+            return register
+        }
     }
 
     /// For queries, which read an existing register and never create one.

@@ -1,4 +1,5 @@
 import Foundation
+import Register
 import Testing
 
 /// The register as the command line sees it: which commands may create it, and what they say
@@ -59,5 +60,21 @@ import Testing
         // The query finds the register, but cannot find a person without the key.
         let query = try Self.guichet(["register", "granted", "ASE-62-1001"], in: folder)
         #expect(query.status == 1 && query.errors.contains("introuvable"))
+    }
+
+    @Test func aSecondBatchOnTheSameRegisterSaysWhichProcessHoldsIt() throws {
+        // This test's process holds the register, as a long batch would.
+        let holder = try DecisionRegister.open(path: "\(folder)/.guichet/registre.sqlite")
+        try holder.claim()
+        defer { holder.release() }
+        let start = Date()
+        let run = try evaluate("Applications/pdesi/01-wimereux-sentier-littoral.yaml")
+        #expect(Date().timeIntervalSince(start) >= 4.5, "it waited for the register before giving up")
+        #expect(run.status == 1)
+        #expect(run.errors.contains("le registre .guichet/registre.sqlite est utilisé par un autre processus guichet (pid \(getpid()), depuis "),
+                "\(run.errors)")
+        #expect(!run.errors.contains("database is locked"))
+        #expect(!run.output.contains("application(s)"), "no summary of a batch that did not run")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out/summary.jsonl"))
     }
 }
