@@ -35,6 +35,9 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
+        // The register first: a second run waiting for it must not touch the output folder,
+        // whose temporary files (removed on opening) may be the first run's.
+        let decisions = try register.open(claiming: !dryRun)
         let output: DecisionOutput
         do {
             output = try DecisionOutput(directory: out)
@@ -42,7 +45,6 @@ struct Evaluate: ParsableCommand {
             Console.error("\(out): error: cannot create the output folder: \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        let decisions = try register.open(claiming: !dryRun)
         let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
