@@ -19,6 +19,12 @@ public struct BatchEntry: Sendable {
     public let result: Result
     /// The decision file written, if any.
     public var decisionPath: String?
+    /// Set when the decision was taken (and its files written) but the register could not
+    /// record it: it is not in force in the register until the batch is run again.
+    public var unrecorded: Diagnostic?
+    /// Its place among the decisions handed to the register in this batch, to tell, when the
+    /// register fails, which were committed before the failure.
+    var recordOrdinal: Int?
 
     public var outcome: Outcome? {
         if case .decided(let evaluation) = result { return evaluation.outcome }
@@ -32,7 +38,7 @@ public struct BatchEntry: Sendable {
 
     public var diagnostics: [Diagnostic] {
         if case .failed(let diagnostics) = result { return diagnostics }
-        return []
+        return unrecorded.map { [$0] } ?? []
     }
 }
 
@@ -47,10 +53,14 @@ extension BatchEntry {
 public struct BatchReport: Sendable {
     /// One entry per application document, and one per file that could not be read at all.
     public var entries: [BatchEntry] = []
+    /// Why the register stopped the batch, when it did: what failed, where, and how many
+    /// decisions were recorded before. The entries say which applications it left unrecorded.
+    public var registerFailure: String?
 
     public var failureCount: Int { entries.filter { !$0.diagnostics.isEmpty }.count }
 
+    /// Decisions with this outcome, not counting those the register failed to record (errors).
     public func count(of outcome: Outcome) -> Int {
-        entries.filter { $0.outcome == outcome }.count
+        entries.filter { $0.outcome == outcome && $0.unrecorded == nil }.count
     }
 }

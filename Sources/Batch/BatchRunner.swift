@@ -24,6 +24,8 @@ public final class BatchRunner {
     private var names: OutputNames
     /// Documents whose output names clash with another's, found before any is decided.
     private var clashes: [ObjectIdentifier: Diagnostic] = [:]
+    /// The register's failure, which stops the batch.
+    private var registerFailure: (any Error)?
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
     /// no earlier decision and nothing is recorded. `reservedNames` are output names the
@@ -50,24 +52,54 @@ public final class BatchRunner {
         report.entries = []
         let ordered = pending.sorted(by: PendingDocument.filingOrder)
         clashes = OutputNames.clashes(in: ordered, reserved: names.reserved)
-        do {
-            if let register {
-                report.entries = try register.batch { session in
-                    self.session = session
-                    defer { self.session = nil }
-                    return ordered.flatMap(decide)
-                }
-            } else {
-                report.entries = ordered.flatMap(decide)
-            }
-        } catch {
-            let mark = ordered.first?.mark ?? SourceMark(file: "register", line: 1, column: 1)
-            report.entries.append(BatchEntry(failure: Diagnostic("the register could not be written: \(error)", at: mark)))
+        if let register {
+            report.entries = decide(ordered, in: register, failure: &report.registerFailure)
+        } else {
+            report.entries = ordered.flatMap(decide)
         }
         report.entries += failures
         // Identifiers of documents now gone: a later stream must not meet them again.
         clashes = [:]
         return report
+    }
+
+    /// Decides in filing order against the register, recording each decision. When the register
+    /// cannot be written, the batch stops there: each application whose decision the register
+    /// does not hold says so, and running the batch again completes it.
+    private func decide(_ ordered: [PendingDocument], in register: DecisionRegister, failure: inout String?) -> [BatchEntry] {
+        var entries: [BatchEntry] = []
+        var next = 0
+        var used: RegisterSession?
+        registerFailure = nil
+        do {
+            try register.batch(recording: recording) { session in
+                self.session = session
+                used = session
+                defer { self.session = nil }
+                while next < ordered.count, registerFailure == nil {
+                    entries += decide(ordered[next])
+                    next += 1
+                }
+                if let registerFailure { throw registerFailure }
+            }
+        } catch {
+            failure = "\(error)"
+            let committed = used?.recorded ?? 0
+            for index in entries.indices where (entries[index].recordOrdinal ?? -1) >= committed && entries[index].unrecorded == nil {
+                entries[index].unrecorded = Self.unrecorded(at: entries[index].mark)
+            }
+            entries += ordered[next...].map { document in
+                document.failure([Diagnostic("""
+                    demande non traitée : le registre n'a pas pu être écrit et le lot s'est arrêté avant elle ; \
+                    relancez la même commande pour la traiter
+                    """, at: document.mark)])
+            }
+        }
+        return entries
+    }
+
+    private static func unrecorded(at mark: SourceMark) -> Diagnostic {
+        Diagnostic("décision prise mais non enregistrée au registre, qui n'a pas pu être écrit ; relancez la même commande pour l'enregistrer", at: mark)
     }
 
     /// Reads every document of one file, a single application or a stream of them.
@@ -148,7 +180,14 @@ public final class BatchRunner {
         }
         if recording, let session {
             let inputHash = InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
-            try session.record(evaluation, inputHash: inputHash, decisionFile: output == nil ? nil : "\(name).md")
+            entry.recordOrdinal = session.submitted
+            do {
+                try session.record(evaluation, inputHash: inputHash, decisionFile: output == nil ? nil : "\(name).md")
+            } catch {
+                // The register stops the batch; the files stay, and the next run records the decision.
+                registerFailure = error
+                entry.unrecorded = Self.unrecorded(at: mark)
+            }
         }
         return entry
     }

@@ -23,33 +23,42 @@ struct Pseudonymizer: Sendable {
     func stored(_ key: LimitKey) -> String {
         key.parts.map(stored).joined(separator: "\u{1F}")
     }
-
-    /// Reads the key file, or creates one with 32 random bytes, readable by its owner only.
-    static func loadOrCreateKey(at path: String) throws -> [UInt8] {
-        if let data = FileManager.default.contents(atPath: path) {
-            guard data.count >= 16 else { throw RegisterError("the pseudonymisation key \(path) is too short; it needs at least 16 bytes") }
-            return Array(data)
-        }
-        var generator = SystemRandomNumberGenerator()
-        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        try OwnerOnlyFile.create(path, contents: key)
-        return key
-    }
 }
 
-/// Files only their owner may read or write: the register and its key.
-enum OwnerOnlyFile {
+/// The register and its key, created owner-only and exclusively (Platform's `OwnerOnlyFile` writes
+/// whole files by renaming; these two are created in place, once).
+enum RegisterFile {
+    /// Creates the file, mode 0600, never through a link and never over an existing file: a
+    /// link planted at the path would otherwise make the key or the register land elsewhere.
+    /// Without contents (the database), an existing file is kept as it is.
     static func create(_ path: String, contents: [UInt8]? = nil) throws {
-        if contents == nil, FileManager.default.fileExists(atPath: path) { return }
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | (contents == nil ? 0 : O_EXCL), 0o600)
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if descriptor < 0, errno == EEXIST, contents == nil {
+            // SQLite would follow a link to nowhere and create the register at its target.
+            var status = stat()
+            guard stat(path, &status) == 0 else { throw RegisterError.danglingLink(path) }
+            return
+        }
         guard descriptor >= 0 else {
             throw RegisterError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         if let contents {
             let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written == contents.count else { throw RegisterError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard written == contents.count, fsync(descriptor) == 0 else {
+                throw RegisterError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            syncFolder(of: path)
         }
+    }
+
+    /// Flushes the folder's entry of a new file, so that the file survives a power cut.
+    private static func syncFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 }
 

@@ -11,46 +11,111 @@ import SchemeLanguage
 /// in WAL mode, so that a process killed at any point leaves the last committed state.
 public final class DecisionRegister: LimitReader, @unchecked Sendable {
     private let database: DatabaseQueue
-    private let pseudonyms: Pseudonymizer
+    /// Where the register lives, for messages.
+    public let path: String
+    /// The pseudonyms, or (for a query on a register whose key is missing) why there are none.
+    private let pseudonyms: Result<Pseudonymizer, RegisterError>
+    /// Nil for a register in memory, which no other process can reach.
+    private let lock: RegisterLock?
 
-    /// Opens (creating when needed, with owner-only permissions) the register at `path`.
-    /// The pseudonymisation key is read from `keyPath`, created beside the register when absent.
+    /// What tests may change: how long to wait for another process that holds the register, and
+    /// a size limit (in pages) that makes writes fail as on a full disk.
+    struct Options {
+        var busyTimeout: Duration = .seconds(5)
+        var maxPageCount: Int?
+    }
+
+    /// Opens (creating when needed, with owner-only permissions) the register at `path`, to record
+    /// decisions. The pseudonymisation key is read from `keyPath` (by default beside the register,
+    /// `.key` appended); it is created only for a register that holds no decision yet, and a
+    /// register refuses any key but its own.
     public static func open(path: String, keyPath: String? = nil) throws -> DecisionRegister {
+        try open(path: path, keyPath: keyPath, options: Options())
+    }
+
+    static func open(path: String, keyPath: String?, options: Options) throws -> DecisionRegister {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         }
-        try OwnerOnlyFile.create(path)
-        let key = try Pseudonymizer.loadOrCreateKey(at: keyPath ?? path + ".key")
+        try RegisterFile.create(path)
+        let lock = RegisterLock(register: path, timeout: options.busyTimeout)
+        do {
+            let database = try connect(path, options: options, readOnly: false)
+            let key = try RegisterKey.settle(database, register: path, keyPath: keyPath ?? path + ".key", lock: lock)
+            return DecisionRegister(database: database, path: path, pseudonyms: .success(Pseudonymizer(key: key)), lock: lock)
+        } catch let error as DatabaseError {
+            throw RegisterError.database(error, register: path, doing: "impossible d'ouvrir")
+        }
+    }
+
+    /// Opens an existing register for reading only, for queries: a mistyped path is an error,
+    /// never a new empty register. The key is needed only to find a person by identifier.
+    public static func openExisting(path: String, keyPath: String? = nil) throws -> DecisionRegister {
+        try openExisting(path: path, keyPath: keyPath, options: Options())
+    }
+
+    static func openExisting(path: String, keyPath: String?, options: Options) throws -> DecisionRegister {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw RegisterError.notFound(path) }
+        let keyPath = keyPath ?? path + ".key"
+        do {
+            let database = try connect(path, options: options, readOnly: true)
+            let state = try database.read { try RegisterKey.State($0) }
+            guard state.isRegister else { throw RegisterError.notARegister(path) }
+            let pseudonyms: Result<Pseudonymizer, RegisterError>
+            if let key = try KeyFile.read(keyPath) {
+                if let recorded = state.fingerprint, RegisterKey.fingerprint(key) != recorded {
+                    throw RegisterError.wrongKey(keyPath, register: path)
+                }
+                pseudonyms = .success(Pseudonymizer(key: key))
+            } else {
+                pseudonyms = .failure(RegisterError.missingKey(keyPath, register: path, decisions: state.decisions, query: true))
+            }
+            return DecisionRegister(database: database, path: path, pseudonyms: pseudonyms, lock: nil)
+        } catch let error as DatabaseError {
+            throw RegisterError.database(error, register: path, doing: "impossible de lire")
+        }
+    }
+
+    private static func connect(_ path: String, options: Options, readOnly: Bool) throws -> DatabaseQueue {
         var configuration = Configuration()
+        configuration.readonly = readOnly
+        let (seconds, attoseconds) = options.busyTimeout.components
+        configuration.busyMode = .timeout(Double(seconds) + Double(attoseconds) / 1e18)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !readOnly {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
             // 64 MiB of page cache: a large batch keeps the indexes it updates in memory.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            if let pages = options.maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
         }
-        let database = try DatabaseQueue(path: path, configuration: configuration)
-        return try DecisionRegister(database: database, key: key)
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// A register that lives in memory only: for simulations, tests and dry runs of a fresh batch.
     public static func inMemory(key: [UInt8] = Array("guichet-in-memory".utf8)) throws -> DecisionRegister {
-        try DecisionRegister(database: try DatabaseQueue(), key: key)
+        let database = try DatabaseQueue()
+        try RegisterSchema.migrator.migrate(database)
+        return DecisionRegister(database: database, path: ":memory:", pseudonyms: .success(Pseudonymizer(key: key)), lock: nil)
     }
 
-    private init(database: DatabaseQueue, key: [UInt8]) throws {
+    private init(database: DatabaseQueue, path: String, pseudonyms: Result<Pseudonymizer, RegisterError>, lock: RegisterLock?) {
         self.database = database
-        pseudonyms = Pseudonymizer(key: key)
-        try RegisterSchema.migrator.migrate(database)
+        self.path = path
+        self.pseudonyms = pseudonyms
+        self.lock = lock
     }
 
     // MARK: Limits
 
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
-        try database.read { db in
-            try Self.entries(db, scheme: scheme, limit: limit, key: pseudonyms.stored(key), period: key.period, before: before)
+        try reading { db in
+            try Self.entries(db, scheme: scheme, limit: limit, key: try pseudonyms.get().stored(key), period: key.period, before: before)
         }
     }
 
@@ -73,20 +138,39 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// Runs a batch on one connection: decisions are recorded in transactions of up to
     /// `groupSize`, each decision with all its keys, and a limit read inside the batch sees
     /// every decision recorded before it. A crash loses at most the open group, which the
-    /// next run of the batch records again.
-    public func batch<T>(groupSize: Int = 1000, _ body: (RegisterSession) throws -> T) throws -> T {
-        try database.writeWithoutTransaction { db in
-            let session = try RegisterSession(db: db, pseudonyms: pseudonyms, groupSize: groupSize)
-            try db.beginTransaction()
+    /// next run of the batch records again. A batch that records holds the register's lock, so
+    /// that no other guichet process writes it meanwhile; one that only reads (`recording`
+    /// false) reads a single snapshot and needs no lock.
+    public func batch<T>(groupSize: Int = 1000, recording: Bool = true, _ body: (RegisterSession) throws -> T) throws -> T {
+        let lock = recording ? self.lock : nil
+        try lock?.acquire()
+        defer { lock?.release() }
+        return try database.writeWithoutTransaction { db in
+            let session = try RegisterSession(db: db, register: path, pseudonyms: try pseudonyms.get(),
+                                              groupSize: groupSize, writing: recording)
+            let result: T
             do {
-                let result = try body(session)
-                try db.commit()
-                return result
+                result = try body(session)
             } catch {
-                try? db.commit()
+                // What was recorded stays; a failure to commit it must not hide this error.
+                if session.failure == nil { try? session.finish() }
                 throw error
             }
+            try session.finish()
+            return result
         }
+    }
+
+    /// Keeps the register for this process until the register is released, as a batch does for
+    /// its own run: a command that will record claims it before deciding anything, so that a
+    /// second one stops at once (after `busyTimeout`) with a message naming this process.
+    public func claim() throws {
+        try lock?.acquire()
+    }
+
+    /// Gives back a register claimed with `claim()`.
+    public func release() {
+        lock?.release()
     }
 
     // MARK: Recording
@@ -94,8 +178,12 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// Records a decision, replacing the application's entry in force (which stays in its
     /// history). Recording the same decision again changes nothing.
     public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?) throws {
-        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: pseudonyms)
-        try database.write { db in try entry.replaceCurrent(in: db) }
+        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: try pseudonyms.get())
+        do {
+            try database.write { db in try entry.replaceCurrent(in: db) }
+        } catch {
+            throw RegisterError.writeFailed(error, register: path, recorded: 0)
+        }
     }
 
     // MARK: Queries
@@ -103,30 +191,39 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     /// What a beneficiary was granted (favourable decisions in force), per scheme and year.
     /// The beneficiary is given in clear: a personal identifier is pseudonymised to be found.
     public func granted(to beneficiary: String) throws -> [RegisterEntry] {
-        let candidates = [beneficiary, pseudonyms.pseudonym(beneficiary)]
-        return try database.read { db in
+        let candidates = [beneficiary, try pseudonyms.get().pseudonym(beneficiary)]
+        return try reading { db in
             try RegisterEntry.fetch(db, where: "current = 1 AND outcome = 'favorable' AND beneficiary IN (?, ?)", arguments: StatementArguments(candidates))
         }
     }
 
     /// Every decision recorded for an application, oldest first.
     public func history(of application: String) throws -> [RegisterEntry] {
-        try database.read { db in
+        try reading { db in
             try RegisterEntry.fetch(db, where: "application = ?", arguments: [application])
         }
     }
 
     /// The decisions in force, by scheme, filing date and application.
     public func currentEntries() throws -> [RegisterEntry] {
-        try database.read { db in
+        try reading { db in
             try RegisterEntry.fetch(db, where: "current = 1", arguments: [])
         }
     }
 
     /// Every row, history included: to compare two registers or to audit one.
     public func allEntries() throws -> [RegisterEntry] {
-        try database.read { db in
+        try reading { db in
             try RegisterEntry.fetch(db, where: "1", arguments: [], order: "id")
+        }
+    }
+
+    /// Reads in one transaction; SQLite's errors are told in French, with the register's path.
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError {
+            throw RegisterError.database(error, register: path, doing: "impossible de lire")
         }
     }
 }

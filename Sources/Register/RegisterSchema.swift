@@ -33,6 +33,9 @@ enum RegisterSchema {
                 CREATE INDEX decision_key_lookup ON decision_key(limit_id, key, period);
                 """)
         }
+        migrator.registerMigration("v2: register metadata, such as the fingerprint of its key") { db in
+            try db.execute(sql: "CREATE TABLE register_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        }
         return migrator
     }
 }

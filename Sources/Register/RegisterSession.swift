@@ -9,13 +9,23 @@ import SchemeLanguage
 /// date as decisions are recorded. A limit then costs a dictionary lookup, not a query.
 public final class RegisterSession: LimitReader, @unchecked Sendable {
     private let db: Database
+    /// The register's path, for messages.
+    private let register: String
     private let pseudonyms: Pseudonymizer
     private let groupSize: Int
+    /// Whether each group takes the write lock at once (a batch that records) or only reads.
+    private let writing: Bool
     private var inGroup = 0
+    /// Decisions handed to `record` so far in this session.
+    public private(set) var submitted = 0
+    /// Decisions committed by this session: they stay in the register whatever happens next.
+    public private(set) var recorded = 0
+    /// What stopped the session: once the register fails, nothing more is recorded.
+    private(set) var failure: RegisterError?
     /// Entries in force by scheme, limit, stored key and period, in filing order.
     private var entriesByKey: [KeyPath: [Stored]] = [:]
     /// The applications with an entry in force before the batch, by scheme then id.
-    private let known: Set<String>
+    private var known: Set<String> = []
 
     struct KeyPath: Hashable {
         let scheme: String
@@ -29,11 +39,18 @@ public final class RegisterSession: LimitReader, @unchecked Sendable {
         let entry: LimitEntry
     }
 
-    init(db: Database, pseudonyms: Pseudonymizer, groupSize: Int) throws {
+    init(db: Database, register: String, pseudonyms: Pseudonymizer, groupSize: Int, writing: Bool) throws {
         self.db = db
+        self.register = register
         self.pseudonyms = pseudonyms
         self.groupSize = max(1, groupSize)
-        known = Set(try String.fetchAll(db, sql: "SELECT scheme || '\u{1F}' || application FROM decision WHERE current = 1"))
+        self.writing = writing
+        do {
+            try begin()
+            known = Set(try String.fetchAll(db, sql: "SELECT scheme || '\u{1F}' || application FROM decision WHERE current = 1"))
+        } catch {
+            throw fail(error)
+        }
     }
 
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
@@ -55,23 +72,59 @@ public final class RegisterSession: LimitReader, @unchecked Sendable {
         stored.entry.filed < before.filed || (stored.entry.filed == before.filed && stored.application < before.id)
     }
 
-    /// Records a decision with its keys; commits the group when it is full.
+    /// Records a decision with its keys; commits the group when it is full. When the register
+    /// fails, the open group is rolled back and this and every later call throw the first error.
     public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?) throws {
+        if let failure { throw failure }
         let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: pseudonyms)
-        if known.contains(entry.scheme + "\u{1F}" + entry.application) {
-            try entry.replaceCurrent(in: db)
-            // A decision taken again may change what a key holds: read it anew when next needed.
-            entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
-        } else {
-            try entry.insert(into: db)
-            remember(entry, evaluation)
+        do {
+            if known.contains(entry.scheme + "\u{1F}" + entry.application) {
+                try entry.replaceCurrent(in: db)
+                // A decision taken again may change what a key holds: read it anew when next needed.
+                entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
+            } else {
+                try entry.insert(into: db)
+                remember(entry, evaluation)
+            }
+            submitted += 1
+            inGroup += 1
+            if inGroup >= groupSize {
+                try commitGroup()
+                try begin()
+            }
+        } catch {
+            throw fail(error)
         }
-        inGroup += 1
-        if inGroup >= groupSize {
-            try db.commit()
-            try db.beginTransaction()
-            inGroup = 0
+    }
+
+    /// Commits the last group.
+    func finish() throws {
+        if let failure { throw failure }
+        do {
+            try commitGroup()
+        } catch {
+            throw fail(error)
         }
+    }
+
+    private func begin() throws {
+        try db.beginTransaction(writing ? .immediate : .deferred)
+    }
+
+    private func commitGroup() throws {
+        try db.commit()
+        recorded += inGroup
+        inGroup = 0
+    }
+
+    /// Rolls the open group back (SQLite may already have done so) and keeps the first error,
+    /// told with the register's path and what this session committed before it.
+    private func fail(_ error: any Error) -> RegisterError {
+        if db.isInsideTransaction { try? db.rollback() }
+        inGroup = 0
+        let failure = RegisterError.writeFailed(error, register: register, recorded: recorded)
+        self.failure = failure
+        return failure
     }
 
     /// Adds a new favourable decision to the keys already in memory, in filing order.

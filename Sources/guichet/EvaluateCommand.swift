@@ -36,12 +36,14 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
+        // The register first: a second run waiting for it must not touch the output folder.
+        let decisions = try register.open(claiming: !dryRun)
         let output = try Console.outputFolder(out)
-        let decisions = try register.open()
         let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         Console.out(SummaryTable.render(report))
+        if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }
         do {
             try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
         } catch {
@@ -49,7 +51,7 @@ struct Evaluate: ParsableCommand {
             throw ExitCode.failure
         }
         // A rules file that could not be read is an error too, even when no application needed it.
-        if report.failureCount > 0 || !catalog.failures.isEmpty { throw ExitCode.failure }
+        if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -58,7 +60,7 @@ enum SummaryTable {
     static func render(_ report: BatchReport) -> String {
         let rows = [["Application", "Scheme", "Outcome", "Amount", "Decision"]] + report.entries.map { entry in
             [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERROR",
-             entry.amount.map(FrenchFormat.money) ?? "", entry.decisionPath ?? "\(entry.mark)"].map { TerminalText.escaped($0) }
+             entry.amount.map(FrenchFormat.money) ?? "", decision(entry)].map { TerminalText.escaped($0) }
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! + 2 }
         var lines = rows.map { row in
@@ -72,5 +74,10 @@ enum SummaryTable {
         lines.append("")
         lines.append("\(report.entries.count) application(s): " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")))
         return lines.joined(separator: "\n")
+    }
+
+    private static func decision(_ entry: BatchEntry) -> String {
+        let shown = entry.decisionPath ?? "\(entry.mark)"
+        return entry.unrecorded == nil ? shown : "\(shown) (non enregistrée au registre)"
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Batch
+import Platform
 import Register
 
 /// `guichet`: turns a local authority's aid rules into reasoned decisions.
@@ -18,15 +20,40 @@ struct Guichet: ParsableCommand {
 
 /// The register of decisions, shared by the commands that read or write it.
 struct RegisterOption: ParsableArguments {
-    @Option(name: .customLong("register"), help: "The register of decisions (SQLite), created on first use.")
+    @Option(name: .customLong("register"), help: "The register of decisions (SQLite); evaluate and select create it on first use.")
     var path: String = ".guichet/registre.sqlite"
 
-    @Option(name: .long, help: "The pseudonymisation key (default: beside the register, with '.key' appended).")
+    @Option(name: .long, help: """
+        The pseudonymisation key (default: beside the register, with '.key' appended). Back it up: a register \
+        refuses to run without its own key.
+        """)
     var registerKey: String?
 
-    func open() throws -> DecisionRegister {
+    /// For the commands that decide (evaluate, select): they may create the register. One that
+    /// records claims it for its whole run, so that a second one is told at once who holds it.
+    func open(claiming: Bool = false) throws -> DecisionRegister {
+        try reporting {
+            let register = try DecisionRegister.open(path: path, keyPath: registerKey)
+            if claiming { try register.claim() }
+            return register
+        }
+    }
+
+    /// For queries, which read an existing register and never create one.
+    func query<T>(_ body: (DecisionRegister) throws -> T) throws -> T {
+        try reporting { try body(try DecisionRegister.openExisting(path: path, keyPath: registerKey)) }
+    }
+
+    /// The register's errors, on standard error with its path; exit code 1.
+    private func reporting<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try DecisionRegister.open(path: path, keyPath: registerKey)
+            return try body()
+        } catch let error as RegisterError {
+            Console.error("\(path): error: \(error)")
+            throw ExitCode.failure
+        } catch let error as FileSystemError {
+            Console.error("\(error.path): error: \(error.reason)")
+            throw ExitCode.failure
         } catch {
             Console.error("\(path): error: cannot open the register: \(error)")
             throw ExitCode.failure

@@ -21,7 +21,7 @@ struct RegisterCommand: ParsableCommand {
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let entries = try register.open().granted(to: beneficiary)
+            let entries = try register.query { try $0.granted(to: beneficiary) }
             guard !entries.isEmpty else {
                 Console.out("No favourable decision recorded for '\(beneficiary)'.")
                 return
@@ -44,7 +44,7 @@ struct RegisterCommand: ParsableCommand {
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let entries = try register.open().history(of: application)
+            let entries = try register.query { try $0.history(of: application) }
             guard !entries.isEmpty else {
                 Console.out("No decision recorded for '\(application)'.")
                 return
@@ -69,8 +69,7 @@ struct RegisterCommand: ParsableCommand {
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let opened = try register.open()
-            let csv = RegisterCSV.render(try all ? opened.allEntries() : opened.currentEntries())
+            let csv = try register.query { RegisterCSV.render(try all ? $0.allEntries() : $0.currentEntries()) }
             if let output {
                 try OwnerOnlyFile.write(Array(csv.utf8), to: output)
             } else {
