@@ -27,7 +27,15 @@ enum Console {
     /// Writes to standard error as is: only for text this program composed, such as the
     /// progress line that rewrites itself.
     static func control(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        // write(2) rather than FileHandle, which traps when standard error cannot be written
+        // (a full disk behind a redirection): a message lost is better than a crash.
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     static func report(_ catalog: SchemeCatalog) {

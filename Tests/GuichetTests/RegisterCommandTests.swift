@@ -12,27 +12,16 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
+    /// Runs the tool in the test's folder.
+    static func guichet(_ arguments: [String], in folder: String) throws -> Run {
+        let run = try CommandLine.run(arguments, in: folder, timeout: 60)
+        return Run(status: run.status, output: run.stdout, errors: run.stderr)
+    }
+
     struct Run {
         let status: Int32
         let output: String
         let errors: String
-    }
-
-    /// Runs the tool in the test's folder.
-    static func guichet(_ arguments: [String], in folder: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(CrashTests.executable, "build the tool first: swift build"))
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
     }
 
     func evaluate(_ application: String) throws -> Run {

@@ -1,6 +1,7 @@
 import Batch
 import Foundation
 import GRDB
+import Platform
 @testable import Register
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
     }
 
     func run(_ stream: String, _ register: DecisionRegister, out: String) throws -> BatchReport {
-        BatchRunner(catalog: catalog, output: try DecisionOutput(directory: "\(folder)/\(out)"), register: register).run(paths: [stream])
+        BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/\(out)"), register: register).run(paths: [stream])
     }
 
     func options(busyTimeout: Duration = .seconds(5), maxPageCount: Int? = nil) -> DecisionRegister.Options {

@@ -1,6 +1,7 @@
 import Batch
 import Foundation
 import GRDB
+import Platform
 @testable import Register
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
         let text = try String(contentsOfFile: Repository.path("Applications/logement/01-solvabilisation-loyer-residuel.yaml"), encoding: .utf8)
         let path = "\(folder)/household.yaml"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return BatchRunner(catalog: catalog, output: try DecisionOutput(directory: "\(folder)/out"), register: register).run(paths: [path])
+        return BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/out"), register: register).run(paths: [path])
     }
 
     func openingFails(path: String? = nil, keyPath: String? = nil) -> String? {
@@ -78,7 +79,7 @@ import Testing
 
     @Test func aNewRegisterAdoptsAnExistingKeyFile() throws {
         let key = (0..<32).map { UInt8(255 - $0) }
-        try OwnerOnlyFile.create(keyPath, contents: key)
+        try RegisterFile.create(keyPath, contents: key)
         _ = try household(try DecisionRegister.open(path: registerPath))
         #expect(try Data(contentsOf: URL(fileURLWithPath: keyPath)) == Data(key))
         let pseudonym = Pseudonymizer(key: key).pseudonym("ASE-62-1001")
