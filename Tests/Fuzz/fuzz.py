@@ -1323,7 +1323,8 @@ def main(argv: list[str]) -> int:
                        else Path(tempfile.mkdtemp(prefix="guichet-fuzz-findings-")))
     executor = Executor(binary, root, corpus, arguments.timeout)
     book = FindingBook(findings_folder, arguments.examples, binary, arguments.seed)
-    print(f"fuzzing {binary} with seed {arguments.seed}: {arguments.count} inputs, {arguments.jobs} workers, "
+    count = len(arguments.only) if arguments.only else arguments.count
+    print(f"fuzzing {binary} with seed {arguments.seed}: {count} inputs, {arguments.jobs} workers, "
           f"batches of {arguments.batch_size}, budget {arguments.budget:g} s", flush=True)
     try:
         passed, failed, skipped = campaign(arguments, executor, book)
