@@ -80,8 +80,8 @@ public struct SyntheticApplications {
         switch value {
         case .boolean(let flag): return flag ? "true" : "false"
         case .integer(let integer): return String(integer)
-        case .number(let number): return number.description
-        case .money(let amount): return "\(amount) €"
+        case .number(let number): return number.unambiguousDescription
+        case .money(let amount): return "\(amount.unambiguousDescription) €"
         case .rate(let rate): return "\((try? rate.multiplied(by: DecimalNumber(100))) ?? rate) %"
         case .date(let date): return date.description
         case .text(let text): return "\"\(text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\""
