@@ -133,15 +133,33 @@ struct EvaluationContext {
         } catch {
             throw EvaluationError(message: "the register could not be read for '\(limit.id)': \(error)", mark: expression.mark)
         }
-        let value: Value = switch limit.measure {
-        case .amount: .money(entries.reduce(DecimalNumber.zero) { total, entry in
-            (try? total.adding(entry.amount ?? .zero)) ?? total
-        })
-        case .months: .integer(entries.reduce(0) { $0 + $1.months })
-        case .count: .integer(entries.count)
-        }
+        let value = try Self.measure(limit, entries, at: expression)
         limitResults.append(LimitResult(index: index, value: value, entries: entries))
         return value
+    }
+
+    /// The sum a limit reads, checked: an overflow must not leave the sum smaller than the truth.
+    private static func measure(_ limit: Limit, _ entries: [LimitEntry], at expression: Expression) throws(EvaluationError) -> Value {
+        switch limit.measure {
+        case .amount:
+            var total = DecimalNumber.zero
+            for entry in entries {
+                // A favourable decision recorded without an amount granted none.
+                guard let amount = entry.amount else { continue }
+                do throws(DecimalError) { total = try total.adding(amount) } catch { throw EvaluationError.overflow(at: expression) }
+            }
+            return .money(total)
+        case .months:
+            var total = 0
+            for entry in entries {
+                let (sum, overflow) = total.addingReportingOverflow(entry.months)
+                guard !overflow else { throw EvaluationError.overflow(at: expression) }
+                total = sum
+            }
+            return .integer(total)
+        case .count:
+            return .integer(entries.count)
+        }
     }
 
     /// The key of a limit for this application: its `by` facts (read, so that a missing one is
