@@ -124,6 +124,9 @@ public enum MissingItem: Hashable, Sendable {
     case piece(String)
     /// The decision under another scheme, which this one depends on and which is incomplete.
     case decision(String)
+    /// A per-month fact given month by month, without these months of the schedule (index into
+    /// `scheme.inputs`, first days of the months, in the order the schedule needed them).
+    case months(Int, [LocalDate])
 }
 
 /// A failure on one application: of the rules (a division by zero, an overflow), or of a value

@@ -15,6 +15,7 @@ enum ScheduleEvaluation {
         let count = max(0, min(asked, maxMonths ?? asked))
         // Checked before the first month, so that a schedule that runs past 9999 fails at once.
         if count > 0, start.firstOfMonth(adding: count - 1) == nil { throw beyondLastDate(start, count: count, definition) }
+        try checkMonthsGiven(start: start, asked: asked, definition, in: context)
         var months: [ScheduleResult.Month] = []
         var stoppedAt: LocalDate?
         var complete = true
@@ -69,6 +70,25 @@ enum ScheduleEvaluation {
                                     + "dernier mois des dates admises : vérifiez le premier mois et le nombre de mois demandés", mark: definition.start.mark)
         if case .input(let index) = definition.start.node { error.fact = index }
         return error
+    }
+
+    /// A month given for a per-month fact outside the months asked (`2031-04` typed for
+    /// `2021-04`) would be silently ignored while the month meant is missing: an error on it.
+    private static func checkMonthsGiven(start: LocalDate, asked: Int, _ definition: ScheduleDefinition,
+                                         in context: EvaluationContext) throws(EvaluationError) {
+        let application = context.application
+        guard asked > 0, !application.monthMarks.isEmpty else { return }
+        let first = start.firstOfMonth
+        let last = start.firstOfMonth(adding: asked - 1)
+        for (index, marks) in application.monthMarks.sorted(by: { $0.key < $1.key }) {
+            let outside = marks.keys.sorted().first { month in month < first || last.map { $0 < month } ?? false }
+            guard let month = outside else { continue }
+            let id = context.inputID(index)
+            let span = last.map { "de \(first.yearMonth) à \($0.yearMonth)" } ?? "à partir de \(first.yearMonth)"
+            throw EvaluationError(message: "le mois \(month.yearMonth) donné pour '\(id)' est en dehors de l'échéancier demandé (\(span)) : "
+                                  + "corrigez ce mois ou retirez-le", mark: definition.start.mark,
+                                  fact: index, factMark: marks[month], factPath: "facts.\(id).\(month.yearMonth)")
+        }
     }
 
     private static func sum(_ months: [ScheduleResult.Month], at definition: ScheduleDefinition) throws(EvaluationError) -> DecimalNumber {
