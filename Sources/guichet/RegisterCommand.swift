@@ -30,7 +30,7 @@ struct RegisterCommand: ParsableCommand {
             }
             print(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
             print("")
-            print(RegisterTotals.lines(entries).joined(separator: "\n"))
+            print(try RegisterTotals.lines(entries).joined(separator: "\n"))
         }
     }
 
