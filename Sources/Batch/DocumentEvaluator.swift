@@ -88,7 +88,7 @@ final class DocumentEvaluator {
     /// themselves, on the application, with the place in the rules.
     static func diagnostic(_ error: EvaluationError, _ application: Application) -> Diagnostic {
         if let mark = error.factMark {
-            return Diagnostic("\(error.message) (règle en \(error.mark))", at: mark, path: error.factPath)
+            return Diagnostic("\(error.message) (règle : \(error.mark))", at: mark, path: error.factPath)
         }
         let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
         return Diagnostic(message, at: application.mark)

@@ -124,9 +124,20 @@ import YAMLReader
         #expect(entries.last?.amount == DecimalNumber(1380), "the batch goes on")
     }
 
+    @Test func aScheduleFiledIn9999ThatRunsIntoYear10000IsAnErrorNotATrap() throws {
+        let young = housing.solvency(birth: "9980-01-01", first: "9999-06-01", months: 12)
+            .replacingOccurrences(of: "filed: 2020-10-15", with: "filed: 9999-05-15")
+        let entries = try entries([young, fine])
+        #expect(entries.first?.diagnostics.first?.path == "facts.demande.premier_mois")
+        #expect(entries.last?.amount == DecimalNumber(1380))
+    }
+
     @Test func aScheduleEndingInDecember9999IsPaid() throws {
-        let entries = try entries([housing.solvency(first: "9999-07-01", months: 6)])
+        let young = housing.solvency(birth: "9980-01-01", first: "9999-07-01", months: 6)
+            .replacingOccurrences(of: "filed: 2020-10-15", with: "filed: 9999-05-15")
+        let entries = try entries([young])
         #expect(entries.first?.diagnostics == [])
+        #expect(entries.first?.amount == DecimalNumber(1380))
     }
 
     @Test func aBirthDateAfterTheFilingDateIsAnErrorOnThatDateNotARefusal() throws {
