@@ -78,11 +78,20 @@ final class DocumentEvaluator {
                 result.evaluations[position] = evaluation
                 if position < decoded.schemes.count - 1 { dependencies[id] = evaluation }
             } catch {
-                let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
-                result.errors[position] = [Diagnostic(message, at: application.mark)]
+                result.errors[position] = [Self.diagnostic(error, application)]
             }
         }
         return result
+    }
+
+    /// A value the rules cannot use is blamed where it is written; a failure of the rules
+    /// themselves, on the application, with the place in the rules.
+    static func diagnostic(_ error: EvaluationError, _ application: Application) -> Diagnostic {
+        if let mark = error.factMark {
+            return Diagnostic("\(error.message) (règle : \(error.mark))", at: mark, path: error.factPath)
+        }
+        let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
+        return Diagnostic(message, at: application.mark)
     }
 
     private func decoder(_ scheme: Scheme, companions: [String], context: String, header: ApplicationDecoder.Header) -> ApplicationDecoder {

@@ -12,14 +12,16 @@ public struct PortfolioCalibration: Sendable {
 
     public struct Check: Sendable {
         public let figure: String
-        public let measured: DecimalNumber
+        /// nil when the portfolio's figure is too large to compute exactly.
+        public let measured: DecimalNumber?
         public let reference: DecimalNumber
         /// (measured − reference) / reference, in percent, to one decimal.
         public let gap: DecimalNumber
         public let within: Bool
 
         public var line: String {
-            "calibration: \(figure) \(measured) for \(reference) expected, gap \(gap > .zero ? "+" : "")\(gap) %: "
+            guard let measured else { return "calibration: \(figure) too large to compute exactly, for \(reference) expected: NOT within the tolerance" }
+            return "calibration: \(figure) \(measured) for \(reference) expected, gap \(gap > .zero ? "+" : "")\(gap) %: "
                 + "\(within ? "within" : "NOT within") the tolerance"
         }
     }
@@ -33,13 +35,19 @@ public struct PortfolioCalibration: Sendable {
     /// The portfolio size that should give `grants` favourable decisions, from a pilot's rate.
     public static func size(for grants: Int, pilotSize: Int, pilotGrants: Int) -> Int? {
         guard pilotGrants > 0 else { return nil }
-        return max(1, Int((Double(grants) * Double(pilotSize) / Double(pilotGrants)).rounded()))
+        // Int(exactly:) rather than Int(): a size beyond Int.max is no size, not a crash.
+        return Int(exactly: (Double(grants) * Double(pilotSize) / Double(pilotGrants)).rounded()).map { max(1, $0) }
     }
 
     public func checks(_ totals: SimulationSummary.SchemeTotals) -> [Check] {
         var checks: [Check] = []
         if let grants { checks.append(check("grants", measured: DecimalNumber(Self.grants(totals)), reference: DecimalNumber(grants))) }
-        if let average { checks.append(check("average grant (€)", measured: Self.averageGrant(totals), reference: average)) }
+        if let average {
+            // An average that cannot be computed exactly is reported as a gap, never as 0 €.
+            let measured = Self.averageGrant(totals)
+            checks.append(measured.map { check("average grant (€)", measured: $0, reference: average) }
+                ?? Check(figure: "average grant (€)", measured: nil, reference: average, gap: .zero, within: false))
+        }
         return checks
     }
 
@@ -47,11 +55,12 @@ public struct PortfolioCalibration: Sendable {
         totals.outcomesBefore[.favorable] ?? 0
     }
 
-    /// The average favourable amount today, to the cent (half up).
-    public static func averageGrant(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber {
+    /// The average favourable amount today, to the cent (half up); 0 without a grant, nil when
+    /// the total is too large to divide to the cent.
+    public static func averageGrant(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber? {
         let count = grants(totals)
         guard count > 0 else { return .zero }
-        return (try? totals.amountBefore.divided(by: DecimalNumber(count), scale: 2, rounding: .halfUp)) ?? .zero
+        return try? totals.amountBefore.divided(by: DecimalNumber(count), scale: 2, rounding: .halfUp)
     }
 
     private func check(_ figure: String, measured: DecimalNumber, reference: DecimalNumber) -> Check {

@@ -71,7 +71,12 @@ public final class Simulation {
                             continue
                         }
                         register.record(new)
-                        let change = summary.add(old, new, breakdown: reform.breakdown[id])
+                        guard let change = try? summary.add(old, new, breakdown: reform.breakdown[id]) else {
+                            summary.errors += 1
+                            problem(Diagnostic("dépassement de capacité : les montants de la demande '\(old.application.id)' ne peuvent "
+                                               + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: old.application.mark))
+                            continue
+                        }
                         row(SimulationSummary.csvLine(old, new, change))
                     }
                 }

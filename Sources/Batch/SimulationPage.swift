@@ -14,7 +14,7 @@ public enum SimulationPage {
             body += "<h2>\(escape(scheme.title))</h2>\n"
             let outcomes = Outcome.allCases.map { ($0.rawValue, totals.outcomesBefore[$0] ?? 0, totals.outcomesAfter[$0] ?? 0) }
             body += "<h3>Issues des demandes</h3>\n" + counts(outcomes)
-            let difference = (try? totals.amountAfter.subtracting(totals.amountBefore)) ?? .zero
+            let difference = totals.difference
             body += "<h3>Montants accordés</h3>\n" + table(["", "Aujourd'hui", "Avec la réforme", "Écart"], [[
                 "Total", FrenchFormat.money(totals.amountBefore), FrenchFormat.money(totals.amountAfter),
                 SimulationReport.signedMoney(difference) + SimulationReport.percent(difference, of: totals.amountBefore)]])

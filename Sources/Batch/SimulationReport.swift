@@ -73,12 +73,12 @@ public enum SimulationReport {
             let before = totals.outcomesBefore[outcome] ?? 0, after = totals.outcomesAfter[outcome] ?? 0
             lines.append("| \(outcome.rawValue) | \(FrenchFormat.count(before)) | \(FrenchFormat.count(after)) | \(signed(after - before)) |")
         }
-        let difference = (try? totals.amountAfter.subtracting(totals.amountBefore)) ?? .zero
+        let difference = totals.difference
         lines += ["", "### Montants accordés", "", "| | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|",
                   "| Total | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) | \(signedMoney(difference))\(percent(difference, of: totals.amountBefore)) |"]
         for group in totals.byGroup.keys.sorted() {
             let entry = totals.byGroup[group]!
-            let change = (try? entry.after.subtracting(entry.before)) ?? .zero
+            let change = entry.difference
             lines.append("| dont `\(breakdown ?? "")` = \(cell(group)) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
         }
         lines += ["", "### Écart par demande", "", "| Écart | Demandes |", "|---|---|"]

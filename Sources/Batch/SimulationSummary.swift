@@ -13,12 +13,12 @@ public struct SimulationSummary: Sendable {
         public let after: DecimalNumber
         public let difference: DecimalNumber
 
-        init(application: String, applicant: String, before: DecimalNumber, after: DecimalNumber) {
+        init(application: String, applicant: String, before: DecimalNumber, after: DecimalNumber) throws(DecimalError) {
             self.application = application
             self.applicant = applicant
             self.before = before
             self.after = after
-            difference = (try? after.subtracting(before)) ?? .zero
+            difference = try after.subtracting(before)
         }
     }
 
@@ -28,8 +28,10 @@ public struct SimulationSummary: Sendable {
         public var outcomesAfter: [Outcome: Int] = [:]
         public var amountBefore = DecimalNumber.zero
         public var amountAfter = DecimalNumber.zero
-        /// Amounts by the value of the reform's breakdown input.
-        public var byGroup: [String: (before: DecimalNumber, after: DecimalNumber, count: Int)] = [:]
+        /// `amountAfter − amountBefore`, kept with checked arithmetic as the totals grow.
+        public var difference = DecimalNumber.zero
+        /// Amounts by the value of the reform's breakdown input, and their difference.
+        public var byGroup: [String: (before: DecimalNumber, after: DecimalNumber, difference: DecimalNumber, count: Int)] = [:]
         /// How many applications fall in each band of change (see `bands`).
         public var distribution: [Int] = Array(repeating: 0, count: SimulationSummary.bands.count)
         public var winners: [Change] = []
@@ -60,26 +62,29 @@ public struct SimulationSummary: Sendable {
         self.reform = reform
     }
 
-    /// Adds one application's two evaluations; returns its change, for the CSV.
+    /// Adds one application's two evaluations; returns its change, for the CSV. When an amount
+    /// cannot be added exactly, nothing of the application is counted: the caller reports it.
     @discardableResult
-    mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) -> Change {
-        applications += 1
+    mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) throws(DecimalError) -> Change {
         var totals = schemes[old.scheme.id] ?? SchemeTotals()
-        totals.applications += 1
-        totals.outcomesBefore[old.outcome, default: 0] += 1
-        totals.outcomesAfter[new.outcome, default: 0] += 1
         let before = Self.granted(old), after = Self.granted(new)
-        totals.amountBefore = (try? totals.amountBefore.adding(before)) ?? totals.amountBefore
-        totals.amountAfter = (try? totals.amountAfter.adding(after)) ?? totals.amountAfter
+        let change = try Change(application: old.application.id, applicant: old.application.applicant.name, before: before, after: after)
+        totals.amountBefore = try totals.amountBefore.adding(before)
+        totals.amountAfter = try totals.amountAfter.adding(after)
+        totals.difference = try totals.difference.adding(change.difference)
         if let breakdown, let index = old.scheme.inputIndex(breakdown) {
             let group = old.application.facts[index].map(FrenchFormat.canonical) ?? "non renseigné"
-            var entry = totals.byGroup[group] ?? (.zero, .zero, 0)
-            entry.before = (try? entry.before.adding(before)) ?? entry.before
-            entry.after = (try? entry.after.adding(after)) ?? entry.after
+            var entry = totals.byGroup[group] ?? (.zero, .zero, .zero, 0)
+            entry.before = try entry.before.adding(before)
+            entry.after = try entry.after.adding(after)
+            entry.difference = try entry.difference.adding(change.difference)
             entry.count += 1
             totals.byGroup[group] = entry
         }
-        let change = Change(application: old.application.id, applicant: old.application.applicant.name, before: before, after: after)
+        applications += 1
+        totals.applications += 1
+        totals.outcomesBefore[old.outcome, default: 0] += 1
+        totals.outcomesAfter[new.outcome, default: 0] += 1
         totals.distribution[Self.band(change.difference)] += 1
         if change.difference > .zero { Self.keep(change, in: &totals.winners, before: { $0.difference > $1.difference }) }
         if change.difference < .zero { Self.keep(change, in: &totals.losers, before: { $0.difference < $1.difference }) }

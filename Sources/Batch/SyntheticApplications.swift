@@ -72,17 +72,22 @@ public struct SyntheticApplications {
         if case .text(let text) = value { return .text("\(text)-\(random.below(identifiers))") }
         guard case .money(let amount) = value, !amount.isZero else { return value }
         let factor = DecimalNumber(significand: Int128(50 + random.below(101)), scale: 2)
-        let scaled = (try? amount.multiplied(by: factor))?.rounded(scale: 2, rule: .halfUp) ?? amount
-        return .money(scaled)
+        // An amount too large to vary is kept as written: it is a variation, not a computation.
+        guard let scaled = try? amount.multiplied(by: factor) else { return value }
+        return .money(scaled.rounded(scale: 2, rule: .halfUp))
     }
 
     private func yaml(_ value: Value) -> String {
         switch value {
         case .boolean(let flag): return flag ? "true" : "false"
         case .integer(let integer): return String(integer)
-        case .number(let number): return number.description
-        case .money(let amount): return "\(amount) €"
-        case .rate(let rate): return "\((try? rate.multiplied(by: DecimalNumber(100))) ?? rate) %"
+        case .number(let number): return number.unambiguousDescription
+        case .money(let amount): return "\(amount.unambiguousDescription) €"
+        case .rate(let rate):
+            // A rate read with its % has two decimals at least: moving the point cannot fail.
+            // Were it to, the document would not read back, rather than hold a wrong rate.
+            guard let percent = try? rate.multipliedByHundred() else { return "\(rate) × 100 %" }
+            return "\(percent.unambiguousDescription) %"
         case .date(let date): return date.description
         case .text(let text): return "\"\(text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\""
         case .enumeration(let item): return item

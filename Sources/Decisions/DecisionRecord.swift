@@ -39,6 +39,8 @@ public struct DecisionRecord: Sendable {
         public let id: String
         public let text: String
         public let help: String?
+        /// For a fact given month by month, the months still to give (`2020-12`).
+        public var months: [String] = []
     }
 
     public let engineVersion: String
@@ -156,6 +158,11 @@ extension DecisionRecord {
         case .decision(let id):
             let title = evaluation.dependencies[id]?.scheme.title ?? id
             return MissingRow(kind: .decision, id: id, text: "La décision au titre du dispositif « \(title) »", help: nil)
+        case .months(let index, let months):
+            let input = scheme.inputs[index]
+            let listed = months.sorted().map(\.yearMonth)
+            let series = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " et " + listed[listed.count - 1]
+            return MissingRow(kind: .fact, id: input.id, text: "\(input.question) Mois à renseigner : \(series).", help: input.help, months: listed)
         }
     }
 }

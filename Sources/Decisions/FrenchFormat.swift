@@ -13,9 +13,12 @@ public enum FrenchFormat {
     }
 
     public static func rate(_ proportion: DecimalNumber) -> String {
-        // Multiplying by 100 only moves the decimal point, so it cannot overflow a rate.
-        let percent = (try? proportion.multiplied(by: DecimalNumber(100))) ?? proportion
-        return percent.frenchFormatted() + "\u{00A0}%"
+        do throws(DecimalError) {
+            return try proportion.multipliedByHundred().frenchFormatted() + "\u{00A0}%"
+        } catch {
+            // A percentage beyond 38 digits: said as the proportion it is, never misprinted.
+            return proportion.frenchFormatted() + " (proportion)"
+        }
     }
 
     /// A value as the decision prints it; enumeration values by their French labels.

@@ -153,6 +153,11 @@ public enum JSONDecision {
                     json.string("id", item.id)
                     json.string("text", item.text)
                     json.string("help", item.help)
+                    if !item.months.isEmpty {
+                        json.array("months") { json in
+                            for month in item.months { json.string(nil, month) }
+                        }
+                    }
                 }
             }
         }

@@ -144,8 +144,7 @@ public enum SelectionReport {
     }
 
     private static func envelope(_ result: SelectionResult, into text: inout MarkdownText) {
-        guard let envelope = result.envelope else { return }
-        let left = (try? envelope.subtracting(result.used)) ?? .zero
+        guard let envelope = result.envelope, let left = result.left else { return }
         text.line("### Enveloppe")
         text.blank()
         text.line("| Enveloppe | Engagée | Restante |")

@@ -1,5 +1,6 @@
 import ExactDecimal
 import SchemeLanguage
+import YAMLReader
 
 /// Where an application stands after a call's selection.
 public enum Placement: String, Sendable {
@@ -44,6 +45,8 @@ public struct SelectionResult: Sendable {
     public let quotas: [(category: String, quota: Int, retained: Int, admissible: Int)]
     public let envelope: DecimalNumber?
     public let used: DecimalNumber
+    /// What the envelope has left after the laureates, computed with checked arithmetic.
+    public let left: DecimalNumber?
 
     public var retained: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .retained } }
     public var waiting: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .waitingList } }
@@ -98,7 +101,7 @@ public struct CallSelector: Sendable {
                                                     tiedByReference: tied))
         }
         let envelopeValue = try envelopeAmount(admissible.first)
-        var placement = place(ranked, envelope: envelopeValue)
+        var placement = try place(ranked, envelope: envelopeValue)
         // Applications that are not admissible take no part in the ranking, and say why.
         for evaluation in byID where evaluation.outcome == .unfavorable || evaluation.outcome == .incomplete {
             let reason = evaluation.outcome == .unfavorable
@@ -114,7 +117,8 @@ public struct CallSelector: Sendable {
         return SelectionResult(scheme: scheme, ranked: ranked,
                                inadmissible: byID.filter { $0.outcome == .unfavorable || $0.outcome == .incomplete },
                                pending: byID.filter { $0.outcome == .toExamine }, decisions: placement.decisions,
-                               quotas: quotas, envelope: envelopeValue, used: placement.used)
+                               quotas: quotas, envelope: envelopeValue, used: placement.used,
+                               left: try envelopeValue.map { (envelope) throws(EvaluationError) in try checked(envelope.subtracting(placement.used)) })
     }
 
     private func envelopeAmount(_ any: Evaluation?) throws(EvaluationError) -> DecimalNumber? {
@@ -125,7 +129,7 @@ public struct CallSelector: Sendable {
 
     /// Retains in rank order: within the number of laureates, the quota of the category and
     /// what is left of the envelope; the others go to the waiting list, then out.
-    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?)
+    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?) throws(EvaluationError)
         -> (decisions: [String: SelectionResult.Decision], used: DecimalNumber) {
         var decisions: [String: SelectionResult.Decision] = [:]
         var retained = 0
@@ -140,9 +144,8 @@ public struct CallSelector: Sendable {
                 reason = "le quota de la catégorie (\(quota)) est pourvu par une candidature mieux classée"
             } else if let laureates = selection.laureates, retained >= laureates {
                 reason = "les \(laureates) places de lauréat sont pourvues par des candidatures mieux classées"
-            } else if let envelope, let amount = candidate.amount,
-                      let after = try? used.adding(amount), after > envelope {
-                let left = (try? envelope.subtracting(used)) ?? .zero
+            } else if let envelope, let amount = candidate.amount, !Self.fits(amount, after: used, in: envelope) {
+                let left = try checked(envelope.subtracting(used))
                 reason = "l'enveloppe restante (\(left.frenchFormatted(minimumFractionDigits: 2))\u{00A0}€) ne permet pas de financer l'aide demandée"
             }
             if let reason {
@@ -155,10 +158,30 @@ public struct CallSelector: Sendable {
             }
             retained += 1
             if let category = candidate.category { perCategory[category, default: 0] += 1 }
-            if let amount = candidate.amount { used = (try? used.adding(amount)) ?? used }
+            if let amount = candidate.amount { used = try checked(used.adding(amount)) }
             decisions[id] = .init(placement: .retained, reason: "Retenue au rang \(candidate.rank) du classement.", rank: candidate.rank)
         }
         return (decisions, used)
+    }
+
+    /// Whether an amount fits in what the envelope has left. A sum too large to compute
+    /// certainly exceeds any envelope: it does not fit.
+    static func fits(_ amount: DecimalNumber, after used: DecimalNumber, in envelope: DecimalNumber) -> Bool {
+        do throws(DecimalError) {
+            return try used.adding(amount) <= envelope
+        } catch {
+            return false
+        }
+    }
+
+    /// The envelope's sums, checked: without an envelope, the amounts retained still add up.
+    private func checked(_ operation: @autoclosure () throws(DecimalError) -> DecimalNumber) throws(EvaluationError) -> DecimalNumber {
+        do throws(DecimalError) {
+            return try operation()
+        } catch {
+            let mark = selection.envelope?.mark ?? SourceMark(file: scheme.file, line: 1, column: 1)
+            throw EvaluationError(message: "dépassement de capacité : la somme des aides retenues est trop grande pour être calculée exactement", mark: mark)
+        }
     }
 
     private func precedes(_ a: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?]),

@@ -124,11 +124,49 @@ public enum MissingItem: Hashable, Sendable {
     case piece(String)
     /// The decision under another scheme, which this one depends on and which is incomplete.
     case decision(String)
+    /// A per-month fact given month by month, without these months of the schedule (index into
+    /// `scheme.inputs`, first days of the months, in the order the schedule needed them).
+    case months(Int, [LocalDate])
 }
 
-/// A failure of the rules themselves on one application (a division by zero, an overflow).
+/// A failure on one application: of the rules (a division by zero, an overflow), or of a value
+/// the rules cannot use (a birth date after the filing date). The batch goes on without it.
 public struct EvaluationError: Error, Sendable, CustomStringConvertible {
-    public let message: String
+    public internal(set) var message: String
+    /// Where in the rules the failing expression is written.
     public let mark: SourceMark
-    public var description: String { "\(mark): error: \(message)" }
+    /// The input whose value is at fault, when the application is (index into `scheme.inputs`).
+    public internal(set) var fact: Int? = nil
+    /// Where that value is written in the application file, and its field path there.
+    public internal(set) var factMark: SourceMark? = nil
+    public internal(set) var factPath: String? = nil
+
+    public var description: String { "\(factMark ?? mark): error: \(message)" }
+
+    /// The same failure, saying in which criterion or step of the rules it happened.
+    func within(_ place: String) -> EvaluationError {
+        var located = self
+        located.message = "\(place) : \(message)"
+        return located
+    }
+
+    /// The same failure, pointing at the faulty fact in the application when it names one.
+    func locating(in application: Application, inputIDs: [String]) -> EvaluationError {
+        guard let fact, factMark == nil else { return self }
+        var located = self
+        located.factMark = application.mark(ofFact: fact)
+        located.factPath = "facts.\(inputIDs[fact])"
+        return located
+    }
+
+    /// A formula as quoted in a message, cut short when long.
+    static func excerpt(_ formula: String) -> String {
+        let line = formula.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= 80 ? line : String(line.prefix(79)) + "…"
+    }
+
+    static func overflow(at expression: Expression) -> EvaluationError {
+        EvaluationError(message: "dépassement de capacité : le résultat est trop grand pour être calculé exactement "
+                        + "(plus de 38 chiffres significatifs, ou un entier au-delà de ±9 223 372 036 854 775 807)", mark: expression.mark)
+    }
 }

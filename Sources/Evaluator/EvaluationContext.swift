@@ -70,6 +70,8 @@ struct EvaluationContext {
         return value
     }
 
+    func inputID(_ index: Int) -> String { plan.inputIDs[index] }
+
     /// Starts a new trace; returns where its reads begin in `trace`.
     mutating func beginTrace() -> Int {
         traceStart = trace.count
@@ -81,7 +83,12 @@ struct EvaluationContext {
     mutating func read(_ index: Int) -> Value? {
         if !trace[traceStart...].contains(index) { trace.append(index) }
         guard let value = fact(index) else {
-            note(.fact(index))
+            // Given month by month but not for this month: that month is asked, not the whole fact.
+            if perMonth[index], let month, application.monthlyFacts[index] != nil {
+                noteMonth(index, month)
+            } else {
+                note(.fact(index))
+            }
             return nil
         }
         // A fact whose piece is absent is not established; a "no" needs no proof.
@@ -133,15 +140,33 @@ struct EvaluationContext {
         } catch {
             throw EvaluationError(message: "the register could not be read for '\(limit.id)': \(error)", mark: expression.mark)
         }
-        let value: Value = switch limit.measure {
-        case .amount: .money(entries.reduce(DecimalNumber.zero) { total, entry in
-            (try? total.adding(entry.amount ?? .zero)) ?? total
-        })
-        case .months: .integer(entries.reduce(0) { $0 + $1.months })
-        case .count: .integer(entries.count)
-        }
+        let value = try Self.measure(limit, entries, at: expression)
         limitResults.append(LimitResult(index: index, value: value, entries: entries))
         return value
+    }
+
+    /// The sum a limit reads, checked: an overflow must not leave the sum smaller than the truth.
+    private static func measure(_ limit: Limit, _ entries: [LimitEntry], at expression: Expression) throws(EvaluationError) -> Value {
+        switch limit.measure {
+        case .amount:
+            var total = DecimalNumber.zero
+            for entry in entries {
+                // A favourable decision recorded without an amount granted none.
+                guard let amount = entry.amount else { continue }
+                do throws(DecimalError) { total = try total.adding(amount) } catch { throw EvaluationError.overflow(at: expression) }
+            }
+            return .money(total)
+        case .months:
+            var total = 0
+            for entry in entries {
+                let (sum, overflow) = total.addingReportingOverflow(entry.months)
+                guard !overflow else { throw EvaluationError.overflow(at: expression) }
+                total = sum
+            }
+            return .integer(total)
+        case .count:
+            return .integer(entries.count)
+        }
     }
 
     /// The key of a limit for this application: its `by` facts (read, so that a missing one is
@@ -179,6 +204,21 @@ struct EvaluationContext {
 
     private mutating func note(_ item: MissingItem) {
         if !missing.contains(item) { missing.append(item) }
+    }
+
+    /// One item per fact lists its missing months, so that a decision asks « apl pour 2020-12,
+    /// 2021-01 » once. A month added to an item noted before an undecisive `and`/`or` is not
+    /// forgotten with it: at worst one month more is asked.
+    private mutating func noteMonth(_ index: Int, _ month: LocalDate) {
+        for position in missing.indices {
+            guard case .months(index, var months) = missing[position] else { continue }
+            if !months.contains(month) {
+                months.append(month)
+                missing[position] = .months(index, months)
+            }
+            return
+        }
+        missing.append(.months(index, [month]))
     }
 
     /// How much has been noted so far, to forget what an undecisive side of `and`/`or` asked.

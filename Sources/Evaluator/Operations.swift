@@ -22,9 +22,14 @@ enum Operations {
     }
 
     static func negate(_ value: Value, at expression: Expression) throws(EvaluationError) -> Value {
-        if case .integer(let integer) = value { return .integer(-integer) }
+        if case .integer(let integer) = value {
+            // -Int.min does not exist.
+            let (negated, overflow) = 0.subtractingReportingOverflow(integer)
+            guard !overflow else { throw EvaluationError.overflow(at: expression) }
+            return .integer(negated)
+        }
         guard let decimal = value.decimal else { throw mismatch(at: expression) }
-        return wrap(decimal.negated(), as: expression.type)
+        return try wrap(decimal.negated(), as: expression.type, at: expression)
     }
 
     private static func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, type: ValueType, at expression: Expression) throws(EvaluationError) -> Value {
@@ -34,31 +39,35 @@ enum Operations {
             case .subtract: a.subtractingReportingOverflow(b)
             default: a.multipliedReportingOverflow(by: b)
             }
-            guard !overflow else { throw EvaluationError(message: "arithmetic overflow", mark: expression.mark) }
+            guard !overflow else { throw EvaluationError.overflow(at: expression) }
             return .integer(result)
         }
         guard let a = left.decimal, let b = right.decimal else { throw mismatch(at: expression) }
+        let result: DecimalNumber
         do throws(DecimalError) {
-            let result: DecimalNumber = switch op {
+            result = switch op {
             case .add: try a.adding(b)
             case .subtract: try a.subtracting(b)
             case .multiply: try a.multiplied(by: b)
             default: try a.divided(by: b, scale: divisionScale, rounding: .halfEven)
             }
-            return wrap(result, as: type)
         } catch .divisionByZero {
-            throw EvaluationError(message: "division by zero", mark: expression.mark)
+            throw EvaluationError(message: "division par zéro : le diviseur vaut 0 pour cette demande", mark: expression.mark)
         } catch {
-            throw EvaluationError(message: "arithmetic overflow: a value is too large", mark: expression.mark)
+            throw EvaluationError.overflow(at: expression)
         }
+        return try wrap(result, as: type, at: expression)
     }
 
-    static func wrap(_ decimal: DecimalNumber, as type: ValueType) -> Value {
+    /// An integer result that no longer fits an `Int` is an overflow, not a number in disguise.
+    static func wrap(_ decimal: DecimalNumber, as type: ValueType, at expression: Expression) throws(EvaluationError) -> Value {
         switch type {
-        case .money: .money(decimal)
-        case .rate: .rate(decimal)
-        case .integer: decimal.integerValue().map(Value.integer) ?? .number(decimal)
-        default: .number(decimal)
+        case .money: return .money(decimal)
+        case .rate: return .rate(decimal)
+        case .integer:
+            guard let integer = decimal.integerValue() else { throw EvaluationError.overflow(at: expression) }
+            return .integer(integer)
+        default: return .number(decimal)
         }
     }
 
@@ -99,16 +108,22 @@ enum Functions {
             }
             return widen(best, to: expression.type)
         case .abs:
+            if case .integer(let integer) = values[0] {
+                // |Int.min| does not exist.
+                guard integer != .min else { throw EvaluationError.overflow(at: expression) }
+                return .integer(Swift.abs(integer))
+            }
             guard let decimal = values[0].decimal else { throw Operations.mismatch(at: expression) }
-            if case .integer(let integer) = values[0] { return .integer(Swift.abs(integer)) }
-            return Operations.wrap(decimal.isNegative ? decimal.negated() : decimal, as: expression.type)
+            return try Operations.wrap(decimal.isNegative ? decimal.negated() : decimal, as: expression.type, at: expression)
         case .year, .month:
             guard case .date(let date) = values[0] else { throw Operations.mismatch(at: expression) }
             return .integer(function == .year ? date.year : date.month)
         case .age, .monthsBetween, .daysBetween:
             guard case .date(let from) = values[0], case .date(let to) = values[1] else { throw Operations.mismatch(at: expression) }
             switch function {
-            case .age: return .integer(from.wholeYears(until: to))
+            case .age:
+                guard from <= to else { throw futureDate(from, reference: to, at: expression) }
+                return .integer(from.wholeYears(until: to))
             case .monthsBetween: return .integer(from.wholeMonths(until: to))
             default: return .integer(to.daysSinceEpoch - from.daysSinceEpoch)
             }
@@ -119,12 +134,29 @@ enum Functions {
             return values[0]
         case .round:
             guard let value = values[0].decimal, let step = values[1].decimal else { throw Operations.mismatch(at: expression) }
+            let rounded: DecimalNumber
             do throws(DecimalError) {
-                return Operations.wrap(try value.rounded(toMultipleOf: step, rule: .halfUp), as: expression.type)
+                rounded = try value.rounded(toMultipleOf: step, rule: .halfUp)
+            } catch .overflow {
+                throw EvaluationError.overflow(at: expression)
             } catch {
-                throw EvaluationError(message: "round() needs a positive step", mark: expression.mark)
+                throw EvaluationError(message: "le pas d'arrondi de round() vaut 0 pour cette demande ; il doit être positif", mark: expression.mark)
             }
+            return try Operations.wrap(rounded, as: expression.type, at: expression)
         }
+    }
+
+    /// An age counted from a date after the day it is counted on: the date is wrong, not the
+    /// person too young. An error on that fact, never a refusal on age.
+    private static func futureDate(_ date: LocalDate, reference: LocalDate, at expression: Expression) -> EvaluationError {
+        var fact: Int?
+        var written = "la date \(date)"
+        if case .call(_, let arguments) = expression.node, case .input(let index) = arguments[0].node {
+            fact = index
+            written = "la date indiquée (\(date))"
+        }
+        return EvaluationError(message: "\(written) est postérieure à la date à laquelle l'âge est calculé (\(reference)) : "
+                               + "un âge ne peut être négatif ; vérifiez cette date", mark: expression.mark, fact: fact)
     }
 
     /// min(1, 2.5) is a number even when the integer wins.

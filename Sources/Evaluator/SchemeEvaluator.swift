@@ -18,6 +18,15 @@ public struct SchemeEvaluator: Sendable {
     /// `register` answers the limits; without one, no earlier decision counts.
     public func evaluate(_ application: Application, dependencies: [String: Evaluation] = [:],
                          register: any LimitReader = EmptyRegister()) throws(EvaluationError) -> Evaluation {
+        do {
+            return try evaluateChecked(application, dependencies: dependencies, register: register)
+        } catch {
+            throw error.locating(in: application, inputIDs: plan.inputIDs)
+        }
+    }
+
+    private func evaluateChecked(_ application: Application, dependencies: [String: Evaluation],
+                                 register: any LimitReader) throws(EvaluationError) -> Evaluation {
         var context = EvaluationContext(plan: plan, application: application, dependencies: dependencies, register: register)
         var verdicts: [(verdict: Verdict, reads: Range<Int>, missing: [MissingItem])] = []
         verdicts.reserveCapacity(plan.criteria.count)
@@ -25,7 +34,12 @@ public struct SchemeEvaluator: Sendable {
         var awaiting: [Int] = []
         // Every criterion is evaluated, so that a refusal states all of its grounds.
         for index in plan.criteria.indices {
-            let result = try evaluateCriterion(index, in: &context)
+            let result: (verdict: Verdict, reads: Range<Int>, missing: [MissingItem])
+            do {
+                result = try evaluateCriterion(index, in: &context)
+            } catch {
+                throw error.within("au critère '\(scheme.criteria[index].id)'")
+            }
             verdicts.append(result)
             if result.verdict == .undetermined { Self.merge(result.missing, into: &missing) }
             if result.verdict == .awaitingConfirmation { Self.merge(context.unconfirmed, into: &awaiting) }
@@ -86,7 +100,12 @@ public struct SchemeEvaluator: Sendable {
     private func computeAmount(_ definition: AmountDefinition, in context: inout EvaluationContext) throws(EvaluationError) -> AmountResult {
         _ = context.beginTrace()
         for step in plan.steps {
-            context.steps[step.index] = try step.compute(&context)
+            do {
+                context.steps[step.index] = try step.compute(&context)
+            } catch {
+                let written = definition.steps[step.index]
+                throw error.within("à l'étape '\(written.id)' (`\(EvaluationError.excerpt(written.formula))`) du montant")
+            }
         }
         let unrounded = context.steps[definition.result]?.decimal
         var final: DecimalNumber?
@@ -94,7 +113,7 @@ public struct SchemeEvaluator: Sendable {
             do throws(DecimalError) {
                 final = try unrounded.rounded(toMultipleOf: definition.rounding.step, rule: definition.rounding.rule)
             } catch {
-                throw EvaluationError(message: "the amount cannot be rounded: it is too large", mark: definition.steps[definition.result].expression.mark)
+                throw EvaluationError.overflow(at: definition.steps[definition.result].expression).within("à l'arrondi du montant")
             }
         }
         return AmountResult(steps: context.steps, unrounded: unrounded, final: final)

@@ -37,7 +37,7 @@ public enum SchemeTestRunner {
         if let missing = expected.missing {
             let got = Set(obtained.missing.map { item -> String in
                 switch item {
-                case .fact(let index): obtained.scheme.inputs[index].id
+                case .fact(let index), .months(let index, _): obtained.scheme.inputs[index].id
                 case .piece(let id), .decision(let id): id
                 }
             })

@@ -60,3 +60,12 @@ extension DecimalNumber {
         return DecimalNumber(uncheckedSignificand: significand, scale: scale).normalized
     }
 }
+
+extension DecimalNumber {
+    /// × 100, as a proportion becomes a percentage. Only the decimal point moves when the scale
+    /// allows it, so this fails only for a percentage beyond 38 digits.
+    public func multipliedByHundred() throws(DecimalError) -> DecimalNumber {
+        if scale >= 2 { return DecimalNumber(uncheckedSignificand: significand, scale: scale - 2) }
+        return try multiplied(by: DecimalNumber(100))
+    }
+}

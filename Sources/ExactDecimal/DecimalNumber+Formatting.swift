@@ -5,6 +5,17 @@ extension DecimalNumber: CustomStringConvertible {
         render(decimalSeparator: ".", groupSeparator: nil, minimumFractionDigits: 0)
     }
 
+    /// The canonical text, with a zero added when a French reader would take its `.` for a
+    /// thousands separator: `"123.4560"` rather than `"123.456"` (a hundred and twenty-three
+    /// thousand to `init(parsing:)`). For values written into files that people also read.
+    public var unambiguousDescription: String {
+        let text = description
+        guard let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) == 4 else { return text }
+        let integer = text[..<dot].drop { $0 == "-" }
+        guard (1...3).contains(integer.count), integer.first != "0" else { return text }
+        return text + "0"
+    }
+
     /// French display: digits grouped by three with U+202F NARROW NO-BREAK SPACE, a comma
     /// as decimal separator, and the fraction padded with zeros to at least
     /// `minimumFractionDigits` digits (negative counts act as 0).

@@ -131,8 +131,17 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
             """)
         return try Row.fetchAll(statement, arguments: [scheme, limit, key, period, filed, filed, before.id]).map { row in
             LimitEntry(applicationID: row[0], filed: LocalDate(iso: row[1] as String) ?? before.filed,
-                       amount: (row[2] as String?).flatMap { DecimalNumber(parsing: $0) }, months: row[3])
+                       amount: try (row[2] as String?).map(storedAmount), months: row[3])
         }
+    }
+
+    /// Amounts are stored as canonical text ("1234.50"); one that does not read back must stop
+    /// the limit rather than count as nothing.
+    static func storedAmount(_ text: String) throws -> DecimalNumber {
+        guard let amount = DecimalNumber(canonical: text) else {
+            throw RegisterError("le registre contient un montant illisible '\(text.prefix(60))'")
+        }
+        return amount
     }
 
     /// Runs a batch on one connection: decisions are recorded in transactions of up to

@@ -26,14 +26,20 @@ public enum CSV {
 
 /// Totals per scheme and year, for `guichet register granted`.
 public enum RegisterTotals {
-    public static func lines(_ entries: [RegisterEntry]) -> [String] {
+    /// Throws rather than print a total that overflowed or skipped an unreadable amount.
+    public static func lines(_ entries: [RegisterEntry]) throws -> [String] {
         var totals: [String: (amount: DecimalNumber, count: Int, months: Int)] = [:]
         for entry in entries {
             let key = "\(entry.scheme) \(entry.filed.prefix(4))"
             var total = totals[key] ?? (.zero, 0, 0)
-            total.amount = (try? total.amount.adding(entry.amount.flatMap { DecimalNumber(parsing: $0) } ?? .zero)) ?? total.amount
+            let amount = try entry.amount.map(DecisionRegister.storedAmount) ?? .zero
+            let months = total.months.addingReportingOverflow(entry.months)
+            guard let sum = try? total.amount.adding(amount), !months.overflow else {
+                throw RegisterError("le total de \(key) dépasse la capacité de calcul (38 chiffres significatifs)")
+            }
+            total.amount = sum
             total.count += 1
-            total.months += entry.months
+            total.months = months.partialValue
             totals[key] = total
         }
         return totals.keys.sorted().map { key in

@@ -12,7 +12,8 @@ struct Bench: ParsableCommand {
             writing one JSON line per application. Single-threaded: the figures are per core.
             """)
 
-    @Option(name: .long, help: "How many applications to generate.")
+    // Unconditional, so that `--count -5` reaches the check below rather than read as an option.
+    @Option(name: .long, parsing: .unconditional, help: "How many applications to generate.")
     var count: Int = 100_000
 
     @Option(name: .long, help: "The scheme whose applications are generated.")
@@ -21,7 +22,7 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Seed of the generator; the same seed gives the same stream.")
     var seed: UInt64 = 2020
 
-    @Option(name: .long, help: "Runs of each stage; the fastest is reported.")
+    @Option(name: .long, parsing: .unconditional, help: "Runs of each stage; the fastest is reported.")
     var repeats: Int = 3
 
     @Option(name: .long, help: "Folder for the generated stream and the summary (default: a temporary folder).")
@@ -35,6 +36,15 @@ struct Bench: ParsableCommand {
     var reform: String?
 
     @OptionGroup var rules: RulesOption
+
+    func validate() throws {
+        guard count > 0 else {
+            throw ValidationError("--count doit être un nombre positif de demandes à générer, par exemple --count 100000 (reçu : \(count))")
+        }
+        guard repeats > 0 else {
+            throw ValidationError("--repeats doit être un nombre positif de passages, par exemple --repeats 3 (reçu : \(repeats))")
+        }
+    }
 
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)

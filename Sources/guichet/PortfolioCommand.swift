@@ -100,7 +100,7 @@ struct Portfolio: ParsableCommand {
         private func describe(_ totals: SimulationSummary.SchemeTotals) -> String {
             let outcomes = totals.outcomesBefore.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(PortfolioCalibration.averageGrant(totals)) € on average per grant"
+            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(PortfolioCalibration.averageGrant(totals).map { "\($0) € on average per grant" } ?? "an average per grant too large to compute exactly")"
         }
     }
 }

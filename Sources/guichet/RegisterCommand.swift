@@ -31,7 +31,7 @@ struct RegisterCommand: ParsableCommand {
             }
             Console.out(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
             Console.out("")
-            Console.out(RegisterTotals.lines(entries).joined(separator: "\n"))
+            Console.out(try RegisterTotals.lines(entries).joined(separator: "\n"))
         }
     }
 

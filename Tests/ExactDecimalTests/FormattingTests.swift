@@ -30,3 +30,18 @@ import Testing
         #expect(DecimalNumber(parsing: value.frenchFormatted(minimumFractionDigits: 2)) == value)
     }
 }
+
+@Suite struct UnambiguousDescriptionTests {
+    @Test func aDotBeforeThreeDigitsGetsAZeroSoThatFrenchReadingAgrees() throws {
+        #expect(try dec("123.456").unambiguousDescription == "123.4560")
+        #expect(try dec("-1.5").unambiguousDescription == "-1.5")
+        #expect(try dec("-12.125").unambiguousDescription == "-12.1250")
+        #expect(try dec("0.125").unambiguousDescription == "0.125")
+        #expect(try dec("1234.567").unambiguousDescription == "1234.567")
+        var generator = SplitMix64(seed: 0x0FA1_2020)
+        for _ in 0..<2_000 {
+            let value = DecimalNumber(significand: generator.significand(maxDigits: 9), scale: Int(generator.next(below: 6)))
+            #expect(DecimalNumber(parsing: value.unambiguousDescription) == value, "\(value)")
+        }
+    }
+}

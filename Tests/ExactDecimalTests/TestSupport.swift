@@ -2,8 +2,10 @@ import ExactDecimal
 import Testing
 
 /// Parses a literal the test relies on, failing the test (not crashing) if it is rejected.
+/// Canonical text first: `"2.999"` is a decimal to a program, two thousand nine hundred and
+/// ninety-nine to a French reader.
 func dec(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DecimalNumber {
-    try #require(DecimalNumber(parsing: text), "could not parse \(text)", sourceLocation: sourceLocation)
+    try #require(DecimalNumber(canonical: text) ?? DecimalNumber(parsing: text), "could not parse \(text)", sourceLocation: sourceLocation)
 }
 
 /// SplitMix64: a tiny seeded generator so property tests see the same inputs on every run.

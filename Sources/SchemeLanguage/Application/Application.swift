@@ -25,6 +25,10 @@ public struct Application: Sendable {
     public let facts: [Value?]
     /// Values of per-month facts given month by month: input index, then first day of the month.
     public let monthlyFacts: [Int: [LocalDate: Value]]
+    /// Where each fact is written in the file, by input index; nil when not given.
+    public let factMarks: [SourceMark?]
+    /// Where each month of a per-month fact is written: input index, then first day of the month.
+    public let monthMarks: [Int: [LocalDate: SourceMark]]
     /// The pieces provided, by their index in `Scheme.pieces`.
     public let pieces: IndexFlags
     /// The inputs an instructor has confirmed, by their index in `Scheme.inputs`.
@@ -40,6 +44,7 @@ public struct Application: Sendable {
     public let mark: SourceMark
 
     public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?], monthlyFacts: [Int: [LocalDate: Value]] = [:],
+                factMarks: [SourceMark?] = [], monthMarks: [Int: [LocalDate: SourceMark]] = [:],
                 pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], outcomes: [String: Outcome] = [:], limitValues: [String: Value] = [:],
                 mark: SourceMark) {
         self.id = id
@@ -49,6 +54,8 @@ public struct Application: Sendable {
         self.subject = subject
         self.facts = facts
         self.monthlyFacts = monthlyFacts
+        self.factMarks = factMarks
+        self.monthMarks = monthMarks
         self.pieces = pieces
         self.confirmed = confirmed
         self.findings = findings
@@ -59,6 +66,11 @@ public struct Application: Sendable {
 }
 
 extension Application {
+    /// Where a fact is written, if it is.
+    public func mark(ofFact index: Int) -> SourceMark? {
+        index < factMarks.count ? factMarks[index] : nil
+    }
+
     /// The scheme named by an application document, read before anything else so that the
     /// document can be decoded with that scheme's inputs.
     public static func schemeID(of document: YAMLNode) -> Result<String, Diagnostic> {

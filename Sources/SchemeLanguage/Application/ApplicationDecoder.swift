@@ -71,7 +71,7 @@ public struct ApplicationDecoder {
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
         return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
-                           facts: facts.values, monthlyFacts: facts.monthly,
+                           facts: facts.values, monthlyFacts: facts.monthly, factMarks: facts.marks, monthMarks: facts.monthMarks,
                            pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes,
                            limitValues: limitValues, mark: document.mark)
     }
@@ -140,6 +140,7 @@ public struct ApplicationDecoder {
     /// Runs for every fact of every application: the path is only built for an error.
     private func decodeFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, into facts: inout FactValues, log: DiagnosticLog) {
         if node.isNull { return }
+        facts.marks[index] = node.mark
         if scheme.perMonth[index], let pairs = node.mapping {
             decodeMonthly(pairs, index: index, path: path(), into: &facts, log: log)
             return
@@ -150,14 +151,17 @@ public struct ApplicationDecoder {
     /// `{2020-11: 450 €, 2020-12: 460 €}` for a fact with a value per month.
     private func decodeMonthly(_ pairs: [YAMLPair], index: Int, path: String, into facts: inout FactValues, log: DiagnosticLog) {
         var months: [LocalDate: Value] = [:]
+        var marks: [LocalDate: SourceMark] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar, let month = LocalDate(iso: key + "-01") else {
                 log.error("expected a month written YYYY-MM, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
                 continue
             }
+            marks[month] = pair.key.mark
             if let value = typedFact(pair.value, index: index, path: "\(path).\(key)", log: log) { months[month] = value }
         }
         facts.monthly[index] = months
+        facts.monthMarks[index] = marks
     }
 
     private func typedFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, log: DiagnosticLog) -> Value? {

@@ -1,3 +1,4 @@
+import YAMLReader
 /// Fact names as a tree of their dotted parts: `projet.depense_eligible_ht` is found under
 /// `projet` then `depense_eligible_ht`, and also directly as `projet.depense_eligible_ht`.
 /// Built once per scheme; a group is a class only so that building can extend it in place.
@@ -61,9 +62,13 @@ struct FactTree {
 struct FactValues {
     var values: [Value?]
     var monthly: [Int: [LocalDate: Value]] = [:]
+    /// Where each fact is written, so that an evaluation can blame the value it could not use.
+    var marks: [SourceMark?]
+    var monthMarks: [Int: [LocalDate: SourceMark]] = [:]
 
     init(count: Int) {
         values = Array(repeating: nil, count: count)
+        marks = Array(repeating: nil, count: count)
     }
 }
 

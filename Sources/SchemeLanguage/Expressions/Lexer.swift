@@ -102,21 +102,39 @@ struct Lexer {
         if let date = dateLiteral() { return Token(kind: .date(date), offset: start) }
         var digits = String.UnicodeScalarView()
         readDigits(into: &digits)
+        var grouped = false
         while groupFollows() {
+            grouped = true
             index += 1
             readDigits(into: &digits)
         }
         var isInteger = true
         if peek() == ".", let next = peek(1), Lexer.isDigit(next) {
+            let integerDigits = digits.count
             isInteger = false
             digits.append(".")
             index += 1
             readDigits(into: &digits)
+            try refuseThousandsDot(String(digits), integerDigits: integerDigits, grouped: grouped, offset: start)
         }
-        guard let value = DecimalNumber(parsing: String(digits)) else {
+        // The digits are gathered without their grouping spaces: canonical text.
+        guard let value = DecimalNumber(canonical: String(digits)) else {
             throw ExpressionError("number '\(String(digits))' is too large", offset: start)
         }
-        return Token(kind: unit(for: value, isInteger: isInteger), offset: start)
+        return Token(kind: try unit(for: value, isInteger: isInteger, offset: start), offset: start)
+    }
+
+    /// In a file, `60.000 €` is sixty thousand euros; a formula has always read it as sixty.
+    /// Rather than pick one, the formula must say which (a comma cannot serve: it separates arguments).
+    private func refuseThousandsDot(_ text: String, integerDigits: Int, grouped: Bool, offset: Int) throws(ExpressionError) {
+        let fraction = text.unicodeScalars.count - integerDigits - 1
+        guard !grouped, (1...3).contains(integerDigits), fraction == 3, text.unicodeScalars.first != "0" else { return }
+        guard let decimal = DecimalNumber(canonical: text), let thousands = DecimalNumber(canonical: text.replacing(".", with: "")) else { return }
+        let large = thousands.frenchFormatted().replacing("\u{202F}", with: " ")
+        var small = decimal.description
+        if small.split(separator: ".").last?.count == 3 { small += "0" }
+        throw ExpressionError("le nombre '\(text)' est ambigu dans une formule (\(large) ou \(decimal.frenchFormatted()) ?) : "
+                              + "écrivez '\(large)' pour \(large), ou '\(small)' pour \(decimal.frenchFormatted())", offset: offset)
     }
 
     private mutating func readDigits(into digits: inout String.UnicodeScalarView) {
@@ -136,7 +154,7 @@ struct Lexer {
         return true
     }
 
-    private mutating func unit(for value: DecimalNumber, isInteger: Bool) -> Token.Kind {
+    private mutating func unit(for value: DecimalNumber, isInteger: Bool, offset: Int) throws(ExpressionError) -> Token.Kind {
         var lookahead = index
         while lookahead < scalars.count, Lexer.isSpace(scalars[lookahead]) { lookahead += 1 }
         guard lookahead < scalars.count else { return .number(value, isInteger: isInteger) }
@@ -146,6 +164,9 @@ struct Lexer {
             return .money(value)
         case "%":
             index = lookahead + 1
+            guard value.scale + 2 <= DecimalNumber.maxScale else {
+                throw ExpressionError("le taux a trop de décimales : \(DecimalNumber.maxScale - 2) au plus", offset: offset)
+            }
             // 50 % is held as the proportion 0.5; dividing by 100 is exact.
             let proportion = DecimalNumber(significand: value.significand, scale: value.scale + 2)
             return .rate(proportion)

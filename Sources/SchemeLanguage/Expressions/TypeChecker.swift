@@ -1,3 +1,4 @@
+import ExactDecimal
 import YAMLReader
 
 /// Resolves names and checks types, turning `Syntax` into a typed `Expression`.
@@ -16,6 +17,7 @@ struct TypeChecker {
         case .unary(let op, let operand, let offset):
             return try unary(op, try check(operand), offset: offset, mark: mark)
         case .binary(let op, let left, let right, let offset):
+            if op == .divide { try refuseWrittenZero(right, role: .divisor) }
             return try binary(op, try check(left), try check(right), offset: offset, mark: mark)
         case .conditional(let condition, let whenTrue, let whenFalse, let offset):
             let test = try check(condition)
@@ -30,10 +32,37 @@ struct TypeChecker {
                 let known = (Function.allCases.map(\.rawValue) + ["outcome"]).joined(separator: ", ")
                 throw ExpressionError("unknown function '\(name)'; the functions are: \(known)", offset: offset)
             }
+            if function == .round, arguments.count == 2 { try refuseWrittenZero(arguments[1], role: .roundingStep) }
             let checked = try arguments.map { (argument) throws(ExpressionError) in try check(argument) }
             return try FunctionTyping.check(function, checked, offset: offset, mark: mark)
         case .list(let items, let offset):
             return try list(items.map { (item) throws(ExpressionError) in try check(item) }, offset: offset, mark: mark)
+        }
+    }
+
+    private enum ZeroRole { case divisor, roundingStep }
+
+    /// A divisor written as `0` (or a rounding step of `0` or less) would fail the evaluation
+    /// of every application: refused when the scheme loads, at the number itself. A divisor that
+    /// may be zero at run time only fails the applications where it is.
+    private func refuseWrittenZero(_ syntax: Syntax, role: ZeroRole) throws(ExpressionError) {
+        guard let value = TypeChecker.writtenNumber(syntax) else { return }
+        switch role {
+        case .divisor where value.isZero:
+            throw ExpressionError("division par zéro : le diviseur est écrit 0 dans la formule, si bien que le calcul échouerait pour chaque demande ; corrigez le diviseur", offset: syntax.offset)
+        case .roundingStep where !(value > .zero):
+            throw ExpressionError("le pas d'arrondi de round() doit être positif, par exemple 0.01 € ; un pas nul ou négatif ferait échouer le calcul de chaque demande", offset: syntax.offset)
+        default:
+            return
+        }
+    }
+
+    /// The value of a number written as a literal, possibly negated (`-0`, `(0)`).
+    private static func writtenNumber(_ syntax: Syntax) -> DecimalNumber? {
+        switch syntax {
+        case .literal(let value, _): value.decimal
+        case .unary(.negate, let operand, _): writtenNumber(operand)?.negated()
+        default: nil
         }
     }
 

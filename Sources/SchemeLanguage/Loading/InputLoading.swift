@@ -88,11 +88,12 @@ extension SchemeBuilder {
             log.error("'min' and 'max' apply to numbers, amounts and rates, not to a \(type)", at: node.mark, path: path)
             return nil
         }
-        guard case .success(let value) = ScalarParsing.value(node, as: type), let decimal = value.decimal else {
-            log.error("expected \(ScalarParsing.expected(type)), found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+        switch ScalarParsing.value(node, as: type) {
+        case .success(let value): return value.decimal
+        case .failure(let problem):
+            log.error(problem.message, at: node.mark, path: path)
             return nil
         }
-        return decimal
     }
 
     private func defaultValue(_ node: YAMLNode, type: ValueType?, path: String) -> Value? {
@@ -203,20 +204,26 @@ enum ParameterTyping {
             return nil
         }
         let type = declared ?? inferred(text)
-        guard let value = ScalarParsing.value(text, as: type) else {
-            log.error("expected \(ScalarParsing.expected(type)), found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+        switch ScalarParsing.value(node, as: type) {
+        case .success(let value): return value
+        case .failure(let problem):
+            log.error(problem.message, at: node.mark, path: path)
             return nil
         }
-        return value
     }
 
+    /// `60.000` is sixty thousand, an integer (its dot separates thousands); `12.0` is a number;
+    /// `60,000` is a number refused as ambiguous rather than taken for a text.
     private static func inferred(_ text: String) -> ValueType {
         if text.hasSuffix("%") { return .rate }
         if text.hasSuffix("€") { return .money }
         if text == "true" || text == "false" { return .boolean }
         if LocalDate(iso: text) != nil { return .date }
-        if let number = DecimalNumber(parsing: text) { return number.integerValue() != nil && !text.contains(where: { $0 == "." || $0 == "," }) ? .integer : .number }
-        return .text
+        switch DecimalNumber.reading(text) {
+        case .number(let number): return number.scale == 0 && number.integerValue() != nil ? .integer : .number
+        case .ambiguous: return .number
+        case .invalid: return .text
+        }
     }
 
     static func type(of value: Value) -> ValueType {

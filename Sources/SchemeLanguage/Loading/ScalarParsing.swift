@@ -16,7 +16,7 @@ public enum ScalarParsing {
             return .failure(ValueProblem("expected \(expected(type)), found \(node.kindName)"))
         }
         if let value = value(text, as: type) { return .success(value) }
-        return .failure(ValueProblem("expected \(expected(type)), found \(shown(node))"))
+        return .failure(ValueProblem(NumberForms.problem(text, as: type) ?? "expected \(expected(type)), found \(shown(node))"))
     }
 
     /// Parses text as a value of a scalar type.
@@ -34,7 +34,7 @@ public enum ScalarParsing {
         }
     }
 
-    /// `40 000 €`, `40000€`, `40 000,00 €` or a bare number.
+    /// `40 000 €`, `40.000 €`, `40000€`, `40 000,00 €` or a bare number.
     static func money(_ text: String) -> DecimalNumber? {
         DecimalNumber(parsing: strippingUnit(text, "€"))
     }
@@ -49,7 +49,7 @@ public enum ScalarParsing {
 
     /// The text without a trailing unit and the spaces before it; works on UTF-8 because it
     /// runs for every amount of every application.
-    private static func strippingUnit(_ text: String, _ unit: Unicode.Scalar) -> Substring {
+    static func strippingUnit(_ text: String, _ unit: Unicode.Scalar) -> Substring {
         let scalars = text.unicodeScalars
         guard scalars.last == unit else { return Substring(text) }
         var end = scalars.index(before: scalars.endIndex)

@@ -34,11 +34,12 @@ extension SchemeBuilder {
             return outcome
         }
         let amount = fields.optional("amount").flatMap { amountNode -> Value? in
-            guard case .success(let value) = ScalarParsing.value(amountNode, as: .money) else {
-                log.error("expected an amount such as 30 000 €, found \(ScalarParsing.shown(amountNode))", at: amountNode.mark, path: "\(path).amount")
+            switch ScalarParsing.value(amountNode, as: .money) {
+            case .success(let value): return value
+            case .failure(let problem):
+                log.error(problem.message, at: amountNode.mark, path: "\(path).amount")
                 return nil
             }
-            return value
         }
         let criteria = Set(signature.criterionIDs)
         let failed = fields.optional("failed").map { ids($0, known: criteria, what: "criterion", path: "\(path).failed") }

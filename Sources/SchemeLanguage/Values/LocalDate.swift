@@ -15,6 +15,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// For a day already known to exist (the first or last of a valid date's month).
+    private init(existing year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses the ISO 8601 form `YYYY-MM-DD`, nothing else.
     public init?(iso text: some StringProtocol) {
         // Read straight from the string's UTF-8 when it is contiguous, as it is for native strings.
@@ -78,20 +85,27 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return months
     }
 
-    /// The first day of the month `count` months after this date's month.
-    public func firstOfMonth(adding count: Int) -> LocalDate {
-        let index = year * 12 + (month - 1) + count
-        return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)!
+    /// The first day of the month `count` months after this date's month; nil when that month
+    /// is outside the years 1 to 9999 that dates cover.
+    public func firstOfMonth(adding count: Int) -> LocalDate? {
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(count)
+        guard !overflow, index >= 12 else { return nil }
+        return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)
     }
 
     /// The last day of this date's month.
     public var lastOfMonth: LocalDate {
-        LocalDate(year: year, month: month, day: LocalDate.daysInMonth(year: year, month: month))!
+        LocalDate(existing: year, month: month, day: LocalDate.daysInMonth(year: year, month: month))
     }
 
     /// The first day of this date's month.
     public var firstOfMonth: LocalDate {
-        LocalDate(year: year, month: month, day: 1)!
+        LocalDate(existing: year, month: month, day: 1)
+    }
+
+    /// `2020-11`, as months are written in application files.
+    public var yearMonth: String {
+        String(description.prefix(7))
     }
 
     /// French month and year: "novembre 2020".

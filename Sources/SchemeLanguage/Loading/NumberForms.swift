@@ -1,0 +1,53 @@
+import ExactDecimal
+
+/// Explains why a number written in a file was refused, when the reason is not plain: a form
+/// that reads in two ways (`60,000 €`) or a whole number too large for an integer.
+///
+/// Only runs once a value has been refused, so the accepted path stays as fast as it was.
+enum NumberForms {
+    static func problem(_ text: String, as type: ValueType) -> String? {
+        let (body, unit, noun): (Substring, String, String)
+        switch type {
+        case .money: (body, unit, noun) = (ScalarParsing.strippingUnit(text, "€"), " €", "le montant")
+        case .rate: (body, unit, noun) = (ScalarParsing.strippingUnit(text, "%"), " %", "le taux")
+        case .integer, .number: (body, unit, noun) = (Substring(text), "", "le nombre")
+        default: return nil
+        }
+        switch DecimalNumber.reading(body) {
+        case .ambiguous(let readings):
+            return ambiguity(text, readings: readings, unit: unit, noun: noun)
+        case .number(let value) where type == .integer && value.isWhole && value.integerValue() == nil:
+            return "le nombre entier '\(ScalarParsing.truncated(text))' est trop grand : il doit être compris entre \(written(DecimalNumber(Int.min))) et \(written(DecimalNumber(Int.max)))"
+        default:
+            return nil
+        }
+    }
+
+    /// « le montant '60,000 €' est ambigu (60 000 € ou 60 € ?) : … par exemple '60 000 €', '60.000 €' ou '60 €' »
+    private static func ambiguity(_ text: String, readings: [DecimalNumber], unit: String, noun: String) -> String {
+        let meanings = readings.map { written($0) + unit }
+        let question = meanings.count == 1 ? "\(meanings[0]) ?" : meanings.joined(separator: " ou ") + " ?"
+        var examples: [String] = []
+        for reading in readings {
+            examples.append(written(reading) + unit)
+            if reading.magnitudeAtLeastOneThousand { examples.append(written(reading, group: ".") + unit) }
+        }
+        let listed = examples.dropLast().map { "'\($0)'" }.joined(separator: ", ")
+            + (examples.count > 1 ? " ou " : "") + "'\(examples.last!)'"
+        return "\(noun) '\(ScalarParsing.truncated(text))' est ambigu (\(question)) : séparez les milliers par une espace ou un point, "
+            + "et les décimales par une virgule ; écrivez par exemple \(listed)"
+    }
+
+    /// As a person would type it: thousands grouped with ordinary spaces (or `group`), decimal comma.
+    static func written(_ value: DecimalNumber, group: String = " ") -> String {
+        value.frenchFormatted().replacing("\u{202F}", with: group)
+    }
+}
+
+private extension DecimalNumber {
+    var isWhole: Bool { normalized.scale == 0 }
+
+    var magnitudeAtLeastOneThousand: Bool {
+        (isNegative ? negated() : self) >= DecimalNumber(1000)
+    }
+}
