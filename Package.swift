@@ -19,7 +19,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // Files and the operating system: owner-only atomic writes, locked output folders,
-        // listings that skip nothing silently. The only module that names Glibc or Darwin.
+        // listings that skip nothing silently, hashing, the queue between two threads.
+        // The only module that names Glibc or Darwin.
         .target(name: "Platform"),
         // Reads YAML streams into located nodes, one document at a time.
         .target(name: "YAMLReader", dependencies: ["CYAML", "Platform"]),
@@ -27,32 +28,42 @@ let package = Package(
         .target(name: "ExactDecimal"),
         // The scheme language: model, loader, expressions and their type-checking.
         .target(name: "SchemeLanguage", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
+        // The rules folder: every scheme loaded, the checks across schemes, families.
+        .target(name: "RuleSet", dependencies: ["SchemeLanguage", "YAMLReader", "Platform"]),
         // Evaluates applications against schemes, with a trace of every value.
-        .target(name: "Evaluator", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal"]),
-        // Renders decisions as French Markdown and JSON.
-        .target(name: "Decisions", dependencies: ["Evaluator", "SchemeLanguage", "ExactDecimal"]),
+        .target(name: "Evaluator", dependencies: ["RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        // Renders decisions as French Markdown and JSON, and schemes as French documents.
+        .target(name: "Decisions", dependencies: ["Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // The register of decisions, in SQLite: what limits across applications read.
         .target(
             name: "Register",
             dependencies: ["SchemeLanguage", "Evaluator", "ExactDecimal", "Platform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Batches: the rules folder, application files, decision files, benchmarks.
-        .target(name: "Batch", dependencies: ["YAMLReader", "SchemeLanguage", "Evaluator", "Decisions", "ExactDecimal", "Register", "Platform"]),
-        // The command-line tool.
+        // Batches: application files decided in filing order, decision files, the register.
+        .target(name: "Batch", dependencies: ["RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        // Reforms tried on a portfolio: two runs side by side, and the French report.
+        .target(name: "Simulation", dependencies: ["Batch", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        // Synthetic portfolios made from the schemes' own test cases, and their calibration.
+        .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
+        // Throughput of each stage on a generated stream.
+        .target(name: "Benchmarks", dependencies: ["Portfolios", "Batch", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
+        // The command-line tool: thin commands over the modules above.
         .executableTarget(
             name: "guichet",
             dependencies: [
-                "YAMLReader", "SchemeLanguage", "Evaluator", "Decisions", "Batch", "Register", "Platform",
+                "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "Evaluator", "RuleSet",
+                "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
-        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"]),
-        .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal"]),
-        .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal"]),
+        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
+        .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
+        .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         .testTarget(
             name: "GuichetTests",
-            dependencies: ["SchemeLanguage", "Evaluator", "Decisions", "Batch", "YAMLReader", "ExactDecimal", "Register", "Platform"],
+            dependencies: ["Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "Evaluator", "RuleSet",
+                           "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"],
             exclude: ["Golden"]
         ),
     ]

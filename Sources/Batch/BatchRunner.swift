@@ -2,6 +2,7 @@ import Decisions
 import Evaluator
 import Platform
 import Register
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 

@@ -1,22 +1,23 @@
+import Evaluator
 import SchemeLanguage
 import YAMLReader
 
 /// A document ready to be decided, or the entry saying why it cannot be.
-enum Prepared {
+public enum Prepared {
     case ready(PendingDocument)
     case failed(BatchEntry)
 }
 
 /// A document read and decoded, waiting for its turn in filing order (a class, so that
 /// sorting a large batch moves references, not documents).
-final class PendingDocument {
-    let mark: SourceMark
-    let id: String
-    let filed: LocalDate
+public final class PendingDocument {
+    public let mark: SourceMark
+    public let id: String
+    public let filed: LocalDate
     /// The scheme asked for; nil for a household's file, which shows every scheme of its family.
-    let target: String?
-    let family: String?
-    let decoded: DocumentEvaluator.Decoded
+    public let target: String?
+    public let family: String?
+    public let decoded: DocumentEvaluator.Decoded
 
     init(mark: SourceMark, id: String, filed: LocalDate, target: String?, family: String?, decoded: DocumentEvaluator.Decoded) {
         self.mark = mark
@@ -28,9 +29,9 @@ final class PendingDocument {
     }
 
     /// The schemes the document is decided under: the one asked for, or the whole family.
-    var schemes: [String] { target.map { [$0] } ?? decoded.schemes }
+    public var schemes: [String] { target.map { [$0] } ?? decoded.schemes }
 
-    func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
+    public func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
         BatchEntry(mark: mark, id: id, schemeID: target ?? family, result: .failed(diagnostics))
     }
 
@@ -48,7 +49,7 @@ final class PendingDocument {
     }
 
     /// Filing date, then id, then place: the order of a batch, whatever the order of its files.
-    static func filingOrder(_ a: PendingDocument, _ b: PendingDocument) -> Bool {
+    public static func filingOrder(_ a: PendingDocument, _ b: PendingDocument) -> Bool {
         if a.filed != b.filed { return a.filed < b.filed }
         if a.id != b.id { return a.id < b.id }
         return (a.mark.file, a.mark.line) < (b.mark.file, b.mark.line)
@@ -58,7 +59,7 @@ final class PendingDocument {
 extension DocumentEvaluator {
     /// Reads what a document asks for, a scheme's decision or a household's orientation, and
     /// decodes it for every scheme involved; or the entry saying why it cannot be.
-    func prepare(_ document: YAMLNode) -> Prepared {
+    public func prepare(_ document: YAMLNode) -> Prepared {
         let declaredID = Application.declaredID(of: document)
         if let family = Application.familyName(of: document) {
             let members = catalog.family(family).map(\.id)

@@ -1,4 +1,5 @@
 import ExactDecimal
+import Platform
 import SchemeLanguage
 
 /// A hash of what an application says, independent of how its file is laid out.

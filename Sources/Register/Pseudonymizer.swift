@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import Platform
 import SchemeLanguage
 
 /// Stores identifiers of natural persons as keyed hashes (HMAC-SHA-256), with the key kept in a

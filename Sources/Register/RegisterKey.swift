@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Platform
 import SchemeLanguage
 
 /// The pseudonymisation key of a register, and the fingerprint by which the register knows it.

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Batch
+import Benchmarks
 import Foundation
+import RuleSet
 import SchemeLanguage
+import Simulation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import RuleSet
 import SchemeLanguage
 
 struct Check: ParsableCommand {

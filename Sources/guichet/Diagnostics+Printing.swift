@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Platform
+import RuleSet
 import SchemeLanguage
 
 /// Everything the tool prints. Errors go to standard error, one located line each, so editors

@@ -2,8 +2,9 @@ import ArgumentParser
 import Batch
 import Decisions
 import Foundation
-import Register
 import Platform
+import Register
+import RuleSet
 import SchemeLanguage
 
 struct Evaluate: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Decisions
+import RuleSet
 import SchemeLanguage
 
 struct Explain: ParsableCommand {

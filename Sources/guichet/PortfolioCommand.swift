@@ -3,7 +3,10 @@ import Batch
 import ExactDecimal
 import Foundation
 import Platform
+import Portfolios
+import RuleSet
 import SchemeLanguage
+import Simulation
 
 struct Portfolio: ParsableCommand {
     static let configuration = CommandConfiguration(

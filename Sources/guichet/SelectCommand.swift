@@ -4,6 +4,7 @@ import Decisions
 import Evaluator
 import Foundation
 import Platform
+import RuleSet
 import SchemeLanguage
 
 struct Select: ParsableCommand {

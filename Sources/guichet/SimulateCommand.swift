@@ -2,7 +2,9 @@ import ArgumentParser
 import Batch
 import Foundation
 import Platform
+import RuleSet
 import SchemeLanguage
+import Simulation
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(

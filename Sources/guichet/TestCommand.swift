@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Evaluator
+import RuleSet
 import SchemeLanguage
 
 struct TestRules: ParsableCommand {

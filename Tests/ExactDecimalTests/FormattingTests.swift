@@ -1,4 +1,5 @@
 import ExactDecimal
+import Platform
 import Testing
 
 @Suite struct FormattingTests {

@@ -1,4 +1,5 @@
 import ExactDecimal
+import Platform
 import Testing
 
 /// Parses a literal the test relies on, failing the test (not crashing) if it is rejected.
@@ -8,20 +9,7 @@ func dec(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) thro
     try #require(DecimalNumber(canonical: text) ?? DecimalNumber(parsing: text), "could not parse \(text)", sourceLocation: sourceLocation)
 }
 
-/// SplitMix64: a tiny seeded generator so property tests see the same inputs on every run.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
+extension SplitMix64 {
     /// A value in 0..<bound (modulo bias is irrelevant for test inputs).
     mutating func next(below bound: UInt64) -> UInt64 { next() % bound }
 

@@ -1,6 +1,7 @@
 import Batch
 import Evaluator
 import ExactDecimal
+import RuleSet
 import SchemeLanguage
 import Testing
 import YAMLReader

@@ -2,6 +2,8 @@ import Batch
 import Evaluator
 import Foundation
 import Platform
+import Portfolios
+import RuleSet
 import SchemeLanguage
 import Testing
 import YAMLReader

@@ -1,6 +1,8 @@
 import Batch
 import Foundation
+import Portfolios
 import Register
+import RuleSet
 import Testing
 
 /// A batch killed with SIGKILL in the middle leaves the register and the output folder

@@ -2,6 +2,7 @@ import Batch
 import Foundation
 import Platform
 import Register
+import RuleSet
 import Testing
 
 /// The decision files of the sample applications, compared byte for byte with reviewed copies.

@@ -2,6 +2,7 @@ import Batch
 import Evaluator
 import ExactDecimal
 import Foundation
+import RuleSet
 import SchemeLanguage
 import Testing
 import YAMLReader

@@ -3,6 +3,7 @@ import Decisions
 import Evaluator
 import ExactDecimal
 import Foundation
+import RuleSet
 import SchemeLanguage
 import Testing
 import YAMLReader

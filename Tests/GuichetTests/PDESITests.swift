@@ -3,6 +3,7 @@ import Evaluator
 import ExactDecimal
 import Foundation
 import Register
+import RuleSet
 import SchemeLanguage
 import Testing
 

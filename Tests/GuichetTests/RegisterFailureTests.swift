@@ -2,7 +2,9 @@ import Batch
 import Foundation
 import GRDB
 import Platform
+import Portfolios
 @testable import Register
+import RuleSet
 import Testing
 
 /// A register that cannot be written (full disk, another process holding it) stops the batch with

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Platform
 @testable import Register
+import RuleSet
 import Testing
 
 /// A register and its pseudonymisation key belong together: a register that holds decisions

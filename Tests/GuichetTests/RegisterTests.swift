@@ -4,6 +4,7 @@ import ExactDecimal
 import Foundation
 import Platform
 import Register
+import RuleSet
 import SchemeLanguage
 import Testing
 

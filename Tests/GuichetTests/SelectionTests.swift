@@ -3,7 +3,9 @@ import Decisions
 import Evaluator
 import ExactDecimal
 import Foundation
+import Platform
 import Register
+import RuleSet
 import SchemeLanguage
 import Testing
 

@@ -2,8 +2,11 @@ import Batch
 import ExactDecimal
 import Foundation
 import Platform
+import Portfolios
 import Register
+import RuleSet
 import SchemeLanguage
+import Simulation
 import Testing
 
 /// Reforms: loading them against the schemes, and their effect on small portfolios computed by hand.

@@ -3,8 +3,11 @@ import Decisions
 @testable import Evaluator
 import ExactDecimal
 import Foundation
+import Portfolios
 @testable import Register
+import RuleSet
 import SchemeLanguage
+import Simulation
 import Testing
 
 /// Sums across decisions (limits, envelopes, register totals) are checked: an overflow is an

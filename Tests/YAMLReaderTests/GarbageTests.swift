@@ -1,3 +1,4 @@
+import Platform
 import Testing
 import YAMLReader
 
@@ -5,7 +6,7 @@ import YAMLReader
 struct GarbageTests {
     @Test("Random bytes are an error, never a crash")
     func randomBytes() {
-        var generator = SplitMix64(state: 0x5EED_1234)
+        var generator = SplitMix64(seed: 0x5EED_1234)
         let bytes = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let error = readingError(bytes: bytes, file: "noise.bin")
         #expect(error != nil)
@@ -31,7 +32,7 @@ struct GarbageTests {
     func fuzzFragments() {
         let pieces = ["a", ":", " ", "\n", "-", "[", "]", "{", "}", ",", "&x", "*x", "!!str", "'", "\"",
                       "?", "|", ">", "#", "\t", "---", "...", "é", "«", "~", "  ", "%YAML 1.1", "!", "@", "\\"]
-        var generator = SplitMix64(state: 42)
+        var generator = SplitMix64(seed: 42)
         var failures = 0
         for _ in 0..<2_000 {
             let length = Int.random(in: 1...40, using: &generator)

@@ -1,12 +1,6 @@
+import Platform
 import Testing
 import YAMLReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads every document of `text`, failing the test on any error.
 func documents(_ text: String, file: String = "test.yaml",
@@ -101,18 +95,5 @@ final class TemporaryDirectory {
             closedir(dir)
         }
         rmdir(path)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so "random" inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import Platform
 import YAMLReader
 
 /// Loads a reform file and checks it against the schemes it changes: an unknown scheme or

@@ -1,3 +1,4 @@
+import Platform
 import YAMLReader
 
 /// A reform: new values for parameters of one or more schemes, each from a date, that policy

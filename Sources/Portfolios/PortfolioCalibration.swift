@@ -1,4 +1,5 @@
 import ExactDecimal
+import Simulation
 
 /// Checks a synthetic portfolio against reference figures (a year's activity report), so that a
 /// simulation's totals can be trusted to speak of a real year.

@@ -1,6 +1,7 @@
-import Foundation
 import Decisions
 import ExactDecimal
+import Foundation
+import RuleSet
 import SchemeLanguage
 
 /// The simulation report as one HTML page, charts in inline SVG, for elected members.

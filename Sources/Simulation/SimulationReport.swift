@@ -1,5 +1,6 @@
 import Decisions
 import ExactDecimal
+import RuleSet
 import SchemeLanguage
 
 /// The comparison report of a simulation, in French: Markdown, and a self-contained HTML page

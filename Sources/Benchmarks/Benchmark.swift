@@ -1,7 +1,10 @@
+import Batch
 import Evaluator
 import Foundation
 import Platform
+import Portfolios
 import Register
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 
@@ -99,8 +102,10 @@ public struct Benchmark {
         for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: registerPath + suffix) }
         let register = try DecisionRegister.open(path: registerPath)
         let runner = BatchRunner(catalog: catalog, output: nil, register: register)
-        var report = BatchReport()
-        let seconds = ContinuousClock().measure { report = runner.run(paths: [path]) }.seconds
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = runner.run(paths: [path])
+        let seconds = (clock.now - start).seconds
         guard report.failureCount == 0 || report.entries.count > report.failureCount else {
             throw FileSystemError(path: registerPath, reason: "le lot de mesure a échoué : aucune demande n'a été décidée")
         }

@@ -1,5 +1,5 @@
 import Testing
-@testable import SchemeLanguage
+@testable import Platform
 
 /// FIPS 180-4 and RFC 4231 test vectors.
 @Suite struct SHA256Tests {

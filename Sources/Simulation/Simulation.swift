@@ -2,6 +2,8 @@ import Decisions
 import Evaluator
 import ExactDecimal
 import Foundation
+import Platform
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 

@@ -1,27 +1,27 @@
-import Evaluator
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 
 /// Decodes and evaluates one document under several schemes, each after those whose outcome
 /// it uses, so that `outcome("fsl-acces")` reads the FSL's evaluation of the same file.
-final class DocumentEvaluator {
-    let catalog: SchemeCatalog
+public final class DocumentEvaluator {
+    public let catalog: SchemeCatalog
     /// By the context of the evaluation (the scheme asked for, or the family), then by scheme:
     /// a scheme leaves different facts to its companions in each context.
     private var decoders: [String: [String: ApplicationDecoder]] = [:]
     private var evaluators: [String: SchemeEvaluator] = [:]
     private var orders: [String: [String]] = [:]
 
-    init(catalog: SchemeCatalog) {
+    public init(catalog: SchemeCatalog) {
         self.catalog = catalog
     }
 
     /// A document read for every scheme of its evaluation, in order of dependency. Arrays
     /// aligned with `schemes` rather than dictionaries: a batch holds one per document.
-    struct Decoded {
-        var schemes: [String]
-        var applications: [Application?]
-        var errors: [[Diagnostic]?]
+    public struct Decoded: Sendable {
+        public var schemes: [String]
+        public var applications: [Application?]
+        public var errors: [[Diagnostic]?]
 
         init(schemes: [String]) {
             self.schemes = schemes
@@ -29,22 +29,22 @@ final class DocumentEvaluator {
             errors = Array(repeating: nil, count: schemes.count)
         }
 
-        func application(_ id: String) -> Application? { schemes.firstIndex(of: id).flatMap { applications[$0] } }
-        func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
+        public func application(_ id: String) -> Application? { schemes.firstIndex(of: id).flatMap { applications[$0] } }
+        public func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
     }
 
     /// The evaluations of a decoded document, aligned with its schemes.
-    struct Evaluated {
-        var schemes: [String]
-        var evaluations: [Evaluation?]
-        var errors: [[Diagnostic]?]
+    public struct Evaluated: Sendable {
+        public var schemes: [String]
+        public var evaluations: [Evaluation?]
+        public var errors: [[Diagnostic]?]
 
-        func evaluation(_ id: String) -> Evaluation? { schemes.firstIndex(of: id).flatMap { evaluations[$0] } }
-        func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
+        public func evaluation(_ id: String) -> Evaluation? { schemes.firstIndex(of: id).flatMap { evaluations[$0] } }
+        public func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
     }
 
     /// The scheme and those whose outcome it uses, in order of dependency.
-    func schemes(for id: String) -> [String] {
+    public func schemes(for id: String) -> [String] {
         if let cached = orders[id] { return cached }
         let order = catalog.dependencies(of: id) + [id]
         orders[id] = order
@@ -53,7 +53,7 @@ final class DocumentEvaluator {
 
     /// Every scheme of `ids` reads the document, and leaves to the others the facts that are
     /// theirs. `context` names the evaluation (the scheme asked for, or the family) for the caches.
-    func decode(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Decoded {
+    public func decode(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Decoded {
         var decoded = Decoded(schemes: ids)
         for (position, id) in ids.enumerated() {
             guard let scheme = catalog.schemes[id] else { continue }
@@ -66,7 +66,7 @@ final class DocumentEvaluator {
     }
 
     /// Evaluates the decoded schemes in order, each receiving the evaluations before it.
-    func evaluate(_ decoded: Decoded, register: any LimitReader) -> Evaluated {
+    public func evaluate(_ decoded: Decoded, register: any LimitReader) -> Evaluated {
         var result = Evaluated(schemes: decoded.schemes, evaluations: Array(repeating: nil, count: decoded.schemes.count),
                                errors: decoded.errors)
         // The evaluations before each scheme, by id, for those that read another's outcome.

@@ -1,21 +1,22 @@
-import Foundation
-
 /// A bounded queue between two threads: the producer waits when `capacity` chunks are
 /// waiting, the consumer when none is. Closing ends the stream; cancelling stops the producer.
-final class Handoff<Element>: @unchecked Sendable {
-    private let condition = NSCondition()
+///
+/// Only `Sendable` elements cross: what one thread hands over, the other may use freely.
+public final class Handoff<Element: Sendable>: @unchecked Sendable {
+    // Every stored property below is read and written with `condition` locked.
+    private let condition = Condition()
     private var chunks: [[Element]] = []
     private var closed = false
     private var cancelled = false
     private let capacity: Int
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = capacity
     }
 
     /// False once the consumer has cancelled: the producer should stop.
     @discardableResult
-    func put(_ chunk: [Element]) -> Bool {
+    public func put(_ chunk: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= capacity && !cancelled { condition.wait() }
@@ -26,7 +27,7 @@ final class Handoff<Element>: @unchecked Sendable {
     }
 
     /// The next chunk, or nil once the producer has closed and everything was taken.
-    func take() -> [Element]? {
+    public func take() -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !closed { condition.wait() }
@@ -36,14 +37,14 @@ final class Handoff<Element>: @unchecked Sendable {
         return chunk
     }
 
-    func close() {
+    public func close() {
         condition.lock()
         closed = true
         condition.broadcast()
         condition.unlock()
     }
 
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         chunks.removeAll()

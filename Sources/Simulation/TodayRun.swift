@@ -1,4 +1,8 @@
+import Batch
+import Evaluator
 import Foundation
+import Platform
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 

@@ -1,4 +1,5 @@
 import ExactDecimal
+import Platform
 import SchemeLanguage
 
 /// Generates plausible application documents for any scheme, with a deterministic seed.
@@ -135,30 +136,5 @@ public struct SyntheticApplications {
     private mutating func date(from first: Int, to last: Int) -> LocalDate {
         let year = first + random.below(last - first + 1)
         return LocalDate(year: year, month: 1 + random.below(12), day: 1 + random.below(28))!
-    }
-}
-
-/// A small, fast, reproducible generator (Steele, Lea and Flood's SplitMix64).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound.
-    public mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(max(1, bound)))
-    }
-
-    /// True with the given probability in percent.
-    public mutating func chance(_ percent: Int) -> Bool {
-        below(100) < percent
     }
 }
