@@ -36,3 +36,7 @@ func systemRename(_ from: String, _ to: String) -> Int32 {
 func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
     open(path, flags)
 }
+
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

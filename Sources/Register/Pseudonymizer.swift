@@ -1,5 +1,4 @@
 import Evaluator
-import Foundation
 import Platform
 import SchemeLanguage
 
@@ -26,40 +25,20 @@ struct Pseudonymizer: Sendable {
     }
 }
 
-/// The register and its key, created owner-only and exclusively (Platform's `OwnerOnlyFile` writes
-/// whole files by renaming; these two are created in place, once).
+/// The register and its key, created owner-only and exclusively where they stand.
 enum RegisterFile {
-    /// Creates the file, mode 0600, never through a link and never over an existing file: a
-    /// link planted at the path would otherwise make the key or the register land elsewhere.
-    /// Without contents (the database), an existing file is kept as it is.
+    /// Creates the key with its contents, or the database empty unless it exists already.
     static func create(_ path: String, contents: [UInt8]? = nil) throws {
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if descriptor < 0, errno == EEXIST, contents == nil {
-            // SQLite would follow a link to nowhere and create the register at its target.
-            var status = stat()
-            guard stat(path, &status) == 0 else { throw RegisterError.danglingLink(path) }
-            return
-        }
-        guard descriptor >= 0 else {
-            throw RegisterError("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        if let contents {
-            let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written == contents.count, fsync(descriptor) == 0 else {
-                throw RegisterError("cannot write \(path): \(String(cString: strerror(errno)))")
+        do {
+            if let contents {
+                try FileInPlace.create(path, contents: contents)
+            } else {
+                try FileInPlace.createEmptyIfMissing(path)
             }
-            syncFolder(of: path)
+        } catch {
+            if contents == nil, error.code == ENOENT { throw RegisterError.danglingLink(path) }
+            throw RegisterError("\(path) : \(error.reason)")
         }
-    }
-
-    /// Flushes the folder's entry of a new file, so that the file survives a power cut.
-    private static func syncFolder(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
     }
 }
 

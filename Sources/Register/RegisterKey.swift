@@ -90,25 +90,17 @@ enum RegisterKey {
 enum KeyFile {
     /// The key, or nil when there is no file at `path`.
     static func read(_ path: String) throws -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            switch errno {
-            case ENOENT: return nil
-            case ELOOP: throw RegisterError.keyIsLink(path)
-            default: throw RegisterError("la clé de pseudonymisation \(path) ne peut pas être lue : \(String(cString: strerror(errno)))")
-            }
+        let bytes: [UInt8]
+        do {
+            guard let read = try FileInPlace.read(path) else { return nil }
+            bytes = read
+        } catch {
+            if error.code == ELOOP { throw RegisterError.keyIsLink(path) }
+            throw RegisterError("la clé de pseudonymisation \(path) ne peut pas être lue : \(error.reason)")
         }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw RegisterError("la clé de pseudonymisation \(path) ne peut pas être lue : \(String(cString: strerror(errno)))") }
-            if count == 0 { break }
-            bytes += buffer[..<count]
+        guard bytes.count >= 16 else {
+            throw RegisterError("la clé de pseudonymisation \(path) est trop courte : elle doit compter au moins 16 octets ; restaurez-la depuis une sauvegarde")
         }
-        guard bytes.count >= 16 else { throw RegisterError("the pseudonymisation key \(path) is too short; it needs at least 16 bytes") }
         return bytes
     }
 
