@@ -2,7 +2,7 @@ import ExactDecimal
 import SchemeLanguage
 
 /// Where limits find the decisions already taken: the register, or an empty one.
-public protocol LimitReader: Sendable {
+public protocol LimitReader {
     /// The earlier decisions of `scheme` counted towards `limit` for this key and period,
     /// filed before `before` (then by id): the register answers the same question whatever
     /// order the applications arrive in.

@@ -7,7 +7,8 @@
 /// (see `TemporaryName`), owned by this user, whose writer is no longer running.
 public final class OutputFolder {
     public let directory: String
-    private let lock: Int32
+    /// Held for the folder's lifetime: released when the run is over.
+    private let lock: ProcessLock
 
     static let lockName = ".guichet.lock"
 
@@ -16,10 +17,6 @@ public final class OutputFolder {
         self.directory = directory
         lock = try Self.takeLock(in: directory)
         removeLeftovers()
-    }
-
-    deinit {
-        close(lock)
     }
 
     /// The path of a file of this folder.
@@ -32,32 +29,17 @@ public final class OutputFolder {
         try OwnerOnlyFile.write(Array(text.utf8), to: path(name))
     }
 
-    private static func takeLock(in directory: String) throws(FileSystemError) -> Int32 {
-        let path = TemporaryName.join(directory, lockName)
-        let descriptor = retryingOnInterrupt { open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600) }
-        guard descriptor >= 0 else { throw .system(path, "verrouillage du dossier impossible") }
-        guard retryingOnInterrupt({ flock(descriptor, LOCK_EX | LOCK_NB) }) == 0 else {
-            let code = errno
-            let holder = readHolder(descriptor)
-            close(descriptor)
-            guard code == EWOULDBLOCK else { throw .system(path, "verrouillage du dossier impossible", code) }
-            let who = holder.map { "le processus \($0)" } ?? "un autre processus"
-            throw FileSystemError(path: directory, reason: "dossier déjà utilisé par \(who) de guichet ; attendez la fin de ce traitement, ou choisissez un autre dossier de sortie (--out)")
+    private static func takeLock(in directory: String) throws(FileSystemError) -> ProcessLock {
+        do {
+            return try ProcessLock(path: TemporaryName.join(directory, lockName))
+        } catch {
+            switch error {
+            case .unusable(let problem): throw problem
+            case .busy(let holder):
+                let who = holder.map { "le processus \($0.pid)" } ?? "un autre processus"
+                throw FileSystemError(path: directory, reason: "dossier déjà utilisé par \(who) de guichet ; attendez la fin de ce traitement, ou choisissez un autre dossier de sortie (--out)")
+            }
         }
-        let pid = Array("\(getpid())\n".utf8)
-        if ftruncate(descriptor, 0) == 0 {
-            _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        }
-        return descriptor
-    }
-
-    /// The process id written in the lock file by the run that holds it.
-    private static func readHolder(_ descriptor: Int32) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return nil }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingWhitespace()
-        return text.allSatisfy(\.isNumber) && !text.isEmpty ? text : nil
     }
 
     private func removeLeftovers() {
@@ -75,14 +57,5 @@ public final class OutputFolder {
 
     private static func isRunning(_ pid: pid_t) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -27,3 +27,26 @@ public enum RegularFile {
         return stream
     }
 }
+
+extension RegularFile {
+    /// The whole content of the regular file at `path`.
+    public static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let stream = try open(path)
+        defer { fclose(stream) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, stream)
+            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
+            guard count == buffer.count else { break }
+        }
+        guard ferror(stream) == 0 else { throw .system(path, "lecture impossible") }
+        return bytes
+    }
+
+    /// Whether something (a file, a folder, a link that leads somewhere) is at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
+    }
+}

@@ -2,6 +2,7 @@ import Evaluator
 import ExactDecimal
 import Foundation
 import GRDB
+import Platform
 import SchemeLanguage
 
 /// The register of decisions: every decision taken, the keys that limits group it by, and the
@@ -9,7 +10,7 @@ import SchemeLanguage
 ///
 /// Writes go through one connection, each decision in its own transaction; the database runs
 /// in WAL mode, so that a process killed at any point leaves the last committed state.
-public final class DecisionRegister: LimitReader, @unchecked Sendable {
+public final class DecisionRegister: LimitReader {
     private let database: DatabaseQueue
     /// Where the register lives, for messages.
     public let path: String
@@ -57,8 +58,7 @@ public final class DecisionRegister: LimitReader, @unchecked Sendable {
     }
 
     static func openExisting(path: String, keyPath: String?, options: Options) throws -> DecisionRegister {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw RegisterError.notFound(path) }
+        guard RegularFile.exists(path) else { throw RegisterError.notFound(path) }
         let keyPath = keyPath ?? path + ".key"
         do {
             let database = try connect(path, options: options, readOnly: true)

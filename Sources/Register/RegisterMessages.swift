@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Platform
 
 /// What the register tells its user when it cannot do its work: what failed, where, and what to do.
 extension RegisterError {
@@ -55,15 +56,16 @@ extension RegisterError {
             """)
     }
 
-    static func busy(_ register: String, owner: RegisterLock.Owner?) -> RegisterError {
+    static func busy(_ register: String, owner: ProcessLock.Holder?) -> RegisterError {
         guard let owner else {
             return RegisterError("""
                 le registre \(register) est utilisé par un autre processus guichet ; attendez qu'il se termine, \
                 puis relancez la commande.
                 """)
         }
+        let since = owner.since.map { ", depuis \(time(Date(timeIntervalSince1970: Double($0))))" } ?? ""
         return RegisterError("""
-            le registre \(register) est utilisé par un autre processus guichet (pid \(owner.pid), depuis \(time(owner.since))) ; \
+            le registre \(register) est utilisé par un autre processus guichet (pid \(owner.pid)\(since)) ; \
             attendez qu'il se termine, puis relancez la commande (s'il ne répond plus, arrêtez-le : kill \(owner.pid)).
             """)
     }

@@ -7,7 +7,7 @@ import SchemeLanguage
 /// The session is the register's only writer while the batch runs, so it keeps what limits
 /// read in memory: the entries of each key are read from the database once, then kept up to
 /// date as decisions are recorded. A limit then costs a dictionary lookup, not a query.
-public final class RegisterSession: LimitReader, @unchecked Sendable {
+public final class RegisterSession: LimitReader {
     private let db: Database
     /// The register's path, for messages.
     private let register: String

@@ -3,7 +3,7 @@ import SchemeLanguage
 
 /// A register held in memory: for simulations, where each run needs its own register and the
 /// real one must not be touched. Applications are expected in filing order.
-public final class MemoryRegister: LimitReader, @unchecked Sendable {
+public final class MemoryRegister: LimitReader {
     private var entries: [String: [LimitEntry]] = [:]
 
     public init() {}

@@ -113,11 +113,6 @@ public final class YAMLDocumentReader {
             throw YAMLError(message: error.reason, mark: SourceMark(file: path, line: 1, column: 1))
         }
     }
-
-    static func systemReason(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
-    }
 }
 
 extension YAMLDocumentReader {

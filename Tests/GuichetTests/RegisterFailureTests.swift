@@ -5,6 +5,7 @@ import Platform
 import Portfolios
 @testable import Register
 import RuleSet
+import Synchronization
 import Testing
 
 /// A register that cannot be written (full disk, another process holding it) stops the batch with
@@ -106,9 +107,19 @@ import Testing
         let path = "\(folder)/r.sqlite"
         let holder = try DecisionRegister.open(path: path)
         try holder.claim()
-        let released = Thread { usleep(200_000); holder.release() }
-        released.start()
-        let report = try run(try stream(3), try DecisionRegister.open(path: path), out: "out")
+        // The second writer runs on its own thread with its own register; this one lets go in time.
+        let applications = try stream(3)
+        let outcome = Mutex<Result<BatchReport, any Error>?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            let report = Result { try run(applications, try DecisionRegister.open(path: path), out: "out") }
+            outcome.withLock { $0 = report }
+            finished.signal()
+        }.start()
+        usleep(200_000)
+        holder.release()
+        finished.wait()
+        let report = try #require(outcome.withLock { $0 }).get()
         #expect(report.registerFailure == nil && report.failureCount == 0)
         #expect(try holder.currentEntries().count == 3)
     }

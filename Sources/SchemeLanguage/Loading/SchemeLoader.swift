@@ -42,25 +42,10 @@ public enum SchemeLoader {
 /// Reads a whole file, turning the operating system's refusal into a located diagnostic.
 public enum FileBytes {
     public static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
-        let mark = SourceMark(file: path, line: 1, column: 1)
-        let handle: UnsafeMutablePointer<FILE>
         do {
-            handle = try RegularFile.open(path)
+            return .success(try RegularFile.read(path))
         } catch {
-            return .failure(Diagnostic(error.reason, at: mark))
-        }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, handle)
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count {
-                if ferror(handle) != 0 {
-                    return .failure(Diagnostic("cannot read the file: \(String(cString: strerror(errno)))", at: mark))
-                }
-                return .success(bytes)
-            }
+            return .failure(Diagnostic(error.reason, at: SourceMark(file: path, line: 1, column: 1)))
         }
     }
 }
