@@ -63,7 +63,8 @@ extension DocumentEvaluator {
         let declaredID = Application.declaredID(of: document)
         if let family = Application.familyName(of: document) {
             let members = catalog.family(family).map(\.id)
-            if let broken = catalog.brokenMembers[family] {
+            let broken = catalog.brokenMembers(of: family)
+            if !broken.isEmpty {
                 return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family,
                                           result: .failed([brokenFamily(family, broken, in: document)])))
             }

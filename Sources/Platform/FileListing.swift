@@ -3,8 +3,8 @@
 /// Nothing is skipped without a word: a broken or looping link, a folder that cannot be
 /// opened, a named pipe or a device where a file is expected are each reported, so that a
 /// batch never silently leaves out an application. Only regular files are listed, so that
-/// reading never blocks on a pipe. Hidden entries (`.git`, Guichet's own lock and temporary
-/// files) are not looked at.
+/// reading never blocks on a pipe. Hidden files are read like the others; only Guichet's own
+/// lock and temporary files and version-control folders (`.git`…) are not looked at.
 public struct FileListing: Sendable {
     /// Regular files, in byte order of their paths, so that every run sees the same sequence.
     public private(set) var files: [String] = []
@@ -33,7 +33,7 @@ public struct FileListing: Sendable {
         case .success(let found): names = found
         case .failure(let problem): problems.append(problem); return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !Self.isOwnOrVersionControl(name) {
             let path = TemporaryName.join(folder, name)
             let isYAML = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
             switch FileKind.of(path) {
@@ -51,6 +51,10 @@ public struct FileListing: Sendable {
             case .unreadable(let reason): report(path, reason)
             }
         }
+    }
+
+    private static func isOwnOrVersionControl(_ name: String) -> Bool {
+        name == OutputFolder.lockName || name.hasPrefix(TemporaryName.prefix) || [".git", ".svn", ".hg"].contains(name)
     }
 
     private mutating func report(_ path: String, _ reason: String) {

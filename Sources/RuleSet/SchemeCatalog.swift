@@ -1,3 +1,4 @@
+import Foundation
 import Platform
 import SchemeLanguage
 import YAMLReader
@@ -8,8 +9,9 @@ public struct SchemeCatalog: Sendable {
     /// Files that could not be loaded, with their diagnostics; the other schemes still work.
     public let failures: [(file: String, diagnostics: [Diagnostic])]
     /// By family, the files of its schemes that could not be loaded: a household's file is
-    /// not oriented within a family one of whose aids is missing.
-    public let brokenMembers: [String: [String]]
+    /// not oriented within a family one of whose aids is missing. Files whose family cannot
+    /// even be read are under the empty key: they may belong to any family.
+    let brokenMembers: [String: [String]]
 
     /// Loads every `*.yaml` and `*.yml` file directly in `directory` (subfolders such as
     /// `reforms/` hold other kinds of files).
@@ -34,7 +36,7 @@ public struct SchemeCatalog: Sendable {
         let checked = SchemeDependencies.validate(schemes)
         var broken: [String: [String]] = [:]
         for file in Set(failures.map(\.file)) {
-            if let family = declaredFamily(in: file) { broken[family, default: []].append(file) }
+            broken[declaredFamily(in: file) ?? "", default: []].append(file)
         }
         for scheme in schemes.values where checked.valid[scheme.id] == nil {
             if let family = scheme.family { broken[family, default: []].append(scheme.file) }
@@ -43,10 +45,22 @@ public struct SchemeCatalog: Sendable {
                              brokenMembers: broken.mapValues { $0.sorted() })
     }
 
-    /// The family a scheme file declares, read from its YAML alone when the scheme does not load.
+    /// The family a scheme file declares, read from its YAML alone when the scheme does not
+    /// load, or from a `family:` line when even the YAML is broken; nil when neither says.
     private static func declaredFamily(in file: String) -> String? {
-        guard let document = try? YAMLDocumentReader.singleDocument(path: file) else { return nil }
-        return document.mapping?.first { $0.key.scalar == "family" }?.value.scalar
+        if let document = try? YAMLDocumentReader.singleDocument(path: file) {
+            return document.mapping?.first { $0.key.scalar == "family" }?.value.scalar
+        }
+        guard let bytes = try? RegularFile.read(file) else { return nil }
+        let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("family:") }
+        let value = line?.dropFirst("family:".count).split(separator: "#").first?
+            .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        return value?.isEmpty == false ? value : nil
+    }
+
+    /// The files of a family's schemes that could not be loaded, and those of unknown family.
+    public func brokenMembers(of family: String) -> [String] {
+        ((brokenMembers[family] ?? []) + (brokenMembers[""] ?? [])).sorted()
     }
 
     /// The schemes `id` uses the outcome of, each after those it depends on.

@@ -116,13 +116,30 @@ import YAMLReader
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/\(name)"))
         }
         let broken = SchemeCatalog.load(directory: rules)
-        #expect(broken.brokenMembers["logement"] == ["\(rules)/fonds-dettes-loyer.yaml"])
+        #expect(broken.brokenMembers(of: "logement") == ["\(rules)/fonds-dettes-loyer.yaml"])
         let runner = BatchRunner(catalog: broken, output: nil)
         let report = runner.run(paths: [Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
         let diagnostics = report.entries.flatMap(\.diagnostics)
         #expect(diagnostics.count == 1, "\(diagnostics)")
         #expect(diagnostics.first?.message.contains("fonds-dettes-loyer.yaml") == true)
         #expect(diagnostics.first?.path == "family")
+    }
+
+    /// Even a rules file whose YAML does not parse is found to belong to the family (from its
+    /// `family:` line); one that says nothing at all may belong to any family.
+    @Test(arguments: [("family: logement\nid: [unclosed\n", true), ("\u{0}\u{1}garbage: [\n", true), ("family: autre\nid: [unclosed\n", false)])
+    func aHouseholdIsNotOrientedPastAnUnreadableRulesFile(text: String, blocks: Bool) throws {
+        let rules = "\(folder)/rules-\(blocks)-\(text.count)"
+        try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
+        for name in ["fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
+            try FileManager.default.copyItem(atPath: Repository.path("Rules/\(name)"), toPath: "\(rules)/\(name)")
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/casse.yaml"))
+        let catalog = SchemeCatalog.load(directory: rules)
+        let report = BatchRunner(catalog: catalog, output: nil).run(paths: [Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
+        let refusal = report.entries.flatMap(\.diagnostics).first { $0.message.contains("casse.yaml") }
+        #expect((refusal != nil) == blocks, "\(report.entries.flatMap(\.diagnostics))")
+        #expect(report.entries.contains { $0.outcome != nil } == !blocks)
     }
 
     @Test func summaryLinesAreJSON() throws {

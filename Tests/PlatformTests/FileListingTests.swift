@@ -20,8 +20,15 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: "\(root)/sub/up", withDestinationPath: root)
         #expect(mkfifo("\(root)/pipe.yaml", 0o600) == 0)
 
+        try FileManager.default.createDirectory(atPath: "\(root)/.received", withIntermediateDirectories: true)
+        try touch("\(root)/.received/c.yaml")
+        try FileManager.default.createDirectory(atPath: "\(root)/.git", withIntermediateDirectories: true)
+        try touch("\(root)/.git/config.yaml")
+        try touch("\(root)/.guichet.lock")
+        try touch("\(root)/.guichet~tmp~1~abc")
+
         let listing = FileListing.yamlFiles(at: root)
-        #expect(listing.files == ["\(root)/b.yaml", "\(root)/sub/a.yml"])
+        #expect(listing.files == ["\(root)/.hidden.yaml", "\(root)/.received/c.yaml", "\(root)/b.yaml", "\(root)/sub/a.yml"])
         let problems = Dictionary(uniqueKeysWithValues: listing.problems.map { ($0.path, $0.reason) })
         #expect(problems["\(root)/dangling.yaml"]?.contains("lien vers un fichier absent") == true)
         #expect(problems["\(root)/loop.yaml"]?.contains("boucle") == true)

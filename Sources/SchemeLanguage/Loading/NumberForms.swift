@@ -13,6 +13,9 @@ enum NumberForms {
         case .integer, .number: (body, unit, noun) = (Substring(text), "", "le nombre")
         default: return nil
         }
+        if type == .number || type == .rate, let readings = dotGroupReadings(body) {
+            return ambiguity(text, readings: readings, unit: unit, noun: noun)
+        }
         switch DecimalNumber.reading(body) {
         case .ambiguous(let readings):
             return ambiguity(text, readings: readings, unit: unit, noun: noun)
@@ -21,6 +24,21 @@ enum NumberForms {
         default:
             return nil
         }
+    }
+
+    /// For a plain number or a rate, `2.250` may be a French 2 250 or an English 2,25: the
+    /// thousands reading that suits amounts in euros is not safe for ratios, thresholds and
+    /// rates, which often carry decimals. Nil when the text does not have that form.
+    static func dotGroupReadings(_ body: Substring) -> [DecimalNumber]? {
+        // Cheap test first: this runs for every number of every application.
+        guard body.utf8.contains(UInt8(ascii: ".")) else { return nil }
+        let unsigned = body.first == "-" || body.first == "+" ? body.dropFirst() : body
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts[0].first != "0",
+              (parts[0] + parts[1]).allSatisfy(\.isASCII), (parts[0] + parts[1]).allSatisfy(\.isNumber),
+              let thousands = DecimalNumber(canonical: (body.first == "-" ? "-" : "") + parts[0] + parts[1]),
+              let decimal = DecimalNumber(canonical: (body.first == "-" ? "-" : "") + parts[0] + "." + parts[1]) else { return nil }
+        return [thousands, decimal]
     }
 
     /// « le montant '60,000 €' est ambigu (60 000 € ou 60 € ?) : … par exemple '60 000 €', '60.000 €' ou '60 €' »

@@ -24,9 +24,9 @@ public enum ScalarParsing {
         switch type {
         case .boolean: return text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : nil
         case .integer: return Int(text).map(Value.integer) ?? DecimalNumber(parsing: text)?.integerValue().map(Value.integer)
-        case .number: return DecimalNumber(parsing: text).map(Value.number)
+        case .number: return NumberForms.dotGroupReadings(Substring(text)) == nil ? DecimalNumber(parsing: text).map(Value.number) : nil
         case .money: return money(text).map(Value.money)
-        case .rate: return rate(text).map(Value.rate)
+        case .rate: return NumberForms.dotGroupReadings(strippingUnit(text, "%")) == nil ? rate(text).map(Value.rate) : nil
         case .date: return LocalDate(iso: text).map(Value.date)
         case .text: return .text(text)
         case .enumeration(let domain): return domain.contains(text) ? .enumeration(text) : nil
