@@ -160,8 +160,10 @@ extension DecisionRecord {
             return MissingRow(kind: .decision, id: id, text: "La décision au titre du dispositif « \(title) »", help: nil)
         case .months(let index, let months):
             let input = scheme.inputs[index]
-            let listed = months.sorted().map(\.yearMonth)
-            let series = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " et " + listed[listed.count - 1]
+            let sorted = months.sorted()
+            let listed = sorted.map(\.yearMonth)
+            let named = sorted.map(\.frenchMonth)
+            let series = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " et " + named[named.count - 1]
             return MissingRow(kind: .fact, id: input.id, text: "\(input.question) Mois à renseigner : \(series).", help: input.help, months: listed)
         }
     }

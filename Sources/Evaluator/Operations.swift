@@ -140,7 +140,7 @@ enum Functions {
             } catch .overflow {
                 throw EvaluationError.overflow(at: expression)
             } catch {
-                throw EvaluationError(message: "le pas d'arrondi de round() vaut 0 pour cette demande ; il doit être positif", mark: expression.mark)
+                throw EvaluationError(message: "le pas d'arrondi de round() vaut 0 pour cette demande ; il doit être strictement positif", mark: expression.mark)
             }
             return try Operations.wrap(rounded, as: expression.type, at: expression)
         }

@@ -61,7 +61,8 @@ public struct FileListing: Sendable {
         problems.append(FileSystemError(path: path, reason: reason))
     }
 
-    private static func names(in folder: String) -> Result<[String], FileSystemError> {
+    /// The names in a folder, `.` and `..` left out.
+    static func names(in folder: String) -> Result<[String], FileSystemError> {
         guard let stream = opendir(folder) else {
             return .failure(.system(folder, "lecture du dossier impossible"))
         }

@@ -36,26 +36,21 @@ public final class OutputFolder {
             switch error {
             case .unusable(let problem): throw problem
             case .busy(let holder):
-                let who = holder.map { "le processus \($0.pid)" } ?? "un autre processus"
-                throw FileSystemError(path: directory, reason: "dossier déjà utilisé par \(who) de guichet ; attendez la fin de ce traitement, ou choisissez un autre dossier de sortie (--out)")
+                let who = holder.flatMap { $0.isRunning ? "le processus guichet \($0.pid)" : nil } ?? "un autre processus guichet"
+                throw FileSystemError(path: directory, reason: "ce dossier est déjà utilisé par \(who) ; attendez la fin de ce traitement, ou choisissez un autre dossier de sortie (--out)")
             }
         }
     }
 
     private func removeLeftovers() {
-        guard let folder = opendir(directory) else { return }
-        defer { closedir(folder) }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard let writer = TemporaryName.writer(of: name), writer != getpid(), !Self.isRunning(writer) else { continue }
+        guard case .success(let names) = FileListing.names(in: directory) else { return }
+        for name in names {
+            guard let writer = TemporaryName.writer(of: name), writer != getpid(),
+                  !ProcessLock.Holder(pid: writer, since: nil).isRunning else { continue }
             var status = stat()
             let path = path(name)
             guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid() else { continue }
             unlink(path)
         }
-    }
-
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
     }
 }

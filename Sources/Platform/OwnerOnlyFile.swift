@@ -3,8 +3,10 @@
 ///
 /// A file is created exclusively under a temporary name in its final folder, without following
 /// links (`O_CREAT | O_EXCL | O_NOFOLLOW`, mode 0600), written whole, then renamed over its final
-/// name: a reader never sees half a file, a crash leaves the old file or the new one, and a link
-/// planted where the temporary file goes cannot redirect the write to another file.
+/// name: a reader never sees half a file, a program killed at any point leaves the old file or
+/// the new one, and a link planted where the temporary file goes cannot redirect the write to
+/// another file. Files are not flushed to disk one by one (that would cost a disk round trip per
+/// decision): after a power cut, the file system's own journal decides what survives.
 public enum OwnerOnlyFile {
     /// Writes `bytes` to `path` atomically, readable by its owner only.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {

@@ -9,6 +9,10 @@ public final class ProcessLock {
         public let pid: Int32
         /// Seconds since 1970 when the holder took the lock; nil in files older than this field.
         public let since: Int?
+
+        /// Whether that process still runs (a pid written by a run since ended may have been
+        /// given to another program: never suggest stopping it then).
+        public var isRunning: Bool { kill(pid, 0) == 0 || errno == EPERM }
     }
 
     /// Why a lock could not be taken.

@@ -21,6 +21,12 @@ public enum TerminalText {
         return result
     }
 
+    /// The first control character of `text` (as `escaped` would show it), or nil: for readers
+    /// that refuse such text outright. With `allowingLineBreaks`, line feeds and tabs are fine.
+    public static func firstControl(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
+        text.unicodeScalars.first { needsEscape($0, allowingLineBreaks) }
+    }
+
     private static func needsEscape(_ scalar: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: !keepingLineBreaks

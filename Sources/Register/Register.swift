@@ -35,10 +35,13 @@ public final class DecisionRegister: LimitReader {
     }
 
     static func open(path: String, keyPath: String?, options: Options) throws -> DecisionRegister {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+        for file in [path, keyPath ?? path + ".key"] {
+            let folder = (file as NSString).deletingLastPathComponent
+            do {
+                if !folder.isEmpty { try OwnerOnlyFile.createFolder(folder) }
+            } catch {
+                throw RegisterError("\(error.path) : \(error.reason)")
+            }
         }
         try RegisterFile.create(path)
         let lock = RegisterLock(register: path, timeout: options.busyTimeout)

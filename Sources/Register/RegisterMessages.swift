@@ -57,7 +57,8 @@ extension RegisterError {
     }
 
     static func busy(_ register: String, owner: ProcessLock.Holder?) -> RegisterError {
-        guard let owner else {
+        // A pid left by a run since ended names nobody, or another program: not worth printing.
+        guard let owner, owner.isRunning else {
             return RegisterError("""
                 le registre \(register) est utilisé par un autre processus guichet ; attendez qu'il se termine, \
                 puis relancez la commande.

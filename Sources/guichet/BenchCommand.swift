@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Benchmarks
 import Foundation
+import Platform
 import RuleSet
 import SchemeLanguage
 import Simulation
@@ -42,10 +43,10 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard count > 0 else {
-            throw ValidationError("--count doit être un nombre positif de demandes à générer, par exemple --count 100000 (reçu : \(count))")
+            throw ValidationError("--count doit être un nombre strictement positif de demandes à générer, par exemple --count 100000 (reçu : \(count))")
         }
         guard repeats > 0 else {
-            throw ValidationError("--repeats doit être un nombre positif de passages, par exemple --repeats 3 (reçu : \(repeats))")
+            throw ValidationError("--repeats doit être un nombre strictement positif de passages, par exemple --repeats 3 (reçu : \(repeats))")
         }
     }
 
@@ -57,7 +58,7 @@ struct Bench: ParsableCommand {
             throw ExitCode.failure
         }
         let folder = workDirectory ?? NSTemporaryDirectory() + "guichet-bench-\(getpid())"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OwnerOnlyFile.createFolder(folder)
         let stream = "\(folder)/applications.yaml"
         let benchmark = Benchmark(catalog: catalog, scheme: target)
         try benchmark.generate(count: count, seed: seed, to: stream)

@@ -38,7 +38,7 @@ struct Evaluate: ParsableCommand {
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
         // The register first: a second run waiting for it must not touch the output folder.
-        let decisions = try register.open(claiming: !dryRun)
+        let decisions = dryRun ? try register.openForReading() : try register.open(claiming: true)
         let output = try Console.outputFolder(out)
         let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }

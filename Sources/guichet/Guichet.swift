@@ -20,8 +20,13 @@ struct Guichet: ParsableCommand {
 
 /// The register of decisions, shared by the commands that read or write it.
 struct RegisterOption: ParsableArguments {
-    @Option(name: .customLong("register"), help: "The register of decisions (SQLite); evaluate and select create it on first use.")
-    var path: String = ".guichet/registre.sqlite"
+    @Option(name: .customLong("register"), help: """
+        The register of decisions (SQLite; default: .guichet/registre.sqlite). evaluate creates it on first use; \
+        --dry-run, select and the queries only read an existing one.
+        """)
+    var explicitPath: String?
+
+    var path: String { explicitPath ?? ".guichet/registre.sqlite" }
 
     @Option(name: .long, help: """
         The pseudonymisation key (default: beside the register, with '.key' appended). Back it up: a register \
@@ -37,6 +42,17 @@ struct RegisterOption: ParsableArguments {
             if claiming { try register.claim() }
             return register
         }
+    }
+
+    /// For runs that record nothing (`--dry-run`, `select`): the existing register, read only.
+    /// Without one at the default place, limits count no earlier decision, and the user is told;
+    /// a register named with `--register` that is not there is an error, never a new empty one.
+    func openForReading() throws -> DecisionRegister? {
+        guard explicitPath != nil || RegularFile.exists(path) else {
+            Console.error("\(path): warning: aucun registre des décisions ici : les plafonds ne tiendront compte d'aucune décision antérieure (donnez --register pour en lire un)")
+            return nil
+        }
+        return try reporting { try DecisionRegister.openExisting(path: path, keyPath: registerKey) }
     }
 
     /// For queries, which read an existing register and never create one.

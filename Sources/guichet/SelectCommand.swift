@@ -39,7 +39,7 @@ struct Select: ParsableCommand {
         }
         let output = try Console.outputFolder(out)
         let minutesName = "selection-\(schemeID)"
-        let report = BatchRunner(catalog: catalog, output: nil, register: try register.open(), recording: false,
+        let report = BatchRunner(catalog: catalog, output: nil, register: try register.openForReading(), recording: false,
                                  reservedNames: [minutesName: "le procès-verbal de sélection (\(minutesName).md)"]).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let evaluations = report.entries.compactMap { entry -> Evaluation? in

@@ -51,7 +51,8 @@ import YAMLReader
 
     @Test func wrongTypeIsLocated() throws {
         let error = try #require(try errors(valid.replacing("categorie: 1", with: "categorie: première")).first)
-        #expect(error.message == "expected a whole number, found 'première' for fact 'esi.categorie'")
+        #expect(error.message == "expected a whole number, found 'première'")
+        #expect(error.path == "facts.esi.categorie")
         #expect(error.mark.line == 6)
         #expect(error.path == "facts.esi.categorie")
     }

@@ -12,12 +12,12 @@ import Testing
     func aCountThatIsNotPositiveIsRefused(count: [String]) throws {
         let result = try run(["bench"] + count + ["--rules", Repository.path("Rules")])
         #expect(result.status != 0)
-        #expect(result.error.contains("--count doit être un nombre positif de demandes à générer"), "\(result.error)")
+        #expect(result.error.contains("--count doit être un nombre strictement positif de demandes à générer"), "\(result.error)")
     }
 
     @Test func repeatsThatAreNotPositiveAreRefused() throws {
         let result = try run(["bench", "--count", "10", "--repeats", "-1", "--rules", Repository.path("Rules")])
         #expect(result.status != 0)
-        #expect(result.error.contains("--repeats doit être un nombre positif"), "\(result.error)")
+        #expect(result.error.contains("--repeats doit être un nombre strictement positif"), "\(result.error)")
     }
 }

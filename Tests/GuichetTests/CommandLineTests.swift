@@ -14,9 +14,9 @@ import Testing
         try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
     }
 
-    func evaluate(_ paths: [String], rules: String = Repository.path("Rules"), timeout: Double = 30) throws -> CommandLine.Run {
+    func evaluate(_ paths: [String], rules: String = Repository.path("Rules"), timeout: Double = 30, umask: String? = nil) throws -> CommandLine.Run {
         try CommandLine.run(["evaluate"] + paths + ["--rules", rules, "--out", "\(folder)/out", "--register", "\(folder)/registre.sqlite"],
-                            timeout: timeout)
+                            timeout: timeout, umask: umask)
     }
 
     /// A submitted file can neither drive the terminal nor forge an error line.
@@ -74,13 +74,52 @@ import Testing
 
     /// Decisions name young people: the folder and its files are the owner's only, whatever the umask.
     @Test func decisionsAreOwnerOnly() throws {
-        let run = try evaluate([Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
+        let run = try evaluate([Repository.path("Applications/logement/20-menage-deux-aides.yaml")], umask: "022")
         #expect(run.status == 0, "\(run.stderr)")
         let out = "\(folder)/out"
         func mode(_ path: String) throws -> Int { try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
         #expect(try mode(out) == 0o700)
+        #expect(try mode("\(folder)/registre.sqlite") == 0o600)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         #expect(files.count >= 4)
         for file in files { #expect(try mode("\(out)/\(file)") == 0o600, "\(file)") }
+    }
+}
+
+/// Runs that record nothing never create a register, and names never carry a forged line.
+@Suite struct ReadOnlyRunTests {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "guichet-readonly-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    @Test(arguments: [["evaluate", "--dry-run", Repository.path("Applications/pdesi")],
+                      ["select", "medecins-salaries", Repository.path("Applications/medecins")]])
+    func aMistypedRegisterIsAnErrorNotANewRegister(arguments: [String]) throws {
+        let run = try CommandLine.run(arguments + ["--rules", Repository.path("Rules"), "--out", "out", "--register", "typo/registre.sqlite"],
+                                      in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("typo/registre.sqlite"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/typo"))
+    }
+
+    @Test func aDryRunWithoutARegisterSaysSoAndCreatesNone() throws {
+        let run = try CommandLine.run(["evaluate", "--dry-run", Repository.path("Applications/pdesi"), "--rules", Repository.path("Rules"), "--out", "out"],
+                                      in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: aucun registre des décisions ici"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/.guichet"))
+    }
+
+    @Test func aNameOnTwoLinesIsRefused() throws {
+        let text = try String(contentsOfFile: Repository.path("Applications/medecins/01-fruges-rural.yaml"), encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: "\(folder)/apps", withIntermediateDirectories: true)
+        let forged = text.replacing(/applicant: \{name: [^,}]+/, with: "applicant: {name: \"Evil\\nFORGED: error\"")
+        try Data(forged.utf8).write(to: URL(fileURLWithPath: "\(folder)/apps/a.yaml"))
+        let run = try CommandLine.run(["select", "medecins-salaries", "apps", "--rules", Repository.path("Rules"), "--out", "out"], in: folder)
+        #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("FORGED") }, "\(run.stdout)")
+        #expect(run.stderr.contains("ce texte doit tenir sur une seule ligne"), "\(run.stderr)")
     }
 }

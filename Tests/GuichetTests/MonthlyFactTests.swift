@@ -37,7 +37,7 @@ import YAMLReader
         #expect(evaluation.missing == [.months(apl, months)])
         let row = try #require(DecisionRecord(evaluation).missing.first)
         #expect(row.id == "logement.apl")
-        #expect(row.text.hasSuffix("Mois à renseigner : 2020-12, 2021-01, 2021-02, 2021-03 et 2021-04."))
+        #expect(row.text.hasSuffix("Mois à renseigner : décembre 2020, janvier 2021, février 2021, mars 2021 et avril 2021."))
         #expect(row.months == ["2020-12", "2021-01", "2021-02", "2021-03", "2021-04"])
         let json = JSONDecision.render(DecisionRecord(evaluation)).filter { !$0.isWhitespace }
         #expect(json.contains("\"help\":null,\"months\":[\"2020-12\",\"2021-01\",\"2021-02\",\"2021-03\",\"2021-04\"]"))

@@ -109,7 +109,7 @@ enum CommandLine {
     }
 
     /// Runs `guichet ARGUMENTS` in `directory`, stopping it after `timeout` seconds.
-    static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30) throws -> Run {
+    static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30, umask mask: String? = nil) throws -> Run {
         guard let executable else { throw CommandLineError.notBuilt }
         // Output goes to files rather than pipes: nothing to drain while the process runs.
         let capture = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
@@ -120,8 +120,14 @@ enum CommandLine {
             try? FileManager.default.removeItem(atPath: capture + ".err")
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if let mask {
+            // A shell sets the umask the tool inherits, as a user's login would.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(mask) && exec \"$0\" \"$@\"", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))

@@ -14,7 +14,7 @@ import Testing
                 _ = try OutputFolder(directory: scratch.file("decisions"))
             } throws: { error in
                 let reason = (error as? FileSystemError)?.reason ?? ""
-                return reason.contains("déjà utilisé par le processus \(getpid())") && reason.contains("--out")
+                return reason.contains("déjà utilisé par le processus guichet \(getpid())") && reason.contains("--out")
             }
             withExtendedLifetime(first) {}
         }

@@ -24,8 +24,8 @@ import Testing
     }
 
     @Test func aRoundingStepOfZeroIsRefused() throws {
-        #expect(try error(amount: "round(depense, 0 €)").message.hasPrefix("le pas d'arrondi de round() doit être positif"))
-        #expect(try error(amount: "round(depense, -1 €)").message.hasPrefix("le pas d'arrondi de round() doit être positif"))
+        #expect(try error(amount: "round(depense, 0 €)").message.hasPrefix("le pas d'arrondi de round() doit être strictement positif"))
+        #expect(try error(amount: "round(depense, -1 €)").message.hasPrefix("le pas d'arrondi de round() doit être strictement positif"))
     }
 
     @Test(arguments: ["depense / categorie", "depense / 0.5", "depense / (categorie - 1)", "round(depense, 0.01 €)", "depense / 0.001"])

@@ -58,7 +58,7 @@ public struct ApplicationDecoder {
         let applicant = requireHeader
             ? fields.required("applicant").flatMap { decodeApplicant($0, path: fields.childPath("applicant"), log: log) }
             : Application.Applicant(name: "(cas de test)", kind: nil, address: nil)
-        let subject = fields.optional("subject").flatMap { log.text($0, path: fields.childPath("subject")) }
+        let subject = fields.optional("subject").flatMap { log.line($0, path: fields.childPath("subject")) }
         var facts = FactValues(count: scheme.inputs.count)
         if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, companion: companions.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
         let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, tolerated: companions.pieces, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
@@ -90,8 +90,8 @@ public struct ApplicationDecoder {
 
     private func decodeApplicant(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Application.Applicant? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
-        let name = fields.required("name", what: "the applicant's name").flatMap { log.text($0, path: fields.childPath("name")) }
-        let kind = fields.optional("kind").flatMap { log.text($0, path: fields.childPath("kind")) }
+        let name = fields.required("name", what: "the applicant's name").flatMap { log.line($0, path: fields.childPath("name")) }
+        let kind = fields.optional("kind").flatMap { log.line($0, path: fields.childPath("kind")) }
         let address = fields.optional("address").flatMap { log.text($0, path: fields.childPath("address")) }
         fields.rejectUnknown()
         return name.map { Application.Applicant(name: $0, kind: kind, address: address) }
@@ -167,7 +167,8 @@ public struct ApplicationDecoder {
     private func typedFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, log: DiagnosticLog) -> Value? {
         switch ScalarParsing.value(node, as: scheme.types[index]) {
         case .failure(let problem):
-            log.error("\(problem.message) for fact '\(scheme.inputIDs[index])'", at: node.mark, path: path())
+            // The field path names the fact: the message need not.
+            log.error(problem.message, at: node.mark, path: path())
         case .success(let value):
             if let bounds = scheme.bounds[index], let problem = Bounds.violation(of: value, id: scheme.inputIDs[index], type: scheme.types[index], bounds: bounds) {
                 log.error(problem, at: node.mark, path: path())

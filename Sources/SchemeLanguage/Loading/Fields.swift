@@ -1,3 +1,4 @@
+import Platform
 import YAMLReader
 
 /// Reads the fields of a YAML mapping by name, and reports those nobody asked for.
@@ -86,9 +87,28 @@ extension Fields {
 
 /// Reading plain scalars with located errors.
 extension DiagnosticLog {
+    /// A text, on one line or several; a control character (an escape sequence, a carriage
+    /// return) is refused, since the text ends up in documents and on terminals.
     func text(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
+        text(node, path: path(), allowingLineBreaks: true)
+    }
+
+    /// A text on one line, such as a name or a subject: a line break there would split a
+    /// table row or forge a line in a procès-verbal.
+    func line(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
+        text(node, path: path(), allowingLineBreaks: false)
+    }
+
+    private func text(_ node: YAMLNode, path: @autoclosure () -> String, allowingLineBreaks: Bool) -> String? {
         guard let text = node.scalar else {
             error("expected a text, found \(node.kindName)", at: node.mark, path: path())
+            return nil
+        }
+        if let control = TerminalText.firstControl(in: text, allowingLineBreaks: allowingLineBreaks) {
+            let message = control == "\n"
+                ? "ce texte doit tenir sur une seule ligne : retirez le saut de ligne"
+                : "ce texte contient un caractère de contrôle invisible (U+\(String(control.value, radix: 16, uppercase: true))) : retirez-le"
+            error(message, at: node.mark, path: path())
             return nil
         }
         return text
