@@ -12,7 +12,12 @@ public enum FileInPlace {
         guard descriptor >= 0 else { throw .system(path, "création impossible") }
         defer { close(descriptor) }
         let written = contents.withUnsafeBytes { OwnerOnlyFile.writeAll(descriptor, $0) }
-        guard written, fsync(descriptor) == 0 else { throw .system(path, "écriture impossible") }
+        guard written, fsync(descriptor) == 0 else {
+            // A partial key would read back as another key: leave none rather than half of one.
+            let code = errno
+            unlink(path)
+            throw .system(path, "écriture impossible", code)
+        }
         syncFolder(of: path)
     }
 
