@@ -56,15 +56,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixtures shared by the test targets: the repository's paths, small schemes, running the tool.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Batch", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader"],
+            path: "Tests/TestSupport"
+        ),
+        // One test target per module, each beside the module it tests.
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
-        .testTarget(
-            name: "GuichetTests",
-            dependencies: ["Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "Evaluator", "RuleSet",
-                           "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"],
-            exclude: ["Golden"]
-        ),
+        .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "TestSupport"]),
+        .testTarget(name: "EvaluatorTests", dependencies: ["Evaluator", "Batch", "Decisions", "Register", "Simulation", "Portfolios", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
+        .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "RuleSet", "Platform", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "Batch", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "Portfolios", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "Portfolios", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"]),
+        .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Evaluator", "SchemeLanguage", "YAMLReader", "TestSupport"]),
+        // The command-line tool, run as a user runs it.
+        .testTarget(name: "GuichetTests", dependencies: ["Register", "TestSupport"]),
     ]
 )

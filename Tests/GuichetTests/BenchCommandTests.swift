@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `guichet bench --count -5` (or 0) is refused with a clear message before anything runs.

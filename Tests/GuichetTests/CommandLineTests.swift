@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The tool as a user runs it: what it prints, its exit code, what it refuses.

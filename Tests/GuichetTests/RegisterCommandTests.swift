@@ -1,5 +1,6 @@
 import Foundation
 import Register
+import TestSupport
 import Testing
 
 /// The register as the command line sees it: which commands may create it, and what they say

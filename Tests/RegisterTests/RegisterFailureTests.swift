@@ -6,6 +6,7 @@ import Portfolios
 @testable import Register
 import RuleSet
 import Synchronization
+import TestSupport
 import Testing
 
 /// A register that cannot be written (full disk, another process holding it) stops the batch with

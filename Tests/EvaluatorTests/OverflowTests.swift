@@ -4,6 +4,7 @@ import ExactDecimal
 import Foundation
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 import YAMLReader
 
@@ -104,7 +105,7 @@ import YAMLReader
 
 /// The housing schedule at the edges of the calendar, and a birth date after the filing date.
 @Suite struct CalendarEdgeTests {
-    let housing = HousingTests()
+    let housing = HousingFixture()
 
     func entries(_ texts: [String]) throws -> [BatchEntry] {
         let reader = YAMLDocumentReader(text: texts.joined(separator: "\n---\n"), file: "dossiers.yaml")

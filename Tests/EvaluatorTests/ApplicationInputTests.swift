@@ -1,6 +1,7 @@
 import Batch
 import Evaluator
 import SchemeLanguage
+import TestSupport
 import Testing
 import YAMLReader
 

@@ -3,6 +3,7 @@ import Foundation
 import Platform
 import Register
 import RuleSet
+import TestSupport
 import Testing
 
 /// The decision files of the sample applications, compared byte for byte with reviewed copies.
@@ -25,7 +26,7 @@ import Testing
 
     @Test(arguments: folders)
     func sampleDecisionsMatchTheReviewedCopies(_ folder: String) throws {
-        let golden = Repository.path("Tests/GuichetTests/Golden/\(folder)")
+        let golden = Repository.path("Tests/DecisionsTests/Golden/\(folder)")
         let out = temporaryFolder()
         let report = try evaluateSamples(folder, into: out)
         #expect(report.failureCount == 0)

@@ -4,46 +4,14 @@ import ExactDecimal
 import Foundation
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 import YAMLReader
 
 /// The housing family: schedules of months, dated parameters, conditional criteria, and one
 /// scheme using another's outcome.
-@Suite struct HousingTests {
+@Suite struct HousingTests: HousingCases {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-
-    func evaluate(_ text: String) throws -> [BatchEntry] {
-        let runner = BatchRunner(catalog: catalog, output: nil)
-        let document = try YAMLDocumentReader.singleDocument(text: text, file: "household.yaml")
-        return runner.process(document)
-    }
-
-    func solvency(birth: String = "2000-03-15", first: String = "2020-11-01", months: Int, rent: String = "450 €",
-                  charges: String = "50 €", apl: String = "270 €", extra: String = "") -> String {
-        """
-        scheme: fonds-solvabilisation
-        id: T-1
-        filed: 2020-10-15
-        applicant: {name: Test}
-        facts:
-          jeune: {identifiant: T-1, date_naissance: \(birth), parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
-          accompagnement: {necessaire: false}
-          demande: {premier_mois: \(first), nombre_mois: \(months)}
-          logement: {type: ordinaire, loyer: \(rent), charges: \(charges), apl: \(apl)}
-        \(extra)
-        pieces: [piece-identite, quittance, attestation-caf]
-        confirmed: all
-        findings: {ressources-insuffisantes: {satisfied: true}}
-        outcomes: {fsl-acces: défavorable}
-        """
-    }
-
-    func schedule(_ entries: [BatchEntry]) throws -> ScheduleResult {
-        guard case .decided(let evaluation) = entries.first?.result else {
-            throw Failure("not decided: \(entries.first?.diagnostics ?? [])")
-        }
-        return try #require(evaluation.schedule)
-    }
 
     @Test func residualRentOf230EachMonth() throws {
         let result = try schedule(evaluate(solvency(months: 6)))
@@ -150,9 +118,4 @@ import YAMLReader
             }
         }
     }
-}
-
-struct Failure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

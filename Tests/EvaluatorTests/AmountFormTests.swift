@@ -3,6 +3,7 @@ import Evaluator
 import ExactDecimal
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 import YAMLReader
 

@@ -7,6 +7,7 @@ import Register
 import RuleSet
 import SchemeLanguage
 import Simulation
+import TestSupport
 import Testing
 
 /// Reforms: loading them against the schemes, and their effect on small portfolios computed by hand.

@@ -5,6 +5,7 @@ import Foundation
 import Register
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 
 /// The catalogue's hand-computed cases, against the real rules file and a register.
@@ -13,18 +14,7 @@ import Testing
 
     static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: Int,
                             expense: String, site: String = "ESI-62-0001") -> String {
-        """
-        scheme: pdesi
-        id: \(id)
-        filed: \(filed)
-        applicant: {name: Commune de Test}
-        facts:
-          porteur: {habilite_pdesi: true, siren: "\(siren)"}
-          esi: {categorie: \(category), identifiant: \(site)}
-          projet: {enjeux: [accessibilite], respect_normes: true, validation_proprietaire: true, projet_animation: true, depense_eligible_ht: "\(expense)"}
-        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
-        confirmed: all
-        """
+        PDESIFixture.application(id, filed: filed, siren: siren, category: category, expense: expense, site: site)
     }
 
     /// Runs the applications as one batch, each in its own file, the files in the order given.

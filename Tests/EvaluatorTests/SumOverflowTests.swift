@@ -8,6 +8,7 @@ import Portfolios
 import RuleSet
 import SchemeLanguage
 import Simulation
+import TestSupport
 import Testing
 
 /// Sums across decisions (limits, envelopes, register totals) are checked: an overflow is an
@@ -28,7 +29,7 @@ import Testing
 
     @Test func aLimitWhoseAmountsOverflowIsAnErrorNotASmallerSum() throws {
         let scheme = try Load.pdesi()
-        let application = try Load.application(PDESITests.application("A", category: 1, expense: "60 000 €"), scheme: scheme)
+        let application = try Load.application(PDESIFixture.application("A", category: 1, expense: "60 000 €"), scheme: scheme)
         #expect(throws: EvaluationError.self) {
             try SchemeEvaluator(scheme: scheme).evaluate(application, register: HugeRegister(amount: Self.huge, months: 0))
         }
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func aLimitWhoseMonthsOverflowIsAnErrorNotATrap() throws {
-        let housing = HousingTests()
+        let housing = HousingFixture()
         let scheme = try #require(housing.catalog.schemes["fonds-solvabilisation"])
         let application = try Load.application(housing.solvency(months: 6), scheme: scheme)
         #expect(throws: EvaluationError.self) {

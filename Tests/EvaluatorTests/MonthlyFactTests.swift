@@ -5,6 +5,7 @@ import ExactDecimal
 import Foundation
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 import YAMLReader
 
@@ -12,7 +13,7 @@ import YAMLReader
 /// unless the input declares a `default:`; a month outside the schedule is an error on that month.
 @Suite struct MonthlyFactTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-    let housing = HousingTests()
+    let housing = HousingFixture()
 
     func entries(_ text: String) throws -> [BatchEntry] {
         let stream = try YAMLDocumentReader(text: text, file: "dossiers.yaml")

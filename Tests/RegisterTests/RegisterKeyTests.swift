@@ -4,6 +4,7 @@ import GRDB
 import Platform
 @testable import Register
 import RuleSet
+import TestSupport
 import Testing
 
 /// A register and its pseudonymisation key belong together: a register that holds decisions

@@ -1,6 +1,7 @@
 import Evaluator
 import ExactDecimal
 import SchemeLanguage
+import TestSupport
 import Testing
 
 @Suite struct EvaluationTests {

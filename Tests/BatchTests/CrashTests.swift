@@ -3,6 +3,7 @@ import Foundation
 import Portfolios
 import Register
 import RuleSet
+import TestSupport
 import Testing
 
 /// A batch killed with SIGKILL in the middle leaves the register and the output folder

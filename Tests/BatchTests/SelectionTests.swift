@@ -7,6 +7,7 @@ import Platform
 import Register
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 
 /// Calls: admissibility, quotas, ties settled whatever the order, envelopes.
@@ -47,9 +48,9 @@ import Testing
     @Test func theMinutesMatchTheirReviewedCopy() throws {
         let result = try select(try evaluations("Applications/medecins", scheme: "medecins-salaries"), scheme: "medecins-salaries")
         let minutes = SelectionReport.markdown(result)
-        let golden = Repository.path("Tests/GuichetTests/Golden/selection/medecins-salaries.md")
+        let golden = Repository.path("Tests/DecisionsTests/Golden/selection/medecins-salaries.md")
         if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: Repository.path("Tests/GuichetTests/Golden/selection"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: Repository.path("Tests/DecisionsTests/Golden/selection"), withIntermediateDirectories: true)
             try Data(minutes.utf8).write(to: URL(fileURLWithPath: golden))
             return
         }

@@ -5,6 +5,7 @@ import Platform
 import Portfolios
 import RuleSet
 import SchemeLanguage
+import TestSupport
 import Testing
 import YAMLReader
 
@@ -148,69 +149,5 @@ import YAMLReader
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         #expect(object?["outcome"] as? String == "favorable")
         #expect(object?["amount"] as? String == "30000.00")
-    }
-}
-
-@Suite struct SyntheticApplicationTests {
-    @Test func theSameSeedGivesTheSameStreamAndEveryDocumentDecodes() throws {
-        let scheme = try Load.pdesi()
-        var first = SyntheticApplications(scheme: scheme, seed: 7)
-        var second = SyntheticApplications(scheme: scheme, seed: 7)
-        var other = SyntheticApplications(scheme: scheme, seed: 8)
-        let a = (1...200).map { first.document($0) }.joined()
-        #expect(a == (1...200).map { second.document($0) }.joined())
-        #expect(a != (1...200).map { other.document($0) }.joined())
-        let reader = YAMLDocumentReader(text: a, file: "synthetic.yaml")
-        let decoder = ApplicationDecoder(scheme: scheme)
-        var outcomes: Set<Outcome> = []
-        while let document = try reader.nextDocument() {
-            let application = try decoder.decode(document).get()
-            outcomes.insert(try SchemeEvaluator(scheme: scheme).evaluate(application).outcome)
-        }
-        #expect(outcomes.count >= 3, "a realistic mix of outcomes: \(outcomes)")
-    }
-}
-
-@Suite struct SchemeReferenceTests {
-    func scheme(_ id: String, uses other: String) -> String {
-        """
-        id: \(id)
-        title: \(id)
-        kind: individual-aid
-        authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
-        sources: {s: {deliberation: Délibération}}
-        eligibility:
-          - {id: c, label: C, failure: F, when: outcome("\(other)") == "défavorable"}
-
-        """
-    }
-
-    func catalog(_ files: [String: String]) throws -> SchemeCatalog {
-        let folder = NSTemporaryDirectory() + "guichet-rules-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)")) }
-        return SchemeCatalog.load(directory: folder)
-    }
-
-    @Test func aCycleOfOutcomesIsRefusedAtLoad() throws {
-        let loaded = try catalog(["a.yaml": scheme("a", uses: "b"), "b.yaml": scheme("b", uses: "a")])
-        #expect(loaded.schemes.isEmpty)
-        let messages = loaded.failures.flatMap(\.diagnostics).map(\.message)
-        #expect(messages.contains { $0.contains("cycle: a → b → a") })
-        #expect(messages.contains { $0.contains("cycle: b → a → b") })
-    }
-
-    @Test func anUnknownSchemeInOutcomeIsLocated() throws {
-        let loaded = try catalog(["a.yaml": scheme("a", uses: "fsl")])
-        let diagnostic = try #require(loaded.failures.first?.diagnostics.first)
-        #expect(diagnostic.message.contains("outcome() names 'fsl', which is not a scheme"))
-        #expect(diagnostic.mark.line == 7)
-    }
-
-    @Test func dependenciesComeFirst() throws {
-        let loaded = try catalog(["a.yaml": scheme("a", uses: "b"), "b.yaml": scheme("b", uses: "c"),
-                                  "c.yaml": scheme("c", uses: "d").replacing("eligibility:\n  - {id: c, label: C, failure: F, when: outcome(\"d\") == \"défavorable\"}", with: "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}")])
-        #expect(loaded.failures.isEmpty, "\(loaded.failures)")
-        #expect(loaded.dependencies(of: "a") == ["c", "b"])
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The `guichet` executable run as a user would, with what it printed.
+public enum CommandLine {
+    public struct Run {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        /// False when the run had to be stopped at its deadline.
+        public let finished: Bool
+    }
+
+    public static var executable: String? {
+        let candidates = [".build/debug/guichet", ".build/x86_64-unknown-linux-gnu/debug/guichet",
+                          ".build/aarch64-unknown-linux-gnu/debug/guichet"].map(Repository.path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs `guichet ARGUMENTS` in `directory`, stopping it after `timeout` seconds.
+    public static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30, umask mask: String? = nil) throws -> Run {
+        guard let executable else { throw CommandLineError.notBuilt }
+        // Output goes to files rather than pipes: nothing to drain while the process runs.
+        let capture = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+        FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: capture + ".out")
+            try? FileManager.default.removeItem(atPath: capture + ".err")
+        }
+        let process = Process()
+        if let mask {
+            // A shell sets the umask the tool inherits, as a user's login would.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(mask) && exec \"$0\" \"$@\"", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(5_000) }
+        let finished = !process.isRunning
+        if !finished { process.terminate() }
+        process.waitUntilExit()
+        let stdout = (try? String(contentsOfFile: capture + ".out", encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? ""
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr, finished: finished)
+    }
+
+    public enum CommandLineError: Error { case notBuilt }
+}

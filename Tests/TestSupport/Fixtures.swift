@@ -1,0 +1,102 @@
+import Evaluator
+import Foundation
+import SchemeLanguage
+import YAMLReader
+
+public enum Load {
+    public static func scheme(_ text: String, file: String = "inline.yaml") throws -> Scheme {
+        switch SchemeLoader.load(bytes: Array(text.utf8), file: file) {
+        case .success(let scheme): return scheme
+        case .failure(let list): throw list
+        }
+    }
+
+    public static func pdesi() throws -> Scheme {
+        switch SchemeLoader.load(path: Repository.path("Rules/pdesi.yaml")) {
+        case .success(let scheme): return scheme
+        case .failure(let list): throw list
+        }
+    }
+
+    public static func application(_ text: String, scheme: Scheme) throws -> Application {
+        let document = try YAMLDocumentReader.singleDocument(text: text, file: "application.yaml")
+        switch ApplicationDecoder(scheme: scheme).decode(document) {
+        case .success(let application): return application
+        case .failure(let list): throw list
+        }
+    }
+
+    public static func evaluate(_ text: String, scheme: Scheme) throws -> Evaluation {
+        try SchemeEvaluator(scheme: scheme).evaluate(try application(text, scheme: scheme))
+    }
+}
+
+/// A small scheme exercising each language feature, independent of the real rules.
+public enum DemoScheme {
+    public static func text(amount: String = "base * taux", rounding: String = "half-up", extraCriteria: String = "") -> String {
+        """
+        id: demo
+        title: Aide de démonstration
+        kind: individual-aid
+        authority:
+          name: Département du Pas-de-Calais
+          signatory: Le Président du Conseil départemental
+          court: tribunal administratif de Lille
+        sources:
+          delib: {deliberation: Délibération n°2020-999 du 28 septembre 2020, article: article 1, lines: 1-2, quote: Texte cité.}
+        pieces:
+          devis: {label: Devis}
+        inputs:
+          a: {type: boolean, question: A ?}
+          b: {type: boolean, question: B ?}
+          c: {type: boolean, question: C ?, confirm: true}
+          base: {type: money, question: Dépense ?, piece: devis, min: 0 €}
+          x: {type: number, question: X ?}
+          y: {type: number, question: Y ?}
+        parameters:
+          taux: {label: Taux, value: 50 %}
+        eligibility:
+          - {id: a-ou-b, label: A ou B, failure: Ni A ni B., when: a or b, source: delib}
+          - {id: a-et-c, label: A et C, failure: Pas A et C., when: "not a or c", source: delib}
+          - {id: manuel, label: Appréciation, failure: Appréciation défavorable., manual: true}
+        \(extraCriteria)
+        amount:
+          steps:
+            - {id: montant, label: Montant, value: "\(amount)"}
+          result: montant
+          rounding: {step: 0.01 €, rule: \(rounding)}
+        """
+    }
+
+    public static func application(_ facts: String, pieces: String = "[devis]", extra: String = "") -> String {
+        """
+        scheme: demo
+        id: D-1
+        filed: 2020-10-01
+        applicant: {name: Commune de Test}
+        facts: {\(facts)}
+        pieces: \(pieces)
+        \(extra)
+        """
+    }
+}
+
+/// A PDESI application with every attestation given and confirmed: only the facts a test
+/// varies are parameters.
+public enum PDESIFixture {
+    public static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: Int,
+                            expense: String, site: String = "ESI-62-0001") -> String {
+        """
+        scheme: pdesi
+        id: \(id)
+        filed: \(filed)
+        applicant: {name: Commune de Test}
+        facts:
+          porteur: {habilite_pdesi: true, siren: "\(siren)"}
+          esi: {categorie: \(category), identifiant: \(site)}
+          projet: {enjeux: [accessibilite], respect_normes: true, validation_proprietaire: true, projet_animation: true, depense_eligible_ht: "\(expense)"}
+        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
+        confirmed: all
+        """
+    }
+}
