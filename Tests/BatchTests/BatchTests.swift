@@ -11,12 +11,13 @@ import YAMLReader
 
 /// Batches: a bad file never costs another application its decision.
 @Suite struct BatchTests {
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
     let catalog: SchemeCatalog
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-batch-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("batch")
         catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
     }
 

@@ -24,8 +24,9 @@ import Testing
     }
 
     @Test func aBatchKilledInTheMiddleEndsAsAnUninterruptedOne() throws {
-        let folder = NSTemporaryDirectory() + "guichet-crash-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("crash")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
         let scheme = try #require(catalog.schemes["pdesi"])
         let count = 3000

@@ -20,8 +20,15 @@ import Testing
         return runner.run(paths: [Repository.path("Applications/\(folder)")])
     }
 
+    /// Each run writes into a folder of its own, removed when the test is over.
+    let temporary: TemporaryFolder
+
+    init() throws {
+        temporary = try TemporaryFolder("golden")
+    }
+
     func temporaryFolder() -> String {
-        NSTemporaryDirectory() + "guichet-golden-\(UUID().uuidString)"
+        temporary.file("run-\(UUID().uuidString)")
     }
 
     @Test(arguments: folders)
@@ -43,7 +50,7 @@ import Testing
         for name in produced {
             let obtained = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(name)"))
             let reviewed = try Data(contentsOf: URL(fileURLWithPath: "\(golden)/\(name)"))
-            #expect(obtained == reviewed, "\(name) differs from its reviewed copy; diff \(out)/\(name) \(golden)/\(name)")
+            #expect(obtained == reviewed, "\(name) differs from its reviewed copy; regenerate with GUICHET_UPDATE_GOLDEN=1 and read git diff")
         }
     }
 

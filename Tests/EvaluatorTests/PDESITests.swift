@@ -19,8 +19,9 @@ import Testing
 
     /// Runs the applications as one batch, each in its own file, the files in the order given.
     func batch(_ applications: [String], register: DecisionRegister? = nil) throws -> [String: BatchEntry] {
-        let folder = NSTemporaryDirectory() + "guichet-pdesi-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("pdesi")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         var paths: [String] = []
         for (position, text) in applications.enumerated() {
             let path = "\(folder)/\(position).yaml"

@@ -81,8 +81,9 @@ import Testing
 @Suite struct ReportOverflowTests {
     @Test func aSimulationThatCannotAddAnApplicationCountsItAsAnError() throws {
         let catalog = SchemeCatalog(schemes: ["bornes": try OverflowTests.scheme(amount: "base")])
-        let folder = NSTemporaryDirectory() + "guichet-sum-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("sum")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let huge = String(repeating: "9", count: 36) + " €"
         let stream = ["A", "B", "C"].map { OverflowTests().application($0, base: $0 == "C" ? "10 €" : huge) }.joined(separator: "\n---\n")

@@ -4,10 +4,12 @@ import Testing
 
 /// The tool as a user runs it: what it prints, its exit code, what it refuses.
 @Suite struct CommandLineTests {
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
+        temporary = try TemporaryFolder("cli")
         try FileManager.default.createDirectory(atPath: "\(folder)/apps", withIntermediateDirectories: true)
     }
 
@@ -89,11 +91,12 @@ import Testing
 
 /// Runs that record nothing never create a register, and names never carry a forged line.
 @Suite struct ReadOnlyRunTests {
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-readonly-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("readonly")
     }
 
     @Test(arguments: [["evaluate", "--dry-run", Repository.path("Applications/pdesi")],

@@ -6,11 +6,12 @@ import Testing
 /// The register as the command line sees it: which commands may create it, and what they say
 /// when it cannot be used.
 @Suite(.serialized) struct RegisterCommandTests {
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-register-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("register-cli")
     }
 
     /// Runs the tool in the test's folder.

@@ -14,11 +14,12 @@ import Testing
 /// running the batch again completes it.
 @Suite struct RegisterFailureTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-register-failure-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("register-failure")
     }
 
     /// A stream of synthetic PDESI applications.

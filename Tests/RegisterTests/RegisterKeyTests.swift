@@ -11,13 +11,14 @@ import Testing
 /// never runs with a new or another key, and a query never creates a register.
 @Suite struct RegisterKeyTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
     var registerPath: String { "\(folder)/r.sqlite" }
     var keyPath: String { registerPath + ".key" }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-key-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("key")
     }
 
     /// A young person's application for the solvency fund: 6 months granted.

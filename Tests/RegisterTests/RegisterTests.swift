@@ -12,11 +12,12 @@ import Testing
 /// The register on disk: repeatable batches, history, dry runs, pseudonyms, permissions.
 @Suite struct RegisterTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-register-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("register")
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -18,8 +18,9 @@ import Testing
     }
 
     func catalog(_ files: [String: String]) throws -> SchemeCatalog {
-        let folder = NSTemporaryDirectory() + "guichet-rules-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("rules")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)")) }
         return SchemeCatalog.load(directory: folder)
     }

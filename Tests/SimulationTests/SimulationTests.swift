@@ -13,6 +13,12 @@ import Testing
 /// Reforms: loading them against the schemes, and their effect on small portfolios computed by hand.
 @Suite struct SimulationTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+
+    init() throws {
+        temporary = try TemporaryFolder("simulation")
+    }
 
     // MARK: Portfolios
 
@@ -73,8 +79,9 @@ import Testing
     }
 
     func write(_ text: String, name: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "guichet-simulation-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A folder per file: a test may write two portfolios under one name.
+        let folder = temporary.file(UUID().uuidString)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         let path = "\(folder)/\(name)"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -349,8 +356,9 @@ import Testing
     }
 
     @Test func aStreamingFileGivenUpLeavesNothingBehind() throws {
-        let folder = NSTemporaryDirectory() + "guichet-streaming-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder("streaming")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         do {
             let file = try StreamingFile(path: "\(folder)/out.csv")
             file.write(line: "a,b")
