@@ -42,7 +42,7 @@ let package = Package(
         // Batches: application files decided in filing order, decision files, the register.
         .target(name: "Batch", dependencies: ["RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Reforms tried on a portfolio: two runs side by side, and the French report.
-        .target(name: "Simulation", dependencies: ["Batch", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Simulation", dependencies: ["Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
         .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "TestSupport"]),
         .testTarget(name: "EvaluatorTests", dependencies: ["Evaluator", "Batch", "Decisions", "Register", "Simulation", "Portfolios", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
-        .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "RuleSet", "Platform", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Batch", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "Portfolios", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "Portfolios", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"]),
