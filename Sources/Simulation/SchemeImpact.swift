@@ -10,9 +10,9 @@ public struct SchemeImpact: Sendable {
         public let after: Int
 
         public var change: Int { after - before }
-        public var cells: [String] {
-            [outcome.rawValue, FrenchFormat.count(before), FrenchFormat.count(after), FrenchFormat.signedCount(change)]
-        }
+        public var beforeText: String { FrenchFormat.count(before) }
+        public var afterText: String { FrenchFormat.count(after) }
+        public var cells: [String] { [outcome.rawValue, beforeText, afterText, FrenchFormat.signedCount(change)] }
     }
 
     /// The amounts granted, in all or for one value of the breakdown input.
@@ -31,11 +31,14 @@ public struct SchemeImpact: Sendable {
             percent = withPercent ? ReformImpact.percent(difference, of: before) : nil
         }
 
-        /// "Aujourd'hui", "Avec la réforme", "Écart" (the percentage after it when there is one).
-        public var cells: [String] {
-            [FrenchFormat.money(before), FrenchFormat.money(after),
-             FrenchFormat.signedMoney(difference) + (percent.map { " (\(FrenchFormat.signedPercent($0, minimumFractionDigits: 1)))" } ?? "")]
+        public var beforeText: String { FrenchFormat.money(before) }
+        public var afterText: String { FrenchFormat.money(after) }
+        /// The difference, the percentage after it when there is one: "+16 000,00 € (+15,2 %)".
+        public var differenceText: String {
+            FrenchFormat.signedMoney(difference) + (percent.map { " (\(FrenchFormat.signedPercent($0, minimumFractionDigits: 1)))" } ?? "")
         }
+        /// "Aujourd'hui", "Avec la réforme", "Écart".
+        public var cells: [String] { [beforeText, afterText, differenceText] }
     }
 
     /// The applications whose breakdown input has one value.
@@ -53,7 +56,8 @@ public struct SchemeImpact: Sendable {
         public let label: String
         public let count: Int
 
-        public var cells: [String] { [label, FrenchFormat.count(count)] }
+        public var countText: String { FrenchFormat.count(count) }
+        public var cells: [String] { [label, countText] }
     }
 
     public struct ChangeRow: Sendable {
@@ -79,7 +83,7 @@ public struct SchemeImpact: Sendable {
 
         public var rows: [[String]] {
             [["Enveloppe", FrenchFormat.money(before), FrenchFormat.money(after)],
-             ["Aides accordées", FrenchFormat.money(granted.before), FrenchFormat.money(granted.after)],
+             ["Aides accordées", granted.beforeText, granted.afterText],
              ["Utilisation", usageBefore.map(ReformImpact.percentText) ?? "—", usageAfter.map(ReformImpact.percentText) ?? "—"]]
         }
     }

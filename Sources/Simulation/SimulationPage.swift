@@ -28,13 +28,17 @@ public enum SimulationPage {
 
     private static func section(_ scheme: SchemeImpact) -> String {
         var body = "<h2>\(escape(scheme.title))</h2>\n"
-        body += "<h3>\(escape(SchemeImpact.outcomesTitle))</h3>\n" + counts(scheme.outcomes.map { ($0.outcome.rawValue, $0.before, $0.after) })
+        let outcomes = scheme.outcomes.map { ($0.outcome.rawValue, [(Double($0.before), $0.beforeText), (Double($0.after), $0.afterText)]) }
+        body += "<h3>\(escape(SchemeImpact.outcomesTitle))</h3>\n" + chart(outcomes, series: beforeAndAfter)
         body += "<h3>\(escape(SchemeImpact.amountsTitle))</h3>\n" + table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells])
         if let input = scheme.breakdown {
-            let groups = scheme.groups.map { ("\(input) = \($0.value) (\($0.applications))", $0.amounts.before, $0.amounts.after) }
-            body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + amounts(groups)
+            let groups = scheme.groups.map { group in
+                ("\(input) = \(group.value) (\(group.applications))",
+                 [(length(group.amounts.before), group.amounts.beforeText), (length(group.amounts.after), group.amounts.afterText)])
+            }
+            body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + chart(groups, series: beforeAndAfter)
         }
-        let bands = scheme.bands.map { ($0.label, [(Double($0.count), FrenchFormat.count($0.count))]) }
+        let bands = scheme.bands.map { ($0.label, [(Double($0.count), $0.countText)]) }
         body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n" + chart(bands, series: [(name: "demandes", colour: "#2a6ebb")])
         body += "<h3>\(escape(SchemeImpact.winnersTitle))</h3>\n" + changes(scheme.winners)
         body += "<h3>\(escape(SchemeImpact.losersTitle))</h3>\n" + changes(scheme.losers)
@@ -53,7 +57,8 @@ public enum SimulationPage {
         }.joined()
     }
 
-    private static func double(_ value: DecimalNumber) -> Double {
+    /// An amount as a bar's length: only the drawing is approximate, never the figure shown.
+    private static func length(_ value: DecimalNumber) -> Double {
         Double(value.rounded(scale: 2, rule: .halfUp).description) ?? 0
     }
 
@@ -79,14 +84,6 @@ public enum SimulationPage {
     }
 
     private static let beforeAndAfter = [(name: "aujourd'hui", colour: "#999"), (name: "avec la réforme", colour: "#2a6ebb")]
-
-    private static func counts(_ rows: [(String, Int, Int)]) -> String {
-        chart(rows.map { ($0.0, [(Double($0.1), FrenchFormat.count($0.1)), (Double($0.2), FrenchFormat.count($0.2))]) }, series: beforeAndAfter)
-    }
-
-    private static func amounts(_ rows: [(String, DecimalNumber, DecimalNumber)]) -> String {
-        chart(rows.map { ($0.0, [(double($0.1), FrenchFormat.money($0.1)), (double($0.2), FrenchFormat.money($0.2))]) }, series: beforeAndAfter)
-    }
 
     private static func changes(_ rows: [SchemeImpact.ChangeRow]) -> String {
         guard !rows.isEmpty else { return "<p>\(SchemeImpact.noChange)</p>\n" }
