@@ -1,4 +1,5 @@
 import Decisions
+import SchemeLanguage
 
 /// One line of JSON per application: what a spreadsheet or a script needs from a batch.
 public enum SummaryLine {

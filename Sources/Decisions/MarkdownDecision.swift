@@ -41,37 +41,29 @@ public enum MarkdownDecision {
 
     private static func header(_ record: DecisionRecord, into text: inout MarkdownText) {
         let application = record.application
-        text.line("# \(record.scheme.authority.name)")
-        text.blank()
-        text.line("## \(title(record.outcome, grants: record.scheme.amount != nil))")
-        text.blank()
+        text.heading(record.scheme.authority.name, level: 1)
+        text.heading(title(record.outcome, grants: record.scheme.amount != nil))
         text.line("**\(record.scheme.title)** (\(record.scheme.kind.frenchName))")
         text.blank()
-        text.line("| | |")
-        text.line("|---|---|")
-        text.row(["Référence de la demande", application.id])
         let kind = application.applicant.kind.map { " (\($0))" } ?? ""
-        text.row(["Demandeur", application.applicant.name + kind])
-        if let address = application.applicant.address { text.row(["Adresse", address]) }
-        if let subject = application.subject { text.row(["Objet", subject]) }
-        text.row(["Date de dépôt", application.filed.frenchLong])
-        text.blank()
-        for deliberation in record.legalBasis { text.line("- Vu \(FrenchGrammar.withArticle(deliberation)) ;") }
+        var rows = [["Référence de la demande", application.id], ["Demandeur", application.applicant.name + kind]]
+        if let address = application.applicant.address { rows.append(["Adresse", address]) }
+        if let subject = application.subject { rows.append(["Objet", subject]) }
+        rows.append(["Date de dépôt", application.filed.frenchLong])
+        text.table(["", ""], rows)
+        var visas = record.legalBasis.map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
         if record.outcome == .unfavorable {
-            text.line("- Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
+            visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
-        for dependency in record.dependencies {
-            text.line("- Vu la décision « \(dependency.outcome.rawValue) » au titre du dispositif « \(dependency.title) » ;")
-        }
-        text.line("- Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
-        text.blank()
+        visas += record.dependencies.map { "Vu la décision « \($0.outcome.rawValue) » au titre du dispositif « \($0.title) » ;" }
+        visas.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
+        text.list(visas)
     }
 
     private static func verdict(_ record: DecisionRecord, into text: inout MarkdownText) {
         let name = record.application.applicant.name
         let scheme = "« \(record.scheme.title) »"
-        text.line("## Décision : \(record.outcome.rawValue)")
-        text.blank()
+        text.heading("Décision : \(record.outcome.rawValue)")
         switch record.outcome {
         case .favorable:
             if let amount = record.amount.map(FrenchFormat.money) {
@@ -105,24 +97,19 @@ public enum MarkdownDecision {
     }
 
     private static func criteria(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.line("## Critères d'éligibilité")
-        text.blank()
-        text.line("| n° | Critère | Appréciation | Faits retenus | Texte |")
-        text.line("|---|---|---|---|---|")
-        for row in record.criteria {
+        text.heading("Critères d'éligibilité")
+        text.table(["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], record.criteria.map { row in
             var facts = row.facts.map { "\($0.id) : \($0.value)" }
             facts += row.missing.map { "manque : \($0)" }
             if let note = row.note { facts.append("instructeur : \(note)") }
-            text.row([String(row.number), row.label, verdictLabel(row.verdict),
-                      facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.source.map(shortCitation) ?? "—"])
-        }
-        text.blank()
+            return [String(row.number), row.label, verdictLabel(row.verdict),
+                    facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.source.map(shortCitation) ?? "—"]
+        })
     }
 
     private static func placement(_ record: DecisionRecord, into text: inout MarkdownText) {
         guard let placement = record.placement else { return }
-        text.line("## Sélection : \(placement.placement.rawValue)")
-        text.blank()
+        text.heading("Sélection : \(placement.placement.rawValue)")
         text.line(placement.reason)
         text.blank()
     }
@@ -131,56 +118,45 @@ public enum MarkdownDecision {
     private static func limits(_ record: DecisionRecord, into text: inout MarkdownText) {
         let results = record.limits
         guard !results.isEmpty else { return }
-        text.line("## Décisions antérieures prises en compte")
-        text.blank()
+        text.heading("Décisions antérieures prises en compte")
         for result in results {
             let limit = record.scheme.limits[result.index]
             let value = FrenchFormat.value(result.value, type: limit.measure.type)
             text.line("**\(limit.label)** : \(value)")
             text.blank()
-            if result.entries.isEmpty {
-                text.line("- Aucune décision antérieure au registre.")
-            }
-            for entry in result.entries {
+            var items = result.entries.map { entry in
                 let amount = entry.amount.map { " : \(FrenchFormat.money($0))" } ?? ""
                 let months = entry.months > 0 ? " (\(entry.months) mois)" : ""
-                text.line("- Demande \(entry.applicationID), déposée le \(entry.filed.frenchLong)\(amount)\(months)")
+                return "Demande \(entry.applicationID), déposée le \(entry.filed.frenchLong)\(amount)\(months)"
             }
-            if let source = limit.source.flatMap(record.scheme.source) { text.line("- Texte : \(citation(source))") }
-            text.blank()
+            if items.isEmpty { items.append("Aucune décision antérieure au registre.") }
+            if let source = limit.source.flatMap(record.scheme.source) { items.append("Texte : \(citation(source))") }
+            text.list(items)
         }
     }
 
     private static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
         guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return }
-        text.line("## Calcul du montant")
-        text.blank()
-        text.line("| Étape | Règle | Valeur |")
-        text.line("|---|---|---|")
-        for step in record.steps {
-            text.row([step.label, "`\(step.formula)`", step.value ?? "non calculable"])
-        }
+        text.heading("Calcul du montant")
+        var rows = record.steps.map { step in [step.label, "`\(step.formula)`", step.value ?? "non calculable"] }
         if let final = record.amount {
-            let rounding = FrenchFormat.rounding(definition.rounding)
-            text.row(["**Montant retenu**", rounding, "**\(FrenchFormat.money(final))**"])
-            if let unrounded = record.unrounded, unrounded != final {
-                text.blank()
-                text.line("Montant avant arrondi : \(unrounded.frenchFormatted()) €.")
-            }
+            rows.append(["**Montant retenu**", FrenchFormat.rounding(definition.rounding), "**\(FrenchFormat.money(final))**"])
         }
-        text.blank()
+        text.table(["Étape", "Règle", "Valeur"], rows)
+        if let final = record.amount, let unrounded = record.unrounded, unrounded != final {
+            text.line("Montant avant arrondi : \(FrenchFormat.money(unrounded)).")
+            text.blank()
+        }
     }
 
     private static func grounds(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.line("## Motifs de la décision")
-        text.blank()
+        text.heading("Motifs de la décision")
         if record.failed.isEmpty, let amount = record.amount {
             text.line("Toutes les conditions d'éligibilité sont remplies, mais le montant de l'aide calculé selon les règles du dispositif est de \(FrenchFormat.money(amount)) : aucune aide ne peut être accordée.")
             text.blank()
         }
         for (position, row) in record.failed.enumerated() {
-            text.line("### Motif \(position + 1) : critère n°\(row.number) non rempli")
-            text.blank()
+            text.heading("Motif \(position + 1) : critère n°\(row.number) non rempli", level: 3)
             text.line("*\(row.label)*")
             text.blank()
             if let source = row.source {
@@ -200,20 +176,14 @@ public enum MarkdownDecision {
     }
 
     private static func missing(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.line("## Éléments à produire")
-        text.blank()
-        for (position, item) in record.missing.enumerated() {
+        text.heading("Éléments à produire")
+        text.numbered(record.missing.map { item in
             switch item.kind {
-            case .fact:
-                let help = item.help.map { " \($0)" } ?? ""
-                text.line("\(position + 1). \(item.text)\(help) (information `\(item.id)`)")
-            case .piece:
-                text.line("\(position + 1). Pièce justificative : \(item.text) (pièce `\(item.id)`)")
-            case .decision:
-                text.line("\(position + 1). \(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande (dispositif `\(item.id)`)")
+            case .fact: "\(item.text)\(item.help.map { " \($0)" } ?? "") (information `\(item.id)`)"
+            case .piece: "Pièce justificative : \(item.text) (pièce `\(item.id)`)"
+            case .decision: "\(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande (dispositif `\(item.id)`)"
             }
-        }
-        text.blank()
+        })
     }
 
     private static func pending(_ record: DecisionRecord, into text: inout MarkdownText) {
@@ -236,8 +206,7 @@ public enum MarkdownDecision {
     private static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
         let quoted = record.citedSources.filter { $0.quote != nil }
         guard !quoted.isEmpty else { return }
-        text.line("## Textes appliqués")
-        text.blank()
+        text.heading("Textes appliqués")
         for source in quoted {
             text.line("> « \(source.quote!) »")
             text.line(">")
@@ -257,8 +226,7 @@ public enum MarkdownDecision {
     private static func appeal(_ record: DecisionRecord, into text: inout MarkdownText) {
         let authority = record.scheme.authority
         let address = authority.courtAddress.map { " (\($0))" } ?? ""
-        text.line("## Voies et délais de recours")
-        text.blank()
+        text.heading("Voies et délais de recours")
         text.line("La présente décision peut faire l'objet, dans un délai de deux mois à compter de sa notification, d'un recours gracieux auprès \(FrenchGrammar.de(authority.signatory)) ou d'un recours contentieux devant le \(authority.court)\(address). Le tribunal administratif peut aussi être saisi par l'application « Télérecours citoyens » accessible sur le site www.telerecours.fr.")
         text.blank()
         text.line("Le recours gracieux interrompt le délai du recours contentieux, qui court à nouveau à compter de la réponse de l'administration ; le silence gardé pendant deux mois sur le recours gracieux vaut décision de rejet.")
@@ -299,33 +267,5 @@ public enum MarkdownDecision {
 
     static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
-    }
-}
-
-/// Accumulates Markdown lines; table cells are escaped so that no value can break a table.
-struct MarkdownText {
-    private(set) var result = ""
-
-    mutating func line(_ text: String) {
-        result += text
-        result += "\n"
-    }
-
-    mutating func blank() { result += "\n" }
-
-    /// A titled list, left out when it has no item.
-    mutating func section(_ title: String, bullets: [String], level: Int = 2) {
-        guard !bullets.isEmpty else { return }
-        line(String(repeating: "#", count: level) + " \(title)")
-        blank()
-        for bullet in bullets { line("- \(bullet)") }
-        blank()
-    }
-
-    mutating func row(_ cells: [String]) {
-        let escaped = cells.map { cell in
-            cell.replacing("|", with: "\\|").replacing("\n", with: " ")
-        }
-        line("| " + escaped.joined(separator: " | ") + " |")
     }
 }

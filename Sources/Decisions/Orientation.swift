@@ -21,16 +21,10 @@ public struct Orientation {
         guard let first = evaluations.first else { return "" }
         let application = first.application
         var text = MarkdownText()
-        text.line("# \(first.scheme.authority.name)")
-        text.blank()
-        text.line("## Orientation : aides de la famille « \(family) »")
-        text.blank()
-        text.line("| | |")
-        text.line("|---|---|")
-        text.row(["Référence du dossier", application.id])
-        text.row(["Demandeur", application.applicant.name])
-        text.row(["Date de dépôt", application.filed.frenchLong])
-        text.blank()
+        text.heading(first.scheme.authority.name, level: 1)
+        text.heading("Orientation : aides de la famille « \(family) »")
+        text.table(["", ""], [["Référence du dossier", application.id], ["Demandeur", application.applicant.name],
+                              ["Date de dépôt", application.filed.frenchLong]])
         text.line("Ce document résume l'examen du dossier au regard de chacun des dispositifs. Il ne vaut pas décision : chaque aide fait l'objet de sa propre décision, dont le lien figure ci-dessous.")
         text.blank()
         summaryTable(into: &text)
@@ -41,16 +35,13 @@ public struct Orientation {
     }
 
     private func summaryTable(into text: inout MarkdownText) {
-        text.line("| Dispositif | Issue | Montant | Éléments manquants | Décision |")
-        text.line("|---|---|---|---|---|")
-        for evaluation in evaluations {
+        text.table(["Dispositif", "Issue", "Montant", "Éléments manquants", "Décision"], evaluations.map { evaluation in
             let amount = evaluation.amount?.final.map(FrenchFormat.money) ?? "—"
             let asked = evaluation.outcome == .incomplete && !evaluation.missing.isEmpty
             let missing = asked ? "\(evaluation.missing.count) (voir ci-dessous)" : "—"
             let file = decisionFile(evaluation)
-            text.row([evaluation.scheme.title, evaluation.outcome.rawValue, amount, missing, "[\(file)](\(file))"])
-        }
-        text.blank()
+            return [evaluation.scheme.title, evaluation.outcome.rawValue, amount, missing, "[\(file)](\(file))"]
+        })
     }
 
     private var granted: [String] {
@@ -72,15 +63,10 @@ public struct Orientation {
     private func missing(into text: inout MarkdownText) {
         let incomplete = evaluations.filter { !$0.missing.isEmpty && $0.outcome == .incomplete }
         guard !incomplete.isEmpty else { return }
-        text.line("## Éléments à produire")
-        text.blank()
+        text.heading("Éléments à produire")
         for evaluation in incomplete {
-            text.line("### \(evaluation.scheme.title)")
-            text.blank()
-            for (position, item) in DecisionRecord(evaluation).missing.enumerated() {
-                text.line("\(position + 1). \(item.text)")
-            }
-            text.blank()
+            text.heading(evaluation.scheme.title, level: 3)
+            text.numbered(DecisionRecord(evaluation).missing.map(\.text))
         }
     }
 }

@@ -34,8 +34,7 @@ public struct ScheduleTable: Sendable {
             let cells = definition.steps.indices.map { index in
                 month.steps[index].map { FrenchFormat.value($0, type: definition.steps[index].expression.type) } ?? "—"
             }
-            let monthText = month.month.description
-            return Row(month: String(monthText.prefix(7)), frenchMonth: month.month.frenchMonth, cells: cells,
+            return Row(month: month.month.yearMonth, frenchMonth: month.month.frenchMonth, cells: cells,
                        canonical: month.steps.map { $0.map(FrenchFormat.canonical) },
                        paid: month.paid.map(FrenchFormat.money) ?? "—",
                        paidCanonical: month.paid.map(FrenchFormat.moneyCanonical))
@@ -43,7 +42,7 @@ public struct ScheduleTable: Sendable {
         asked = result.asked
         maxMonths = result.maxMonths
         stoppedAt = result.stoppedAt?.frenchMonth
-        stoppedAtCanonical = result.stoppedAt.map { String($0.description.prefix(7)) }
+        stoppedAtCanonical = result.stoppedAt?.yearMonth
         stopReason = result.stoppedAt == nil ? nil : definition.stopReason
         total = result.total
     }
@@ -64,14 +63,9 @@ public struct ScheduleTable: Sendable {
     }
 
     func render(into text: inout MarkdownText) {
-        text.line("## Échéancier mensuel")
-        text.blank()
-        text.line("| Mois | " + columns.joined(separator: " | ") + " | Montant versé |")
-        text.line("|---|" + String(repeating: "---|", count: columns.count) + "---|")
-        for row in rows { text.row([row.frenchMonth] + row.cells + ["**\(row.paid)**"]) }
-        text.blank()
-        for note in notes { text.line("- \(note)") }
-        if !notes.isEmpty { text.blank() }
+        text.heading("Échéancier mensuel")
+        text.table(["Mois"] + columns + ["Montant versé"], rows.map { [$0.frenchMonth] + $0.cells + ["**\($0.paid)**"] })
+        text.list(notes)
     }
 
     func render(into json: inout JSONWriter) {

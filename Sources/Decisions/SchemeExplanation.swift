@@ -5,8 +5,7 @@ import SchemeLanguage
 public enum SchemeExplanation {
     public static func render(_ scheme: Scheme) -> String {
         var text = MarkdownText()
-        text.line("# \(scheme.title)")
-        text.blank()
+        text.heading(scheme.title, level: 1)
         text.line("Dispositif `\(scheme.id)` : \(scheme.kind.frenchName), \(scheme.authority.name).")
         text.blank()
         sources(scheme, into: &text)
@@ -25,8 +24,7 @@ public enum SchemeExplanation {
     }
 
     private static func sources(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.line("## Textes de référence")
-        text.blank()
+        text.heading("Textes de référence")
         for source in scheme.sources {
             text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
             if let quote = source.quote { text.line("  > « \(quote) »") }
@@ -35,39 +33,26 @@ public enum SchemeExplanation {
     }
 
     private static func inputs(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.line("## Informations demandées")
-        text.blank()
-        text.line("| Information | Question | Type | Pièce justificative | Confirmée par l'instructeur |")
-        text.line("|---|---|---|---|---|")
-        for input in scheme.inputs {
+        text.heading("Informations demandées")
+        text.table(["Information", "Question", "Type", "Pièce justificative", "Confirmée par l'instructeur"], scheme.inputs.map { input in
             var question = input.question
             if let help = input.help { question += " (\(help))" }
             let piece = input.piece.flatMap { scheme.piece($0)?.label } ?? "—"
-            text.row(["`\(input.id)`", question, typeName(input.type), piece, input.confirm ? "oui" : "non"])
-        }
-        text.blank()
+            return ["`\(input.id)`", question, typeName(input.type), piece, input.confirm ? "oui" : "non"]
+        })
     }
 
     private static func parameters(_ scheme: Scheme, into text: inout MarkdownText) {
         guard !scheme.parameters.isEmpty else { return }
-        text.line("## Paramètres")
-        text.blank()
-        text.line("| Paramètre | Libellé | Valeur | Source |")
-        text.line("|---|---|---|---|")
-        for parameter in scheme.parameters {
-            let values = parameter.versions.map { version in
-                let value = FrenchFormat.value(version.value, type: parameter.type)
-                return version.from.map { "\(value) à compter du \($0.frenchLong)" } ?? value
-            }
+        text.heading("Paramètres")
+        text.table(["Paramètre", "Libellé", "Valeur", "Source"], scheme.parameters.map { parameter in
             let source = parameter.source.flatMap(scheme.source).map(MarkdownDecision.citation) ?? "—"
-            text.row(["`\(parameter.id)`", parameter.label, values.joined(separator: " ; "), source])
-        }
-        text.blank()
+            return ["`\(parameter.id)`", parameter.label, FrenchFormat.versions(of: parameter), source]
+        })
     }
 
     private static func criteria(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.line("## Critères d'éligibilité")
-        text.blank()
+        text.heading("Critères d'éligibilité")
         for (position, criterion) in scheme.criteria.enumerated() {
             text.line("\(position + 1). **\(criterion.label)**")
             if let applies = criterion.applicabilityFormula { text.line("   - S'applique lorsque : `\(applies)`") }
@@ -80,27 +65,19 @@ public enum SchemeExplanation {
 
     private static func schedule(_ scheme: Scheme, into text: inout MarkdownText) {
         guard let schedule = scheme.schedule else { return }
-        text.line("## Échéancier mensuel")
-        text.blank()
+        text.heading("Échéancier mensuel")
         let limit = schedule.maxMonths == nil ? "" : ", dans la limite de la durée maximale"
         text.line("Chaque mois, à partir du premier mois demandé et pour le nombre de mois demandé\(limit), l'aide du mois est calculée ainsi (arrondie comme le montant) :")
         text.blank()
-        text.line("| Étape | Libellé | Règle |")
-        text.line("|---|---|---|")
-        for step in schedule.steps { text.row(["`\(step.id)`", step.label, "`\(step.formula)`"]) }
-        text.blank()
+        text.table(["Étape", "Libellé", "Règle"], schedule.steps.map { ["`\($0.id)`", $0.label, "`\($0.formula)`"] })
         if let reason = schedule.stopReason { text.line("Les versements cessent au premier mois où : \(reason)") }
         text.blank()
     }
 
     private static func amount(_ scheme: Scheme, into text: inout MarkdownText) {
         guard let amount = scheme.amount else { return }
-        text.line("## Calcul du montant")
-        text.blank()
-        text.line("| Étape | Libellé | Règle |")
-        text.line("|---|---|---|")
-        for step in amount.steps { text.row(["`\(step.id)`", step.label, "`\(step.formula)`"]) }
-        text.blank()
+        text.heading("Calcul du montant")
+        text.table(["Étape", "Libellé", "Règle"], amount.steps.map { ["`\($0.id)`", $0.label, "`\($0.formula)`"] })
         text.line("Le montant de l'aide est l'étape `\(amount.steps[amount.result].id)`. \(FrenchFormat.rounding(amount.rounding)).")
         text.blank()
     }

@@ -7,10 +7,8 @@ public enum SelectionReport {
     public static func markdown(_ result: SelectionResult) -> String {
         let scheme = result.scheme
         var text = MarkdownText()
-        text.line("# \(scheme.authority.name)")
-        text.blank()
-        text.line("## Procès-verbal de sélection")
-        text.blank()
+        text.heading(scheme.authority.name, level: 1)
+        text.heading("Procès-verbal de sélection")
         text.line("**\(scheme.title)** (\(scheme.kind.frenchName))")
         text.blank()
         if let source = scheme.selection?.source.flatMap(scheme.source) {
@@ -39,46 +37,37 @@ public enum SelectionReport {
 
     private static func summary(_ result: SelectionResult, into text: inout MarkdownText) {
         let total = result.ranked.count + result.inadmissible.count + result.pending.count
-        text.line("### Candidatures examinées : \(total)")
-        text.blank()
-        text.line("- admissibles : \(result.ranked.count)")
-        text.line("- non admissibles (irrecevables ou incomplètes) : \(result.inadmissible.count)")
-        text.line("- en cours d'instruction, non classées : \(result.pending.count)")
-        text.line("- retenues : \(result.retained.count) ; en liste d'attente : \(result.waiting.count)")
-        text.blank()
+        text.section("Candidatures examinées : \(FrenchFormat.count(total))", bullets: [
+            "admissibles : \(FrenchFormat.count(result.ranked.count))",
+            "non admissibles (irrecevables ou incomplètes) : \(FrenchFormat.count(result.inadmissible.count))",
+            "en cours d'instruction, non classées : \(FrenchFormat.count(result.pending.count))",
+            "retenues : \(FrenchFormat.count(result.retained.count)) ; en liste d'attente : \(FrenchFormat.count(result.waiting.count))",
+        ], level: 3)
     }
 
     private static func inadmissible(_ result: SelectionResult, into text: inout MarkdownText) {
         guard !result.inadmissible.isEmpty else { return }
-        text.line("### Candidatures non admissibles")
-        text.blank()
-        text.line("| Référence | Candidat | Issue | Motifs |")
-        text.line("|---|---|---|---|")
-        for evaluation in result.inadmissible {
+        text.heading("Candidatures non admissibles", level: 3)
+        text.table(["Référence", "Candidat", "Issue", "Motifs"], result.inadmissible.map { evaluation in
             let record = DecisionRecord(evaluation)
             let grounds = evaluation.outcome == .incomplete
                 ? "Éléments manquants : " + record.missing.map(\.text).joined(separator: " ; ")
                 : record.failed.map(\.failure).joined(separator: " ")
-            text.row([evaluation.application.id, evaluation.application.applicant.name, evaluation.outcome.rawValue, grounds])
-        }
-        text.blank()
+            return [evaluation.application.id, evaluation.application.applicant.name, evaluation.outcome.rawValue, grounds]
+        })
     }
 
     private static func pending(_ result: SelectionResult, into text: inout MarkdownText) {
         guard !result.pending.isEmpty else { return }
-        text.line("### Candidatures en cours d'instruction")
-        text.blank()
+        text.heading("Candidatures en cours d'instruction", level: 3)
         text.line("Elles ne sont pas classées tant que l'instructeur ne s'est pas prononcé ; leur classement se fera sur les places restantes.")
         text.blank()
-        text.line("| Référence | Candidat | Point à instruire |")
-        text.line("|---|---|---|")
-        for evaluation in result.pending {
+        text.table(["Référence", "Candidat", "Point à instruire"], result.pending.map { evaluation in
             let record = DecisionRecord(evaluation)
             let points = record.criteria.filter { $0.verdict == .pending }.map(\.label)
                 + record.awaitingConfirmation.map { "confirmer : \($0.question)" }
-            text.row([evaluation.application.id, evaluation.application.applicant.name, points.joined(separator: " ; ")])
-        }
-        text.blank()
+            return [evaluation.application.id, evaluation.application.applicant.name, points.joined(separator: " ; ")]
+        })
     }
 
     private static func ranking(_ result: SelectionResult, into text: inout MarkdownText) {
@@ -88,29 +77,25 @@ public enum SelectionReport {
             ? [(nil, result.ranked)]
             : categoryOrder(result).map { category in (category, result.ranked.filter { $0.category == category }) }
         for (category, candidates) in groups {
-            let title = category.map { "### Classement — \(label(of: $0, in: result))" } ?? "### Classement"
-            text.line(title)
-            text.blank()
+            text.heading(category.map { "Classement — \(label(of: $0, in: result))" } ?? "Classement", level: 3)
             guard !candidates.isEmpty else {
                 text.line("Aucune candidature admissible.")
                 text.blank()
                 continue
             }
             let amountColumn = result.scheme.amount != nil
-            text.line("| Rang | Référence | Candidat | " + keys.map(\.label).joined(separator: " | ") + (amountColumn ? " | Aide | " : " | ") + "Sélection |")
-            text.line("|---|---|---|" + String(repeating: "---|", count: keys.count) + (amountColumn ? "---|" : "") + "---|")
-            for candidate in candidates {
+            let header = ["Rang", "Référence", "Candidat"] + keys.map(\.label) + (amountColumn ? ["Aide"] : []) + ["Sélection"]
+            text.table(header, candidates.map { candidate in
                 let values = (candidate.ranking + candidate.tieBreaks).enumerated().map { index, value in
                     value.map { FrenchFormat.value($0, type: keys[index].expression.type) } ?? "inconnu"
                 }
                 let placement = result.decisions[candidate.evaluation.application.id]?.placement.rawValue ?? "—"
-                var row = [String(candidate.rank) + (candidate.tiedByReference ? " (ex aequo, départagé par la référence)" : ""),
+                var row = [FrenchFormat.count(candidate.rank) + (candidate.tiedByReference ? " (ex aequo, départagé par la référence)" : ""),
                            candidate.evaluation.application.id, candidate.evaluation.application.applicant.name] + values
                 if amountColumn { row.append(candidate.amount.map(FrenchFormat.money) ?? "—") }
                 row.append(placement)
-                text.row(row)
-            }
-            text.blank()
+                return row
+            })
         }
     }
 
@@ -130,27 +115,20 @@ public enum SelectionReport {
 
     private static func quotas(_ result: SelectionResult, into text: inout MarkdownText) {
         guard !result.quotas.isEmpty else { return }
-        text.line("### Quotas par catégorie")
-        text.blank()
-        text.line("| Catégorie | Quota | Retenues | Admissibles | Observation |")
-        text.line("|---|---|---|---|---|")
-        for quota in result.quotas {
+        text.heading("Quotas par catégorie", level: 3)
+        text.table(["Catégorie", "Quota", "Retenues", "Admissibles", "Observation"], result.quotas.map { quota in
             let note = quota.retained >= quota.quota ? "pourvu"
                 : quota.admissible == 0 ? "non pourvu : aucune candidature admissible dans cette catégorie"
-                : "non pourvu : \(quota.admissible) candidature(s) admissible(s) seulement"
-            text.row([label(of: quota.category, in: result), String(quota.quota), String(quota.retained), String(quota.admissible), note])
-        }
-        text.blank()
+                : "non pourvu : \(FrenchFormat.count(quota.admissible, "candidature admissible", "candidatures admissibles")) seulement"
+            return [label(of: quota.category, in: result), FrenchFormat.count(quota.quota), FrenchFormat.count(quota.retained),
+                    FrenchFormat.count(quota.admissible), note]
+        })
     }
 
     private static func envelope(_ result: SelectionResult, into text: inout MarkdownText) {
         guard let envelope = result.envelope, let left = result.left else { return }
-        text.line("### Enveloppe")
-        text.blank()
-        text.line("| Enveloppe | Engagée | Restante |")
-        text.line("|---|---|---|")
-        text.row([FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)])
-        text.blank()
+        text.heading("Enveloppe", level: 3)
+        text.table(["Enveloppe", "Engagée", "Restante"], [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
     }
 
     private static func rules(_ result: SelectionResult, into text: inout MarkdownText) {

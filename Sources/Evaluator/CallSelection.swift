@@ -146,7 +146,7 @@ public struct CallSelector: Sendable {
                 reason = "les \(laureates) places de lauréat sont pourvues par des candidatures mieux classées"
             } else if let envelope, let amount = candidate.amount, !Self.fits(amount, after: used, in: envelope) {
                 let left = try checked(envelope.subtracting(used))
-                reason = "l'enveloppe restante (\(left.frenchFormatted(minimumFractionDigits: 2))\u{00A0}€) ne permet pas de financer l'aide demandée"
+                reason = "l'enveloppe restante (\(FrenchFormat.money(left))) ne permet pas de financer l'aide demandée"
             }
             if let reason {
                 let onList = selection.waitingList.map { waiting < $0 } ?? true

@@ -126,25 +126,18 @@ public final class DecisionRegister: LimitReader {
                         before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
         let filed = before.filed.description
         let statement = try db.cachedStatement(sql: """
-            SELECT d.application, d.filed, d.amount, d.months
+            SELECT d.id, d.scheme, d.application, d.filed, d.amount, d.months
             FROM decision_key k JOIN decision d ON d.id = k.decision
             WHERE d.scheme = ? AND k.limit_id = ? AND k.key = ? AND k.period = ? AND d.current = 1
               AND d.outcome = 'favorable' AND (d.filed < ? OR (d.filed = ? AND d.application < ?))
             ORDER BY d.filed, d.application
             """)
         return try Row.fetchAll(statement, arguments: [scheme, limit, key, period, filed, filed, before.id]).map { row in
-            LimitEntry(applicationID: row[0], filed: LocalDate(iso: row[1] as String) ?? before.filed,
-                       amount: try (row[2] as String?).map(storedAmount), months: row[3])
+            // A row that does not read back stops the limit rather than count as nothing.
+            let decision = DecisionRow(row: row)
+            return LimitEntry(applicationID: try decision.text("application"), filed: try decision.date("filed"),
+                              amount: try decision.amount("amount"), months: try decision.integer("months"))
         }
-    }
-
-    /// Amounts are stored as canonical text ("1234.50"); one that does not read back must stop
-    /// the limit rather than count as nothing.
-    static func storedAmount(_ text: String) throws -> DecimalNumber {
-        guard let amount = DecimalNumber(canonical: text) else {
-            throw RegisterError("le registre contient un montant illisible '\(text.prefix(60))'")
-        }
-        return amount
     }
 
     /// Runs a batch on one connection: decisions are recorded in transactions of up to
@@ -193,6 +186,8 @@ public final class DecisionRegister: LimitReader {
         let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: try pseudonyms.get())
         do {
             try database.write { db in try entry.replaceCurrent(in: db) }
+        } catch let row as UnreadableRow {
+            throw RegisterError.unreadable(row, register: path)
         } catch {
             throw RegisterError.writeFailed(error, register: path, recorded: 0)
         }
@@ -230,12 +225,15 @@ public final class DecisionRegister: LimitReader {
         }
     }
 
-    /// Reads in one transaction; SQLite's errors are told in French, with the register's path.
+    /// Reads in one transaction; SQLite's errors and unreadable rows are told in French, with
+    /// the register's path.
     private func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.read(body)
         } catch let error as DatabaseError {
             throw RegisterError.database(error, register: path, doing: "impossible de lire")
+        } catch let row as UnreadableRow {
+            throw RegisterError.unreadable(row, register: path)
         }
     }
 }

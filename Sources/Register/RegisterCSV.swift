@@ -1,11 +1,12 @@
 import ExactDecimal
+import SchemeLanguage
 
 /// The register as CSV (RFC 4180), for a spreadsheet or another system.
 public enum RegisterCSV {
     public static func render(_ entries: [RegisterEntry]) -> String {
         var lines = ["scheme,application,filed,outcome,amount,months,beneficiary,in_force,input_sha256,rules_sha256,decision_file"]
         for entry in entries {
-            let fields = [entry.scheme, entry.application, entry.filed, entry.outcome, entry.amount ?? "", String(entry.months),
+            let fields = [entry.scheme, entry.application, entry.filed.description, entry.outcome.rawValue, entry.amountText ?? "", String(entry.months),
                           entry.beneficiary ?? "", entry.current ? "1" : "0", entry.inputHash, entry.rulesHash, entry.decisionFile ?? ""]
             lines.append(fields.map(CSV.field).joined(separator: ","))
         }
@@ -26,15 +27,15 @@ public enum CSV {
 
 /// Totals per scheme and year, for `guichet register granted`.
 public enum RegisterTotals {
-    /// Throws rather than print a total that overflowed or skipped an unreadable amount.
+    /// Throws rather than print a total that overflowed. (An unreadable amount stops the query
+    /// that reads the entries.)
     public static func lines(_ entries: [RegisterEntry]) throws -> [String] {
         var totals: [String: (amount: DecimalNumber, count: Int, months: Int)] = [:]
         for entry in entries {
-            let key = "\(entry.scheme) \(entry.filed.prefix(4))"
+            let key = "\(entry.scheme) \(entry.filed.year)"
             var total = totals[key] ?? (.zero, 0, 0)
-            let amount = try entry.amount.map(DecisionRegister.storedAmount) ?? .zero
             let months = total.months.addingReportingOverflow(entry.months)
-            guard let sum = try? total.amount.adding(amount), !months.overflow else {
+            guard let sum = try? total.amount.adding(entry.amount ?? .zero), !months.overflow else {
                 throw RegisterError("le total de \(key) dépasse la capacité de calcul (38 chiffres significatifs)")
             }
             total.amount = sum
@@ -45,7 +46,7 @@ public enum RegisterTotals {
         return totals.keys.sorted().map { key in
             let total = totals[key]!
             let months = total.months > 0 ? ", \(total.months) months" : ""
-            return "\(key): \(total.count) decision(s), \(RegisterEntry.cents(total.amount)) €\(months)"
+            return "\(key): \(total.count) decision(s), \(FrenchFormat.moneyCanonical(total.amount)) €\(months)"
         }
     }
 }

@@ -7,10 +7,10 @@ import SchemeLanguage
 public struct RegisterEntry: Sendable, Equatable {
     public let scheme: String
     public let application: String
-    public let filed: String
-    public let outcome: String
-    /// The amount, exact, as text ("30000.00"); nil without an amount.
-    public let amount: String?
+    public let filed: LocalDate
+    public let outcome: Outcome
+    /// The amount, exact; nil without an amount.
+    public let amount: DecimalNumber?
     public let months: Int
     /// Whose decision it is: the first key of the scheme's first limit, pseudonymised when it
     /// identifies a person.
@@ -33,9 +33,9 @@ public struct RegisterEntry: Sendable, Equatable {
         let scheme = evaluation.scheme
         self.scheme = scheme.id
         application = evaluation.application.id
-        filed = evaluation.application.filed.description
-        outcome = evaluation.outcome.rawValue
-        amount = evaluation.amount?.final.map(Self.cents)
+        filed = evaluation.application.filed
+        outcome = evaluation.outcome
+        amount = evaluation.amount?.final
         months = evaluation.schedule?.months.count ?? 0
         keys = evaluation.records.map { record in
             Key(limit: scheme.limits[record.index].id, key: pseudonyms.stored(record.key), period: record.key.period)
@@ -46,20 +46,25 @@ public struct RegisterEntry: Sendable, Equatable {
         self.decisionFile = decisionFile
     }
 
-    private init(row: Row, keys: [Key]) {
-        scheme = row["scheme"]
-        application = row["application"]
-        filed = row["filed"]
-        outcome = row["outcome"]
-        amount = row["amount"]
-        months = row["months"]
-        beneficiary = row["beneficiary"]
-        rulesHash = row["rules_sha256"]
-        inputHash = row["input_sha256"]
-        decisionFile = row["decision_file"]
-        current = row["current"]
+    /// The row as it was written, or an error naming it.
+    private init(_ row: DecisionRow, keys: [Key]) throws(UnreadableRow) {
+        scheme = try row.text("scheme")
+        application = try row.text("application")
+        filed = try row.date("filed")
+        outcome = try row.outcome("outcome")
+        amount = try row.amount("amount")
+        months = try row.integer("months")
+        beneficiary = try row.optionalText("beneficiary")
+        rulesHash = try row.text("rules_sha256")
+        inputHash = try row.text("input_sha256")
+        decisionFile = try row.optionalText("decision_file")
+        current = try row.integer("current") != 0
         self.keys = keys
     }
+
+    /// The amount as the register stores and exports it: exact, canonical, the cents always
+    /// written ("30000.00", "123.456").
+    public var amountText: String? { amount.map(FrenchFormat.moneyCanonical) }
 
     /// Makes this the application's entry in force; the previous one stays as history.
     /// Recording the same decision again changes nothing.
@@ -71,19 +76,13 @@ public struct RegisterEntry: Sendable, Equatable {
         try insert(into: db)
     }
 
-    /// "30000.00": amounts in the register always carry their cents.
-    static func cents(_ amount: DecimalNumber) -> String {
-        let text = amount.rounded(scale: 2, rule: .halfUp).description
-        guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
-        return text.distance(from: dot, to: text.endIndex) == 2 ? text + "0" : text
-    }
-
     func insert(into db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
                                   rules_sha256, input_sha256, decision_file, current)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """).execute(arguments: [scheme, application, filed, outcome, amount, months, beneficiary, rulesHash, inputHash, decisionFile])
+            """).execute(arguments: [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary,
+                                  rulesHash, inputHash, decisionFile])
         let id = db.lastInsertedRowID
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {
@@ -95,13 +94,13 @@ public struct RegisterEntry: Sendable, Equatable {
         let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE scheme = ? AND application = ? AND current = 1")
         guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
         let id: Int64 = row["id"]
-        return (id, RegisterEntry(row: row, keys: try keys(of: id, in: db)))
+        return (id, try RegisterEntry(DecisionRow(row: row), keys: try keys(of: id, in: db)))
     }
 
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
                       order: String = "scheme, filed, application, id") throws -> [RegisterEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)", arguments: arguments).map { row in
-            RegisterEntry(row: row, keys: try keys(of: row["id"], in: db))
+            try RegisterEntry(DecisionRow(row: row), keys: try keys(of: row["id"], in: db))
         }
     }
 

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import Platform
+import SchemeLanguage
 
 /// What the register tells its user when it cannot do its work: what failed, where, and what to do.
 extension RegisterError {
     /// `query`: for a query, which needs the key only to find a person by identifier.
     static func missingKey(_ keyPath: String, register: String, decisions: Int, query: Bool = false) -> RegisterError {
         var text = "la clé de pseudonymisation \(keyPath) est introuvable, alors que le registre \(register) "
-        text += decisions == 0 ? "a été créé avec elle. " : "en dépend (\(count(decisions, "décision", "décisions")) enregistrée\(decisions > 1 ? "s" : "")). "
+        text += decisions == 0 ? "a été créé avec elle. " : "en dépend (\(FrenchFormat.count(decisions, "décision")) \(FrenchFormat.agreed(decisions, "enregistrée"))). "
         text += query
             ? "Sans elle, une personne ne peut pas être retrouvée par son identifiant. "
             : "Sans elle, les plafonds par personne ne retrouveraient pas les décisions déjà prises et accorderaient de nouveau ce qui a déjà été accordé. "
@@ -85,7 +86,7 @@ extension RegisterError {
         let done = switch recorded {
         case 0: "Aucune décision n'a été enregistrée dans cette exécution"
         case 1: "1 décision a été enregistrée dans cette exécution ; les suivantes ne l'ont pas été"
-        default: "\(recorded) décisions ont été enregistrées dans cette exécution ; les suivantes ne l'ont pas été"
+        default: "\(FrenchFormat.count(recorded, "décision")) ont été enregistrées dans cette exécution ; les suivantes ne l'ont pas été"
         }
         guard let error = error as? DatabaseError else {
             return RegisterError("impossible d'écrire dans le registre \(register) : \(error). \(done), et le lot s'est arrêté.")
@@ -120,15 +121,6 @@ extension RegisterError {
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: "Vérifiez les droits sur le registre et son dossier, puis \(then)."
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: "Vérifiez le chemin donné à --register, ou restaurez le registre depuis votre sauvegarde."
         default: "Corrigez la cause indiquée par SQLite, puis \(then) ; si l'erreur persiste, restaurez le registre depuis votre sauvegarde."
-        }
-    }
-
-    /// "aucune décision", "1 décision", "12 décisions".
-    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-        switch number {
-        case 0: "aucune \(singular)"
-        case 1: "1 \(singular)"
-        default: "\(number) \(plural)"
         }
     }
 

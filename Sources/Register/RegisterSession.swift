@@ -62,8 +62,13 @@ public final class RegisterSession: LimitReader {
     private func entries(at path: KeyPath) throws -> [Stored] {
         if let cached = entriesByKey[path] { return cached }
         let far = (filed: LocalDate(year: 9999, month: 12, day: 31)!, id: "\u{10FFFF}")
-        let loaded = try DecisionRegister.entries(db, scheme: path.scheme, limit: path.limit, key: path.key, period: path.period, before: far)
-            .map { Stored(application: $0.applicationID, entry: $0) }
+        let loaded: [Stored]
+        do {
+            loaded = try DecisionRegister.entries(db, scheme: path.scheme, limit: path.limit, key: path.key, period: path.period, before: far)
+                .map { Stored(application: $0.applicationID, entry: $0) }
+        } catch let row as UnreadableRow {
+            throw RegisterError.unreadable(row, register: register)
+        }
         entriesByKey[path] = loaded
         return loaded
     }
@@ -84,7 +89,7 @@ public final class RegisterSession: LimitReader {
                 entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
             } else {
                 try entry.insert(into: db)
-                remember(entry, evaluation)
+                remember(entry)
             }
             submitted += 1
             inGroup += 1
@@ -92,6 +97,8 @@ public final class RegisterSession: LimitReader {
                 try commitGroup()
                 try begin()
             }
+        } catch let row as UnreadableRow {
+            throw fail(RegisterError.unreadable(row, register: register))
         } catch {
             throw fail(error)
         }
@@ -128,10 +135,9 @@ public final class RegisterSession: LimitReader {
     }
 
     /// Adds a new favourable decision to the keys already in memory, in filing order.
-    private func remember(_ entry: RegisterEntry, _ evaluation: Evaluation) {
-        guard entry.outcome == Outcome.favorable.rawValue else { return }
-        let limitEntry = LimitEntry(applicationID: entry.application, filed: evaluation.application.filed,
-                                    amount: evaluation.amount?.final, months: entry.months)
+    private func remember(_ entry: RegisterEntry) {
+        guard entry.outcome == .favorable else { return }
+        let limitEntry = LimitEntry(applicationID: entry.application, filed: entry.filed, amount: entry.amount, months: entry.months)
         for key in entry.keys {
             let path = KeyPath(scheme: entry.scheme, limit: key.limit, key: key.key, period: key.period)
             guard var list = entriesByKey[path] else { continue }

@@ -1,4 +1,3 @@
-import Decisions
 import Evaluator
 import ExactDecimal
 import Foundation

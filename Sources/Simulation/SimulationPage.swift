@@ -1,4 +1,3 @@
-import Decisions
 import ExactDecimal
 import Foundation
 import RuleSet
@@ -7,40 +6,18 @@ import SchemeLanguage
 /// The simulation report as one HTML page, charts in inline SVG, for elected members.
 public enum SimulationPage {
     public static func html(_ summary: SimulationSummary, catalog: SchemeCatalog) -> String {
-        var body = "<h1>Simulation : \(escape(summary.reform.name))</h1>\n<p>\(escape(summary.reform.rationale))</p>\n"
-        body += "<h2>Paramètres modifiés</h2>\n" + table(["Dispositif", "Paramètre", "Aujourd'hui", "Avec la réforme"],
-                                                         SimulationReport.overrideRows(summary, catalog: catalog))
-        body += "<p>\(escape(SimulationReport.portfolioLine(summary).replacing("**", with: "")))</p>\n"
-        for (scheme, totals) in SimulationReport.sortedSchemes(summary, catalog: catalog) {
-            body += "<h2>\(escape(scheme.title))</h2>\n"
-            let outcomes = Outcome.allCases.map { ($0.rawValue, totals.outcomesBefore[$0] ?? 0, totals.outcomesAfter[$0] ?? 0) }
-            body += "<h3>Issues des demandes</h3>\n" + counts(outcomes)
-            let difference = totals.difference
-            body += "<h3>Montants accordés</h3>\n" + table(["", "Aujourd'hui", "Avec la réforme", "Écart"], [[
-                "Total", FrenchFormat.money(totals.amountBefore), FrenchFormat.money(totals.amountAfter),
-                SimulationReport.signedMoney(difference) + SimulationReport.percent(difference, of: totals.amountBefore)]])
-            if let input = summary.reform.breakdown[scheme.id], !totals.byGroup.isEmpty {
-                let groups = totals.byGroup.keys.sorted().map { key in
-                    ("\(input) = \(key) (\(SimulationReport.count(totals.byGroup[key]!.count, "demande")))", totals.byGroup[key]!.before, totals.byGroup[key]!.after)
-                }
-                body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + amounts(groups)
-            }
-            let bands = SimulationSummary.bands.enumerated().map { ($1, [(Double(totals.distribution[$0]), FrenchFormat.count(totals.distribution[$0]))]) }
-            body += "<h3>Nombre de demandes par écart de montant</h3>\n" + chart(bands, series: [(name: "demandes", colour: "#2a6ebb")])
-            body += "<h3>Demandes qui gagnent le plus</h3>\n" + changes(totals.winners)
-            body += "<h3>Demandes qui perdent le plus</h3>\n" + changes(totals.losers)
-            if let envelope = totals.envelopeBefore, let reformed = totals.envelopeAfter {
-                body += "<h3>Enveloppe</h3>\n" + table(["", "Aujourd'hui", "Avec la réforme"], [
-                    ["Enveloppe", FrenchFormat.money(envelope), FrenchFormat.money(reformed)],
-                    ["Aides accordées", FrenchFormat.money(totals.amountBefore), FrenchFormat.money(totals.amountAfter)],
-                    ["Utilisation de l'enveloppe", SimulationReport.percentOf(totals.amountBefore, envelope),
-                     SimulationReport.percentOf(totals.amountAfter, reformed)]])
-            }
-        }
-        body += "<h2>Méthode</h2>\n<p>\(escape(SimulationReport.method(summary).replacing("`", with: "")))</p>\n"
+        html(ReformImpact(summary, catalog: catalog))
+    }
+
+    public static func html(_ impact: ReformImpact) -> String {
+        var body = "<h1>\(escape(impact.title))</h1>\n<p>\(escape(impact.rationale))</p>\n"
+        body += "<h2>\(escape(ReformImpact.overridesTitle))</h2>\n" + table(ReformImpact.overridesHeader, impact.overrides.map(\.cells))
+        body += "<p>\(inline(impact.portfolio))</p>\n"
+        for scheme in impact.schemes { body += section(scheme) }
+        body += "<h2>\(escape(ReformImpact.methodTitle))</h2>\n<p>\(inline(impact.method))</p>\n"
         return """
             <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8"><title>Simulation : \(escape(summary.reform.name))</title>
+            <html lang="fr"><head><meta charset="utf-8"><title>\(escape(impact.title))</title>
             <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222}table{border-collapse:collapse;margin:1rem 0}
             td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.legend span{display:inline-block;width:1rem;height:1rem;margin:0 .3rem 0 1rem;vertical-align:middle}</style>
             </head><body>
@@ -49,7 +26,39 @@ public enum SimulationPage {
             """
     }
 
-    private static func double(_ value: DecimalNumber) -> Double {
+    private static func section(_ scheme: SchemeImpact) -> String {
+        var body = "<h2>\(escape(scheme.title))</h2>\n"
+        let outcomes = scheme.outcomes.map { ($0.outcome.rawValue, [(Double($0.before), $0.beforeText), (Double($0.after), $0.afterText)]) }
+        body += "<h3>\(escape(SchemeImpact.outcomesTitle))</h3>\n" + chart(outcomes, series: beforeAndAfter)
+        body += "<h3>\(escape(SchemeImpact.amountsTitle))</h3>\n" + table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells])
+        if let input = scheme.breakdown {
+            let groups = scheme.groups.map { group in
+                ("\(input) = \(group.value) (\(group.applications))",
+                 [(length(group.amounts.before), group.amounts.beforeText), (length(group.amounts.after), group.amounts.afterText)])
+            }
+            body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + chart(groups, series: beforeAndAfter)
+        }
+        let bands = scheme.bands.map { ($0.label, [(Double($0.count), $0.countText)]) }
+        body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n" + chart(bands, series: [(name: "demandes", colour: "#2a6ebb")])
+        body += "<h3>\(escape(SchemeImpact.winnersTitle))</h3>\n" + changes(scheme.winners)
+        body += "<h3>\(escape(SchemeImpact.losersTitle))</h3>\n" + changes(scheme.losers)
+        if let envelope = scheme.envelope {
+            body += "<h3>\(escape(SchemeImpact.envelopeTitle))</h3>\n" + table(SchemeImpact.envelopeHeader, envelope.rows)
+        }
+        return body
+    }
+
+    /// The page shows emphasis and code as plain text.
+    private static func inline(_ spans: [ReformImpact.Span]) -> String {
+        spans.map { span in
+            switch span {
+            case .text(let text), .strong(let text), .code(let text): escape(text)
+            }
+        }.joined()
+    }
+
+    /// An amount as a bar's length: only the drawing is approximate, never the figure shown.
+    private static func length(_ value: DecimalNumber) -> Double {
         Double(value.rounded(scale: 2, rule: .halfUp).description) ?? 0
     }
 
@@ -76,19 +85,9 @@ public enum SimulationPage {
 
     private static let beforeAndAfter = [(name: "aujourd'hui", colour: "#999"), (name: "avec la réforme", colour: "#2a6ebb")]
 
-    private static func counts(_ rows: [(String, Int, Int)]) -> String {
-        chart(rows.map { ($0.0, [(Double($0.1), FrenchFormat.count($0.1)), (Double($0.2), FrenchFormat.count($0.2))]) }, series: beforeAndAfter)
-    }
-
-    private static func amounts(_ rows: [(String, DecimalNumber, DecimalNumber)]) -> String {
-        chart(rows.map { ($0.0, [(double($0.1), FrenchFormat.money($0.1)), (double($0.2), FrenchFormat.money($0.2))]) }, series: beforeAndAfter)
-    }
-
-    private static func changes(_ list: [SimulationSummary.Change]) -> String {
-        guard !list.isEmpty else { return "<p>Aucune.</p>\n" }
-        return table(["Demande", "Demandeur", "Aujourd'hui", "Avec la réforme", "Écart"], list.map {
-            [$0.application, $0.applicant, FrenchFormat.money($0.before), FrenchFormat.money($0.after), SimulationReport.signedMoney($0.difference)]
-        })
+    private static func changes(_ rows: [SchemeImpact.ChangeRow]) -> String {
+        guard !rows.isEmpty else { return "<p>\(SchemeImpact.noChange)</p>\n" }
+        return table(SchemeImpact.changesHeader, rows.map(\.cells))
     }
 
     private static func table(_ header: [String], _ rows: [[String]]) -> String {

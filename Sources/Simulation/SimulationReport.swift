@@ -1,135 +1,64 @@
 import Decisions
-import ExactDecimal
 import RuleSet
-import SchemeLanguage
 
-/// The comparison report of a simulation, in French: Markdown, and a self-contained HTML page
-/// whose charts are inline SVG (nothing is fetched from the network).
+/// The comparison report of a simulation, in French Markdown: the layout of a `ReformImpact`.
 public enum SimulationReport {
     public static func markdown(_ summary: SimulationSummary, catalog: SchemeCatalog) -> String {
-        var lines: [String] = []
-        lines.append("# Simulation : \(summary.reform.name)")
-        lines.append("")
-        lines.append(summary.reform.rationale)
-        lines.append("")
-        lines.append("## Paramètres modifiés")
-        lines.append("")
-        lines.append("| Dispositif | Paramètre | Aujourd'hui | Avec la réforme |")
-        lines.append("|---|---|---|---|")
-        for row in overrideRows(summary, catalog: catalog) { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
-        lines.append("")
-        lines.append(portfolioLine(summary))
-        lines.append("")
-        for (scheme, totals) in sortedSchemes(summary, catalog: catalog) {
-            lines += schemeSection(scheme, totals, breakdown: summary.reform.breakdown[scheme.id])
+        markdown(ReformImpact(summary, catalog: catalog))
+    }
+
+    public static func markdown(_ impact: ReformImpact) -> String {
+        var text = MarkdownText()
+        text.heading(impact.title, level: 1)
+        text.line(impact.rationale)
+        text.blank()
+        text.heading(ReformImpact.overridesTitle)
+        text.table(ReformImpact.overridesHeader, impact.overrides.map(\.cells))
+        text.line(inline(impact.portfolio))
+        text.blank()
+        for scheme in impact.schemes { section(scheme, into: &text) }
+        text.heading(ReformImpact.methodTitle)
+        text.line(inline(impact.method))
+        return text.result
+    }
+
+    private static func section(_ scheme: SchemeImpact, into text: inout MarkdownText) {
+        text.heading(scheme.title)
+        text.heading(SchemeImpact.outcomesTitle, level: 3)
+        text.table(SchemeImpact.outcomesHeader, scheme.outcomes.map(\.cells))
+        text.heading(SchemeImpact.amountsTitle, level: 3)
+        let groups = scheme.groups.map { group in
+            ["dont `\(scheme.breakdown ?? "")` = \(group.value) (\(group.applications))"] + group.amounts.cells
         }
-        lines += ["## Méthode", "", method(summary)]
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func overrideRows(_ summary: SimulationSummary, catalog: SchemeCatalog) -> [[String]] {
-        summary.reform.overrides.map { override in
-            let scheme = catalog.schemes[override.scheme]
-            let parameter = scheme?.parameters.first { $0.id == override.parameter }
-            let today = parameter.map { parameter in
-                parameter.versions.map { version in
-                    FrenchFormat.value(version.value, type: parameter.type) + (version.from.map { " (depuis le \($0.frenchLong))" } ?? "")
-                }.joined(separator: " ; ")
-            } ?? "—"
-            let type = parameter?.type ?? .text
-            let after = FrenchFormat.value(override.value, type: type) + (override.from.map { " à compter du \($0.frenchLong)" } ?? "")
-            return [scheme?.title ?? override.scheme, parameter?.label ?? override.parameter, today, after]
+        text.table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells] + groups)
+        text.heading(SchemeImpact.bandsTitle, level: 3)
+        text.table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells))
+        text.heading(SchemeImpact.winnersTitle, level: 3)
+        changes(scheme.winners, into: &text)
+        text.heading(SchemeImpact.losersTitle, level: 3)
+        changes(scheme.losers, into: &text)
+        if let envelope = scheme.envelope {
+            text.heading(SchemeImpact.envelopeTitle, level: 3)
+            text.table(SchemeImpact.envelopeHeader, envelope.rows)
         }
     }
 
-    /// How to read the figures, for readers who did not run the simulation.
-    static func method(_ summary: SimulationSummary) -> String {
-        "Chaque demande du portefeuille est évaluée deux fois, selon les règles en vigueur "
-            + "et selon la réforme, qui ne modifie que les paramètres indiqués ci-dessus : les critères, les formules "
-            + "et les textes restent ceux de la délibération. Les plafonds qui portent sur plusieurs demandes (par "
-            + "maître d'ouvrage et par an, par exemple) sont appliqués dans l'ordre de dépôt, chaque évaluation tenant "
-            + "son propre registre ; le registre des décisions n'est pas modifié. Seules les décisions favorables comptent "
-            + "dans les montants accordés. Réforme : `\(summary.reform.file)`."
-    }
-
-    static func portfolioLine(_ summary: SimulationSummary) -> String {
-        var line = "Portefeuille : \(count(summary.applications, "demande")) \(summary.applications > 1 ? "évaluées" : "évaluée") selon les règles actuelles et selon la réforme, chacune des deux évaluations tenant son propre registre."
-        if summary.errors > 0 { line += summary.errors == 1
-                ? " 1 document n'a pu être simulé en tout ou partie (voir l'erreur signalée par la commande)."
-                : " \(count(summary.errors, "document")) n'ont pu être simulés en tout ou partie (voir les erreurs signalées par la commande)." }
-        if summary.outOfOrder > 0 {
-            line += " **Attention** : \(count(summary.outOfOrder, "demande")) du portefeuille \(summary.outOfOrder > 1 ? "étaient déposées" : "était déposée") avant une demande déjà évaluée ; les plafonds communs à plusieurs demandes ont été appliqués dans l'ordre du portefeuille et non dans l'ordre de dépôt."
+    private static func changes(_ rows: [SchemeImpact.ChangeRow], into text: inout MarkdownText) {
+        guard !rows.isEmpty else {
+            text.line(SchemeImpact.noChange)
+            text.blank()
+            return
         }
-        if summary.interrupted { line += " **Simulation interrompue** : les chiffres portent sur les demandes évaluées avant l'interruption." }
-        return line
+        text.table(SchemeImpact.changesHeader, rows.map(\.cells))
     }
 
-    static func sortedSchemes(_ summary: SimulationSummary, catalog: SchemeCatalog) -> [(Scheme, SimulationSummary.SchemeTotals)] {
-        summary.schemes.keys.sorted().compactMap { id in catalog.schemes[id].map { ($0, summary.schemes[id]!) } }
-    }
-
-    private static func schemeSection(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?) -> [String] {
-        var lines = ["## \(scheme.title)", "", "### Issues des demandes", "", "| Issue | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|"]
-        for outcome in Outcome.allCases {
-            let before = totals.outcomesBefore[outcome] ?? 0, after = totals.outcomesAfter[outcome] ?? 0
-            lines.append("| \(outcome.rawValue) | \(FrenchFormat.count(before)) | \(FrenchFormat.count(after)) | \(signed(after - before)) |")
-        }
-        let difference = totals.difference
-        lines += ["", "### Montants accordés", "", "| | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|",
-                  "| Total | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) | \(signedMoney(difference))\(percent(difference, of: totals.amountBefore)) |"]
-        for group in totals.byGroup.keys.sorted() {
-            let entry = totals.byGroup[group]!
-            let change = entry.difference
-            lines.append("| dont `\(breakdown ?? "")` = \(cell(group)) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
-        }
-        lines += ["", "### Écart par demande", "", "| Écart | Demandes |", "|---|---|"]
-        for (index, band) in SimulationSummary.bands.enumerated() { lines.append("| \(band) | \(FrenchFormat.count(totals.distribution[index])) |") }
-        lines += ["", "### Demandes qui gagnent le plus", ""] + changes(totals.winners)
-        lines += ["", "### Demandes qui perdent le plus", ""] + changes(totals.losers)
-        if let before = totals.envelopeBefore, let after = totals.envelopeAfter {
-            lines += ["", "### Enveloppe", "", "| | Aujourd'hui | Avec la réforme |", "|---|---|---|",
-                      "| Enveloppe | \(FrenchFormat.money(before)) | \(FrenchFormat.money(after)) |",
-                      "| Aides accordées | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) |",
-                      "| Utilisation | \(percentOf(totals.amountBefore, before)) | \(percentOf(totals.amountAfter, after)) |"]
-        }
-        lines.append("")
-        return lines
-    }
-
-    private static func changes(_ list: [SimulationSummary.Change]) -> [String] {
-        guard !list.isEmpty else { return ["Aucune."] }
-        return ["| Demande | Demandeur | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|---|"]
-            + list.map { "| \(cell($0.application)) | \(cell($0.applicant)) | \(FrenchFormat.money($0.before)) | \(FrenchFormat.money($0.after)) | \(signedMoney($0.difference)) |" }
-    }
-
-    /// Text from the files, made safe inside a Markdown table cell.
-    static func cell(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
-    }
-
-    /// "1 demande", "7 demandes".
-    static func count(_ value: Int, _ noun: String) -> String {
-        "\(FrenchFormat.count(value)) \(noun)\(value > 1 ? "s" : "")"
-    }
-
-    /// A ratio always shown with one decimal, "182,0 %", so that columns read alike.
-    static func oneDecimal(_ ratio: DecimalNumber) -> String {
-        ratio.frenchFormatted(minimumFractionDigits: 1)
-    }
-
-    static func signed(_ value: Int) -> String { value > 0 ? "+" + FrenchFormat.count(value) : FrenchFormat.count(value) }
-
-    static func signedMoney(_ value: DecimalNumber) -> String {
-        value > .zero ? "+" + FrenchFormat.money(value) : FrenchFormat.money(value)
-    }
-
-    static func percent(_ change: DecimalNumber, of base: DecimalNumber) -> String {
-        guard !base.isZero, let ratio = try? change.multiplied(by: DecimalNumber(100)).divided(by: base, scale: 1, rounding: .halfUp) else { return "" }
-        return " (\(ratio > .zero ? "+" : "")\(oneDecimal(ratio))\u{00A0}%)"
-    }
-
-    static func percentOf(_ part: DecimalNumber, _ whole: DecimalNumber) -> String {
-        guard !whole.isZero, let ratio = try? part.multiplied(by: DecimalNumber(100)).divided(by: whole, scale: 1, rounding: .halfUp) else { return "—" }
-        return "\(oneDecimal(ratio))\u{00A0}%"
+    private static func inline(_ spans: [ReformImpact.Span]) -> String {
+        spans.map { span in
+            switch span {
+            case .text(let text): text
+            case .strong(let text): "**\(text)**"
+            case .code(let text): "`\(text)`"
+            }
+        }.joined()
     }
 }

@@ -27,7 +27,8 @@ struct RegisterCommand: ParsableCommand {
                 return
             }
             let rows = entries.map { entry in
-                [entry.scheme, String(entry.filed.prefix(4)), entry.application, entry.filed, entry.amount ?? "", entry.months > 0 ? String(entry.months) : ""]
+                [entry.scheme, String(entry.filed.year), entry.application, entry.filed.description, entry.amountText ?? "",
+                 entry.months > 0 ? String(entry.months) : ""]
             }
             Console.out(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
             Console.out("")
@@ -50,7 +51,7 @@ struct RegisterCommand: ParsableCommand {
                 return
             }
             let rows = entries.map { entry in
-                [entry.scheme, entry.outcome, entry.amount ?? "", entry.current ? "in force" : "replaced",
+                [entry.scheme, entry.outcome.rawValue, entry.amountText ?? "", entry.current ? "in force" : "replaced",
                  String(entry.inputHash.prefix(12)), String(entry.rulesHash.prefix(12)), entry.decisionFile ?? ""]
             }
             Console.out(Table.render(header: ["Scheme", "Outcome", "Amount", "Status", "Input", "Rules", "Decision"], rows: rows))

@@ -40,8 +40,9 @@ struct Simulate: ParsableCommand {
         }
         let folder = try Console.outputFolder(out)
         let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
-        try folder.write(SimulationReport.markdown(summary, catalog: catalog), to: "simulation.md")
-        try folder.write(SimulationPage.html(summary, catalog: catalog), to: "simulation.html")
+        let impact = ReformImpact(summary, catalog: catalog)
+        try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
+        try folder.write(SimulationPage.html(impact), to: "simulation.html")
         Console.out(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }
         if summary.errors > 0 { throw ExitCode(2) }

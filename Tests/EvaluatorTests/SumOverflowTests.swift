@@ -56,13 +56,6 @@ import Testing
         #expect(!CallSelector.fits(DecimalNumber(11), after: DecimalNumber(30), in: DecimalNumber(40)))
     }
 
-    @Test func theRegisterReadsItsAmountsAsItWritesThem() throws {
-        #expect(try DecisionRegister.storedAmount("123.456") == DecimalNumber(significand: 123_456, scale: 3))
-        #expect(try DecisionRegister.storedAmount("30000.00") == DecimalNumber(30000))
-        #expect(throws: RegisterError.self) { try DecisionRegister.storedAmount("30 000,00") }
-        #expect(throws: RegisterError.self) { try DecisionRegister.storedAmount("n/a") }
-    }
-
     @Test func registerTotalsThatOverflowAreRefused() throws {
         let scheme = try OverflowTests.scheme(amount: "base")
         let huge = String(repeating: "9", count: 36) + " €"

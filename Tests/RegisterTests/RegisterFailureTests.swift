@@ -5,6 +5,7 @@ import Platform
 import Portfolios
 @testable import Register
 import RuleSet
+import SchemeLanguage
 import Synchronization
 import TestSupport
 import Testing
@@ -62,7 +63,7 @@ import Testing
         #expect(!failure.contains("no transaction is active"))
         let recorded = try DecisionRegister.openExisting(path: fullPath).currentEntries().count
         #expect(recorded >= 1000 && recorded < count, "whole groups are committed before the failure")
-        #expect(failure.contains("\(recorded) décisions ont été enregistrées dans cette exécution"))
+        #expect(failure.contains("\(FrenchFormat.count(recorded)) décisions ont été enregistrées dans cette exécution"))
         #expect(failure.contains("Libérez de la place sur le disque, puis relancez la même commande"))
         // The report hides nothing: one entry per application, and only the recorded ones without error.
         #expect(report.entries.count == count)

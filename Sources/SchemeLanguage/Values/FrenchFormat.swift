@@ -1,7 +1,8 @@
 import ExactDecimal
-import SchemeLanguage
 
-/// How values read in a French decision: "40 000,00 €", "50 %", "15 octobre 2020", "oui".
+/// How values read in French, wherever the tool writes for people (decisions, selection reports,
+/// scheme explanations, simulation reports, the selection's reasons): "40 000,00 €", "50 %",
+/// "15 octobre 2020", "oui", "3 demandes". Dates themselves are `LocalDate.frenchLong`.
 public enum FrenchFormat {
     public static func money(_ amount: DecimalNumber) -> String {
         amount.frenchFormatted(minimumFractionDigits: 2) + "\u{00A0}€"
@@ -12,9 +13,41 @@ public enum FrenchFormat {
         DecimalNumber(value).frenchFormatted()
     }
 
+    /// A count and its noun, agreed: "0 demande", "1 demande", "7 demandes".
+    public static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count(value)) \(agreed(value, singular, plural))"
+    }
+
+    /// The singular or plural form for a count; French takes the singular for 0 and 1.
+    public static func agreed(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        value > 1 ? plural ?? singular + "s" : singular
+    }
+
+    /// A change, its sign always shown when it is a rise: "+3", "-2", "0".
+    public static func signedCount(_ value: Int) -> String {
+        value > 0 ? "+" + count(value) : count(value)
+    }
+
+    /// "+6 000,00 €", "-250,00 €", "0,00 €".
+    public static func signedMoney(_ amount: DecimalNumber) -> String {
+        amount > .zero ? "+" + money(amount) : money(amount)
+    }
+
+    /// A number of percent as given (the caller has rounded it), padded to
+    /// `minimumFractionDigits`: (13, 1) gives "13,0 %".
+    public static func percent(_ value: DecimalNumber, minimumFractionDigits: Int = 0) -> String {
+        value.frenchFormatted(minimumFractionDigits: minimumFractionDigits) + "\u{00A0}%"
+    }
+
+    /// "+13,0 %", "-1,2 %".
+    public static func signedPercent(_ value: DecimalNumber, minimumFractionDigits: Int = 0) -> String {
+        (value > .zero ? "+" : "") + percent(value, minimumFractionDigits: minimumFractionDigits)
+    }
+
+    /// A proportion as a percentage: 0.5 gives "50 %".
     public static func rate(_ proportion: DecimalNumber) -> String {
         do throws(DecimalError) {
-            return try proportion.multipliedByHundred().frenchFormatted() + "\u{00A0}%"
+            return percent(try proportion.multipliedByHundred())
         } catch {
             // A percentage beyond 38 digits: said as the proportion it is, never misprinted.
             return proportion.frenchFormatted() + " (proportion)"
@@ -40,6 +73,16 @@ public enum FrenchFormat {
             return members.joined(separator: " ; ")
         case .list(let items): return items.map { self.value($0, type: .text) }.joined(separator: ", ")
         }
+    }
+
+    /// A parameter's values with their dates: "40 000,00 € ; 50 000,00 € à compter du 1er janvier 2021".
+    public static func versions(of parameter: Parameter) -> String {
+        parameter.versions.map { dated($0.value, type: parameter.type, from: $0.from) }.joined(separator: " ; ")
+    }
+
+    /// A value and the date it applies from: "60 % à compter du 1er janvier 2020".
+    public static func dated(_ value: Value, type: ValueType, from: LocalDate?) -> String {
+        self.value(value, type: type) + (from.map { " à compter du \($0.frenchLong)" } ?? "")
     }
 
     /// The canonical, locale-free form used in JSON: "60000.00" is "60000", 50 % is "0.5".

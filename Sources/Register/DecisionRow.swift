@@ -1,0 +1,105 @@
+import ExactDecimal
+import GRDB
+import SchemeLanguage
+
+/// A row of the `decision` table read back into typed values. SQLite keeps whatever a column
+/// is given, and a register may be edited outside guichet: a value that does not read back (an
+/// outcome the tool does not know, a date that is not ISO, an amount that is not canonical, a
+/// text where a number belongs) stops the read with the row named. A limit or a total must
+/// never count such a row as nothing, and a query must never leave it out.
+struct DecisionRow {
+    let row: Row
+
+    func text(_ column: String) throws(UnreadableRow) -> String {
+        guard let text = try optionalText(column) else { throw unreadable(column, expected: "un texte") }
+        return text
+    }
+
+    func optionalText(_ column: String) throws(UnreadableRow) -> String? {
+        let value: DatabaseValue = row[column]
+        switch value.storage {
+        case .null: return nil
+        case .string(let text): return text
+        default: throw unreadable(column, expected: "un texte")
+        }
+    }
+
+    func integer(_ column: String) throws(UnreadableRow) -> Int {
+        let value: DatabaseValue = row[column]
+        guard case .int64(let number) = value.storage, let integer = Int(exactly: number) else {
+            throw unreadable(column, expected: "un nombre entier")
+        }
+        return integer
+    }
+
+    func date(_ column: String) throws(UnreadableRow) -> LocalDate {
+        let expected = "une date au format ISO (2020-10-15)"
+        guard let text = try? optionalText(column), let date = LocalDate(iso: text) else { throw unreadable(column, expected: expected) }
+        return date
+    }
+
+    func outcome(_ column: String) throws(UnreadableRow) -> Outcome {
+        let expected = "une issue connue (" + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        guard let text = try? optionalText(column), let outcome = Outcome(rawValue: text) else { throw unreadable(column, expected: expected) }
+        return outcome
+    }
+
+    /// Amounts are stored as canonical text ("1234.50"); NULL is no amount.
+    func amount(_ column: String) throws(UnreadableRow) -> DecimalNumber? {
+        let expected = "un montant au format canonique (1234.50)"
+        let value: DatabaseValue = row[column]
+        if value.isNull { return nil }
+        guard let text = try? optionalText(column), let amount = DecimalNumber(canonical: text) else {
+            throw unreadable(column, expected: expected)
+        }
+        return amount
+    }
+
+    private func unreadable(_ column: String, expected: String) -> UnreadableRow {
+        let identity: (String) -> String? = { name in
+            guard self.row.hasColumn(name), case .string(let text) = (self.row[name] as DatabaseValue).storage else { return nil }
+            return text
+        }
+        let id: DatabaseValue = row.hasColumn("id") ? row["id"] : .null
+        return UnreadableRow(id: Int64.fromDatabaseValue(id), scheme: identity("scheme"), application: identity("application"),
+                             column: column, found: Self.shown(row[column]), expected: expected)
+    }
+
+    /// The value as a person can find it in the database: quoted text (cut), a number, NULL.
+    private static func shown(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: "NULL"
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        case .string(let text): "'\(text.prefix(60))'"
+        case .blob(let data): "des octets (\(data.count))"
+        }
+    }
+}
+
+/// A decision row whose value does not read back, named so that it can be found and repaired.
+struct UnreadableRow: Error, CustomStringConvertible {
+    let id: Int64?
+    let scheme: String?
+    let application: String?
+    let column: String
+    let found: String
+    let expected: String
+
+    var description: String {
+        var names = id.map { ["ligne \($0) de la table decision"] } ?? []
+        names += scheme.map { ["dispositif « \($0) »"] } ?? []
+        names += application.map { ["demande « \($0) »"] } ?? []
+        return "décision illisible (\(names.joined(separator: ", "))) : la colonne \(column) contient \(found), "
+            + "et non \(expected)"
+    }
+}
+
+extension RegisterError {
+    static func unreadable(_ row: UnreadableRow, register: String) -> RegisterError {
+        RegisterError("""
+            le registre \(register) contient une \(row) ; il a été modifié hors de guichet ou endommagé. Restaurez-le \
+            depuis votre sauvegarde, ou corrigez cette ligne, puis relancez la commande.
+            """)
+    }
+}

@@ -1,0 +1,101 @@
+import ExactDecimal
+import RuleSet
+import SchemeLanguage
+
+/// What a reform does to a portfolio, as the reports show it: every figure, label and row,
+/// computed once from a simulation's summary. Amounts stay exact; the only rounding is that of
+/// the percentages, to one decimal, half up, said where it is done. The Markdown report and
+/// the HTML page only lay this out, so the two can never disagree.
+public struct ReformImpact: Sendable {
+    /// Inline text: the Markdown report marks it up, the page shows it plain.
+    public enum Span: Sendable, Equatable {
+        case text(String)
+        case strong(String)
+        case code(String)
+    }
+
+    /// One parameter the reform changes.
+    public struct Override: Sendable {
+        public let scheme: String
+        public let parameter: String
+        /// Today's values, each with the date it applies from.
+        public let today: String
+        public let reformed: String
+
+        public var cells: [String] { [scheme, parameter, today, reformed] }
+    }
+
+    public let title: String
+    public let rationale: String
+    public let overrides: [Override]
+    /// What was simulated, and what the reader must know before reading the figures.
+    public let portfolio: [Span]
+    /// Each scheme of the portfolio, by id.
+    public let schemes: [SchemeImpact]
+    /// How to read the figures, for readers who did not run the simulation.
+    public let method: [Span]
+
+    public static let overridesTitle = "Paramètres modifiés"
+    public static let overridesHeader = ["Dispositif", "Paramètre", "Aujourd'hui", "Avec la réforme"]
+    public static let methodTitle = "Méthode"
+
+    public init(_ summary: SimulationSummary, catalog: SchemeCatalog) {
+        title = "Simulation : \(summary.reform.name)"
+        rationale = summary.reform.rationale
+        overrides = summary.reform.overrides.map { Self.override($0, catalog: catalog) }
+        portfolio = Self.portfolio(summary)
+        schemes = summary.schemes.keys.sorted().compactMap { id in
+            catalog.schemes[id].map { SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id]) }
+        }
+        method = [.text("Chaque demande du portefeuille est évaluée deux fois, selon les règles en vigueur "
+            + "et selon la réforme, qui ne modifie que les paramètres indiqués ci-dessus : les critères, les formules "
+            + "et les textes restent ceux de la délibération. Les plafonds qui portent sur plusieurs demandes (par "
+            + "maître d'ouvrage et par an, par exemple) sont appliqués dans l'ordre de dépôt, chaque évaluation tenant "
+            + "son propre registre ; le registre des décisions n'est pas modifié. Seules les décisions favorables comptent "
+            + "dans les montants accordés. Réforme : "), .code(summary.reform.file), .text(".")]
+    }
+
+    /// A scheme or a parameter the catalog no longer has is named by its id.
+    private static func override(_ override: Reform.Override, catalog: SchemeCatalog) -> Override {
+        let scheme = catalog.schemes[override.scheme]
+        let parameter = scheme?.parameters.first { $0.id == override.parameter }
+        return Override(scheme: scheme?.title ?? override.scheme, parameter: parameter?.label ?? override.parameter,
+                        today: parameter.map(FrenchFormat.versions(of:)) ?? "—",
+                        reformed: FrenchFormat.dated(override.value, type: parameter?.type ?? .text, from: override.from))
+    }
+
+    private static func portfolio(_ summary: SimulationSummary) -> [Span] {
+        let evaluated = FrenchFormat.agreed(summary.applications, "évaluée")
+        var spans: [Span] = [.text("Portefeuille : \(FrenchFormat.count(summary.applications, "demande")) \(evaluated) selon les règles "
+                                   + "actuelles et selon la réforme, chacune des deux évaluations tenant son propre registre.")]
+        if summary.errors == 1 {
+            spans.append(.text(" 1 document n'a pu être simulé en tout ou partie (voir l'erreur signalée par la commande)."))
+        } else if summary.errors > 1 {
+            spans.append(.text(" \(FrenchFormat.count(summary.errors, "document")) n'ont pu être simulés en tout ou partie "
+                               + "(voir les erreurs signalées par la commande)."))
+        }
+        if summary.outOfOrder > 0 {
+            let filed = FrenchFormat.agreed(summary.outOfOrder, "était déposée", "étaient déposées")
+            spans += [.text(" "), .strong("Attention"), .text(" : \(FrenchFormat.count(summary.outOfOrder, "demande")) du portefeuille "
+                + "\(filed) avant une demande déjà évaluée ; les plafonds communs à plusieurs demandes ont été appliqués dans "
+                + "l'ordre du portefeuille et non dans l'ordre de dépôt.")]
+        }
+        if summary.interrupted {
+            spans += [.text(" "), .strong("Simulation interrompue"),
+                      .text(" : les chiffres portent sur les demandes évaluées avant l'interruption.")]
+        }
+        return spans
+    }
+
+    /// `part` in percent of `whole`, rounded half up to one decimal; nil when `whole` is zero
+    /// or the product overflows, for there is then no percentage to show.
+    static func percent(_ part: DecimalNumber, of whole: DecimalNumber) -> DecimalNumber? {
+        guard !whole.isZero else { return nil }
+        return try? part.multipliedByHundred().divided(by: whole, scale: 1, rounding: .halfUp)
+    }
+
+    /// A percentage always shown with one decimal, "182,0 %", so that columns read alike.
+    static func percentText(_ percent: DecimalNumber) -> String {
+        FrenchFormat.percent(percent, minimumFractionDigits: 1)
+    }
+}

@@ -1,0 +1,142 @@
+import ExactDecimal
+import SchemeLanguage
+
+/// One scheme's part of a `ReformImpact`: outcomes, amounts, the spread of the changes, the
+/// largest of them and the envelope, before and after the reform.
+public struct SchemeImpact: Sendable {
+    public struct OutcomeRow: Sendable {
+        public let outcome: Outcome
+        public let before: Int
+        public let after: Int
+
+        public var change: Int { after - before }
+        public var beforeText: String { FrenchFormat.count(before) }
+        public var afterText: String { FrenchFormat.count(after) }
+        public var cells: [String] { [outcome.rawValue, beforeText, afterText, FrenchFormat.signedCount(change)] }
+    }
+
+    /// The amounts granted, in all or for one value of the breakdown input.
+    public struct Amounts: Sendable {
+        public let before: DecimalNumber
+        public let after: DecimalNumber
+        public let difference: DecimalNumber
+        /// The difference in percent of today's amount, rounded half up to one decimal; nil when
+        /// nothing is granted today, and for the groups, which show none.
+        public let percent: DecimalNumber?
+
+        init(before: DecimalNumber, after: DecimalNumber, difference: DecimalNumber, withPercent: Bool) {
+            self.before = before
+            self.after = after
+            self.difference = difference
+            percent = withPercent ? ReformImpact.percent(difference, of: before) : nil
+        }
+
+        public var beforeText: String { FrenchFormat.money(before) }
+        public var afterText: String { FrenchFormat.money(after) }
+        /// The difference, the percentage after it when there is one: "+16 000,00 € (+15,2 %)".
+        public var differenceText: String {
+            FrenchFormat.signedMoney(difference) + (percent.map { " (\(FrenchFormat.signedPercent($0, minimumFractionDigits: 1)))" } ?? "")
+        }
+        /// "Aujourd'hui", "Avec la réforme", "Écart".
+        public var cells: [String] { [beforeText, afterText, differenceText] }
+    }
+
+    /// The applications whose breakdown input has one value.
+    public struct Group: Sendable {
+        /// The value, canonical ("1"), or "non renseigné".
+        public let value: String
+        public let count: Int
+        public let amounts: Amounts
+
+        /// "23 demandes".
+        public var applications: String { FrenchFormat.count(count, "demande") }
+    }
+
+    public struct Band: Sendable {
+        public let label: String
+        public let count: Int
+
+        public var countText: String { FrenchFormat.count(count) }
+        public var cells: [String] { [label, countText] }
+    }
+
+    public struct ChangeRow: Sendable {
+        public let application: String
+        public let applicant: String
+        public let before: DecimalNumber
+        public let after: DecimalNumber
+        public let difference: DecimalNumber
+
+        public var cells: [String] {
+            [application, applicant, FrenchFormat.money(before), FrenchFormat.money(after), FrenchFormat.signedMoney(difference)]
+        }
+    }
+
+    /// The call's envelope in each run, and how much of it the grants use.
+    public struct Envelope: Sendable {
+        public let before: DecimalNumber
+        public let after: DecimalNumber
+        public let granted: Amounts
+        /// The grants in percent of the envelope, rounded half up to one decimal.
+        public let usageBefore: DecimalNumber?
+        public let usageAfter: DecimalNumber?
+
+        public var rows: [[String]] {
+            [["Enveloppe", FrenchFormat.money(before), FrenchFormat.money(after)],
+             ["Aides accordées", granted.beforeText, granted.afterText],
+             ["Utilisation", usageBefore.map(ReformImpact.percentText) ?? "—", usageAfter.map(ReformImpact.percentText) ?? "—"]]
+        }
+    }
+
+    public static let outcomesTitle = "Issues des demandes"
+    public static let outcomesHeader = ["Issue", "Aujourd'hui", "Avec la réforme", "Écart"]
+    public static let amountsTitle = "Montants accordés"
+    public static let amountsHeader = ["", "Aujourd'hui", "Avec la réforme", "Écart"]
+    public static let totalLabel = "Total"
+    public static let bandsTitle = "Nombre de demandes par écart de montant"
+    public static let bandsHeader = ["Écart", "Demandes"]
+    public static let winnersTitle = "Demandes qui gagnent le plus"
+    public static let losersTitle = "Demandes qui perdent le plus"
+    public static let changesHeader = ["Demande", "Demandeur", "Aujourd'hui", "Avec la réforme", "Écart"]
+    /// In place of an empty list of changes.
+    public static let noChange = "Aucune."
+    public static let envelopeTitle = "Enveloppe"
+    public static let envelopeHeader = ["", "Aujourd'hui", "Avec la réforme"]
+
+    public let title: String
+    public let outcomes: [OutcomeRow]
+    public let total: Amounts
+    /// The input whose values split the amounts, when the reform names one and it has values.
+    public let breakdown: String?
+    public let groups: [Group]
+    public let bands: [Band]
+    public let winners: [ChangeRow]
+    public let losers: [ChangeRow]
+    public let envelope: Envelope?
+
+    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?) {
+        title = scheme.title
+        outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
+        total = Amounts(before: totals.amountBefore, after: totals.amountAfter, difference: totals.difference, withPercent: true)
+        groups = totals.byGroup.keys.sorted().map { value in
+            let group = totals.byGroup[value]!
+            return Group(value: value, count: group.count, amounts: Amounts(before: group.before, after: group.after,
+                                                                                 difference: group.difference, withPercent: false))
+        }
+        self.breakdown = groups.isEmpty ? nil : breakdown
+        bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
+        winners = totals.winners.map(Self.row)
+        losers = totals.losers.map(Self.row)
+        if let before = totals.envelopeBefore, let after = totals.envelopeAfter {
+            envelope = Envelope(before: before, after: after, granted: total, usageBefore: ReformImpact.percent(total.before, of: before),
+                                usageAfter: ReformImpact.percent(total.after, of: after))
+        } else {
+            envelope = nil
+        }
+    }
+
+    private static func row(_ change: SimulationSummary.Change) -> ChangeRow {
+        ChangeRow(application: change.application, applicant: change.applicant, before: change.before, after: change.after,
+                  difference: change.difference)
+    }
+}
