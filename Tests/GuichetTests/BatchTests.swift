@@ -110,7 +110,7 @@ import YAMLReader
     @Test func aHouseholdInAFamilyWithABrokenSchemeIsToldWhichOne() throws {
         let rules = "\(folder)/rules"
         try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
-        for name in ["fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
+        for name in ["deliberations.yaml", "fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
             var text = try String(contentsOfFile: Repository.path("Rules/\(name)"), encoding: .utf8)
             if name == "fonds-dettes-loyer.yaml" { text += "\nunknown_section: true\n" }
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/\(name)"))

@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 
@@ -22,11 +23,11 @@ enum Load {
         }
     }
 
+    /// The real `pdesi`, loaded with its rules folder: the shared deliberations it cites and its test cases.
     static func pdesi() throws -> Scheme {
-        switch SchemeLoader.load(path: Repository.path("Rules/pdesi.yaml")) {
-        case .success(let scheme): return scheme
-        case .failure(let list): throw list
-        }
+        let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+        guard let scheme = catalog.schemes["pdesi"] else { throw DiagnosticList(catalog.failures.flatMap(\.diagnostics)) }
+        return scheme
     }
 
     static func application(_ text: String, scheme: Scheme) throws -> Application {
