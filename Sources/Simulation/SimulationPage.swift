@@ -20,8 +20,9 @@ public enum SimulationPage {
                 "Total", FrenchFormat.money(totals.amountBefore), FrenchFormat.money(totals.amountAfter),
                 SimulationReport.signedMoney(difference) + SimulationReport.percent(difference, of: totals.amountBefore)]])
             if let input = summary.reform.breakdown[scheme.id], !totals.byGroup.isEmpty {
-                let groups = totals.byGroup.keys.sorted().map { key in
-                    ("\(input) = \(key) (\(SimulationReport.count(totals.byGroup[key]!.count, "demande")))", totals.byGroup[key]!.before, totals.byGroup[key]!.after)
+                let groups = SimulationReport.groups(totals, of: scheme, input: input).map { group in
+                    let entry = totals.byGroup[group.key]!
+                    return ("\(input) = \(group.label) (\(SimulationReport.count(entry.count, "demande")))", entry.before, entry.after)
                 }
                 body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + amounts(groups)
             }

@@ -77,10 +77,10 @@ public enum SimulationReport {
         let difference = totals.difference
         lines += ["", "### Montants accordés", "", "| | Aujourd'hui | Avec la réforme | Écart |", "|---|---|---|---|",
                   "| Total | \(FrenchFormat.money(totals.amountBefore)) | \(FrenchFormat.money(totals.amountAfter)) | \(signedMoney(difference))\(percent(difference, of: totals.amountBefore)) |"]
-        for group in totals.byGroup.keys.sorted() {
-            let entry = totals.byGroup[group]!
+        for group in groups(totals, of: scheme, input: breakdown) {
+            let entry = totals.byGroup[group.key]!
             let change = entry.difference
-            lines.append("| dont `\(breakdown ?? "")` = \(cell(group)) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
+            lines.append("| dont `\(breakdown ?? "")` = \(cell(group.label)) (\(count(entry.count, "demande"))) | \(FrenchFormat.money(entry.before)) | \(FrenchFormat.money(entry.after)) | \(signedMoney(change)) |")
         }
         lines += ["", "### Écart par demande", "", "| Écart | Demandes |", "|---|---|"]
         for (index, band) in SimulationSummary.bands.enumerated() { lines.append("| \(band) | \(FrenchFormat.count(totals.distribution[index])) |") }
@@ -103,6 +103,19 @@ public enum SimulationReport {
     }
 
     /// Text from the files, made safe inside a Markdown table cell.
+    /// The breakdown's groups, each with what the report prints: for an input with named values
+    /// (`inscrit_1`), their French labels in the order the scheme lists them; otherwise the
+    /// values as written, sorted.
+    static func groups(_ totals: SimulationSummary.SchemeTotals, of scheme: Scheme, input: String?) -> [(key: String, label: String)] {
+        let keys = totals.byGroup.keys.sorted()
+        guard let input, let index = scheme.inputIndex(input), case .enumeration(let domain) = scheme.inputs[index].type else {
+            return keys.map { ($0, $0) }
+        }
+        // A group that is no value ("non renseigné") comes after the values.
+        let rank = { (key: String) in domain.values.firstIndex(of: key) ?? domain.values.count }
+        return keys.sorted { (rank($0), $0) < (rank($1), $1) }.map { ($0, domain.label(of: $0)) }
+    }
+
     static func cell(_ text: String) -> String {
         text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
     }
