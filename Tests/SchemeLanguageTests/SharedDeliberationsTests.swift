@@ -135,6 +135,21 @@ import Testing
         #expect(citing.message == "act 'cd62-2020-310' has errors in deliberations.yaml")
     }
 
+    /// A broken act's own errors are in the shared file: a scheme is told once, at its first
+    /// citation, and a misspelt key is still compared with the broken ones.
+    @Test func aBrokenActIsReportedOnceAndStillSuggested() throws {
+        let broken = DeliberationsLoader.load(text: Self.shared.replacing("number: 2020-309", with: "number: 2020-399"),
+                                              file: "deliberations.yaml").deliberations
+        let text = Self.scheme().replacing("inputs:", with: """
+              second: {act: cd62-2020-309, quote: Texte.}
+              third: {act: cd62-2020309, quote: Texte.}
+            inputs:
+            """)
+        let errors = Self.errors(text, with: broken)
+        #expect(errors.map(\.message) == ["act 'cd62-2020-309' has errors in deliberations.yaml",
+                                          "unknown act 'cd62-2020309'; did you mean 'cd62-2020-309'?"])
+    }
+
     @Test func anUnknownFieldOfTheSharedFileIsLocatedWithASuggestion() throws {
         let text = Self.shared.replacing("    body: Conseil départemental\n  cd62-2020-310", with: "    bodyy: Conseil départemental\n  cd62-2020-310")
         let loaded = DeliberationsLoader.load(text: text, file: "deliberations.yaml")

@@ -76,6 +76,8 @@ struct SchemeBuilder {
     /// The shared entries it does cite, which its rules fingerprint covers as well.
     var usedAuthority: String?
     var usedActs: Set<String> = []
+    /// The broken shared entries already reported in this scheme.
+    var citedBroken: Set<String> = []
     let log = DiagnosticLog()
     var sourceIDs: Set<String> = []
     /// The schemes named by `outcome("…")` in this scheme's expressions.

@@ -48,22 +48,26 @@ extension SchemeBuilder {
         }
     }
 
-    /// A key of the shared file, checked: an unknown one gets the nearest known key.
-    private func sharedKey(_ node: YAMLNode, kind: String, path: String, declared: some Collection<String>,
-                           broken: Set<String>) -> String? {
+    /// A key of the shared file, checked: an unknown one gets the nearest known key. A broken
+    /// entry is reported at its first citation only: its own errors are in the shared file.
+    private mutating func sharedKey(_ node: YAMLNode, kind: String, path: String, declared: some Collection<String>,
+                                    broken: Set<String>) -> String? {
         guard let key = log.text(node, path: path) else { return nil }
         if broken.contains(key) {
-            log.error("\(kind) '\(ScalarParsing.truncated(key))' has errors in \(deliberations.file)", at: node.mark, path: path)
+            if citedBroken.insert("\(kind) \(key)").inserted {
+                log.error("\(kind) '\(ScalarParsing.truncated(key))' has errors in \(deliberations.file)", at: node.mark, path: path)
+            }
             return nil
         }
         guard declared.contains(key) else {
+            let known = broken.union(declared).sorted()
             var message = "unknown \(kind) '\(ScalarParsing.truncated(key))'"
-            if let guess = Suggestion.closest(to: key, among: declared.sorted()) {
+            if let guess = Suggestion.closest(to: key, among: known) {
                 message += "; did you mean '\(guess)'?"
-            } else if declared.isEmpty {
+            } else if known.isEmpty {
                 message += ": no \(kind) is declared in \(deliberations.file)"
             } else {
-                message += "; the keys of \(deliberations.file) are: \(declared.sorted().joined(separator: ", "))"
+                message += "; the keys of \(deliberations.file) are: \(known.joined(separator: ", "))"
             }
             log.error(message, at: node.mark, path: path)
             return nil
