@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
-        .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "TestSupport"]),
+        .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "Evaluator", "SchemeLanguage", "TestSupport"]),
         .testTarget(name: "EvaluatorTests", dependencies: ["Evaluator", "Batch", "Decisions", "Register", "Simulation", "Portfolios", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Batch", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "Portfolios", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -5,6 +5,12 @@ enum FrenchGrammar {
         return first.lowercased() + text.dropFirst()
     }
 
+    /// The text closed by a full stop, unless it ends with an abbreviation's point, which
+    /// stands for both ("… au P.D.E.S.I.", not "… au P.D.E.S.I..").
+    static func sentenceEnd(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
+
     /// "de" before a noun phrase: "Le Président…" gives "du Président…", "La commission…" "de la commission…".
     static func de(_ phrase: String) -> String {
         if phrase.hasPrefix("Le ") || phrase.hasPrefix("le ") { return "du " + phrase.dropFirst(3) }

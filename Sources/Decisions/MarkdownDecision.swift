@@ -165,7 +165,9 @@ public enum MarkdownDecision {
                 text.blank()
             }
             var fact = "**En fait.** \(row.failure)"
-            if !row.facts.isEmpty { fact += " Éléments du dossier : \(row.facts.map { "\($0.question) — \($0.value)" }.joined(separator: " ; "))." }
+            if !row.facts.isEmpty {
+                fact += " Éléments du dossier : " + FrenchGrammar.sentenceEnd(row.facts.map { "\($0.question) — \($0.value)" }.joined(separator: " ; "))
+            }
             text.line(fact)
             if let note = row.note {
                 text.blank()

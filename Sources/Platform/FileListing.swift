@@ -27,6 +27,22 @@ public struct FileListing: Sendable {
         return listing
     }
 
+    /// The `*.yaml` and `*.yml` files directly in a folder that may be absent, such as a rules
+    /// folder's `tests/`: none when it is absent or empty. A path that is there but is no
+    /// readable folder is reported.
+    public static func yamlFiles(inOptionalFolder path: String) -> FileListing {
+        var listing = FileListing()
+        var status = stat()
+        if lstat(path, &status) != 0, errno == ENOENT { return listing }
+        switch FileKind.of(path) {
+        case .folder(let identity): listing.walk(path, recursive: false, visited: [identity])
+        case .regular, .other: listing.report(path, "un dossier est attendu à cet emplacement")
+        case .unreadable(let reason): listing.report(path, reason)
+        }
+        listing.files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return listing
+    }
+
     private mutating func walk(_ folder: String, recursive: Bool, visited: Set<FileKind.Identity>) {
         let names: [String]
         switch Self.names(in: folder) {

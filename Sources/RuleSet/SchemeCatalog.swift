@@ -14,48 +14,55 @@ public struct SchemeCatalog: Sendable {
     let brokenMembers: [String: [String]]
 
     /// Loads every `*.yaml` and `*.yml` file directly in `directory` (subfolders such as
-    /// `reforms/` hold other kinds of files).
+    /// `reforms/` hold other kinds of files): the schemes, with the authorities and acts of
+    /// `deliberations.yaml` they cite, and the test cases of `tests/<scheme-id>.yaml`.
     public static func load(directory: String) -> SchemeCatalog {
-        var schemes: [String: Scheme] = [:]
-        var failures: [(file: String, diagnostics: [Diagnostic])] = []
+        var loaded: [String: Scheme] = [:]
         let (files, problems) = YAMLFiles.list(directory, recursive: false)
-        failures += problems.map { (file: $0.mark.file, diagnostics: [$0]) }
-        for file in files {
-            switch SchemeLoader.load(path: file) {
+        var failures = problems.map { (file: $0.mark.file, diagnostics: [$0]) }
+        let (deliberations, sharedFailures) = RulesFolderFiles.sharedDeliberations(among: files)
+        failures += sharedFailures
+        for file in files where !RulesFolderFiles.isDeliberations(file) {
+            switch SchemeLoader.load(path: file, deliberations: deliberations) {
             case .success(let scheme):
-                if let existing = schemes[scheme.id] {
+                if let existing = loaded[scheme.id] {
                     let mark = SourceMark(file: file, line: 1, column: 1)
                     failures.append((file, [Diagnostic("scheme id '\(scheme.id)' is already used by \(existing.file)", at: mark, path: "id")]))
                 } else {
-                    schemes[scheme.id] = scheme
+                    loaded[scheme.id] = scheme
                 }
             case .failure(let list):
                 failures.append((file, list.diagnostics))
             }
         }
-        let checked = SchemeDependencies.validate(schemes)
+        let tested = RulesFolderFiles.attachTests(to: loaded, directory: directory, unloaded: failures.map(\.file))
+        failures += tested.failures
+        let checked = SchemeDependencies.validate(tested.schemes)
         var broken: [String: [String]] = [:]
-        for file in Set(failures.map(\.file)) {
-            broken[declaredFamily(in: file) ?? "", default: []].append(file)
+        // A shared deliberations file or a test file is no scheme: what it breaks is counted below.
+        for file in Set(failures.map(\.file)) where RulesFolderFiles.mayBeScheme(file, in: directory) {
+            if let family = familyKey(of: file) { broken[family, default: []].append(file) }
         }
-        for scheme in schemes.values where checked.valid[scheme.id] == nil {
+        // Schemes refused for their test files or for the outcomes they use.
+        for scheme in loaded.values where checked.valid[scheme.id] == nil {
             if let family = scheme.family { broken[family, default: []].append(scheme.file) }
         }
         return SchemeCatalog(schemes: checked.valid, failures: failures + checked.failures,
                              brokenMembers: broken.mapValues { $0.sorted() })
     }
 
-    /// The family a scheme file declares, read from its YAML alone when the scheme does not
-    /// load, or from a `family:` line when even the YAML is broken; nil when neither says.
-    private static func declaredFamily(in file: String) -> String? {
+    /// The family a scheme file that did not load belongs to: its `family:` when its YAML reads
+    /// (nil when it has none); when even the YAML is broken, a `family:` line, or else "" —
+    /// unknown, so it may belong to any family.
+    private static func familyKey(of file: String) -> String? {
         if let document = try? YAMLDocumentReader.singleDocument(path: file) {
             return document.mapping?.first { $0.key.scalar == "family" }?.value.scalar
         }
-        guard let bytes = try? RegularFile.read(file) else { return nil }
+        guard let bytes = try? RegularFile.read(file) else { return "" }
         let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("family:") }
         let value = line?.dropFirst("family:".count).split(separator: "#").first?
             .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        return value?.isEmpty == false ? value : nil
+        return value?.isEmpty == false ? value : ""
     }
 
     /// The files of a family's schemes that could not be loaded, and those of unknown family.

@@ -43,8 +43,10 @@ public struct SchemeImpact: Sendable {
 
     /// The applications whose breakdown input has one value.
     public struct Group: Sendable {
-        /// The value, canonical ("1"), or "non renseigné".
+        /// The value, canonical ("1", "inscrit_1"), or "non renseigné".
         public let value: String
+        /// What the report prints: a named value's French label, or the value as written.
+        public let label: String
         public let count: Int
         public let amounts: Amounts
 
@@ -118,10 +120,10 @@ public struct SchemeImpact: Sendable {
         title = scheme.title
         outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
         total = Amounts(before: totals.amountBefore, after: totals.amountAfter, difference: totals.difference, withPercent: true)
-        groups = totals.byGroup.keys.sorted().map { value in
+        groups = Self.groups(totals, of: scheme, input: breakdown).map { value, label in
             let group = totals.byGroup[value]!
-            return Group(value: value, count: group.count, amounts: Amounts(before: group.before, after: group.after,
-                                                                                 difference: group.difference, withPercent: false))
+            return Group(value: value, label: label, count: group.count,
+                         amounts: Amounts(before: group.before, after: group.after, difference: group.difference, withPercent: false))
         }
         self.breakdown = groups.isEmpty ? nil : breakdown
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
@@ -138,5 +140,17 @@ public struct SchemeImpact: Sendable {
     private static func row(_ change: SimulationSummary.Change) -> ChangeRow {
         ChangeRow(application: change.application, applicant: change.applicant, before: change.before, after: change.after,
                   difference: change.difference)
+    }
+
+    /// The breakdown's groups: for an input with named values (`inscrit_1`), their French labels
+    /// in the order the scheme lists them; otherwise the values as written, sorted.
+    static func groups(_ totals: SimulationSummary.SchemeTotals, of scheme: Scheme, input: String?) -> [(key: String, label: String)] {
+        let keys = totals.byGroup.keys.sorted()
+        guard let input, let index = scheme.inputIndex(input), case .enumeration(let domain) = scheme.inputs[index].type else {
+            return keys.map { ($0, $0) }
+        }
+        // A group that is no value ("non renseigné") comes after the values.
+        let rank = { (key: String) in domain.values.firstIndex(of: key) ?? domain.values.count }
+        return keys.sorted { (rank($0), $0) < (rank($1), $1) }.map { ($0, domain.label(of: $0)) }
     }
 }

@@ -33,7 +33,7 @@ public enum SimulationPage {
         body += "<h3>\(escape(SchemeImpact.amountsTitle))</h3>\n" + table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells])
         if let input = scheme.breakdown {
             let groups = scheme.groups.map { group in
-                ("\(input) = \(group.value) (\(group.applications))",
+                ("\(input) = \(group.label) (\(group.applications))",
                  [(length(group.amounts.before), group.amounts.beforeText), (length(group.amounts.after), group.amounts.afterText)])
             }
             body += "<p>Montants selon <code>\(escape(input))</code> :</p>\n" + chart(groups, series: beforeAndAfter)

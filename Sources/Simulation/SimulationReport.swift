@@ -28,7 +28,7 @@ public enum SimulationReport {
         text.table(SchemeImpact.outcomesHeader, scheme.outcomes.map(\.cells))
         text.heading(SchemeImpact.amountsTitle, level: 3)
         let groups = scheme.groups.map { group in
-            ["dont `\(scheme.breakdown ?? "")` = \(group.value) (\(group.applications))"] + group.amounts.cells
+            ["dont `\(scheme.breakdown ?? "")` = \(group.label) (\(group.applications))"] + group.amounts.cells
         }
         text.table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells] + groups)
         text.heading(SchemeImpact.bandsTitle, level: 3)

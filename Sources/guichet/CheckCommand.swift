@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
         }
         let errors = catalog.failures.reduce(0) { $0 + $1.diagnostics.count }
         if errors > 0 {
-            Console.error("\(catalog.failures.count) scheme file(s) with \(errors) error(s); fix them and run 'guichet check' again.")
+            Console.error("\(catalog.failures.count) rules file(s) with \(errors) error(s); fix them and run 'guichet check' again.")
             throw ExitCode.failure
         }
         if catalog.schemes.isEmpty {

@@ -7,7 +7,7 @@ import SchemeLanguage
 struct TestRules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the 'tests:' cases of every scheme; a failure shows expected against obtained.")
+        abstract: "Run the test cases of every scheme (tests/<scheme-id>.yaml beside the rules); a failure shows expected against obtained.")
 
     @Argument(help: "The folder of scheme files.")
     var rulesDirectory: String = "Rules"
@@ -21,7 +21,7 @@ struct TestRules: ParsableCommand {
             for result in SchemeTestRunner.run(scheme) {
                 if result.passed {
                     passed += 1
-                    Console.out("PASS  \(scheme.id): \(result.testCase.name)")
+                    Console.out("PASS  \(scheme.id): \(result.testCase.name) (\(result.testCase.mark))")
                 } else {
                     failed += 1
                     Console.out("FAIL  \(scheme.id): \(result.testCase.name) (\(result.testCase.mark))")

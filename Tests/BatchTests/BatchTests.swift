@@ -45,7 +45,7 @@ import YAMLReader
             try write("a-good.yaml", good),
             try write("b-empty.yaml", ""),
             try write("c-truncated.yaml", "scheme: pdesi\nid: X\napplicant: {name: \"Commune"),
-            try write("d-tabs.yaml", "scheme: pdesi\nfacts:\n\tesi.categorie: 1\n"),
+            try write("d-tabs.yaml", "scheme: pdesi\nfacts:\n\tesi.categorie: inscrit_1\n"),
             try write("e-unknown-scheme.yaml", "scheme: pdesy\nid: X-2\nfiled: 2020-10-01\napplicant: {name: A}\n"),
             try write("f-garbage.yaml", bytes: (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }),
             try write("g-huge.yaml", "scheme: pdesi\nid: X-3\nsubject: " + String(repeating: "a", count: 10_000_000) + "\n"),
@@ -71,7 +71,7 @@ import YAMLReader
     }
 
     @Test func aStreamIsReadDocumentByDocument() throws {
-        let one = "scheme: pdesi\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
+        let one = "scheme: pdesi\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: non_inscrit}\n"
         let stream = "---\nid: S-1\n\(one)---\nid: S-2\n\(one)---\nid: S-3\nscheme: [\n"
         let (report, _) = try run([try write("stream.yaml", stream)])
         #expect(report.entries.map(\.id) == ["S-1", "S-2", nil])
@@ -84,7 +84,7 @@ import YAMLReader
     /// Neither of two documents with one id can be told to be the right one: both are refused,
     /// each naming the other, and no decision file is written under their name.
     @Test func aDuplicateIDDoesNotOverwriteAnotherDecision() throws {
-        let one = "scheme: pdesi\nid: SAME\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
+        let one = "scheme: pdesi\nid: SAME\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: non_inscrit}\n"
         let (report, out) = try run([try write("dup.yaml", "---\n\(one)---\n\(one)"), try write("other.yaml", one.replacing("SAME", with: "OTHER"))])
         let refused = report.entries.filter { $0.id == "SAME" }
         #expect(refused.count == 2)
@@ -99,7 +99,7 @@ import YAMLReader
     @Test func outputNamesThatClashAreRefusedOnBothDocuments() throws {
         let household = try String(contentsOfFile: Repository.path("Applications/logement/20-menage-deux-aides.yaml"), encoding: .utf8)
         let id = try #require(household.firstMatch(of: /\nid: ([A-Z0-9-]+)/)?.1)
-        let clashing = "scheme: pdesi\nid: \(id.lowercased()).ORIENTATION\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: 0}\n"
+        let clashing = "scheme: pdesi\nid: \(id.lowercased()).ORIENTATION\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: non_inscrit}\n"
         let (report, out) = try run([try write("household.yaml", household), try write("clash.yaml", clashing)])
         #expect(report.entries.count == 2)
         #expect(report.entries.allSatisfy { $0.diagnostics.first?.message.lowercased().contains("« \(id.lowercased()).orientation.md »") == true })
@@ -112,7 +112,7 @@ import YAMLReader
     @Test func aHouseholdInAFamilyWithABrokenSchemeIsToldWhichOne() throws {
         let rules = "\(folder)/rules"
         try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
-        for name in ["fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
+        for name in ["deliberations.yaml", "fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
             var text = try String(contentsOfFile: Repository.path("Rules/\(name)"), encoding: .utf8)
             if name == "fonds-dettes-loyer.yaml" { text += "\nunknown_section: true\n" }
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/\(name)"))
@@ -133,7 +133,7 @@ import YAMLReader
     func aHouseholdIsNotOrientedPastAnUnreadableRulesFile(text: String, blocks: Bool) throws {
         let rules = "\(folder)/rules-\(blocks)-\(text.count)"
         try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
-        for name in ["fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
+        for name in ["deliberations.yaml", "fsl-acces.yaml", "fonds-solvabilisation.yaml", "fonds-dettes-loyer.yaml"] {
             try FileManager.default.copyItem(atPath: Repository.path("Rules/\(name)"), toPath: "\(rules)/\(name)")
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/casse.yaml"))

@@ -16,7 +16,8 @@ import Testing
         let text = try String(contentsOfFile: Repository.path("Rules/medecins-salaries.yaml"), encoding: .utf8)
         let widened = text.replacing("quotas: {rural: 1,", with: "quotas: {rural: 3,")
         #expect(widened != text)
-        let scheme = try SchemeLoader.load(bytes: Array(widened.utf8), file: "medecins-salaries.yaml").get()
+        let shared = DeliberationsLoader.load(path: Repository.path("Rules/deliberations.yaml")).deliberations
+        let scheme = try SchemeLoader.load(bytes: Array(widened.utf8), file: "medecins-salaries.yaml", deliberations: shared).get()
         let catalog = SchemeCatalog(schemes: [scheme.id: scheme])
         let report = BatchRunner(catalog: catalog, output: nil, register: try DecisionRegister.inMemory())
             .run(paths: [Repository.path("Applications/medecins")])

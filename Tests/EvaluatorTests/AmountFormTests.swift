@@ -19,7 +19,7 @@ import YAMLReader
         applicant: {name: Commune de Test}
         facts:
           porteur: {habilite_pdesi: true, siren: "216200001"}
-          esi: {categorie: 1}
+          esi: {categorie: inscrit_1}
           projet:
             enjeux: [accessibilite]
             respect_normes: true

@@ -28,7 +28,7 @@ import YAMLReader
         filed: 2020-10-15
         applicant: {name: Commune de Test}
         facts:
-          esi: {categorie: 1}
+          esi: {categorie: inscrit_1}
           projet: {depense_eligible_ht: 60 000 €}
         """
 
@@ -38,7 +38,7 @@ import YAMLReader
 
     @Test func flatAndNestedFactsAreTheSame() throws {
         let nested = try Load.application(valid, scheme: scheme)
-        let flat = try Load.application(valid.replacing("  esi: {categorie: 1}\n  projet: {depense_eligible_ht: 60 000 €}", with: "  esi.categorie: 1\n  projet.depense_eligible_ht: 60 000 €"), scheme: scheme)
+        let flat = try Load.application(valid.replacing("  esi: {categorie: inscrit_1}\n  projet: {depense_eligible_ht: 60 000 €}", with: "  esi.categorie: inscrit_1\n  projet.depense_eligible_ht: 60 000 €"), scheme: scheme)
         #expect(nested.facts == flat.facts)
     }
 
@@ -50,10 +50,10 @@ import YAMLReader
         #expect(error.path == "facts.projet.depense_eligible")
     }
 
+    /// A category written as the number it once was is refused with the named values.
     @Test func wrongTypeIsLocated() throws {
-        let error = try #require(try errors(valid.replacing("categorie: 1", with: "categorie: première")).first)
-        #expect(error.message == "expected a whole number, found 'première'")
-        #expect(error.path == "facts.esi.categorie")
+        let error = try #require(try errors(valid.replacing("categorie: inscrit_1", with: "categorie: 1")).first)
+        #expect(error.message == "expected one of inscrit_1, inscrit_2, classe, non_inscrit, found '1'")
         #expect(error.mark.line == 6)
         #expect(error.path == "facts.esi.categorie")
     }

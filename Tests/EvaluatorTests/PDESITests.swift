@@ -12,7 +12,7 @@ import Testing
 @Suite struct PDESITests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
-    static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: Int,
+    static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: String,
                             expense: String, site: String = "ESI-62-0001") -> String {
         PDESIFixture.application(id, filed: filed, siren: siren, category: category, expense: expense, site: site)
     }
@@ -35,21 +35,21 @@ import Testing
     }
 
     @Test func category1At60000Gives30000() throws {
-        #expect(try batch([Self.application("A", category: 1, expense: "60 000 €")])["A"]?.amount == DecimalNumber(30000))
+        #expect(try batch([Self.application("A", category: "inscrit_1", expense: "60 000 €")])["A"]?.amount == DecimalNumber(30000))
     }
 
     @Test func category2At100000IsCappedAt40000() throws {
-        #expect(try batch([Self.application("A", category: 2, expense: "100 000 €")])["A"]?.amount == DecimalNumber(40000))
+        #expect(try batch([Self.application("A", category: "inscrit_2", expense: "100 000 €")])["A"]?.amount == DecimalNumber(40000))
     }
 
     @Test func category3At50000Gives35000() throws {
-        #expect(try batch([Self.application("A", category: 3, expense: "50 000 €")])["A"]?.amount == DecimalNumber(35000))
+        #expect(try batch([Self.application("A", category: "classe", expense: "50 000 €")])["A"]?.amount == DecimalNumber(35000))
     }
 
     @Test(arguments: [false, true])
     func sameOwnerSameYear60000Then40000WhateverTheFileOrder(_ reversed: Bool) throws {
-        let first = Self.application("A", filed: "2020-10-01", category: 1, expense: "60 000 €")
-        let second = Self.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €")
+        let first = Self.application("A", filed: "2020-10-01", category: "inscrit_1", expense: "60 000 €")
+        let second = Self.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €")
         let entries = try batch(reversed ? [second, first] : [first, second])
         #expect(entries["A"]?.amount == DecimalNumber(30000))
         #expect(entries["B"]?.amount == DecimalNumber(10000))
@@ -57,9 +57,9 @@ import Testing
 
     @Test func threeApplicationsExhaustTheAnnualCap() throws {
         let entries = try batch([
-            Self.application("C", filed: "2020-12-01", category: 2, expense: "10 000 €"),
-            Self.application("A", filed: "2020-03-01", category: 1, expense: "50 000 €"),
-            Self.application("B", filed: "2020-06-01", category: 2, expense: "40 000 €"),
+            Self.application("C", filed: "2020-12-01", category: "inscrit_2", expense: "10 000 €"),
+            Self.application("A", filed: "2020-03-01", category: "inscrit_1", expense: "50 000 €"),
+            Self.application("B", filed: "2020-06-01", category: "inscrit_2", expense: "40 000 €"),
         ])
         #expect(entries["A"]?.amount == DecimalNumber(25000))
         #expect(entries["B"]?.amount == DecimalNumber(15000))
@@ -68,8 +68,8 @@ import Testing
 
     @Test func theCapStartsAgainEachCalendarYear() throws {
         let entries = try batch([
-            Self.application("A", filed: "2020-11-01", category: 1, expense: "80 000 €"),
-            Self.application("B", filed: "2021-01-15", category: 1, expense: "60 000 €"),
+            Self.application("A", filed: "2020-11-01", category: "inscrit_1", expense: "80 000 €"),
+            Self.application("B", filed: "2021-01-15", category: "inscrit_1", expense: "60 000 €"),
         ])
         #expect(entries["A"]?.amount == DecimalNumber(40000))
         #expect(entries["B"]?.amount == DecimalNumber(30000))
@@ -77,8 +77,8 @@ import Testing
 
     @Test func anotherOwnerHasItsOwnCap() throws {
         let entries = try batch([
-            Self.application("A", siren: "111111111", category: 1, expense: "80 000 €"),
-            Self.application("B", siren: "222222222", category: 1, expense: "80 000 €"),
+            Self.application("A", siren: "111111111", category: "inscrit_1", expense: "80 000 €"),
+            Self.application("B", siren: "222222222", category: "inscrit_1", expense: "80 000 €"),
         ])
         #expect(entries["A"]?.amount == DecimalNumber(40000))
         #expect(entries["B"]?.amount == DecimalNumber(40000))
@@ -86,8 +86,8 @@ import Testing
 
     @Test func aSecondProjectOnAClassifiedSiteIsRefusedAndTheDecisionSaysWhy() throws {
         let entries = try batch([
-            Self.application("A", filed: "2020-03-01", category: 3, expense: "50 000 €", site: "ESI-62-0042"),
-            Self.application("B", filed: "2021-05-01", siren: "999999999", category: 3, expense: "20 000 €", site: "ESI-62-0042"),
+            Self.application("A", filed: "2020-03-01", category: "classe", expense: "50 000 €", site: "ESI-62-0042"),
+            Self.application("B", filed: "2021-05-01", siren: "999999999", category: "classe", expense: "20 000 €", site: "ESI-62-0042"),
         ])
         #expect(entries["A"]?.amount == DecimalNumber(35000))
         guard case .decided(let evaluation) = entries["B"]?.result else {

@@ -29,7 +29,7 @@ import Testing
 
     @Test func aLimitWhoseAmountsOverflowIsAnErrorNotASmallerSum() throws {
         let scheme = try Load.pdesi()
-        let application = try Load.application(PDESIFixture.application("A", category: 1, expense: "60 000 €"), scheme: scheme)
+        let application = try Load.application(PDESIFixture.application("A", category: "inscrit_1", expense: "60 000 €"), scheme: scheme)
         #expect(throws: EvaluationError.self) {
             try SchemeEvaluator(scheme: scheme).evaluate(application, register: HugeRegister(amount: Self.huge, months: 0))
         }

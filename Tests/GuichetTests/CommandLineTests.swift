@@ -29,7 +29,7 @@ import Testing
             id: "EVIL\\e[2J\\e]0;pwned\\a\\nrules.yaml:1:1: error: forged"
             filed: 2020-10-01
             applicant: {name: "A\\rB"}
-            facts: {esi.categorie: "1\\e[31m"}
+            facts: {esi.categorie: "inscrit_1\\e[31m"}
             """)
         let run = try evaluate(["\(folder)/apps"])
         #expect(run.status == 1)

@@ -19,7 +19,7 @@ import Testing
     /// A register holding PDESI application A (30 000 €), filed on 12 October 2020.
     func registerWithA() throws -> DecisionRegister {
         let register = try DecisionRegister.open(path: registerPath)
-        _ = try base.run([try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: 1, expense: "60 000 €"))],
+        _ = try base.run([try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €"))],
                          register: register)
         return register
     }
@@ -90,7 +90,7 @@ import Testing
     @Test func aLimitThatMeetsACorruptRowStopsTheApplication() throws {
         let register = try registerWithA()
         try tamper("UPDATE decision SET filed = '12/10/2020' WHERE application = 'A'")
-        let report = try base.run([try base.write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €"))],
+        let report = try base.run([try base.write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €"))],
                                   register: register)
         let entry = try #require(report.entries.first)
         #expect(entry.outcome == nil)
@@ -103,7 +103,7 @@ import Testing
     @Test func replacingACorruptEntryStopsTheBatch() throws {
         let register = try registerWithA()
         try tamper("UPDATE decision SET outcome = '?' WHERE application = 'A'")
-        let report = try base.run([try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: 1, expense: "50 000 €"))],
+        let report = try base.run([try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "50 000 €"))],
                                   register: register)
         #expect(report.registerFailure?.contains("décision illisible (ligne 1 de la table decision") == true, "\(report.registerFailure ?? "")")
     }

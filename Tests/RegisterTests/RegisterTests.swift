@@ -34,8 +34,8 @@ import Testing
     @Test func runningABatchAgainGivesTheSameDecisionsAndCountsNothingTwice() throws {
         let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
         let paths = [
-            try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-01", category: 1, expense: "60 000 €")),
-            try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €")),
+            try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-01", category: "inscrit_1", expense: "60 000 €")),
+            try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €")),
         ]
         let first = try run(paths, register: register)
         let second = try run(paths.reversed(), register: register)
@@ -47,9 +47,9 @@ import Testing
 
     @Test func aChangedApplicationReplacesItsEntryAndKeepsTheHistory() throws {
         let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
-        let path = try write("a.yaml", PDESIFixture.application("A", category: 1, expense: "60 000 €"))
+        let path = try write("a.yaml", PDESIFixture.application("A", category: "inscrit_1", expense: "60 000 €"))
         _ = try run([path], register: register)
-        _ = try write("a.yaml", PDESIFixture.application("A", category: 1, expense: "20 000 €"))
+        _ = try write("a.yaml", PDESIFixture.application("A", category: "inscrit_1", expense: "20 000 €"))
         _ = try run([path], register: register)
         let history = try register.history(of: "A")
         #expect(history.map(\.amount) == [DecimalNumber(30000), DecimalNumber(10000)])
@@ -59,8 +59,8 @@ import Testing
 
     @Test func aDryRunReadsTheRegisterButRecordsNothing() throws {
         let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
-        _ = try run([try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-01", category: 1, expense: "60 000 €"))], register: register)
-        let dry = try run([try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: 1, expense: "40 000 €"))],
+        _ = try run([try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-01", category: "inscrit_1", expense: "60 000 €"))], register: register)
+        let dry = try run([try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €"))],
                           register: register, recording: false)
         #expect(dry.entries.first?.amount == DecimalNumber(10000), "the dry run reads A's grant")
         #expect(try register.allEntries().map(\.application) == ["A"])

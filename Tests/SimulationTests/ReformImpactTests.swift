@@ -20,7 +20,7 @@ import Testing
     var catalog: SchemeCatalog { files.catalog }
 
     /// A PDESI file of the simulation tests, under another applicant's name.
-    func pdesi(_ id: String, applicant: String, siren: String, category: Int, expense: String) -> String {
+    func pdesi(_ id: String, applicant: String, siren: String, category: String, expense: String) -> String {
         files.pdesi(id, siren: siren, esi: "ESI-\(id)", category: category, expense: expense)
             .replacing("name: Maître d'ouvrage \(siren),", with: "name: \"\(applicant)\",")
     }
@@ -36,9 +36,9 @@ import Testing
     /// Today 30 000 + 40 000 + 35 000 = 105 000 €; with 60 % and a cap of 50 000 €, 36 000 +
     /// 50 000 + 35 000 = 121 000 €.
     func simulated() throws -> ReformImpact {
-        let portfolio = pdesi("P-1", applicant: "Commune | Nord <SARL> & fils", siren: "216200001", category: 1, expense: "60 000 €")
-            + pdesi("P-2", applicant: "Commune de Deux", siren: "216200002", category: 2, expense: "100 000 €")
-            + pdesi("P-3", applicant: "Commune de Trois", siren: "216200003", category: 3, expense: "50 000 €")
+        let portfolio = pdesi("P-1", applicant: "Commune | Nord <SARL> & fils", siren: "216200001", category: "inscrit_1", expense: "60 000 €")
+            + pdesi("P-2", applicant: "Commune de Deux", siren: "216200002", category: "inscrit_2", expense: "100 000 €")
+            + pdesi("P-3", applicant: "Commune de Trois", siren: "216200003", category: "classe", expense: "50 000 €")
         let summary = Simulation(catalog: catalog, reform: try reform("""
             name: Essai
             rationale: Essai.
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func theReportsTellWhatMayBeOff() throws {
-        let path = try write(pdesi("P-1", applicant: "Commune", siren: "216200001", category: 1, expense: "60 000 €")
+        let path = try write(pdesi("P-1", applicant: "Commune", siren: "216200001", category: "inscrit_1", expense: "60 000 €")
                              + "---\nscheme: pdesy\nid: X-1\n---\nscheme: pdesy\nid: X-2\n", name: "portfolio.yaml")
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path])
         let impact = ReformImpact(summary, catalog: catalog)

@@ -22,7 +22,7 @@ import Testing
 
     // MARK: Portfolios
 
-    func pdesi(_ id: String, siren: String, esi: String, category: Int, expense: String) -> String {
+    func pdesi(_ id: String, siren: String, esi: String, category: String, expense: String) -> String {
         """
         ---
         scheme: pdesi
@@ -66,10 +66,10 @@ import Testing
 
     /// Four PDESI files; the fourth is the first one's owner again, in the same year.
     var pdesiPortfolio: String {
-        pdesi("P-1", siren: "216200001", esi: "ESI-1", category: 1, expense: "60 000 €")
-            + pdesi("P-2", siren: "216200002", esi: "ESI-2", category: 2, expense: "100 000 €")
-            + pdesi("P-3", siren: "216200003", esi: "ESI-3", category: 3, expense: "50 000 €")
-            + pdesi("P-4", siren: "216200001", esi: "ESI-4", category: 1, expense: "40 000 €")
+        pdesi("P-1", siren: "216200001", esi: "ESI-1", category: "inscrit_1", expense: "60 000 €")
+            + pdesi("P-2", siren: "216200002", esi: "ESI-2", category: "inscrit_2", expense: "100 000 €")
+            + pdesi("P-3", siren: "216200003", esi: "ESI-3", category: "classe", expense: "50 000 €")
+            + pdesi("P-4", siren: "216200001", esi: "ESI-4", category: "inscrit_1", expense: "40 000 €")
     }
 
     var solvencyPortfolio: String {
@@ -121,8 +121,8 @@ import Testing
             "P-3,pdesi,favorable,35000.00,favorable,35000.00,0.00",
             "P-4,pdesi,favorable,10000.00,favorable,14000.00,4000.00",
         ])
-        #expect(totals.byGroup["1"]?.before == DecimalNumber(40_000) && totals.byGroup["1"]?.after == DecimalNumber(50_000))
-        #expect(totals.byGroup["3"]?.before == DecimalNumber(35_000) && totals.byGroup["3"]?.after == DecimalNumber(35_000))
+        #expect(totals.byGroup["inscrit_1"]?.before == DecimalNumber(40_000) && totals.byGroup["inscrit_1"]?.after == DecimalNumber(50_000))
+        #expect(totals.byGroup["classe"]?.before == DecimalNumber(35_000) && totals.byGroup["classe"]?.after == DecimalNumber(35_000))
         #expect(totals.winners.map(\.application) == ["P-2", "P-1", "P-4"])
         #expect(totals.losers.isEmpty)
         // Bands: unchanged, then 1 000 to 10 000 (three rises; 10 000 is not more than 10 000).
@@ -275,10 +275,10 @@ import Testing
     }
 
     @Test func badDocumentsAreReportedAndTheOthersSimulated() throws {
-        let portfolio = pdesi("P-1", siren: "216200001", esi: "ESI-1", category: 1, expense: "60 000 €")
+        let portfolio = pdesi("P-1", siren: "216200001", esi: "ESI-1", category: "inscrit_1", expense: "60 000 €")
             + "---\nscheme: pdesy\nid: X-1\n"
-            + pdesi("P-2", siren: "216200002", esi: "ESI-2", category: 2, expense: "deux cents €")
-            + pdesi("P-3", siren: "216200003", esi: "ESI-3", category: 3, expense: "50 000 €")
+            + pdesi("P-2", siren: "216200002", esi: "ESI-2", category: "inscrit_2", expense: "deux cents €")
+            + pdesi("P-3", siren: "216200003", esi: "ESI-3", category: "classe", expense: "50 000 €")
         let path = try write(portfolio, name: "portfolio.yaml")
         var problems: [String] = []
         let summary = Simulation(catalog: catalog, reform: try reform("Rules/reforms/pdesi-60.yaml"))
@@ -302,7 +302,7 @@ import Testing
     }
 
     @Test func aReusedIdIsReportedOnce() throws {
-        let one = pdesi("P-1", siren: "216200001", esi: "ESI-1", category: 1, expense: "60 000 €")
+        let one = pdesi("P-1", siren: "216200001", esi: "ESI-1", category: "inscrit_1", expense: "60 000 €")
         let path = try write(one + one, name: "portfolio.yaml")
         var problems: [String] = []
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0.description) })

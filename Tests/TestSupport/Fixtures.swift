@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import RuleSet
 import SchemeLanguage
 import YAMLReader
 
@@ -11,11 +12,11 @@ public enum Load {
         }
     }
 
+    /// The real `pdesi`, loaded with its rules folder: the shared deliberations it cites and its test cases.
     public static func pdesi() throws -> Scheme {
-        switch SchemeLoader.load(path: Repository.path("Rules/pdesi.yaml")) {
-        case .success(let scheme): return scheme
-        case .failure(let list): throw list
-        }
+        let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+        guard let scheme = catalog.schemes["pdesi"] else { throw DiagnosticList(catalog.failures.flatMap(\.diagnostics)) }
+        return scheme
     }
 
     public static func application(_ text: String, scheme: Scheme) throws -> Application {
@@ -84,7 +85,7 @@ public enum DemoScheme {
 /// A PDESI application with every attestation given and confirmed: only the facts a test
 /// varies are parameters.
 public enum PDESIFixture {
-    public static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: Int,
+    public static func application(_ id: String, filed: String = "2020-10-15", siren: String = "216200001", category: String,
                             expense: String, site: String = "ESI-62-0001") -> String {
         """
         scheme: pdesi

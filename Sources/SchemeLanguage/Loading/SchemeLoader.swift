@@ -6,18 +6,19 @@ import Platform
 ///
 /// All problems of a file are reported together, each with its file:line:column and field path.
 public enum SchemeLoader {
-    /// Loads the scheme in a file.
-    public static func load(path: String) -> Result<Scheme, DiagnosticList> {
+    /// Loads the scheme in a file; `deliberations` are the entries its `authority` and its
+    /// sources' `act` keys may cite.
+    public static func load(path: String, deliberations: SharedDeliberations = .none) -> Result<Scheme, DiagnosticList> {
         let bytes: [UInt8]
         switch FileBytes.read(path) {
         case .success(let read): bytes = read
         case .failure(let diagnostic): return .failure(DiagnosticList([diagnostic]))
         }
-        return load(bytes: bytes, file: path)
+        return load(bytes: bytes, file: path, deliberations: deliberations)
     }
 
     /// Loads a scheme from the bytes of its file.
-    public static func load(bytes: [UInt8], file: String) -> Result<Scheme, DiagnosticList> {
+    public static func load(bytes: [UInt8], file: String, deliberations: SharedDeliberations = .none) -> Result<Scheme, DiagnosticList> {
         let document: YAMLNode
         do {
             let reader = YAMLDocumentReader(bytes: bytes, file: file)
@@ -31,7 +32,7 @@ public enum SchemeLoader {
         } catch {
             return .failure(DiagnosticList([Diagnostic(error)]))
         }
-        var builder = SchemeBuilder(file: file, rulesHash: SHA256.hex(of: bytes))
+        var builder = SchemeBuilder(file: file, bytes: bytes, deliberations: deliberations)
         guard let scheme = builder.build(document), builder.log.isEmpty else {
             return .failure(DiagnosticList(builder.log.diagnostics))
         }
@@ -53,16 +54,36 @@ public enum FileBytes {
 /// Builds a `Scheme` section by section, logging what is wrong.
 struct SchemeBuilder {
     let file: String
-    let rulesHash: String
+    /// The file's bytes, which its rules fingerprint covers.
+    let bytes: [UInt8]
+    /// The shared entries the scheme may cite by key.
+    let deliberations: SharedDeliberations
+    /// The shared entries it does cite, which its rules fingerprint covers as well.
+    var usedAuthority: String?
+    var usedActs: Set<String> = []
+    /// The broken shared entries already reported in this scheme.
+    var citedBroken: Set<String> = []
     let log = DiagnosticLog()
     var sourceIDs: Set<String> = []
     /// The schemes named by `outcome("…")` in this scheme's expressions.
     let references = SchemeReferences()
     var pieceIDs: Set<String> = []
 
-    init(file: String, rulesHash: String) {
+    init(file: String, bytes: [UInt8], deliberations: SharedDeliberations) {
         self.file = file
-        self.rulesHash = rulesHash
+        self.bytes = bytes
+        self.deliberations = deliberations
+    }
+
+    /// SHA-256 of the file's bytes alone for a scheme that cites nothing shared (the
+    /// fingerprint it always had); otherwise SHA-256 of that hash, a line break, and the shared
+    /// entries it cites in a canonical text: a changed act title changes the fingerprint of
+    /// every decision that cites it.
+    var rulesHash: String {
+        let own = SHA256.hex(of: bytes)
+        guard usedAuthority != nil || !usedActs.isEmpty else { return own }
+        let shared = deliberations.canonicalText(authority: usedAuthority, acts: usedActs)
+        return SHA256.hex(of: Array("\(own)\n\(shared)".utf8))
     }
 
     mutating func build(_ document: YAMLNode) -> Scheme? {
@@ -71,7 +92,7 @@ struct SchemeBuilder {
         let title = fields.required("title").flatMap { log.text($0, path: "title") }
         let kind = fields.required("kind").flatMap { self.kind($0) }
         let family = fields.optional("family").flatMap { log.identifier($0, path: "family") }
-        let authority = fields.required("authority").flatMap { self.authority($0) }
+        let authority = fields.required("authority", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { self.authority($0) }
         let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
@@ -118,30 +139,6 @@ struct SchemeBuilder {
             return nil
         }
         return kind
-    }
-
-    private func authority(_ node: YAMLNode) -> Authority? {
-        guard var fields = Fields(node, path: "authority", log: log) else { return nil }
-        let name = fields.required("name").flatMap { log.text($0, path: "authority.name") }
-        let signatory = fields.required("signatory", what: "who signs the decisions").flatMap { log.text($0, path: "authority.signatory") }
-        let court = fields.required("court", what: "the administrative court for appeals").flatMap { log.text($0, path: "authority.court") }
-        let address = fields.optional("court_address").flatMap { log.text($0, path: "authority.court_address") }
-        fields.rejectUnknown()
-        guard let name, let signatory, let court else { return nil }
-        return Authority(name: name, signatory: signatory, court: court, courtAddress: address)
-    }
-
-    private mutating func sources(_ node: YAMLNode) -> [SourceReference] {
-        entries(node, path: "sources").compactMap { id, value, path in
-            guard var fields = Fields(value, path: path, log: log) else { return nil }
-            let deliberation = fields.required("deliberation").flatMap { log.text($0, path: "\(path).deliberation") }
-            let article = fields.optional("article").flatMap { log.text($0, path: "\(path).article") }
-            let lines = fields.optional("lines").flatMap { log.text($0, path: "\(path).lines") }
-            let quote = fields.optional("quote").flatMap { log.text($0, path: "\(path).quote") }
-            fields.rejectUnknown()
-            sourceIDs.insert(id)
-            return deliberation.map { SourceReference(id: id, deliberation: $0, article: article, lines: lines, quote: quote) }
-        }
     }
 
     private mutating func pieces(_ node: YAMLNode) -> [Piece] {

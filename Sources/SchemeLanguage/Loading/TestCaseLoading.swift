@@ -1,13 +1,46 @@
 import ExactDecimal
 import YAMLReader
 
-/// The `tests` section: cases beside the rules they test, as OpenFisca does.
+/// A scheme's test cases in their own file, `tests/<scheme-id>.yaml` beside the rules, as
+/// OpenFisca keeps them: a list of cases in the format of a scheme's `tests:` section.
+public enum SchemeTestLoader {
+    /// The cases of the file at `path`, decoded with the inputs, pieces and criteria of `scheme`.
+    public static func load(path: String, scheme: Scheme) -> Result<[SchemeTestCase], DiagnosticList> {
+        let document: YAMLNode
+        do {
+            document = try YAMLDocumentReader.singleDocument(path: path)
+        } catch {
+            return .failure(DiagnosticList([Diagnostic(error)]))
+        }
+        guard document.sequence != nil else {
+            let message = "expected the list of the scheme's test cases (each with name, application and expect), found \(document.kindName)"
+            return .failure(DiagnosticList([Diagnostic(message, at: document.mark)]))
+        }
+        let log = DiagnosticLog()
+        let cases = TestCaseReader(signature: SchemeSignature(scheme), log: log).cases(document, path: "")
+        guard log.isEmpty else { return .failure(DiagnosticList(log.diagnostics)) }
+        return .success(cases)
+    }
+}
+
 extension SchemeBuilder {
+    /// The `tests` section of a scheme file.
     func testCases(_ node: YAMLNode, signature: SchemeSignature) -> [SchemeTestCase] {
-        guard let items = log.sequence(node, path: "tests") else { return [] }
+        TestCaseReader(signature: signature, log: log).cases(node, path: "tests")
+    }
+}
+
+/// Reads a list of test cases, wherever it is written.
+struct TestCaseReader {
+    let signature: SchemeSignature
+    let log: DiagnosticLog
+
+    /// `path` is the list's own (`tests` in a scheme file, empty for a file of its own).
+    func cases(_ node: YAMLNode, path listPath: String) -> [SchemeTestCase] {
+        guard let items = log.sequence(node, path: listPath) else { return [] }
         let decoder = ApplicationDecoder(signature: signature)
         return items.enumerated().compactMap { position, item in
-            let path = "tests[\(position)]"
+            let path = "\(listPath)[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let name = fields.required("name").flatMap { log.text($0, path: "\(path).name") }
             let application = fields.required("application", what: "filed, facts, pieces, confirmed, findings").flatMap {
@@ -16,14 +49,14 @@ extension SchemeBuilder {
             let expect = fields.required("expect", what: "outcome, and optionally amount, failed, missing")
             fields.rejectUnknown()
             guard let name, let application, let expect,
-                  let expectation = expectation(expect, signature: signature, path: "\(path).expect") else { return nil }
+                  let expectation = expectation(expect, path: "\(path).expect") else { return nil }
             return SchemeTestCase(name: name, application: application, outcome: expectation.outcome,
                                   amount: expectation.amount, failed: expectation.failed,
                                   missing: expectation.missing, mark: item.mark)
         }
     }
 
-    private func expectation(_ node: YAMLNode, signature: SchemeSignature, path: String)
+    private func expectation(_ node: YAMLNode, path: String)
         -> (outcome: Outcome, amount: Value?, failed: Set<String>?, missing: Set<String>?)? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
         let outcome = fields.required("outcome").flatMap { outcomeNode -> Outcome? in

@@ -57,9 +57,6 @@ public struct Reform: Sendable {
 extension Scheme {
     /// The same scheme with other parameter values (same names, same types, same order).
     public func replacing(parameters: [Parameter], rulesHash: String) -> Scheme {
-        Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
-               inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule,
-               notices: notices, selection: selection, interpretations: interpretations, tests: tests,
-               references: references, file: file, rulesHash: rulesHash)
+        copy(parameters: parameters, rulesHash: rulesHash)
     }
 }

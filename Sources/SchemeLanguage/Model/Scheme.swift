@@ -59,6 +59,18 @@ public final class Scheme: Sendable {
         self.rulesHash = rulesHash
     }
 
+    /// The same scheme with other parameter values, test cases or fingerprint; everything else shared.
+    func copy(parameters: [Parameter]? = nil, tests: [SchemeTestCase]? = nil, rulesHash: String? = nil) -> Scheme {
+        Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
+               inputs: inputs, parameters: parameters ?? self.parameters, criteria: criteria, amount: amount, limits: limits,
+               schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
+               tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash)
+    }
+
+    /// The same scheme with the test cases of its own test file; they do not change its
+    /// fingerprint, since they change no decision.
+    public func with(tests: [SchemeTestCase]) -> Scheme { copy(tests: tests) }
+
     public func source(_ id: String) -> SourceReference? { sources.first { $0.id == id } }
     public func piece(_ id: String) -> Piece? { pieces.first { $0.id == id } }
     public func inputIndex(_ id: String) -> Int? { inputs.firstIndex { $0.id == id } }

@@ -43,7 +43,7 @@ class Expectation:
 
 LOCATED = re.compile(r"^(\d+):(\d+): (error|warning): (\S.*)$")
 FIXED_LINES = {
-    "check": [re.compile(r"^\d+ scheme file\(s\) with \d+ error\(s\); fix them and run 'guichet check' again\.$")],
+    "check": [re.compile(r"^\d+ rules file\(s\) with \d+ error\(s\); fix them and run 'guichet check' again\.$")],
     "test": [],
     "evaluate": [],
 }

@@ -114,6 +114,7 @@ class FindingBook:
             (folder / "rules").mkdir(exist_ok=True)
             for sample in (REPO / "Rules").glob("*.yaml"):
                 shutil.copyfile(sample, folder / "rules" / sample.name)
+            shutil.copytree(REPO / "Rules" / "tests", folder / "rules" / "tests", dirs_exist_ok=True)
             (folder / "rules" / first.name).write_bytes(first.data)
             target = "rules"
         (folder / "run.sh").write_text(self.script(finding, target))

@@ -106,7 +106,7 @@ class Executor:
 
     def scheme_commands(self, item: FuzzInput, rules: Path, work: Path) -> list[tuple[str, list[str], Expectation]]:
         """check and test on the mutated rules folder, and evaluate the applications of that scheme with it."""
-        names = {f"{rules}/{p.name}" for p in rules.glob("*.yaml")}
+        names = {f"{rules}/{p.relative_to(rules)}" for p in [*rules.glob("*.yaml"), *rules.glob("tests/*.yaml")]}
         commands = [("check", ["check", str(rules)], Expectation("check", names)),
                     ("test", ["test", str(rules)], Expectation("test", names))]
         folders = self.corpus.folders_for_scheme.get(item.sample.path.name, [])
@@ -126,6 +126,8 @@ class Executor:
         rules.mkdir()
         for sample in self.corpus.schemes:
             (rules / sample.path.name).write_bytes(sample.data)
+        # The schemes' test cases, beside them as in Rules/: `guichet test` runs them.
+        shutil.copytree(REPO / "Rules" / "tests", rules / "tests")
         (rules / item.name).write_bytes(item.data)
         outcomes = []
         for command, arguments, expectation in self.scheme_commands(item, rules, work):

@@ -1,0 +1,103 @@
+import YAMLReader
+
+/// Loads a rules folder's `deliberations.yaml`: the authorities that decide and the acts the
+/// schemes cite, each under a key.
+///
+/// The entries that load are kept even when others have errors, and the broken keys are
+/// remembered: a scheme citing a sound entry still loads, and one citing a broken entry is
+/// told so at its own line.
+public enum DeliberationsLoader {
+    public static func load(path: String) -> (deliberations: SharedDeliberations, diagnostics: [Diagnostic]) {
+        read(file: path) { () throws(YAMLError) in try YAMLDocumentReader.singleDocument(path: path) }
+    }
+
+    /// The same from text in memory; `file` is the name used in marks.
+    public static func load(text: String, file: String) -> (deliberations: SharedDeliberations, diagnostics: [Diagnostic]) {
+        read(file: file) { () throws(YAMLError) in try YAMLDocumentReader.singleDocument(text: text, file: file) }
+    }
+
+    private static func read(file: String, _ document: () throws(YAMLError) -> YAMLNode) -> (SharedDeliberations, [Diagnostic]) {
+        do {
+            let log = DiagnosticLog()
+            let deliberations = decode(try document(), file: file, log: log)
+            return (deliberations, log.diagnostics)
+        } catch {
+            return (SharedDeliberations(file: file, authorities: [:], acts: [:]), [Diagnostic(error)])
+        }
+    }
+
+    private static func decode(_ document: YAMLNode, file: String, log: DiagnosticLog) -> SharedDeliberations {
+        var authorities: [String: Authority] = [:], acts: [String: Act] = [:]
+        var brokenAuthorities: Set<String> = [], brokenActs: Set<String> = []
+        if var fields = Fields(document, path: "", log: log) {
+            let authorityNode = fields.optional("authorities")
+            let actNode = fields.optional("acts")
+            fields.rejectUnknown()
+            for (key, value, path) in keyed(authorityNode, path: "authorities", log: log) {
+                if let authority = AuthorityReading.read(value, path: path, log: log) { authorities[key] = authority } else { brokenAuthorities.insert(key) }
+            }
+            for (key, value, path) in keyed(actNode, path: "acts", log: log) {
+                if let act = act(key, value, path: path, log: log) { acts[key] = act } else { brokenActs.insert(key) }
+            }
+        }
+        return SharedDeliberations(file: file, authorities: authorities, acts: acts,
+                                   brokenAuthorities: brokenAuthorities, brokenActs: brokenActs)
+    }
+
+    /// The entries of a mapping keyed by identifiers.
+    private static func keyed(_ node: YAMLNode?, path: String, log: DiagnosticLog) -> [(String, YAMLNode, String)] {
+        guard let node else { return [] }
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping from keys to entries, found \(node.kindName)", at: node.mark, path: path)
+            return []
+        }
+        return pairs.compactMap { pair in
+            log.identifier(pair.key, path: path).map { ($0, pair.value, "\(path).\($0)") }
+        }
+    }
+
+    /// An act, whose number, date and body must be those its title states: the title is what
+    /// decisions print, the other fields say what it is, and neither may drift from the other.
+    private static func act(_ key: String, _ node: YAMLNode, path: String, log: DiagnosticLog) -> Act? {
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let title = fields.required("title", what: "the act as decisions cite it").flatMap { log.text($0, path: "\(path).title") }
+        let numberNode = fields.optional("number")
+        let number = numberNode.flatMap { log.text($0, path: "\(path).number") }
+        let dateNode = fields.required("date", what: "the day of the vote, YYYY-MM-DD")
+        let date = dateNode.flatMap { node -> LocalDate? in
+            guard let text = node.scalar, let date = LocalDate(iso: text) else {
+                log.error("expected a date written YYYY-MM-DD, found \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).date")
+                return nil
+            }
+            return date
+        }
+        let bodyNode = fields.required("body", what: "the assembly that voted the act")
+        let body = bodyNode.flatMap { log.text($0, path: "\(path).body") }
+        fields.rejectUnknown()
+        guard let title, let date, let body, numberNode == nil || number != nil else { return nil }
+        var consistent = true
+        func require(_ words: String, in field: String, at node: YAMLNode?) {
+            guard !title.contains(words), let node else { return }
+            log.error("the title does not contain '\(words)': the \(field) and the title must agree", at: node.mark, path: "\(path).\(field)")
+            consistent = false
+        }
+        if let number { require("n°\(number)", in: "number", at: numberNode) }
+        require(date.frenchLong, in: "date", at: dateNode)
+        require(body, in: "body", at: bodyNode)
+        return consistent ? Act(key: key, title: title, number: number, date: date, body: body) : nil
+    }
+}
+
+/// The fields of an authority, the same whether written in a scheme or in `deliberations.yaml`.
+enum AuthorityReading {
+    static func read(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Authority? {
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let name = fields.required("name").flatMap { log.text($0, path: "\(path).name") }
+        let signatory = fields.required("signatory", what: "who signs the decisions").flatMap { log.text($0, path: "\(path).signatory") }
+        let court = fields.required("court", what: "the administrative court for appeals").flatMap { log.text($0, path: "\(path).court") }
+        let address = fields.optional("court_address").flatMap { log.text($0, path: "\(path).court_address") }
+        fields.rejectUnknown()
+        guard let name, let signatory, let court else { return nil }
+        return Authority(name: name, signatory: signatory, court: court, courtAddress: address)
+    }
+}

@@ -1,0 +1,69 @@
+import YAMLReader
+
+/// An act a scheme cites: a deliberation, or a report presented to the assembly that votes.
+public struct Act: Sendable {
+    /// The key schemes cite it by: `cd62-2020-309`.
+    public let key: String
+    /// The act as decisions cite it: "Délibération n°2020-309 du Conseil départemental du 28 septembre 2020".
+    public let title: String
+    /// "2020-309"; nil for an act without a number (an activity report).
+    public let number: String?
+    /// The day the act was voted, or the report presented.
+    public let date: LocalDate
+    /// The assembly that voted the act, or to which the report was presented: "Conseil départemental".
+    public let body: String
+
+    public init(key: String, title: String, number: String?, date: LocalDate, body: String) {
+        self.key = key
+        self.title = title
+        self.number = number
+        self.date = date
+        self.body = body
+    }
+}
+
+/// The authorities and acts of a rules folder's `deliberations.yaml`, written once and cited by
+/// key from every scheme (`authority: cd62`, `act: cd62-2020-309`).
+public struct SharedDeliberations: Sendable {
+    /// The file they were read from, named in the errors of the schemes that cite them.
+    public let file: String
+    public let authorities: [String: Authority]
+    public let acts: [String: Act]
+    /// Keys declared with errors: a scheme citing one is told that the entry is broken, not
+    /// that it does not exist.
+    public let brokenAuthorities: Set<String>
+    public let brokenActs: Set<String>
+
+    public init(file: String, authorities: [String: Authority], acts: [String: Act],
+                brokenAuthorities: Set<String> = [], brokenActs: Set<String> = []) {
+        self.file = file
+        self.authorities = authorities
+        self.acts = acts
+        self.brokenAuthorities = brokenAuthorities
+        self.brokenActs = brokenActs
+    }
+
+    /// No shared file: schemes write their authority and their texts in full.
+    public static let none = SharedDeliberations(file: "deliberations.yaml", authorities: [:], acts: [:])
+
+    /// The entries a scheme uses, in a canonical text (sorted keys, one escaped field a line),
+    /// so that its rules fingerprint changes when one of them does, whatever the file's layout.
+    func canonicalText(authority: String?, acts keys: Set<String>) -> String {
+        var lines: [String] = []
+        if let key = authority, let entry = authorities[key] {
+            lines += ["authority \(key)", "name=\(entry.name)", "signatory=\(entry.signatory)",
+                      "court=\(entry.court)", "court_address=\(entry.courtAddress ?? "")"]
+        }
+        for key in keys.sorted() {
+            guard let act = acts[key] else { continue }
+            lines += ["act \(key)", "title=\(act.title)", "number=\(act.number ?? "")",
+                      "date=\(act.date)", "body=\(act.body)"]
+        }
+        return lines.map(Self.escaped).joined(separator: "\n")
+    }
+
+    /// A line break or a backslash inside a value cannot pass for the start of another field.
+    private static func escaped(_ line: String) -> String {
+        line.replacing("\\", with: "\\\\").replacing("\n", with: "\\n").replacing("\r", with: "\\r")
+    }
+}

@@ -1,0 +1,147 @@
+import Evaluator
+import Foundation
+import RuleSet
+import SchemeLanguage
+import TestSupport
+import Testing
+
+/// A rules folder's files besides its schemes: `deliberations.yaml`, cited by key, and
+/// `tests/<scheme-id>.yaml`, each scheme's test cases.
+@Suite struct RulesFolderTests {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "guichet-rules-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: "\(folder)/tests", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("Rules/deliberations.yaml"), toPath: "\(folder)/deliberations.yaml")
+        try write("demo.yaml", Self.scheme)
+    }
+
+    static let scheme = """
+        id: demo
+        title: Aide de démonstration
+        kind: individual-aid
+        family: essai
+        authority: cd62
+        sources:
+          texte: {act: cd62-2020-309, article: article 2, lines: 5159-5162, quote: Texte.}
+        inputs:
+          a: {type: boolean, question: A ?}
+        eligibility:
+          - {id: condition-a, label: A, failure: Pas A., when: a, source: texte}
+
+        """
+
+    static let cases = """
+        # Cas de test de demo.
+        - name: A vrai
+          application: {filed: 2020-10-01, facts: {a: true}}
+          expect: {outcome: favorable}
+
+        - name: A faux
+          application: {filed: 2020-10-01, facts: {a: false}}
+          expect: {outcome: défavorable, failed: [condition-a]}
+
+        """
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
+    }
+
+    func messages(_ catalog: SchemeCatalog, file: String) -> [String] {
+        catalog.failures.filter { $0.file == "\(folder)/\(file)" }.flatMap { $0.diagnostics.map(\.description) }
+    }
+
+    @Test func theCasesOfATestFileAreLoadedWithTheirSchemeAndLocatedThere() throws {
+        try write("tests/demo.yaml", Self.cases)
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(catalog.failures.isEmpty, "\(catalog.failures)")
+        let scheme = try #require(catalog.schemes["demo"])
+        #expect(scheme.authority.signatory == "Le Président du Conseil départemental")
+        #expect(scheme.tests.map(\.name) == ["A vrai", "A faux"])
+        #expect(scheme.tests.map(\.mark.description) == ["\(folder)/tests/demo.yaml:2:3", "\(folder)/tests/demo.yaml:6:3"])
+        #expect(SchemeTestRunner.run(scheme).filter { !$0.passed }.isEmpty)
+    }
+
+    @Test func anErrorInATestFileIsLocatedThereAndRefusesTheScheme() throws {
+        try write("tests/demo.yaml", Self.cases.replacing("failed: [condition-a]", with: "failed: [condition-b]"))
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(catalog.schemes["demo"] == nil)
+        #expect(messages(catalog, file: "tests/demo.yaml")
+            == ["\(folder)/tests/demo.yaml:8:43: error: unknown criterion 'condition-b'; did you mean 'condition-a'? [[1].expect.failed]"])
+        #expect(catalog.brokenMembers(of: "essai") == ["\(folder)/demo.yaml"])
+    }
+
+    @Test func aTestFileNamedAfterNoSchemeIsReported() throws {
+        try write("tests/dem.yaml", Self.cases)
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(catalog.schemes["demo"] != nil)
+        #expect(messages(catalog, file: "tests/dem.yaml") == ["\(folder)/tests/dem.yaml:1:1: error: no scheme has the id 'dem': "
+            + "a test file is named after the id of the scheme it tests; did you mean 'demo'?"])
+    }
+
+    @Test func aTestFileOfASchemeWithErrorsIsLeftUnread() throws {
+        try write("demo.yaml", Self.scheme.replacing("authority: cd62", with: "authority: cd26"))
+        try write("tests/demo.yaml", Self.cases)
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:5:12: error: unknown authority 'cd26'; did you mean 'cd62'? [authority]"])
+        #expect(messages(catalog, file: "tests/demo.yaml").isEmpty)
+    }
+
+    @Test func casesWrittenBothInTheSchemeAndBesideItAreRefused() throws {
+        let inline = Self.cases.split(separator: "\n").dropFirst().map { "  \($0)" }.joined(separator: "\n")
+        try write("demo.yaml", Self.scheme + "tests:\n" + inline + "\n")
+        try write("tests/demo.yaml", Self.cases)
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(catalog.schemes["demo"] == nil)
+        #expect(messages(catalog, file: "tests/demo.yaml") == ["\(folder)/tests/demo.yaml:1:1: error: the scheme 'demo' already has test cases "
+            + "in its own file (\(folder)/demo.yaml:13:5); keep them in one place, this file"])
+    }
+
+    @Test func aSchemeWithInlineCasesAndNoTestFileStillRunsThem() throws {
+        let inline = Self.cases.split(separator: "\n").dropFirst().map { "  \($0)" }.joined(separator: "\n")
+        try write("demo.yaml", Self.scheme + "tests:\n" + inline + "\n")
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(catalog.schemes["demo"]?.tests.count == 2)
+    }
+
+    @Test func theSharedFileIsNoSchemeAndItsErrorsAreReportedThere() throws {
+        var shared = try String(contentsOfFile: "\(folder)/deliberations.yaml", encoding: .utf8)
+        shared = shared.replacing("    number: 2020-309", with: "    number: 2020-390")
+        try write("deliberations.yaml", shared)
+        let catalog = SchemeCatalog.load(directory: folder)
+        let errors = messages(catalog, file: "deliberations.yaml")
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("error: the title does not contain 'n°2020-390'") == true)
+        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:7:16: error: act 'cd62-2020-309' has errors in "
+            + "\(folder)/deliberations.yaml [sources.texte.act]"])
+    }
+
+    /// A decision names the exact rules applied: retitling an act changes the fingerprint of
+    /// every scheme citing it, and of no other.
+    @Test func retitlingAnActChangesTheFingerprintOfTheSchemesCitingIt() throws {
+        let rules = NSTemporaryDirectory() + "guichet-rules-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Repository.path("Rules"), toPath: rules)
+        let before = SchemeCatalog.load(directory: rules)
+        #expect(before.failures.isEmpty)
+        let path = "\(rules)/deliberations.yaml"
+        let shared = try String(contentsOfFile: path, encoding: .utf8)
+        let retitled = shared.replacing("title: Délibération n°2020-309 du Conseil départemental du 28 septembre 2020",
+                                        with: "title: Délibération n°2020-309 du Conseil départemental du Pas-de-Calais du 28 septembre 2020")
+        #expect(retitled != shared)
+        try Data(retitled.utf8).write(to: URL(fileURLWithPath: path))
+        let after = SchemeCatalog.load(directory: rules)
+        #expect(after.failures.isEmpty)
+        #expect(after.schemes["pdesi"]?.rulesHash != before.schemes["pdesi"]?.rulesHash)
+        #expect(after.schemes["medecins-salaries"]?.rulesHash == before.schemes["medecins-salaries"]?.rulesHash)
+        #expect(after.schemes["pdesi"]?.sources.first?.citation.hasPrefix("Délibération n°2020-309 du Conseil départemental du Pas-de-Calais") == true)
+    }
+
+    @Test func guichetTestShowsWhereEachCaseIsWritten() throws {
+        try write("tests/demo.yaml", Self.cases)
+        let run = try CommandLine.run(["test", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("PASS  demo: A vrai (\(folder)/tests/demo.yaml:2:3)"))
+        #expect(run.stdout.contains("2 passed, 0 failed"))
+    }
+}
