@@ -75,6 +75,28 @@ import Testing
         #expect(run.stderr.contains("\(folder)/apps/b.yaml:1:1: error: lien vers un fichier absent"))
     }
 
+    /// A folder that cannot be opened is an error with its path, never a silent gap in a batch.
+    /// Root opens every folder, so the tool runs as `nobody` when the tests run as root.
+    @Test(.enabled(if: CommandLine.canRunUnprivileged)) func anUnreadableSubfolderIsReportedAndFails() throws {
+        // The tool and the rules are copied where `nobody` may read them, wherever the checkout is.
+        try FileManager.default.createDirectory(atPath: "\(folder)/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try #require(CommandLine.executable), toPath: "\(folder)/bin/guichet")
+        try FileManager.default.copyItem(atPath: Repository.path("Rules"), toPath: "\(folder)/rules")
+        try write("apps/a.yaml", try String(contentsOfFile: Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml"), encoding: .utf8))
+        try FileManager.default.createDirectory(atPath: "\(folder)/apps/locked", withIntermediateDirectories: true)
+        try write("apps/locked/b.yaml", "scheme: pdesi\n")
+        // The unprivileged run reads the applications and the rules, and writes its outputs here.
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder) { chmod("\(folder)/\(path)", 0o755) }
+        chmod(folder, 0o777)
+        chmod("\(folder)/apps/locked", 0)
+        defer { chmod("\(folder)/apps/locked", 0o700) }
+        let run = try CommandLine.run(["evaluate", "\(folder)/apps", "--rules", "\(folder)/rules", "--out", "\(folder)/out",
+                                       "--register", "\(folder)/reg/registre.sqlite"], asUnprivileged: true, binary: "\(folder)/bin/guichet")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("\(folder)/apps/locked:1:1: error: lecture du dossier impossible"), "\(run.stderr)")
+        #expect(run.stdout.contains("PDESI-2020-001"), "the readable application is still decided")
+    }
+
     /// Decisions name young people: the folder and its files are the owner's only, whatever the umask.
     @Test func decisionsAreOwnerOnly() throws {
         let run = try evaluate([Repository.path("Applications/logement/20-menage-deux-aides.yaml")], umask: "022")

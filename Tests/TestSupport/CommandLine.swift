@@ -17,8 +17,11 @@ public enum CommandLine {
     }
 
     /// Runs `guichet ARGUMENTS` in `directory`, stopping it after `timeout` seconds.
-    public static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30, umask mask: String? = nil) throws -> Run {
-        guard let executable else { throw CommandLineError.notBuilt }
+    /// With `asUnprivileged`, a run as root drops to `nobody` first (`setpriv`), so that file
+    /// permissions apply to it as to an ordinary user.
+    public static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30, umask mask: String? = nil,
+                           asUnprivileged: Bool = false, binary: String? = nil) throws -> Run {
+        guard let executable = binary ?? executable else { throw CommandLineError.notBuilt }
         // Output goes to files rather than pipes: nothing to drain while the process runs.
         let capture = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
         FileManager.default.createFile(atPath: capture + ".out", contents: nil)
@@ -28,7 +31,10 @@ public enum CommandLine {
             try? FileManager.default.removeItem(atPath: capture + ".err")
         }
         let process = Process()
-        if let mask {
+        if asUnprivileged, geteuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", executable] + arguments
+        } else if let mask {
             // A shell sets the umask the tool inherits, as a user's login would.
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "umask \(mask) && exec \"$0\" \"$@\"", executable] + arguments
@@ -49,6 +55,15 @@ public enum CommandLine {
         let stdout = (try? String(contentsOfFile: capture + ".out", encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? ""
         return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr, finished: finished)
+    }
+
+    /// util-linux's `setpriv`, which runs a program under another user id.
+    public static let setpriv = "/usr/bin/setpriv"
+
+    /// Whether a test can meet file permissions for real: as an ordinary user, or as root able
+    /// to drop to `nobody`.
+    public static var canRunUnprivileged: Bool {
+        geteuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv)
     }
 
     public enum CommandLineError: Error { case notBuilt }

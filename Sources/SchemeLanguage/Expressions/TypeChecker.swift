@@ -51,7 +51,7 @@ struct TypeChecker {
         case .divisor where value.isZero:
             throw ExpressionError("division par zéro : le diviseur est écrit 0 dans la formule, si bien que le calcul échouerait pour chaque demande ; corrigez le diviseur", offset: syntax.offset)
         case .roundingStep where !(value > .zero):
-            throw ExpressionError("le pas d'arrondi de round() doit être strictement positif, par exemple 0.01 € ; un pas nul ou négatif ferait échouer le calcul de chaque demande", offset: syntax.offset)
+            throw ExpressionError("le pas d'arrondi de round() doit être strictement positif, par exemple 0.01 € : un pas nul ferait échouer le calcul de chaque demande, et un pas négatif ne dit pas à quoi arrondir", offset: syntax.offset)
         default:
             return
         }
