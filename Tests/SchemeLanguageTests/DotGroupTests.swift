@@ -1,5 +1,6 @@
 import ExactDecimal
 import Testing
+import YAMLReader
 @testable import SchemeLanguage
 
 /// `60.000 €` is sixty thousand euros, but a plain number or a rate written `2.250` may be
@@ -27,5 +28,24 @@ import Testing
         #expect(ScalarParsing.value("1234.567", as: .number) == .number(try number("1234.567")))
         #expect(ScalarParsing.value("0.125", as: .number) == .number(try number("0.125")))
         #expect(ScalarParsing.value("12,5 %", as: .rate) == .rate(try number("0.125")))
+    }
+
+    /// A parameter written without a type is not guessed either: `2.250` is refused.
+    @Test func anUntypedParameterWithOneDotGroupIsRefused() throws {
+        let log = DiagnosticLog()
+        let node = try YAMLDocumentReader.singleDocument(text: "2.250", file: "p.yaml")
+        #expect(ParameterTyping.value(node, declared: nil, path: "parameters.seuil.value", log: log) == nil)
+        #expect(log.diagnostics.first?.message.contains("est ambigu (2 250 ou 2,25 ?)") == true, "\(log.diagnostics)")
+        let grouped = try YAMLDocumentReader.singleDocument(text: "1.234.567", file: "p.yaml")
+        #expect(ParameterTyping.value(grouped, declared: nil, path: "parameters.n.value", log: log) == .integer(1_234_567))
+    }
+}
+
+extension DotGroupTests {
+    /// The forms suggested for a plain number never include the dot-grouped one, itself ambiguous.
+    @Test func theSuggestedFormsAreUnambiguous() throws {
+        let problem = try #require(NumberForms.problem("2.250", as: .number))
+        #expect(problem.contains("écrivez par exemple '2 250' ou '2,25'"), "\(problem)")
+        #expect(problem.split(separator: "écrivez par exemple").last?.contains("2.250") == false)
     }
 }

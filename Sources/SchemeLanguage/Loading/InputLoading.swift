@@ -212,13 +212,15 @@ enum ParameterTyping {
         }
     }
 
-    /// `60.000` is sixty thousand, an integer (its dot separates thousands); `12.0` is a number;
-    /// `60,000` is a number refused as ambiguous rather than taken for a text.
+    /// `1.234.567` is an integer (its dots separate thousands); `12.0` is a number; `60,000`
+    /// and `60.000` are numbers refused as ambiguous rather than taken for a text or guessed.
     private static func inferred(_ text: String) -> ValueType {
         if text.hasSuffix("%") { return .rate }
         if text.hasSuffix("€") { return .money }
         if text == "true" || text == "false" { return .boolean }
         if LocalDate(iso: text) != nil { return .date }
+        // `2.250` could be 2 250 or 2,25: as a number, it is refused with both readings.
+        if NumberForms.dotGroupReadings(Substring(text)) != nil { return .number }
         switch DecimalNumber.reading(text) {
         case .number(let number): return number.scale == 0 && number.integerValue() != nil ? .integer : .number
         case .ambiguous: return .number

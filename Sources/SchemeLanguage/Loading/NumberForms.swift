@@ -14,7 +14,7 @@ enum NumberForms {
         default: return nil
         }
         if type == .number || type == .rate, let readings = dotGroupReadings(body) {
-            return ambiguity(text, readings: readings, unit: unit, noun: noun)
+            return ambiguity(text, readings: readings, unit: unit, noun: noun, dotGroups: false)
         }
         switch DecimalNumber.reading(body) {
         case .ambiguous(let readings):
@@ -42,17 +42,20 @@ enum NumberForms {
     }
 
     /// « le montant '60,000 €' est ambigu (60 000 € ou 60 € ?) : … par exemple '60 000 €', '60.000 €' ou '60 €' »
-    private static func ambiguity(_ text: String, readings: [DecimalNumber], unit: String, noun: String) -> String {
+    /// `dotGroups`: whether `60.000` may be suggested, as it may for amounts but not for plain
+    /// numbers and rates, where it is itself ambiguous.
+    private static func ambiguity(_ text: String, readings: [DecimalNumber], unit: String, noun: String, dotGroups: Bool = true) -> String {
         let meanings = readings.map { written($0) + unit }
         let question = meanings.count == 1 ? "\(meanings[0]) ?" : meanings.joined(separator: " ou ") + " ?"
         var examples: [String] = []
         for reading in readings {
             examples.append(written(reading) + unit)
-            if reading.magnitudeAtLeastOneThousand { examples.append(written(reading, group: ".") + unit) }
+            if dotGroups, reading.magnitudeAtLeastOneThousand { examples.append(written(reading, group: ".") + unit) }
         }
         let listed = examples.dropLast().map { "'\($0)'" }.joined(separator: ", ")
             + (examples.count > 1 ? " ou " : "") + "'\(examples.last!)'"
-        return "\(noun) '\(ScalarParsing.truncated(text))' est ambigu (\(question)) : séparez les milliers par une espace ou un point, "
+        let separators = dotGroups ? "séparez les milliers par une espace ou un point" : "séparez les milliers par une espace"
+        return "\(noun) '\(ScalarParsing.truncated(text))' est ambigu (\(question)) : \(separators), "
             + "et les décimales par une virgule ; écrivez par exemple \(listed)"
     }
 
