@@ -63,11 +63,13 @@ public enum SimulationPage {
     }
 
     /// One bar per series for each label: today in grey, the reform in blue. Each value comes
-    /// with its French text, so the chart reads like the tables.
+    /// with its French text, so the chart reads like the tables. The label stands on its own
+    /// line above its bars: a category's French label is too long to share a line with them.
     private static func chart(_ rows: [(label: String, values: [(Double, String)])], series: [(name: String, colour: String)]) -> String {
         let maximum = max(1, rows.flatMap { $0.values.map(\.0) }.max() ?? 1)
-        let barHeight = 12, rowHeight = series.count * (barHeight + 1) + 10, width = 720, labelWidth = 220
-        let barWidth = Double(width - labelWidth - 130)
+        let barHeight = 12, labelHeight = 16, width = 720
+        let rowHeight = labelHeight + series.count * (barHeight + 1) + 8
+        let barWidth = Double(width - 130)
         var svg = "<div class=\"legend\">" + series.map { "<span style=\"background:\($0.colour)\"></span>\(escape($0.name))" }.joined() + "</div>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(rows.count * rowHeight + 10)\" role=\"img\">\n"
         for (index, row) in rows.enumerated() {
@@ -75,9 +77,9 @@ public enum SimulationPage {
             svg += "<text x=\"0\" y=\"\(y + 12)\" font-size=\"12\">\(escape(row.label))</text>\n"
             for (offset, (value, shown)) in row.values.enumerated() {
                 let length = Int(value / maximum * barWidth)
-                let top = y + offset * (barHeight + 1)
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(top)\" width=\"\(length)\" height=\"\(barHeight)\" fill=\"\(series[offset].colour)\"/>"
-                svg += "<text x=\"\(labelWidth + length + 4)\" y=\"\(top + 10)\" font-size=\"10\">\(escape(shown))</text>\n"
+                let top = y + labelHeight + offset * (barHeight + 1)
+                svg += "<rect x=\"0\" y=\"\(top)\" width=\"\(length)\" height=\"\(barHeight)\" fill=\"\(series[offset].colour)\"/>"
+                svg += "<text x=\"\(length + 4)\" y=\"\(top + 10)\" font-size=\"10\">\(escape(shown))</text>\n"
             }
         }
         return svg + "</svg>\n"
