@@ -35,6 +35,9 @@ public enum FileInPlace {
         guard stat(path, &status) == 0 else {
             throw FileSystemError(path: path, reason: "lien symbolique vers un fichier absent", code: ENOENT)
         }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw FileSystemError(path: path, reason: "ce chemin n'est pas un fichier ordinaire (un dossier ?) : choisissez un autre chemin", code: EISDIR)
+        }
     }
 
     /// The bytes of a small file, read without following a link (`ELOOP` when it is one), or

@@ -45,8 +45,8 @@ extension RegisterError {
     static func notFound(_ register: String) -> RegisterError {
         let absolute = register.hasPrefix("/") ? register : FileManager.default.currentDirectoryPath + "/" + register
         return RegisterError("""
-            il n'y a pas de registre à \(absolute) : vérifiez le chemin donné à --register (les commandes evaluate et \
-            select créent le registre lors de leur première exécution ; une consultation n'en crée jamais).
+            il n'y a pas de registre à \(absolute) : vérifiez le chemin donné à --register (la commande evaluate crée \
+            le registre lors de sa première exécution ; select, --dry-run et les consultations n'en créent jamais).
             """)
     }
 

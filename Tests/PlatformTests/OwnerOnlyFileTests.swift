@@ -2,7 +2,8 @@ import Foundation
 @testable import Platform
 import Testing
 
-/// A folder of its own for each test, removed when the test ends.
+/// A folder of its own for each test, removed when the test ends. Platform's tests depend on
+/// Platform alone, the bottom layer, so they keep this rather than TestSupport's `TemporaryFolder`.
 final class Scratch {
     let path: String
 

@@ -8,10 +8,12 @@ import Testing
 /// A rules folder's files besides its schemes: `deliberations.yaml`, cited by key, and
 /// `tests/<scheme-id>.yaml`, each scheme's test cases.
 @Suite struct RulesFolderTests {
-    let folder: String
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "guichet-rules-\(UUID().uuidString)"
+        temporary = try TemporaryFolder("rules")
         try FileManager.default.createDirectory(atPath: "\(folder)/tests", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Repository.path("Rules/deliberations.yaml"), toPath: "\(folder)/deliberations.yaml")
         try write("demo.yaml", Self.scheme)
@@ -120,7 +122,7 @@ import Testing
     /// A decision names the exact rules applied: retitling an act changes the fingerprint of
     /// every scheme citing it, and of no other.
     @Test func retitlingAnActChangesTheFingerprintOfTheSchemesCitingIt() throws {
-        let rules = NSTemporaryDirectory() + "guichet-rules-\(UUID().uuidString)"
+        let rules = temporary.file("copy")
         try FileManager.default.copyItem(atPath: Repository.path("Rules"), toPath: rules)
         let before = SchemeCatalog.load(directory: rules)
         #expect(before.failures.isEmpty)

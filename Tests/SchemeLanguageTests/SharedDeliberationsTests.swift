@@ -101,11 +101,16 @@ import Testing
         #expect(neither.first?.path == "sources.delib")
     }
 
-    @Test func aSchemeWrittenInFullStillLoadsAndKeepsItsFingerprint() throws {
+    /// Outside a rules folder, a scheme may still write its authority and titles in full; inside
+    /// one that has a deliberations file, it must cite them by key, so each is written once.
+    @Test func aSchemeWrittenInFullLoadsOnlyOutsideAFolderWithSharedDeliberations() throws {
         let text = Fixture.header + Fixture.inputs + "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}\n"
-        let scheme = try Self.load(text).get()
+        let scheme = try Self.load(text, with: .none).get()
         #expect(scheme.authority.name == "Département du Pas-de-Calais")
         #expect(scheme.rulesHash == SHA256.hex(of: Array(text.utf8)))
+        let refused = Self.errors(text)
+        #expect(refused.contains { $0.path == "authority" && $0.message.contains("désignez l'autorité par sa clé (authority: cd62)") })
+        #expect(refused.contains { $0.message.contains("citez l'acte par sa clé") })
     }
 
     @Test func theFingerprintCoversTheSharedEntriesTheSchemeCites() throws {

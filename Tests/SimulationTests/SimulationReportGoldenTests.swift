@@ -15,6 +15,12 @@ import Testing
 @Suite struct SimulationReportGoldenTests {
     static let cases = ["pdesi-60", "solvabilisation-600", "generated"]
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// Removed with its content when the test is over.
+    let temporary: TemporaryFolder
+
+    init() throws {
+        temporary = try TemporaryFolder("report-golden")
+    }
 
     /// The reform file and the portfolio of each case.
     func inputs(_ name: String) throws -> (reform: String, portfolio: [String]) {
@@ -25,7 +31,7 @@ import Testing
             let scheme = try #require(catalog.schemes["pdesi"])
             // An unreadable document at the end: the report says one document was not simulated.
             let text = PortfolioGenerator(scheme: scheme, seed: 7, count: 300).documents().joined() + "---\nscheme: pdesy\nid: X-1\n"
-            let path = NSTemporaryDirectory() + "guichet-report-golden-\(UUID().uuidString).yaml"
+            let path = temporary.file("portfolio.yaml")
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return ("Tests/SimulationTests/Golden/generated/reform.yaml", [path])
         }

@@ -6,7 +6,14 @@ extension SchemeBuilder {
     /// `authority: cd62`, a key of the shared file; or the four fields written out, as a
     /// scheme outside a rules folder does.
     mutating func authority(_ node: YAMLNode) -> Authority? {
-        if node.mapping != nil { return AuthorityReading.read(node, path: "authority", log: log) }
+        if node.mapping != nil {
+            guard !deliberations.isShared else {
+                log.error("ce dossier de règles déclare ses autorités dans \(deliberations.file) : désignez l'autorité par sa clé (authority: \(deliberations.authorities.keys.sorted().first ?? "…"))",
+                          at: node.mark, path: "authority")
+                return nil
+            }
+            return AuthorityReading.read(node, path: "authority", log: log)
+        }
         guard let key = sharedKey(node, kind: "authority", path: "authority", declared: deliberations.authorities.keys,
                                   broken: deliberations.brokenAuthorities) else { return nil }
         usedAuthority = key
@@ -38,6 +45,11 @@ extension SchemeBuilder {
             usedActs.insert(key)
             return deliberations.acts[key]?.title
         case (nil, let node?):
+            guard !deliberations.isShared else {
+                log.error("ce dossier de règles déclare ses actes dans \(deliberations.file) : citez l'acte par sa clé (act: …) plutôt que son titre",
+                          at: node.mark, path: "\(path).deliberation")
+                return nil
+            }
             return log.text(node, path: "\(path).deliberation")
         case (_?, _?):
             log.error("give either 'act' (a key of deliberations.yaml) or 'deliberation' (the title written out), not both", at: mark, path: path)

@@ -46,6 +46,12 @@ public struct SharedDeliberations: Sendable {
     /// No shared file: schemes write their authority and their texts in full.
     public static let none = SharedDeliberations(file: "deliberations.yaml", authorities: [:], acts: [:])
 
+    /// Whether the rules folder has a shared file: its schemes must then cite it by key, so that
+    /// a title or an authority is written once.
+    public var isShared: Bool {
+        !authorities.isEmpty || !acts.isEmpty || !brokenAuthorities.isEmpty || !brokenActs.isEmpty
+    }
+
     /// The entries a scheme uses, in a canonical text (sorted keys, one escaped field a line),
     /// so that its rules fingerprint changes when one of them does, whatever the file's layout.
     func canonicalText(authority: String?, acts keys: Set<String>) -> String {
