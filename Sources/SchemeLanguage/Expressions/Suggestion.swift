@@ -2,16 +2,26 @@
 public enum Suggestion {
     /// The candidate nearest to `name`, if one is near enough to be a likely typo.
     public static func closest(to name: String, among candidates: [String]) -> String? {
+        // Names are short: a long text is no typo of one, and comparing it would cost its
+        // length times each candidate's (a megabyte pasted into a field took seconds).
+        guard name.utf8.count <= maximumLength else { return nil }
         let target = Array(name.lowercased())
+        let tolerance = max(2, target.count / 4)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(2, target.count / 4), distance < (best?.distance ?? .max) {
+            let other = Array(candidate.lowercased())
+            // The distance is at least the difference in length: no need to compute it then.
+            guard abs(other.count - target.count) <= tolerance else { continue }
+            let distance = editDistance(target, other)
+            if distance <= tolerance, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
         }
         return best?.name
     }
+
+    /// The longest name a suggestion is looked for: identifiers are at most 200 characters.
+    static let maximumLength = 256
 
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
