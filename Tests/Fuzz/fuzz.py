@@ -48,6 +48,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--count", type=int, default=2000, help="number of mutated inputs (default 2000)")
     parser.add_argument("--budget", type=float, default=110.0,
                         help="seconds after which no new input is started (default 110)")
+    parser.add_argument("--min-count", type=int, default=1000,
+                        help="fail when fewer inputs than this were run within the budget (default 1000), so that a "
+                             "slow machine cannot pass CI on a handful of inputs")
     parser.add_argument("--findings", type=Path, help="folder for reproducers (default: a new temporary folder)")
     parser.add_argument("--keep-going", action="store_true",
                         help="run every input even after a finding, to see all the findings of a run")
@@ -99,7 +102,19 @@ def main(argv: list[str]) -> int:
         if not arguments.keep_temp:
             shutil.rmtree(root, ignore_errors=True)
     print_summary(arguments, book, findings_folder, (passed, failed, skipped), time.monotonic() - started)
-    return 1 if book.groups else 0
+    if book.groups:
+        return 1
+    return 1 if too_few(arguments, passed + failed, count) else 0
+
+
+def too_few(arguments: argparse.Namespace, ran: int, planned: int) -> bool:
+    """Whether the budget ran out before enough inputs were run to mean anything."""
+    needed = min(arguments.min_count, planned)
+    if ran >= needed:
+        return False
+    print(f"error: only {ran} input(s) run within the {arguments.budget:g} s budget, fewer than the {needed} "
+          "required (--min-count); the machine is too slow or guichet too: investigate", file=sys.stderr)
+    return True
 
 
 def print_summary(arguments: argparse.Namespace, book: FindingBook, findings_folder: Path,
