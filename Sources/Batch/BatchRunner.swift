@@ -21,10 +21,9 @@ public final class BatchRunner {
     /// Evaluate against the register without recording anything (`--dry-run`).
     private let recording: Bool
     private let evaluator: DocumentEvaluator
-    /// The output names claimed so far: no document overwrites another's decision.
+    /// The output names claimed by a stream decided as it is read: no document overwrites
+    /// another's decision. A batch checks all its names at once instead (`run`).
     private var names: OutputNames
-    /// Documents whose output names clash with another's, found before any is decided.
-    private var clashes: [ObjectIdentifier: Diagnostic] = [:]
     /// The register's failure, which stops the batch.
     private var registerFailure: (any Error)?
 
@@ -52,22 +51,21 @@ public final class BatchRunner {
         let failures = report.entries
         report.entries = []
         let ordered = pending.sorted(by: PendingDocument.filingOrder)
-        clashes = OutputNames.clashes(in: ordered, reserved: names.reserved)
+        let clashes = OutputNames.clashes(in: ordered, reserved: names.reserved)
         if let register {
-            report.entries = decide(ordered, in: register, failure: &report.registerFailure)
+            report.entries = decide(ordered, clashes: clashes, in: register, failure: &report.registerFailure)
         } else {
-            report.entries = ordered.flatMap(decide)
+            report.entries = ordered.flatMap { decide($0, clash: clashes[ObjectIdentifier($0)]) }
         }
         report.entries += failures
-        // Identifiers of documents now gone: a later stream must not meet them again.
-        clashes = [:]
         return report
     }
 
     /// Decides in filing order against the register, recording each decision. When the register
     /// cannot be written, the batch stops there: each application whose decision the register
     /// does not hold says so, and running the batch again completes it.
-    private func decide(_ ordered: [PendingDocument], in register: DecisionRegister, failure: inout String?) -> [BatchEntry] {
+    private func decide(_ ordered: [PendingDocument], clashes: [ObjectIdentifier: Diagnostic], in register: DecisionRegister,
+                        failure: inout String?) -> [BatchEntry] {
         var entries: [BatchEntry] = []
         var next = 0
         var used: RegisterSession?
@@ -78,7 +76,7 @@ public final class BatchRunner {
                 used = session
                 defer { self.session = nil }
                 while next < ordered.count, registerFailure == nil {
-                    entries += decide(ordered[next])
+                    entries += decide(ordered[next], clash: clashes[ObjectIdentifier(ordered[next])])
                     next += 1
                 }
                 if let registerFailure { throw registerFailure }
@@ -138,17 +136,18 @@ public final class BatchRunner {
     /// once: for streams whose order is already the filing order, such as the benchmark's.
     public func process(_ document: YAMLNode) -> [BatchEntry] {
         switch evaluator.prepare(document) {
-        case .ready(let prepared): decide(prepared)
+        case .ready(let prepared): decide(prepared, clash: names.claim(prepared))
         case .failed(let entry): [entry]
         }
     }
 
     // MARK: Deciding
 
-    private func decide(_ document: PendingDocument) -> [BatchEntry] {
+    /// Decides one document, unless its output names clash with another's (`clash`).
+    private func decide(_ document: PendingDocument, clash: Diagnostic?) -> [BatchEntry] {
+        if let clash { return [document.failure([clash])] }
         let reader: any LimitReader
         if let session { reader = session } else if let register { reader = register } else { reader = EmptyRegister() }
-        if let clash = clashes[ObjectIdentifier(document)] ?? names.claim(document) { return [document.failure([clash])] }
         let result = evaluator.evaluate(document.decoded, register: reader)
         let shown = document.schemes
         if let errors = shown.lazy.compactMap({ result.errors($0) }).first { return [document.failure(errors)] }

@@ -24,21 +24,24 @@ struct OutputNames {
     /// The located error of every document whose files another document, or the run itself,
     /// would also write. Both documents of a clash fail: neither can be told to be the right one.
     static func clashes(in documents: [PendingDocument], reserved: [String: String]) -> [ObjectIdentifier: Diagnostic] {
+        let named = documents.map { (document: $0, names: names(of: $0)) }
         var owners: [String: [PendingDocument]] = [:]
-        for document in documents {
-            for name in Set(names(of: document).map { $0.lowercased() }) { owners[name, default: []].append(document) }
+        for (document, names) in named {
+            for name in Set(names.map { $0.lowercased() }) { owners[name, default: []].append(document) }
         }
-        var clashes: [ObjectIdentifier: Diagnostic] = [:]
         let folded = OutputNames(reserved: reserved).reserved
-        for document in documents {
-            for name in names(of: document) {
-                let others = owners[name.lowercased(), default: []].filter { $0 !== document }
-                if let other = others.first {
+        var clashes: [ObjectIdentifier: Diagnostic] = [:]
+        for (document, names) in named {
+            for name in names {
+                let key = name.lowercased()
+                if let other = owners[key, default: []].first(where: { $0 !== document }) {
                     clashes[ObjectIdentifier(document)] = clash(document, name: name, with: "la demande « \(other.id) » (\(other.mark))")
-                } else if let what = folded[name.lowercased()] {
-                    clashes[ObjectIdentifier(document)] = clash(document, name: name, with: what)
+                    break
                 }
-                if clashes[ObjectIdentifier(document)] != nil { break }
+                if let what = folded[key] {
+                    clashes[ObjectIdentifier(document)] = clash(document, name: name, with: what)
+                    break
+                }
             }
         }
         return clashes

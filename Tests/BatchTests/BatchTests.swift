@@ -94,6 +94,18 @@ import YAMLReader
         #expect(report.entries.first { $0.id == "OTHER" }?.outcome == .unfavorable)
     }
 
+    /// A stream decided as it is read (the benchmark's) cannot refuse the first of two
+    /// documents after writing it: the second, which would overwrite it, is refused.
+    @Test func aStreamRefusesTheSecondDocumentOfAName() throws {
+        let one = "scheme: pdesi\nid: SAME\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: non_inscrit}\n"
+        let runner = BatchRunner(catalog: catalog, output: nil)
+        let first = runner.process(try YAMLDocumentReader.singleDocument(text: one, file: "a.yaml"))
+        let second = runner.process(try YAMLDocumentReader.singleDocument(text: one.replacing("SAME", with: "same"), file: "b.yaml"))
+        #expect(first.first?.outcome == .unfavorable)
+        #expect(second.first?.diagnostics.first?.message.contains("seraient aussi ceux de la demande lue en a.yaml:1:1") == true,
+                "\(second)")
+    }
+
     /// A household writes ID.SCHEME.md and ID.orientation.md: an application whose id is one
     /// of those names would overwrite it (file names compare without case, as on macOS).
     @Test func outputNamesThatClashAreRefusedOnBothDocuments() throws {

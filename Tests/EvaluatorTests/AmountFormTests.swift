@@ -11,6 +11,7 @@ import YAMLReader
 @Suite struct AmountFormTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
+    /// The expense written bare, as a person types it in a file (`PDESIFixture` quotes it).
     func application(expense: String) -> String {
         """
         scheme: pdesi

@@ -12,16 +12,7 @@ import YAMLReader
 /// located error on that one application, naming the step; the batch decides the others.
 @Suite struct OverflowTests {
     static func scheme(amount: String) throws -> Scheme {
-        try Load.scheme("""
-            id: bornes
-            title: Aide d'essai
-            kind: individual-aid
-            authority:
-              name: Département du Pas-de-Calais
-              signatory: Le Président du Conseil départemental
-              court: tribunal administratif de Lille
-            sources:
-              delib: {deliberation: Délibération n°2020-999 du 28 septembre 2020, article: article 1, lines: 1-2, quote: Texte cité.}
+        try Load.scheme(DemoScheme.header(id: "bornes", title: "Aide d'essai") + """
             inputs:
               n: {type: integer, question: N ?}
               base: {type: money, question: Base ?}

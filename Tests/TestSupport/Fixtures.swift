@@ -34,10 +34,12 @@ public enum Load {
 
 /// A small scheme exercising each language feature, independent of the real rules.
 public enum DemoScheme {
-    public static func text(amount: String = "base * taux", rounding: String = "half-up", extraCriteria: String = "") -> String {
+    /// The identity, authority and one source (`delib`) every test scheme starts with: a scheme
+    /// loaded on its own, so written in full.
+    public static func header(id: String = "demo", title: String = "Aide de démonstration") -> String {
         """
-        id: demo
-        title: Aide de démonstration
+        id: \(id)
+        title: \(title)
         kind: individual-aid
         authority:
           name: Département du Pas-de-Calais
@@ -45,6 +47,12 @@ public enum DemoScheme {
           court: tribunal administratif de Lille
         sources:
           delib: {deliberation: Délibération n°2020-999 du 28 septembre 2020, article: article 1, lines: 1-2, quote: Texte cité.}
+
+        """
+    }
+
+    public static func text(amount: String = "base * taux", rounding: String = "half-up", extraCriteria: String = "") -> String {
+        header() + """
         pieces:
           devis: {label: Devis}
         inputs:
