@@ -44,6 +44,8 @@ public struct DecisionRecord: Sendable {
     }
 
     public let engineVersion: String
+    /// The stage the document is at, and what that stage adds (act, dates, signatory).
+    public let issuance: Issuance
     public let scheme: Scheme
     public let application: Application
     public let outcome: Outcome
@@ -76,8 +78,9 @@ extension DecisionRecord {
     /// The version printed in every decision, so a decision can be traced to the engine that made it.
     public static let currentEngineVersion = "0.1.0"
 
-    public init(_ evaluation: Evaluation, placement: SelectionResult.Decision? = nil,
+    public init(_ evaluation: Evaluation, issuance: Issuance = .simulation, placement: SelectionResult.Decision? = nil,
                 engineVersion: String = DecisionRecord.currentEngineVersion) {
+        self.issuance = issuance
         self.placement = placement
         let scheme = evaluation.scheme
         let application = evaluation.application

@@ -11,6 +11,10 @@ public final class Scheme: Sendable {
     /// Schemes of one family (`logement`) are evaluated together on one household's file.
     public let family: String?
     public let authority: Authority
+    /// Who decides on the applications (`authority.decides`); nil when the scheme does not say.
+    public let decidedBy: DecisionAuthority?
+    /// The filing days the scheme applies to (`in_force`); nil when the scheme does not say.
+    public let inForce: ValidityWindow?
     public let sources: [SourceReference]
     public let pieces: [Piece]
     public let inputs: [InputDefinition]
@@ -33,7 +37,8 @@ public final class Scheme: Sendable {
     /// SHA-256 of the scheme file's bytes: a decision names the exact rules it applied.
     public let rulesHash: String
 
-    public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority, sources: [SourceReference],
+    public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority,
+                decidedBy: DecisionAuthority? = nil, inForce: ValidityWindow? = nil, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
                 amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], selection: Selection? = nil, interpretations: [Interpretation], tests: [SchemeTestCase],
                 references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String) {
@@ -42,6 +47,8 @@ public final class Scheme: Sendable {
         self.kind = kind
         self.family = family
         self.authority = authority
+        self.decidedBy = decidedBy
+        self.inForce = inForce
         self.sources = sources
         self.pieces = pieces
         self.inputs = inputs
@@ -61,7 +68,7 @@ public final class Scheme: Sendable {
 
     /// The same scheme with other parameter values, test cases or fingerprint; everything else shared.
     func copy(parameters: [Parameter]? = nil, tests: [SchemeTestCase]? = nil, rulesHash: String? = nil) -> Scheme {
-        Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
+        Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters ?? self.parameters, criteria: criteria, amount: amount, limits: limits,
                schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
                tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash)

@@ -1,0 +1,58 @@
+/// The facts of one deployment that no scheme holds: who signs, which service instructs, whom
+/// to ask about personal data. Read from the working folder's `guichet.yaml`.
+public struct Deployment: Sendable, Equatable {
+    /// The person who signs the acts (CRPA L. 212-1: first name, name and title).
+    public struct Signatory: Sendable, Equatable {
+        public let firstName: String
+        public let name: String
+        /// "Le Président du Conseil départemental", "La Vice-présidente chargée des sports".
+        public let title: String
+
+        public init(firstName: String, name: String, title: String) {
+            self.firstName = firstName
+            self.name = name
+            self.title = title
+        }
+    }
+
+    /// The service that instructs the applications (CRPA L. 111-2), as letters name it.
+    public struct Service: Sendable, Equatable {
+        public let name: String
+        public let address: String?
+        public let email: String?
+        public let phone: String?
+
+        public init(name: String, address: String? = nil, email: String? = nil, phone: String? = nil) {
+            self.name = name
+            self.address = address
+            self.email = email
+            self.phone = phone
+        }
+    }
+
+    /// The authority key of the rules folder's deliberations.yaml this deployment serves (`cd62`).
+    public let authority: String?
+    public let signatory: Signatory?
+    public let service: Service?
+    /// The data protection officer's contact, printed in acts about persons.
+    public let dataProtectionContact: String?
+    /// The rules folder, relative to the working folder.
+    public let rules: String
+    /// The register, relative to the working folder.
+    public let register: String
+
+    public init(authority: String? = nil, signatory: Signatory? = nil, service: Service? = nil,
+                dataProtectionContact: String? = nil, rules: String = Deployment.defaultRules,
+                register: String = Deployment.defaultRegister) {
+        self.authority = authority
+        self.signatory = signatory
+        self.service = service
+        self.dataProtectionContact = dataProtectionContact
+        self.rules = rules
+        self.register = register
+    }
+
+    public static let fileName = "guichet.yaml"
+    public static let defaultRules = "Rules"
+    public static let defaultRegister = ".guichet/registre.sqlite"
+}

@@ -1,0 +1,87 @@
+/// Where an application stands in its life, from a self-check to a notified decision.
+///
+/// Each document says its stage in its title and first lines, and the register records it:
+/// only a decision of the competent authority is an award, and limits count only those (and
+/// what is proposed at the same sitting).
+public enum Stage: String, Sendable, CaseIterable, Comparable {
+    /// A self-check by an applicant or the public: never recorded, never an act.
+    case simulation
+    /// The instructor's fiche: eligibility, facts to confirm, pieces, the amount proposed.
+    case instruction
+    /// Put to the vote of a body that decides collectively (a sitting's proposal).
+    case proposal
+    /// Decided by the competent authority, with the act's reference and date.
+    case decision
+    /// Notified to the beneficiary, with the date of notification: it stays decided.
+    case notified
+
+    /// The stage as documents and the console name it.
+    public var frenchName: String {
+        switch self {
+        case .simulation: "simulation"
+        case .instruction: "instruction"
+        case .proposal: "proposition"
+        case .decision: "décision"
+        case .notified: "notifiée"
+        }
+    }
+
+    /// Accepts the French and the English names.
+    public init?(french text: String) {
+        guard let stage = Stage.allCases.first(where: { $0.frenchName == text || $0.rawValue == text }) else { return nil }
+        self = stage
+    }
+
+    /// Whether the competent authority has decided: an award or a refusal that is an act.
+    public var isDecided: Bool { self >= .decision }
+
+    public static func < (left: Stage, right: Stage) -> Bool {
+        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
+    }
+}
+
+/// The body that decides on a scheme's applications, as the law and the delegations name it.
+public enum DecidingBody: String, Sendable, CaseIterable {
+    /// The deliberative assembly itself (the Conseil départemental in session).
+    case assembly = "assemblée"
+    /// The Commission permanente, acting on the assembly's delegation (CGCT L. 3211-2).
+    case standingCommittee = "commission-permanente"
+    /// The President of the executive, acting on the assembly's delegation (CGCT L. 3221-12-1).
+    case presidentByDelegation = "président-par-délégation"
+
+    /// Whether the body decides by a vote at a sitting, on a proposal put to it.
+    public var votes: Bool { self != .presidentByDelegation }
+}
+
+/// Who decides on a scheme's applications, and on which delegation.
+public struct DecisionAuthority: Sendable {
+    public let body: DecidingBody
+    /// The scheme's source (its id in `Scheme.sources`) that gives the body its power: the
+    /// delegation, or the text that names who decides.
+    public let source: String?
+
+    public init(body: DecidingBody, source: String?) {
+        self.body = body
+        self.source = source
+    }
+}
+
+/// The days a scheme applies to: an application filed outside them is refused, citing the text.
+public struct ValidityWindow: Sendable {
+    /// The first filing day, nil for no start.
+    public let from: LocalDate?
+    /// The last filing day, nil for no end.
+    public let until: LocalDate?
+    /// The scheme's source (its id in `Scheme.sources`) that sets the window.
+    public let source: String?
+
+    public init(from: LocalDate?, until: LocalDate?, source: String?) {
+        self.from = from
+        self.until = until
+        self.source = source
+    }
+
+    public func contains(_ date: LocalDate) -> Bool {
+        (from.map { $0 <= date } ?? true) && (until.map { date <= $0 } ?? true)
+    }
+}
