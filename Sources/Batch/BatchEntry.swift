@@ -19,6 +19,9 @@ public struct BatchEntry: Sendable {
     public let result: Result
     /// The decision file written, if any.
     public var decisionPath: String?
+    /// The stage the application's entry in force was already at, when it was past instruction
+    /// and the batch therefore left it and its documents as they were.
+    public var kept: Stage?
     /// Set when the decision was taken (and its files written) but the register could not
     /// record it: it is not in force in the register until the batch is run again.
     public var unrecorded: Diagnostic?

@@ -20,6 +20,11 @@ public final class BatchRunner {
     private var session: RegisterSession?
     /// Evaluate against the register without recording anything (`--dry-run`).
     private let recording: Bool
+    /// The stage of the documents written (a simulation or an instructor's fiche), the date
+    /// whose rules apply, and the deployment's facts.
+    private let issuance: Issuance
+    /// Who records the fiches, and when.
+    private let actor: Actor?
     private let evaluator: DocumentEvaluator
     /// The output names claimed by a stream decided as it is read: no document overwrites
     /// another's decision. A batch checks all its names at once instead (`run`).
@@ -31,11 +36,13 @@ public final class BatchRunner {
     /// no earlier decision and nothing is recorded. `reservedNames` are output names the
     /// caller writes itself (such as a call's procès-verbal), with what they hold.
     public init(catalog: SchemeCatalog, output: OutputFolder?, register: DecisionRegister? = nil, recording: Bool = true,
-                reservedNames: [String: String] = [:]) {
+                issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:]) {
         self.catalog = catalog
         self.output = output
         self.register = register
-        self.recording = recording
+        self.recording = recording && issuance.stage == .instruction
+        self.issuance = issuance
+        self.actor = actor
         names = OutputNames(reserved: reservedNames)
         evaluator = DocumentEvaluator(catalog: catalog)
     }
@@ -172,8 +179,14 @@ public final class BatchRunner {
     /// file whose record the next run of the batch adds, never a record without its file.
     private func issue(_ evaluation: Evaluation, name: String, at mark: SourceMark) throws -> BatchEntry {
         var entry = BatchEntry(mark: mark, id: evaluation.application.id, schemeID: evaluation.scheme.id, result: .decided(evaluation))
+        // A proposal or a decision is never instructed again by a batch: its documents and its
+        // entry stay as they are, and changing it is an explicit command.
+        if let stage = session?.stage(scheme: evaluation.scheme.id, application: evaluation.application.id), stage > .instruction {
+            entry.kept = stage
+            return entry
+        }
         if let output {
-            let record = DecisionRecord(evaluation)
+            let record = DecisionRecord(evaluation, issuance: issuance)
             try output.write(JSONDecision.render(record), to: "\(name).json")
             try output.write(MarkdownDecision.render(record), to: "\(name).md")
             entry.decisionPath = output.path("\(name).md")
@@ -182,7 +195,8 @@ public final class BatchRunner {
             let inputHash = InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
             entry.recordOrdinal = session.submitted
             do {
-                try session.record(evaluation, inputHash: inputHash, decisionFile: output == nil ? nil : "\(name).md")
+                let stage = StageRecord(stage: .instruction, referenceDate: issuance.referenceDate, actor: actor?.name, recordedAt: actor?.at)
+                try session.record(evaluation, inputHash: inputHash, decisionFile: output == nil ? nil : "\(name).md", stage: stage)
             } catch {
                 // The register stops the batch; the files stay, and the next run records the decision.
                 registerFailure = error

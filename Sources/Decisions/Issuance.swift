@@ -30,18 +30,3 @@ public struct Issuance: Sendable {
     /// A self-check: never an act.
     public static let simulation = Issuance(stage: .simulation)
 }
-
-/// The act by which the competent body decided, or the sitting a proposal is put to.
-public struct DecisionAct: Sendable, Equatable {
-    public let body: DecidingBody
-    /// The deliberation's or the decision's number, as the body numbers it ("CP20201102-15").
-    public let reference: String
-    /// The day of the sitting or of the decision.
-    public let date: LocalDate
-
-    public init(body: DecidingBody, reference: String, date: LocalDate) {
-        self.body = body
-        self.reference = reference
-        self.date = date
-    }
-}

@@ -38,6 +38,11 @@ struct DecisionRow {
         return date
     }
 
+    func optionalDate(_ column: String) throws(UnreadableRow) -> LocalDate? {
+        let value: DatabaseValue = row[column]
+        return value.isNull ? nil : try date(column)
+    }
+
     func outcome(_ column: String) throws(UnreadableRow) -> Outcome {
         let expected = "une issue connue (" + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         guard let text = try? optionalText(column), let outcome = Outcome(rawValue: text) else { throw unreadable(column, expected: expected) }
@@ -55,7 +60,7 @@ struct DecisionRow {
         return amount
     }
 
-    private func unreadable(_ column: String, expected: String) -> UnreadableRow {
+    func unreadable(_ column: String, expected: String) -> UnreadableRow {
         let identity: (String) -> String? = { name in
             guard self.row.hasColumn(name), case .string(let text) = (self.row[name] as DatabaseValue).storage else { return nil }
             return text

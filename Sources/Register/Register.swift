@@ -118,21 +118,23 @@ public final class DecisionRegister: LimitReader {
 
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
         try reading { db in
-            try Self.entries(db, scheme: scheme, limit: limit, key: try pseudonyms.get().stored(key), period: key.period, before: before)
+            try Self.entries(db, scheme: scheme, limit: limit, key: try pseudonyms.get().stored(key), period: key.period)
+                .filter { $0.applicationID != before.id }
         }
     }
 
-    static func entries(_ db: Database, scheme: String, limit: String, key: String, period: String,
-                        before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
-        let filed = before.filed.description
+    /// The favourable decisions in force that count towards a limit for one key and period, in
+    /// the order they were decided. Only an act of the competent authority counts: a fiche or a
+    /// proposal awards nothing.
+    static func entries(_ db: Database, scheme: String, limit: String, key: String, period: String) throws -> [LimitEntry] {
         let statement = try db.cachedStatement(sql: """
             SELECT d.id, d.scheme, d.application, d.filed, d.amount, d.months
             FROM decision_key k JOIN decision d ON d.id = k.decision
             WHERE d.scheme = ? AND k.limit_id = ? AND k.key = ? AND k.period = ? AND d.current = 1
-              AND d.outcome = 'favorable' AND (d.filed < ? OR (d.filed = ? AND d.application < ?))
-            ORDER BY d.filed, d.application
+              AND d.outcome = 'favorable' AND d.stage IN ('decision', 'notified')
+            ORDER BY d.id
             """)
-        return try Row.fetchAll(statement, arguments: [scheme, limit, key, period, filed, filed, before.id]).map { row in
+        return try Row.fetchAll(statement, arguments: [scheme, limit, key, period]).map { row in
             // A row that does not read back stops the limit rather than count as nothing.
             let decision = DecisionRow(row: row)
             return LimitEntry(applicationID: try decision.text("application"), filed: try decision.date("filed"),
@@ -146,13 +148,16 @@ public final class DecisionRegister: LimitReader {
     /// next run of the batch records again. A batch that records holds the register's lock, so
     /// that no other guichet process writes it meanwhile; one that only reads (`recording`
     /// false) reads a single snapshot and needs no lock.
-    public func batch<T>(groupSize: Int = 1000, recording: Bool = true, _ body: (RegisterSession) throws -> T) throws -> T {
+    ///
+    /// `sitting` names the sitting whose proposals, made in this batch, count towards limits.
+    public func batch<T>(groupSize: Int = 1000, recording: Bool = true, sitting: String? = nil,
+                         _ body: (RegisterSession) throws -> T) throws -> T {
         let lock = recording ? self.lock : nil
         try lock?.acquire()
         defer { lock?.release() }
         return try database.writeWithoutTransaction { db in
             let session = try RegisterSession(db: db, register: path, pseudonyms: try pseudonyms.get(),
-                                              groupSize: groupSize, writing: recording)
+                                              groupSize: groupSize, writing: recording, sitting: sitting)
             let result: T
             do {
                 result = try body(session)
@@ -180,10 +185,11 @@ public final class DecisionRegister: LimitReader {
 
     // MARK: Recording
 
-    /// Records a decision, replacing the application's entry in force (which stays in its
-    /// history). Recording the same decision again changes nothing.
-    public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?) throws {
-        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: try pseudonyms.get())
+    /// Records an application at a stage, replacing its entry in force (which stays in its
+    /// history). Recording the same entry again changes nothing.
+    public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?, stage: StageRecord) throws {
+        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: try pseudonyms.get(),
+                                  stage: stage)
         do {
             try database.write { db in try entry.replaceCurrent(in: db) }
         } catch let row as UnreadableRow {

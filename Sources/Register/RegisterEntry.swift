@@ -20,6 +20,14 @@ public struct RegisterEntry: Sendable, Equatable {
     public let decisionFile: String?
     /// Each limit the decision counts towards: limit id, stored key, period.
     public let keys: [Key]
+    /// The stage the application was moved to, the act behind it, who moved it and when.
+    public let stageRecord: StageRecord
+    /// A legal person's name and SIRET, for the open data of subsidies; nil for a natural
+    /// person, whom the register never names.
+    public let beneficiaryName: String?
+    public let beneficiaryID: String?
+    /// What the application is for, for a legal person's application.
+    public let subject: String?
     /// False for an entry replaced by a later decision on the same application.
     public var current = true
 
@@ -29,13 +37,25 @@ public struct RegisterEntry: Sendable, Equatable {
         public let period: String
     }
 
-    init(_ evaluation: Evaluation, inputHash: String, decisionFile: String?, pseudonyms: Pseudonymizer) {
+    public var stage: Stage { stageRecord.stage }
+
+    /// The entry for an evaluation at a stage. `amount` replaces the evaluation's when the body
+    /// that decides amends it (`stage.proposedAmount` then keeps what was proposed); `outcome`
+    /// replaces it for a withdrawal.
+    init(_ evaluation: Evaluation, inputHash: String, decisionFile: String?, pseudonyms: Pseudonymizer,
+         stage: StageRecord, amount: DecimalNumber?? = nil, outcome: Outcome? = nil) {
         let scheme = evaluation.scheme
+        let application = evaluation.application
         self.scheme = scheme.id
-        application = evaluation.application.id
-        filed = evaluation.application.filed
-        outcome = evaluation.outcome
-        amount = evaluation.amount?.final
+        self.application = application.id
+        filed = application.filed
+        self.outcome = outcome ?? evaluation.outcome
+        self.amount = amount ?? evaluation.amount?.final
+        stageRecord = stage
+        let legal = application.applicant.isLegalPerson
+        beneficiaryName = legal ? application.applicant.name : nil
+        beneficiaryID = legal ? application.applicant.siret : nil
+        subject = legal ? application.subject : nil
         months = evaluation.schedule?.months.count ?? 0
         keys = evaluation.records.map { record in
             Key(limit: scheme.limits[record.index].id, key: pseudonyms.stored(record.key), period: record.key.period)
@@ -60,6 +80,19 @@ public struct RegisterEntry: Sendable, Equatable {
         decisionFile = try row.optionalText("decision_file")
         current = try row.integer("current") != 0
         self.keys = keys
+        stageRecord = try row.stageRecord()
+        beneficiaryName = try row.optionalText("beneficiary_name")
+        beneficiaryID = try row.optionalText("beneficiary_id")
+        subject = try row.optionalText("subject")
+    }
+
+    /// The same application, stage and amounts: recording it again changes nothing.
+    func sameContent(as other: RegisterEntry) -> Bool {
+        scheme == other.scheme && application == other.application && filed == other.filed && outcome == other.outcome
+            && amount == other.amount && months == other.months && beneficiary == other.beneficiary
+            && rulesHash == other.rulesHash && inputHash == other.inputHash && decisionFile == other.decisionFile
+            && keys == other.keys && beneficiaryName == other.beneficiaryName && beneficiaryID == other.beneficiaryID
+            && subject == other.subject && stageRecord.sameContent(as: other.stageRecord)
     }
 
     /// The amount as the register stores and exports it: exact, canonical, the cents always
@@ -70,7 +103,7 @@ public struct RegisterEntry: Sendable, Equatable {
     /// Recording the same decision again changes nothing.
     func replaceCurrent(in db: Database) throws {
         if let current = try RegisterEntry.current(scheme: scheme, application: application, in: db) {
-            if current.entry == self { return }
+            if current.entry.sameContent(as: self) { return }
             try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.id])
         }
         try insert(into: db)
@@ -79,10 +112,13 @@ public struct RegisterEntry: Sendable, Equatable {
     func insert(into db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
-                                  rules_sha256, input_sha256, decision_file, current)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """).execute(arguments: [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary,
-                                  rulesHash, inputHash, decisionFile])
+                                  rules_sha256, input_sha256, decision_file, current,
+                                  stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
+                                  document_sha256, note, actor, recorded_at, beneficiary_name, beneficiary_id, subject)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: StatementArguments(
+                [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
+                 decisionFile] as [(any DatabaseValueConvertible)?] + stageRecord.arguments + [beneficiaryName, beneficiaryID, subject]))
         let id = db.lastInsertedRowID
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {

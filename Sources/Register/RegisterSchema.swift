@@ -36,6 +36,28 @@ enum RegisterSchema {
         migrator.registerMigration("v2: register metadata, such as the fingerprint of its key") { db in
             try db.execute(sql: "CREATE TABLE register_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         }
+        migrator.registerMigration("v3: stages, the acts that decide, and who moved each application") { db in
+            // Entries recorded before stages existed were computed, never decided by a body: they
+            // become instruction entries, which no limit counts.
+            try db.execute(sql: """
+                ALTER TABLE decision ADD COLUMN stage TEXT NOT NULL DEFAULT 'instruction';
+                ALTER TABLE decision ADD COLUMN reference_date TEXT;
+                ALTER TABLE decision ADD COLUMN act_body TEXT;
+                ALTER TABLE decision ADD COLUMN act_reference TEXT;
+                ALTER TABLE decision ADD COLUMN act_date TEXT;
+                ALTER TABLE decision ADD COLUMN notified_on TEXT;
+                ALTER TABLE decision ADD COLUMN proposed_amount TEXT;
+                ALTER TABLE decision ADD COLUMN beneficiary_name TEXT;
+                ALTER TABLE decision ADD COLUMN beneficiary_id TEXT;
+                ALTER TABLE decision ADD COLUMN subject TEXT;
+                ALTER TABLE decision ADD COLUMN document_sha256 TEXT;
+                ALTER TABLE decision ADD COLUMN note TEXT;
+                ALTER TABLE decision ADD COLUMN actor TEXT;
+                ALTER TABLE decision ADD COLUMN recorded_at TEXT;
+                CREATE INDEX decision_sitting ON decision(scheme, act_reference) WHERE current = 1;
+                CREATE INDEX decision_key_value ON decision_key(key);
+                """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Evaluator
+import ExactDecimal
 import GRDB
 import SchemeLanguage
 
@@ -22,10 +23,14 @@ public final class RegisterSession: LimitReader {
     public private(set) var recorded = 0
     /// What stopped the session: once the register fails, nothing more is recorded.
     private(set) var failure: RegisterError?
-    /// Entries in force by scheme, limit, stored key and period, in filing order.
+    /// Decided entries in force by scheme, limit, stored key and period, in the order decided.
     private var entriesByKey: [KeyPath: [Stored]] = [:]
-    /// The applications with an entry in force before the batch, by scheme then id.
-    private var known: Set<String> = []
+    /// The sitting whose proposals count towards limits, as they are proposed in this session.
+    private let sitting: String?
+    /// Proposals made in this session at `sitting`, in the order proposed, by key.
+    private var proposedByKey: [KeyPath: [Stored]] = [:]
+    /// The stage of each application with an entry in force, by scheme then id.
+    private var known: [String: Stage] = [:]
 
     struct KeyPath: Hashable {
         let scheme: String
@@ -39,32 +44,44 @@ public final class RegisterSession: LimitReader {
         let entry: LimitEntry
     }
 
-    init(db: Database, register: String, pseudonyms: Pseudonymizer, groupSize: Int, writing: Bool) throws {
+    init(db: Database, register: String, pseudonyms: Pseudonymizer, groupSize: Int, writing: Bool, sitting: String?) throws {
         self.db = db
         self.register = register
         self.pseudonyms = pseudonyms
         self.groupSize = max(1, groupSize)
         self.writing = writing
+        self.sitting = sitting
         do {
             try begin()
-            known = Set(try String.fetchAll(db, sql: "SELECT scheme || '\u{1F}' || application FROM decision WHERE current = 1"))
+            for row in try Row.fetchAll(db, sql: "SELECT scheme, application, stage FROM decision WHERE current = 1") {
+                let stage = DecisionRow(row: row)
+                known[try stage.text("scheme") + "\u{1F}" + stage.text("application")] = try stage.stage()
+            }
+        } catch let row as UnreadableRow {
+            throw fail(RegisterError.unreadable(row, register: register))
         } catch {
             throw fail(error)
         }
     }
 
+    /// The stage of an application's entry in force, nil when the register has none.
+    public func stage(scheme: String, application: String) -> Stage? {
+        known[scheme + "\u{1F}" + application]
+    }
+
+    /// What counts towards a limit: the aid decided (whatever its filing date), then what this
+    /// session proposed at its sitting before; never the application's own entries.
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
         let path = KeyPath(scheme: scheme, limit: limit, key: pseudonyms.stored(key), period: key.period)
-        let stored = try entries(at: path)
-        return stored.lazy.filter { Self.precedes($0, before) }.map(\.entry)
+        let stored = try entries(at: path) + (proposedByKey[path] ?? [])
+        return stored.lazy.filter { $0.application != before.id }.map(\.entry)
     }
 
     private func entries(at path: KeyPath) throws -> [Stored] {
         if let cached = entriesByKey[path] { return cached }
-        let far = (filed: LocalDate(year: 9999, month: 12, day: 31)!, id: "\u{10FFFF}")
         let loaded: [Stored]
         do {
-            loaded = try DecisionRegister.entries(db, scheme: path.scheme, limit: path.limit, key: path.key, period: path.period, before: far)
+            loaded = try DecisionRegister.entries(db, scheme: path.scheme, limit: path.limit, key: path.key, period: path.period)
                 .map { Stored(application: $0.applicationID, entry: $0) }
         } catch let row as UnreadableRow {
             throw RegisterError.unreadable(row, register: register)
@@ -73,24 +90,28 @@ public final class RegisterSession: LimitReader {
         return loaded
     }
 
-    private static func precedes(_ stored: Stored, _ before: (filed: LocalDate, id: String)) -> Bool {
-        stored.entry.filed < before.filed || (stored.entry.filed == before.filed && stored.application < before.id)
-    }
-
-    /// Records a decision with its keys; commits the group when it is full. When the register
-    /// fails, the open group is rolled back and this and every later call throw the first error.
-    public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?) throws {
+    /// Records an application at a stage with its keys; commits the group when it is full. When
+    /// the register fails, the open group is rolled back and this and every later call throw the
+    /// first error. `amount` and `outcome` replace the evaluation's for an amended or withdrawn
+    /// decision.
+    public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?, stage: StageRecord,
+                       amount: DecimalNumber?? = nil, outcome: Outcome? = nil) throws {
         if let failure { throw failure }
-        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: pseudonyms)
+        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: pseudonyms,
+                                  stage: stage, amount: amount, outcome: outcome)
         do {
-            if known.contains(entry.scheme + "\u{1F}" + entry.application) {
+            let name = entry.scheme + "\u{1F}" + entry.application
+            if let previous = known[name] {
                 try entry.replaceCurrent(in: db)
                 // A decision taken again may change what a key holds: read it anew when next needed.
-                entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
+                if previous.isDecided || entry.stage.isDecided {
+                    entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
+                }
             } else {
                 try entry.insert(into: db)
-                remember(entry)
             }
+            known[name] = entry.stage
+            remember(entry)
             submitted += 1
             inGroup += 1
             if inGroup >= groupSize {
@@ -134,17 +155,21 @@ public final class RegisterSession: LimitReader {
         return failure
     }
 
-    /// Adds a new favourable decision to the keys already in memory, in filing order.
+    /// Adds an entry that counts to the keys in memory: a favourable decision to those read
+    /// from the register (unread ones will read it), a proposal at the sitting to the proposals.
     private func remember(_ entry: RegisterEntry) {
         guard entry.outcome == .favorable else { return }
+        let proposed = entry.stage == .proposal && entry.stageRecord.act?.reference == sitting && sitting != nil
+        guard entry.stage.isDecided || proposed else { return }
         let limitEntry = LimitEntry(applicationID: entry.application, filed: entry.filed, amount: entry.amount, months: entry.months)
         for key in entry.keys {
             let path = KeyPath(scheme: entry.scheme, limit: key.limit, key: key.key, period: key.period)
-            guard var list = entriesByKey[path] else { continue }
             let stored = Stored(application: entry.application, entry: limitEntry)
-            let position = list.firstIndex { !Self.precedes($0, (limitEntry.filed, entry.application)) } ?? list.count
-            list.insert(stored, at: position)
-            entriesByKey[path] = list
+            if proposed {
+                proposedByKey[path, default: []].append(stored)
+            } else if entriesByKey[path] != nil {
+                entriesByKey[path]!.append(stored)
+            }
         }
     }
 }

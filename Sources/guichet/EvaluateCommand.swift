@@ -9,59 +9,78 @@ import SchemeLanguage
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Evaluate application files and write a reasoned decision (French Markdown and JSON) for each.",
+        abstract: "Évalue des demandes : une simulation, ou dans un poste d'instruction une fiche d'instruction par demande.",
         discussion: """
-            Each application names its scheme (a household's file names its family). Applications \
-            are decided in filing-date then id order, whatever the order of the files, against the \
-            register of decisions: limits across applications read it, and each decision is \
-            recorded in it (a decision taken again replaces the previous one, kept as history). For \
-            an application with id X, the decision is written to OUT/X.md and OUT/X.json; \
-            OUT/summary.jsonl has one line per application. An application that cannot be read is \
-            reported with its file:line:column and the others still get their decisions. Exit \
-            code 1 when any application or file failed.
+            Chaque demande nomme son dispositif (le dossier d'un ménage nomme sa famille). Hors d'un \
+            poste d'instruction (« guichet init »), chaque document est une simulation, marquée comme \
+            telle et enregistrée nulle part. Dans un poste d'instruction, chaque demande reçoit une fiche \
+            d'instruction (avis et montant proposé), inscrite au registre ; aucune n'est une décision : \
+            « select », « decide » et « notify » font le reste. Une demande déjà proposée, décidée ou \
+            notifiée n'est jamais réinstruite : ses documents restent tels quels. Les demandes sont \
+            traitées par date de dépôt puis référence ; pour la demande X, OUT/X.md et OUT/X.json, et \
+            OUT/summary.jsonl une ligne par demande. Code de sortie 1 si une demande ou un fichier a échoué.
             """)
 
-    @Argument(help: "Application files or folders (searched for *.yaml and *.yml).")
+    @Argument(help: "Fichiers ou dossiers de demandes (*.yaml, *.yml).")
     var paths: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "The folder the decisions are written to.")
+    @Option(name: .long, help: "Le dossier où écrire les documents.")
     var out: String = "decisions"
 
     @OptionGroup var register: RegisterOption
 
-    @Flag(name: .long, help: "Read the register for limits, but record nothing in it.")
+    @OptionGroup var dating: DatingOptions
+
+    @Flag(name: .long, help: "Simuler même dans un poste d'instruction : rien n'est enregistré, chaque page est marquée « Simulation ».")
+    var simulation = false
+
+    @Flag(name: .long, help: "N'écrire rien nulle part : ni registre, ni documents ; le tableau seul est affiché.")
     var dryRun = false
 
     func run() throws {
+        let deployment = try WorkingFolder.deployment() ?? Deployment()
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
+        let stage: Stage = simulation || !register.inUse ? .simulation : .instruction
+        if stage == .simulation, !simulation {
+            Console.error("note: simulation : aucun registre ici, rien n'est enregistré (« guichet init » crée un poste d'instruction)")
+        }
         // The register first: a second run waiting for it must not touch the output folder.
-        let decisions = dryRun ? try register.openForReading() : try register.open(claiming: true)
-        let output = try Console.outputFolder(out)
-        let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
+        let recording = stage == .instruction && !dryRun
+        let decisions: DecisionRegister? = recording ? try register.openForRecording()
+            : register.inUse ? try register.openForReading() : nil
+        let output = dryRun ? nil : try Console.outputFolder(out)
+        let issuance = Issuance(stage: stage, referenceDate: dating.referenceDate, deployment: deployment)
+        let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: recording,
+                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent)).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
-        let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
-        Console.out(SummaryTable.render(report))
+        Console.out(SummaryTable.render(report, stage: stage))
         if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }
+        if let output { try writeSummary(report, to: output) }
+        // A rules file that could not be read is an error too, even when no application needed it.
+        if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    private func writeSummary(_ report: BatchReport, to output: OutputFolder) throws {
+        let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         do {
             try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
         } catch {
             Console.error("\(error.path):1:1: error: le résumé du lot n'a pas pu être écrit : \(error.reason)")
             throw ExitCode.failure
         }
-        // A rules file that could not be read is an error too, even when no application needed it.
-        if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
     }
 }
 
 /// The table printed after a batch.
 enum SummaryTable {
-    static func render(_ report: BatchReport) -> String {
-        let rows = [["Application", "Scheme", "Outcome", "Amount", "Decision"]] + report.entries.map { entry in
-            [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERROR",
-             entry.amount.map(FrenchFormat.money) ?? "", decision(entry)].map { TerminalText.escaped($0) }
+    static func render(_ report: BatchReport, stage: Stage) -> String {
+        let header = ["Demande", "Dispositif", stage == .simulation ? "Résultat simulé" : "Avis", "Montant", "Document"]
+        let rows = [header] + report.entries.map { entry in
+            [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERREUR",
+             entry.amount.map(FrenchFormat.money) ?? "", document(entry)].map { TerminalText.escaped($0) }
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! + 2 }
         var lines = rows.map { row in
@@ -71,13 +90,17 @@ enum SummaryTable {
             let count = report.count(of: outcome)
             return count == 0 ? nil : "\(count) \(outcome.rawValue)"
         }
-        if report.failureCount > 0 { counts.append("\(report.failureCount) error(s)") }
+        let kept = report.entries.filter { $0.kept != nil }.count
+        if kept > 0 { counts.append("\(kept) déjà proposée(s) ou décidée(s), inchangée(s)") }
+        if report.failureCount > 0 { counts.append("\(report.failureCount) en erreur") }
         lines.append("")
-        lines.append("\(report.entries.count) application(s): " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")))
+        let what = stage == .simulation ? "simulation(s)" : "demande(s) instruite(s)"
+        lines.append("\(report.entries.count) \(what) : " + (counts.isEmpty ? "aucune" : counts.joined(separator: ", ")))
         return lines.joined(separator: "\n")
     }
 
-    private static func decision(_ entry: BatchEntry) -> String {
+    private static func document(_ entry: BatchEntry) -> String {
+        if let kept = entry.kept { return "inchangée (\(kept.frenchName) au registre)" }
         let shown = entry.decisionPath ?? "\(entry.mark)"
         return entry.unrecorded == nil ? shown : "\(shown) (non enregistrée au registre)"
     }

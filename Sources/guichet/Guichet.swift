@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Platform
 import Register
+import SchemeLanguage
 
 /// `guichet`: turns a local authority's aid rules into reasoned decisions.
 @main
@@ -14,19 +15,22 @@ struct Guichet: ParsableCommand {
             naming their scheme; a file may hold several applications separated by '---'.
             """,
         version: "0.1.0",
-        subcommands: [Evaluate.self, Select.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
+        subcommands: [Init.self, Evaluate.self, Select.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
     )
 }
 
 /// The register of decisions, shared by the commands that read or write it.
 struct RegisterOption: ParsableArguments {
     @Option(name: .customLong("register"), help: """
-        The register of decisions (SQLite; default: .guichet/registre.sqlite). evaluate creates it on first use; \
-        --dry-run, select and the queries only read an existing one.
+        Le registre des décisions (SQLite ; par défaut .guichet/registre.sqlite, créé par « guichet init »). \
+        Aucune commande autre que init ne le crée.
         """)
     var explicitPath: String?
 
-    var path: String { explicitPath ?? ".guichet/registre.sqlite" }
+    var path: String { explicitPath ?? Deployment.defaultRegister }
+
+    /// Whether a register is in use: named with `--register`, or present in the working folder.
+    var inUse: Bool { explicitPath != nil || RegularFile.exists(path) }
 
     @Option(name: .long, help: """
         The pseudonymisation key (default: beside the register, with '.key' appended). Back it up: a register \
@@ -34,14 +38,24 @@ struct RegisterOption: ParsableArguments {
         """)
     var registerKey: String?
 
-    /// For the commands that decide (evaluate, select): they may create the register. One that
-    /// records claims it for its whole run, so that a second one is told at once who holds it.
+    /// For `init`, which creates the register, and the commands that record in an existing one.
+    /// One that records claims it for its whole run, so that a second one is told at once who
+    /// holds it.
     func open(claiming: Bool = false) throws -> DecisionRegister {
         try reporting {
             let register = try DecisionRegister.open(path: path, keyPath: registerKey)
             if claiming { try register.claim() }
             return register
         }
+    }
+
+    /// For the commands that record: the register must exist, made by `guichet init`.
+    func openForRecording() throws -> DecisionRegister {
+        guard RegularFile.exists(path) else {
+            Console.error("\(path): error: aucun registre des décisions ici ; « guichet init » crée un poste d'instruction (ou donnez --register)")
+            throw ExitCode.failure
+        }
+        return try open(claiming: true)
     }
 
     /// For runs that record nothing (`--dry-run`, `select`): the existing register, read only.

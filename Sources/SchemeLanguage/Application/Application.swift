@@ -7,6 +7,25 @@ public struct Application: Sendable {
         public let name: String
         public let kind: String?
         public let address: String?
+        /// A legal person's SIRET (14 digits), for the open data of the subsidies it receives.
+        public let siret: String?
+
+        public init(name: String, kind: String?, address: String?, siret: String? = nil) {
+            self.name = name
+            self.kind = kind
+            self.address = address
+            self.siret = siret
+        }
+
+        /// Whether the applicant is a legal person (a commune, an EPCI, an association…), whose
+        /// name may be kept and published; anyone else is treated as a natural person.
+        public var isLegalPerson: Bool {
+            guard let kind = kind?.lowercased() else { return false }
+            return Self.legalPersonKinds.contains { kind == $0 || kind.hasPrefix($0 + " ") }
+        }
+
+        static let legalPersonKinds = ["commune", "epci", "association", "département", "région", "syndicat",
+                                       "établissement public", "entreprise", "société", "fondation", "groupement"]
     }
 
     /// An instructor's finding on a manual criterion.

@@ -93,8 +93,33 @@ public struct ApplicationDecoder {
         let name = fields.required("name", what: "the applicant's name").flatMap { log.line($0, path: fields.childPath("name")) }
         let kind = fields.optional("kind").flatMap { log.line($0, path: fields.childPath("kind")) }
         let address = fields.optional("address").flatMap { log.text($0, path: fields.childPath("address")) }
+        let siret = fields.optional("siret").flatMap { siretNumber($0, path: fields.childPath("siret"), log: log) }
         fields.rejectUnknown()
-        return name.map { Application.Applicant(name: $0, kind: kind, address: address) }
+        return name.map { Application.Applicant(name: $0, kind: kind, address: address, siret: siret) }
+    }
+
+    /// A SIRET: 14 digits (spaces allowed), with the Luhn check every SIRET carries but La Poste's.
+    private func siretNumber(_ node: YAMLNode, path: String, log: DiagnosticLog) -> String? {
+        guard let text = log.line(node, path: path) else { return nil }
+        let digits = text.filter { !$0.isWhitespace }
+        guard digits.count == 14, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+            log.error("un SIRET s'écrit avec 14 chiffres (par exemple \"216 200 001 00019\"), trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            return nil
+        }
+        guard digits.hasPrefix("356000000") || Self.luhnValid(digits) else {
+            log.error("le SIRET \(ScalarParsing.shown(node)) est invalide (clé de contrôle) : vérifiez-le sur l'avis de situation INSEE", at: node.mark, path: path)
+            return nil
+        }
+        return digits
+    }
+
+    static func luhnValid(_ digits: String) -> Bool {
+        let sum = digits.reversed().enumerated().reduce(0) { total, pair in
+            let digit = Int(String(pair.element))!
+            let doubled = pair.offset % 2 == 1 ? digit * 2 : digit
+            return total + (doubled > 9 ? doubled - 9 : doubled)
+        }
+        return sum % 10 == 0
     }
 
     /// Facts may be written flat (`esi.categorie: 1`) or nested (`esi: {categorie: 1}`).

@@ -1,5 +1,6 @@
 /// The facts of one deployment that no scheme holds: who signs, which service instructs, whom
-/// to ask about personal data. Read from the working folder's `guichet.yaml`.
+/// to ask about personal data. Read from the working folder's `guichet.yaml`, beside which the
+/// register lives (`.guichet/registre.sqlite`).
 public struct Deployment: Sendable, Equatable {
     /// The person who signs the acts (CRPA L. 212-1: first name, name and title).
     public struct Signatory: Sendable, Equatable {
@@ -36,23 +37,15 @@ public struct Deployment: Sendable, Equatable {
     public let service: Service?
     /// The data protection officer's contact, printed in acts about persons.
     public let dataProtectionContact: String?
-    /// The rules folder, relative to the working folder.
-    public let rules: String
-    /// The register, relative to the working folder.
-    public let register: String
 
     public init(authority: String? = nil, signatory: Signatory? = nil, service: Service? = nil,
-                dataProtectionContact: String? = nil, rules: String = Deployment.defaultRules,
-                register: String = Deployment.defaultRegister) {
+                dataProtectionContact: String? = nil) {
         self.authority = authority
         self.signatory = signatory
         self.service = service
         self.dataProtectionContact = dataProtectionContact
-        self.rules = rules
-        self.register = register
     }
 
     public static let fileName = "guichet.yaml"
-    public static let defaultRules = "Rules"
     public static let defaultRegister = ".guichet/registre.sqlite"
 }

@@ -1,0 +1,89 @@
+import ExactDecimal
+import GRDB
+import SchemeLanguage
+
+/// What a register row adds to the evaluation: the stage the application was moved to, the act
+/// or sitting behind it, and who moved it when.
+public struct StageRecord: Sendable, Equatable {
+    public var stage: Stage
+    /// The day whose rules were applied (the decision date, or the day of the fiche).
+    public var referenceDate: LocalDate?
+    /// The sitting a proposal is put to, or the act that decided.
+    public var act: DecisionAct?
+    public var notifiedOn: LocalDate?
+    /// For a decision the body amended: the amount it was proposed.
+    public var proposedAmount: DecimalNumber?
+    /// SHA-256 of the act's Markdown, so that a notification can prove it is the act decided.
+    public var documentHash: String?
+    /// Why the row was recorded when the evaluation alone does not say: an amendment, a withdrawal.
+    public var note: String?
+    /// Who moved the application, and when (ISO 8601, UTC): the audit trail, not the act's content.
+    public var actor: String?
+    public var recordedAt: String?
+
+    public init(stage: Stage, referenceDate: LocalDate? = nil, act: DecisionAct? = nil, notifiedOn: LocalDate? = nil,
+                proposedAmount: DecimalNumber? = nil, documentHash: String? = nil, note: String? = nil,
+                actor: String? = nil, recordedAt: String? = nil) {
+        self.stage = stage
+        self.referenceDate = referenceDate
+        self.act = act
+        self.notifiedOn = notifiedOn
+        self.proposedAmount = proposedAmount
+        self.documentHash = documentHash
+        self.note = note
+        self.actor = actor
+        self.recordedAt = recordedAt
+    }
+
+    /// The same stage, act and amounts: recording it again changes nothing, whoever does it.
+    func sameContent(as other: StageRecord) -> Bool {
+        var mine = self, theirs = other
+        (mine.actor, mine.recordedAt, theirs.actor, theirs.recordedAt) = (nil, nil, nil, nil)
+        return mine == theirs
+    }
+}
+
+/// Who moves applications from one stage to the next, and when: given once per command.
+public struct Actor: Sendable {
+    public let name: String
+    /// ISO 8601, UTC.
+    public let at: String
+
+    public init(name: String, at: String) {
+        self.name = name
+        self.at = at
+    }
+}
+
+extension StageRecord {
+    /// The values of the columns stage … recorded_at, in the order `RegisterEntry.insert` writes them.
+    var arguments: [(any DatabaseValueConvertible)?] {
+        [stage.rawValue, referenceDate?.description, act?.body.rawValue, act?.reference, act?.date.description,
+         notifiedOn?.description, proposedAmount.map(FrenchFormat.moneyCanonical), documentHash, note, actor, recordedAt]
+    }
+}
+
+extension DecisionRow {
+    func stage() throws(UnreadableRow) -> Stage {
+        guard let stage = Stage(rawValue: try text("stage")) else {
+            throw unreadable("stage", expected: "une étape connue (" + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return stage
+    }
+
+    /// The stage columns read back; a value the tool does not know stops the read with the row named.
+    func stageRecord() throws(UnreadableRow) -> StageRecord {
+        let stage = try stage()
+        var act: DecisionAct?
+        if let reference = try optionalText("act_reference") {
+            guard let bodyText = try optionalText("act_body"), let body = DecidingBody(rawValue: bodyText) else {
+                throw unreadable("act_body", expected: "une autorité connue (" + DecidingBody.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+            act = DecisionAct(body: body, reference: reference, date: try date("act_date"))
+        }
+        return StageRecord(stage: stage, referenceDate: try optionalDate("reference_date"), act: act,
+                           notifiedOn: try optionalDate("notified_on"), proposedAmount: try amount("proposed_amount"),
+                           documentHash: try optionalText("document_sha256"), note: try optionalText("note"),
+                           actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"))
+    }
+}

@@ -1,0 +1,115 @@
+import Platform
+import YAMLReader
+
+/// Reads a working folder's `guichet.yaml`: who signs, which service instructs, whom to ask
+/// about personal data.
+public enum DeploymentLoader {
+    public static func load(path: String) -> (deployment: Deployment?, diagnostics: [Diagnostic]) {
+        do {
+            let log = DiagnosticLog()
+            let deployment = decode(try YAMLDocumentReader.singleDocument(path: path), log: log)
+            return (log.diagnostics.isEmpty ? deployment : nil, log.diagnostics)
+        } catch {
+            return (nil, [Diagnostic(error)])
+        }
+    }
+
+    /// The same from text in memory; `file` is the name used in marks.
+    public static func load(text: String, file: String) -> (deployment: Deployment?, diagnostics: [Diagnostic]) {
+        do {
+            let log = DiagnosticLog()
+            let deployment = decode(try YAMLDocumentReader.singleDocument(text: text, file: file), log: log)
+            return (log.diagnostics.isEmpty ? deployment : nil, log.diagnostics)
+        } catch {
+            return (nil, [Diagnostic(error)])
+        }
+    }
+
+    private static func decode(_ document: YAMLNode, log: DiagnosticLog) -> Deployment? {
+        guard var fields = Fields(document, path: "", log: log) else { return nil }
+        let authority = fields.optional("authority").flatMap { log.identifier($0, path: "authority") }
+        let signatory = fields.optional("signatory").flatMap { self.signatory($0, log: log) }
+        let service = fields.optional("service").flatMap { self.service($0, log: log) }
+        let dataProtection = fields.optional("data_protection").flatMap { log.text($0, path: "data_protection") }
+        fields.rejectUnknown()
+        return Deployment(authority: authority, signatory: signatory, service: service, dataProtectionContact: dataProtection)
+    }
+
+    private static func signatory(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Signatory? {
+        guard var fields = Fields(node, path: "signatory", log: log) else { return nil }
+        let firstName = fields.required("first_name", what: "le prénom du signataire").flatMap { log.line($0, path: "signatory.first_name") }
+        let name = fields.required("name", what: "le nom du signataire").flatMap { log.line($0, path: "signatory.name") }
+        let title = fields.required("title", what: "la qualité du signataire (« Président du Conseil départemental »)")
+            .flatMap { log.line($0, path: "signatory.title") }
+        fields.rejectUnknown()
+        guard let firstName, let name, let title else { return nil }
+        return Deployment.Signatory(firstName: firstName, name: name, title: title)
+    }
+
+    private static func service(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Service? {
+        guard var fields = Fields(node, path: "service", log: log) else { return nil }
+        let name = fields.required("name", what: "le nom du service instructeur").flatMap { log.line($0, path: "service.name") }
+        let address = fields.optional("address").flatMap { log.text($0, path: "service.address") }
+        let email = fields.optional("email").flatMap { log.line($0, path: "service.email") }
+        let phone = fields.optional("phone").flatMap { log.line($0, path: "service.phone") }
+        fields.rejectUnknown()
+        return name.map { Deployment.Service(name: $0, address: address, email: email, phone: phone) }
+    }
+}
+
+extension Deployment {
+    /// The text of a new `guichet.yaml`, in French for the person who fills it in. Fields not
+    /// given are written as comments to complete: no act is decided without its signatory.
+    public static func template(authority: String?, signatory: Signatory?, service: Service?, dataProtection: String?) -> String {
+        var lines = [
+            "# Configuration du poste d'instruction Guichet, créée par « guichet init ».",
+            "# Les commandes lancées depuis ce dossier lisent ce fichier ; le registre des décisions et sa clé",
+            "# sont dans le dossier .guichet (sauvegardez-les ensemble : le registre refuse toute autre clé).",
+            "",
+        ]
+        if let authority { lines.append("authority: \(quoted(authority))") }
+        lines.append("")
+        lines.append("# Le signataire des actes (code des relations entre le public et l'administration, art. L. 212-1).")
+        if let signatory {
+            lines += ["signatory:", "  first_name: \(quoted(signatory.firstName))", "  name: \(quoted(signatory.name))",
+                      "  title: \(quoted(signatory.title))"]
+        } else {
+            lines += ["# signatory:", "#   first_name: Prénom", "#   name: Nom", "#   title: Président du Conseil départemental"]
+        }
+        lines += ["", "# Le service qui instruit les demandes (même code, art. L. 111-2)."]
+        if let service {
+            lines += ["service:", "  name: \(quoted(service.name))"]
+            if let address = service.address { lines.append("  address: \(quoted(address))") }
+            if let email = service.email { lines.append("  email: \(quoted(email))") }
+            if let phone = service.phone { lines.append("  phone: \(quoted(phone))") }
+        } else {
+            lines += ["# service:", "#   name: Direction …", "#   address: …", "#   email: …", "#   phone: …"]
+        }
+        lines += ["", "# Le contact du délégué à la protection des données, imprimé dans les actes qui concernent des personnes."]
+        lines.append(dataProtection.map { "data_protection: \(quoted($0))" } ?? "# data_protection: dpo@…")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted scalar: whatever the text holds, it reads back as itself.
+    private static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Platform
+import Register
+import SchemeLanguage
+
+/// `guichet init`: makes the current folder an instructor's working folder.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Crée un poste d'instruction dans ce dossier : guichet.yaml, le registre des décisions et sa clé.",
+        discussion: """
+            Sans poste d'instruction, « guichet evaluate » ne produit que des simulations, qui ne sont \
+            enregistrées nulle part. Après « guichet init », il produit des fiches d'instruction, \
+            enregistrées au registre (.guichet/registre.sqlite) ; « select », « decide » et « notify » \
+            font avancer les demandes jusqu'à la décision notifiée. Renseignez dans guichet.yaml le \
+            signataire des actes et le service instructeur : aucune décision n'est prise sans signataire.
+            """)
+
+    @Option(name: .long, help: "La clé de l'autorité dans Rules/deliberations.yaml (par exemple cd62).")
+    var authority: String?
+
+    @Option(name: .customLong("signataire-prenom"), help: "Le prénom du signataire des actes.")
+    var signatoryFirstName: String?
+
+    @Option(name: .customLong("signataire-nom"), help: "Le nom du signataire des actes.")
+    var signatoryName: String?
+
+    @Option(name: .customLong("signataire-qualite"), help: "La qualité du signataire (« Président du Conseil départemental »).")
+    var signatoryTitle: String?
+
+    @Option(name: .customLong("service"), help: "Le service instructeur, tel que les courriers le nomment.")
+    var service: String?
+
+    @Option(name: .customLong("dpd"), help: "Le contact du délégué à la protection des données.")
+    var dataProtection: String?
+
+    func validate() throws {
+        let given = [signatoryFirstName, signatoryName, signatoryTitle].compactMap { $0 }
+        if !given.isEmpty, given.count < 3 {
+            throw ValidationError("le signataire se donne en entier : --signataire-prenom, --signataire-nom et --signataire-qualite")
+        }
+    }
+
+    func run() throws {
+        if RegularFile.exists(Deployment.fileName) || RegularFile.exists(Deployment.defaultRegister) {
+            Console.error("\(Deployment.fileName): error: ce dossier est déjà un poste d'instruction ; modifiez guichet.yaml plutôt que de le recréer")
+            throw ExitCode.failure
+        }
+        let signatory = signatoryFirstName.map { Deployment.Signatory(firstName: $0, name: signatoryName!, title: signatoryTitle!) }
+        let text = Deployment.template(authority: authority, signatory: signatory,
+                                       service: service.map { Deployment.Service(name: $0) }, dataProtection: dataProtection)
+        do {
+            try OwnerOnlyFile.write(Array(text.utf8), to: Deployment.fileName)
+        } catch {
+            Console.error("\(error.path): error: \(error.reason)")
+            throw ExitCode.failure
+        }
+        do {
+            _ = try DecisionRegister.open(path: Deployment.defaultRegister)
+        } catch {
+            Console.error("\(Deployment.defaultRegister): error: \(error)")
+            throw ExitCode.failure
+        }
+        Console.out("Poste d'instruction créé : \(Deployment.fileName), \(Deployment.defaultRegister) et sa clé \(Deployment.defaultRegister).key.")
+        Console.out("Sauvegardez le registre et sa clé ensemble : le registre refuse toute autre clé.")
+        if signatory == nil {
+            Console.out("Renseignez le signataire des actes dans \(Deployment.fileName) avant de décider (« signatory »).")
+        }
+    }
+}

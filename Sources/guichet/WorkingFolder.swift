@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Platform
+import Register
+import SchemeLanguage
+
+/// The folder a command runs in: an instructor's working folder has a `guichet.yaml` (made by
+/// `guichet init`) and a register; anywhere else, evaluations are simulations.
+enum WorkingFolder {
+    /// The deployment's facts from `guichet.yaml` in the current folder, if there is one; an
+    /// unreadable file stops the command with its errors located.
+    static func deployment() throws -> Deployment? {
+        guard RegularFile.exists(Deployment.fileName) else { return nil }
+        let (deployment, diagnostics) = DeploymentLoader.load(path: Deployment.fileName)
+        for diagnostic in diagnostics { Console.error(diagnostic.description) }
+        guard let deployment else { throw ExitCode.failure }
+        return deployment
+    }
+
+    /// Who runs the command and when, for the register's audit trail: the login name (or
+    /// `--agent`) and the clock, read here and nowhere in the modules.
+    static func actor(_ name: String?) -> Actor {
+        let login = name ?? ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return Actor(name: login, at: formatter.string(from: Date()))
+    }
+
+    /// Today's date, for a fiche or a simulation made without `--date`.
+    static func today() -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// `--date` and `--agent`, shared by the commands that record or date a document.
+struct DatingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Date de la décision ou de l'instruction (AAAA-MM-JJ) : les paramètres datés prennent la valeur en vigueur ce jour-là ; par défaut, aujourd'hui.",
+        valueName: "AAAA-MM-JJ"), transform: DatingOptions.date)
+    var date: LocalDate?
+
+    @Option(name: .long, help: "Qui enregistre (par défaut, l'identifiant de session) : il est inscrit au registre avec l'heure.")
+    var agent: String?
+
+    var referenceDate: LocalDate { date ?? WorkingFolder.today() }
+
+    static func date(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(iso: text) else {
+            throw ValidationError("« \(text) » n'est pas une date AAAA-MM-JJ (par exemple 2020-11-02)")
+        }
+        return date
+    }
+}
