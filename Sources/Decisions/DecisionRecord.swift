@@ -78,8 +78,9 @@ extension DecisionRecord {
     /// The version printed in every decision, so a decision can be traced to the engine that made it.
     public static let currentEngineVersion = "0.1.0"
 
+    /// `awarded` is the amount the competent body decided, when it amended the one computed.
     public init(_ evaluation: Evaluation, issuance: Issuance = .simulation, placement: SelectionResult.Decision? = nil,
-                engineVersion: String = DecisionRecord.currentEngineVersion) {
+                awarded: DecimalNumber?? = nil, engineVersion: String = DecisionRecord.currentEngineVersion) {
         self.issuance = issuance
         self.placement = placement
         let scheme = evaluation.scheme
@@ -88,7 +89,7 @@ extension DecisionRecord {
         self.scheme = scheme
         self.application = application
         outcome = evaluation.outcome
-        amount = evaluation.amount?.final
+        amount = awarded ?? evaluation.amount?.final
         unrounded = evaluation.amount?.unrounded
         criteria = evaluation.criteria.enumerated().map { position, result in
             DecisionRecord.row(position + 1, result, evaluation)

@@ -23,6 +23,12 @@ public struct SelectionResult: Sendable {
         public let rank: Int
         /// Separated from the one ranked before it only by its reference.
         public let tiedByReference: Bool
+
+        /// The same candidate with its evaluation at the sitting.
+        func with(_ evaluation: Evaluation) -> Candidate {
+            Candidate(evaluation: evaluation, category: category, ranking: ranking, tieBreaks: tieBreaks,
+                      amount: evaluation.amount?.final, rank: rank, tiedByReference: tiedByReference)
+        }
     }
 
     public struct Decision: Sendable {
@@ -52,6 +58,16 @@ public struct SelectionResult: Sendable {
     public var waiting: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .waitingList } }
 }
 
+/// The sitting a call's laureates are proposed to: each candidate is evaluated again, in rank
+/// order, counting what was proposed before it at the same sitting (a yearly cap shared by two
+/// projects of one owner), and each one retained is proposed.
+public protocol SittingLedger {
+    /// The application evaluated again with the aid proposed before it at the sitting.
+    func evaluate(_ evaluation: Evaluation) throws -> Evaluation
+    /// Records that the application is proposed, with the amount of its evaluation.
+    func propose(_ evaluation: Evaluation) throws
+}
+
 /// Ranks a call's admissible applications and retains laureates, as its `selection` says.
 ///
 /// Ties are settled by the tie-breaks the scheme declares, and in the last resort by the
@@ -76,7 +92,9 @@ public struct CallSelector: Sendable {
         plan = EvaluationPlan(scheme)
     }
 
-    public func select(_ evaluations: [Evaluation]) throws(EvaluationError) -> SelectionResult {
+    /// With a `sitting`, each candidate is evaluated again in rank order before it is placed, and
+    /// proposed when retained; its errors are thrown as they come.
+    public func select(_ evaluations: [Evaluation], sitting: (any SittingLedger)? = nil) throws -> SelectionResult {
         let byID = evaluations.sorted { $0.application.id < $1.application.id }
         let admissible = byID.filter { $0.outcome == .favorable }
         var candidates: [(evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])] = []
@@ -92,6 +110,7 @@ public struct CallSelector: Sendable {
         }
         candidates.sort { precedes($0, $1) }
         var ranked: [SelectionResult.Candidate] = []
+        ranked.reserveCapacity(candidates.count)
         for (position, candidate) in candidates.enumerated() {
             let tied = position > 0 && candidate.ranking.elementsEqual(candidates[position - 1].ranking, by: same)
                 && candidate.ties.elementsEqual(candidates[position - 1].ties, by: same)
@@ -101,7 +120,8 @@ public struct CallSelector: Sendable {
                                                     tiedByReference: tied))
         }
         let envelopeValue = try envelopeAmount(admissible.first)
-        var placement = try place(ranked, envelope: envelopeValue)
+        var placement = try place(ranked, envelope: envelopeValue, sitting: sitting)
+        ranked = placement.candidates
         // Applications that are not admissible take no part in the ranking, and say why.
         for evaluation in byID where evaluation.outcome == .unfavorable || evaluation.outcome == .incomplete {
             let reason = evaluation.outcome == .unfavorable
@@ -129,17 +149,24 @@ public struct CallSelector: Sendable {
 
     /// Retains in rank order: within the number of laureates, the quota of the category and
     /// what is left of the envelope; the others go to the waiting list, then out.
-    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?) throws(EvaluationError)
-        -> (decisions: [String: SelectionResult.Decision], used: DecimalNumber) {
+    /// At a sitting, each candidate is evaluated again when its turn comes, so that it sees
+    /// exactly the aid proposed before it; the candidates are returned as placed.
+    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?, sitting: (any SittingLedger)?) throws
+        -> (decisions: [String: SelectionResult.Decision], used: DecimalNumber, candidates: [SelectionResult.Candidate]) {
+        var placed: [SelectionResult.Candidate] = []
         var decisions: [String: SelectionResult.Decision] = [:]
         var retained = 0
         var perCategory: [String: Int] = [:]
         var used = DecimalNumber.zero
         var waiting = 0
-        for candidate in ranked {
+        for original in ranked {
+            let candidate = try sitting.map { original.with(try $0.evaluate(original.evaluation)) } ?? original
+            placed.append(candidate)
             let id = candidate.evaluation.application.id
             var reason: String?
-            if let category = candidate.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
+            if candidate.evaluation.outcome != .favorable {
+                reason = "avec les aides proposées avant elle à la même séance, elle n'est plus éligible (\(candidate.evaluation.outcome.rawValue))"
+            } else if let category = candidate.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
                perCategory[category, default: 0] >= quota {
                 reason = "le quota de la catégorie (\(quota)) est pourvu par une candidature mieux classée"
             } else if let laureates = selection.laureates, retained >= laureates {
@@ -159,9 +186,10 @@ public struct CallSelector: Sendable {
             retained += 1
             if let category = candidate.category { perCategory[category, default: 0] += 1 }
             if let amount = candidate.amount { used = try checked(used.adding(amount)) }
+            try sitting?.propose(candidate.evaluation)
             decisions[id] = .init(placement: .retained, reason: "Retenue au rang \(candidate.rank) du classement.", rank: candidate.rank)
         }
-        return (decisions, used)
+        return (decisions, used, placed)
     }
 
     /// Whether an amount fits in what the envelope has left. A sum too large to compute

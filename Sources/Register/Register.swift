@@ -118,27 +118,31 @@ public final class DecisionRegister: LimitReader {
 
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
         try reading { db in
-            try Self.entries(db, scheme: scheme, limit: limit, key: try pseudonyms.get().stored(key), period: key.period)
-                .filter { $0.applicationID != before.id }
+            let own = try Int64.fetchOne(db, sql: "SELECT decided_order FROM decision WHERE scheme = ? AND application = ? AND current = 1",
+                                         arguments: [scheme, before.id]) ?? Int64.max
+            return try Self.entries(db, scheme: scheme, limit: limit, key: try pseudonyms.get().stored(key), period: key.period)
+                .filter { $0.order < own && $0.entry.applicationID != before.id }.map(\.entry)
         }
     }
 
     /// The favourable decisions in force that count towards a limit for one key and period, in
-    /// the order they were decided. Only an act of the competent authority counts: a fiche or a
-    /// proposal awards nothing.
-    static func entries(_ db: Database, scheme: String, limit: String, key: String, period: String) throws -> [LimitEntry] {
+    /// the order they were decided, each with its place in that order. Only an act of the
+    /// competent authority counts: a fiche or a proposal awards nothing.
+    static func entries(_ db: Database, scheme: String, limit: String, key: String, period: String) throws
+        -> [(entry: LimitEntry, order: Int64)] {
         let statement = try db.cachedStatement(sql: """
-            SELECT d.id, d.scheme, d.application, d.filed, d.amount, d.months
+            SELECT d.id, d.scheme, d.application, d.filed, d.amount, d.months, d.decided_order
             FROM decision_key k JOIN decision d ON d.id = k.decision
             WHERE d.scheme = ? AND k.limit_id = ? AND k.key = ? AND k.period = ? AND d.current = 1
               AND d.outcome = 'favorable' AND d.stage IN ('decision', 'notified')
-            ORDER BY d.id
+            ORDER BY d.decided_order
             """)
         return try Row.fetchAll(statement, arguments: [scheme, limit, key, period]).map { row in
             // A row that does not read back stops the limit rather than count as nothing.
             let decision = DecisionRow(row: row)
-            return LimitEntry(applicationID: try decision.text("application"), filed: try decision.date("filed"),
-                              amount: try decision.amount("amount"), months: try decision.integer("months"))
+            let entry = LimitEntry(applicationID: try decision.text("application"), filed: try decision.date("filed"),
+                                   amount: try decision.amount("amount"), months: try decision.integer("months"))
+            return (entry, Int64(try decision.integer("decided_order")))
         }
     }
 

@@ -100,16 +100,24 @@ public struct RegisterEntry: Sendable, Equatable {
     public var amountText: String? { amount.map(FrenchFormat.moneyCanonical) }
 
     /// Makes this the application's entry in force; the previous one stays as history.
-    /// Recording the same decision again changes nothing.
-    func replaceCurrent(in db: Database) throws {
+    /// Recording the same decision again changes nothing. Returns the application's place in
+    /// the order of decisions, once decided.
+    @discardableResult
+    func replaceCurrent(in db: Database) throws -> Int64? {
+        var order: Int64?
         if let current = try RegisterEntry.current(scheme: scheme, application: application, in: db) {
-            if current.entry.sameContent(as: self) { return }
+            if current.entry.sameContent(as: self) { return current.order }
             try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.id])
+            order = current.order
         }
-        try insert(into: db)
+        return try insert(into: db, order: order)
     }
 
-    func insert(into db: Database) throws {
+    /// Inserts the entry in force. A decided entry takes its place in the order of decisions:
+    /// the application's first decision's, kept through amendments and withdrawals, so that a
+    /// limit counts for each decision what was decided before it, as it was decided.
+    @discardableResult
+    func insert(into db: Database, order previous: Int64? = nil) throws -> Int64? {
         try db.cachedStatement(sql: """
             INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
                                   rules_sha256, input_sha256, decision_file, current,
@@ -120,17 +128,24 @@ public struct RegisterEntry: Sendable, Equatable {
                 [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
                  decisionFile] as [(any DatabaseValueConvertible)?] + stageRecord.arguments + [beneficiaryName, beneficiaryID, subject]))
         let id = db.lastInsertedRowID
+        let order = stage.isDecided ? previous ?? id : nil
+        if let order {
+            try db.cachedStatement(sql: "UPDATE decision SET decided_order = ? WHERE id = ?").execute(arguments: [order, id])
+        }
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {
             try insertKey.execute(arguments: [id, key.limit, key.key, key.period])
         }
+        return order
     }
 
-    static func current(scheme: String, application: String, in db: Database) throws -> (id: Int64, entry: RegisterEntry)? {
+    static func current(scheme: String, application: String, in db: Database) throws
+        -> (id: Int64, order: Int64?, entry: RegisterEntry)? {
         let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE scheme = ? AND application = ? AND current = 1")
         guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
         let id: Int64 = row["id"]
-        return (id, try RegisterEntry(DecisionRow(row: row), keys: try keys(of: id, in: db)))
+        let order: Int64? = row["decided_order"]
+        return (id, order, try RegisterEntry(DecisionRow(row: row), keys: try keys(of: id, in: db)))
     }
 
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,

@@ -54,6 +54,7 @@ enum RegisterSchema {
                 ALTER TABLE decision ADD COLUMN note TEXT;
                 ALTER TABLE decision ADD COLUMN actor TEXT;
                 ALTER TABLE decision ADD COLUMN recorded_at TEXT;
+                ALTER TABLE decision ADD COLUMN decided_order INTEGER;
                 CREATE INDEX decision_sitting ON decision(scheme, act_reference) WHERE current = 1;
                 CREATE INDEX decision_key_value ON decision_key(key);
                 """)

@@ -30,7 +30,7 @@ public final class RegisterSession: LimitReader {
     /// Proposals made in this session at `sitting`, in the order proposed, by key.
     private var proposedByKey: [KeyPath: [Stored]] = [:]
     /// The stage of each application with an entry in force, by scheme then id.
-    private var known: [String: Stage] = [:]
+    private var known: [String: Known] = [:]
 
     struct KeyPath: Hashable {
         let scheme: String
@@ -42,6 +42,14 @@ public final class RegisterSession: LimitReader {
     struct Stored {
         let application: String
         let entry: LimitEntry
+        /// Its place in the order of decisions; a proposal comes after every decision.
+        let order: Int64
+    }
+
+    /// An application's entry in force: its stage, and once decided its place in the order of decisions.
+    struct Known {
+        let stage: Stage
+        let order: Int64?
     }
 
     init(db: Database, register: String, pseudonyms: Pseudonymizer, groupSize: Int, writing: Bool, sitting: String?) throws {
@@ -53,9 +61,10 @@ public final class RegisterSession: LimitReader {
         self.sitting = sitting
         do {
             try begin()
-            for row in try Row.fetchAll(db, sql: "SELECT scheme, application, stage FROM decision WHERE current = 1") {
-                let stage = DecisionRow(row: row)
-                known[try stage.text("scheme") + "\u{1F}" + stage.text("application")] = try stage.stage()
+            for row in try Row.fetchAll(db, sql: "SELECT scheme, application, stage, decided_order FROM decision WHERE current = 1") {
+                let entry = DecisionRow(row: row)
+                known[try entry.text("scheme") + "\u{1F}" + entry.text("application")] =
+                    Known(stage: try entry.stage(), order: row["decided_order"])
             }
         } catch let row as UnreadableRow {
             throw fail(RegisterError.unreadable(row, register: register))
@@ -66,15 +75,17 @@ public final class RegisterSession: LimitReader {
 
     /// The stage of an application's entry in force, nil when the register has none.
     public func stage(scheme: String, application: String) -> Stage? {
-        known[scheme + "\u{1F}" + application]
+        known[scheme + "\u{1F}" + application]?.stage
     }
 
-    /// What counts towards a limit: the aid decided (whatever its filing date), then what this
-    /// session proposed at its sitting before; never the application's own entries.
+    /// What counts towards a limit: the aid decided before the application was (all of it, for
+    /// one not decided yet), then what this session proposed at its sitting before it; never
+    /// the application's own entries.
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
         let path = KeyPath(scheme: scheme, limit: limit, key: pseudonyms.stored(key), period: key.period)
-        let stored = try entries(at: path) + (proposedByKey[path] ?? [])
-        return stored.lazy.filter { $0.application != before.id }.map(\.entry)
+        let own = known[scheme + "\u{1F}" + before.id]?.order ?? Int64.max
+        let decided = try entries(at: path).filter { $0.order < own }
+        return (decided + (proposedByKey[path] ?? [])).lazy.filter { $0.application != before.id }.map(\.entry)
     }
 
     private func entries(at path: KeyPath) throws -> [Stored] {
@@ -82,7 +93,7 @@ public final class RegisterSession: LimitReader {
         let loaded: [Stored]
         do {
             loaded = try DecisionRegister.entries(db, scheme: path.scheme, limit: path.limit, key: path.key, period: path.period)
-                .map { Stored(application: $0.applicationID, entry: $0) }
+                .map { Stored(application: $0.entry.applicationID, entry: $0.entry, order: $0.order) }
         } catch let row as UnreadableRow {
             throw RegisterError.unreadable(row, register: register)
         }
@@ -101,17 +112,18 @@ public final class RegisterSession: LimitReader {
                                   stage: stage, amount: amount, outcome: outcome)
         do {
             let name = entry.scheme + "\u{1F}" + entry.application
+            let order: Int64?
             if let previous = known[name] {
-                try entry.replaceCurrent(in: db)
+                order = try entry.replaceCurrent(in: db)
                 // A decision taken again may change what a key holds: read it anew when next needed.
-                if previous.isDecided || entry.stage.isDecided {
+                if previous.stage.isDecided {
                     entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
                 }
             } else {
-                try entry.insert(into: db)
+                order = try entry.insert(into: db)
             }
-            known[name] = entry.stage
-            remember(entry)
+            known[name] = Known(stage: entry.stage, order: order)
+            remember(entry, order: order)
             submitted += 1
             inGroup += 1
             if inGroup >= groupSize {
@@ -120,6 +132,77 @@ public final class RegisterSession: LimitReader {
             }
         } catch let row as UnreadableRow {
             throw fail(RegisterError.unreadable(row, register: register))
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// An application's entry in force, nil when the register has none.
+    public func current(scheme: String, application: String) throws -> RegisterEntry? {
+        do {
+            return try RegisterEntry.current(scheme: scheme, application: application, in: db)?.entry
+        } catch let row as UnreadableRow {
+            throw RegisterError.unreadable(row, register: register)
+        }
+    }
+
+    /// The applications proposed at a sitting, in the order proposed (the ranking's).
+    public func proposals(scheme: String, sitting: String) throws -> [RegisterEntry] {
+        do {
+            return try RegisterEntry.fetch(db, where: "scheme = ? AND current = 1 AND stage = 'proposal' AND act_reference = ?",
+                                           arguments: [scheme, sitting], order: "id")
+        } catch let row as UnreadableRow {
+            throw RegisterError.unreadable(row, register: register)
+        }
+    }
+
+    /// The applications decided after `application` that share a limit's key and period with
+    /// it: deciding it again may change what they should have received.
+    public func decidedAfter(scheme: String, application: String) throws -> [String] {
+        guard let order = known[scheme + "\u{1F}" + application]?.order else { return [] }
+        return try String.fetchAll(db, sql: """
+            SELECT DISTINCT later.application
+            FROM decision mine
+            JOIN decision_key mk ON mk.decision = mine.id
+            JOIN decision_key lk ON lk.limit_id = mk.limit_id AND lk.key = mk.key AND lk.period = mk.period
+            JOIN decision later ON later.id = lk.decision
+            WHERE mine.scheme = ? AND mine.application = ? AND mine.current = 1
+              AND later.scheme = mine.scheme AND later.current = 1 AND later.decided_order > ?
+              AND later.stage IN ('decision', 'notified')
+            ORDER BY later.decided_order
+            """, arguments: [scheme, application, order])
+    }
+
+    /// Sends back to instruction the applications proposed at `sitting` that a new selection for
+    /// it no longer retains (those in `keeping` stay proposed), each with a new entry in force
+    /// that says so; returns their ids.
+    public func withdrawProposals(scheme: String, sitting: String, keeping: Set<String>, actor: Actor?) throws -> [String] {
+        if let failure { throw failure }
+        do {
+            let stale = try Row.fetchAll(db, sql: """
+                SELECT id, application FROM decision
+                WHERE scheme = ? AND current = 1 AND stage = 'proposal' AND act_reference = ?
+                ORDER BY application
+                """, arguments: [scheme, sitting]).filter { !keeping.contains($0["application"]) }
+            for row in stale {
+                let id: Int64 = row["id"]
+                try db.execute(sql: "UPDATE decision SET current = 0 WHERE id = ?", arguments: [id])
+                try db.execute(sql: """
+                    INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary, rules_sha256,
+                        input_sha256, decision_file, current, stage, reference_date, beneficiary_name, beneficiary_id, subject,
+                        note, actor, recorded_at)
+                    SELECT scheme, application, filed, outcome, amount, months, beneficiary, rules_sha256, input_sha256,
+                        decision_file, 1, 'instruction', reference_date, beneficiary_name, beneficiary_id, subject, ?, ?, ?
+                    FROM decision WHERE id = ?
+                    """, arguments: ["retirée de la proposition à la séance \(sitting) par une nouvelle sélection",
+                                      actor?.name, actor?.at, id])
+                try db.execute(sql: """
+                    INSERT INTO decision_key (decision, limit_id, key, period)
+                    SELECT ?, limit_id, key, period FROM decision_key WHERE decision = ?
+                    """, arguments: [db.lastInsertedRowID, id])
+                known[scheme + "\u{1F}" + (row["application"] as String)] = Known(stage: .instruction, order: nil)
+            }
+            return stale.map { $0["application"] }
         } catch {
             throw fail(error)
         }
@@ -157,14 +240,14 @@ public final class RegisterSession: LimitReader {
 
     /// Adds an entry that counts to the keys in memory: a favourable decision to those read
     /// from the register (unread ones will read it), a proposal at the sitting to the proposals.
-    private func remember(_ entry: RegisterEntry) {
+    private func remember(_ entry: RegisterEntry, order: Int64?) {
         guard entry.outcome == .favorable else { return }
         let proposed = entry.stage == .proposal && entry.stageRecord.act?.reference == sitting && sitting != nil
         guard entry.stage.isDecided || proposed else { return }
         let limitEntry = LimitEntry(applicationID: entry.application, filed: entry.filed, amount: entry.amount, months: entry.months)
         for key in entry.keys {
             let path = KeyPath(scheme: entry.scheme, limit: key.limit, key: key.key, period: key.period)
-            let stored = Stored(application: entry.application, entry: limitEntry)
+            let stored = Stored(application: entry.application, entry: limitEntry, order: order ?? Int64.max)
             if proposed {
                 proposedByKey[path, default: []].append(stored)
             } else if entriesByKey[path] != nil {

@@ -4,57 +4,81 @@ import Decisions
 import Evaluator
 import Foundation
 import Platform
+import Register
 import RuleSet
 import SchemeLanguage
 
 struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a call's selection: admissibility, ranking, laureates, waiting list; a procès-verbal in French.",
+        abstract: "Sélection d'un appel pour une séance : classement, lauréats proposés dans l'enveloppe, liste d'attente, projet de rapport.",
         discussion: """
-            Evaluates every application of the call (reading the register for limits, recording \
-            nothing), ranks the admissible ones as the scheme's 'selection' says, writes each \
-            decision with its place (retenu, liste d'attente, non retenu) and OUT/selection-SCHEME.md, \
-            and prints the procès-verbal.
+            Évalue les candidatures de l'appel, classe les admissibles comme le dit la « selection » du \
+            dispositif et retient les lauréats dans l'enveloppe. Dans un poste d'instruction, les lauréats \
+            sont inscrits au registre comme proposés à la séance (--seance, --date) : rien n'est attribué \
+            avant le vote, que « guichet decide » enregistre. Les plafonds comptent les aides décidées et, \
+            dans l'ordre du classement, celles proposées à la même séance. Écrit la fiche de chaque \
+            candidature avec sa place, OUT/selection-DISPOSITIF.md (procès-verbal) et \
+            OUT/proposition-DISPOSITIF.md (projet de rapport à la séance). Hors d'un poste d'instruction, \
+            la sélection est une simulation.
             """)
 
-    @Argument(help: "The id of the call's scheme, e.g. medecins-salaries.")
+    @Argument(help: "L'identifiant du dispositif de l'appel, par exemple pdesi.")
     var schemeID: String
 
-    @Argument(help: "Application files or folders.")
+    @Argument(help: "Fichiers ou dossiers de candidatures.")
     var paths: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "The folder the decisions and the procès-verbal are written to.")
+    @Option(name: .long, help: "Le dossier où écrire les documents.")
     var out: String = "decisions"
+
+    @Option(name: .customLong("seance"), help: "La référence de la séance à laquelle la proposition est soumise (par exemple CP-2020-11-02).")
+    var sitting: String?
 
     @OptionGroup var register: RegisterOption
 
+    @OptionGroup var dating: DatingOptions
+
     func run() throws {
+        let deployment = try WorkingFolder.deployment() ?? Deployment()
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
-        guard let scheme = catalog.schemes[schemeID], let selector = CallSelector(scheme: scheme) else {
-            Console.error("error: '\(schemeID)' is not a call with a 'selection' in \(rules.rules)")
+        guard let scheme = catalog.schemes[schemeID], scheme.selection != nil else {
+            Console.error("error: « \(schemeID) » n'est pas un appel doté d'une « selection » dans \(rules.rules)")
             throw ExitCode.failure
         }
+        guard let body = scheme.decidedBy?.body else {
+            Console.error("\(scheme.file): error: le dispositif ne dit pas qui décide (authority.decides) : la proposition ne peut être adressée")
+            throw ExitCode.failure
+        }
+        let recording = register.inUse
+        if recording, sitting == nil {
+            throw ValidationError("donnez la séance à laquelle la proposition est soumise : --seance REFERENCE (et --date, le jour de la séance)")
+        }
+        let act = DecisionAct(body: body, reference: sitting ?? "simulation", date: dating.referenceDate)
+        let stage: Stage = recording ? .instruction : .simulation
+        if !recording { Console.error("note: simulation : aucun registre ici, rien n'est proposé ni enregistré (« guichet init » crée un poste d'instruction)") }
+        let decisions = recording ? try register.openForRecording() : try DecisionRegister.inMemory()
         let output = try Console.outputFolder(out)
-        let minutesName = "selection-\(schemeID)"
-        let report = BatchRunner(catalog: catalog, output: nil, register: try register.openForReading(), recording: false,
-                                 reservedNames: [minutesName: "le procès-verbal de sélection (\(minutesName).md)"]).run(paths: paths)
-        for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
-        let evaluations = report.entries.compactMap { entry -> Evaluation? in
-            guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == schemeID else { return nil }
-            return evaluation
+        let names = ["selection-\(schemeID)": "le procès-verbal de sélection", "proposition-\(schemeID)": "le projet de rapport"]
+        let run = SittingRun(catalog: catalog, scheme: scheme, sitting: act,
+                             issuance: Issuance(stage: stage, referenceDate: act.date, deployment: deployment),
+                             actor: WorkingFolder.actor(dating.agent))
+        let outcome: SittingRun.Outcome
+        do {
+            outcome = try run.run(paths: paths, register: decisions, recording: true, output: output, reservedNames: names)
+        } catch {
+            Console.error("\(register.path): error: \(error)")
+            throw ExitCode.failure
         }
-        let result = try selector.select(evaluations)
-        for evaluation in evaluations {
-            let record = DecisionRecord(evaluation, placement: result.decisions[evaluation.application.id])
-            try output.write(JSONDecision.render(record), to: "\(evaluation.application.id).json")
-            try output.write(MarkdownDecision.render(record), to: "\(evaluation.application.id).md")
-        }
-        let minutes = SelectionReport.markdown(result)
-        try output.write(minutes, to: "\(minutesName).md")
+        for entry in outcome.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
+        for id in outcome.decided { Console.error("note: \(id) est déjà décidée : elle ne prend pas part à cette sélection") }
+        for id in outcome.withdrawn { Console.error("note: \(id) n'est plus proposée à la séance \(act.reference) : elle revient à l'instruction") }
+        guard let selection = outcome.selection else { throw ExitCode.failure }
+        let minutes = SelectionReport.markdown(selection)
+        try output.write(minutes, to: "selection-\(schemeID).md")
         Console.out(minutes, terminator: "")
-        if report.failureCount > 0 { throw ExitCode.failure }
+        if outcome.report.failureCount > 0 { throw ExitCode.failure }
     }
 }

@@ -1,0 +1,194 @@
+import Decisions
+import Evaluator
+import ExactDecimal
+import Platform
+import Register
+import RuleSet
+import SchemeLanguage
+
+/// Records the competent authority's decisions and issues the acts.
+///
+/// A body that votes decides on what was proposed at its sitting, as proposed or amended; the
+/// President by delegation decides on the instructor's fiches. Each application is evaluated
+/// again on the decision date, counting the aid decided before it, and its act is written and
+/// recorded with the act's reference. A notified decision is never decided again here.
+public struct DecisionRun {
+    /// What the body changed to the proposal by its vote.
+    public struct Vote: Sendable {
+        /// Amounts voted in place of those proposed, by application.
+        public var amendments: [String: DecimalNumber] = [:]
+        /// Applications the body did not vote on: they go back to instruction.
+        public var adjourned: Set<String> = []
+
+        public init(amendments: [String: DecimalNumber] = [:], adjourned: Set<String> = []) {
+            self.amendments = amendments
+            self.adjourned = adjourned
+        }
+    }
+
+    /// An application decided by this run.
+    public struct Decided: Sendable {
+        public let id: String
+        public let outcome: SchemeLanguage.Outcome
+        public let amount: DecimalNumber?
+        public let proposed: DecimalNumber?
+        public let document: String
+    }
+
+    /// A later decision that may no longer be right, since one it counted was decided again.
+    public struct Revision: Sendable {
+        public let id: String
+        /// The application decided again that it shares a limit with.
+        public let cause: String
+        /// What it would be now, in French; nil when its file was not given.
+        public let change: String?
+    }
+
+    public struct Result {
+        public let report: BatchReport
+        public var decided: [Decided] = []
+        /// Applications left as they were, each with why.
+        public var skipped: [(id: String, reason: String)] = []
+        public var revisions: [Revision] = []
+    }
+
+    public let catalog: SchemeCatalog
+    public let scheme: Scheme
+    public let act: DecisionAct
+    public let deployment: Deployment
+    public let actor: Actor?
+    public let vote: Vote
+
+    public init(catalog: SchemeCatalog, scheme: Scheme, act: DecisionAct, deployment: Deployment, actor: Actor?, vote: Vote) {
+        self.catalog = catalog
+        self.scheme = scheme
+        self.act = act
+        self.deployment = deployment
+        self.actor = actor
+        self.vote = vote
+    }
+
+    public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
+        let instruction = Issuance(stage: .instruction, referenceDate: act.date, deployment: deployment)
+        let read = BatchRunner(catalog: catalog, output: nil, register: register, recording: false, issuance: instruction).run(paths: paths)
+        var files: [String: Evaluation] = [:]
+        for entry in read.entries {
+            if case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id { files[evaluation.application.id] = evaluation }
+        }
+        var result = Result(report: read)
+        try register.batch { session in
+            let targets = try self.targets(files, session: session, result: &result)
+            let evaluator = SchemeEvaluator(scheme: scheme)
+            for (evaluation, proposal) in targets {
+                try decide(evaluation, proposal: proposal, evaluator: evaluator, session: session, output: output, result: &result)
+            }
+            result.revisions = try revisions(of: result.decided.map(\.id), files: files, evaluator: evaluator, session: session)
+        }
+        return result
+    }
+
+    /// What is decided, in order: the sitting's proposals in the ranking's order, or the fiches
+    /// in filing order.
+    private func targets(_ files: [String: Evaluation], session: RegisterSession,
+                         result: inout Result) throws -> [(Evaluation, RegisterEntry?)] {
+        guard act.body.votes else {
+            return files.values.sorted { ($0.application.filed, $0.application.id) < ($1.application.filed, $1.application.id) }
+                .map { ($0, nil) }
+        }
+        let proposals = try session.proposals(scheme: scheme.id, sitting: act.reference)
+        if proposals.isEmpty { result.skipped.append(("—", "aucune demande n'est proposée à la séance \(act.reference) : lancez d'abord « guichet select »")) }
+        let voted = proposals.filter { !vote.adjourned.contains($0.application) }
+        _ = try session.withdrawProposals(scheme: scheme.id, sitting: act.reference, keeping: Set(voted.map(\.application)), actor: actor)
+        for id in vote.adjourned where !proposals.contains(where: { $0.application == id }) {
+            result.skipped.append((id, "elle n'était pas proposée à la séance \(act.reference)"))
+        }
+        return voted.compactMap { proposal in
+            guard let evaluation = files[proposal.application] else {
+                result.skipped.append((proposal.application, "proposée à la séance, mais son dossier n'est pas parmi les fichiers donnés"))
+                return nil
+            }
+            return (evaluation, proposal)
+        }
+    }
+
+    private func decide(_ read: Evaluation, proposal: RegisterEntry?, evaluator: SchemeEvaluator, session: RegisterSession,
+                        output: OutputFolder, result: inout Result) throws {
+        let id = read.application.id
+        let current = try session.current(scheme: scheme.id, application: id)
+        let inputHash = InputFingerprint.sha256(read.application, scheme: scheme)
+        if let refusal = Self.refusal(current: current, inputHash: inputHash, votes: act.body.votes) {
+            result.skipped.append((id, refusal))
+            return
+        }
+        let evaluation = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
+        guard evaluation.outcome == .favorable || evaluation.outcome == .unfavorable else {
+            result.skipped.append((id, "le dossier est « \(evaluation.outcome.rawValue) » : il ne peut être décidé en l'état"))
+            return
+        }
+        var amount = evaluation.amount?.final
+        var proposed: DecimalNumber?
+        if let proposal {
+            guard evaluation.outcome == .favorable, let computed = amount else {
+                result.skipped.append((id, "à la date de la séance, la demande n'est plus éligible : instruisez-la à nouveau"))
+                return
+            }
+            let voted = vote.amendments[id] ?? proposal.amount ?? computed
+            guard voted <= computed else {
+                result.skipped.append((id, "le montant voté (\(FrenchFormat.money(voted))) dépasse ce que permettent les règles (\(FrenchFormat.money(computed)))"))
+                return
+            }
+            if voted != proposal.amount { proposed = proposal.amount }
+            amount = voted
+        }
+        let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
+        let record = DecisionRecord(evaluation, issuance: issuance, awarded: amount)
+        let markdown = MarkdownDecision.render(record)
+        let name = "\(id).decision"
+        try output.write(JSONDecision.render(record), to: "\(name).json")
+        try output.write(markdown, to: "\(name).md")
+        let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
+                                documentHash: SHA256.hex(of: Array(markdown.utf8)), actor: actor?.name, recordedAt: actor?.at)
+        try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
+        result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
+    }
+
+    /// Why an application cannot be decided here, if it cannot.
+    static func refusal(current: RegisterEntry?, inputHash: String, votes: Bool) -> String? {
+        guard let current else { return "elle n'a pas été instruite : lancez d'abord « guichet evaluate » dans ce poste d'instruction" }
+        switch current.stage {
+        case .notified:
+            return "elle est notifiée : elle ne peut plus être modifiée que par « guichet withdraw » (retrait ou abrogation)"
+        case .decision where votes:
+            return "elle est déjà décidée ; une nouvelle délibération passe par une nouvelle proposition"
+        case .instruction where current.inputHash != inputHash, .proposal where current.inputHash != inputHash:
+            return "le dossier a changé depuis son instruction : instruisez-le à nouveau (« guichet evaluate ») avant de décider"
+        default:
+            return nil
+        }
+    }
+
+    /// The applications decided after those decided again here that share a limit with them,
+    /// evaluated again: each whose outcome or amount would change is a revision to examine.
+    private func revisions(of ids: [String], files: [String: Evaluation], evaluator: SchemeEvaluator,
+                           session: RegisterSession) throws -> [Revision] {
+        var revisions: [Revision] = []
+        var seen = Set(ids)
+        for cause in ids {
+            for id in try session.decidedAfter(scheme: scheme.id, application: cause) where seen.insert(id).inserted {
+                guard let read = files[id] else {
+                    revisions.append(Revision(id: id, cause: cause, change: nil))
+                    continue
+                }
+                guard let recorded = try session.current(scheme: scheme.id, application: id) else { continue }
+                let now = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
+                let amountNow: DecimalNumber? = now.amount?.final
+                if now.outcome != recorded.outcome || amountNow != recorded.amount {
+                    let before = "\(recorded.outcome.rawValue)" + (recorded.amount.map { ", \(FrenchFormat.money($0))" } ?? "")
+                    let after = "\(now.outcome.rawValue)" + (amountNow.map { ", \(FrenchFormat.money($0))" } ?? "")
+                    revisions.append(Revision(id: id, cause: cause, change: "décidée « \(before) », elle serait aujourd'hui « \(after) »"))
+                }
+            }
+        }
+        return revisions
+    }
+}

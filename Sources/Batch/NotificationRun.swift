@@ -1,0 +1,85 @@
+import Decisions
+import Evaluator
+import Platform
+import Register
+import RuleSet
+import SchemeLanguage
+
+/// Records that decisions were notified, and issues the notified acts.
+///
+/// The act notified must be the act decided: each decision is rendered again as it was decided
+/// (its date, its act, the aid decided before it) and compared with the fingerprint recorded
+/// when it was decided. A file or rules changed since then stop that notification, never
+/// silently change it. Once notified, a decision stays decided.
+public struct NotificationRun {
+    public let catalog: SchemeCatalog
+    public let scheme: Scheme
+    public let notifiedOn: LocalDate
+    public let deployment: Deployment
+    public let actor: Actor?
+    /// Only these applications, when given; otherwise every decision not yet notified.
+    public let only: Set<String>?
+
+    public init(catalog: SchemeCatalog, scheme: Scheme, notifiedOn: LocalDate, deployment: Deployment, actor: Actor?, only: Set<String>?) {
+        self.catalog = catalog
+        self.scheme = scheme
+        self.notifiedOn = notifiedOn
+        self.deployment = deployment
+        self.actor = actor
+        self.only = only
+    }
+
+    public struct Result {
+        public let report: BatchReport
+        public var notified: [(id: String, document: String)] = []
+        public var skipped: [(id: String, reason: String)] = []
+    }
+
+    public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
+        let read = BatchRunner(catalog: catalog, output: nil, register: register, recording: false,
+                               issuance: Issuance(stage: .instruction, deployment: deployment)).run(paths: paths)
+        var result = Result(report: read)
+        let evaluator = SchemeEvaluator(scheme: scheme)
+        try register.batch { session in
+            for entry in read.entries {
+                guard case .decided(let read) = entry.result, read.scheme.id == scheme.id else { continue }
+                let id = read.application.id
+                guard only?.contains(id) ?? true, let current = try session.current(scheme: scheme.id, application: id) else { continue }
+                guard current.stage == .decision, let act = current.stageRecord.act else {
+                    if only != nil { result.skipped.append((id, "elle est au stade « \(current.stage.frenchName) » : seule une décision se notifie")) }
+                    continue
+                }
+                guard act.date <= notifiedOn else {
+                    result.skipped.append((id, "la date de notification précède celle de la décision (\(act.date.frenchLong))"))
+                    continue
+                }
+                let evaluation = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
+                var issuance = Issuance(stage: .decision, referenceDate: current.stageRecord.referenceDate, act: act,
+                                        proposedAmount: current.stageRecord.proposedAmount, deployment: deployment)
+                let decided = MarkdownDecision.render(DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount)))
+                guard SHA256.hex(of: Array(decided.utf8)) == current.stageRecord.documentHash else {
+                    result.skipped.append((id, """
+                        l'acte ne se reproduit pas à l'identique de celui décidé le \(act.date.frenchLong) (dossier, règles ou \
+                        signataire modifiés depuis) : la décision notifiée doit être celle qui a été prise
+                        """))
+                    continue
+                }
+                issuance.stage = .notified
+                issuance.notifiedOn = notifiedOn
+                let record = DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount))
+                let name = "\(id).notification"
+                let markdown = MarkdownDecision.render(record)
+                try output.write(JSONDecision.render(record), to: "\(name).json")
+                try output.write(markdown, to: "\(name).md")
+                var stage = current.stageRecord
+                stage.stage = .notified
+                stage.notifiedOn = notifiedOn
+                stage.actor = actor?.name
+                stage.recordedAt = actor?.at
+                try session.record(evaluation, inputHash: current.inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(current.amount))
+                result.notified.append((id, output.path("\(name).md")))
+            }
+        }
+        return result
+    }
+}

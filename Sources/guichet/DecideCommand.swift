@@ -1,0 +1,108 @@
+import ArgumentParser
+import Batch
+import ExactDecimal
+import Platform
+import Register
+import RuleSet
+import SchemeLanguage
+
+struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Enregistre la décision de l'autorité compétente et produit les actes.",
+        discussion: """
+            Pour un dispositif décidé par une assemblée ou la Commission permanente : enregistre la \
+            délibération (--acte, --date) sur les demandes proposées à la séance (« guichet select \
+            --seance »), telles que proposées ou amendées (--montant DEMANDE=MONTANT), sauf celles que \
+            la séance n'a pas examinées (--ajourner DEMANDE), qui reviennent à l'instruction. Pour un \
+            dispositif décidé par le Président par délégation : décide sur les fiches d'instruction des \
+            demandes données. Chaque demande est évaluée à la date de la décision, en comptant les aides \
+            décidées avant elle ; l'acte est écrit dans OUT/DEMANDE.decision.md et .json. Une demande \
+            notifiée n'est jamais décidée à nouveau. Quand une décision est prise à nouveau, les décisions \
+            postérieures qui partagent un plafond avec elle et changeraient sont listées : révisions à examiner.
+            """)
+
+    @Argument(help: "L'identifiant du dispositif, par exemple pdesi.")
+    var schemeID: String
+
+    @Argument(help: "Fichiers ou dossiers des demandes.")
+    var paths: [String]
+
+    @Option(name: .customLong("acte"), help: "Le numéro de la délibération ou de la décision (par exemple CP20201102-15).")
+    var reference: String
+
+    @Option(name: .customLong("montant"), help: "Un montant amendé par le vote : DEMANDE=MONTANT (par exemple PDESI-2020-003=15 000 €). Répétable.")
+    var amendments: [String] = []
+
+    @Option(name: .customLong("ajourner"), help: "Une demande proposée que la séance n'a pas examinée. Répétable.")
+    var adjourned: [String] = []
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(name: .long, help: "Le dossier où écrire les actes.")
+    var out: String = "decisions"
+
+    @OptionGroup var register: RegisterOption
+
+    @OptionGroup var dating: DatingOptions
+
+    func run() throws {
+        guard let deployment = try WorkingFolder.deployment(), deployment.signatory != nil else {
+            Console.error("\(Deployment.fileName): error: aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (CRPA, art. L. 212-1)")
+            throw ExitCode.failure
+        }
+        guard dating.date != nil else { throw ValidationError("donnez la date de la décision : --date AAAA-MM-JJ") }
+        let catalog = SchemeCatalog.load(directory: rules.rules)
+        Console.report(catalog)
+        guard let scheme = catalog.schemes[schemeID], let body = scheme.decidedBy?.body else {
+            Console.error("error: « \(schemeID) » n'est pas un dispositif de \(rules.rules) qui dise qui décide (authority.decides)")
+            throw ExitCode.failure
+        }
+        let vote = DecisionRun.Vote(amendments: try parsedAmendments(), adjourned: Set(adjourned))
+        if !body.votes, !vote.amendments.isEmpty || !vote.adjourned.isEmpty {
+            throw ValidationError("--montant et --ajourner valent pour une assemblée qui vote ; ce dispositif est décidé par le Président par délégation")
+        }
+        let decisions = try register.openForRecording()
+        let output = try Console.outputFolder(out)
+        let run = DecisionRun(catalog: catalog, scheme: scheme, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
+                              deployment: deployment, actor: WorkingFolder.actor(dating.agent), vote: vote)
+        let result: DecisionRun.Result
+        do {
+            result = try run.run(paths: paths, register: decisions, output: output)
+        } catch {
+            Console.error("\(register.path): error: \(error)")
+            throw ExitCode.failure
+        }
+        for entry in result.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
+        print(result)
+        if result.report.failureCount > 0 || result.decided.isEmpty { throw ExitCode.failure }
+    }
+
+    private func parsedAmendments() throws -> [String: DecimalNumber] {
+        var amounts: [String: DecimalNumber] = [:]
+        for text in amendments {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, case .money(let amount)? = ScalarParsing.value(parts[1], as: .money) else {
+                throw ValidationError("--montant s'écrit DEMANDE=MONTANT (par exemple PDESI-2020-003=15 000 €), trouvé « \(text) »")
+            }
+            amounts[parts[0]] = amount
+        }
+        return amounts
+    }
+
+    private func print(_ result: DecisionRun.Result) {
+        let rows = result.decided.map { decided in
+            [decided.id, decided.outcome.rawValue, decided.amount.map(FrenchFormat.money) ?? "",
+             decided.proposed.map { "amendé (proposé : \(FrenchFormat.money($0)))" } ?? "", decided.document]
+        }
+        if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Décision", "Montant", "Vote", "Acte"], rows: rows)) }
+        for skipped in result.skipped { Console.error("note: \(skipped.id) non décidée : \(skipped.reason)") }
+        if !result.revisions.isEmpty {
+            Console.out("\nRévisions à examiner (décisions postérieures qui partagent un plafond avec une décision prise à nouveau) :")
+            for revision in result.revisions {
+                Console.out("- \(revision.id) (plafond partagé avec \(revision.cause)) : "
+                            + (revision.change ?? "son dossier n'est pas parmi les fichiers donnés ; réexaminez-la"))
+            }
+        }
+        Console.out("\n\(result.decided.count) décision(s) enregistrée(s) au registre.")
+    }
+}
