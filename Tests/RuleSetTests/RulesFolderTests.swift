@@ -24,7 +24,7 @@ import Testing
         title: Aide de démonstration
         kind: individual-aid
         family: essai
-        authority: cd62
+        authority: {id: cd62, decides: assemblée}
         sources:
           texte: {act: cd62-2020-309, article: article 2, lines: 5159-5162, quote: Texte.}
         inputs:
@@ -83,10 +83,10 @@ import Testing
     }
 
     @Test func aTestFileOfASchemeWithErrorsIsLeftUnread() throws {
-        try write("demo.yaml", Self.scheme.replacing("authority: cd62", with: "authority: cd26"))
+        try write("demo.yaml", Self.scheme.replacing("id: cd62", with: "id: cd26"))
         try write("tests/demo.yaml", Self.cases)
         let catalog = SchemeCatalog.load(directory: folder)
-        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:5:12: error: unknown authority 'cd26'; did you mean 'cd62'? [authority]"])
+        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:5:17: error: unknown authority 'cd26'; did you mean 'cd62'? [authority.id]"])
         #expect(messages(catalog, file: "tests/demo.yaml").isEmpty)
     }
 
@@ -145,5 +145,39 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("PASS  demo: A vrai (\(folder)/tests/demo.yaml:2:3)"))
         #expect(run.stdout.contains("2 passed, 0 failed"))
+    }
+
+    /// Every bundled scheme says who decides, citing one of its own sources, and its authority
+    /// names that body for documents.
+    @Test func everyBundledSchemeSaysWhoDecides() throws {
+        let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+        #expect(catalog.failures.isEmpty, "\(catalog.failures)")
+        let expected: [String: (DecidingBody, String)] = [
+            "pdesi": (.standingCommittee, "commission-permanente"),
+            "fsl-acces": (.presidentByDelegation, "delegation-fsl"),
+            "fonds-solvabilisation": (.presidentByDelegation, "delegation-fsl"),
+            "fonds-dettes-loyer": (.presidentByDelegation, "delegation-fsl"),
+            "medecins-salaries": (.presidentByDelegation, "mise-en-oeuvre"),
+        ]
+        #expect(Set(catalog.schemes.keys) == Set(expected.keys))
+        for (id, (body, source)) in expected {
+            let scheme = try #require(catalog.schemes[id])
+            let decided = try #require(scheme.decidedBy, "\(id)")
+            #expect(decided.body == body, "\(id)")
+            #expect(decided.source == source, "\(id)")
+            let cited = try #require(scheme.source(source), "\(id)")
+            #expect(cited.quote?.isEmpty == false && cited.lines != nil, "\(id)")
+            #expect(scheme.authority.name(of: body) != nil, "\(id)")
+        }
+    }
+
+    /// In a folder with deliberations.yaml, `authority: cd62` alone is refused, at that line.
+    @Test func aBareAuthorityKeyIsRefusedInARulesFolder() throws {
+        try write("demo.yaml", Self.scheme.replacing("authority: {id: cd62, decides: assemblée}", with: "authority: cd62"))
+        let catalog = SchemeCatalog.load(directory: folder)
+        #expect(catalog.schemes["demo"] == nil)
+        let errors = messages(catalog, file: "demo.yaml")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("\(folder)/demo.yaml:5:12: error: say who decides on the applications") == true)
     }
 }

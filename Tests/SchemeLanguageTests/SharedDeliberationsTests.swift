@@ -12,6 +12,10 @@ import Testing
             signatory: Le Président du Conseil départemental
             court: tribunal administratif de Lille
             court_address: 5 rue Geoffroy Saint-Hilaire, CS 62039, 59014 Lille Cedex
+            bodies:
+              assemblée: Le Conseil départemental
+              commission-permanente: La Commission permanente du Conseil départemental
+              président-par-délégation: Le Président du Conseil départemental
         acts:
           cd62-2020-309:
             title: Délibération n°2020-309 du Conseil départemental du 28 septembre 2020
@@ -26,7 +30,8 @@ import Testing
 
         """
 
-    static func scheme(authority: String = "cd62", source: String = "act: cd62-2020-309") -> String {
+    static func scheme(authority: String = "{id: cd62, decides: commission-permanente, source: delib}",
+                       source: String = "act: cd62-2020-309") -> String {
         """
         id: demo
         title: Aide de démonstration
@@ -109,7 +114,7 @@ import Testing
         #expect(scheme.authority.name == "Département du Pas-de-Calais")
         #expect(scheme.rulesHash == SHA256.hex(of: Array(text.utf8)))
         let refused = Self.errors(text)
-        #expect(refused.contains { $0.path == "authority" && $0.message.contains("désignez l'autorité par sa clé (authority: cd62)") })
+        #expect(refused.contains { $0.path == "authority" && $0.message.contains("désignez l'autorité par sa clé (authority: {id: cd62, decides: …, source: …})") })
         #expect(refused.contains { $0.message.contains("citez l'acte par sa clé") })
     }
 

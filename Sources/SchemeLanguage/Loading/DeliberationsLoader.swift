@@ -92,12 +92,70 @@ public enum DeliberationsLoader {
 enum AuthorityReading {
     static func read(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Authority? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let authority = read(&fields, path: path, log: log)
+        fields.rejectUnknown()
+        return authority
+    }
+
+    /// The authority's own fields; the caller may read others from the same mapping (a scheme
+    /// writing its authority in full adds who decides) before rejecting the unknown ones.
+    static func read(_ fields: inout Fields, path: String, log: DiagnosticLog) -> Authority? {
         let name = fields.required("name").flatMap { log.text($0, path: "\(path).name") }
         let signatory = fields.required("signatory", what: "who signs the decisions").flatMap { log.text($0, path: "\(path).signatory") }
         let court = fields.required("court", what: "the administrative court for appeals").flatMap { log.text($0, path: "\(path).court") }
         let address = fields.optional("court_address").flatMap { log.text($0, path: "\(path).court_address") }
-        fields.rejectUnknown()
-        guard let name, let signatory, let court else { return nil }
-        return Authority(name: name, signatory: signatory, court: court, courtAddress: address)
+        let bodiesNode = fields.optional("bodies")
+        let bodies = bodiesNode.flatMap { self.bodies($0, path: "\(path).bodies", log: log) }
+        guard let name, let signatory, let court, bodiesNode == nil || bodies != nil else { return nil }
+        return Authority(name: name, signatory: signatory, court: court, courtAddress: address, bodies: bodies ?? [:])
+    }
+
+    /// The articles a body's name may start with, so that documents can decline it
+    /// ("de la Commission permanente…", "du Président…").
+    private static let articles = ["Le ", "La ", "L'", "L\u{2019}", "Les "]
+
+    /// `bodies: {assemblée: Le Conseil départemental, …}`: the French name of each body the
+    /// authority has, keyed by the names schemes use in `authority.decides`.
+    static func bodies(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [DecidingBody: String]? {
+        guard let pairs = node.mapping else {
+            log.error("expected a mapping from bodies (\(DecidingBody.listed)) to their French names, found \(node.kindName)", at: node.mark, path: path)
+            return nil
+        }
+        var bodies: [DecidingBody: String] = [:]
+        var sound = true
+        for pair in pairs {
+            guard let key = log.text(pair.key, path: path) else { sound = false; continue }
+            guard let body = DecidingBody.read(key, at: pair.key.mark, path: path, log: log) else { sound = false; continue }
+            guard let name = log.line(pair.value, path: "\(path).\(key)") else { sound = false; continue }
+            guard articles.contains(where: { name.hasPrefix($0) }) else {
+                log.error("write the name with its article, as documents print it (« La Commission permanente du Conseil départemental », « Le Président du Conseil départemental »)",
+                          at: pair.value.mark, path: "\(path).\(key)")
+                sound = false
+                continue
+            }
+            bodies[body] = name
+        }
+        return sound ? bodies : nil
+    }
+}
+
+extension DecidingBody {
+    /// "assemblée, commission-permanente and président-par-délégation", for messages.
+    static var listed: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// A body named in a file, or a located error listing the three.
+    static func read(_ text: String, at mark: SourceMark, path: String, log: DiagnosticLog) -> DecidingBody? {
+        if let body = DecidingBody(rawValue: text) { return body }
+        var message = "unknown deciding body '\(ScalarParsing.truncated(text))'"
+        if let guess = Suggestion.closest(to: text, among: allCases.map(\.rawValue)) {
+            message += "; did you mean '\(guess)'? The bodies are \(listed)"
+        } else {
+            message += "; the bodies are \(listed)"
+        }
+        log.error(message, at: mark, path: path)
+        return nil
     }
 }

@@ -51,6 +51,15 @@ public enum FileBytes {
     }
 }
 
+/// Who decides, as a scheme's `authority` declares it, before its source is checked.
+struct DeclaredDecision {
+    let body: DecidingBody
+    /// The `source` field, naming the scheme's source that quotes the delegation.
+    let source: YAMLNode?
+    /// The `authority` mapping, where a missing source is reported.
+    let mark: SourceMark
+}
+
 /// Builds a `Scheme` section by section, logging what is wrong.
 struct SchemeBuilder {
     let file: String
@@ -63,6 +72,8 @@ struct SchemeBuilder {
     var usedActs: Set<String> = []
     /// The broken shared entries already reported in this scheme.
     var citedBroken: Set<String> = []
+    /// Who decides, as `authority` declares it; its source is checked once the sources are read.
+    var declaredDecision: DeclaredDecision?
     let log = DiagnosticLog()
     var sourceIDs: Set<String> = []
     /// The schemes named by `outcome("…")` in this scheme's expressions.
@@ -94,6 +105,7 @@ struct SchemeBuilder {
         let family = fields.optional("family").flatMap { log.identifier($0, path: "family") }
         let authority = fields.required("authority", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { self.authority($0) }
         let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
+        let decidedBy = decisionAuthority()
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: inputs) } ?? []
@@ -126,7 +138,7 @@ struct SchemeBuilder {
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
-        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, sources: sources, pieces: pieces,
+        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, sources: sources, pieces: pieces,
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
                       file: file, rulesHash: rulesHash)
@@ -166,12 +178,17 @@ struct SchemeBuilder {
 
     /// The optional `source` field, which must name a declared source.
     func sourceReference(_ fields: inout Fields, path: String) -> String? {
-        guard let node = fields.optional("source"), let id = log.text(node, path: "\(path).source") else { return nil }
+        fields.optional("source").flatMap { sourceID($0, path: "\(path).source") }
+    }
+
+    /// A source id, which must be declared under `sources`.
+    func sourceID(_ node: YAMLNode, path: String) -> String? {
+        guard let id = log.text(node, path: path) else { return nil }
         guard sourceIDs.contains(id) else {
             var message = "unknown source '\(ScalarParsing.truncated(id))'"
             if let guess = Suggestion.closest(to: id, among: sourceIDs.sorted()) { message += "; did you mean '\(guess)'?" }
             else { message += ": declare it under 'sources'" }
-            log.error(message, at: node.mark, path: "\(path).source")
+            log.error(message, at: node.mark, path: path)
             return nil
         }
         return id

@@ -3,21 +3,73 @@ import YAMLReader
 /// The `authority` and `sources` sections: written in full, or citing by key the entries of
 /// the rules folder's `deliberations.yaml`.
 extension SchemeBuilder {
-    /// `authority: cd62`, a key of the shared file; or the four fields written out, as a
-    /// scheme outside a rules folder does.
+    /// `authority: {id: cd62, decides: commission-permanente, source: delegation}`: a key of the
+    /// shared file and who decides; or, as a scheme outside a rules folder does, the authority's
+    /// fields written out, who decides being optional there. `authority: cd62` alone still names
+    /// the authority, but a folder with a shared file requires who decides.
     mutating func authority(_ node: YAMLNode) -> Authority? {
-        if node.mapping != nil {
+        guard node.mapping != nil else {
+            guard let key = sharedKey(node, kind: "authority", path: "authority", declared: deliberations.authorities.keys,
+                                      broken: deliberations.brokenAuthorities) else { return nil }
+            usedAuthority = key
+            log.error("say who decides on the applications: write authority: {id: \(ScalarParsing.truncated(key)), decides: …, source: …}, "
+                      + "where decides is \(DecidingBody.listed) and source the scheme's source that quotes the delegation",
+                      at: node.mark, path: "authority")
+            return deliberations.authorities[key]
+        }
+        let names = Set(node.mapping?.compactMap(\.key.scalar) ?? [])
+        guard var fields = Fields(node, path: "authority", log: log) else { return nil }
+        let authority: Authority?
+        // The key form, unless the fields of an authority are written out ('name' and the rest).
+        if names.contains("id") || deliberations.isShared && !names.contains("name") {
+            authority = fields.required("id", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { idNode in
+                guard let key = sharedKey(idNode, kind: "authority", path: "authority.id", declared: deliberations.authorities.keys,
+                                          broken: deliberations.brokenAuthorities) else { return nil }
+                usedAuthority = key
+                return deliberations.authorities[key]
+            }
+        } else {
             guard !deliberations.isShared else {
-                log.error("ce dossier de règles déclare ses autorités dans \(deliberations.file) : désignez l'autorité par sa clé (authority: \(deliberations.authorities.keys.sorted().first ?? "…"))",
+                log.error("ce dossier de règles déclare ses autorités dans \(deliberations.file) : désignez l'autorité par sa clé (authority: {id: \(deliberations.authorities.keys.sorted().first ?? "…"), decides: …, source: …})",
                           at: node.mark, path: "authority")
                 return nil
             }
-            return AuthorityReading.read(node, path: "authority", log: log)
+            authority = AuthorityReading.read(&fields, path: "authority", log: log)
         }
-        guard let key = sharedKey(node, kind: "authority", path: "authority", declared: deliberations.authorities.keys,
-                                  broken: deliberations.brokenAuthorities) else { return nil }
-        usedAuthority = key
-        return deliberations.authorities[key]
+        // Who decides: required in a folder with a shared file, optional for a scheme on its own.
+        let decidesNode = deliberations.isShared
+            ? fields.required("decides", what: "who decides on the applications: \(DecidingBody.listed)")
+            : fields.optional("decides")
+        let sourceNode = fields.optional("source")
+        fields.rejectUnknown()
+        if let decidesNode, let text = log.text(decidesNode, path: "authority.decides"),
+           let body = DecidingBody.read(text, at: decidesNode.mark, path: "authority.decides", log: log) {
+            if let authority, authority.name(of: body) == nil {
+                let place = usedAuthority.map { "the authority '\($0)' of \(deliberations.file)" } ?? "'authority.bodies'"
+                log.error("\(place) gives no name to the body '\(body.rawValue)': add it under 'bodies', with its article, as documents print it",
+                          at: decidesNode.mark, path: "authority.decides")
+            }
+            declaredDecision = DeclaredDecision(body: body, source: sourceNode, mark: node.mark)
+        } else if let sourceNode, decidesNode == nil {
+            log.error("'source' cites the text that gives its power to the body named by 'decides': add 'decides' (\(DecidingBody.listed))",
+                      at: sourceNode.mark, path: "authority.source")
+        }
+        return authority
+    }
+
+    /// Who decides, once the sources are read: a body acting by delegation cites the source
+    /// that quotes its delegation.
+    func decisionAuthority() -> DecisionAuthority? {
+        guard let declared = declaredDecision else { return nil }
+        guard let node = declared.source else {
+            if declared.body != .assembly {
+                log.error("missing field 'source': the id of the source (under 'sources') that quotes the act delegating the decisions to the body '\(declared.body.rawValue)'",
+                          at: declared.mark, path: "authority")
+            }
+            return DecisionAuthority(body: declared.body, source: nil)
+        }
+        guard let id = sourceID(node, path: "authority.source") else { return nil }
+        return DecisionAuthority(body: declared.body, source: id)
     }
 
     mutating func sources(_ node: YAMLNode) -> [SourceReference] {

@@ -59,6 +59,7 @@ public struct SharedDeliberations: Sendable {
         if let key = authority, let entry = authorities[key] {
             lines += ["authority \(key)", "name=\(entry.name)", "signatory=\(entry.signatory)",
                       "court=\(entry.court)", "court_address=\(entry.courtAddress ?? "")"]
+            lines += DecidingBody.allCases.compactMap { body in entry.name(of: body).map { "body.\(body.rawValue)=\($0)" } }
         }
         for key in keys.sorted() {
             guard let act = acts[key] else { continue }

@@ -110,13 +110,22 @@ public struct Authority: Sendable {
     public let court: String
     /// The court's address, as printed in the routes of appeal.
     public let courtAddress: String?
+    /// The French names of its bodies, each with its article, as documents print them
+    /// ("La Commission permanente du Conseil départemental"); a body it does not have is absent.
+    public let bodies: [DecidingBody: String]
 
-    public init(name: String, signatory: String, court: String, courtAddress: String?) {
+    public init(name: String, signatory: String, court: String, courtAddress: String?, bodies: [DecidingBody: String] = [:]) {
         self.name = name
         self.signatory = signatory
         self.court = court
         self.courtAddress = courtAddress
+        self.bodies = bodies
     }
+
+    /// The name of one of its bodies for documents, with its capitalised article ("Le Conseil
+    /// départemental", "La Commission permanente du Conseil départemental"); `FrenchGrammar`
+    /// declines it ("de la Commission permanente…"). Nil when the authority does not name it.
+    public func name(of body: DecidingBody) -> String? { bodies[body] }
 }
 
 /// A passage of a deliberation that a rule encodes.

@@ -46,7 +46,9 @@ public enum DecidingBody: String, Sendable, CaseIterable {
     case assembly = "assemblée"
     /// The Commission permanente, acting on the assembly's delegation (CGCT L. 3211-2).
     case standingCommittee = "commission-permanente"
-    /// The President of the executive, acting on the assembly's delegation (CGCT L. 3221-12-1).
+    /// The President of the executive, acting on a delegation or an authorisation of the
+    /// assembly: for the FSL, CGCT L. 3221-12-1; for a call, the article of the deliberation that
+    /// entrusts him with carrying it out.
     case presidentByDelegation = "président-par-délégation"
 
     /// Whether the body decides by a vote at a sitting, on a proposal put to it.
@@ -57,7 +59,8 @@ public enum DecidingBody: String, Sendable, CaseIterable {
 public struct DecisionAuthority: Sendable {
     public let body: DecidingBody
     /// The scheme's source (its id in `Scheme.sources`) that gives the body its power: the
-    /// delegation, or the text that names who decides.
+    /// delegation, or the text that names who decides. Always given for a body that acts by
+    /// delegation; the assembly may decide without one.
     public let source: String?
 
     public init(body: DecidingBody, source: String?) {
