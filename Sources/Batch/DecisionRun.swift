@@ -55,14 +55,18 @@ public struct DecisionRun {
     public let catalog: SchemeCatalog
     public let scheme: Scheme
     public let act: DecisionAct
+    /// For a body that votes: the sitting whose proposals it decides on.
+    public let sitting: String?
     public let deployment: Deployment
     public let actor: Actor?
     public let vote: Vote
 
-    public init(catalog: SchemeCatalog, scheme: Scheme, act: DecisionAct, deployment: Deployment, actor: Actor?, vote: Vote) {
+    public init(catalog: SchemeCatalog, scheme: Scheme, act: DecisionAct, sitting: String?, deployment: Deployment, actor: Actor?,
+                vote: Vote) {
         self.catalog = catalog
         self.scheme = scheme
         self.act = act
+        self.sitting = sitting
         self.deployment = deployment
         self.actor = actor
         self.vote = vote
@@ -91,16 +95,16 @@ public struct DecisionRun {
     /// in filing order.
     private func targets(_ files: [String: Evaluation], session: RegisterSession,
                          result: inout Result) throws -> [(Evaluation, RegisterEntry?)] {
-        guard act.body.votes else {
+        guard act.body.votes, let sitting else {
             return files.values.sorted { ($0.application.filed, $0.application.id) < ($1.application.filed, $1.application.id) }
                 .map { ($0, nil) }
         }
-        let proposals = try session.proposals(scheme: scheme.id, sitting: act.reference)
-        if proposals.isEmpty { result.skipped.append(("—", "aucune demande n'est proposée à la séance \(act.reference) : lancez d'abord « guichet select »")) }
+        let proposals = try session.proposals(scheme: scheme.id, sitting: sitting)
+        if proposals.isEmpty { result.skipped.append(("—", "aucune demande n'est proposée à la séance \(sitting) : lancez d'abord « guichet select »")) }
         let voted = proposals.filter { !vote.adjourned.contains($0.application) }
-        _ = try session.withdrawProposals(scheme: scheme.id, sitting: act.reference, keeping: Set(voted.map(\.application)), actor: actor)
+        _ = try session.withdrawProposals(scheme: scheme.id, sitting: sitting, keeping: Set(voted.map(\.application)), actor: actor)
         for id in vote.adjourned where !proposals.contains(where: { $0.application == id }) {
-            result.skipped.append((id, "elle n'était pas proposée à la séance \(act.reference)"))
+            result.skipped.append((id, "elle n'était pas proposée à la séance \(sitting)"))
         }
         return voted.compactMap { proposal in
             guard let evaluation = files[proposal.application] else {

@@ -163,10 +163,14 @@ public struct CallSelector: Sendable {
             let candidate = try sitting.map { original.with(try $0.evaluate(original.evaluation)) } ?? original
             placed.append(candidate)
             let id = candidate.evaluation.application.id
+            guard candidate.evaluation.outcome == .favorable else {
+                let reason = "Non retenue : avec les aides proposées avant elle à la même séance, elle n'est plus éligible "
+                    + "(\(candidate.evaluation.outcome.rawValue)) ; les motifs sont exposés ci-dessous."
+                decisions[id] = .init(placement: .notRetained, reason: reason, rank: candidate.rank)
+                continue
+            }
             var reason: String?
-            if candidate.evaluation.outcome != .favorable {
-                reason = "avec les aides proposées avant elle à la même séance, elle n'est plus éligible (\(candidate.evaluation.outcome.rawValue))"
-            } else if let category = candidate.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
+            if let category = candidate.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
                perCategory[category, default: 0] >= quota {
                 reason = "le quota de la catégorie (\(quota)) est pourvu par une candidature mieux classée"
             } else if let laureates = selection.laureates, retained >= laureates {

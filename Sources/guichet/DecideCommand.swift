@@ -30,6 +30,9 @@ struct Decide: ParsableCommand {
     @Option(name: .customLong("acte"), help: "Le numéro de la délibération ou de la décision (par exemple CP20201102-15).")
     var reference: String
 
+    @Option(name: .customLong("seance"), help: "Pour une assemblée qui vote : la séance dont les propositions sont décidées (celle de « guichet select --seance »).")
+    var sitting: String?
+
     @Option(name: .customLong("montant"), help: "Un montant amendé par le vote : DEMANDE=MONTANT (par exemple PDESI-2020-003=15 000 €). Répétable.")
     var amendments: [String] = []
 
@@ -57,6 +60,9 @@ struct Decide: ParsableCommand {
             Console.error("error: « \(schemeID) » n'est pas un dispositif de \(rules.rules) qui dise qui décide (authority.decides)")
             throw ExitCode.failure
         }
+        if body.votes, sitting == nil {
+            throw ValidationError("donnez la séance dont les propositions sont votées : --seance REFERENCE (celle de « guichet select »)")
+        }
         let vote = DecisionRun.Vote(amendments: try parsedAmendments(), adjourned: Set(adjourned))
         if !body.votes, !vote.amendments.isEmpty || !vote.adjourned.isEmpty {
             throw ValidationError("--montant et --ajourner valent pour une assemblée qui vote ; ce dispositif est décidé par le Président par délégation")
@@ -64,7 +70,7 @@ struct Decide: ParsableCommand {
         let decisions = try register.openForRecording()
         let output = try Console.outputFolder(out)
         let run = DecisionRun(catalog: catalog, scheme: scheme, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
-                              deployment: deployment, actor: WorkingFolder.actor(dating.agent), vote: vote)
+                              sitting: sitting, deployment: deployment, actor: WorkingFolder.actor(dating.agent), vote: vote)
         let result: DecisionRun.Result
         do {
             result = try run.run(paths: paths, register: decisions, output: output)
