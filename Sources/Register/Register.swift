@@ -205,12 +205,19 @@ public final class DecisionRegister: LimitReader {
 
     // MARK: Queries
 
-    /// What a beneficiary was granted (favourable decisions in force), per scheme and year.
-    /// The beneficiary is given in clear: a personal identifier is pseudonymised to be found.
+    /// What a beneficiary was granted: the favourable decisions of a competent authority in
+    /// force, found by any key the schemes group decisions by (a SIREN, a site, a person's
+    /// identifier) or by the beneficiary's SIRET. The identifier is given in clear: a personal
+    /// one is pseudonymised to be found. Fiches and proposals award nothing and are not listed.
     public func granted(to beneficiary: String) throws -> [RegisterEntry] {
-        let candidates = [beneficiary, try pseudonyms.get().pseudonym(beneficiary)]
+        let compact = beneficiary.filter { !$0.isWhitespace }
+        let candidates = [beneficiary, compact, try pseudonyms.get().pseudonym(beneficiary), try pseudonyms.get().pseudonym(compact)]
         return try reading { db in
-            try RegisterEntry.fetch(db, where: "current = 1 AND outcome = 'favorable' AND beneficiary IN (?, ?)", arguments: StatementArguments(candidates))
+            try RegisterEntry.fetch(db, where: """
+                current = 1 AND outcome = 'favorable' AND stage IN ('decision', 'notified')
+                AND (beneficiary IN (?, ?, ?, ?) OR beneficiary_id IN (?, ?, ?, ?)
+                     OR id IN (SELECT decision FROM decision_key WHERE key IN (?, ?, ?, ?)))
+                """, arguments: StatementArguments(candidates + candidates + candidates))
         }
     }
 

@@ -32,7 +32,8 @@ public enum RegisterTotals {
     public static func lines(_ entries: [RegisterEntry]) throws -> [String] {
         var totals: [String: (amount: DecimalNumber, count: Int, months: Int)] = [:]
         for entry in entries {
-            let key = "\(entry.scheme) \(entry.filed.year)"
+            let year = entry.stageRecord.act?.date.year ?? entry.filed.year
+            let key = "\(entry.scheme) \(year)"
             var total = totals[key] ?? (.zero, 0, 0)
             let months = total.months.addingReportingOverflow(entry.months)
             guard let sum = try? total.amount.adding(entry.amount ?? .zero), !months.overflow else {
@@ -45,8 +46,8 @@ public enum RegisterTotals {
         }
         return totals.keys.sorted().map { key in
             let total = totals[key]!
-            let months = total.months > 0 ? ", \(total.months) months" : ""
-            return "\(key): \(total.count) decision(s), \(FrenchFormat.moneyCanonical(total.amount)) €\(months)"
+            let months = total.months > 0 ? ", \(total.months) mois" : ""
+            return "\(key) : \(total.count) décision(s), \(FrenchFormat.money(total.amount))\(months)"
         }
     }
 }

@@ -45,8 +45,8 @@ extension RegisterError {
     static func notFound(_ register: String) -> RegisterError {
         let absolute = register.hasPrefix("/") ? register : FileManager.default.currentDirectoryPath + "/" + register
         return RegisterError("""
-            il n'y a pas de registre à \(absolute) : vérifiez le chemin donné à --register (la commande evaluate crée \
-            le registre lors de sa première exécution ; select, --dry-run et les consultations n'en créent jamais).
+            il n'y a pas de registre à \(absolute) : lancez la commande depuis le poste d'instruction, ou vérifiez le \
+            chemin donné à --register (seule « guichet init » crée un registre).
             """)
     }
 

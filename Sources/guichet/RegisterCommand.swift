@@ -3,19 +3,25 @@ import Batch
 import Foundation
 import Platform
 import Register
+import SchemeLanguage
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "Query the register of decisions: what a beneficiary was granted, a decision's history, a CSV export.",
+        abstract: "Interroger le registre des décisions : ce qu'un bénéficiaire a obtenu, l'historique d'une demande, un export.",
         subcommands: [Granted.self, History.self, Export.self])
 
     struct Granted: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What a beneficiary was granted (decisions in force), per scheme and year.",
-            discussion: "Give the identifier as the application gives it (a SIREN, a case number); a person's identifier is pseudonymised to be found.")
+            abstract: "Ce qu'un bénéficiaire a obtenu : les décisions favorables en vigueur de l'autorité compétente.",
+            discussion: """
+                Donnez l'identifiant tel que les demandes l'écrivent : un SIREN, un SIRET, l'identifiant d'un \
+                site, celui d'une personne (pseudonymisé pour être retrouvé). Il est cherché dans toutes les \
+                clés par lesquelles les dispositifs regroupent les décisions. Les fiches d'instruction et les \
+                propositions n'attribuent rien et ne sont pas listées.
+                """)
 
-        @Argument(help: "The beneficiary's identifier.")
+        @Argument(help: "L'identifiant du bénéficiaire.")
         var beneficiary: String
 
         @OptionGroup var register: RegisterOption
@@ -23,23 +29,30 @@ struct RegisterCommand: ParsableCommand {
         func run() throws {
             let entries = try register.query { try $0.granted(to: beneficiary) }
             guard !entries.isEmpty else {
-                Console.out("No favourable decision recorded for '\(beneficiary)'.")
+                Console.out("Aucune aide décidée au registre \(register.path) pour « \(beneficiary) ».")
                 return
             }
             let rows = entries.map { entry in
-                [entry.scheme, String(entry.filed.year), entry.application, entry.filed.description, entry.amountText ?? "",
-                 entry.months > 0 ? String(entry.months) : ""]
+                [entry.scheme, entry.application, entry.amount.map(FrenchFormat.money) ?? "", entry.months > 0 ? String(entry.months) : "",
+                 entry.stage.frenchName, Self.act(entry.stageRecord)]
             }
-            Console.out(Table.render(header: ["Scheme", "Year", "Application", "Filed", "Amount", "Months"], rows: rows))
+            Console.out(Table.render(header: ["Dispositif", "Demande", "Montant", "Mois", "Étape", "Acte"], rows: rows))
             Console.out("")
             Console.out(try RegisterTotals.lines(entries).joined(separator: "\n"))
+        }
+
+        /// "CP20201102-15 du 2 novembre 2020, notifiée le 10 novembre 2020".
+        static func act(_ record: StageRecord) -> String {
+            guard let act = record.act else { return "" }
+            let notified = record.notifiedOn.map { ", notifiée le \($0.frenchLong)" } ?? ""
+            return "\(act.reference) du \(act.date.frenchLong)\(notified)"
         }
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every decision recorded for an application, oldest first.")
+        static let configuration = CommandConfiguration(abstract: "Toutes les inscriptions au registre d'une demande, de la plus ancienne à la plus récente.")
 
-        @Argument(help: "The application id.")
+        @Argument(help: "La référence de la demande.")
         var application: String
 
         @OptionGroup var register: RegisterOption
@@ -47,14 +60,15 @@ struct RegisterCommand: ParsableCommand {
         func run() throws {
             let entries = try register.query { try $0.history(of: application) }
             guard !entries.isEmpty else {
-                Console.out("No decision recorded for '\(application)'.")
+                Console.out("Aucune inscription au registre \(register.path) pour la demande « \(application) ».")
                 return
             }
             let rows = entries.map { entry in
-                [entry.scheme, entry.outcome.rawValue, entry.amountText ?? "", entry.current ? "in force" : "replaced",
-                 String(entry.inputHash.prefix(12)), String(entry.rulesHash.prefix(12)), entry.decisionFile ?? ""]
+                [entry.stage.frenchName, entry.outcome.rawValue, entry.amount.map(FrenchFormat.money) ?? "",
+                 Granted.act(entry.stageRecord), entry.stageRecord.actor.map { "\($0), \(entry.stageRecord.recordedAt ?? "")" } ?? "",
+                 entry.current ? "en vigueur" : "remplacée", entry.stageRecord.note ?? "", entry.decisionFile ?? ""]
             }
-            Console.out(Table.render(header: ["Scheme", "Outcome", "Amount", "Status", "Input", "Rules", "Decision"], rows: rows))
+            Console.out(Table.render(header: ["Étape", "Issue", "Montant", "Acte", "Par", "État", "Note", "Document"], rows: rows))
         }
     }
 

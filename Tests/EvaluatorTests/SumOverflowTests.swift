@@ -63,10 +63,10 @@ import Testing
         let entries = try (1...2).map { index in
             let text = OverflowTests().application("T-\(index)", base: huge)
             let evaluation = try SchemeEvaluator(scheme: scheme).evaluate(try Load.application(text, scheme: scheme))
-            return RegisterEntry(evaluation, inputHash: "h", decisionFile: nil, pseudonyms: pseudonyms)
+            return RegisterEntry(evaluation, inputHash: "h", decisionFile: nil, pseudonyms: pseudonyms, stage: StageRecord(stage: .decision))
         }
         #expect(throws: RegisterError.self) { try RegisterTotals.lines(entries) }
-        #expect(try RegisterTotals.lines(Array(entries.prefix(1))).first?.hasPrefix("bornes 2020: 1 decision(s), ") == true)
+        #expect(try RegisterTotals.lines(Array(entries.prefix(1))).first?.hasPrefix("bornes 2020 : 1 décision(s), ") == true)
     }
 }
 
