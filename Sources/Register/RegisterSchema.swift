@@ -52,6 +52,7 @@ enum RegisterSchema {
                 ALTER TABLE decision ADD COLUMN subject TEXT;
                 ALTER TABLE decision ADD COLUMN document_sha256 TEXT;
                 ALTER TABLE decision ADD COLUMN note TEXT;
+                ALTER TABLE decision ADD COLUMN withdrawal_ground TEXT;
                 ALTER TABLE decision ADD COLUMN actor TEXT;
                 ALTER TABLE decision ADD COLUMN recorded_at TEXT;
                 ALTER TABLE decision ADD COLUMN decided_order INTEGER;

@@ -15,15 +15,18 @@ public struct StageRecord: Sendable, Equatable {
     public var proposedAmount: DecimalNumber?
     /// SHA-256 of the act's Markdown, so that a notification can prove it is the act decided.
     public var documentHash: String?
-    /// Why the row was recorded when the evaluation alone does not say: an amendment, a withdrawal.
+    /// Why the row was recorded when the evaluation alone does not say: the facts that ground a
+    /// withdrawal, an application sent back from a sitting.
     public var note: String?
+    /// For a decision that takes back an earlier favourable one: the ground the CRPA allows.
+    public var withdrawal: WithdrawalGround?
     /// Who moved the application, and when (ISO 8601, UTC): the audit trail, not the act's content.
     public var actor: String?
     public var recordedAt: String?
 
     public init(stage: Stage, referenceDate: LocalDate? = nil, act: DecisionAct? = nil, notifiedOn: LocalDate? = nil,
                 proposedAmount: DecimalNumber? = nil, documentHash: String? = nil, note: String? = nil,
-                actor: String? = nil, recordedAt: String? = nil) {
+                withdrawal: WithdrawalGround? = nil, actor: String? = nil, recordedAt: String? = nil) {
         self.stage = stage
         self.referenceDate = referenceDate
         self.act = act
@@ -31,6 +34,7 @@ public struct StageRecord: Sendable, Equatable {
         self.proposedAmount = proposedAmount
         self.documentHash = documentHash
         self.note = note
+        self.withdrawal = withdrawal
         self.actor = actor
         self.recordedAt = recordedAt
     }
@@ -59,11 +63,21 @@ extension StageRecord {
     /// The values of the columns stage … recorded_at, in the order `RegisterEntry.insert` writes them.
     var arguments: [(any DatabaseValueConvertible)?] {
         [stage.rawValue, referenceDate?.description, act?.body.rawValue, act?.reference, act?.date.description,
-         notifiedOn?.description, proposedAmount.map(FrenchFormat.moneyCanonical), documentHash, note, actor, recordedAt]
+         notifiedOn?.description, proposedAmount.map(FrenchFormat.moneyCanonical), documentHash, note, withdrawal?.rawValue,
+         actor, recordedAt]
     }
 }
 
 extension DecisionRow {
+    func withdrawalGround() throws(UnreadableRow) -> WithdrawalGround? {
+        guard let text = try optionalText("withdrawal_ground") else { return nil }
+        guard let ground = WithdrawalGround(rawValue: text) else {
+            throw unreadable("withdrawal_ground", expected: "un motif de retrait connu ("
+                             + WithdrawalGround.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return ground
+    }
+
     func stage() throws(UnreadableRow) -> Stage {
         guard let stage = Stage(rawValue: try text("stage")) else {
             throw unreadable("stage", expected: "une étape connue (" + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")")
@@ -84,6 +98,6 @@ extension DecisionRow {
         return StageRecord(stage: stage, referenceDate: try optionalDate("reference_date"), act: act,
                            notifiedOn: try optionalDate("notified_on"), proposedAmount: try amount("proposed_amount"),
                            documentHash: try optionalText("document_sha256"), note: try optionalText("note"),
-                           actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"))
+                           withdrawal: try withdrawalGround(), actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"))
     }
 }

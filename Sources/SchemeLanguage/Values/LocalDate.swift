@@ -93,6 +93,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)
     }
 
+    /// The same day `count` months later (the month's last day when that month is shorter), as
+    /// a time limit in months is counted; nil outside the years 1 to 9999.
+    public func adding(months count: Int) -> LocalDate? {
+        guard let first = firstOfMonth(adding: count) else { return nil }
+        return LocalDate(year: first.year, month: first.month, day: min(day, LocalDate.daysInMonth(year: first.year, month: first.month)))
+    }
+
     /// The last day of this date's month.
     public var lastOfMonth: LocalDate {
         LocalDate(existing: year, month: month, day: LocalDate.daysInMonth(year: year, month: month))
