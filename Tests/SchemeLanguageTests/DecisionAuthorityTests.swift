@@ -78,7 +78,7 @@ import Testing
         #expect(errors.count == 1)
         let error = try #require(errors.first)
         #expect(error.message.hasPrefix("say who decides on the applications: write authority: {id: cd62, decides: …, source: …}"))
-        #expect(error.message.contains("assemblée, commission-permanente and président-par-délégation"))
+        #expect(error.message.contains("where decides is assemblée, commission-permanente or président-par-délégation"))
         #expect(error.mark.line == 4)
         #expect(error.mark.column == 12)
         #expect(error.path == "authority")
@@ -123,7 +123,7 @@ import Testing
     @Test func aFolderWithSharedDeliberationsRequiresWhoDecides() throws {
         let errors = Self.errors(Self.scheme(authority: "{id: cd62}"))
         #expect(errors.map(\.message) == ["missing field 'decides': who decides on the applications: "
-            + "assemblée, commission-permanente and président-par-délégation"])
+            + "assemblée, commission-permanente or président-par-délégation"])
         #expect(errors.first?.path == "authority")
         let noKey = Self.errors(Self.scheme(authority: "{decides: assemblée}"))
         #expect(noKey.map(\.message) == ["missing field 'id': the key of an authority of deliberations.yaml, such as cd62"])
@@ -135,7 +135,7 @@ import Testing
             + "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}\n"
         let errors = Self.errors(text, with: .none)
         #expect(errors.map(\.message) == ["'source' cites the text that gives its power to the body named by 'decides': "
-            + "add 'decides' (assemblée, commission-permanente and président-par-délégation)"])
+            + "add 'decides' (assemblée, commission-permanente or président-par-délégation)"])
         #expect(errors.first?.path == "authority.source")
     }
 

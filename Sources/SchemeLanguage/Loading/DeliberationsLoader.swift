@@ -118,7 +118,7 @@ enum AuthorityReading {
     /// authority has, keyed by the names schemes use in `authority.decides`.
     static func bodies(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [DecidingBody: String]? {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from bodies (\(DecidingBody.listed)) to their French names, found \(node.kindName)", at: node.mark, path: path)
+            log.error("expected a mapping from bodies (\(DecidingBody.listed())) to their French names, found \(node.kindName)", at: node.mark, path: path)
             return nil
         }
         var bodies: [DecidingBody: String] = [:]
@@ -140,10 +140,10 @@ enum AuthorityReading {
 }
 
 extension DecidingBody {
-    /// "assemblée, commission-permanente and président-par-délégation", for messages.
-    static var listed: String {
+    /// "assemblée, commission-permanente and président-par-délégation" (or "…or…"), for messages.
+    static func listed(_ conjunction: String = "and") -> String {
         let names = allCases.map(\.rawValue)
-        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
     }
 
     /// A body named in a file, or a located error listing the three.
@@ -151,9 +151,9 @@ extension DecidingBody {
         if let body = DecidingBody(rawValue: text) { return body }
         var message = "unknown deciding body '\(ScalarParsing.truncated(text))'"
         if let guess = Suggestion.closest(to: text, among: allCases.map(\.rawValue)) {
-            message += "; did you mean '\(guess)'? The bodies are \(listed)"
+            message += "; did you mean '\(guess)'? The bodies are \(listed())"
         } else {
-            message += "; the bodies are \(listed)"
+            message += "; the bodies are \(listed())"
         }
         log.error(message, at: mark, path: path)
         return nil

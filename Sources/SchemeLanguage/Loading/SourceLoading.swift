@@ -13,7 +13,7 @@ extension SchemeBuilder {
                                       broken: deliberations.brokenAuthorities) else { return nil }
             usedAuthority = key
             log.error("say who decides on the applications: write authority: {id: \(ScalarParsing.truncated(key)), decides: …, source: …}, "
-                      + "where decides is \(DecidingBody.listed) and source the scheme's source that quotes the delegation",
+                      + "where decides is \(DecidingBody.listed("or")) and source the scheme's source that quotes the delegation",
                       at: node.mark, path: "authority")
             return deliberations.authorities[key]
         }
@@ -38,7 +38,7 @@ extension SchemeBuilder {
         }
         // Who decides: required in a folder with a shared file, optional for a scheme on its own.
         let decidesNode = deliberations.isShared
-            ? fields.required("decides", what: "who decides on the applications: \(DecidingBody.listed)")
+            ? fields.required("decides", what: "who decides on the applications: \(DecidingBody.listed("or"))")
             : fields.optional("decides")
         let sourceNode = fields.optional("source")
         fields.rejectUnknown()
@@ -51,7 +51,7 @@ extension SchemeBuilder {
             }
             declaredDecision = DeclaredDecision(body: body, source: sourceNode, mark: node.mark)
         } else if let sourceNode, decidesNode == nil {
-            log.error("'source' cites the text that gives its power to the body named by 'decides': add 'decides' (\(DecidingBody.listed))",
+            log.error("'source' cites the text that gives its power to the body named by 'decides': add 'decides' (\(DecidingBody.listed("or")))",
                       at: sourceNode.mark, path: "authority.source")
         }
         return authority
