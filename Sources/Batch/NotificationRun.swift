@@ -54,32 +54,60 @@ public struct NotificationRun {
                     continue
                 }
                 let evaluation = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
-                var issuance = Issuance(stage: .decision, referenceDate: current.stageRecord.referenceDate, act: act,
-                                        proposedAmount: current.stageRecord.proposedAmount, deployment: deployment)
-                let decided = MarkdownDecision.render(DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount)))
-                guard SHA256.hex(of: Array(decided.utf8)) == current.stageRecord.documentHash else {
+                let documents = current.stageRecord.withdrawal == nil
+                    ? try decisionDocuments(evaluation, current: current, act: act)
+                    : try withdrawalDocuments(read.application, current: current, act: act, session: session)
+                guard let documents else {
                     result.skipped.append((id, """
                         l'acte ne se reproduit pas à l'identique de celui décidé le \(act.date.frenchLong) (dossier, règles ou \
                         signataire modifiés depuis) : la décision notifiée doit être celle qui a été prise
                         """))
                     continue
                 }
-                issuance.stage = .notified
-                issuance.notifiedOn = notifiedOn
-                let record = DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount))
-                let name = "\(id).notification"
-                let markdown = MarkdownDecision.render(record)
-                try output.write(JSONDecision.render(record), to: "\(name).json")
-                try output.write(markdown, to: "\(name).md")
+                let name = current.stageRecord.withdrawal == nil ? "\(id).notification" : "\(id).retrait.notification"
+                if let json = documents.json { try output.write(json, to: "\(name).json") }
+                try output.write(documents.markdown, to: "\(name).md")
                 var stage = current.stageRecord
                 stage.stage = .notified
                 stage.notifiedOn = notifiedOn
                 stage.actor = actor?.name
                 stage.recordedAt = actor?.at
-                try session.record(evaluation, inputHash: current.inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(current.amount))
+                try session.record(evaluation, inputHash: current.inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(current.amount),
+                                   outcome: current.outcome)
                 result.notified.append((id, output.path("\(name).md")))
             }
         }
         return result
+    }
+
+    /// The notified act, once the decision is shown to render exactly as it was decided.
+    private func decisionDocuments(_ evaluation: Evaluation, current: RegisterEntry, act: DecisionAct) throws
+        -> (markdown: String, json: String?)? {
+        var issuance = Issuance(stage: .decision, referenceDate: current.stageRecord.referenceDate, act: act,
+                                proposedAmount: current.stageRecord.proposedAmount, deployment: deployment)
+        let decided = MarkdownDecision.render(DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount)))
+        guard SHA256.hex(of: Array(decided.utf8)) == current.stageRecord.documentHash else { return nil }
+        issuance.stage = .notified
+        issuance.notifiedOn = notifiedOn
+        let record = DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount))
+        return (MarkdownDecision.render(record), JSONDecision.render(record))
+    }
+
+    /// A withdrawal act notified: rendered again from the register (the decision it takes back
+    /// is the decided entry before it) and checked the same way.
+    private func withdrawalDocuments(_ application: Application, current: RegisterEntry, act: DecisionAct,
+                                     session: RegisterSession) throws -> (markdown: String, json: String?)? {
+        guard let ground = current.stageRecord.withdrawal,
+              let taken = try session.history(scheme: scheme.id, application: application.id)
+                .last(where: { !$0.current && $0.stage.isDecided && $0.outcome == .favorable && $0.stageRecord.act != nil }),
+              let takenAct = taken.stageRecord.act else { return nil }
+        let decided = WithdrawalAct.Decided(act: takenAct, amount: taken.amount, notifiedOn: taken.stageRecord.notifiedOn)
+        func render(notified: LocalDate?) -> String {
+            WithdrawalAct(scheme: scheme, application: application, decided: decided, ground: ground,
+                          statement: current.stageRecord.note ?? "", newAmount: current.amount, act: act, deployment: deployment,
+                          notifiedOn: notified).markdown()
+        }
+        guard SHA256.hex(of: Array(render(notified: nil).utf8)) == current.stageRecord.documentHash else { return nil }
+        return (render(notified: notifiedOn), nil)
     }
 }

@@ -146,6 +146,15 @@ public final class RegisterSession: LimitReader {
         }
     }
 
+    /// Every entry of an application, oldest first.
+    public func history(scheme: String, application: String) throws -> [RegisterEntry] {
+        do {
+            return try RegisterEntry.fetch(db, where: "scheme = ? AND application = ?", arguments: [scheme, application], order: "id")
+        } catch let row as UnreadableRow {
+            throw RegisterError.unreadable(row, register: register)
+        }
+    }
+
     /// The applications proposed at a sitting, in the order proposed (the ranking's).
     public func proposals(scheme: String, sitting: String) throws -> [RegisterEntry] {
         do {

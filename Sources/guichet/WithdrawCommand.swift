@@ -1,0 +1,97 @@
+import ArgumentParser
+import Batch
+import ExactDecimal
+import Platform
+import Register
+import RuleSet
+import SchemeLanguage
+
+struct Withdraw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Retire, abroge ou modifie une décision favorable, dans les cas et délais du code des relations entre le public et l'administration.",
+        discussion: """
+            Motifs (--motif) : illegalite (art. L. 242-1 : décision illégale, dans les quatre mois suivant \
+            la décision) ; conditions-non-respectees (art. L. 242-2, 2° : subvention dont les conditions \
+            n'ont pas été respectées, sans délai) ; condition-plus-remplie (art. L. 242-2, 1° : abrogation, \
+            sans délai) ; demande-illegalite (art. L. 242-3 : à la demande du bénéficiaire, dans les quatre \
+            mois) ; demande-plus-favorable (art. L. 242-4 : à la demande du bénéficiaire, pour une décision \
+            plus favorable, --montant supérieur). Sans --montant, l'aide est retirée en entier. L'acte est \
+            écrit dans OUT/DEMANDE.retrait.md et inscrit au registre ; la décision retirée reste dans \
+            l'historique. L'acte se notifie ensuite par « guichet notify ».
+            """)
+
+    @Argument(help: "L'identifiant du dispositif.")
+    var schemeID: String
+
+    @Argument(help: "Fichiers ou dossiers des demandes (le dossier de la demande doit s'y trouver).")
+    var paths: [String]
+
+    @Option(name: .customLong("demande"), help: "La référence de la demande dont la décision est retirée.")
+    var application: String
+
+    @Option(name: .customLong("motif"), help: "Le motif : illegalite, conditions-non-respectees, condition-plus-remplie, demande-illegalite, demande-plus-favorable.",
+            transform: Withdraw.ground)
+    var ground: WithdrawalGround
+
+    @Option(name: .customLong("expose"), help: "Les faits qui fondent l'acte, tels que l'acte les énonce.")
+    var statement: String
+
+    @Option(name: .customLong("montant"), help: "Le nouveau montant, pour un retrait partiel ou une décision plus favorable.",
+            transform: Withdraw.amount)
+    var newAmount: DecimalNumber?
+
+    @Option(name: .customLong("acte"), help: "Le numéro de l'acte de retrait.")
+    var reference: String
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(name: .long, help: "Le dossier où écrire l'acte.")
+    var out: String = "decisions"
+
+    @OptionGroup var register: RegisterOption
+
+    @OptionGroup var dating: DatingOptions
+
+    func run() throws {
+        guard let deployment = try WorkingFolder.deployment(), deployment.signatory != nil else {
+            Console.error("\(Deployment.fileName): error: aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (CRPA, art. L. 212-1)")
+            throw ExitCode.failure
+        }
+        guard dating.date != nil else { throw ValidationError("donnez la date de l'acte : --date AAAA-MM-JJ") }
+        let catalog = SchemeCatalog.load(directory: rules.rules)
+        Console.report(catalog)
+        guard let scheme = catalog.schemes[schemeID], let body = scheme.decidedBy?.body else {
+            Console.error("error: « \(schemeID) » n'est pas un dispositif de \(rules.rules) qui dise qui décide (authority.decides)")
+            throw ExitCode.failure
+        }
+        let decisions = try register.openForRecording()
+        let output = try Console.outputFolder(out)
+        let run = WithdrawalRun(catalog: catalog, scheme: scheme, applicationID: application, ground: ground, statement: statement,
+                                newAmount: newAmount, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
+                                deployment: deployment, actor: WorkingFolder.actor(dating.agent))
+        do {
+            let document = try run.run(paths: paths, register: decisions, output: output)
+            Console.out("\(application) : acte de retrait n° \(reference) du \(dating.referenceDate.frenchLong) — \(document) (à notifier)")
+        } catch let refusal as WithdrawalRun.Refusal {
+            Console.error("error: \(application) : \(refusal.description)")
+            throw ExitCode.failure
+        } catch {
+            Console.error("\(register.path): error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func ground(_ text: String) throws -> WithdrawalGround {
+        guard let ground = WithdrawalGround(rawValue: text) else {
+            throw ValidationError("motif inconnu « \(text) » : " + WithdrawalGround.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return ground
+    }
+
+    static func amount(_ text: String) throws -> DecimalNumber {
+        guard case .money(let amount)? = ScalarParsing.value(text, as: .money) else {
+            throw ValidationError("« \(text) » n'est pas un montant (par exemple 15 000 €)")
+        }
+        return amount
+    }
+}
