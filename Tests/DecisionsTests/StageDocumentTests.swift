@@ -217,6 +217,16 @@ import Testing
         #expect(fiche.contains("\n- Décision : Commission permanente du Conseil départemental (Délibération n°2020-999 du 28 septembre 2020, article 1, lignes 1 à 2)\n"))
     }
 
+    @Test func theIssuancesOfEachStageCarryWhatTheStageAdds() {
+        let act = Fixture.sitting
+        let notified = Issuance.notified(act, on: Fixture.date("2020-12-04"), proposedAmount: DecimalNumber(10), deployment: Fixture.deployment)
+        #expect(notified.stage == .notified && notified.act == act && notified.notifiedOn == Fixture.date("2020-12-04"))
+        #expect(notified.referenceDate == act.date && notified.proposedAmount == DecimalNumber(10) && notified.deployment == Fixture.deployment)
+        #expect(Issuance.decision(act, deployment: Deployment()).stage == .decision)
+        #expect(Issuance.proposal(to: act, deployment: Deployment()).act == act)
+        #expect(Issuance.instruction(on: Fixture.date("2020-11-16"), deployment: Deployment()).referenceDate == Fixture.date("2020-11-16"))
+    }
+
     @Test func theBodiesAreNamedInOnePlace() {
         let authority = Authority(name: "Département du Pas-de-Calais", signatory: "Le Président du Conseil départemental", court: "tribunal", courtAddress: nil)
         #expect(BodyName(.standingCommittee, authority: authority).name == "la Commission permanente du Conseil départemental")
