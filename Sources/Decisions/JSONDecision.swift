@@ -32,26 +32,7 @@ public enum JSONDecision {
                     }
                 }
             }
-            json.array("limits") { json in
-                for result in record.limits {
-                    json.object { json in
-                        let limit = record.scheme.limits[result.index]
-                        json.string("id", limit.id)
-                        json.string("label", limit.label)
-                        json.string("value", FrenchFormat.canonical(result.value))
-                        json.array("decisions") { json in
-                            for entry in result.entries {
-                                json.object { json in
-                                    json.string("application", entry.applicationID)
-                                    json.string("filed", entry.filed.description)
-                                    json.string("amount", entry.amount.map(FrenchFormat.moneyCanonical))
-                                    json.number("months", entry.months)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            limits(record, &json)
             if let schedule = record.schedule { schedule.render(into: &json) }
             steps(record, &json)
             json.array("grounds") { json in
@@ -74,6 +55,29 @@ public enum JSONDecision {
             }
         }
         return json.text + "\n"
+    }
+
+    private static func limits(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.array("limits") { json in
+            for result in record.limits {
+                json.object { json in
+                    let limit = record.scheme.limits[result.index]
+                    json.string("id", limit.id)
+                    json.string("label", limit.label)
+                    json.string("value", FrenchFormat.canonical(result.value))
+                    json.array("decisions") { json in
+                        for entry in result.entries {
+                            json.object { json in
+                                json.string("application", entry.applicationID)
+                                json.string("filed", entry.filed.description)
+                                json.string("amount", entry.amount.map(FrenchFormat.moneyCanonical))
+                                json.number("months", entry.months)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func engine(_ record: DecisionRecord, _ json: inout JSONWriter) {
