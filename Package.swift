@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "Evaluator", "SchemeLanguage", "TestSupport"]),
         .testTarget(name: "EvaluatorTests", dependencies: ["Evaluator", "Batch", "Decisions", "Register", "Simulation", "Portfolios", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
-        .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "Platform", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Batch", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "Portfolios", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "Portfolios", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),

@@ -5,6 +5,11 @@ enum FrenchGrammar {
         return first.lowercased() + text.dropFirst()
     }
 
+    static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     /// The text closed by a full stop, unless it ends with an abbreviation's point, which
     /// stands for both ("… au P.D.E.S.I.", not "… au P.D.E.S.I..").
     static func sentenceEnd(_ text: String) -> String {

@@ -29,4 +29,26 @@ public struct Issuance: Sendable {
 
     /// A self-check: never an act.
     public static let simulation = Issuance(stage: .simulation)
+
+    /// The instructor's fiche (or, for an incomplete file, the request for pieces), made on `date`.
+    public static func instruction(on date: LocalDate?, deployment: Deployment) -> Issuance {
+        Issuance(stage: .instruction, referenceDate: date, deployment: deployment)
+    }
+
+    /// An application's fiche as proposed to a sitting: `sitting` is the sitting's date and reference.
+    public static func proposal(to sitting: DecisionAct, on date: LocalDate? = nil, deployment: Deployment) -> Issuance {
+        Issuance(stage: .proposal, referenceDate: date, act: sitting, deployment: deployment)
+    }
+
+    /// The act: `proposedAmount` when the body decided another amount than the one proposed.
+    public static func decision(_ act: DecisionAct, proposedAmount: DecimalNumber? = nil, deployment: Deployment) -> Issuance {
+        Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposedAmount, deployment: deployment)
+    }
+
+    /// The act, notified on `notifiedOn`.
+    public static func notified(_ act: DecisionAct, on notifiedOn: LocalDate, proposedAmount: DecimalNumber? = nil,
+                                deployment: Deployment) -> Issuance {
+        Issuance(stage: .notified, referenceDate: act.date, act: act, notifiedOn: notifiedOn, proposedAmount: proposedAmount,
+                 deployment: deployment)
+    }
 }

@@ -9,6 +9,7 @@ public enum JSONDecision {
         json.object { json in
             json.string("format", "guichet-decision/1")
             engine(record, &json)
+            issuance(record, &json)
             scheme(record, &json)
             application(record, &json)
             json.string("outcome", record.outcome.rawValue)
@@ -20,8 +21,8 @@ public enum JSONDecision {
                 }
             }
             json.string("amount", record.amount.map(FrenchFormat.moneyCanonical))
-            // Until an instructor has settled every point, the amount is only an estimate.
-            json.string("amount_status", record.amount == nil ? nil : record.outcome == .favorable ? "granted" : "provisional")
+            // Only an act grants; a fiche proposes; anything else is an estimate.
+            json.string("amount_status", record.amountStatus)
             criteria(record, &json)
             json.array("depends_on") { json in
                 for dependency in record.dependencies {
@@ -31,26 +32,7 @@ public enum JSONDecision {
                     }
                 }
             }
-            json.array("limits") { json in
-                for result in record.limits {
-                    json.object { json in
-                        let limit = record.scheme.limits[result.index]
-                        json.string("id", limit.id)
-                        json.string("label", limit.label)
-                        json.string("value", FrenchFormat.canonical(result.value))
-                        json.array("decisions") { json in
-                            for entry in result.entries {
-                                json.object { json in
-                                    json.string("application", entry.applicationID)
-                                    json.string("filed", entry.filed.description)
-                                    json.string("amount", entry.amount.map(FrenchFormat.moneyCanonical))
-                                    json.number("months", entry.months)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            limits(record, &json)
             if let schedule = record.schedule { schedule.render(into: &json) }
             steps(record, &json)
             json.array("grounds") { json in
@@ -75,11 +57,64 @@ public enum JSONDecision {
         return json.text + "\n"
     }
 
+    private static func limits(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        json.array("limits") { json in
+            for result in record.limits {
+                json.object { json in
+                    let limit = record.scheme.limits[result.index]
+                    json.string("id", limit.id)
+                    json.string("label", limit.label)
+                    json.string("value", FrenchFormat.canonical(result.value))
+                    json.array("decisions") { json in
+                        for entry in result.entries {
+                            json.object { json in
+                                json.string("application", entry.applicationID)
+                                json.string("filed", entry.filed.description)
+                                json.string("amount", entry.amount.map(FrenchFormat.moneyCanonical))
+                                json.number("months", entry.months)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static func engine(_ record: DecisionRecord, _ json: inout JSONWriter) {
         json.object("engine") { json in
             json.string("name", "guichet")
             json.string("version", record.engineVersion)
         }
+    }
+
+    /// The stage, what the document is, and what the stage adds: the act, its dates, the
+    /// amount proposed before the vote.
+    private static func issuance(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        let issuance = record.issuance
+        json.object("issuance") { json in
+            json.string("stage", issuance.stage.rawValue)
+            json.string("stage_name", issuance.stage.frenchName)
+            json.string("document", record.documentTitle)
+            json.bool("is_act", record.document == .act)
+            json.string("notice", record.stageNotice)
+            json.string("reference_date", issuance.referenceDate?.description)
+            if let act = issuance.act {
+                json.object("act") { json in
+                    body(BodyName(act.body, authority: record.scheme.authority), &json)
+                    json.string("reference", act.reference)
+                    json.string("date", act.date.description)
+                }
+            } else {
+                json.string("act", nil)
+            }
+            json.string("notified_on", issuance.notifiedOn?.description)
+            json.string("proposed_amount", issuance.proposedAmount.map(FrenchFormat.moneyCanonical))
+        }
+    }
+
+    private static func body(_ name: BodyName, _ json: inout JSONWriter) {
+        json.string("body", name.body.rawValue)
+        json.string("body_name", name.name)
     }
 
     private static func scheme(_ record: DecisionRecord, _ json: inout JSONWriter) {
@@ -88,6 +123,11 @@ public enum JSONDecision {
             json.string("title", record.scheme.title)
             json.string("kind", record.scheme.kind.rawValue)
             json.string("authority", record.scheme.authority.name)
+            if let body = record.decidingBody {
+                json.object("decided_by") { json in self.body(body, &json) }
+            } else {
+                json.string("decided_by", nil)
+            }
             json.array("legal_basis") { json in
                 for deliberation in record.legalBasis { json.string(nil, deliberation) }
             }

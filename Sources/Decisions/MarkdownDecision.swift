@@ -2,47 +2,37 @@ import Evaluator
 import ExactDecimal
 import SchemeLanguage
 
-/// Writes a decision as a French Markdown document an instructor can read, check and sign.
+/// Writes a decision record as a French Markdown document worded for its stage: a simulation,
+/// an instructor's fiche, a request for pieces, or the act of the competent body
+/// (`DecisionRecord.document`). The blocks of each live in their own file
+/// (`MarkdownSimulation`, `MarkdownInstruction`, `MarkdownAct`); the sections they share are here.
 public enum MarkdownDecision {
     public static func render(_ record: DecisionRecord) -> String {
         var text = MarkdownText()
-        header(record, into: &text)
-        verdict(record, into: &text)
-        placement(record, into: &text)
-        criteria(record, into: &text)
-        limits(record, into: &text)
-        record.schedule?.render(into: &text)
-        amount(record, into: &text)
-        switch record.outcome {
-        case .unfavorable: grounds(record, into: &text)
-        case .incomplete: missing(record, into: &text)
-        case .toExamine: pending(record, into: &text)
-        case .favorable: break
-        }
-        notices(record, into: &text)
-        texts(record, into: &text)
-        interpretations(record, into: &text)
-        if record.outcome == .favorable || record.outcome == .unfavorable {
-            appeal(record, into: &text)
-            signature(record, into: &text)
+        switch record.document {
+        case .simulation: MarkdownSimulation.render(record, into: &text)
+        case .instructionFiche: MarkdownInstruction.fiche(record, into: &text)
+        case .requestForPieces: MarkdownInstruction.requestForPieces(record, into: &text)
+        case .act: MarkdownAct.render(record, into: &text)
         }
         trace(record, into: &text)
         return text.result
     }
 
-    static func title(_ outcome: Outcome, grants: Bool = true) -> String {
-        switch outcome {
-        case .favorable: grants ? "Décision d'attribution d'une aide" : "Décision de recevabilité d'une candidature"
-        case .unfavorable: grants ? "Décision de rejet d'une demande d'aide" : "Décision d'irrecevabilité d'une candidature"
-        case .incomplete: "Demande de pièces et d'informations complémentaires"
-        case .toExamine: "Fiche d'instruction : demande à instruire"
-        }
+    // MARK: - The top of every document
+
+    /// The stage's notice, first line of the document, so that no page can be taken for an act.
+    static func banner(_ record: DecisionRecord, into text: inout MarkdownText) {
+        guard let notice = record.stageNotice else { return }
+        text.line("> **\(notice).**")
+        text.blank()
     }
 
-    private static func header(_ record: DecisionRecord, into text: inout MarkdownText) {
+    /// The authority, the title, the scheme and the application's table (with extra rows).
+    static func heading(_ record: DecisionRecord, extraRows: [[String]] = [], into text: inout MarkdownText) {
         let application = record.application
         text.heading(record.scheme.authority.name, level: 1)
-        text.heading(title(record.outcome, grants: record.scheme.amount != nil))
+        text.heading(record.documentTitle)
         text.line("**\(record.scheme.title)** (\(record.scheme.kind.frenchName))")
         text.blank()
         let kind = application.applicant.kind.map { " (\($0))" } ?? ""
@@ -50,40 +40,17 @@ public enum MarkdownDecision {
         if let address = application.applicant.address { rows.append(["Adresse", address]) }
         if let subject = application.subject { rows.append(["Objet", subject]) }
         rows.append(["Date de dépôt", application.filed.frenchLong])
-        text.table(["", ""], rows)
-        var visas = record.legalBasis.map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
-        if record.outcome == .unfavorable {
-            visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
-        }
-        visas += record.dependencies.map { "Vu la décision « \($0.outcome.rawValue) » au titre du dispositif « \($0.title) » ;" }
-        visas.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
-        text.list(visas)
+        text.table(["", ""], rows + extraRows)
     }
 
-    private static func verdict(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let name = record.application.applicant.name
-        let scheme = "« \(record.scheme.title) »"
-        text.heading("Décision : \(record.outcome.rawValue)")
-        switch record.outcome {
-        case .favorable:
-            if let amount = record.amount.map(FrenchFormat.money) {
-                text.line("Une aide d'un montant de **\(amount)** est accordée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme).")
-            } else {
-                text.line("La candidature présentée \(FrenchGrammar.by(name)) (\(scheme)) est **recevable** : elle est admise à la sélection.")
-            }
-        case .unfavorable:
-            text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **rejetée**, pour les motifs de droit et de fait exposés ci-dessous.")
-        case .incomplete:
-            text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **incomplète** : elle ne pourra être instruite qu'après production des éléments listés ci-dessous.")
-        case .toExamine:
-            text.line("La demande présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est **transmise à l'instructeur**, qui doit se prononcer sur les points listés ci-dessous avant toute décision.")
-            if let amount = record.amount {
-                text.blank()
-                text.line("Montant prévisionnel, sous réserve de ces vérifications : **\(FrenchFormat.money(amount))**.")
-            }
-        }
-        text.blank()
+    /// The texts of the scheme and the other schemes' results, for a document that is not an
+    /// act: listed as references, never as the « Vu » of a decision.
+    static func references(_ record: DecisionRecord) -> [String] {
+        record.legalBasis.map { "Texte du dispositif : \(FrenchGrammar.withArticle($0))" }
+            + record.dependencies.map { "Dispositif lié « \($0.title) » : \($0.outcome.rawValue)" }
     }
+
+    // MARK: - Sections shared by the stages
 
     static func verdictLabel(_ verdict: Verdict) -> String {
         switch verdict {
@@ -96,8 +63,8 @@ public enum MarkdownDecision {
         }
     }
 
-    private static func criteria(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.heading("Critères d'éligibilité")
+    static func criteria(_ record: DecisionRecord, title: String = "Critères d'éligibilité", into text: inout MarkdownText) {
+        text.heading(title)
         text.table(["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], record.criteria.map { row in
             var facts = row.facts.map { "\($0.id) : \($0.value)" }
             facts += row.missing.map { "manque : \($0)" }
@@ -107,15 +74,23 @@ public enum MarkdownDecision {
         })
     }
 
-    private static func placement(_ record: DecisionRecord, into text: inout MarkdownText) {
+    static func placement(_ record: DecisionRecord, into text: inout MarkdownText) {
         guard let placement = record.placement else { return }
         text.heading("Sélection : \(placement.placement.rawValue)")
         text.line(placement.reason)
         text.blank()
     }
 
+    /// The criteria, the limits read, the months paid and the amount step by step.
+    static func examination(_ record: DecisionRecord, into text: inout MarkdownText) {
+        criteria(record, into: &text)
+        limits(record, into: &text)
+        record.schedule?.render(into: &text)
+        amount(record, into: &text)
+    }
+
     /// What the register says was already granted, and what the limit came to.
-    private static func limits(_ record: DecisionRecord, into text: inout MarkdownText) {
+    static func limits(_ record: DecisionRecord, into text: inout MarkdownText) {
         let results = record.limits
         guard !results.isEmpty else { return }
         text.heading("Décisions antérieures prises en compte")
@@ -135,7 +110,7 @@ public enum MarkdownDecision {
         }
     }
 
-    private static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
+    static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
         guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return }
         text.heading("Calcul du montant")
         var rows = record.steps.map { step in [step.label, "`\(step.formula)`", step.value ?? "non calculable"] }
@@ -149,14 +124,18 @@ public enum MarkdownDecision {
         }
     }
 
-    private static func grounds(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.heading("Motifs de la décision")
+    /// Each criterion not met, with the text (« En droit ») and the facts (« En fait »): the
+    /// grounds of an act, or in a simulation (`conditional`) the conditions that seem unmet.
+    static func failedCriteria(_ record: DecisionRecord, title: String, conditional: Bool = false, into text: inout MarkdownText) {
+        text.heading(title)
         if record.failed.isEmpty, let amount = record.amount {
-            text.line("Toutes les conditions d'éligibilité sont remplies, mais le montant de l'aide calculé selon les règles du dispositif est de \(FrenchFormat.money(amount)) : aucune aide ne peut être accordée.")
+            let verb = conditional ? "serait" : "est"
+            let can = conditional ? "ne pourrait" : "ne peut"
+            text.line("Toutes les conditions d'éligibilité sont remplies, mais le montant de l'aide calculé selon les règles du dispositif \(verb) de \(FrenchFormat.money(amount)) : aucune aide \(can) être accordée.")
             text.blank()
         }
         for (position, row) in record.failed.enumerated() {
-            text.heading("Motif \(position + 1) : critère n°\(row.number) non rempli", level: 3)
+            text.heading("\(conditional ? "Condition" : "Motif") \(position + 1) : critère n°\(row.number) non rempli", level: 3)
             text.line("*\(row.label)*")
             text.blank()
             if let source = row.source {
@@ -177,7 +156,7 @@ public enum MarkdownDecision {
         }
     }
 
-    private static func missing(_ record: DecisionRecord, into text: inout MarkdownText) {
+    static func missing(_ record: DecisionRecord, into text: inout MarkdownText) {
         text.heading("Éléments à produire")
         text.numbered(record.missing.map { item in
             switch item.kind {
@@ -188,36 +167,36 @@ public enum MarkdownDecision {
         })
     }
 
-    private static func pending(_ record: DecisionRecord, into text: inout MarkdownText) {
+    /// The criteria an instructor must appreciate and the declarations to confirm.
+    static func pending(_ record: DecisionRecord, title: String = "Points à instruire", into text: inout MarkdownText) {
         let criteria = record.criteria.filter { $0.verdict == .pending }.map { row in
             "Appréciation du critère n°\(row.number) : \(row.label)"
         }
         let facts = record.awaitingConfirmation.map { fact in
             "Confirmation de la déclaration du demandeur : \(fact.question) Réponse déclarée : **\(fact.value)** (`\(fact.id)`)."
         }
-        text.section("Points à instruire", bullets: criteria + facts)
+        text.section(title, bullets: criteria + facts)
     }
 
-    private static func notices(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.section("Suites de la décision", bullets: record.notices.map { notice in
+    static func notices(_ record: DecisionRecord, title: String, into text: inout MarkdownText) {
+        text.section(title, bullets: record.notices.map { notice in
             let source = notice.source.flatMap(record.scheme.source).map { " (\(citation($0)))" } ?? ""
             return "\(notice.text)\(source)"
         })
     }
 
-    private static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
+    /// The quoted texts, then the interpretations retained.
+    static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
         let quoted = record.citedSources.filter { $0.quote != nil }
-        guard !quoted.isEmpty else { return }
-        text.heading("Textes appliqués")
-        for source in quoted {
-            text.line("> « \(source.quote!) »")
-            text.line(">")
-            text.line("> — \(citation(source))")
-            text.blank()
+        if !quoted.isEmpty {
+            text.heading("Textes appliqués")
+            for source in quoted {
+                text.line("> « \(source.quote!) »")
+                text.line(">")
+                text.line("> — \(citation(source))")
+                text.blank()
+            }
         }
-    }
-
-    private static func interpretations(_ record: DecisionRecord, into text: inout MarkdownText) {
         text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme))
     }
 
@@ -225,28 +204,27 @@ public enum MarkdownDecision {
         scheme.interpretations.map { "**\($0.question)** \($0.choice)" }
     }
 
-    private static func appeal(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let authority = record.scheme.authority
-        let address = authority.courtAddress.map { " (\($0))" } ?? ""
-        text.heading("Voies et délais de recours")
-        text.line("La présente décision peut faire l'objet, dans un délai de deux mois à compter de sa notification, d'un recours gracieux auprès \(FrenchGrammar.de(authority.signatory)) ou d'un recours contentieux devant le \(authority.court)\(address). Le tribunal administratif peut aussi être saisi par l'application « Télérecours citoyens » accessible sur le site www.telerecours.fr.")
-        text.blank()
-        text.line("Le recours gracieux interrompt le délai du recours contentieux, qui court à nouveau à compter de la réponse de l'administration ; le silence gardé pendant deux mois sur le recours gracieux vaut décision de rejet.")
-        text.blank()
+    /// The instructing service and how to reach it, as one line; nil when the deployment does not say.
+    static func serviceLine(_ deployment: Deployment) -> String? {
+        guard let service = deployment.service else { return nil }
+        let contact = [service.address, service.email, service.phone].compactMap { $0 }
+        return contact.isEmpty ? service.name : "\(service.name) — \(contact.joined(separator: " ; "))"
     }
 
-    private static func signature(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.line("Fait à ………………………, le ………………………")
-        text.blank()
-        text.line("Pour \(FrenchGrammar.lowercasedFirst(record.scheme.authority.signatory)) et par délégation,")
-        text.blank()
-        text.line("(signature)")
+    /// Whom to ask about personal data, in a document sent to the applicant, when the deployment says.
+    static func dataProtection(_ record: DecisionRecord, into text: inout MarkdownText) {
+        guard let contact = record.issuance.deployment.dataProtectionContact else { return }
+        text.line("Protection des données personnelles : \(contact)")
         text.blank()
     }
 
     private static func trace(_ record: DecisionRecord, into text: inout MarkdownText) {
         text.line("---")
         text.blank()
+        if let notice = record.stageNotice {
+            text.line("**\(notice).**")
+            text.blank()
+        }
         text.line("Document établi par Guichet \(record.engineVersion) à partir des règles `\(record.scheme.id)` (\(baseName(record.scheme.file))).")
         text.blank()
         text.line("- Empreinte SHA-256 des règles : `\(record.scheme.rulesHash)`")

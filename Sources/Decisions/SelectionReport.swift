@@ -49,12 +49,26 @@ public enum SelectionReport {
         guard !result.inadmissible.isEmpty else { return }
         text.heading("Candidatures non admissibles", level: 3)
         text.table(["Référence", "Candidat", "Issue", "Motifs"], result.inadmissible.map { evaluation in
-            let record = DecisionRecord(evaluation)
-            let grounds = evaluation.outcome == .incomplete
-                ? "Éléments manquants : " + record.missing.map(\.text).joined(separator: " ; ")
-                : record.failed.map(\.failure).joined(separator: " ")
-            return [evaluation.application.id, evaluation.application.applicant.name, evaluation.outcome.rawValue, grounds]
+            [evaluation.application.id, evaluation.application.applicant.name, evaluation.outcome.rawValue, grounds(evaluation)]
         })
+    }
+
+    /// Why an application is not admissible: the missing items, or the failed criteria's grounds.
+    static func grounds(_ evaluation: Evaluation) -> String {
+        let record = DecisionRecord(evaluation)
+        if evaluation.outcome == .incomplete {
+            return "Éléments manquants : " + record.missing.map(\.text).joined(separator: " ; ")
+        }
+        let failures = record.failed.map(\.failure)
+        return failures.isEmpty ? "Le montant de l'aide calculé selon les règles du dispositif est nul." : failures.joined(separator: " ")
+    }
+
+    /// What an instructor must still settle before an application can be ranked.
+    static func pendingPoints(_ evaluation: Evaluation) -> String {
+        let record = DecisionRecord(evaluation)
+        let points = record.criteria.filter { $0.verdict == .pending }.map(\.label)
+            + record.awaitingConfirmation.map { "confirmer : \($0.question)" }
+        return points.joined(separator: " ; ")
     }
 
     private static func pending(_ result: SelectionResult, into text: inout MarkdownText) {
@@ -63,10 +77,7 @@ public enum SelectionReport {
         text.line("Elles ne sont pas classées tant que l'instructeur ne s'est pas prononcé ; leur classement se fera sur les places restantes.")
         text.blank()
         text.table(["Référence", "Candidat", "Point à instruire"], result.pending.map { evaluation in
-            let record = DecisionRecord(evaluation)
-            let points = record.criteria.filter { $0.verdict == .pending }.map(\.label)
-                + record.awaitingConfirmation.map { "confirmer : \($0.question)" }
-            return [evaluation.application.id, evaluation.application.applicant.name, points.joined(separator: " ; ")]
+            [evaluation.application.id, evaluation.application.applicant.name, pendingPoints(evaluation)]
         })
     }
 
@@ -131,7 +142,7 @@ public enum SelectionReport {
         text.table(["Enveloppe", "Engagée", "Restante"], [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
     }
 
-    private static func rules(_ result: SelectionResult, into text: inout MarkdownText) {
+    static func rules(_ result: SelectionResult, into text: inout MarkdownText) {
         guard let selection = result.scheme.selection else { return }
         var lines = selection.ranking.map { "Classement par « \($0.label) », \($0.descending ? "décroissant" : "croissant") (`\($0.formula)`)." }
         lines += selection.tieBreaks.map { "À égalité, par « \($0.label) », \($0.descending ? "décroissant" : "croissant") (`\($0.formula)`)." }
@@ -145,7 +156,7 @@ public enum SelectionReport {
         return domain.values
     }
 
-    private static func label(of category: String, in result: SelectionResult) -> String {
+    static func label(of category: String, in result: SelectionResult) -> String {
         guard case .enumeration(let domain)? = result.scheme.selection?.category?.type else { return category }
         return domain.label(of: category)
     }

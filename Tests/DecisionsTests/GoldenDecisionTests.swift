@@ -1,4 +1,5 @@
 import Batch
+import Decisions
 import Foundation
 import Platform
 import Register
@@ -51,6 +52,33 @@ import Testing
             let obtained = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(name)"))
             let reviewed = try Data(contentsOf: URL(fileURLWithPath: "\(golden)/\(name)"))
             #expect(obtained == reviewed, "\(name) differs from its reviewed copy; regenerate with GUICHET_UPDATE_GOLDEN=1 and read git diff")
+        }
+    }
+
+    /// The documents of the stages after a simulation — fiches, a request for pieces, a
+    /// proposal, acts of a body that votes and of the President, a notification — and the
+    /// proposal reports of two calls, in `Golden/stages`.
+    @Test func stageDocumentsMatchTheReviewedCopies() throws {
+        var produced: [String: String] = [:]
+        for (name, record) in try StageFixture.goldenRecords() {
+            produced["\(name).md"] = MarkdownDecision.render(record)
+            produced["\(name).json"] = JSONDecision.render(record)
+        }
+        let pdesi = try StageFixture.selection("pdesi", scheme: "pdesi")
+        produced["pdesi.proposition.md"] = ProposalReport.markdown(pdesi, sitting: StageFixture.sitting, deployment: StageFixture.deployment)
+        let medecins = try StageFixture.selection("medecins", scheme: "medecins-salaries")
+        produced["medecins-salaries.proposition.md"] = ProposalReport.markdown(medecins, sitting: StageFixture.sitting)
+        let golden = Repository.path("Tests/DecisionsTests/Golden/stages")
+        if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: golden)
+            try FileManager.default.createDirectory(atPath: golden, withIntermediateDirectories: true)
+            for (name, text) in produced { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(golden)/\(name)")) }
+            return
+        }
+        #expect(produced.keys.sorted() == (try FileManager.default.contentsOfDirectory(atPath: golden).sorted()))
+        for (name, text) in produced.sorted(by: { $0.key < $1.key }) {
+            let reviewed = try? String(contentsOfFile: "\(golden)/\(name)", encoding: .utf8)
+            #expect(text == reviewed, "\(name) differs from its reviewed copy; regenerate with GUICHET_UPDATE_GOLDEN=1 and read git diff")
         }
     }
 

@@ -1,0 +1,132 @@
+import Evaluator
+import SchemeLanguage
+
+/// How documents name the body that decides. The one place where a `DecidingBody` becomes
+/// words: when `Authority` carries the bodies' own names (from deliberations.yaml), read them
+/// here; until then the names are those of a département, the President's taken from the
+/// authority's signatory.
+public struct BodyName: Sendable, Equatable {
+    public let body: DecidingBody
+    /// With its article, as a sentence uses it: "la Commission permanente du Conseil départemental".
+    public let name: String
+
+    public init(_ body: DecidingBody, authority: Authority) {
+        self.body = body
+        switch body {
+        case .standingCommittee: name = "la Commission permanente du Conseil départemental"
+        case .assembly: name = "le Conseil départemental"
+        case .presidentByDelegation:
+            let signatory = FrenchGrammar.lowercasedFirst(authority.signatory)
+            name = signatory.hasPrefix("le ") || signatory.hasPrefix("la ") ? signatory : "le Président du Conseil départemental"
+        }
+    }
+
+    /// Without its article, capitalised, as a label: "Commission permanente du Conseil départemental".
+    public var bare: String {
+        for article in ["la ", "le ", "l'"] where name.hasPrefix(article) {
+            return FrenchGrammar.capitalizedFirst(String(name.dropFirst(article.count)))
+        }
+        return FrenchGrammar.capitalizedFirst(name)
+    }
+
+    /// At the start of a sentence: "La Commission permanente du Conseil départemental".
+    public var capitalized: String { FrenchGrammar.capitalizedFirst(name) }
+
+    /// "à la Commission permanente…", "au Conseil départemental".
+    public var toBody: String { name.hasPrefix("le ") ? "au " + name.dropFirst(3) : "à " + name }
+
+    /// What a document put to this body's vote says at its top.
+    public var proposalNotice: String { "Projet — soumis au vote \(FrenchGrammar.de(name)) ; ce document n'est pas une décision" }
+
+    /// The visa of the code that lets the assembly delegate its power to decide (CGCT
+    /// L. 3211-2, for the Commission permanente and for the President); nil for the assembly
+    /// itself. A département's article, like the names above.
+    var delegationVisa: String? {
+        body == .assembly ? nil : "Vu le code général des collectivités territoriales, notamment son article L. 3211-2 ;"
+    }
+}
+
+/// What a document is, given its stage and its outcome: only a decision of the competent
+/// body on a favourable or unfavourable outcome is an act; everything before is worded as
+/// what it is, and says so at its top.
+public enum DocumentKind: String, Sendable {
+    /// A self-check: the verdict worded conditionally, no signature, no appeal routes.
+    case simulation
+    /// The instructor's fiche (instruction and proposal stages, or a file an instructor must
+    /// still settle): an avis and an amount proposed.
+    case instructionFiche
+    /// An incomplete file after the simulation stage: a letter of the instructing service
+    /// asking for the pieces, not a decision.
+    case requestForPieces
+    /// The decision of the competent body, or its notification: signed, with appeal routes.
+    case act
+
+    init(stage: Stage, outcome: Outcome) {
+        switch (stage, outcome) {
+        case (.simulation, _): self = .simulation
+        case (_, .incomplete): self = .requestForPieces
+        case (.decision, .favorable), (.decision, .unfavorable), (.notified, .favorable), (.notified, .unfavorable): self = .act
+        default: self = .instructionFiche
+        }
+    }
+}
+
+extension DecisionRecord {
+    /// What this document is.
+    public var document: DocumentKind { DocumentKind(stage: issuance.stage, outcome: outcome) }
+
+    /// Who decides on the scheme's applications, named; nil when the scheme does not say.
+    public var decidingBody: BodyName? {
+        scheme.decidedBy.map { BodyName($0.body, authority: scheme.authority) }
+    }
+
+    /// The body that took the act, or that will decide: the act's body first, then the scheme's.
+    var actingBody: BodyName? {
+        issuance.act.map { BodyName($0.body, authority: scheme.authority) } ?? decidingBody
+    }
+
+    /// Whether the scheme grants an amount, or only admits candidatures to a selection.
+    var grants: Bool { scheme.amount != nil }
+
+    /// The document's title, as the Markdown's second heading and the JSON's `document`.
+    public var documentTitle: String {
+        switch document {
+        case .simulation:
+            "Simulation : \(grants ? "demande d'aide" : "candidature") au titre du dispositif « \(scheme.title) »"
+        case .instructionFiche:
+            issuance.stage == .proposal ? "Fiche d'instruction : proposition soumise \(actingBody?.toBody ?? "à l'autorité compétente")" : "Fiche d'instruction"
+        case .requestForPieces: "Demande de pièces et d'informations complémentaires"
+        case .act:
+            switch (outcome, grants) {
+            case (.favorable, true): "Décision d'attribution d'une aide"
+            case (.favorable, false): "Décision de recevabilité d'une candidature"
+            case (_, true): "Décision de rejet d'une demande d'aide"
+            case (_, false): "Décision d'irrecevabilité d'une candidature"
+            }
+        }
+    }
+
+    /// The line every document that is not an act carries at its top (and the JSON's
+    /// `notice`): nil for an act.
+    public var stageNotice: String? {
+        switch document {
+        case .simulation: "Simulation — ce document n'est pas une décision"
+        case .instructionFiche where issuance.stage == .proposal:
+            actingBody?.proposalNotice ?? "Projet — soumis à l'autorité compétente ; ce document n'est pas une décision"
+        case .instructionFiche: "Fiche d'instruction — document de travail du service instructeur ; ce document n'est pas une décision"
+        case .requestForPieces: "Demande de pièces du service instructeur — ce courrier n'est pas une décision"
+        case .act: nil
+        }
+    }
+
+    /// What the amount is at this stage: `granted` only by an act, `proposed` by a fiche,
+    /// `provisional` otherwise (a simulation's estimate, an amount awaiting an instructor).
+    public var amountStatus: String? {
+        guard amount != nil else { return nil }
+        switch (document, outcome) {
+        case (.act, .favorable): return "granted"
+        case (.instructionFiche, .favorable): return "proposed"
+        default: return "provisional"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// The documents of the instructing service: the instructor's fiche (an avis and an amount
+/// proposed, for the body that decides) and the request for pieces sent to the applicant.
+/// Neither is a decision: no signature of the authority, no appeal routes.
+enum MarkdownInstruction {
+    static func fiche(_ record: DecisionRecord, into text: inout MarkdownText) {
+        MarkdownDecision.banner(record, into: &text)
+        MarkdownDecision.heading(record, into: &text)
+        text.list(circumstances(record) + MarkdownDecision.references(record))
+        avis(record, into: &text)
+        MarkdownDecision.placement(record, into: &text)
+        MarkdownDecision.examination(record, into: &text)
+        if record.outcome == .unfavorable {
+            MarkdownDecision.failedCriteria(record, title: "Motifs de l'avis défavorable", into: &text)
+        }
+        MarkdownDecision.pending(record, into: &text)
+        if !record.missing.isEmpty { MarkdownDecision.missing(record, into: &text) }
+        MarkdownDecision.notices(record, title: "Suites prévues par le dispositif en cas d'attribution", into: &text)
+        MarkdownDecision.texts(record, into: &text)
+        text.line("Instruit par : ……………………… (prénom, nom, qualité), le ………………………")
+        text.blank()
+    }
+
+    /// Who will decide, the sitting a proposal goes to, the instructing service, the date of the rules.
+    static func circumstances(_ record: DecisionRecord) -> [String] {
+        var lines: [String] = []
+        if let body = record.decidingBody {
+            let source = record.scheme.decidedBy?.source.flatMap(record.scheme.source).map { " (\(MarkdownDecision.citation($0)))" } ?? ""
+            lines.append("Décision : \(body.bare)\(source)")
+        } else {
+            lines.append("Décision : autorité compétente non précisée par le dispositif")
+        }
+        if record.issuance.stage == .proposal, let act = record.issuance.act {
+            let body = BodyName(act.body, authority: record.scheme.authority)
+            lines.append("Proposition soumise \(body.toBody), séance du \(act.date.frenchLong) (référence \(act.reference))")
+        }
+        if let service = MarkdownDecision.serviceLine(record.issuance.deployment) { lines.append("Service instructeur : \(service)") }
+        if let date = record.issuance.referenceDate { lines.append("Règles appliquées à la date du \(date.frenchLong)") }
+        return lines
+    }
+
+    static func avisLabel(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .favorable: "favorable"
+        case .unfavorable: "défavorable"
+        case .incomplete: "dossier incomplet"
+        case .toExamine: "à instruire"
+        }
+    }
+
+    private static func avis(_ record: DecisionRecord, into text: inout MarkdownText) {
+        text.heading("Avis de l'instructeur : \(avisLabel(record.outcome))")
+        switch (record.outcome, record.amount) {
+        case (.favorable, let amount?):
+            text.line("Montant proposé : **\(FrenchFormat.money(amount))**.")
+        case (.favorable, nil):
+            text.line("Proposition : la candidature est recevable et admise à la sélection.")
+        case (.toExamine, let amount?):
+            text.line("Montant proposé, sous réserve des points à instruire ci-dessous : **\(FrenchFormat.money(amount))**.")
+        case (.toExamine, nil):
+            text.line("Aucun montant ne peut être proposé avant que les points ci-dessous soient instruits.")
+        case (.unfavorable, _):
+            text.line("Montant proposé : néant. Les motifs de l'avis sont exposés ci-dessous.")
+        case (.incomplete, _):
+            text.line("Aucun montant ne peut être proposé : le dossier est incomplet.")
+        }
+        text.blank()
+    }
+
+    /// A letter of the instructing service asking for what is missing (CRPA L. 114-5): the
+    /// deadline is left for the service to fill in, never guessed.
+    static func requestForPieces(_ record: DecisionRecord, into text: inout MarkdownText) {
+        MarkdownDecision.banner(record, into: &text)
+        let service = MarkdownDecision.serviceLine(record.issuance.deployment).map { [["Service instructeur", $0]] } ?? []
+        MarkdownDecision.heading(record, extraRows: service, into: &text)
+        let application = record.application
+        let request = record.grants ? "La demande" : "La candidature"
+        text.line("\(request) présentée \(FrenchGrammar.by(application.applicant.name)) au titre du dispositif « \(record.scheme.title) », déposée le \(application.filed.frenchLong), ne peut pas être instruite en l'état : les éléments listés ci-dessous sont nécessaires à son examen.")
+        text.blank()
+        text.line("En application de l'article L. 114-5 du code des relations entre le public et l'administration, ces éléments sont à transmettre au service instructeur avant le ………………………. L'instruction reprendra à leur réception.")
+        text.blank()
+        text.line("Ce courrier n'est pas une décision sur \(FrenchGrammar.lowercasedFirst(request)).")
+        text.blank()
+        MarkdownDecision.missing(record, into: &text)
+        MarkdownDecision.criteria(record, title: "État de l'examen de la demande", into: &text)
+        text.line("Agent chargé du dossier : ……………………… (prénom, nom, qualité)")
+        text.blank()
+        MarkdownDecision.dataProtection(record, into: &text)
+    }
+}

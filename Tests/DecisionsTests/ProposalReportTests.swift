@@ -1,0 +1,80 @@
+import Decisions
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+import TestSupport
+import Testing
+
+/// The draft report to the Commission permanente: what is proposed, against the envelope,
+/// and why the others are not.
+@Suite struct ProposalReportTests {
+    let pdesi: SelectionResult
+    let report: String
+
+    init() throws {
+        pdesi = try StageFixture.selection("pdesi", scheme: "pdesi")
+        report = ProposalReport.markdown(pdesi, sitting: StageFixture.sitting, deployment: StageFixture.deployment)
+    }
+
+    static func money(_ amount: DecimalNumber) -> String { FrenchFormat.money(amount) }
+
+    @Test func itIsADraftForTheSittingNotAnAct() {
+        let notice = "**Projet — soumis au vote de la Commission permanente du Conseil départemental ; ce document n'est pas une décision.**"
+        #expect(report.hasPrefix("> \(notice)\n"))
+        #expect(report.contains("\n\(notice)\n"), "repeated at the end")
+        #expect(report.contains("\n## Projet de rapport à la Commission permanente du Conseil départemental — Aide à l'aménagement des Espaces, Sites et Itinéraires inscrits ou classés au P.D.E.S.I.\n"))
+        #expect(report.contains("| Séance | 30 novembre 2020 |\n| Référence | CP20201130-15 |"))
+        #expect(report.contains("repose sur la délibération n°2020-309 du Conseil départemental du 28 septembre 2020 et le rapport n°12 au Conseil départemental du 28 septembre 2020."))
+        for words in ["(signature)", "Voies et délais", "Fait à ", "est attribuée", "a décidé"] { #expect(!report.contains(words), "\(words)") }
+    }
+
+    @Test func theAnnexShowsTheEligibleExpenseTheRateAndTheAmountOfEachAidProposed() throws {
+        #expect(report.contains("| Rang au classement | Référence | Bénéficiaire | Projet | Dépense éligible hors taxes | Taux de participation | Montant proposé |"))
+        #expect(report.contains("| 2 | PDESI-2020-001 | Commune de Wimereux | Sécurisation et balisage du sentier du littoral de la pointe aux Oies | \(Self.money(DecimalNumber(60_000))) | 50\u{00A0}% | \(Self.money(DecimalNumber(30_000))) |"))
+        #expect(pdesi.retained.count == 4)
+        for candidate in pdesi.retained {
+            let amount = try #require(candidate.amount)
+            #expect(report.contains("| \(candidate.rank) | \(candidate.evaluation.application.id) | \(candidate.evaluation.application.applicant.name) |"))
+            #expect(report.contains("| \(Self.money(amount)) |\n"), "\(candidate.evaluation.application.id)")
+        }
+    }
+
+    @Test func theTotalIsTheSumOfTheAidsProposedWithinTheEnvelope() throws {
+        var sum = DecimalNumber.zero
+        for candidate in pdesi.retained { sum = try sum.adding(try #require(candidate.amount)) }
+        #expect(sum == DecimalNumber(significand: 14_999_999, scale: 2))
+        #expect(pdesi.used == sum)
+        let envelope = try #require(pdesi.envelope)
+        #expect(sum <= envelope)
+        #expect(report.contains("| **Total** | | | | | | **\(Self.money(sum))** |"))
+        #expect(report.contains("| Enveloppe de l'appel à projets 2020 | Total proposé | Reste disponible |\n|---|---|---|\n| \(Self.money(envelope)) | \(Self.money(sum)) | \(Self.money(DecimalNumber(significand: 1, scale: 2))) |"))
+        #expect(report.contains("- d'attribuer les aides figurant à l'annexe 1, à 4 bénéficiaires, pour un montant total de \(Self.money(sum)) ;"))
+    }
+
+    @Test func theWaitingListAndTheOthersSayWhy() {
+        #expect(report.contains("| 5 | PDESI-2020-015 | Communauté d'agglomération des Deux Baies en Montreuillois |"))
+        #expect(report.contains("Inscrite en liste d'attente, au rang 1 : l'enveloppe restante"))
+        #expect(report.contains("| PDESI-2020-005 | Association Les Randonneurs de l'Audomarois | Balisage d'une boucle de randonnée autour du marais audomarois | Candidature non admissible. Le porteur du projet n'est pas habilité à proposer l'inscription d'un E.S.I. au P.D.E.S.I. |"))
+        #expect(report.contains("| PDESI-2020-012 | Commune de Montreuil-sur-Mer | Aménagement du chemin de ronde des remparts | Dossier incomplet. Éléments manquants : "))
+        #expect(report.contains("\n### Candidatures en cours d'instruction, non soumises à la présente séance\n"))
+        #expect(report.contains("| PDESI-2020-013 | Commune d'Audruicq |"))
+    }
+
+    /// The annex shows the steps that are a fact of the file or a rate: for PDESI the eligible
+    /// expense and the rate, not the computations between them and the result.
+    @Test func theAnnexStepsAreTheFactsOfTheFileAndTheRates() throws {
+        let scheme = try #require(StageFixture.catalog.schemes["pdesi"])
+        #expect(ProposalReport.annexSteps(scheme).map { scheme.amount!.steps[$0].id } == ["base", "taux"])
+        let medecins = try #require(StageFixture.catalog.schemes["medecins-salaries"])
+        #expect(ProposalReport.annexSteps(medecins).isEmpty)
+    }
+
+    @Test func aCallWithoutAmountsProposesCandidaturesByCategory() throws {
+        let result = try StageFixture.selection("medecins", scheme: "medecins-salaries")
+        let report = ProposalReport.markdown(result, sitting: StageFixture.sitting)
+        #expect(report.contains("- de retenir les 3 candidatures figurant à l'annexe 1 ;"))
+        #expect(report.contains("| Rang au classement | Référence | Bénéficiaire | Catégorie | Projet |\n"))
+        #expect(!report.contains("Montant proposé") && !report.contains("Enveloppe"))
+        #expect(!report.contains("Service instructeur"), "no service given")
+    }
+}

@@ -1,0 +1,238 @@
+import Decisions
+import Evaluator
+import ExactDecimal
+import Foundation
+import SchemeLanguage
+import TestSupport
+import Testing
+
+/// Each stage's document says what it is: a simulation and a fiche are never worded as an
+/// award, carry no signature and no routes of appeal; only the act of the competent body does,
+/// signed by the deployment's signatory or saying plainly that none is known.
+@Suite struct StageDocumentTests {
+    typealias Fixture = StageFixture
+    static let wimereux = "pdesi/01-wimereux-sentier-littoral.yaml"
+    static let association = "pdesi/05-association-non-habilitee.yaml"
+    static let montreuil = "pdesi/12-montreuil-incomplet.yaml"
+    static let audruicq = "pdesi/13-audruicq-a-instruire.yaml"
+    static let fsl = "logement/11-fsl-acces-personne-seule-aout.yaml"
+
+    /// An amount as documents print it: "30 000,00 €" with its no-break spaces.
+    static func euros(_ amount: Int) -> String { FrenchFormat.money(DecimalNumber(amount)) }
+
+    func json(_ record: DecisionRecord) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(JSONDecision.render(record).utf8)) as? [String: Any])
+    }
+
+    func issuance(_ record: DecisionRecord) throws -> [String: Any] {
+        try #require(try json(record)["issuance"] as? [String: Any])
+    }
+
+    /// Words and blocks only an act may carry.
+    static let actOnly = ["Décision d'attribution", "Décision de rejet", "est accordée", "est attribuée", "a décidé",
+                          "Voies et délais de recours", "Fait à ", "(signature)", "par délégation,", "Signataire", "\n- Vu "]
+
+    // MARK: - Simulation
+
+    @Test func aSimulationSaysOnItsFirstAndLastLinesThatItIsNotADecision() throws {
+        let record = try Fixture.record(Self.wimereux, .simulation)
+        let markdown = MarkdownDecision.render(record)
+        let banner = "**Simulation — ce document n'est pas une décision.**"
+        #expect(markdown.hasPrefix("> \(banner)\n"))
+        #expect(markdown.components(separatedBy: banner).count == 3, "at the top and above the fingerprints")
+        #expect(markdown.contains("## Simulation : demande d'aide au titre du dispositif « Aide à l'aménagement des Espaces, Sites et Itinéraires inscrits ou classés au P.D.E.S.I. »\n"))
+        #expect(markdown.contains("paraît remplir les conditions du dispositif « Aide à l'aménagement des Espaces, Sites et Itinéraires inscrits ou classés au P.D.E.S.I. » : l'aide pourrait s'élever à **\(Self.euros(30_000))**."))
+        #expect(markdown.contains("Seule une décision de la Commission permanente du Conseil départemental, prise après instruction de la demande, peut attribuer une aide."))
+        for words in Self.actOnly { #expect(!markdown.contains(words), "\(words)") }
+        let issuance = try issuance(record)
+        #expect(issuance["stage"] as? String == "simulation")
+        #expect(issuance["is_act"] as? Bool == false)
+        #expect(issuance["notice"] as? String == "Simulation — ce document n'est pas une décision")
+        #expect(try json(record)["amount_status"] as? String == "provisional", "a simulation grants nothing")
+    }
+
+    @Test func aRefusedSimulationIsWordedConditionally() throws {
+        let markdown = MarkdownDecision.render(try Fixture.record(Self.association, .simulation))
+        #expect(markdown.contains("ne paraît pas remplir les conditions du dispositif"))
+        #expect(markdown.contains("## Conditions qui ne paraissent pas remplies\n"))
+        #expect(markdown.contains("### Condition 1 : critère n°1 non rempli\n"))
+        #expect(!markdown.contains("Motifs de la décision"))
+        #expect(!markdown.contains("rejetée"))
+    }
+
+    // MARK: - Instruction
+
+    @Test func theFicheGivesTheAvisTheAmountProposedAndWhoDecides() throws {
+        let record = try Fixture.record(Self.wimereux, Issuance(stage: .instruction, deployment: Fixture.deployment))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.hasPrefix("> **Fiche d'instruction — document de travail du service instructeur ; ce document n'est pas une décision.**\n"))
+        #expect(markdown.contains("\n## Fiche d'instruction\n"))
+        #expect(markdown.contains("\n## Avis de l'instructeur : favorable\n\nMontant proposé : **\(Self.euros(30_000))**.\n"))
+        #expect(markdown.contains("\n- Décision : Commission permanente du Conseil départemental\n"))
+        #expect(markdown.contains("\n- Service instructeur : Direction des sports (exemple) — 1 rue de l'Exemple, 62000 Arras ; sports@departement.example ; 03 21 00 00 00\n"))
+        #expect(markdown.contains("\n## Calcul du montant\n"))
+        #expect(markdown.contains("\n## Décisions antérieures prises en compte\n"), "the limits read")
+        for words in Self.actOnly { #expect(!markdown.contains(words), "\(words)") }
+        #expect(try json(record)["amount_status"] as? String == "proposed")
+    }
+
+    @Test(arguments: [(association, "défavorable", "Montant proposé : néant."),
+                      (audruicq, "à instruire", "Montant proposé, sous réserve des points à instruire ci-dessous : **\(Self.euros(11_200))**.")])
+    func theAvisFollowsTheOutcome(_ file: String, _ avis: String, _ amount: String) throws {
+        let markdown = MarkdownDecision.render(try Fixture.record(file, Issuance(stage: .instruction)))
+        #expect(markdown.contains("\n## Avis de l'instructeur : \(avis)\n\n\(amount)"))
+        for words in Self.actOnly { #expect(!markdown.contains(words), "\(words)") }
+    }
+
+    @Test func theFactsToConfirmAreListedForTheInstructor() throws {
+        let markdown = MarkdownDecision.render(try Fixture.record(Self.audruicq, Issuance(stage: .instruction)))
+        #expect(markdown.contains("\n## Points à instruire\n\n- Confirmation de la déclaration du demandeur : Le propriétaire du site a-t-il validé le projet d'aménagement ? Réponse déclarée : **oui**"))
+    }
+
+    @Test func aFicheSaysWhenTheSchemeDoesNotSayWhoDecides() throws {
+        let markdown = MarkdownDecision.render(try Fixture.record(Self.wimereux, decidedBy: nil, Issuance(stage: .instruction)))
+        #expect(markdown.contains("\n- Décision : autorité compétente non précisée par le dispositif\n"))
+        #expect(!markdown.contains("Service instructeur"), "no service is printed when guichet.yaml names none")
+    }
+
+    @Test func anIncompleteFileIsARequestForPiecesFromTheServiceNotADecision() throws {
+        for stage in [Stage.instruction, .decision] {
+            let record = try Fixture.record(Self.montreuil, Issuance(stage: stage, act: Fixture.sitting, deployment: Fixture.deployment))
+            let markdown = MarkdownDecision.render(record)
+            #expect(markdown.hasPrefix("> **Demande de pièces du service instructeur — ce courrier n'est pas une décision.**\n"))
+            #expect(markdown.contains("\n## Demande de pièces et d'informations complémentaires\n"))
+            #expect(markdown.contains("En application de l'article L. 114-5 du code des relations entre le public et l'administration, ces éléments sont à transmettre au service instructeur avant le ………………………."))
+            #expect(markdown.contains("| Service instructeur | Direction des sports (exemple)"))
+            #expect(markdown.contains("2. Pièce justificative : Accord écrit du propriétaire validant le projet d'aménagement (pièce `accord-proprietaire`)"))
+            for words in Self.actOnly { #expect(!markdown.contains(words), "\(stage): \(words)") }
+            #expect(try issuance(record)["is_act"] as? Bool == false)
+        }
+    }
+
+    @Test func aProposalNamesTheSittingItGoesTo() throws {
+        let record = try Fixture.record(Self.wimereux, Issuance(stage: .proposal, act: Fixture.sitting))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.hasPrefix("> **Projet — soumis au vote de la Commission permanente du Conseil départemental ; ce document n'est pas une décision.**\n"))
+        #expect(markdown.contains("\n## Fiche d'instruction : proposition soumise à la Commission permanente du Conseil départemental\n"))
+        #expect(markdown.contains("\n- Proposition soumise à la Commission permanente du Conseil départemental, séance du 30 novembre 2020 (référence CP20201130-15)\n"))
+        for words in Self.actOnly { #expect(!markdown.contains(words), "\(words)") }
+    }
+
+    /// Whatever the sample and the stage before the decision, no document reads as an award;
+    /// at the decision stage, a file still to examine is not an act either.
+    @Test(arguments: [Stage.simulation, .instruction, .proposal, .decision])
+    func nothingBeforeTheDecisionReadsAsAnAward(_ stage: Stage) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Applications/pdesi")).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 15)
+        // 14-lot-novembre.yaml holds several applications; the others, one each.
+        for file in files where !file.hasPrefix("14-") {
+            let record = try Fixture.record("pdesi/\(file)", Issuance(stage: stage, act: Fixture.sitting, deployment: Fixture.deployment))
+            guard stage != .decision || record.outcome == .toExamine else { continue }
+            let markdown = MarkdownDecision.render(record)
+            for words in Self.actOnly { #expect(!markdown.contains(words), "\(file) at \(stage): \(words)") }
+            #expect(markdown.contains("n'est pas une décision."), "\(file) at \(stage)")
+            #expect(try issuance(record)["is_act"] as? Bool == false)
+            #expect(try json(record)["amount_status"] as? String != "granted")
+        }
+    }
+
+    // MARK: - Decision and notification
+
+    @Test func aDecisionOfTheCommissionIsTheNotificationOfItsDeliberation() throws {
+        let record = try Fixture.record(Self.wimereux, Issuance(stage: .decision, act: Fixture.sitting, proposedAmount: DecimalNumber(35_000),
+                                                               deployment: Fixture.deployment))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.hasPrefix("# Département du Pas-de-Calais\n\n## Décision d'attribution d'une aide\n"), "an act has no banner")
+        #expect(!markdown.contains("n'est pas une décision"))
+        #expect(markdown.contains("| Délibération notifiée | n°\u{00A0}CP20201130-15 de la Commission permanente du Conseil départemental du 30 novembre 2020 |"))
+        #expect(markdown.contains("\n- Vu le code général des collectivités territoriales, notamment son article L. 3211-2 ;\n"))
+        #expect(markdown.contains("\n- Vu la délibération n°\u{00A0}CP20201130-15 de la Commission permanente du Conseil départemental du 30 novembre 2020 ;\n"))
+        #expect(markdown.contains("Par délibération n°\u{00A0}CP20201130-15 du 30 novembre 2020, la Commission permanente du Conseil départemental a décidé d'attribuer à la Commune de Wimereux une aide d'un montant de **\(Self.euros(30_000))** au titre du dispositif"))
+        #expect(markdown.contains("\nLa Commission permanente du Conseil départemental a modifié le montant qui lui était proposé, le ramenant de \(Self.euros(35_000)) à \(Self.euros(30_000)).\n"))
+        #expect(markdown.contains("\n## Voies et délais de recours\n\nCette décision peut faire l'objet, dans un délai de deux mois à compter de sa notification,"))
+        #expect(markdown.contains("\nFait à ………………………, le ………………………\n\nPour le Président du Conseil départemental et par délégation,\n\nLa Vice-présidente chargée des sports,\n\n(signature)\n\nClaire Martin\n"))
+        let json = try json(record)
+        let issuance = try #require(json["issuance"] as? [String: Any])
+        let act = try #require(issuance["act"] as? [String: Any])
+        #expect(issuance["is_act"] as? Bool == true)
+        #expect(issuance["notice"] is NSNull)
+        #expect(issuance["proposed_amount"] as? String == "35000.00")
+        #expect(act["body"] as? String == "commission-permanente" && act["reference"] as? String == "CP20201130-15" && act["date"] as? String == "2020-11-30")
+        #expect(json["amount_status"] as? String == "granted")
+    }
+
+    @Test(arguments: [(30_000, nil), (25_000, "le portant de \(Self.euros(25_000)) à \(Self.euros(30_000)).")] as [(Int, String?)])
+    func theAmendmentIsStatedOnlyWhenTheBodyChangedTheAmount(_ proposed: Int, _ sentence: String?) throws {
+        let record = try Fixture.record(Self.wimereux, Issuance(stage: .decision, act: Fixture.sitting, proposedAmount: DecimalNumber(proposed)))
+        let markdown = MarkdownDecision.render(record)
+        if let sentence {
+            #expect(markdown.contains("a modifié le montant qui lui était proposé, \(sentence)"))
+        } else {
+            #expect(!markdown.contains("a modifié le montant"))
+        }
+    }
+
+    @Test func aRefusalWithoutSignatoryNamesNoOne() throws {
+        let record = try Fixture.record(Self.association, Issuance(stage: .decision, act: Fixture.sitting))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.contains("\n## Décision de rejet d'une demande d'aide\n"))
+        #expect(markdown.contains("la Commission permanente du Conseil départemental a décidé de **rejeter** la demande présentée par l'Association Les Randonneurs de l'Audomarois"))
+        #expect(markdown.contains("\n- Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;\n"))
+        #expect(markdown.contains("\n## Motifs de la décision\n"))
+        #expect(markdown.contains("\n## Voies et délais de recours\n"))
+        #expect(markdown.contains("\n**Signataire non renseigné (guichet.yaml)**\n"))
+        #expect(!markdown.contains("(signature)") && !markdown.contains("par délégation,"))
+    }
+
+    @Test func anActWithoutItsReferenceSaysSo() throws {
+        let markdown = MarkdownDecision.render(try Fixture.record(Self.wimereux, Issuance(stage: .decision)))
+        #expect(markdown.contains("| Acte | **Numéro et date de l'acte non renseignés** |"))
+    }
+
+    @Test func aNotifiedDecisionOfThePresidentIsHisOwnActWithItsNotificationDate() throws {
+        let act = DecisionAct(body: .presidentByDelegation, reference: "FSL-2020-0412", date: Fixture.date("2020-10-05"))
+        let record = try Fixture.record(Self.fsl, scheme: "fsl-acces", decidedBy: .presidentByDelegation,
+                                        Issuance(stage: .notified, act: act, notifiedOn: Fixture.date("2020-10-08"), deployment: Fixture.president))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.contains("\nUne aide d'un montant de **\(Self.euros(775))** est attribuée à Sandrine Petit au titre du dispositif"))
+        #expect(!markdown.contains("Par délibération"))
+        #expect(markdown.contains("| Décision | n°\u{00A0}FSL-2020-0412 du 5 octobre 2020 |\n| Notifiée le | 8 octobre 2020 |"))
+        #expect(markdown.contains("\nLa présente décision peut faire l'objet"))
+        #expect(markdown.contains("\nFait à ………………………, le 5 octobre 2020\n\nLe Président du Conseil départemental,\n\n(signature)\n\nJean Durand\n"))
+        #expect(!markdown.contains("par délégation,"), "the President signs in his own name")
+        let issuance = try issuance(record)
+        #expect(issuance["stage"] as? String == "notified" && issuance["stage_name"] as? String == "notifiée")
+        #expect(issuance["notified_on"] as? String == "2020-10-08")
+        #expect(try json(record)["scheme"].flatMap { $0 as? [String: Any] }?["decided_by"].flatMap { $0 as? [String: Any] }?["body"] as? String == "président-par-délégation")
+    }
+
+    /// The text that gives the body its power is cited as such when the scheme names it.
+    @Test func theDelegationTextIsCitedWhenTheSchemeNamesIt() throws {
+        let scheme = try Load.scheme(DemoScheme.text()).deciding(.standingCommittee, source: "delib")
+        let application = DemoScheme.application("a: true, b: true, c: true, base: 100 €", extra: "confirmed: all\nfindings: {manuel: {satisfied: true}}")
+        let evaluation = try Load.evaluate(application, scheme: scheme)
+        #expect(evaluation.outcome == .favorable)
+        let act = MarkdownDecision.render(DecisionRecord(evaluation, issuance: Issuance(stage: .decision, act: Fixture.sitting)))
+        #expect(act.contains("\n- Vu la délibération n°2020-999 du 28 septembre 2020, article 1, qui confie la décision à la Commission permanente du Conseil départemental ;\n"))
+        let fiche = MarkdownDecision.render(DecisionRecord(evaluation, issuance: Issuance(stage: .instruction)))
+        #expect(fiche.contains("\n- Décision : Commission permanente du Conseil départemental (Délibération n°2020-999 du 28 septembre 2020, article 1, lignes 1 à 2)\n"))
+    }
+
+    @Test func theIssuancesOfEachStageCarryWhatTheStageAdds() {
+        let act = Fixture.sitting
+        let notified = Issuance.notified(act, on: Fixture.date("2020-12-04"), proposedAmount: DecimalNumber(10), deployment: Fixture.deployment)
+        #expect(notified.stage == .notified && notified.act == act && notified.notifiedOn == Fixture.date("2020-12-04"))
+        #expect(notified.referenceDate == act.date && notified.proposedAmount == DecimalNumber(10) && notified.deployment == Fixture.deployment)
+        #expect(Issuance.decision(act, deployment: Deployment()).stage == .decision)
+        #expect(Issuance.proposal(to: act, deployment: Deployment()).act == act)
+        #expect(Issuance.instruction(on: Fixture.date("2020-11-16"), deployment: Deployment()).referenceDate == Fixture.date("2020-11-16"))
+    }
+
+    @Test func theBodiesAreNamedInOnePlace() {
+        let authority = Authority(name: "Département du Pas-de-Calais", signatory: "Le Président du Conseil départemental", court: "tribunal", courtAddress: nil)
+        #expect(BodyName(.standingCommittee, authority: authority).name == "la Commission permanente du Conseil départemental")
+        #expect(BodyName(.assembly, authority: authority).toBody == "au Conseil départemental")
+        #expect(BodyName(.presidentByDelegation, authority: authority).name == "le Président du Conseil départemental")
+        #expect(BodyName(.standingCommittee, authority: authority).bare == "Commission permanente du Conseil départemental")
+    }
+}

@@ -1,0 +1,100 @@
+import Batch
+import Decisions
+import Evaluator
+import ExactDecimal
+import Foundation
+import Register
+import RuleSet
+import SchemeLanguage
+import TestSupport
+
+/// Sample applications rendered at each stage of their life, for the stage tests and goldens.
+///
+/// The rules do not say yet who decides (`authority.decides` is loaded elsewhere): these
+/// fixtures give the scheme a deciding body, with no source, so that no text is cited as a
+/// delegation it does not contain.
+enum StageFixture {
+    static let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+
+    /// A fictitious deployment: a signatory who signs by delegation, an instructing service.
+    static let deployment = Deployment(
+        signatory: .init(firstName: "Claire", name: "Martin", title: "La Vice-présidente chargée des sports"),
+        service: .init(name: "Direction des sports (exemple)", address: "1 rue de l'Exemple, 62000 Arras",
+                       email: "sports@departement.example", phone: "03 21 00 00 00"),
+        dataProtectionContact: "dpd@departement.example")
+
+    /// The President signs himself: no « par délégation » line.
+    static let president = Deployment(
+        signatory: .init(firstName: "Jean", name: "Durand", title: "Le Président du Conseil départemental"),
+        service: .init(name: "Service du fonds de solidarité pour le logement (exemple)"))
+
+    static let sitting = DecisionAct(body: .standingCommittee, reference: "CP20201130-15", date: date("2020-11-30"))
+
+    static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+
+    /// A scheme of the rules folder, decided by `body` when one is given.
+    static func scheme(_ id: String, decidedBy body: DecidingBody?, source: String? = nil) throws -> Scheme {
+        guard let scheme = catalog.schemes[id] else { throw FixtureError("no scheme \(id)") }
+        guard let body else { return scheme }
+        return scheme.deciding(body, source: source)
+    }
+
+    /// One application file of `Applications/`, evaluated on its own (no earlier decision).
+    static func evaluate(_ file: String, scheme: Scheme) throws -> Evaluation {
+        let text = try String(contentsOfFile: Repository.path("Applications/\(file)"), encoding: .utf8)
+        return try Load.evaluate(text, scheme: scheme)
+    }
+
+    static func record(_ file: String, scheme id: String = "pdesi", decidedBy body: DecidingBody? = .standingCommittee,
+                       _ issuance: Issuance) throws -> DecisionRecord {
+        DecisionRecord(try evaluate(file, scheme: try scheme(id, decidedBy: body)), issuance: issuance)
+    }
+
+    /// The call's applications of a folder, evaluated in filing order with a fresh register, then selected.
+    static func selection(_ folder: String, scheme id: String) throws -> SelectionResult {
+        let report = BatchRunner(catalog: catalog, output: nil, register: try DecisionRegister.inMemory())
+            .run(paths: [Repository.path("Applications/\(folder)")])
+        let evaluations: [Evaluation] = report.entries.compactMap { entry in
+            if case .decided(let evaluation) = entry.result, evaluation.scheme.id == id { return evaluation }
+            return nil
+        }
+        guard let scheme = catalog.schemes[id], let selector = CallSelector(scheme: scheme) else { throw FixtureError("no call \(id)") }
+        return try selector.select(evaluations)
+    }
+
+    /// The documents the stage goldens hold: name, record.
+    static func goldenRecords() throws -> [(String, DecisionRecord)] {
+        let instruction = Issuance(stage: .instruction, referenceDate: date("2020-11-16"), deployment: deployment)
+        return [
+            ("PDESI-2020-001.instruction", try record("pdesi/01-wimereux-sentier-littoral.yaml", instruction)),
+            ("PDESI-2020-005.instruction", try record("pdesi/05-association-non-habilitee.yaml", Issuance(stage: .instruction))),
+            ("PDESI-2020-012.instruction", try record("pdesi/12-montreuil-incomplet.yaml", instruction)),
+            ("PDESI-2020-013.instruction", try record("pdesi/13-audruicq-a-instruire.yaml", decidedBy: nil, instruction)),
+            ("PDESI-2020-001.proposal", try record("pdesi/01-wimereux-sentier-littoral.yaml",
+                                                   Issuance(stage: .proposal, act: sitting, deployment: deployment))),
+            ("PDESI-2020-001.decision", try record("pdesi/01-wimereux-sentier-littoral.yaml",
+                                                   Issuance(stage: .decision, act: sitting, proposedAmount: DecimalNumber(35_000), deployment: deployment))),
+            ("PDESI-2020-005.decision", try record("pdesi/05-association-non-habilitee.yaml", Issuance(stage: .decision, act: sitting))),
+            ("FSL-2020-0201.notified", try record("logement/11-fsl-acces-personne-seule-aout.yaml", scheme: "fsl-acces",
+                                                  decidedBy: .presidentByDelegation,
+                                                  Issuance(stage: .notified, act: DecisionAct(body: .presidentByDelegation, reference: "FSL-2020-0412", date: date("2020-10-05")),
+                                                           notifiedOn: date("2020-10-08"), deployment: president))),
+        ]
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Scheme {
+    /// The same scheme, decided by `body` on the delegation of its source `source`.
+    func deciding(_ body: DecidingBody, source: String?) -> Scheme {
+        Scheme(id: id, title: title, kind: kind, family: family, authority: authority,
+               decidedBy: DecisionAuthority(body: body, source: source), inForce: inForce, sources: sources, pieces: pieces,
+               inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule,
+               notices: notices, selection: selection, interpretations: interpretations, tests: tests, references: references,
+               file: file, rulesHash: rulesHash)
+    }
+}
