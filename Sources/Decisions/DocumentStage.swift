@@ -10,8 +10,13 @@ public struct BodyName: Sendable, Equatable {
     /// With its article, as a sentence uses it: "la Commission permanente du Conseil départemental".
     public let name: String
 
+    /// The authority's own name for the body (deliberations.yaml, `bodies`), else a département's.
     public init(_ body: DecidingBody, authority: Authority) {
         self.body = body
+        if let named = authority.name(of: body) {
+            name = FrenchGrammar.lowercasedFirst(named)
+            return
+        }
         switch body {
         case .standingCommittee: name = "la Commission permanente du Conseil départemental"
         case .assembly: name = "le Conseil départemental"

@@ -46,9 +46,6 @@ enum MarkdownAct {
             visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
         visas += record.legalBasis.map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
-        if let authority = record.scheme.decidedBy, let source = authority.source.flatMap(record.scheme.source), let body = record.decidingBody {
-            visas.append("Vu \(FrenchGrammar.withArticle(source.citation)), qui confie la décision \(body.toBody) ;")
-        }
         if let act = record.issuance.act, act.body.votes {
             let body = BodyName(act.body, authority: record.scheme.authority)
             visas.append("Vu la délibération \(number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) ;")
@@ -125,6 +122,13 @@ enum MarkdownAct {
         text.blank()
     }
 
+    /// "président du conseil départemental" for "Le Président du Conseil départemental".
+    private static func withoutArticle(_ title: String) -> String {
+        let lowered = title.lowercased()
+        for article in ["le ", "la ", "l'", "l’"] where lowered.hasPrefix(article) { return String(lowered.dropFirst(article.count)) }
+        return lowered
+    }
+
     /// The place is left blank; the date is the decision's for a decision of the President, left
     /// blank for the letter notifying a deliberation. The signatory's first name, name and title
     /// come from guichet.yaml: when it does not say, the block says so, never a name made up.
@@ -140,7 +144,7 @@ enum MarkdownAct {
             MarkdownDecision.dataProtection(record, into: &text)
             return
         }
-        if signatory.title.lowercased() != authority.lowercased() {
+        if withoutArticle(signatory.title) != withoutArticle(authority) {
             text.line("Pour \(FrenchGrammar.lowercasedFirst(authority)) et par délégation,")
             text.blank()
         }

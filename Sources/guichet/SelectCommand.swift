@@ -78,6 +78,7 @@ struct Select: ParsableCommand {
         guard let selection = outcome.selection else { throw ExitCode.failure }
         let minutes = SelectionReport.markdown(selection)
         try output.write(minutes, to: "selection-\(schemeID).md")
+        try output.write(ProposalReport.markdown(selection, sitting: act, deployment: deployment), to: "proposition-\(schemeID).md")
         Console.out(minutes, terminator: "")
         if outcome.report.failureCount > 0 { throw ExitCode.failure }
     }
