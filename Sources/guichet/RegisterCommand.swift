@@ -1,6 +1,8 @@
 import ArgumentParser
 import Batch
 import Foundation
+import RuleSet
+import ExactDecimal
 import Platform
 import Register
 import SchemeLanguage
@@ -73,23 +75,89 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export the decisions in force (or every entry) as CSV.")
+        static let configuration = CommandConfiguration(
+            abstract: "Exporter le registre : en CSV, ou les subventions attribuées à des personnes morales au format SCDL.",
+            discussion: """
+                --format csv (par défaut) : les inscriptions en vigueur (--all : tout l'historique). \
+                --format scdl : les subventions décidées au profit de personnes morales, au schéma SCDL \
+                « subventions » 2.1.1 (schema.data.gouv.fr), en UTF-8 avec la virgule pour séparateur et le \
+                point décimal ; les personnes physiques n'y figurent jamais. Le SIRET de l'autorité vient de \
+                guichet.yaml (siret) ; les conditions et la période de versement et la notification à l'Union \
+                européenne, que le registre ne connaît pas, se donnent en options. Une subvention à laquelle \
+                il manque un champ obligatoire n'est pas écrite : elle est signalée, et la commande échoue.
+                """)
 
-        @Option(name: .shortAndLong, help: "The CSV file to write (default: standard output).")
+        @Option(name: .shortAndLong, help: "Le fichier à écrire (par défaut : la sortie standard).")
         var output: String?
 
-        @Flag(name: .long, help: "Include the replaced entries (the history).")
+        @Option(name: .long, help: "csv ou scdl.")
+        var format: String = "csv"
+
+        @Flag(name: .long, help: "CSV : inclure les inscriptions remplacées (l'historique).")
         var all = false
+
+        @OptionGroup var rules: RulesOption
+
+        @Option(name: .customLong("conditions-versement"), help: "SCDL : « unique », « échelonné » ou une description.")
+        var paymentTerms: String?
+
+        @Option(name: .customLong("periode-versement"), help: "SCDL : AAAA-MM-JJ ou AAAA-MM-JJ/AAAA-MM-JJ.")
+        var paymentPeriod: String?
+
+        @Option(name: .customLong("notification-ue"), help: "SCDL : oui ou non (aide notifiée au titre du règlement de minimis).")
+        var notifiedToEU: String?
+
+        @Option(name: .customLong("au-dessus-de"), help: "SCDL : seulement les subventions d'un montant supérieur (par exemple 23 000 €).")
+        var above: String?
 
         @OptionGroup var register: RegisterOption
 
         func run() throws {
-            let csv = try register.query { RegisterCSV.render(try all ? $0.allEntries() : $0.currentEntries()) }
-            if let output {
-                try OwnerOnlyFile.write(Array(csv.utf8), to: output)
-            } else {
-                Console.data(csv)
+            let text: String
+            switch format {
+            case "csv": text = try register.query { RegisterCSV.render(try all ? $0.allEntries() : $0.currentEntries()) }
+            case "scdl": text = try scdl()
+            default: throw ValidationError("--format vaut csv ou scdl, trouvé « \(format) »")
             }
+            if let output {
+                try OwnerOnlyFile.write(Array(text.utf8), to: output)
+            } else {
+                Console.data(text)
+            }
+        }
+
+        private func scdl() throws -> String {
+            guard let paymentTerms, let paymentPeriod, let notifiedToEU, ["oui", "non"].contains(notifiedToEU) else {
+                throw ValidationError("le format SCDL demande --conditions-versement, --periode-versement et --notification-ue oui|non")
+            }
+            guard let siret = try WorkingFolder.deployment()?.siret else {
+                Console.error("\(Deployment.fileName): error: le SIRET de l'autorité n'est pas renseigné (« siret ») : il identifie l'attribuant (idAttribuant)")
+                throw ExitCode.failure
+            }
+            var threshold: DecimalNumber?
+            if let above {
+                guard case .money(let amount)? = ScalarParsing.value(above, as: .money) else {
+                    throw ValidationError("--au-dessus-de : « \(above) » n'est pas un montant (par exemple 23 000 €)")
+                }
+                threshold = amount
+            }
+            let catalog = SchemeCatalog.load(directory: rules.rules)
+            Console.report(catalog)
+            let publication = ScdlSubsidies.Publication(
+                authorityNames: catalog.schemes.mapValues(\.authority.name), authoritySIRET: siret, paymentTerms: paymentTerms,
+                paymentPeriod: paymentPeriod, notifiedToEU: notifiedToEU == "oui", above: threshold)
+            let problems = ScdlSubsidies.problems(in: publication)
+            guard problems.isEmpty else {
+                for problem in problems { Console.error("error: \(problem)") }
+                throw ExitCode.failure
+            }
+            let (csv, skipped) = try register.query { ScdlSubsidies.render(try $0.currentEntries(), publication: publication) }
+            for line in skipped { Console.error("error: subvention non exportée : \(line)") }
+            if !skipped.isEmpty {
+                if let output { try OwnerOnlyFile.write(Array(csv.utf8), to: output) } else { Console.data(csv) }
+                throw ExitCode.failure
+            }
+            return csv
         }
     }
 }

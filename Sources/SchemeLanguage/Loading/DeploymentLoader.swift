@@ -31,8 +31,18 @@ public enum DeploymentLoader {
         let signatory = fields.optional("signatory").flatMap { self.signatory($0, log: log) }
         let service = fields.optional("service").flatMap { self.service($0, log: log) }
         let dataProtection = fields.optional("data_protection").flatMap { log.text($0, path: "data_protection") }
+        let siret = fields.optional("siret").flatMap { node -> String? in
+            guard let text = log.line(node, path: "siret") else { return nil }
+            let digits = text.filter { !$0.isWhitespace }
+            guard digits.count == 14, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                log.error("le SIRET de l'autorité s'écrit avec 14 chiffres, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: "siret")
+                return nil
+            }
+            return digits
+        }
         fields.rejectUnknown()
-        return Deployment(authority: authority, signatory: signatory, service: service, dataProtectionContact: dataProtection)
+        return Deployment(authority: authority, signatory: signatory, service: service, dataProtectionContact: dataProtection,
+                          siret: siret)
     }
 
     private static func signatory(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Signatory? {
@@ -87,6 +97,8 @@ extension Deployment {
         }
         lines += ["", "# Le contact du délégué à la protection des données, imprimé dans les actes qui concernent des personnes."]
         lines.append(dataProtection.map { "data_protection: \(quoted($0))" } ?? "# data_protection: dpo@…")
+        lines += ["", "# Le SIRET de l'autorité, qui l'identifie dans les données ouvertes de ses subventions (guichet register export --format scdl).",
+                  "# siret: \"00000000000000\""]
         return lines.joined(separator: "\n") + "\n"
     }
 

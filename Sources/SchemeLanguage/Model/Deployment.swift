@@ -37,13 +37,16 @@ public struct Deployment: Sendable, Equatable {
     public let service: Service?
     /// The data protection officer's contact, printed in acts about persons.
     public let dataProtectionContact: String?
+    /// The authority's SIRET, which identifies it in the open data of its subsidies.
+    public let siret: String?
 
     public init(authority: String? = nil, signatory: Signatory? = nil, service: Service? = nil,
-                dataProtectionContact: String? = nil) {
+                dataProtectionContact: String? = nil, siret: String? = nil) {
         self.authority = authority
         self.signatory = signatory
         self.service = service
         self.dataProtectionContact = dataProtectionContact
+        self.siret = siret
     }
 
     public static let fileName = "guichet.yaml"
