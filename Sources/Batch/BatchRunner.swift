@@ -21,6 +21,9 @@ public final class BatchRunner {
     /// Evaluate against the register without recording anything (`--dry-run`).
     private let recording: Bool
     private let evaluator: DocumentEvaluator
+    /// The day whose rules the batch applies: the decision date, given by the caller (the
+    /// command line defaults it to today), since no module reads the clock.
+    public let referenceDate: LocalDate
     /// The output names claimed by a stream decided as it is read: no document overwrites
     /// another's decision. A batch checks all its names at once instead (`run`).
     private var names: OutputNames
@@ -29,10 +32,12 @@ public final class BatchRunner {
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
     /// no earlier decision and nothing is recorded. `reservedNames` are output names the
-    /// caller writes itself (such as a call's procès-verbal), with what they hold.
-    public init(catalog: SchemeCatalog, output: OutputFolder?, register: DecisionRegister? = nil, recording: Bool = true,
-                reservedNames: [String: String] = [:]) {
+    /// caller writes itself (such as a call's procès-verbal), with what they hold. Every
+    /// application is decided on `referenceDate`.
+    public init(catalog: SchemeCatalog, referenceDate: LocalDate, output: OutputFolder?, register: DecisionRegister? = nil,
+                recording: Bool = true, reservedNames: [String: String] = [:]) {
         self.catalog = catalog
+        self.referenceDate = referenceDate
         self.output = output
         self.register = register
         self.recording = recording
@@ -148,7 +153,7 @@ public final class BatchRunner {
         if let clash { return [document.failure([clash])] }
         let reader: any LimitReader
         if let session { reader = session } else if let register { reader = register } else { reader = EmptyRegister() }
-        let result = evaluator.evaluate(document.decoded, register: reader)
+        let result = evaluator.evaluate(document.decoded, referenceDate: referenceDate, register: reader)
         let shown = document.schemes
         if let errors = shown.lazy.compactMap({ result.errors($0) }).first { return [document.failure(errors)] }
         let evaluations = shown.compactMap { result.evaluation($0) }

@@ -34,13 +34,16 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .long, help: "Read the register for limits, but record nothing in it.")
     var dryRun = false
 
+    @OptionGroup var date: DecisionDateOption
+
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
         // The register first: a second run waiting for it must not touch the output folder.
         let decisions = dryRun ? try register.openForReading() : try register.open(claiming: true)
         let output = try Console.outputFolder(out)
-        let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: !dryRun).run(paths: paths)
+        let report = BatchRunner(catalog: catalog, referenceDate: date.value, output: output, register: decisions,
+                                 recording: !dryRun).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         Console.out(SummaryTable.render(report))

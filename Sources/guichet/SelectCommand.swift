@@ -30,6 +30,8 @@ struct Select: ParsableCommand {
 
     @OptionGroup var register: RegisterOption
 
+    @OptionGroup var date: DecisionDateOption
+
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
@@ -39,7 +41,7 @@ struct Select: ParsableCommand {
         }
         let output = try Console.outputFolder(out)
         let minutesName = "selection-\(schemeID)"
-        let report = BatchRunner(catalog: catalog, output: nil, register: try register.openForReading(), recording: false,
+        let report = BatchRunner(catalog: catalog, referenceDate: date.value, output: nil, register: try register.openForReading(), recording: false,
                                  reservedNames: [minutesName: "le procès-verbal de sélection (\(minutesName).md)"]).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         let evaluations = report.entries.compactMap { entry -> Evaluation? in

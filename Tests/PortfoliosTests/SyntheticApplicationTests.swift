@@ -19,7 +19,7 @@ import YAMLReader
         var outcomes: Set<Outcome> = []
         while let document = try reader.nextDocument() {
             let application = try decoder.decode(document).get()
-            outcomes.insert(try SchemeEvaluator(scheme: scheme).evaluate(application).outcome)
+            outcomes.insert(try SchemeEvaluator(scheme: scheme).evaluate(application, referenceDate: application.filed).outcome)
         }
         #expect(outcomes.count >= 3, "a realistic mix of outcomes: \(outcomes)")
     }
