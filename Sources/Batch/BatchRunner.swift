@@ -26,6 +26,9 @@ public final class BatchRunner {
     /// Who records the fiches, and when.
     private let actor: Actor?
     private let evaluator: DocumentEvaluator
+    /// The day whose rules the batch applies: the decision date, given by the caller (the
+    /// command line defaults it to today), since no module reads the clock.
+    public let referenceDate: LocalDate
     /// The output names claimed by a stream decided as it is read: no document overwrites
     /// another's decision. A batch checks all its names at once instead (`run`).
     private var names: OutputNames
@@ -34,13 +37,17 @@ public final class BatchRunner {
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
     /// no earlier decision and nothing is recorded. `reservedNames` are output names the
-    /// caller writes itself (such as a call's procès-verbal), with what they hold.
-    public init(catalog: SchemeCatalog, output: OutputFolder?, register: DecisionRegister? = nil, recording: Bool = true,
-                issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:]) {
+    /// caller writes itself (such as a call's procès-verbal), with what they hold. Every
+    /// application is decided on `referenceDate`, which the documents state.
+    public init(catalog: SchemeCatalog, referenceDate: LocalDate, output: OutputFolder?, register: DecisionRegister? = nil,
+                recording: Bool = true, issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:]) {
         self.catalog = catalog
+        self.referenceDate = referenceDate
         self.output = output
         self.register = register
         self.recording = recording && issuance.stage == .instruction
+        var issuance = issuance
+        issuance.referenceDate = referenceDate
         self.issuance = issuance
         self.actor = actor
         names = OutputNames(reserved: reservedNames)
@@ -155,7 +162,7 @@ public final class BatchRunner {
         if let clash { return [document.failure([clash])] }
         let reader: any LimitReader
         if let session { reader = session } else if let register { reader = register } else { reader = EmptyRegister() }
-        let result = evaluator.evaluate(document.decoded, register: reader)
+        let result = evaluator.evaluate(document.decoded, referenceDate: referenceDate, register: reader)
         let shown = document.schemes
         if let errors = shown.lazy.compactMap({ result.errors($0) }).first { return [document.failure(errors)] }
         let evaluations = shown.compactMap { result.evaluation($0) }

@@ -74,7 +74,8 @@ public struct DecisionRun {
 
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
         let instruction = Issuance(stage: .instruction, referenceDate: act.date, deployment: deployment)
-        let read = BatchRunner(catalog: catalog, output: nil, register: register, recording: false, issuance: instruction).run(paths: paths)
+        let read = BatchRunner(catalog: catalog, referenceDate: act.date, output: nil, register: register, recording: false,
+                               issuance: instruction).run(paths: paths)
         var files: [String: Evaluation] = [:]
         for entry in read.entries {
             if case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id { files[evaluation.application.id] = evaluation }
@@ -124,7 +125,8 @@ public struct DecisionRun {
             result.skipped.append((id, refusal))
             return
         }
-        let evaluation = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
+        let evaluation = try evaluator.evaluate(read.application, referenceDate: act.date, dependencies: read.dependencies,
+                                                register: session)
         guard evaluation.outcome == .favorable || evaluation.outcome == .unfavorable else {
             result.skipped.append((id, "le dossier est « \(evaluation.outcome.rawValue) » : il ne peut être décidé en l'état"))
             return
@@ -184,7 +186,8 @@ public struct DecisionRun {
                     continue
                 }
                 guard let recorded = try session.current(scheme: scheme.id, application: id) else { continue }
-                let now = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
+                let date = recorded.stageRecord.act?.date ?? act.date
+                let now = try evaluator.evaluate(read.application, referenceDate: date, dependencies: read.dependencies, register: session)
                 let amountNow: DecimalNumber? = now.amount?.final
                 if now.outcome != recorded.outcome || amountNow != recorded.amount {
                     let before = "\(recorded.outcome.rawValue)" + (recorded.amount.map { ", \(FrenchFormat.money($0))" } ?? "")

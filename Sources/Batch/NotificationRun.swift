@@ -36,7 +36,7 @@ public struct NotificationRun {
     }
 
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
-        let read = BatchRunner(catalog: catalog, output: nil, register: register, recording: false,
+        let read = BatchRunner(catalog: catalog, referenceDate: notifiedOn, output: nil, register: register, recording: false,
                                issuance: Issuance(stage: .instruction, deployment: deployment)).run(paths: paths)
         var result = Result(report: read)
         let evaluator = SchemeEvaluator(scheme: scheme)
@@ -53,7 +53,8 @@ public struct NotificationRun {
                     result.skipped.append((id, "la date de notification précède celle de la décision (\(act.date.frenchLong))"))
                     continue
                 }
-                let evaluation = try evaluator.evaluate(read.application, dependencies: read.dependencies, register: session)
+                let evaluation = try evaluator.evaluate(read.application, referenceDate: current.stageRecord.referenceDate ?? act.date,
+                                                        dependencies: read.dependencies, register: session)
                 let documents = current.stageRecord.withdrawal == nil
                     ? try decisionDocuments(evaluation, current: current, act: act)
                     : try withdrawalDocuments(read.application, current: current, act: act, session: session)

@@ -41,7 +41,7 @@ public struct SittingRun {
     /// fiches to `output` when given.
     public func run(paths: [String], register: DecisionRegister, recording: Bool, output: OutputFolder?,
                     reservedNames: [String: String]) throws -> Outcome {
-        let read = BatchRunner(catalog: catalog, output: nil, register: register, recording: false, issuance: issuance,
+        let read = BatchRunner(catalog: catalog, referenceDate: sitting.date, output: nil, register: register, recording: false, issuance: issuance,
                                reservedNames: reservedNames).run(paths: paths)
         let candidates = read.entries.compactMap { entry -> (Evaluation, Stage?)? in
             guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id else { return nil }
@@ -51,7 +51,7 @@ public struct SittingRun {
         guard let selector = CallSelector(scheme: scheme) else { return Outcome(report: read, selection: nil, withdrawn: [], decided: []) }
         var withdrawn: [String] = []
         let selection = try register.batch(recording: recording, sitting: sitting.reference) { session in
-            let ledger = Ledger(session: session, evaluator: SchemeEvaluator(scheme: scheme), stage: proposalStage)
+            let ledger = Ledger(session: session, evaluator: SchemeEvaluator(scheme: scheme), date: sitting.date, stage: proposalStage)
             let result = try selector.select(open, sitting: ledger)
             withdrawn = try session.withdrawProposals(scheme: scheme.id, sitting: sitting.reference,
                                                       keeping: Set(result.retained.map(\.evaluation.application.id)), actor: actor)
@@ -84,16 +84,18 @@ public struct SittingRun {
     private final class Ledger: SittingLedger {
         let session: RegisterSession
         let evaluator: SchemeEvaluator
+        let date: LocalDate
         let stage: StageRecord
 
-        init(session: RegisterSession, evaluator: SchemeEvaluator, stage: StageRecord) {
+        init(session: RegisterSession, evaluator: SchemeEvaluator, date: LocalDate, stage: StageRecord) {
             self.session = session
             self.evaluator = evaluator
+            self.date = date
             self.stage = stage
         }
 
         func evaluate(_ evaluation: Evaluation) throws -> Evaluation {
-            try evaluator.evaluate(evaluation.application, dependencies: evaluation.dependencies, register: session)
+            try evaluator.evaluate(evaluation.application, referenceDate: date, dependencies: evaluation.dependencies, register: session)
         }
 
         func propose(_ evaluation: Evaluation) throws {

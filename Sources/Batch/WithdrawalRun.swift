@@ -41,7 +41,7 @@ public struct WithdrawalRun {
 
     /// Writes `ID.retrait.md` and records the act; returns the document's path.
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> String {
-        let read = BatchRunner(catalog: catalog, output: nil, register: register, recording: false,
+        let read = BatchRunner(catalog: catalog, referenceDate: act.date, output: nil, register: register, recording: false,
                                issuance: Issuance(stage: .instruction, deployment: deployment)).run(paths: paths)
         let evaluation = read.entries.lazy.compactMap { entry -> Evaluation? in
             guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id,

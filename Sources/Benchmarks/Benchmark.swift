@@ -35,10 +35,13 @@ public struct Benchmark {
 
     public let catalog: SchemeCatalog
     public let scheme: Scheme
+    /// The day every generated application is decided on: after their filing dates.
+    public let referenceDate: LocalDate
 
-    public init(catalog: SchemeCatalog, scheme: Scheme) {
+    public init(catalog: SchemeCatalog, scheme: Scheme, referenceDate: LocalDate) {
         self.catalog = catalog
         self.scheme = scheme
+        self.referenceDate = referenceDate
     }
 
     /// Writes `count` generated applications as one YAML stream.
@@ -61,7 +64,7 @@ public struct Benchmark {
         let evaluator = SchemeEvaluator(scheme: scheme)
         let evaluate = try best(repeats) {
             try timed(path) { document in
-                if case .success(let application) = decoder.decode(document) { _ = try? evaluator.evaluate(application) }
+                if case .success(let application) = decoder.decode(document) { _ = try? evaluator.evaluate(application, referenceDate: referenceDate) }
             }
         }
         var outcomes: [Outcome: Int] = [:]
@@ -78,7 +81,7 @@ public struct Benchmark {
     /// The whole batch pipeline without decision files: one JSON line per application.
     private func summarise(_ path: String, into summaryPath: String, outcomes: inout [Outcome: Int], errors: inout Int) throws -> Double {
         let summary = try StreamingFile(path: summaryPath)
-        let runner = BatchRunner(catalog: catalog, output: nil)
+        let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: nil)
         let seconds = try timed(path) { document in
             for entry in runner.process(document) {
                 if let outcome = entry.outcome { outcomes[outcome, default: 0] += 1 } else { errors += 1 }
@@ -101,7 +104,7 @@ public struct Benchmark {
         let registerPath = "\(folder)/registre.sqlite"
         for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: registerPath + suffix) }
         let register = try DecisionRegister.open(path: registerPath)
-        let runner = BatchRunner(catalog: catalog, output: nil, register: register)
+        let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: nil, register: register)
         let clock = ContinuousClock()
         let start = clock.now
         let report = runner.run(paths: [path])

@@ -122,7 +122,7 @@ extension DecisionRecord {
         return CriterionRow(
             number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
             facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) } + decisions,
-            source: criterion.source.flatMap(scheme.source), failure: criterion.failure, note: result.note,
+            source: criterion.source.flatMap(scheme.source), failure: criterion.failure(filed: application.filed), note: result.note,
             missing: result.missing.map { missingRow($0, evaluation).text })
     }
 

@@ -47,8 +47,14 @@ public enum SchemeExplanation {
         text.heading("Paramètres")
         text.table(["Paramètre", "Libellé", "Valeur", "Source"], scheme.parameters.map { parameter in
             let source = parameter.source.flatMap(scheme.source).map(MarkdownDecision.citation) ?? "—"
-            return ["`\(parameter.id)`", parameter.label, FrenchFormat.versions(of: parameter), source]
+            return ["`\(parameter.id)`", parameter.label, FrenchFormat.versions(of: parameter) + chosenOn(parameter), source]
         })
+    }
+
+    /// Which day picks a dated parameter's version: the decision date, unless its `date` says.
+    private static func chosenOn(_ parameter: Parameter) -> String {
+        guard parameter.versions.count > 1 else { return "" }
+        return parameter.dateFormula.map { " (version retenue selon `\($0)`)" } ?? " (version en vigueur à la date de la décision)"
     }
 
     private static func criteria(_ scheme: Scheme, into text: inout MarkdownText) {

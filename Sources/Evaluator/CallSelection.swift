@@ -99,8 +99,8 @@ public struct CallSelector: Sendable {
         let admissible = byID.filter { $0.outcome == .favorable }
         var candidates: [(evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])] = []
         for evaluation in admissible {
-            var context = EvaluationContext(plan: plan, application: evaluation.application, dependencies: evaluation.dependencies,
-                                            register: EmptyRegister())
+            var context = EvaluationContext(plan: plan, application: evaluation.application, referenceDate: evaluation.referenceDate,
+                                            dependencies: evaluation.dependencies, register: EmptyRegister())
             let category: String? = if case .enumeration(let value)? = try self.category?(&context) { value } else { nil }
             var ranks: [Value?] = []
             for key in ranking { ranks.append(try key(&context)) }
@@ -143,7 +143,8 @@ public struct CallSelector: Sendable {
 
     private func envelopeAmount(_ any: Evaluation?) throws(EvaluationError) -> DecimalNumber? {
         guard let envelope, let any else { return nil }
-        var context = EvaluationContext(plan: plan, application: any.application, dependencies: [:], register: EmptyRegister())
+        var context = EvaluationContext(plan: plan, application: any.application, referenceDate: any.referenceDate,
+                                        dependencies: [:], register: EmptyRegister())
         return try envelope(&context)?.decimal
     }
 

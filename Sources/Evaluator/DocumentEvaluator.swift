@@ -31,6 +31,8 @@ public final class DocumentEvaluator {
 
         public func application(_ id: String) -> Application? { schemes.firstIndex(of: id).flatMap { applications[$0] } }
         public func errors(_ id: String) -> [Diagnostic]? { schemes.firstIndex(of: id).flatMap { errors[$0] } }
+        /// The document's filing date, once one of its schemes has read it.
+        public var filed: LocalDate? { applications.lazy.compactMap { $0?.filed }.first }
     }
 
     /// The evaluations of a decoded document, aligned with its schemes.
@@ -65,16 +67,22 @@ public final class DocumentEvaluator {
         return decoded
     }
 
-    /// Evaluates the decoded schemes in order, each receiving the evaluations before it.
-    public func evaluate(_ decoded: Decoded, register: any LimitReader) -> Evaluated {
+    /// Evaluates the decoded schemes in order, each receiving the evaluations before it, with
+    /// the rules in force on `referenceDate` (the decision date; see `SchemeEvaluator.evaluate`).
+    public func evaluate(_ decoded: Decoded, referenceDate: LocalDate, register: any LimitReader) -> Evaluated {
         var result = Evaluated(schemes: decoded.schemes, evaluations: Array(repeating: nil, count: decoded.schemes.count),
                                errors: decoded.errors)
         // The evaluations before each scheme, by id, for those that read another's outcome.
         var dependencies: [String: Evaluation] = [:]
         for (position, id) in decoded.schemes.enumerated() {
             guard let application = decoded.applications[position], let scheme = catalog.schemes[id] else { continue }
+            if referenceDate < application.filed {
+                result.errors[position] = [Self.decidedBeforeFiling(application, referenceDate)]
+                continue
+            }
             do {
-                let evaluation = try evaluator(scheme).evaluate(application, dependencies: dependencies, register: register)
+                let evaluation = try evaluator(scheme).evaluate(application, referenceDate: referenceDate,
+                                                                dependencies: dependencies, register: register)
                 result.evaluations[position] = evaluation
                 if position < decoded.schemes.count - 1 { dependencies[id] = evaluation }
             } catch {
@@ -82,6 +90,14 @@ public final class DocumentEvaluator {
             }
         }
         return result
+    }
+
+    /// An application cannot be decided before it is filed: the date given is a mistake, which
+    /// would otherwise pick parameter versions the application never met.
+    static func decidedBeforeFiling(_ application: Application, _ referenceDate: LocalDate) -> Diagnostic {
+        Diagnostic("la demande est déposée le \(application.filed.frenchLong), après la date de décision retenue "
+                   + "(\(referenceDate.frenchLong)) : décidez-la à une date égale ou postérieure à son dépôt (option --date)",
+                   at: application.mark, path: "filed")
     }
 
     /// A value the rules cannot use is blamed where it is written; a failure of the rules

@@ -9,6 +9,10 @@ import YAMLReader
 public final class Evaluation: Sendable {
     public let scheme: Scheme
     public let application: Application
+    /// The day whose rules were applied (the decision date, or the day a fiche or a simulation
+    /// was made): the dated parameters without a `date` took their version on it, and a
+    /// document says « Règles en vigueur au … ».
+    public let referenceDate: LocalDate
     public let outcome: Outcome
     /// In the order of the scheme's criteria.
     public let criteria: [CriterionResult]
@@ -30,11 +34,12 @@ public final class Evaluation: Sendable {
     /// pending outcome.
     public let notices: [Int]
 
-    init(scheme: Scheme, application: Application, outcome: Outcome, criteria: [CriterionResult], amount: AmountResult?,
-         schedule: ScheduleResult?, missing: [MissingItem], awaitingConfirmation: [Int], dependencies: [String: Evaluation],
-         limits: [LimitResult], records: [LimitRecord], notices: [Int]) {
+    init(scheme: Scheme, application: Application, referenceDate: LocalDate, outcome: Outcome, criteria: [CriterionResult],
+         amount: AmountResult?, schedule: ScheduleResult?, missing: [MissingItem], awaitingConfirmation: [Int],
+         dependencies: [String: Evaluation], limits: [LimitResult], records: [LimitRecord], notices: [Int]) {
         self.scheme = scheme
         self.application = application
+        self.referenceDate = referenceDate
         self.outcome = outcome
         self.criteria = criteria
         self.amount = amount

@@ -5,11 +5,14 @@ import SchemeLanguage
 /// trace of what was read and what was found missing.
 struct EvaluationContext {
     let application: Application
+    /// The day whose rules apply (`decision_date`): the decision date, or for a fiche or a
+    /// simulation the day it is made.
+    let referenceDate: LocalDate
     /// For each input, the index of the piece that establishes it, if any.
     private let inputPieces: [Int?]
     private let pieceIDs: [String]
     private let inputConfirm: [Bool]
-    /// Parameter values, chosen once per application: on the filing date, or on the date the
+    /// Parameter values, chosen once per application: on the reference date, or on the date the
     /// parameter names (computed when first needed, since that date may be a missing fact).
     private var parameters: [Value?]
     private var parameterChosen: [Bool]
@@ -40,8 +43,10 @@ struct EvaluationContext {
     /// Inputs read whose declared value awaits an instructor's confirmation, since `beginTrace()`.
     private(set) var unconfirmed: [Int] = []
 
-    init(plan: EvaluationPlan, application: Application, dependencies: [String: Evaluation], register: any LimitReader) {
+    init(plan: EvaluationPlan, application: Application, referenceDate: LocalDate, dependencies: [String: Evaluation],
+         register: any LimitReader) {
         self.application = application
+        self.referenceDate = referenceDate
         self.dependencies = dependencies
         self.register = register
         self.plan = plan
@@ -51,7 +56,7 @@ struct EvaluationContext {
         parameterDefinitions = plan.parameters
         parameterDates = plan.parameterDates
         parameters = plan.parameters.indices.map { index in
-            plan.parameterDates[index] == nil ? plan.parameters[index].value(on: application.filed) : nil
+            plan.parameterDates[index] == nil ? plan.parameters[index].value(on: referenceDate) : nil
         }
         parameterChosen = plan.parameterDates.map { $0 == nil }
         steps = Array(repeating: nil, count: plan.stepCount)
@@ -178,7 +183,9 @@ struct EvaluationContext {
             guard let value = read(input) else { return nil }
             parts.append(LimitKey.Part(value: Self.keyText(value), personal: plan.personal[input]))
         }
-        let period = limit.period == .calendarYear ? String(application.filed.year) : "*"
+        // « Par an » is the year of the award: the aid decided in a calendar year counts against
+        // that year's cap, whenever it was filed.
+        let period = limit.period == .calendarYear ? String(referenceDate.year) : "*"
         return LimitKey(parts: parts, period: period)
     }
 
@@ -195,6 +202,7 @@ struct EvaluationContext {
     func value(of builtin: Builtin) -> Value? {
         switch builtin {
         case .filingDate: .date(application.filed)
+        case .decisionDate: .date(referenceDate)
         case .month: month.map(Value.date)
         case .monthEnd: month.map { .date($0.lastOfMonth) }
         case .scheduleTotal: scheduleTotal

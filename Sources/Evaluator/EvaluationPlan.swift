@@ -16,7 +16,7 @@ struct EvaluationPlan: Sendable {
     let personal: [Bool]
     let schemeID: String
     let parameters: [Parameter]
-    /// For each parameter, the date that chooses its version when it is not the filing date.
+    /// For each parameter, the date that chooses its version when it is not the reference date.
     let parameterDates: [CompiledExpression?]
     /// For each criterion, when it applies; nil when always.
     let applicability: [CompiledExpression?]

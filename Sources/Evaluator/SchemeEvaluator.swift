@@ -13,21 +13,26 @@ public struct SchemeEvaluator: Sendable {
         plan = EvaluationPlan(scheme)
     }
 
+    /// `referenceDate` is the day whose rules apply: the decision date (or, for an instructor's
+    /// fiche or a simulation, the day it is made). A dated parameter takes the version in force
+    /// that day, unless its `date` names another, as when the text chooses the filing date;
+    /// the caller always says which day, since the engine never reads the clock.
     /// `dependencies` are the evaluations, on the same application, of the schemes whose
     /// outcome this one uses (`outcome("…")`), by scheme id.
     /// `register` answers the limits; without one, no earlier decision counts.
-    public func evaluate(_ application: Application, dependencies: [String: Evaluation] = [:],
+    public func evaluate(_ application: Application, referenceDate: LocalDate, dependencies: [String: Evaluation] = [:],
                          register: any LimitReader = EmptyRegister()) throws(EvaluationError) -> Evaluation {
         do {
-            return try evaluateChecked(application, dependencies: dependencies, register: register)
+            return try evaluateChecked(application, referenceDate: referenceDate, dependencies: dependencies, register: register)
         } catch {
             throw error.locating(in: application, inputIDs: plan.inputIDs)
         }
     }
 
-    private func evaluateChecked(_ application: Application, dependencies: [String: Evaluation],
+    private func evaluateChecked(_ application: Application, referenceDate: LocalDate, dependencies: [String: Evaluation],
                                  register: any LimitReader) throws(EvaluationError) -> Evaluation {
-        var context = EvaluationContext(plan: plan, application: application, dependencies: dependencies, register: register)
+        var context = EvaluationContext(plan: plan, application: application, referenceDate: referenceDate,
+                                        dependencies: dependencies, register: register)
         var verdicts: [(verdict: Verdict, reads: Range<Int>, missing: [MissingItem])] = []
         verdicts.reserveCapacity(plan.criteria.count)
         var missing: [MissingItem] = []
@@ -68,7 +73,7 @@ public struct SchemeEvaluator: Sendable {
                                    hasAmount: scheme.amount != nil)
         let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(in: &context) : []
         let records = outcome == .favorable ? try limitRecords(in: &context) : []
-        return Evaluation(scheme: scheme, application: application, outcome: outcome, criteria: criteria,
+        return Evaluation(scheme: scheme, application: application, referenceDate: referenceDate, outcome: outcome, criteria: criteria,
                           amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting,
                           dependencies: dependencies, limits: context.limitResults, records: records, notices: notices)
     }

@@ -13,7 +13,7 @@ public enum SchemeTestRunner {
         let evaluator = SchemeEvaluator(scheme: scheme)
         return scheme.tests.map { testCase in
             do {
-                let evaluation = try evaluator.evaluate(testCase.application)
+                let evaluation = try evaluator.evaluate(testCase.application, referenceDate: testCase.referenceDate)
                 return CaseResult(testCase: testCase, mismatches: compare(testCase, evaluation))
             } catch {
                 return CaseResult(testCase: testCase, mismatches: ["evaluation failed: \(error)"])

@@ -39,7 +39,7 @@ public struct SyntheticApplications {
     // MARK: From the scheme's test cases
 
     private mutating func varied(_ template: Application) -> String {
-        let filed = LocalDate(year: template.filed.year, month: 1 + random.below(12), day: 1 + random.below(28))!
+        let filed = filingDate(like: template.filed)
         var text = "filed: \(filed)\nfacts:\n"
         for (index, fact) in template.facts.enumerated() {
             guard let fact else { continue }
@@ -64,6 +64,22 @@ public struct SyntheticApplications {
             }
         }
         return text
+    }
+
+    /// A new filing date in the template's year. For a scheme with a period of application, a
+    /// case filed within it gets a day within it (else most PDESI cases, voted in October, would
+    /// be refused on that ground alone), and a case filed outside keeps its date: it shows that
+    /// refusal, and the mix of outcomes stays the authors'.
+    private mutating func filingDate(like filed: LocalDate) -> LocalDate {
+        guard let window = scheme.inForce else {
+            return LocalDate(year: filed.year, month: 1 + random.below(12), day: 1 + random.below(28))!
+        }
+        guard window.contains(filed) else { return filed }
+        let january = LocalDate(year: filed.year, month: 1, day: 1)!
+        let december = LocalDate(year: filed.year, month: 12, day: 31)!
+        let first = max(january, window.from ?? january).daysSinceEpoch
+        let last = min(december, window.until ?? december).daysSinceEpoch
+        return LocalDate(daysSinceEpoch: first + random.below(last - first + 1)) ?? filed
     }
 
     /// Amounts other than zero move by a factor between 0.5 and 1.5, to the cent; identifiers

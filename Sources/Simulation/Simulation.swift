@@ -18,6 +18,14 @@ public final class Simulation {
     /// are streamed in the order given, and each application out of order is reported.
     public static let sortingLimit = 64 << 20
 
+    /// The day each application of a portfolio is decided on: the day it was filed, under
+    /// today's rules and under the reform alike. A portfolio is a stream of applications spread
+    /// over a year, each decided as it comes in; a single decision date for all would apply
+    /// one version of each dated parameter to the whole year, and a reform's `from` would then
+    /// split nothing. On the filing date, a reform's `from` keeps meaning « for the applications
+    /// from that day on », and the reports stay comparable from one run to the next.
+    static func decisionDate(filed: LocalDate) -> LocalDate { filed }
+
     public init(catalog: SchemeCatalog, reform: Reform) {
         self.reform = reform
         base = catalog
@@ -62,7 +70,9 @@ public final class Simulation {
                         summary.errors += 1
                         problems.forEach(problem)
                     }
-                    let after = evaluator.evaluate(decoded, register: register)
+                    // Decoded, so filed: the guard only keeps a malformed stage from being decided on a made-up day.
+                    guard let filed = decoded.filed else { continue }
+                    let after = evaluator.evaluate(decoded, referenceDate: Self.decisionDate(filed: filed), register: register)
                     for id in schemes {
                         guard let old = before.evaluation(id) else { continue }
                         guard let new = after.evaluation(id) else {

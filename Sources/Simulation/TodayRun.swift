@@ -156,7 +156,7 @@ final class TodayRun {
     }
 
     private func evaluate(_ pending: PendingDocument) -> SimulationStage {
-        let before = evaluator.evaluate(pending.decoded, register: register)
+        let before = evaluator.evaluate(pending.decoded, referenceDate: Simulation.decisionDate(filed: pending.filed), register: register)
         var problems: [Diagnostic] = []
         for id in pending.schemes {
             guard let evaluation = before.evaluation(id) else {

@@ -60,7 +60,8 @@ struct Bench: ParsableCommand {
         let folder = workDirectory ?? NSTemporaryDirectory() + "guichet-bench-\(getpid())"
         try OwnerOnlyFile.createFolder(folder)
         let stream = "\(folder)/applications.yaml"
-        let benchmark = Benchmark(catalog: catalog, scheme: target)
+        // Decided today: after every generated filing date, as a batch run now would be.
+        let benchmark = Benchmark(catalog: catalog, scheme: target, referenceDate: WorkingFolder.today())
         try benchmark.generate(count: count, seed: seed, to: stream)
         var figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
         if withRegister { figures.registerSeconds = try benchmark.measureRegister(stream: stream, folder: folder) }

@@ -53,7 +53,7 @@ struct Evaluate: ParsableCommand {
             : register.inUse ? try register.openForReading() : nil
         let output = dryRun ? nil : try Console.outputFolder(out)
         let issuance = Issuance(stage: stage, referenceDate: dating.referenceDate, deployment: deployment)
-        let report = BatchRunner(catalog: catalog, output: output, register: decisions, recording: recording,
+        let report = BatchRunner(catalog: catalog, referenceDate: dating.referenceDate, output: output, register: decisions, recording: recording,
                                  issuance: issuance, actor: WorkingFolder.actor(dating.agent)).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         Console.out(SummaryTable.render(report, stage: stage))

@@ -35,7 +35,7 @@ import YAMLReader
 
     func run(_ paths: [String]) throws -> (BatchReport, String) {
         let out = "\(folder)/out"
-        let runner = BatchRunner(catalog: catalog, output: try OutputFolder(directory: out))
+        let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: try OutputFolder(directory: out))
         return (runner.run(paths: paths), out)
     }
 
@@ -98,7 +98,7 @@ import YAMLReader
     /// documents after writing it: the second, which would overwrite it, is refused.
     @Test func aStreamRefusesTheSecondDocumentOfAName() throws {
         let one = "scheme: pdesi\nid: SAME\nfiled: 2020-10-01\napplicant: {name: A}\nfacts: {esi.categorie: non_inscrit}\n"
-        let runner = BatchRunner(catalog: catalog, output: nil)
+        let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil)
         let first = runner.process(try YAMLDocumentReader.singleDocument(text: one, file: "a.yaml"))
         let second = runner.process(try YAMLDocumentReader.singleDocument(text: one.replacing("SAME", with: "same"), file: "b.yaml"))
         #expect(first.first?.outcome == .unfavorable)
@@ -131,7 +131,7 @@ import YAMLReader
         }
         let broken = SchemeCatalog.load(directory: rules)
         #expect(broken.brokenMembers(of: "logement") == ["\(rules)/fonds-dettes-loyer.yaml"])
-        let runner = BatchRunner(catalog: broken, output: nil)
+        let runner = BatchRunner(catalog: broken, referenceDate: DecisionDay.samples, output: nil)
         let report = runner.run(paths: [Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
         let diagnostics = report.entries.flatMap(\.diagnostics)
         #expect(diagnostics.count == 1, "\(diagnostics)")
@@ -150,7 +150,7 @@ import YAMLReader
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: "\(rules)/casse.yaml"))
         let catalog = SchemeCatalog.load(directory: rules)
-        let report = BatchRunner(catalog: catalog, output: nil).run(paths: [Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
+        let report = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil).run(paths: [Repository.path("Applications/logement/20-menage-deux-aides.yaml")])
         let refusal = report.entries.flatMap(\.diagnostics).first { $0.message.contains("casse.yaml") }
         #expect((refusal != nil) == blocks, "\(report.entries.flatMap(\.diagnostics))")
         #expect(report.entries.contains { $0.outcome != nil } == !blocks)

@@ -17,7 +17,7 @@ import Testing
     func evaluations(_ folder: String, scheme: String, order: [String]? = nil) throws -> [Evaluation] {
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path(folder)).filter { $0.hasSuffix(".yaml") }.sorted()
         let paths = (order ?? files).map { Repository.path("\(folder)/\($0)") }
-        let report = BatchRunner(catalog: catalog, output: nil, register: try DecisionRegister.inMemory()).run(paths: paths)
+        let report = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil, register: try DecisionRegister.inMemory()).run(paths: paths)
         return report.entries.compactMap { entry in
             if case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme { return evaluation }
             return nil

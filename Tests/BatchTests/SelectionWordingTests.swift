@@ -19,7 +19,7 @@ import Testing
         let shared = DeliberationsLoader.load(path: Repository.path("Rules/deliberations.yaml")).deliberations
         let scheme = try SchemeLoader.load(bytes: Array(widened.utf8), file: "medecins-salaries.yaml", deliberations: shared).get()
         let catalog = SchemeCatalog(schemes: [scheme.id: scheme])
-        let report = BatchRunner(catalog: catalog, output: nil, register: try DecisionRegister.inMemory())
+        let report = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil, register: try DecisionRegister.inMemory())
             .run(paths: [Repository.path("Applications/medecins")])
         let evaluations = report.entries.compactMap { entry -> Evaluation? in
             if case .decided(let evaluation) = entry.result { return evaluation }

@@ -61,7 +61,7 @@ import Testing
         for scheme in catalog.sorted {
             let evaluator = SchemeEvaluator(scheme: scheme)
             for testCase in scheme.tests {
-                let text = JSONDecision.render(DecisionRecord(try evaluator.evaluate(testCase.application)))
+                let text = JSONDecision.render(DecisionRecord(try evaluator.evaluate(testCase.application, referenceDate: testCase.referenceDate)))
                 let document = try JSONFile.parse(Data(text.utf8))
                 let violation = validator.firstViolation(in: document)
                 #expect(violation == nil, "\(scheme.id), « \(testCase.name) »: \(violation.map(String.init(describing:)) ?? "")")
@@ -78,7 +78,7 @@ import Testing
     @Test func theDecisionsOfACallSelectionValidate() throws {
         let validator = try validator()
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-        let report = BatchRunner(catalog: catalog, output: nil, register: try DecisionRegister.inMemory())
+        let report = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil, register: try DecisionRegister.inMemory())
             .run(paths: [Repository.path("Applications/medecins")])
         let evaluations: [Evaluation] = report.entries.compactMap { entry in
             if case .decided(let evaluation) = entry.result, evaluation.scheme.id == "medecins-salaries" { return evaluation }

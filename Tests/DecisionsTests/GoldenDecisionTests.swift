@@ -17,7 +17,7 @@ import Testing
     func evaluateSamples(_ folder: String, into out: String) throws -> BatchReport {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
         // A fresh register for each run, as for a first batch.
-        let runner = BatchRunner(catalog: catalog, output: try OutputFolder(directory: out), register: try DecisionRegister.inMemory())
+        let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: try OutputFolder(directory: out), register: try DecisionRegister.inMemory())
         return runner.run(paths: [Repository.path("Applications/\(folder)")])
     }
 

@@ -34,7 +34,7 @@ import YAMLReader
 
     func entry(expense: String) throws -> BatchEntry {
         let document = try YAMLDocumentReader.singleDocument(text: application(expense: expense), file: "dossier.yaml")
-        return try #require(BatchRunner(catalog: catalog, output: nil).process(document).first)
+        return try #require(BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil).process(document).first)
     }
 
     @Test(arguments: ["60.000 €", "60 000 €", "\"60\u{00A0}000 €\"", "\"60\u{202F}000 €\"", "60 000,00 €", "60.000,00 €"])

@@ -102,7 +102,7 @@ import Testing
     @Test func divisionByZeroIsAnEvaluationErrorNotACrash() throws {
         let scheme = try Load.scheme(DemoScheme.text(amount: "base / x"))
         let application = try Load.application(DemoScheme.application("a: true, c: true, base: 10 €, x: 0", extra: "findings: {manuel: {satisfied: true}}"), scheme: scheme)
-        #expect(throws: EvaluationError.self) { try SchemeEvaluator(scheme: scheme).evaluate(application) }
+        #expect(throws: EvaluationError.self) { try SchemeEvaluator(scheme: scheme).evaluate(application, referenceDate: application.filed) }
     }
 
     @Test func datesComputeWholeYearsAndMonths() throws {

@@ -68,8 +68,10 @@ import YAMLReader
         #expect(verdict == .notApplicable)
     }
 
-    @Test func furnitureLumpSumChangesOnTheFirstOfSeptember() throws {
-        func sum(_ filed: String, _ composition: String) throws -> DecimalNumber? {
+    /// The sums change for the decisions taken from 7 October 2020, the day deliberation
+    /// 2020-312 became enforceable, whatever the filing date (Rules/fsl-acces.yaml).
+    @Test func furnitureLumpSumFollowsTheDecisionDateNotTheFilingDate() throws {
+        func sum(_ composition: String, filed: String, decided: String) throws -> DecimalNumber? {
             let text = """
                 scheme: fsl-acces
                 id: F-\(filed)-\(composition)
@@ -81,12 +83,12 @@ import YAMLReader
                 pieces: [justificatifs-ressources, bail]
                 confirmed: all
                 """
-            return try evaluate(text).first?.amount
+            return try evaluate(text, decidedOn: try #require(LocalDate(iso: decided))).first?.amount
         }
-        #expect(try sum("2020-08-31", "personne_seule") == DecimalNumber(775))
-        #expect(try sum("2020-09-01", "personne_seule") == DecimalNumber(1150))
-        #expect(try sum("2020-08-31", "couple") == DecimalNumber(925))
-        #expect(try sum("2020-09-01", "couple") == DecimalNumber(1230))
+        #expect(try sum("personne_seule", filed: "2020-08-31", decided: "2020-10-06") == DecimalNumber(775))
+        #expect(try sum("personne_seule", filed: "2020-08-31", decided: "2020-10-07") == DecimalNumber(1150))
+        #expect(try sum("couple", filed: "2020-09-01", decided: "2020-10-06") == DecimalNumber(925))
+        #expect(try sum("couple", filed: "2020-09-01", decided: "2020-10-07") == DecimalNumber(1230))
     }
 
     @Test func aHouseholdEligibleToTwoAidsAtOnce() throws {

@@ -41,7 +41,7 @@ import YAMLReader
     func error(amount: String, failing: String, fine: String) throws -> Diagnostic {
         let catalog = SchemeCatalog(schemes: ["bornes": try Self.scheme(amount: amount)])
         let reader = YAMLDocumentReader(text: failing + "\n---\n" + fine, file: "dossiers.yaml")
-        let runner = BatchRunner(catalog: catalog, output: nil)
+        let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil)
         var entries: [BatchEntry] = []
         while let document = try reader.nextDocument() { entries += runner.process(document) }
         #expect(entries.count == 2)
@@ -56,8 +56,7 @@ import YAMLReader
             #expect(error.message.contains("à l'étape 'montant' (`\(amount)`) du montant : dépassement de capacité"), "\(error.message)")
             #expect(error.message.contains("bornes.yaml:"), "the rule is located")
         }
-        let evaluation = try SchemeEvaluator(scheme: try Self.scheme(amount: "abs(n) * 1 €"))
-            .evaluate(try Load.application(application("C", n: String(Int.max)), scheme: try Self.scheme(amount: "abs(n) * 1 €")))
+        let evaluation = try Load.evaluate(application("C", n: String(Int.max)), scheme: try Self.scheme(amount: "abs(n) * 1 €"))
         #expect(evaluation.amount?.final == DecimalNumber(Int.max))
     }
 
@@ -98,9 +97,9 @@ import YAMLReader
 @Suite struct CalendarEdgeTests {
     let housing = HousingFixture()
 
-    func entries(_ texts: [String]) throws -> [BatchEntry] {
+    func entries(_ texts: [String], catalog: SchemeCatalog? = nil, decidedOn: LocalDate = DecisionDay.samples) throws -> [BatchEntry] {
         let reader = YAMLDocumentReader(text: texts.joined(separator: "\n---\n"), file: "dossiers.yaml")
-        let runner = BatchRunner(catalog: housing.catalog, output: nil)
+        let runner = BatchRunner(catalog: catalog ?? housing.catalog, referenceDate: decidedOn, output: nil)
         var entries: [BatchEntry] = []
         while let document = try reader.nextDocument() { entries += runner.process(document) }
         return entries
@@ -117,10 +116,36 @@ import YAMLReader
         #expect(entries.last?.amount == DecimalNumber(1380), "the batch goes on")
     }
 
+    /// The rules folder's schemes with the solvency fund's period of application (2020-2021) taken out:
+    /// an application filed in 9999 then reaches the schedule instead of being refused first.
+    static func timelessRules(in folder: TemporaryFolder) throws -> SchemeCatalog {
+        // The schemes only: their test cases name the criterion taken out.
+        let rules = Repository.path("Rules")
+        for name in try FileManager.default.contentsOfDirectory(atPath: rules) where name.hasSuffix(".yaml") {
+            var text = try String(contentsOfFile: "\(rules)/\(name)", encoding: .utf8)
+            if name == "fonds-solvabilisation.yaml" {
+                text = text.replacing(/\nin_force:\n(  .*\n)+/, with: "\n")
+                #expect(!text.contains("in_force"), "the period of application is taken out")
+            }
+            try text.write(toFile: folder.file(name), atomically: true, encoding: .utf8)
+        }
+        let catalog = SchemeCatalog.load(directory: folder.path)
+        #expect(catalog.failures.isEmpty, "\(catalog.failures.flatMap(\.diagnostics))")
+        return catalog
+    }
+
+    /// Filed in 9999 and decided on its last day, under rules without a period of application.
+    func entriesIn9999(_ texts: [String]) throws -> [BatchEntry] {
+        let folder = try TemporaryFolder("timeless-rules")
+        return try withExtendedLifetime(folder) {
+            try entries(texts, catalog: try Self.timelessRules(in: folder), decidedOn: LocalDate(year: 9999, month: 12, day: 31)!)
+        }
+    }
+
     @Test func aScheduleFiledIn9999ThatRunsIntoYear10000IsAnErrorNotATrap() throws {
         let young = housing.solvency(birth: "9980-01-01", first: "9999-06-01", months: 12)
             .replacingOccurrences(of: "filed: 2020-10-15", with: "filed: 9999-05-15")
-        let entries = try entries([young, fine])
+        let entries = try entriesIn9999([young, fine])
         #expect(entries.first?.diagnostics.first?.path == "facts.demande.premier_mois")
         #expect(entries.last?.amount == DecimalNumber(1380))
     }
@@ -128,9 +153,21 @@ import YAMLReader
     @Test func aScheduleEndingInDecember9999IsPaid() throws {
         let young = housing.solvency(birth: "9980-01-01", first: "9999-07-01", months: 6)
             .replacingOccurrences(of: "filed: 2020-10-15", with: "filed: 9999-05-15")
-        let entries = try entries([young])
+        let entries = try entriesIn9999([young])
         #expect(entries.first?.diagnostics == [])
         #expect(entries.first?.amount == DecimalNumber(1380))
+    }
+
+    @Test func withItsPeriodOfApplicationAnApplicationFiledIn9999IsRefusedOnThatGround() throws {
+        let young = housing.solvency(birth: "9980-01-01", first: "9999-07-01", months: 6)
+            .replacingOccurrences(of: "filed: 2020-10-15", with: "filed: 9999-05-15")
+        guard case .decided(let evaluation) = try entries([young], decidedOn: LocalDate(year: 9999, month: 12, day: 31)!).first?.result else {
+            Issue.record("not decided")
+            return
+        }
+        #expect(evaluation.outcome == .unfavorable)
+        #expect(evaluation.failedCriteria.map { evaluation.scheme.criteria[$0.index].id } == ["periode-application"])
+        #expect(evaluation.schedule == nil, "a refusal pays no month")
     }
 
     @Test func aBirthDateAfterTheFilingDateIsAnErrorOnThatDateNotARefusal() throws {

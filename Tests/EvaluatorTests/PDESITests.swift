@@ -17,8 +17,10 @@ import Testing
         PDESIFixture.application(id, filed: filed, siren: siren, category: category, expense: expense, site: site)
     }
 
-    /// Runs the applications as one batch, each in its own file, the files in the order given.
-    func batch(_ applications: [String], register: DecisionRegister? = nil) throws -> [String: BatchEntry] {
+    /// Runs the applications as one batch, each in its own file, the files in the order given,
+    /// decided on `decidedOn` (after every filing date).
+    func batch(_ applications: [String], register: DecisionRegister? = nil,
+               decidedOn: LocalDate = DecisionDay.samples) throws -> [String: BatchEntry] {
         let temporary = try TemporaryFolder("pdesi")
         defer { withExtendedLifetime(temporary) {} }
         let folder = temporary.path
@@ -28,7 +30,7 @@ import Testing
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let runner = BatchRunner(catalog: catalog, output: nil, register: try register ?? DecisionRegister.inMemory())
+        let runner = BatchRunner(catalog: catalog, referenceDate: decidedOn, output: nil, register: try register ?? DecisionRegister.inMemory())
         let report = runner.run(paths: paths)
         #expect(report.failureCount == 0, "\(report.entries.flatMap(\.diagnostics))")
         return Dictionary(uniqueKeysWithValues: report.entries.compactMap { entry in entry.id.map { ($0, entry) } })
@@ -48,7 +50,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func sameOwnerSameYear60000Then40000WhateverTheFileOrder(_ reversed: Bool) throws {
-        let first = Self.application("A", filed: "2020-10-01", category: "inscrit_1", expense: "60 000 €")
+        let first = Self.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €")
         let second = Self.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €")
         let entries = try batch(reversed ? [second, first] : [first, second])
         #expect(entries["A"]?.amount == DecimalNumber(30000))
@@ -58,8 +60,8 @@ import Testing
     @Test func threeApplicationsExhaustTheAnnualCap() throws {
         let entries = try batch([
             Self.application("C", filed: "2020-12-01", category: "inscrit_2", expense: "10 000 €"),
-            Self.application("A", filed: "2020-03-01", category: "inscrit_1", expense: "50 000 €"),
-            Self.application("B", filed: "2020-06-01", category: "inscrit_2", expense: "40 000 €"),
+            Self.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "50 000 €"),
+            Self.application("B", filed: "2020-11-02", category: "inscrit_2", expense: "40 000 €"),
         ])
         #expect(entries["A"]?.amount == DecimalNumber(25000))
         #expect(entries["B"]?.amount == DecimalNumber(15000))
@@ -70,7 +72,7 @@ import Testing
         let entries = try batch([
             Self.application("A", filed: "2020-11-01", category: "inscrit_1", expense: "80 000 €"),
             Self.application("B", filed: "2021-01-15", category: "inscrit_1", expense: "60 000 €"),
-        ])
+        ], decidedOn: DecisionDay.endOf2021)
         #expect(entries["A"]?.amount == DecimalNumber(40000))
         #expect(entries["B"]?.amount == DecimalNumber(30000))
     }
@@ -86,9 +88,9 @@ import Testing
 
     @Test func aSecondProjectOnAClassifiedSiteIsRefusedAndTheDecisionSaysWhy() throws {
         let entries = try batch([
-            Self.application("A", filed: "2020-03-01", category: "classe", expense: "50 000 €", site: "ESI-62-0042"),
+            Self.application("A", filed: "2020-10-12", category: "classe", expense: "50 000 €", site: "ESI-62-0042"),
             Self.application("B", filed: "2021-05-01", siren: "999999999", category: "classe", expense: "20 000 €", site: "ESI-62-0042"),
-        ])
+        ], decidedOn: DecisionDay.endOf2021)
         #expect(entries["A"]?.amount == DecimalNumber(35000))
         guard case .decided(let evaluation) = entries["B"]?.result else {
             Issue.record("B not decided")
@@ -111,7 +113,7 @@ import Testing
     @Test func aWrongExpectationIsReportedAsExpectedAgainstObtained() throws {
         let scheme = try #require(catalog.schemes["pdesi"])
         let testCase = try #require(scheme.tests.first)
-        let evaluation = try SchemeEvaluator(scheme: scheme).evaluate(testCase.application)
+        let evaluation = try SchemeEvaluator(scheme: scheme).evaluate(testCase.application, referenceDate: testCase.referenceDate)
         let altered = SchemeTestCase(name: testCase.name, application: testCase.application, outcome: .unfavorable,
                                      amount: .money(DecimalNumber(1)), failed: ["porteur-habilite"], missing: nil, mark: testCase.mark)
         let mismatches = SchemeTestRunner.compare(altered, evaluation)

@@ -31,10 +31,10 @@ import Testing
         let scheme = try Load.pdesi()
         let application = try Load.application(PDESIFixture.application("A", category: "inscrit_1", expense: "60 000 €"), scheme: scheme)
         #expect(throws: EvaluationError.self) {
-            try SchemeEvaluator(scheme: scheme).evaluate(application, register: HugeRegister(amount: Self.huge, months: 0))
+            try SchemeEvaluator(scheme: scheme).evaluate(application, referenceDate: application.filed, register: HugeRegister(amount: Self.huge, months: 0))
         }
         do {
-            _ = try SchemeEvaluator(scheme: scheme).evaluate(application, register: HugeRegister(amount: Self.huge, months: 0))
+            _ = try SchemeEvaluator(scheme: scheme).evaluate(application, referenceDate: application.filed, register: HugeRegister(amount: Self.huge, months: 0))
         } catch {
             #expect(error.message.contains("dépassement de capacité"), "\(error.message)")
         }
@@ -45,7 +45,7 @@ import Testing
         let scheme = try #require(housing.catalog.schemes["fonds-solvabilisation"])
         let application = try Load.application(housing.solvency(months: 6), scheme: scheme)
         #expect(throws: EvaluationError.self) {
-            try SchemeEvaluator(scheme: scheme).evaluate(application, register: HugeRegister(amount: nil, months: .max))
+            try SchemeEvaluator(scheme: scheme).evaluate(application, referenceDate: application.filed, register: HugeRegister(amount: nil, months: .max))
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
         let pseudonyms = Pseudonymizer(key: Array("clé d'essai des totaux".utf8))
         let entries = try (1...2).map { index in
             let text = OverflowTests().application("T-\(index)", base: huge)
-            let evaluation = try SchemeEvaluator(scheme: scheme).evaluate(try Load.application(text, scheme: scheme))
+            let evaluation = try Load.evaluate(text, scheme: scheme)
             return RegisterEntry(evaluation, inputHash: "h", decisionFile: nil, pseudonyms: pseudonyms, stage: StageRecord(stage: .decision))
         }
         #expect(throws: RegisterError.self) { try RegisterTotals.lines(entries) }

@@ -32,7 +32,8 @@ import Testing
     }
 
     func run(_ stream: String, _ register: DecisionRegister, out: String) throws -> BatchReport {
-        BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/\(out)"), register: register).run(paths: [stream])
+        // Synthetic filing dates run to the end of their year: decided after all of them.
+        BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/\(out)"), register: register).run(paths: [stream])
     }
 
     func options(busyTimeout: Duration = .seconds(5), maxPageCount: Int? = nil) -> DecisionRegister.Options {
@@ -155,7 +156,7 @@ import Testing
         try holder.claim()
         defer { holder.release() }
         let reader = try DecisionRegister.open(path: path, keyPath: nil, options: options(busyTimeout: .milliseconds(100)))
-        let report = BatchRunner(catalog: catalog, output: nil, register: reader, recording: false).run(paths: [try stream(2)])
+        let report = BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: nil, register: reader, recording: false).run(paths: [try stream(2)])
         #expect(report.registerFailure == nil && report.failureCount == 0)
     }
 }

@@ -26,7 +26,7 @@ import Testing
         let text = try String(contentsOfFile: Repository.path("Applications/logement/01-solvabilisation-loyer-residuel.yaml"), encoding: .utf8)
         let path = "\(folder)/household.yaml"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/out"), register: register).run(paths: [path])
+        return BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: try OutputFolder(directory: "\(folder)/out"), register: register).run(paths: [path])
     }
 
     func openingFails(path: String? = nil, keyPath: String? = nil) -> String? {

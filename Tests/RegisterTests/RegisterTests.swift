@@ -27,14 +27,14 @@ import Testing
     }
 
     func run(_ paths: [String], register: DecisionRegister, recording: Bool = true) throws -> BatchReport {
-        BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/out"), register: register, recording: recording)
+        BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/out"), register: register, recording: recording)
             .run(paths: paths)
     }
 
     @Test func runningABatchAgainGivesTheSameDecisionsAndCountsNothingTwice() throws {
         let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
         let paths = [
-            try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-01", category: "inscrit_1", expense: "60 000 €")),
+            try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €")),
             try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €")),
         ]
         let first = try run(paths, register: register)
@@ -59,7 +59,7 @@ import Testing
 
     @Test func aDryRunReadsTheRegisterButRecordsNothing() throws {
         let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
-        _ = try run([try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-01", category: "inscrit_1", expense: "60 000 €"))], register: register)
+        _ = try run([try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €"))], register: register)
         let dry = try run([try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €"))],
                           register: register, recording: false)
         #expect(dry.entries.first?.amount == DecimalNumber(10000), "the dry run reads A's grant")

@@ -290,15 +290,25 @@ import Testing
         #expect(problems.last?.contains("portfolio.yaml:") == true && problems.last?.contains("projet.depense_eligible_ht") == true)
     }
 
-    /// The December file is given before the June one; the simulation still decides them in
-    /// filing order, so June's grant uses up the owner's cap before December.
+    /// The December file is given before the October one; the simulation still decides them in
+    /// filing order, so October's grant uses up the owner's cap before December.
     @Test func aSmallPortfolioIsSimulatedInFilingOrder() throws {
         var rows: [String] = []
-        let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/00-boulonnais-juin.yaml"]
+        let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/15-boulonnais-octobre.yaml"]
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: paths.map(Repository.path), row: { rows.append($0) })
         #expect(summary.outOfOrder == 0)
-        #expect(rows.first?.hasPrefix("PDESI-2020-016,") == true)
+        #expect(rows.first?.hasPrefix("PDESI-2020-017,pdesi,favorable,40000.00,") == true)
         #expect(rows.last?.hasPrefix("PDESI-2020-010,pdesi,défavorable,0.00,") == true)
+    }
+
+    /// Filed in June, before the scheme was enforceable: refused, it takes nothing from the
+    /// owner's cap, and the December project is granted.
+    @Test func aRefusalOutsideThePeriodOfApplicationCountsForNoLimit() throws {
+        var rows: [String] = []
+        let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/00-boulonnais-juin.yaml"]
+        _ = Simulation(catalog: catalog, reform: .none).run(paths: paths.map(Repository.path), row: { rows.append($0) })
+        #expect(rows.first?.hasPrefix("PDESI-2020-016,pdesi,défavorable,0.00,") == true)
+        #expect(rows.last?.hasPrefix("PDESI-2020-010,pdesi,favorable,10000.00,") == true)
     }
 
     @Test func aReusedIdIsReportedOnce() throws {

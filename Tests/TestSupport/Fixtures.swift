@@ -27,8 +27,11 @@ public enum Load {
         }
     }
 
-    public static func evaluate(_ text: String, scheme: Scheme) throws -> Evaluation {
-        try SchemeEvaluator(scheme: scheme).evaluate(try application(text, scheme: scheme))
+    /// Decided on `decidedOn`, or, as a scheme's test case without a `date`, on the day the
+    /// application was filed.
+    public static func evaluate(_ text: String, scheme: Scheme, decidedOn: LocalDate? = nil) throws -> Evaluation {
+        let application = try application(text, scheme: scheme)
+        return try SchemeEvaluator(scheme: scheme).evaluate(application, referenceDate: decidedOn ?? application.filed)
     }
 }
 

@@ -2,6 +2,7 @@ import Batch
 import Evaluator
 import Foundation
 import RuleSet
+import SchemeLanguage
 import Testing
 import YAMLReader
 
@@ -19,8 +20,8 @@ public struct HousingFixture: HousingCases {
 }
 
 extension HousingCases {
-    public func evaluate(_ text: String) throws -> [BatchEntry] {
-        let runner = BatchRunner(catalog: catalog, output: nil)
+    public func evaluate(_ text: String, decidedOn: LocalDate = DecisionDay.samples) throws -> [BatchEntry] {
+        let runner = BatchRunner(catalog: catalog, referenceDate: decidedOn, output: nil)
         let document = try YAMLDocumentReader.singleDocument(text: text, file: "household.yaml")
         return runner.process(document)
     }

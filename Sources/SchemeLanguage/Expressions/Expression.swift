@@ -15,7 +15,7 @@ public struct Expression: Sendable {
         case step(Int)
         /// A step of the month being computed, by its index in `Scheme.schedule.steps`.
         case monthStep(Int)
-        /// A value the engine provides: the filing date, the month of the schedule…
+        /// A value the engine provides: the filing date, the decision date, the month of the schedule…
         case builtin(Builtin)
         /// The outcome of another scheme on the same application: `outcome("fsl-acces")`.
         case schemeOutcome(String)
@@ -59,6 +59,9 @@ public let outcomeDomain = EnumDomain(name: "outcome", values: ["favorable", "d�
 public enum Builtin: String, Sendable, CaseIterable {
     /// The date the application was filed.
     case filingDate = "filing_date"
+    /// The evaluation's reference date: the day the authority decides (or, for an instructor's
+    /// fiche or a simulation, the day it is made). Dated parameters are chosen on it by default.
+    case decisionDate = "decision_date"
     /// In the schedule: the first day of the month being computed.
     case month
     /// In the schedule: the last day of the month being computed.
@@ -70,7 +73,7 @@ public enum Builtin: String, Sendable, CaseIterable {
 
     public var type: ValueType {
         switch self {
-        case .filingDate, .month, .monthEnd: .date
+        case .filingDate, .decisionDate, .month, .monthEnd: .date
         case .scheduleTotal: .money
         case .scheduleMonths: .integer
         }

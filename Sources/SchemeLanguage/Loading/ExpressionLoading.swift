@@ -7,6 +7,7 @@ extension SchemeBuilder {
         var table = SymbolTable()
         table.references = references
         table.symbols[Builtin.filingDate.rawValue] = .builtin(.filingDate)
+        table.symbols[Builtin.decisionDate.rawValue] = .builtin(.decisionDate)
         for (index, input) in inputs.enumerated() {
             table.symbols[input.id] = .input(index: index, type: input.type)
             if input.perMonth { table.perMonthInputs.insert(index) }

@@ -106,6 +106,8 @@ struct SchemeBuilder {
         let authority = fields.required("authority", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { self.authority($0) }
         let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
         let decidedBy = decisionAuthority()
+        let inForceNode = fields.optional("in_force")
+        let window = inForceNode.flatMap { self.inForce($0) }
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: inputs) } ?? []
@@ -118,7 +120,10 @@ struct SchemeBuilder {
             symbols.symbols[limit.id] = .limit(index: index, type: limit.measure.type)
         }
         let eligibility = fields.required("eligibility", what: "the criteria of eligibility")
-        let criteria = eligibility.map { self.criteria($0, symbols: symbols) } ?? []
+        if inForceNode != nil, let eligibility { checkWindowID(in: eligibility) }
+        // The period of application comes first: a refusal outside it is the first ground stated.
+        let windowCriteria = window.flatMap { window in inForceNode.map { [window.criterion(at: $0.mark)] } } ?? []
+        let criteria = windowCriteria + (eligibility.map { self.criteria($0, symbols: symbols) } ?? [])
         let schedule = fields.optional("schedule").flatMap { self.schedule($0, symbols: symbols) }
         var amountSymbols = symbols
         if schedule != nil {
@@ -134,11 +139,12 @@ struct SchemeBuilder {
         // once, at the criterion, not again at every test naming it.
         signature.references = Set(references.all.map(\.id))
         signature.limits = limits
-        signature.criterionIDs = eligibility?.sequence?.compactMap { $0.mapping?.first { $0.key.scalar == "id" }?.value.scalar } ?? []
+        signature.criterionIDs = windowCriteria.map(\.id)
+            + (eligibility?.sequence?.compactMap { $0.mapping?.first { $0.key.scalar == "id" }?.value.scalar } ?? [])
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
-        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, sources: sources, pieces: pieces,
+        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: window, sources: sources, pieces: pieces,
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
                       file: file, rulesHash: rulesHash)

@@ -46,14 +46,30 @@ struct TestCaseReader {
             let application = fields.required("application", what: "filed, facts, pieces, confirmed, findings").flatMap {
                 decoder.decode($0, log: log, path: "\(path).application", requireHeader: false)
             }
+            let dateNode = fields.optional("date")
             let expect = fields.required("expect", what: "outcome, and optionally amount, failed, missing")
             fields.rejectUnknown()
-            guard let name, let application, let expect,
+            let date = dateNode.flatMap { decisionDate($0, filed: application?.filed, path: "\(path).date") }
+            guard let name, let application, let expect, dateNode == nil || date != nil,
                   let expectation = expectation(expect, path: "\(path).expect") else { return nil }
             return SchemeTestCase(name: name, application: application, outcome: expectation.outcome,
                                   amount: expectation.amount, failed: expectation.failed,
-                                  missing: expectation.missing, mark: item.mark)
+                                  missing: expectation.missing, decisionDate: date, mark: item.mark)
         }
+    }
+
+    /// A case's `date:`, the day it is decided: never before the application was filed.
+    private func decisionDate(_ node: YAMLNode, filed: LocalDate?, path: String) -> LocalDate? {
+        guard let text = node.scalar, let date = LocalDate(iso: text) else {
+            log.error("date de décision attendue au format AAAA-MM-JJ (2020-11-02), trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            return nil
+        }
+        if let filed, date < filed {
+            log.error("la décision (\(date.frenchLong)) ne peut précéder le dépôt de la demande (\(filed.frenchLong)) : donnez une date égale ou postérieure à filed",
+                      at: node.mark, path: path)
+            return nil
+        }
+        return date
     }
 
     private func expectation(_ node: YAMLNode, path: String)

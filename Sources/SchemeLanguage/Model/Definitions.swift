@@ -43,7 +43,8 @@ public struct InputDefinition: Sendable {
 /// A named value voted in the text, with its dated versions.
 public struct Parameter: Sendable {
     public struct Version: Sendable {
-        /// First filing date the value applies to; nil means from the start.
+        /// First day the value applies to: the reference (decision) date, or the date the
+        /// parameter's `date` names; nil means from the start.
         public let from: LocalDate?
         public let value: Value
 
@@ -58,7 +59,8 @@ public struct Parameter: Sendable {
     public let type: ValueType
     /// Sorted by date, the undated one first.
     public let versions: [Version]
-    /// The date of the application that chooses the version; nil means the filing date.
+    /// The date that chooses the version when the text names one (`date: filing_date`); nil
+    /// means the evaluation's reference date, the day the authority decides.
     public let date: Expression?
     /// The date expression as written, for `explain`.
     public let dateFormula: String?
@@ -99,10 +101,13 @@ public struct Criterion: Sendable {
     public let applicabilityFormula: String?
     public let source: String?
     public let mark: SourceMark
+    /// For the criterion made from the scheme's `in_force`, the window it checks: its ground
+    /// then states the application's filing date (`failure(filed:)`).
+    public let window: ValidityWindow?
 
     public init(id: String, label: String, failure: String, condition: Expression?, formula: String?,
                 applicability: Expression? = nil, applicabilityFormula: String? = nil,
-                source: String?, mark: SourceMark) {
+                source: String?, mark: SourceMark, window: ValidityWindow? = nil) {
         self.id = id
         self.label = label
         self.failure = failure
@@ -112,6 +117,7 @@ public struct Criterion: Sendable {
         self.applicabilityFormula = applicabilityFormula
         self.source = source
         self.mark = mark
+        self.window = window
     }
 
     public var isManual: Bool { condition == nil }

@@ -41,16 +41,23 @@ public struct SchemeTestCase: Sendable {
     public let failed: Set<String>?
     /// Ids of the facts and pieces expected missing, when the case says.
     public let missing: Set<String>?
+    /// The decision date the case states (`date:`), when it states one.
+    public let decisionDate: LocalDate?
     public let mark: SourceMark
 
     public init(name: String, application: Application, outcome: Outcome, amount: Value?,
-                failed: Set<String>?, missing: Set<String>?, mark: SourceMark) {
+                failed: Set<String>?, missing: Set<String>?, decisionDate: LocalDate? = nil, mark: SourceMark) {
         self.name = name
         self.application = application
         self.outcome = outcome
         self.amount = amount
         self.failed = failed
         self.missing = missing
+        self.decisionDate = decisionDate
         self.mark = mark
     }
+
+    /// The day the case is decided: its `date:`, else the day the application was filed, so that
+    /// a case without a date reads its dated parameters as they stood when it was filed.
+    public var referenceDate: LocalDate { decisionDate ?? application.filed }
 }

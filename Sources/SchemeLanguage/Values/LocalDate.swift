@@ -69,6 +69,20 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil_from_days), the inverse of
+    /// `daysSinceEpoch`; nil outside the years 1 to 9999.
+    public init?(daysSinceEpoch days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let doe = shifted - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
     /// Whole years elapsed from `self` to `date`: a person born on `self` has this age on `date`.
     /// A birthday on 29 February is reached on 1 March in common years.
     public func wholeYears(until date: LocalDate) -> Int {

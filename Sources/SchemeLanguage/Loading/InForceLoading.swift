@@ -1,0 +1,73 @@
+import YAMLReader
+
+/// The `in_force` section: the filing days the scheme applies to, and the passage that sets them.
+extension SchemeBuilder {
+    /// `in_force: {from: 2020-10-09, until: 2021-12-31, source: entree-en-vigueur}`: at least one
+    /// bound, `until` on or after `from`, and a declared source, since a refusal cites it.
+    func inForce(_ node: YAMLNode) -> ValidityWindow? {
+        let path = "in_force"
+        guard node.mapping != nil else {
+            log.error("in_force attend une table : {from: AAAA-MM-JJ, until: AAAA-MM-JJ, source: …}, pas \(ScalarParsing.shown(node))",
+                      at: node.mark, path: path)
+            return nil
+        }
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let fromNode = fields.optional("from")
+        let untilNode = fields.optional("until")
+        let from = fromNode.flatMap { windowDate($0, path: "\(path).from") }
+        let until = untilNode.flatMap { windowDate($0, path: "\(path).until") }
+        let source = windowSource(&fields, at: node.mark, path: path)
+        fields.rejectUnknown()
+        if fromNode == nil, untilNode == nil {
+            log.error("in_force sans borne : donnez from (premier jour de dépôt), until (dernier jour de dépôt), ou les deux",
+                      at: node.mark, path: path)
+            return nil
+        }
+        if let from, let until, until < from, let untilNode {
+            log.error("la période d'application finit le \(until.frenchLong), avant de commencer le \(from.frenchLong) : until doit être le même jour que from ou après",
+                      at: untilNode.mark, path: "\(path).until")
+            return nil
+        }
+        guard fromNode == nil || from != nil, untilNode == nil || until != nil, let source else { return nil }
+        return ValidityWindow(from: from, until: until, source: source)
+    }
+
+    private func windowDate(_ node: YAMLNode, path: String) -> LocalDate? {
+        guard let text = node.scalar, let date = LocalDate(iso: text) else {
+            log.error("date attendue au format AAAA-MM-JJ (2020-10-09), trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            return nil
+        }
+        return date
+    }
+
+    /// The window's source is required: a refusal outside it must cite the text that sets it.
+    private func windowSource(_ fields: inout Fields, at mark: SourceMark, path: String) -> String? {
+        guard let node = fields.optional("source") else {
+            log.error("in_force sans source : citez le passage qui fixe la période (l'identifiant d'une entrée de sources)",
+                      at: mark, path: "\(path).source")
+            return nil
+        }
+        guard let id = log.text(node, path: "\(path).source") else { return nil }
+        guard sourceIDs.contains(id) else {
+            var message = "source inconnue '\(ScalarParsing.truncated(id))'"
+            if let guess = Suggestion.closest(to: id, among: sourceIDs.sorted()) {
+                message += " ; vouliez-vous dire '\(guess)' ?"
+            } else {
+                message += " : déclarez-la sous sources, avec le passage qui fixe la période"
+            }
+            log.error(message, at: node.mark, path: "\(path).source")
+            return nil
+        }
+        return id
+    }
+
+    /// A criterion of the scheme may not take the id of the one made from `in_force`.
+    func checkWindowID(in eligibility: YAMLNode) {
+        for (position, item) in (eligibility.sequence ?? []).enumerated() {
+            guard let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value,
+                  idNode.scalar == ValidityWindow.criterionID else { continue }
+            log.error("l'identifiant '\(ValidityWindow.criterionID)' est celui du critère que crée in_force : renommez ce critère",
+                      at: idNode.mark, path: "eligibility[\(position)].id")
+        }
+    }
+}

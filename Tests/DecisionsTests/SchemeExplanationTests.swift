@@ -1,0 +1,46 @@
+import Decisions
+import RuleSet
+import TestSupport
+import Testing
+
+/// `guichet explain`: the period of application and the dated parameters, as checkers read them.
+@Suite struct SchemeExplanationTests {
+    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+
+    func explained(_ id: String) throws -> String {
+        SchemeExplanation.render(try #require(catalog.schemes[id]))
+    }
+
+    @Test func thePeriodOfApplicationIsTheFirstCriterionWithItsText() throws {
+        let text = try explained("pdesi")
+        #expect(text.contains("""
+            1. **La demande est déposée pendant la période d'application du dispositif (à compter du 9 octobre 2020).**
+               - Condition : `filing_date >= 2020-10-09`
+            """), "\(text)")
+        #expect(text.contains("   - Texte : Délibération n°2020-309 du Conseil départemental du 28 septembre 2020, mentions de transmission et d'affichage"))
+    }
+
+    @Test func aDatedParameterSaysWhichDayPicksItsVersion() throws {
+        let text = try explained("fsl-acces")
+        #expect(text.contains("775,00\u{00A0}€ à compter du 1er janvier 2019 ; 1\u{202F}150,00\u{00A0}€ à compter du 7 octobre 2020 (version en vigueur à la date de la décision)"),
+                "\(text)")
+        // A parameter with a single value says nothing of the kind.
+        #expect(text.contains("| `ouverture_jeunes_cjm` | Date d'ouverture de l'aide à l'accès aux jeunes issus de l'ASE sous contrat jeune majeur | 7 octobre 2020 | Délibération"))
+    }
+}
+
+/// A parameter whose `date` names another day says which.
+@Suite struct DatedParameterExplanationTests {
+    @Test func aParameterChosenByTheFilingDateSaysSo() throws {
+        let scheme = try Load.scheme(DemoScheme.header() + """
+            parameters:
+              forfait:
+                label: Forfait
+                versions: {2019-01-01: 775 €, 2020-10-07: 1 150 €}
+                date: filing_date
+            eligibility:
+              - {id: c, label: C, failure: F, when: "true"}
+            """)
+        #expect(SchemeExplanation.render(scheme).contains("à compter du 7 octobre 2020 (version retenue selon `filing_date`)"))
+    }
+}
