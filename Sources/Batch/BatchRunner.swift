@@ -55,16 +55,31 @@ public final class BatchRunner {
     }
 
     public func run(paths: [String]) -> BatchReport {
+        let (documents, failures) = read(paths: paths)
+        return run(documents, failures: failures)
+    }
+
+    /// Reads and decodes every document of the files and folders, in filing order, with an
+    /// entry for each one that cannot be read: the commands that decide or notify evaluate the
+    /// documents themselves, each on its own date.
+    public func read(paths: [String]) -> (documents: [PendingDocument], failures: [BatchEntry]) {
+        Self.read(paths: paths, with: evaluator)
+    }
+
+    static func read(paths: [String], with evaluator: DocumentEvaluator) -> (documents: [PendingDocument], failures: [BatchEntry]) {
         var pending: [PendingDocument] = []
         var report = BatchReport()
         for path in paths {
             let (files, problems) = YAMLFiles.list(path)
             report.entries += problems.map { BatchEntry(failure: $0) }
-            for file in files { read(file: file, into: &pending, failures: &report) }
+            for file in files { read(file: file, with: evaluator, into: &pending, failures: &report) }
         }
-        let failures = report.entries
-        report.entries = []
-        let ordered = pending.sorted(by: PendingDocument.filingOrder)
+        return (pending.sorted(by: PendingDocument.filingOrder), report.entries)
+    }
+
+    /// Evaluates (and writes, and records) documents read by `read(paths:)`.
+    public func run(_ ordered: [PendingDocument], failures: [BatchEntry]) -> BatchReport {
+        var report = BatchReport()
         let clashes = OutputNames.clashes(in: ordered, reserved: names.reserved)
         if let register {
             report.entries = decide(ordered, clashes: clashes, in: register, failure: &report.registerFailure)
@@ -116,7 +131,8 @@ public final class BatchRunner {
     }
 
     /// Reads every document of one file, a single application or a stream of them.
-    private func read(file: String, into pending: inout [PendingDocument], failures report: inout BatchReport) {
+    private static func read(file: String, with evaluator: DocumentEvaluator, into pending: inout [PendingDocument],
+                             failures report: inout BatchReport) {
         let reader: YAMLDocumentReader
         do {
             reader = try YAMLDocumentReader(path: file)

@@ -73,33 +73,22 @@ public struct DecisionRun {
     }
 
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
-        let instruction = Issuance(stage: .instruction, referenceDate: act.date, deployment: deployment)
-        let read = BatchRunner(catalog: catalog, referenceDate: act.date, output: nil, register: register, recording: false,
-                               issuance: instruction).run(paths: paths)
-        var files: [String: Evaluation] = [:]
-        for entry in read.entries {
-            if case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id { files[evaluation.application.id] = evaluation }
-        }
-        var result = Result(report: read)
+        let applications = SchemeApplications(catalog: catalog, scheme: scheme, paths: paths)
+        var result = Result(report: BatchReport(entries: applications.failures))
         try register.batch { session in
-            let targets = try self.targets(files, session: session, result: &result)
-            let evaluator = SchemeEvaluator(scheme: scheme)
-            for (evaluation, proposal) in targets {
-                try decide(evaluation, proposal: proposal, evaluator: evaluator, session: session, output: output, result: &result)
+            for (id, proposal) in try targets(applications, session: session, result: &result) {
+                try decide(id, proposal: proposal, applications: applications, session: session, output: output, result: &result)
             }
-            result.revisions = try revisions(of: result.decided.map(\.id), files: files, evaluator: evaluator, session: session)
+            result.revisions = try revisions(of: result.decided.map(\.id), applications: applications, session: session)
         }
         return result
     }
 
     /// What is decided, in order: the sitting's proposals in the ranking's order, or the fiches
     /// in filing order.
-    private func targets(_ files: [String: Evaluation], session: RegisterSession,
-                         result: inout Result) throws -> [(Evaluation, RegisterEntry?)] {
-        guard act.body.votes, let sitting else {
-            return files.values.sorted { ($0.application.filed, $0.application.id) < ($1.application.filed, $1.application.id) }
-                .map { ($0, nil) }
-        }
+    private func targets(_ applications: SchemeApplications, session: RegisterSession,
+                         result: inout Result) throws -> [(String, RegisterEntry?)] {
+        guard act.body.votes, let sitting else { return applications.order.map { ($0, nil) } }
         let proposals = try session.proposals(scheme: scheme.id, sitting: sitting)
         if proposals.isEmpty { result.skipped.append(("—", "aucune demande n'est proposée à la séance \(sitting) : lancez d'abord « guichet select »")) }
         let voted = proposals.filter { !vote.adjourned.contains($0.application) }
@@ -107,45 +96,33 @@ public struct DecisionRun {
         for id in vote.adjourned where !proposals.contains(where: { $0.application == id }) {
             result.skipped.append((id, "elle n'était pas proposée à la séance \(sitting)"))
         }
-        return voted.compactMap { proposal in
-            guard let evaluation = files[proposal.application] else {
-                result.skipped.append((proposal.application, "proposée à la séance, mais son dossier n'est pas parmi les fichiers donnés"))
-                return nil
-            }
-            return (evaluation, proposal)
-        }
+        return voted.map { ($0.application, $0) }
     }
 
-    private func decide(_ read: Evaluation, proposal: RegisterEntry?, evaluator: SchemeEvaluator, session: RegisterSession,
+    private func decide(_ id: String, proposal: RegisterEntry?, applications: SchemeApplications, session: RegisterSession,
                         output: OutputFolder, result: inout Result) throws {
-        let id = read.application.id
         let current = try session.current(scheme: scheme.id, application: id)
-        let inputHash = InputFingerprint.sha256(read.application, scheme: scheme)
+        guard let application = applications.documents[id]?.decoded.application(scheme.id) else {
+            result.skipped.append((id, "son dossier n'est pas parmi les fichiers donnés"))
+            return
+        }
+        let inputHash = InputFingerprint.sha256(application, scheme: scheme)
         if let refusal = Self.refusal(current: current, inputHash: inputHash, votes: act.body.votes) {
             result.skipped.append((id, refusal))
             return
         }
-        let evaluation = try evaluator.evaluate(read.application, referenceDate: act.date, dependencies: read.dependencies,
-                                                register: session)
+        let evaluation: Evaluation
+        switch applications.evaluate(id, on: act.date, register: session) {
+        case .success(let evaluated): evaluation = evaluated
+        case .failure(let failure):
+            result.skipped.append((id, failure.message))
+            return
+        }
         guard evaluation.outcome == .favorable || evaluation.outcome == .unfavorable else {
             result.skipped.append((id, "le dossier est « \(evaluation.outcome.rawValue) » : il ne peut être décidé en l'état"))
             return
         }
-        var amount = evaluation.amount?.final
-        var proposed: DecimalNumber?
-        if let proposal {
-            guard evaluation.outcome == .favorable, let computed = amount else {
-                result.skipped.append((id, "à la date de la séance, la demande n'est plus éligible : instruisez-la à nouveau"))
-                return
-            }
-            let voted = vote.amendments[id] ?? proposal.amount ?? computed
-            guard voted <= computed else {
-                result.skipped.append((id, "le montant voté (\(FrenchFormat.money(voted))) dépasse ce que permettent les règles (\(FrenchFormat.money(computed)))"))
-                return
-            }
-            if voted != proposal.amount { proposed = proposal.amount }
-            amount = voted
-        }
+        guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         let record = DecisionRecord(evaluation, issuance: issuance, awarded: amount)
         let markdown = MarkdownDecision.render(record)
@@ -156,6 +133,25 @@ public struct DecisionRun {
                                 documentHash: SHA256.hex(of: Array(markdown.utf8)), actor: actor?.name, recordedAt: actor?.at)
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
         result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
+    }
+
+    /// The amount decided, and the one proposed when the vote amended it; nil (with why) when the
+    /// proposal can no longer be voted as it stands.
+    private func voted(_ evaluation: Evaluation, proposal: RegisterEntry?,
+                       result: inout Result) -> (amount: DecimalNumber?, proposed: DecimalNumber?)? {
+        let computed = evaluation.amount?.final
+        guard let proposal else { return (computed, nil) }
+        let id = evaluation.application.id
+        guard evaluation.outcome == .favorable, let computed else {
+            result.skipped.append((id, "à la date de la séance, la demande n'est plus éligible : instruisez-la à nouveau"))
+            return nil
+        }
+        let voted = vote.amendments[id] ?? proposal.amount ?? computed
+        guard voted <= computed else {
+            result.skipped.append((id, "le montant voté (\(FrenchFormat.money(voted))) dépasse ce que permettent les règles (\(FrenchFormat.money(computed)))"))
+            return nil
+        }
+        return (voted, voted != proposal.amount ? proposal.amount : nil)
     }
 
     /// Why an application cannot be decided here, if it cannot.
@@ -175,19 +171,17 @@ public struct DecisionRun {
 
     /// The applications decided after those decided again here that share a limit with them,
     /// evaluated again: each whose outcome or amount would change is a revision to examine.
-    private func revisions(of ids: [String], files: [String: Evaluation], evaluator: SchemeEvaluator,
-                           session: RegisterSession) throws -> [Revision] {
+    private func revisions(of ids: [String], applications: SchemeApplications, session: RegisterSession) throws -> [Revision] {
         var revisions: [Revision] = []
         var seen = Set(ids)
         for cause in ids {
             for id in try session.decidedAfter(scheme: scheme.id, application: cause) where seen.insert(id).inserted {
-                guard let read = files[id] else {
+                guard let recorded = try session.current(scheme: scheme.id, application: id) else { continue }
+                let date = recorded.stageRecord.act?.date ?? act.date
+                guard case .success(let now) = applications.evaluate(id, on: date, register: session) else {
                     revisions.append(Revision(id: id, cause: cause, change: nil))
                     continue
                 }
-                guard let recorded = try session.current(scheme: scheme.id, application: id) else { continue }
-                let date = recorded.stageRecord.act?.date ?? act.date
-                let now = try evaluator.evaluate(read.application, referenceDate: date, dependencies: read.dependencies, register: session)
                 let amountNow: DecimalNumber? = now.amount?.final
                 if now.outcome != recorded.outcome || amountNow != recorded.amount {
                     let before = "\(recorded.outcome.rawValue)" + (recorded.amount.map { ", \(FrenchFormat.money($0))" } ?? "")

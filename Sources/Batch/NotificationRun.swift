@@ -36,15 +36,14 @@ public struct NotificationRun {
     }
 
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
-        let read = BatchRunner(catalog: catalog, referenceDate: notifiedOn, output: nil, register: register, recording: false,
-                               issuance: Issuance(stage: .instruction, deployment: deployment)).run(paths: paths)
-        var result = Result(report: read)
-        let evaluator = SchemeEvaluator(scheme: scheme)
+        let applications = SchemeApplications(catalog: catalog, scheme: scheme, paths: paths)
+        var result = Result(report: BatchReport(entries: applications.failures))
+        for id in (only ?? []).sorted() where applications.documents[id] == nil {
+            result.skipped.append((id, "son dossier n'est pas parmi les fichiers donnés"))
+        }
         try register.batch { session in
-            for entry in read.entries {
-                guard case .decided(let read) = entry.result, read.scheme.id == scheme.id else { continue }
-                let id = read.application.id
-                guard only?.contains(id) ?? true, let current = try session.current(scheme: scheme.id, application: id) else { continue }
+            for id in applications.order where only?.contains(id) ?? true {
+                guard let current = try session.current(scheme: scheme.id, application: id) else { continue }
                 guard current.stage == .decision, let act = current.stageRecord.act else {
                     if only != nil { result.skipped.append((id, "elle est au stade « \(current.stage.frenchName) » : seule une décision se notifie")) }
                     continue
@@ -53,11 +52,17 @@ public struct NotificationRun {
                     result.skipped.append((id, "la date de notification précède celle de la décision (\(act.date.frenchLong))"))
                     continue
                 }
-                let evaluation = try evaluator.evaluate(read.application, referenceDate: current.stageRecord.referenceDate ?? act.date,
-                                                        dependencies: read.dependencies, register: session)
+                let decidedOn = current.stageRecord.referenceDate ?? act.date
+                let evaluation: Evaluation
+                switch applications.evaluate(id, on: decidedOn, register: session) {
+                case .success(let evaluated): evaluation = evaluated
+                case .failure(let failure):
+                    result.skipped.append((id, failure.message))
+                    continue
+                }
                 let documents = current.stageRecord.withdrawal == nil
                     ? try decisionDocuments(evaluation, current: current, act: act)
-                    : try withdrawalDocuments(read.application, current: current, act: act, session: session)
+                    : try withdrawalDocuments(evaluation.application, current: current, act: act, session: session)
                 guard let documents else {
                     result.skipped.append((id, """
                         l'acte ne se reproduit pas à l'identique de celui décidé le \(act.date.frenchLong) (dossier, règles ou \

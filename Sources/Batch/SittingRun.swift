@@ -35,20 +35,26 @@ public struct SittingRun {
         public let withdrawn: [String]
         /// Applications left out because they are already decided.
         public let decided: [String]
+        /// Applications left out because they were filed after the sitting.
+        public let late: [String]
     }
 
     /// Runs the selection against `register` (an in-memory one for a simulation), writing the
     /// fiches to `output` when given.
     public func run(paths: [String], register: DecisionRegister, recording: Bool, output: OutputFolder?,
                     reservedNames: [String: String]) throws -> Outcome {
-        let read = BatchRunner(catalog: catalog, referenceDate: sitting.date, output: nil, register: register, recording: false, issuance: issuance,
-                               reservedNames: reservedNames).run(paths: paths)
+        let runner = BatchRunner(catalog: catalog, referenceDate: sitting.date, output: nil, register: register, recording: false,
+                                 issuance: issuance, reservedNames: reservedNames)
+        let (documents, failures) = runner.read(paths: paths)
+        // An application filed after the sitting takes no part in it.
+        let read = runner.run(documents.filter { $0.filed <= sitting.date }, failures: failures)
+        let late = documents.filter { $0.filed > sitting.date && $0.schemes.contains(scheme.id) }.map(\.id)
         let candidates = read.entries.compactMap { entry -> (Evaluation, Stage?)? in
             guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id else { return nil }
             return (evaluation, entry.kept)
         }
         let open = candidates.filter { !($0.1?.isDecided ?? false) }.map(\.0)
-        guard let selector = CallSelector(scheme: scheme) else { return Outcome(report: read, selection: nil, withdrawn: [], decided: []) }
+        guard let selector = CallSelector(scheme: scheme) else { return Outcome(report: read, selection: nil, withdrawn: [], decided: [], late: late) }
         var withdrawn: [String] = []
         let selection = try register.batch(recording: recording, sitting: sitting.reference) { session in
             let ledger = Ledger(session: session, evaluator: SchemeEvaluator(scheme: scheme), date: sitting.date, stage: proposalStage)
@@ -59,7 +65,7 @@ public struct SittingRun {
         }
         if let output { try write(selection, to: output) }
         let decided = candidates.filter { $0.1?.isDecided ?? false }.map(\.0.application.id)
-        return Outcome(report: read, selection: selection, withdrawn: withdrawn, decided: decided)
+        return Outcome(report: read, selection: selection, withdrawn: withdrawn, decided: decided, late: late)
     }
 
     private var proposalStage: StageRecord {

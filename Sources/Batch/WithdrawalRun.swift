@@ -41,19 +41,17 @@ public struct WithdrawalRun {
 
     /// Writes `ID.retrait.md` and records the act; returns the document's path.
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> String {
-        let read = BatchRunner(catalog: catalog, referenceDate: act.date, output: nil, register: register, recording: false,
-                               issuance: Issuance(stage: .instruction, deployment: deployment)).run(paths: paths)
-        let evaluation = read.entries.lazy.compactMap { entry -> Evaluation? in
-            guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id,
-                  evaluation.application.id == applicationID else { return nil }
-            return evaluation
-        }.first
-        guard let evaluation else { throw Refusal(description: "le dossier de la demande \(applicationID) n'est pas parmi les fichiers donnés") }
+        let applications = SchemeApplications(catalog: catalog, scheme: scheme, paths: paths)
         return try register.batch { session in
             guard let current = try session.current(scheme: scheme.id, application: applicationID) else {
                 throw Refusal(description: "la demande \(applicationID) n'a aucune inscription au registre")
             }
             let decided = try check(current)
+            let evaluation: Evaluation
+            switch applications.evaluate(applicationID, on: current.stageRecord.referenceDate ?? decided.act.date, register: session) {
+            case .success(let evaluated): evaluation = evaluated
+            case .failure(let failure): throw Refusal(description: failure.message)
+            }
             let document = WithdrawalAct(scheme: scheme, application: evaluation.application, decided: decided, ground: ground,
                                          statement: statement, newAmount: newAmount, act: act, deployment: deployment).markdown()
             let name = "\(applicationID).retrait.md"

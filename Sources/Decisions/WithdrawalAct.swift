@@ -44,16 +44,18 @@ public struct WithdrawalAct: Sendable {
         self.notifiedOn = notifiedOn
     }
 
-    /// "retrait", "abrogation", or for a replacement by a more favourable decision, "modification".
+    /// "retrait", "abrogation", partial or not, or for a more favourable decision, "modification".
     var operation: String {
         if ground.raises { return "modification" }
-        return ground.abrogates ? "abrogation" : "retrait"
+        let operation = ground.abrogates ? "abrogation" : "retrait"
+        guard newAmount != nil else { return operation }
+        return operation + (ground.abrogates ? " partielle" : " partiel")
     }
 
     public func markdown() -> String {
         var text = MarkdownText()
         text.heading(scheme.authority.name, level: 1)
-        text.heading("Décision de \(operation) d'une aide" + (newAmount == nil ? "" : " (montant modifié)"))
+        text.heading("Décision de \(operation) d'une aide")
         if let notifiedOn { text.line("**Notifiée le \(notifiedOn.frenchLong).**"); text.blank() }
         text.line("**\(scheme.title)** — décision n° \(act.reference) du \(act.date.frenchLong)")
         text.blank()
@@ -66,8 +68,12 @@ public struct WithdrawalAct: Sendable {
         return text.result
     }
 
-    private var decidedBy: String {
-        FrenchGrammar.lowercasedFirst(scheme.authority.name(of: decided.act.body) ?? scheme.authority.signatory)
+    /// "la délibération n° CP20201214-22 de la Commission permanente du Conseil départemental du
+    /// 14 décembre 2020", or for the President, "la décision n° … du Président … du …".
+    private var decidedAct: String {
+        let body = FrenchGrammar.lowercasedFirst(scheme.authority.name(of: decided.act.body) ?? scheme.authority.signatory)
+        let kind = decided.act.body.votes ? "la délibération" : "la décision"
+        return "\(kind) n° \(decided.act.reference) \(FrenchGrammar.de(body)) du \(decided.act.date.frenchLong)"
     }
 
     private func visas(into text: inout MarkdownText) {
@@ -75,7 +81,7 @@ public struct WithdrawalAct: Sendable {
         visas += scheme.sources.map(\.deliberation).uniqued().map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
         let amount = decided.amount.map { " d'un montant de \(FrenchFormat.money($0))" } ?? ""
         let notified = decided.notifiedOn.map { ", notifiée le \($0.frenchLong)" } ?? ""
-        visas.append("Vu la décision n° \(decided.act.reference) du \(decided.act.date.frenchLong) (\(decidedBy)) attribuant \(FrenchGrammar.to(application.applicant.name)) une aide\(amount) au titre du dispositif « \(scheme.title) »\(notified).")
+        visas.append("Vu \(decidedAct) attribuant \(FrenchGrammar.to(application.applicant.name)) une aide\(amount) au titre du dispositif « \(scheme.title) »\(notified).")
         text.list(visas)
     }
 
@@ -93,14 +99,17 @@ public struct WithdrawalAct: Sendable {
 
     private func articles(into text: inout MarkdownText) {
         text.heading("Décide")
-        let original = "La décision n° \(decided.act.reference) du \(decided.act.date.frenchLong)"
+        let original = FrenchGrammar.capitalizedFirst(decidedAct)
+        let from = decided.amount.map { " de \(FrenchFormat.money($0))" } ?? ""
         let first: String
         switch (newAmount, ground.abrogates) {
         case (nil, false): first = "\(original) est retirée. L'aide attribuée n'est pas due ; les sommes versées à ce titre sont à reverser."
         case (nil, true): first = "\(original) est abrogée à compter de la date de la présente décision."
-        case (let amount?, _):
-            let from = decided.amount.map { " de \(FrenchFormat.money($0))" } ?? ""
-            first = "\(original) est modifiée : le montant de l'aide est porté\(from) à \(FrenchFormat.money(amount))."
+        case (let amount?, _) where ground.raises:
+            first = "\(original) est remplacée par la présente décision : le montant de l'aide est porté\(from) à \(FrenchFormat.money(amount))."
+        case (let amount?, let abrogates):
+            let what = abrogates ? "abrogée en partie, à compter de la date de la présente décision" : "retirée en partie"
+            first = "\(original) est \(what) : le montant de l'aide est ramené\(from) à \(FrenchFormat.money(amount)). Les sommes versées au-delà sont à reverser."
         }
         text.line("**Article 1.** \(first)")
         text.blank()

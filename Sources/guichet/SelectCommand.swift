@@ -73,6 +73,7 @@ struct Select: ParsableCommand {
             throw ExitCode.failure
         }
         for entry in outcome.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
+        for id in outcome.late { Console.error("note: \(id) est déposée après la séance du \(act.date.frenchLong) : elle n'y prend pas part") }
         for id in outcome.decided { Console.error("note: \(id) est déjà décidée : elle ne prend pas part à cette sélection") }
         for id in outcome.withdrawn { Console.error("note: \(id) n'est plus proposée à la séance \(act.reference) : elle revient à l'instruction") }
         guard let selection = outcome.selection else { throw ExitCode.failure }

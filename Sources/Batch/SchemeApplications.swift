@@ -1,0 +1,49 @@
+import Evaluator
+import RuleSet
+import SchemeLanguage
+
+/// The applications of one scheme read from files, for the commands that evaluate each on its
+/// own date (a decision on the act's, a notification on the decision's) rather than a batch's.
+struct SchemeApplications {
+    let scheme: Scheme
+    /// By application id.
+    let documents: [String: PendingDocument]
+    /// The ids in filing order.
+    let order: [String]
+    /// The files and documents that could not be read: told, never skipped silently.
+    let failures: [BatchEntry]
+    private let evaluator: DocumentEvaluator
+
+    init(catalog: SchemeCatalog, scheme: Scheme, paths: [String]) {
+        self.scheme = scheme
+        evaluator = DocumentEvaluator(catalog: catalog)
+        let (read, failures) = BatchRunner.read(paths: paths, with: evaluator)
+        let mine = read.filter { $0.schemes.contains(scheme.id) }
+        var documents: [String: PendingDocument] = [:]
+        for document in mine where documents[document.id] == nil { documents[document.id] = document }
+        self.documents = documents
+        order = mine.map(\.id).uniqued()
+        self.failures = failures
+    }
+
+    /// The application evaluated on `date` against `register`, or why it cannot be.
+    func evaluate(_ id: String, on date: LocalDate, register: any LimitReader) -> Result<Evaluation, EvaluationFailure> {
+        guard let document = documents[id] else { return .failure(EvaluationFailure(message: "son dossier n'est pas parmi les fichiers donnés")) }
+        let result = evaluator.evaluate(document.decoded, referenceDate: date, register: register)
+        if let evaluation = result.evaluation(scheme.id) { return .success(evaluation) }
+        let errors = result.errors(scheme.id) ?? []
+        return .failure(EvaluationFailure(message: errors.map(\.description).joined(separator: " ; ")))
+    }
+
+    struct EvaluationFailure: Error {
+        let message: String
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}
