@@ -109,7 +109,8 @@ public struct WithdrawalAct: Sendable {
             first = "\(original) est remplacée par la présente décision : le montant de l'aide est porté\(from) à \(FrenchFormat.money(amount))."
         case (let amount?, let abrogates):
             let what = abrogates ? "abrogée en partie, à compter de la date de la présente décision" : "retirée en partie"
-            first = "\(original) est \(what) : le montant de l'aide est ramené\(from) à \(FrenchFormat.money(amount)). Les sommes versées au-delà sont à reverser."
+            let repay = abrogates ? "" : " Les sommes versées au-delà sont à reverser."
+            first = "\(original) est \(what) : le montant de l'aide est ramené\(from) à \(FrenchFormat.money(amount)).\(repay)"
         }
         text.line("**Article 1.** \(first)")
         text.blank()
