@@ -52,7 +52,7 @@ enum StageFixture {
 
     /// The call's applications of a folder, evaluated in filing order with a fresh register, then selected.
     static func selection(_ folder: String, scheme id: String) throws -> SelectionResult {
-        let report = BatchRunner(catalog: catalog, output: nil, register: try DecisionRegister.inMemory())
+        let report = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil, register: try DecisionRegister.inMemory())
             .run(paths: [Repository.path("Applications/\(folder)")])
         let evaluations: [Evaluation] = report.entries.compactMap { entry in
             if case .decided(let evaluation) = entry.result, evaluation.scheme.id == id { return evaluation }

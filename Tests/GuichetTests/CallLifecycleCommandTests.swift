@@ -1,0 +1,132 @@
+import Foundation
+import Register
+import TestSupport
+import Testing
+
+/// The PDESI call as an instructor runs it, command after command, on the bundled samples:
+/// init, instruction, a proposal within the envelope, a vote that amends one amount, the
+/// notifications, the register and the open data.
+@Suite(.serialized) struct CallLifecycleCommandTests {
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
+    let rules = ["--rules", Repository.path("Rules")]
+    let samples = Repository.path("Applications/pdesi")
+
+    init() throws {
+        temporary = try TemporaryFolder("call-lifecycle")
+    }
+
+    @discardableResult
+    func guichet(_ arguments: [String], expect status: Int32 = 0) throws -> (output: String, errors: String) {
+        let run = try CommandLine.run(arguments, in: folder, timeout: 120)
+        #expect(run.status == status, "guichet \(arguments.prefix(2).joined(separator: " ")): \(run.stderr)")
+        return (run.stdout, run.stderr)
+    }
+
+    /// A document as written; `plain` reads its no-break spaces (thousands, « n° ») as spaces.
+    func text(_ name: String) throws -> String {
+        try String(contentsOfFile: "\(folder)/decisions/\(name)", encoding: .utf8)
+    }
+
+    func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
+    }
+
+    func initialise() throws {
+        try guichet(["init", "--authority", "cd62", "--signataire-prenom", "Claire", "--signataire-nom", "EXEMPLE",
+                     "--signataire-qualite", "Présidente du Conseil départemental", "--service", "Direction des sports"])
+    }
+
+    func decideTheCall() throws {
+        try initialise()
+        try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules)
+        try guichet(["decide", "pdesi", samples, "--seance", "CP20201214", "--acte", "CP20201214-22", "--date", "2020-12-14",
+                     "--montant", "PDESI-2020-002=35 000 €"] + rules)
+    }
+
+    @Test func fichesAwardNothingUntilTheCommissionVotes() throws {
+        try initialise()
+        try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        let fiche = try text("PDESI-2020-001.md")
+        #expect(fiche.contains("Fiche d'instruction"))
+        #expect(!fiche.contains("est accordée") && !fiche.contains("Décision d'attribution"))
+        let granted = try guichet(["register", "granted", "216200001"])
+        #expect(granted.output.contains("Aucune aide décidée"), "a fiche is no award: \(granted.output)")
+    }
+
+    @Test func theProposalStaysWithinTheEnvelopeAndTheRegisterHoldsWhatWasVoted() throws {
+        try decideTheCall()
+        let proposal = plain(try text("proposition-pdesi.md"))
+        #expect(proposal.contains("Projet — soumis au vote de la Commission permanente"))
+        #expect(proposal.contains("| 150 000,00 € | 149 999,99 € | 0,01 € |"), "total against the envelope")
+        // A second project of the Boulonnais in 2020 is capped by the first one proposed at the sitting.
+        #expect(proposal.contains("PDESI-2020-010"))
+        let act = plain(try text("PDESI-2020-002.decision.md"))
+        #expect(act.contains("Par délibération n° CP20201214-22 du 14 décembre 2020, la Commission permanente"))
+        #expect(act.contains("le ramenant de 40 000,00 € à 35 000,00 €"))
+        #expect(act.contains("Claire EXEMPLE"))
+        let register = try DecisionRegister.openExisting(path: "\(folder)/.guichet/registre.sqlite")
+        let awarded = try register.currentEntries().filter { $0.stage.isDecided && $0.outcome == .favorable }
+        #expect(Dictionary(uniqueKeysWithValues: awarded.map { ($0.application, $0.amountText ?? "") }) == [
+            "PDESI-2020-001": "30000.00", "PDESI-2020-017": "40000.00", "PDESI-2020-002": "35000.00", "PDESI-2020-014": "39999.99",
+        ])
+    }
+
+    @Test func aNotifiedDecisionStaysAsItWasWhateverIsRunAgain() throws {
+        try decideTheCall()
+        try guichet(["notify", "pdesi", samples, "--date", "2020-12-21"] + rules)
+        let notified = try text("PDESI-2020-001.notification.md")
+        #expect(plain(notified).contains("Notifiée le | 21 décembre 2020"))
+        // The same application with another amount, instructed again: nothing changes.
+        let changed = try String(contentsOfFile: "\(samples)/01-wimereux-sentier-littoral.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "depense_eligible_ht: 60 000 €", with: "depense_eligible_ht: 20 000 €")
+        try changed.write(toFile: "\(folder)/changed.yaml", atomically: true, encoding: .utf8)
+        let rerun = try guichet(["evaluate", "changed.yaml", "--date", "2021-01-04"] + rules)
+        #expect(rerun.output.contains("inchangée (notifiée au registre)"))
+        #expect(try text("PDESI-2020-001.notification.md") == notified)
+        let decide = try guichet(["decide", "pdesi", "changed.yaml", "--seance", "CP20201214", "--acte", "X", "--date", "2021-01-04"] + rules,
+                                 expect: 1)
+        #expect(decide.errors.contains("aucune demande n'est proposée"))
+        let granted = try guichet(["register", "granted", "21620000100016"])
+        #expect(plain(granted.output).contains("30 000,00 €") && granted.output.contains("notifiée le 21 décembre 2020"))
+    }
+
+    @Test func theOpenDataListsEachSubsidyWithItsDeliberation() throws {
+        try decideTheCall()
+        let configuration = try String(contentsOfFile: "\(folder)/guichet.yaml", encoding: .utf8)
+        try (configuration + "siret: \"00000000000000\"\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
+        let export = try guichet(["register", "export", "--format", "scdl", "--conditions-versement", "unique",
+                                  "--periode-versement", "2020-12-14/2021-12-31", "--notification-ue", "non"] + rules)
+        let lines = export.output.split(separator: "\r\n").map(String.init)
+        #expect(lines.first?.hasPrefix("nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire") == true)
+        #expect(lines.count == 5, "four subsidies: \(lines)")
+        #expect(lines.contains { $0.contains("Commune de Wimereux,21620000100016,,") && $0.contains(",30000.00,aide en numéraire,unique,") })
+        #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count >= 16 })
+    }
+
+    @Test func aSimulationTouchesNoRegisterAndSaysSoOnEveryPage() throws {
+        let run = try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        #expect(run.errors.contains("simulation"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/.guichet"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: "\(folder)/decisions") where name.hasSuffix(".md") {
+            #expect(try text(name).hasPrefix("> **Simulation — ce document n'est pas une décision"), "\(name)")
+        }
+        let dry = try guichet(["evaluate", samples, "--date", "2020-12-14", "--dry-run", "--out", "dry"] + rules)
+        #expect(dry.output.contains("simulation(s)"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/dry"), "--dry-run writes nothing")
+    }
+
+    @Test func withdrawingAfterFourMonthsForIllegalityIsRefused() throws {
+        try decideTheCall()
+        let late = try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-001", "--motif", "illegalite",
+                                "--expose", "erreur de catégorie", "--acte", "R-1", "--date", "2021-04-15"] + rules, expect: 1)
+        #expect(late.errors.contains("le délai de quatre mois suivant la décision du 14 décembre 2020 a expiré le 14 avril 2021"))
+        try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-001", "--motif", "illegalite",
+                     "--expose", "erreur de catégorie", "--acte", "R-1", "--date", "2021-04-14"] + rules)
+        let act = try text("PDESI-2020-001.retrait.md")
+        #expect(act.contains("article L. 242-1") && act.contains("est retirée"))
+        let history = try guichet(["register", "history", "PDESI-2020-001"])
+        #expect(history.output.contains("R-1 du 14 avril 2021") && history.output.contains("CP20201214-22"))
+    }
+}
