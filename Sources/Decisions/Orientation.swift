@@ -25,7 +25,7 @@ public struct Orientation {
         text.heading("Orientation : aides de la famille « \(family) »")
         text.table(["", ""], [["Référence du dossier", application.id], ["Demandeur", application.applicant.name],
                               ["Date de dépôt", application.filed.frenchLong]])
-        text.line("Ce document résume l'examen du dossier au regard de chacun des dispositifs. Il ne vaut pas décision : chaque aide fait l'objet de sa propre décision, dont le lien figure ci-dessous.")
+        text.line("Ce document résume l'examen du dossier au regard de chacun des dispositifs. Il ne vaut pas décision : pour chaque aide, le document lié ci-dessous dit où en est la demande (simulation, fiche d'instruction ou décision).")
         text.blank()
         summaryTable(into: &text)
         text.section("Aides accordables", bullets: granted)
@@ -35,7 +35,7 @@ public struct Orientation {
     }
 
     private func summaryTable(into text: inout MarkdownText) {
-        text.table(["Dispositif", "Issue", "Montant", "Éléments manquants", "Décision"], evaluations.map { evaluation in
+        text.table(["Dispositif", "Issue", "Montant", "Éléments manquants", "Document"], evaluations.map { evaluation in
             let amount = evaluation.amount?.final.map(FrenchFormat.money) ?? "—"
             let asked = evaluation.outcome == .incomplete && !evaluation.missing.isEmpty
             let missing = asked ? "\(evaluation.missing.count) (voir ci-dessous)" : "—"

@@ -8,6 +8,11 @@ public enum SchemeExplanation {
         text.heading(scheme.title, level: 1)
         text.line("Dispositif `\(scheme.id)` : \(scheme.kind.frenchName), \(scheme.authority.name).")
         text.blank()
+        if let decidedBy = scheme.decidedBy {
+            let source = decidedBy.source.flatMap(scheme.source).map { " (\(MarkdownDecision.citation($0)))" } ?? ""
+            text.line("Décide des demandes : \(BodyName(decidedBy.body, authority: scheme.authority).bare)\(source).")
+            text.blank()
+        }
         sources(scheme, into: &text)
         inputs(scheme, into: &text)
         parameters(scheme, into: &text)
