@@ -56,10 +56,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Fixtures shared by the test targets: the repository's paths, small schemes, running the tool.
+        // Fixtures shared by the test targets: the repository's paths, small schemes, running the tool,
+        // applications decided in filing order.
         .target(
             name: "TestSupport",
-            dependencies: ["Batch", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader"],
+            dependencies: ["Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"],
             path: "Tests/TestSupport"
         ),
         // One test target per module, each beside the module it tests.

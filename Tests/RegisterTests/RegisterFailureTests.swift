@@ -31,8 +31,10 @@ import Testing
         return path
     }
 
+    /// An instruction batch, which records a fiche for each application.
     func run(_ stream: String, _ register: DecisionRegister, out: String) throws -> BatchReport {
-        BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/\(out)"), register: register).run(paths: [stream])
+        BatchRunner(catalog: catalog, output: try OutputFolder(directory: "\(folder)/\(out)"), register: register, issuance: .instruction())
+            .run(paths: [stream])
     }
 
     func options(busyTimeout: Duration = .seconds(5), maxPageCount: Int? = nil) -> DecisionRegister.Options {
