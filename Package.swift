@@ -46,7 +46,7 @@ let package = Package(
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
         .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
-        .target(name: "Benchmarks", dependencies: ["Portfolios", "Batch", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
+        .target(name: "Benchmarks", dependencies: ["Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
         // The command-line tool: thin commands over the modules above.
         .executableTarget(
             name: "guichet",
@@ -56,10 +56,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Fixtures shared by the test targets: the repository's paths, small schemes, running the tool.
+        // Fixtures shared by the test targets: the repository's paths, small schemes, running the tool,
+        // applications decided in filing order.
         .target(
             name: "TestSupport",
-            dependencies: ["Batch", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader"],
+            dependencies: ["Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"],
             path: "Tests/TestSupport"
         ),
         // One test target per module, each beside the module it tests.

@@ -1,4 +1,5 @@
 import Batch
+import Decisions
 import Evaluator
 import Foundation
 import Platform
@@ -104,7 +105,9 @@ public struct Benchmark {
         let registerPath = "\(folder)/registre.sqlite"
         for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: registerPath + suffix) }
         let register = try DecisionRegister.open(path: registerPath)
-        let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: nil, register: register)
+        // An instructor's batch: only instruction fiches are recorded.
+        let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: nil, register: register,
+                                 issuance: Issuance(stage: .instruction))
         let clock = ContinuousClock()
         let start = clock.now
         let report = runner.run(paths: [path])

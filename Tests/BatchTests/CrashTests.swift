@@ -6,13 +6,14 @@ import RuleSet
 import TestSupport
 import Testing
 
-/// A batch killed with SIGKILL in the middle leaves the register and the output folder
-/// consistent, and running it again ends exactly as an uninterrupted run.
+/// An instruction batch killed with SIGKILL in the middle leaves the register and the output
+/// folder consistent, and running it again ends exactly as an uninterrupted run.
 @Suite(.serialized) struct CrashTests {
+    /// « guichet evaluate » recording instruction fiches in `register`, which must exist.
     func evaluate(_ stream: String, out: String, register: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(CommandLine.executable, "build the tool first: swift build"))
-        process.arguments = ["evaluate", stream, "--rules", Repository.path("Rules"), "--out", out, "--register", register]
+        process.arguments = ["evaluate", stream, "--rules", Repository.path("Rules"), "--out", out, "--register", register, "--date", "2020-12-01"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -34,8 +35,11 @@ import Testing
         let stream = "\(folder)/stream.yaml"
         try Data((1...count).map { generator.document($0) }.joined().utf8).write(to: URL(fileURLWithPath: stream))
 
+        // Two registers, as « guichet init » makes them: only init creates one.
+        for name in ["reference", "crashed"] { _ = try DecisionRegister.open(path: "\(folder)/\(name).sqlite") }
         let reference = try evaluate(stream, out: "\(folder)/reference", register: "\(folder)/reference.sqlite")
         reference.waitUntilExit()
+        #expect(try DecisionRegister.open(path: "\(folder)/reference.sqlite").currentEntries().count == count, "one fiche per application")
 
         let crashed = try evaluate(stream, out: "\(folder)/crashed", register: "\(folder)/crashed.sqlite")
         let deadline = Date().addingTimeInterval(120)

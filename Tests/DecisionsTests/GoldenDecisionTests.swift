@@ -14,11 +14,12 @@ import Testing
 @Suite struct GoldenDecisionTests {
     static let folders = ["pdesi", "logement"]
 
-    func evaluateSamples(_ folder: String, into out: String) throws -> BatchReport {
+    /// The samples decided one after the other in filing order, each document counting the aid
+    /// decided before it, as the batch names them; a fresh register for each run.
+    func evaluateSamples(_ folder: String, into out: String) throws -> PresidentDecisions.Result {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-        // A fresh register for each run, as for a first batch.
-        let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: try OutputFolder(directory: out), register: try DecisionRegister.inMemory())
-        return runner.run(paths: [Repository.path("Applications/\(folder)")])
+        return try PresidentDecisions(catalog: catalog)
+            .decide([Repository.path("Applications/\(folder)")], register: try DecisionRegister.inMemory(), output: try OutputFolder(directory: out))
     }
 
     /// Each run writes into a folder of its own, removed when the test is over.
@@ -36,9 +37,9 @@ import Testing
     func sampleDecisionsMatchTheReviewedCopies(_ folder: String) throws {
         let golden = Repository.path("Tests/DecisionsTests/Golden/\(folder)")
         let out = temporaryFolder()
-        let report = try evaluateSamples(folder, into: out)
-        #expect(report.failureCount == 0)
-        #expect(report.entries.count >= 8)
+        let samples = try evaluateSamples(folder, into: out)
+        #expect(samples.failures.isEmpty)
+        #expect(samples.evaluations.count >= 8)
         let produced = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") || $0.hasSuffix(".json") }.sorted()
         if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: golden)
@@ -99,8 +100,8 @@ import Testing
 
     @Test(arguments: folders)
     func everyOutcomeIsAmongTheSamples(_ folder: String) throws {
-        let report = try evaluateSamples(folder, into: temporaryFolder())
-        let outcomes = Set(report.entries.compactMap(\.outcome))
+        let samples = try evaluateSamples(folder, into: temporaryFolder())
+        let outcomes = Set(samples.evaluations.map(\.outcome))
         #expect(outcomes == Set([.favorable, .unfavorable, .incomplete, .toExamine]))
     }
 }

@@ -17,10 +17,11 @@ import Testing
         PDESIFixture.application(id, filed: filed, siren: siren, category: category, expense: expense, site: site)
     }
 
-    /// Runs the applications as one batch, each in its own file, the files in the order given,
-    /// decided on `decidedOn` (after every filing date).
+    /// Decides the applications one after the other in filing order, each in its own file, the
+    /// files in the order given, on `decidedOn` (after every filing date): each counts the aid
+    /// decided before it.
     func batch(_ applications: [String], register: DecisionRegister? = nil,
-               decidedOn: LocalDate = DecisionDay.samples) throws -> [String: BatchEntry] {
+               decidedOn: LocalDate = DecisionDay.samples) throws -> [String: Evaluation] {
         let temporary = try TemporaryFolder("pdesi")
         defer { withExtendedLifetime(temporary) {} }
         let folder = temporary.path
@@ -30,22 +31,21 @@ import Testing
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let runner = BatchRunner(catalog: catalog, referenceDate: decidedOn, output: nil, register: try register ?? DecisionRegister.inMemory())
-        let report = runner.run(paths: paths)
-        #expect(report.failureCount == 0, "\(report.entries.flatMap(\.diagnostics))")
-        return Dictionary(uniqueKeysWithValues: report.entries.compactMap { entry in entry.id.map { ($0, entry) } })
+        let result = try PresidentDecisions(catalog: catalog, date: decidedOn).decide(paths, register: try register ?? DecisionRegister.inMemory())
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        return Dictionary(uniqueKeysWithValues: result.evaluations.map { ($0.application.id, $0) })
     }
 
     @Test func category1At60000Gives30000() throws {
-        #expect(try batch([Self.application("A", category: "inscrit_1", expense: "60 000 €")])["A"]?.amount == DecimalNumber(30000))
+        #expect(try batch([Self.application("A", category: "inscrit_1", expense: "60 000 €")])["A"]?.amount?.final == DecimalNumber(30000))
     }
 
     @Test func category2At100000IsCappedAt40000() throws {
-        #expect(try batch([Self.application("A", category: "inscrit_2", expense: "100 000 €")])["A"]?.amount == DecimalNumber(40000))
+        #expect(try batch([Self.application("A", category: "inscrit_2", expense: "100 000 €")])["A"]?.amount?.final == DecimalNumber(40000))
     }
 
     @Test func category3At50000Gives35000() throws {
-        #expect(try batch([Self.application("A", category: "classe", expense: "50 000 €")])["A"]?.amount == DecimalNumber(35000))
+        #expect(try batch([Self.application("A", category: "classe", expense: "50 000 €")])["A"]?.amount?.final == DecimalNumber(35000))
     }
 
     @Test(arguments: [false, true])
@@ -53,8 +53,8 @@ import Testing
         let first = Self.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €")
         let second = Self.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €")
         let entries = try batch(reversed ? [second, first] : [first, second])
-        #expect(entries["A"]?.amount == DecimalNumber(30000))
-        #expect(entries["B"]?.amount == DecimalNumber(10000))
+        #expect(entries["A"]?.amount?.final == DecimalNumber(30000))
+        #expect(entries["B"]?.amount?.final == DecimalNumber(10000))
     }
 
     @Test func threeApplicationsExhaustTheAnnualCap() throws {
@@ -63,8 +63,8 @@ import Testing
             Self.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "50 000 €"),
             Self.application("B", filed: "2020-11-02", category: "inscrit_2", expense: "40 000 €"),
         ])
-        #expect(entries["A"]?.amount == DecimalNumber(25000))
-        #expect(entries["B"]?.amount == DecimalNumber(15000))
+        #expect(entries["A"]?.amount?.final == DecimalNumber(25000))
+        #expect(entries["B"]?.amount?.final == DecimalNumber(15000))
         #expect(entries["C"]?.outcome == .unfavorable, "the 40 000 € of the year are used")
     }
 
@@ -73,8 +73,8 @@ import Testing
             Self.application("A", filed: "2020-11-01", category: "inscrit_1", expense: "80 000 €"),
             Self.application("B", filed: "2021-01-15", category: "inscrit_1", expense: "60 000 €"),
         ], decidedOn: DecisionDay.endOf2021)
-        #expect(entries["A"]?.amount == DecimalNumber(40000))
-        #expect(entries["B"]?.amount == DecimalNumber(30000))
+        #expect(entries["A"]?.amount?.final == DecimalNumber(40000))
+        #expect(entries["B"]?.amount?.final == DecimalNumber(30000))
     }
 
     @Test func anotherOwnerHasItsOwnCap() throws {
@@ -82,8 +82,8 @@ import Testing
             Self.application("A", siren: "111111111", category: "inscrit_1", expense: "80 000 €"),
             Self.application("B", siren: "222222222", category: "inscrit_1", expense: "80 000 €"),
         ])
-        #expect(entries["A"]?.amount == DecimalNumber(40000))
-        #expect(entries["B"]?.amount == DecimalNumber(40000))
+        #expect(entries["A"]?.amount?.final == DecimalNumber(40000))
+        #expect(entries["B"]?.amount?.final == DecimalNumber(40000))
     }
 
     @Test func aSecondProjectOnAClassifiedSiteIsRefusedAndTheDecisionSaysWhy() throws {
@@ -91,11 +91,8 @@ import Testing
             Self.application("A", filed: "2020-10-12", category: "classe", expense: "50 000 €", site: "ESI-62-0042"),
             Self.application("B", filed: "2021-05-01", siren: "999999999", category: "classe", expense: "20 000 €", site: "ESI-62-0042"),
         ], decidedOn: DecisionDay.endOf2021)
-        #expect(entries["A"]?.amount == DecimalNumber(35000))
-        guard case .decided(let evaluation) = entries["B"]?.result else {
-            Issue.record("B not decided")
-            return
-        }
+        #expect(entries["A"]?.amount?.final == DecimalNumber(35000))
+        let evaluation = try #require(entries["B"])
         #expect(evaluation.outcome == .unfavorable)
         #expect(evaluation.failedCriteria.map { evaluation.scheme.criteria[$0.index].id } == ["un-projet-par-esi-classe"])
         #expect(evaluation.limits.first?.entries.map(\.applicationID) == ["A"])

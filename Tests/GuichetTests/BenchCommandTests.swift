@@ -1,8 +1,10 @@
 import Foundation
+import Register
 import TestSupport
 import Testing
 
-/// `guichet bench --count -5` (or 0) is refused with a clear message before anything runs.
+/// `guichet bench --count -5` (or 0) is refused with a clear message before anything runs; the
+/// batch timed with the register on disk records in it.
 @Suite struct BenchCommandTests {
     func run(_ arguments: [String]) throws -> (status: Int32, error: String) {
         let run = try CommandLine.run(arguments)
@@ -20,5 +22,17 @@ import Testing
         let result = try run(["bench", "--count", "10", "--repeats", "-1", "--rules", Repository.path("Rules")])
         #expect(result.status != 0)
         #expect(result.error.contains("--repeats doit être un nombre strictement positif"), "\(result.error)")
+    }
+
+    /// The register's figure is that of a batch that records: an instruction fiche per application
+    /// (it recorded nothing once a batch recorded fiches only, measuring no register at all).
+    @Test func theRegisterBatchRecordsAFichePerApplication() throws {
+        let temporary = try TemporaryFolder("bench")
+        let run = try CommandLine.run(["bench", "--count", "200", "--repeats", "1", "--rules", Repository.path("Rules"),
+                                       "--work-directory", temporary.path], timeout: 120)
+        #expect(run.status == 0, "\(run.stderr)")
+        let entries = try DecisionRegister.openExisting(path: temporary.file("registre.sqlite")).currentEntries()
+        #expect(entries.count == 200)
+        #expect(entries.allSatisfy { $0.stage == .instruction })
     }
 }

@@ -8,18 +8,24 @@ import Testing
     let temporary: TemporaryFolder
     var folder: String { temporary.path }
 
+    /// An instructor's working folder, made by « guichet init » under a permissive umask, as a
+    /// user's login may set it.
     init() throws {
         temporary = try TemporaryFolder("cli")
         try FileManager.default.createDirectory(atPath: "\(folder)/apps", withIntermediateDirectories: true)
+        let initialised = try CommandLine.run(["init"], in: temporary.path, umask: "022")
+        if initialised.status != 0 { throw Failure("guichet init: \(initialised.stderr)") }
     }
 
     func write(_ name: String, _ text: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
     }
 
+    /// Runs « guichet evaluate » in the working folder: each application gets an instruction fiche,
+    /// recorded in the folder's register.
     func evaluate(_ paths: [String], rules: String = Repository.path("Rules"), timeout: Double = 30, umask: String? = nil) throws -> CommandLine.Run {
-        try CommandLine.run(["evaluate"] + paths + ["--rules", rules, "--out", "\(folder)/out", "--register", "\(folder)/registre.sqlite"],
-                            timeout: timeout, umask: umask)
+        try CommandLine.run(["evaluate"] + paths + ["--rules", rules, "--out", "\(folder)/out", "--date", "2020-12-01"],
+                            in: folder, timeout: timeout, umask: umask)
     }
 
     /// A submitted file can neither drive the terminal nor forge an error line.
@@ -85,26 +91,36 @@ import Testing
         try write("apps/a.yaml", try String(contentsOfFile: Repository.path("Applications/pdesi/01-wimereux-sentier-littoral.yaml"), encoding: .utf8))
         try FileManager.default.createDirectory(atPath: "\(folder)/apps/locked", withIntermediateDirectories: true)
         try write("apps/locked/b.yaml", "scheme: pdesi\n")
+        try FileManager.default.createDirectory(atPath: "\(folder)/reg", withIntermediateDirectories: true)
         // The unprivileged run reads the applications and the rules, and writes its outputs here.
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder) { chmod("\(folder)/\(path)", 0o755) }
         chmod(folder, 0o777)
+        chmod("\(folder)/reg", 0o777)
         chmod("\(folder)/apps/locked", 0)
         defer { chmod("\(folder)/apps/locked", 0o700) }
+        // Its own working folder, made by itself, so that it may write the register.
+        let initialised = try CommandLine.run(["init"], in: "\(folder)/reg", asUnprivileged: true, binary: "\(folder)/bin/guichet")
+        #expect(initialised.status == 0, "\(initialised.stderr)")
         let run = try CommandLine.run(["evaluate", "\(folder)/apps", "--rules", "\(folder)/rules", "--out", "\(folder)/out",
-                                       "--register", "\(folder)/reg/registre.sqlite"], asUnprivileged: true, binary: "\(folder)/bin/guichet")
+                                       "--register", "\(folder)/reg/.guichet/registre.sqlite"], asUnprivileged: true, binary: "\(folder)/bin/guichet")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains("\(folder)/apps/locked:1:1: error: lecture du dossier impossible"), "\(run.stderr)")
-        #expect(run.stdout.contains("PDESI-2020-001"), "the readable application is still decided")
+        #expect(run.stdout.contains("PDESI-2020-001"), "the readable application is still instructed")
     }
 
-    /// Decisions name young people: the folder and its files are the owner's only, whatever the umask.
+    /// Decisions name young people: the folder and its files are the owner's only, whatever the
+    /// umask; so are the working folder's register, its key and its configuration.
     @Test func decisionsAreOwnerOnly() throws {
         let run = try evaluate([Repository.path("Applications/logement/20-menage-deux-aides.yaml")], umask: "022")
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("demande(s) instruite(s)"), "\(run.stdout)")
         let out = "\(folder)/out"
         func mode(_ path: String) throws -> Int { try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
         #expect(try mode(out) == 0o700)
-        #expect(try mode("\(folder)/registre.sqlite") == 0o600)
+        #expect(try mode("\(folder)/.guichet") == 0o700)
+        for file in [".guichet/registre.sqlite", ".guichet/registre.sqlite.key", "guichet.yaml"] {
+            #expect(try mode("\(folder)/\(file)") == 0o600, "\(file)")
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         #expect(files.count >= 4)
         for file in files { #expect(try mode("\(out)/\(file)") == 0o600, "\(file)") }
@@ -122,21 +138,28 @@ import Testing
     }
 
     @Test(arguments: [["evaluate", "--dry-run", Repository.path("Applications/pdesi")],
-                      ["select", "medecins-salaries", Repository.path("Applications/medecins")]])
+                      ["evaluate", Repository.path("Applications/pdesi")],
+                      ["select", "medecins-salaries", Repository.path("Applications/medecins"), "--seance", "CP-2020-11-02", "--date", "2020-11-02"]])
     func aMistypedRegisterIsAnErrorNotANewRegister(arguments: [String]) throws {
         let run = try CommandLine.run(arguments + ["--rules", Repository.path("Rules"), "--out", "out", "--register", "typo/registre.sqlite"],
                                       in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("typo/registre.sqlite"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/typo"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/.guichet"))
     }
 
+    /// Outside a working folder, a dry run is a simulation that says so, and writes nothing at
+    /// all: no register, no documents, no summary.
     @Test func aDryRunWithoutARegisterSaysSoAndCreatesNone() throws {
         let run = try CommandLine.run(["evaluate", "--dry-run", Repository.path("Applications/pdesi"), "--rules", Repository.path("Rules"), "--out", "out"],
                                       in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("warning: aucun registre des décisions ici"))
+        #expect(run.stderr.contains("note: simulation : aucun registre ici, rien n'est enregistré (« guichet init » crée un poste d'instruction)"),
+                "\(run.stderr)")
+        #expect(run.stdout.contains(" simulation(s) : "), "\(run.stdout)")
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/.guichet"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out"))
     }
 
     @Test func aNameOnTwoLinesIsRefused() throws {

@@ -26,8 +26,11 @@ import Testing
         let errors: String
     }
 
+    /// « guichet evaluate » in the test's folder: an instruction fiche once « guichet init » made it
+    /// a working folder, a simulation before.
     func evaluate(_ application: String) throws -> Run {
-        try Self.guichet(["evaluate", Repository.path(application), "--rules", Repository.path("Rules"), "--out", "out"], in: folder)
+        try Self.guichet(["evaluate", Repository.path(application), "--rules", Repository.path("Rules"), "--out", "out", "--date", "2020-12-01"],
+                         in: folder)
     }
 
     @Test func queriesOnAMistypedRegisterFailAndCreateNothing() throws {
@@ -35,18 +38,20 @@ import Testing
             let run = try Self.guichet(["register"] + query + ["--register", "registre-mal-tape/r.sqlite"], in: folder)
             #expect(run.status == 1, "register \(query[0])")
             #expect(run.errors.contains("il n'y a pas de registre à \(folder)/registre-mal-tape/r.sqlite"), "\(run.errors)")
-            #expect(!run.output.contains("No favourable decision") && !run.output.contains("No decision recorded"))
+            #expect(!run.output.contains("Aucune aide décidée") && !run.output.contains("Aucune inscription au registre"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing created")
     }
 
     @Test func aBatchRefusesToRunWhenTheKeyIsLost() throws {
         let application = "Applications/logement/01-solvabilisation-loyer-residuel.yaml"
+        #expect(try Self.guichet(["init"], in: folder).status == 0)
         #expect(try evaluate(application).status == 0)
         try FileManager.default.removeItem(atPath: "\(folder)/.guichet/registre.sqlite.key")
         let run = try evaluate(application)
         #expect(run.status == 1)
-        #expect(run.errors.contains("la clé de pseudonymisation .guichet/registre.sqlite.key est introuvable"))
+        #expect(run.errors.contains("la clé de pseudonymisation .guichet/registre.sqlite.key est introuvable"), "\(run.errors)")
+        #expect(run.errors.contains("(1 décision enregistrée)"), "the fiche recorded depends on the key: \(run.errors)")
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/.guichet/registre.sqlite.key"))
         // The query finds the register, but cannot find a person without the key.
         let query = try Self.guichet(["register", "granted", "ASE-62-1001"], in: folder)
@@ -65,7 +70,57 @@ import Testing
         #expect(run.errors.contains("le registre .guichet/registre.sqlite est utilisé par un autre processus guichet (pid \(getpid()), depuis "),
                 "\(run.errors)")
         #expect(!run.errors.contains("database is locked"))
-        #expect(!run.output.contains("application(s)"), "no summary of a batch that did not run")
+        #expect(!run.output.contains("demande(s)"), "no summary of a batch that did not run")
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/out"), "the output folder, maybe the other run's, is left alone")
+    }
+
+    /// A folder becomes a working folder with « guichet init » only: before, evaluate simulates
+    /// and records nothing; after, it instructs, and only « decide » awards what the register
+    /// then answers, in French, with the act; a notified decision is never instructed again.
+    @Test func aWorkingFolderInstructsDecidesAndNotifies() throws {
+        let application = "Applications/logement/01-solvabilisation-loyer-residuel.yaml"
+        let simulated = try evaluate(application)
+        #expect(simulated.status == 0, "\(simulated.errors)")
+        #expect(simulated.errors.contains("note: simulation : aucun registre ici"), "\(simulated.errors)")
+        #expect(simulated.output.contains("1 simulation(s) : 1 favorable"), "\(simulated.output)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/.guichet"), "a simulation creates no register")
+
+        let initialised = try Self.guichet(["init", "--authority", "cd62", "--signataire-prenom", "Jean", "--signataire-nom", "Dupont",
+                                            "--signataire-qualite", "Président du Conseil départemental"], in: folder)
+        #expect(initialised.status == 0, "\(initialised.errors)")
+        let instructed = try evaluate(application)
+        #expect(instructed.status == 0, "\(instructed.errors)")
+        #expect(instructed.output.contains("Demande"), "\(instructed.output)")
+        #expect(instructed.output.contains("Avis"), "\(instructed.output)")
+        #expect(instructed.output.contains("1 demande(s) instruite(s) : 1 favorable"), "\(instructed.output)")
+        let nothingYet = try Self.guichet(["register", "granted", "ASE-62-1001"], in: folder)
+        #expect(nothingYet.output.contains("Aucune aide décidée au registre .guichet/registre.sqlite pour « ASE-62-1001 »"), "\(nothingYet.output)")
+
+        let decided = try Self.guichet(["decide", "fonds-solvabilisation", Repository.path(application), "--acte", "DEC-2020-7",
+                                        "--date", "2020-12-02", "--rules", Repository.path("Rules"), "--out", "out"], in: folder)
+        #expect(decided.status == 0, "\(decided.errors)")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/out/FSJ-2020-0101.decision.md"))
+        let granted = try Self.guichet(["register", "granted", "ASE-62-1001"], in: folder)
+        #expect(granted.status == 0, "\(granted.errors)")
+        #expect(granted.output.contains("FSJ-2020-0101"), "\(granted.output)")
+        #expect(granted.output.contains("DEC-2020-7 du 2 décembre 2020"), "\(granted.output)")
+        #expect(granted.output.contains("fonds-solvabilisation 2020 : 1 décision(s), "), "\(granted.output)")
+        #expect(granted.output.contains(", 6 mois"), "\(granted.output)")
+
+        let notified = try Self.guichet(["notify", "fonds-solvabilisation", Repository.path(application), "--date", "2020-12-05",
+                                         "--rules", Repository.path("Rules"), "--out", "out"], in: folder)
+        #expect(notified.status == 0, "\(notified.errors)")
+        #expect(notified.output.contains("1 décision(s) notifiée(s)."), "\(notified.output)")
+        let again = try evaluate(application)
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.output.contains("inchangée (notifiée au registre)"), "\(again.output)")
+        #expect(again.output.contains("1 déjà proposée(s) ou décidée(s), inchangée(s)"), "\(again.output)")
+        let history = try Self.guichet(["register", "history", "FSJ-2020-0101"], in: folder)
+        #expect(history.status == 0, "\(history.errors)")
+        let lines = history.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Étape") == true, "\(history.output)")
+        #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["instruction", "décision", "notifiée"],
+                "\(history.output)")
+        #expect(lines.last?.contains("notifiée le 5 décembre 2020") == true && lines.last?.contains("en vigueur") == true, "\(history.output)")
     }
 }

@@ -16,11 +16,16 @@ import Testing
 
     var registerPath: String { "\(base.folder)/r.sqlite" }
 
-    /// A register holding PDESI application A (30 000 €), filed on 12 October 2020.
-    func registerWithA() throws -> DecisionRegister {
+    /// A register whose only row is PDESI application A (30 000 €), filed on 12 October 2020:
+    /// decided, so that limits and `granted` read it, or only instructed.
+    func registerWithA(decided: Bool = true) throws -> DecisionRegister {
         let register = try DecisionRegister.open(path: registerPath)
-        _ = try base.run([try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €"))],
-                         register: register)
+        let path = try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €"))
+        if decided {
+            _ = try base.decide([path], register: register)
+        } else {
+            _ = try base.run([path], register: register)
+        }
         return register
     }
 
@@ -30,8 +35,10 @@ import Testing
         try queue.write { try $0.execute(sql: sql) }
     }
 
-    @Test func anEntryReadsBackTyped() throws {
-        let entry = try #require(try registerWithA().currentEntries().first)
+    @Test(arguments: [true, false])
+    func anEntryReadsBackTyped(decided: Bool) throws {
+        let entry = try #require(try registerWithA(decided: decided).currentEntries().first)
+        #expect(entry.stage == (decided ? .decision : .instruction))
         #expect(entry.outcome == .favorable)
         #expect(entry.filed == LocalDate(year: 2020, month: 10, day: 12))
         #expect(entry.amount == DecimalNumber(30_000))
@@ -98,13 +105,25 @@ import Testing
                                                           + "la colonne filed contient '12/10/2020'") == true, "\(entry.diagnostics)")
     }
 
-    /// Recording a decision again for an application whose entry in force is corrupt stops the
+    /// Recording a fiche again for an application whose entry in force is corrupt stops the
     /// batch with the row named, rather than replace what cannot be read.
     @Test func replacingACorruptEntryStopsTheBatch() throws {
-        let register = try registerWithA()
+        let register = try registerWithA(decided: false)
         try tamper("UPDATE decision SET outcome = '?' WHERE application = 'A'")
         let report = try base.run([try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "50 000 €"))],
                                   register: register)
         #expect(report.registerFailure?.contains("décision illisible (ligne 1 de la table decision") == true, "\(report.registerFailure ?? "")")
+    }
+
+    /// Deciding again an application whose decision in force is corrupt stops as well.
+    @Test func decidingACorruptEntryAgainStops() throws {
+        let register = try registerWithA()
+        try tamper("UPDATE decision SET outcome = '?' WHERE application = 'A'")
+        let path = try base.write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "50 000 €"))
+        #expect {
+            try PresidentDecisions(catalog: base.catalog).decide([path], register: register)
+        } throws: { error in
+            "\(error)".contains("décision illisible (ligne 1 de la table decision")
+        }
     }
 }

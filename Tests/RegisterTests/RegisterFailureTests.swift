@@ -31,9 +31,11 @@ import Testing
         return path
     }
 
+    /// An instruction batch, which records a fiche for each application.
     func run(_ stream: String, _ register: DecisionRegister, out: String) throws -> BatchReport {
         // Synthetic filing dates run to the end of their year: decided after all of them.
-        BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/\(out)"), register: register).run(paths: [stream])
+        BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/\(out)"),
+                    register: register, issuance: .instruction()).run(paths: [stream])
     }
 
     func options(busyTimeout: Duration = .seconds(5), maxPageCount: Int? = nil) -> DecisionRegister.Options {

@@ -21,12 +21,12 @@ import Testing
         temporary = try TemporaryFolder("key")
     }
 
-    /// A young person's application for the solvency fund: 6 months granted.
-    func household(_ register: DecisionRegister) throws -> BatchReport {
+    /// A young person's application for the solvency fund, decided: 6 months granted.
+    func household(_ register: DecisionRegister) throws -> PresidentDecisions.Result {
         let text = try String(contentsOfFile: Repository.path("Applications/logement/01-solvabilisation-loyer-residuel.yaml"), encoding: .utf8)
         let path = "\(folder)/household.yaml"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: try OutputFolder(directory: "\(folder)/out"), register: register).run(paths: [path])
+        return try PresidentDecisions(catalog: catalog).decide([path], register: register)
     }
 
     func openingFails(path: String? = nil, keyPath: String? = nil) -> String? {
@@ -47,8 +47,8 @@ import Testing
     }
 
     @Test func aRegisterWithDecisionsRefusesToRunWithoutItsKey() throws {
-        let report = try household(try DecisionRegister.open(path: registerPath))
-        #expect(report.failureCount == 0)
+        let decided = try household(try DecisionRegister.open(path: registerPath))
+        #expect(decided.failures.isEmpty && decided.evaluations.map(\.outcome) == [.favorable])
         try FileManager.default.removeItem(atPath: keyPath)
         let message = try #require(openingFails(), "a lost key must stop the register, not be replaced")
         #expect(message.contains("la clé de pseudonymisation \(keyPath) est introuvable"))

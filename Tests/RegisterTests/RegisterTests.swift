@@ -26,9 +26,18 @@ import Testing
         return path
     }
 
+    /// An instruction batch, as in a working folder: it records a fiche for each application
+    /// (unless `recording` is false, as for a dry run), and limits count the aid decided.
     func run(_ paths: [String], register: DecisionRegister, recording: Bool = true) throws -> BatchReport {
-        BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/out"), register: register, recording: recording)
-            .run(paths: paths)
+        BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/out"), register: register, recording: recording,
+                    issuance: .instruction()).run(paths: paths)
+    }
+
+    /// Decides the applications in filing order, each counting the aid decided before it.
+    func decide(_ paths: [String], register: DecisionRegister) throws -> PresidentDecisions.Result {
+        let result = try PresidentDecisions(catalog: catalog, date: DecisionDay.endOf2021).decide(paths, register: register)
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        return result
     }
 
     @Test func runningABatchAgainGivesTheSameDecisionsAndCountsNothingTwice() throws {
@@ -37,12 +46,22 @@ import Testing
             try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €")),
             try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €")),
         ]
+        // Instructed twice: the same fiches, and B's counts nothing, A being only instructed.
         let first = try run(paths, register: register)
         let second = try run(paths.reversed(), register: register)
         #expect(first.entries.map(\.amount) == second.entries.map(\.amount))
-        #expect(second.entries.map(\.amount) == [DecimalNumber(30000), DecimalNumber(10000)])
-        // Unchanged decisions add no history.
+        #expect(second.entries.map(\.amount) == [DecimalNumber(30000), DecimalNumber(20000)])
+        // Unchanged fiches add no history.
         #expect(try register.allEntries().count == 2)
+        // Decided twice: the same decisions, A counted once in B's cap and never in its own.
+        let decided = try decide(paths, register: register)
+        let again = try decide(paths.reversed(), register: register)
+        #expect(decided.evaluations.map(\.amount?.final) == again.evaluations.map(\.amount?.final))
+        #expect(again.evaluations.map(\.amount?.final) == [DecimalNumber(30000), DecimalNumber(10000)])
+        #expect(again["B"]?.limits.first?.entries.map(\.applicationID) == ["A"])
+        // Unchanged decisions add no history: one fiche and one decision per application.
+        #expect(try register.allEntries().count == 4)
+        #expect(try register.currentEntries().map(\.stage) == [.decision, .decision])
     }
 
     @Test func aChangedApplicationReplacesItsEntryAndKeepsTheHistory() throws {
@@ -54,15 +73,19 @@ import Testing
         let history = try register.history(of: "A")
         #expect(history.map(\.amount) == [DecimalNumber(30000), DecimalNumber(10000)])
         #expect(history.map(\.current) == [false, true])
+        #expect(try register.granted(to: "216200001").isEmpty, "a fiche awards nothing")
+        _ = try decide([path], register: register)
+        #expect(try register.history(of: "A").map(\.current) == [false, false, true])
         #expect(try register.granted(to: "216200001").map(\.amount) == [DecimalNumber(10000)])
     }
 
     @Test func aDryRunReadsTheRegisterButRecordsNothing() throws {
         let register = try DecisionRegister.open(path: "\(folder)/r.sqlite")
-        _ = try run([try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €"))], register: register)
+        _ = try decide([try write("a.yaml", PDESIFixture.application("A", filed: "2020-10-12", category: "inscrit_1", expense: "60 000 €"))],
+                       register: register)
         let dry = try run([try write("b.yaml", PDESIFixture.application("B", filed: "2020-11-01", category: "inscrit_1", expense: "40 000 €"))],
                           register: register, recording: false)
-        #expect(dry.entries.first?.amount == DecimalNumber(10000), "the dry run reads A's grant")
+        #expect(dry.entries.first?.amount == DecimalNumber(10000), "the dry run reads A's decision")
         #expect(try register.allEntries().map(\.application) == ["A"])
     }
 
@@ -70,7 +93,12 @@ import Testing
         let registerPath = "\(folder)/r.sqlite"
         let register = try DecisionRegister.open(path: registerPath)
         let household = try String(contentsOfFile: Repository.path("Applications/logement/01-solvabilisation-loyer-residuel.yaml"), encoding: .utf8)
-        _ = try run([try write("s.yaml", household)], register: register)
+        let householdPath = try write("s.yaml", household)
+        // A fiche, then a decision: neither row holds the identifier in clear.
+        _ = try run([householdPath], register: register)
+        #expect(try register.currentEntries().first { $0.scheme == "fonds-solvabilisation" }?.beneficiary?.hasPrefix("p:") == true)
+        _ = try decide([householdPath], register: register)
+        #expect(try register.allEntries().map(\.stage) == [.instruction, .decision])
         let entry = try #require(try register.currentEntries().first { $0.scheme == "fonds-solvabilisation" })
         let stored = try #require(entry.beneficiary)
         #expect(stored.hasPrefix("p:") && !stored.contains("ASE-62"))
@@ -85,7 +113,7 @@ import Testing
         #expect(try register.granted(to: "ASE-62-1001").count == 1)
         // Another key gives another pseudonym.
         let other = try DecisionRegister.open(path: "\(folder)/other.sqlite")
-        _ = try run([try write("s2.yaml", household)], register: other)
+        _ = try decide([try write("s2.yaml", household)], register: other)
         #expect(try other.currentEntries().first { $0.scheme == "fonds-solvabilisation" }?.beneficiary != stored)
     }
 
@@ -108,14 +136,13 @@ import Testing
             outcomes: {fsl-acces: défavorable}
             """
         }
-        let report = try run([
+        let decided = try decide([
             try write("1.yaml", solvency("S1", "2020-01-10", months: 8)),
             try write("2.yaml", solvency("S2", "2020-10-10", months: 8)),
             try write("3.yaml", solvency("S3", "2021-06-10", months: 2)),
         ], register: register)
-        let amounts = Dictionary(uniqueKeysWithValues: report.entries.map { ($0.id ?? "?", $0) })
-        #expect(amounts["S1"]?.amount == DecimalNumber(8 * 230))
-        #expect(amounts["S2"]?.amount == DecimalNumber(4 * 230), "only 4 of the 12 months are left")
-        #expect(amounts["S3"]?.outcome == .unfavorable, "the 12 months are used")
+        #expect(decided["S1"]?.amount?.final == DecimalNumber(8 * 230))
+        #expect(decided["S2"]?.amount?.final == DecimalNumber(4 * 230), "only 4 of the 12 months are left")
+        #expect(decided["S3"]?.outcome == .unfavorable, "the 12 months are used")
     }
 }

@@ -26,15 +26,18 @@ extension HousingCases {
         return runner.process(document)
     }
 
-    public func solvency(birth: String = "2000-03-15", first: String = "2020-11-01", months: Int, rent: String = "450 €",
-                  charges: String = "50 €", apl: String = "270 €", extra: String = "") -> String {
+    /// A young person's application to the solvency fund; `person` is the young person's
+    /// identifier, which the limit of months groups applications by.
+    public func solvency(id: String = "T-1", person: String = "T-1", filed: String = "2020-10-15", birth: String = "2000-03-15",
+                         first: String = "2020-11-01", months: Int, rent: String = "450 €",
+                         charges: String = "50 €", apl: String = "270 €", extra: String = "") -> String {
         """
         scheme: fonds-solvabilisation
-        id: T-1
-        filed: 2020-10-15
+        id: \(id)
+        filed: \(filed)
         applicant: {name: Test}
         facts:
-          jeune: {identifiant: T-1, date_naissance: \(birth), parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
+          jeune: {identifiant: \(person), date_naissance: \(birth), parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
           accompagnement: {necessaire: false}
           demande: {premier_mois: \(first), nombre_mois: \(months)}
           logement: {type: ordinaire, loyer: \(rent), charges: \(charges), apl: \(apl)}

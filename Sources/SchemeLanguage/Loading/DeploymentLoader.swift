@@ -6,6 +6,8 @@ import YAMLReader
 public enum DeploymentLoader {
     public static func load(path: String) -> (deployment: Deployment?, diagnostics: [Diagnostic]) {
         do {
+            // Only comments, as « guichet init » writes it when given nothing: nothing filled in yet.
+            if try YAMLDocumentReader(path: path).nextDocument() == nil { return (Deployment(), []) }
             let log = DiagnosticLog()
             let deployment = decode(try YAMLDocumentReader.singleDocument(path: path), log: log)
             return (log.diagnostics.isEmpty ? deployment : nil, log.diagnostics)
@@ -17,6 +19,7 @@ public enum DeploymentLoader {
     /// The same from text in memory; `file` is the name used in marks.
     public static func load(text: String, file: String) -> (deployment: Deployment?, diagnostics: [Diagnostic]) {
         do {
+            if try YAMLDocumentReader(text: text, file: file).nextDocument() == nil { return (Deployment(), []) }
             let log = DiagnosticLog()
             let deployment = decode(try YAMLDocumentReader.singleDocument(text: text, file: file), log: log)
             return (log.diagnostics.isEmpty ? deployment : nil, log.diagnostics)
