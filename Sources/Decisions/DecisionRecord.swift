@@ -100,8 +100,7 @@ extension DecisionRecord {
         let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
         var seen: Set<String> = []
         citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
-        var deliberations: Set<String> = []
-        legalBasis = scheme.sources.map(\.deliberation).filter { deliberations.insert($0).inserted }
+        legalBasis = DecisionRecord.legalBasis(of: scheme)
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
         notices = evaluation.notices.map { scheme.notices[$0] }
         schedule = ScheduleTable(evaluation)
@@ -110,6 +109,13 @@ extension DecisionRecord {
             let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome
             return outcome.map { (evaluation.dependencies[id]?.scheme.title ?? id, $0) }
         }
+    }
+
+    /// The acts a scheme rests on, each once, in the order first cited. The text that says who
+    /// decides is cited on its own (a delegation), never as a basis.
+    static func legalBasis(of scheme: Scheme) -> [String] {
+        let delegation = scheme.decidedBy?.source
+        return scheme.sources.filter { $0.id != delegation }.map(\.deliberation).uniqued()
     }
 
     private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation) -> CriterionRow {

@@ -46,6 +46,11 @@ enum MarkdownAct {
             visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
         visas += record.legalBasis.map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
+        // Only a deliberation confers the power to decide; a report that describes it is no visa.
+        if let authority = record.scheme.decidedBy, let source = authority.source.flatMap(record.scheme.source),
+           source.deliberation.hasPrefix("Délibération"), let body = record.decidingBody {
+            visas.append("Vu \(FrenchGrammar.withArticle(source.citation)), qui confie la décision \(body.toBody) ;")
+        }
         if let act = record.issuance.act, act.body.votes {
             let body = BodyName(act.body, authority: record.scheme.authority)
             visas.append("Vu la délibération \(number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) ;")

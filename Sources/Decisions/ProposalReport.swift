@@ -53,8 +53,7 @@ public enum ProposalReport {
     private static func expose(_ result: SelectionResult, into text: inout MarkdownText) {
         let scheme = result.scheme
         text.heading("Exposé", level: 3)
-        var deliberations: Set<String> = []
-        let texts = scheme.sources.map(\.deliberation).filter { deliberations.insert($0).inserted }.map(FrenchGrammar.withArticle)
+        let texts = DecisionRecord.legalBasis(of: scheme).map(FrenchGrammar.withArticle)
         if !texts.isEmpty {
             text.line("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(series(texts)).")
             text.blank()

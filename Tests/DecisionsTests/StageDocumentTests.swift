@@ -55,9 +55,10 @@ import Testing
         let markdown = MarkdownDecision.render(try Fixture.record(Self.association, .simulation))
         #expect(markdown.contains("ne paraît pas remplir les conditions du dispositif"))
         #expect(markdown.contains("## Conditions qui ne paraissent pas remplies\n"))
-        #expect(markdown.contains("### Condition 1 : critère n°1 non rempli\n"))
+        // Criterion 1 is the period of application, which the association's file meets.
+        #expect(markdown.contains("### Condition 1 : critère n°2 non rempli\n"))
         #expect(!markdown.contains("Motifs de la décision"))
-        #expect(!markdown.contains("rejetée"))
+        #expect(!markdown.contains("est **rejetée**"), "a simulation rejects nothing")
     }
 
     // MARK: - Instruction

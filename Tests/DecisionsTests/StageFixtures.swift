@@ -10,9 +10,8 @@ import TestSupport
 
 /// Sample applications rendered at each stage of their life, for the stage tests and goldens.
 ///
-/// The rules do not say yet who decides (`authority.decides` is loaded elsewhere): these
-/// fixtures give the scheme a deciding body, with no source, so that no text is cited as a
-/// delegation it does not contain.
+/// The fixtures set who decides themselves (a body with no source, or none), whatever the rules
+/// say, so that each document shows one case of the wording.
 enum StageFixture {
     static let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
@@ -32,10 +31,9 @@ enum StageFixture {
 
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
-    /// A scheme of the rules folder, decided by `body` when one is given.
+    /// A scheme of the rules folder, decided by `body`, or saying nothing of who decides.
     static func scheme(_ id: String, decidedBy body: DecidingBody?, source: String? = nil) throws -> Scheme {
         guard let scheme = catalog.schemes[id] else { throw FixtureError("no scheme \(id)") }
-        guard let body else { return scheme }
         return scheme.deciding(body, source: source)
     }
 
@@ -90,9 +88,9 @@ struct FixtureError: Error, CustomStringConvertible {
 
 extension Scheme {
     /// The same scheme, decided by `body` on the delegation of its source `source`.
-    func deciding(_ body: DecidingBody, source: String?) -> Scheme {
+    func deciding(_ body: DecidingBody?, source: String?) -> Scheme {
         Scheme(id: id, title: title, kind: kind, family: family, authority: authority,
-               decidedBy: DecisionAuthority(body: body, source: source), inForce: inForce, sources: sources, pieces: pieces,
+               decidedBy: body.map { DecisionAuthority(body: $0, source: source) }, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule,
                notices: notices, selection: selection, interpretations: interpretations, tests: tests, references: references,
                file: file, rulesHash: rulesHash)
