@@ -38,7 +38,7 @@ enum WorkingFolder {
 /// `--date` and `--agent`, shared by the commands that record or date a document.
 struct DatingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Date de la décision ou de l'instruction (AAAA-MM-JJ) : les paramètres datés prennent la valeur en vigueur ce jour-là ; par défaut, aujourd'hui.",
+        "Date de la décision (ou de l'instruction) : les paramètres datés prennent la valeur en vigueur ce jour-là ; par défaut, aujourd'hui.",
         valueName: "AAAA-MM-JJ"), transform: DatingOptions.date)
     var date: LocalDate?
 
@@ -49,7 +49,7 @@ struct DatingOptions: ParsableArguments {
 
     static func date(_ text: String) throws -> LocalDate {
         guard let date = LocalDate(iso: text) else {
-            throw ValidationError("« \(text) » n'est pas une date AAAA-MM-JJ (par exemple 2020-11-02)")
+            throw ValidationError("--date attend une date au format AAAA-MM-JJ, par exemple --date 2020-11-02 (reçu : \(text))")
         }
         return date
     }

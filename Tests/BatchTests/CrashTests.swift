@@ -13,7 +13,7 @@ import Testing
     func evaluate(_ stream: String, out: String, register: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(CommandLine.executable, "build the tool first: swift build"))
-        process.arguments = ["evaluate", stream, "--rules", Repository.path("Rules"), "--out", out, "--register", register, "--date", "2020-12-01"]
+        process.arguments = ["evaluate", stream, "--rules", Repository.path("Rules"), "--out", out, "--register", register, "--date", "2021-12-31"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

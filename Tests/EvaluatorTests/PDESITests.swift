@@ -68,13 +68,19 @@ import Testing
         #expect(entries["C"]?.outcome == .unfavorable, "the 40 000 € of the year are used")
     }
 
-    @Test func theCapStartsAgainEachCalendarYear() throws {
-        let entries = try batch([
-            Self.application("A", filed: "2020-11-01", category: "inscrit_1", expense: "80 000 €"),
-            Self.application("B", filed: "2021-01-15", category: "inscrit_1", expense: "60 000 €"),
-        ], decidedOn: DecisionDay.endOf2021)
-        #expect(entries["A"]?.amount?.final == DecimalNumber(40000))
-        #expect(entries["B"]?.amount?.final == DecimalNumber(30000))
+    /// « Par an » is the year of the award: aid decided in 2020 does not count against 2021's cap,
+    /// and aid decided in one year counts whatever year it was filed in.
+    @Test func theCapStartsAgainEachCalendarYearOfAward() throws {
+        let register = try DecisionRegister.inMemory()
+        let a = try batch([Self.application("A", filed: "2020-11-01", category: "inscrit_1", expense: "80 000 €")],
+                          register: register, decidedOn: DecisionDay.samples)
+        let b = try batch([Self.application("B", filed: "2020-12-01", category: "inscrit_1", expense: "60 000 €")],
+                          register: register, decidedOn: DecisionDay.endOf2021)
+        #expect(a["A"]?.amount?.final == DecimalNumber(40000))
+        #expect(b["B"]?.amount?.final == DecimalNumber(30000), "decided in 2021, B counts nothing of 2020")
+        let c = try batch([Self.application("C", filed: "2020-12-02", category: "inscrit_1", expense: "60 000 €")],
+                          register: register, decidedOn: DecisionDay.endOf2021)
+        #expect(c["C"]?.amount?.final == DecimalNumber(10000), "filed in 2020 but decided in 2021: 2021's cap, 30 000 € used")
     }
 
     @Test func anotherOwnerHasItsOwnCap() throws {
