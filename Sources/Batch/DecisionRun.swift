@@ -84,11 +84,17 @@ public struct DecisionRun {
         return result
     }
 
+    /// Whether the decision is taken on a sitting's proposals: a body that votes decides on what
+    /// is put to it, and a call's laureates are those its selection proposed, whoever decides.
+    public static func decidesOnProposals(_ scheme: Scheme, body: DecidingBody) -> Bool {
+        body.votes || scheme.selection != nil
+    }
+
     /// What is decided, in order: the sitting's proposals in the ranking's order, or the fiches
     /// in filing order.
     private func targets(_ applications: SchemeApplications, session: RegisterSession,
                          result: inout Result) throws -> [(String, RegisterEntry?)] {
-        guard act.body.votes, let sitting else { return applications.order.map { ($0, nil) } }
+        guard Self.decidesOnProposals(scheme, body: act.body), let sitting else { return applications.order.map { ($0, nil) } }
         let proposals = try session.proposals(scheme: scheme.id, sitting: sitting)
         if proposals.isEmpty { result.skipped.append(("—", "aucune demande n'est proposée à la séance \(sitting) : lancez d'abord « guichet select »")) }
         let voted = proposals.filter { !vote.adjourned.contains($0.application) }
@@ -124,7 +130,7 @@ public struct DecisionRun {
         }
         guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
-        let record = DecisionRecord(evaluation, issuance: issuance, awarded: amount)
+        let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         let markdown = MarkdownDecision.render(record)
         let name = "\(id).decision"
         try output.write(JSONDecision.render(record), to: "\(name).json")
@@ -142,9 +148,14 @@ public struct DecisionRun {
         let computed = evaluation.amount?.final
         guard let proposal else { return (computed, nil) }
         let id = evaluation.application.id
-        guard evaluation.outcome == .favorable, let computed else {
-            result.skipped.append((id, "à la date de la séance, la demande n'est plus éligible : instruisez-la à nouveau"))
+        guard evaluation.outcome == .favorable else {
+            result.skipped.append((id, "à la date de la décision, la demande proposée n'est plus éligible (\(evaluation.outcome.rawValue)) : instruisez-la à nouveau"))
             return nil
+        }
+        // A call without amounts (laureates) decides who, not how much.
+        guard let computed else {
+            if vote.amendments[id] != nil { result.skipped.append((id, "le dispositif ne calcule aucun montant : il n'y a rien à amender")) }
+            return vote.amendments[id] == nil ? (nil, nil) : nil
         }
         let voted = vote.amendments[id] ?? proposal.amount ?? computed
         guard voted <= computed else {
@@ -152,6 +163,13 @@ public struct DecisionRun {
             return nil
         }
         return (voted, voted != proposal.amount ? proposal.amount : nil)
+    }
+
+    /// A call's laureate is decided as retained by the selection it was proposed from (a call's
+    /// decisions are all taken on proposals).
+    static func placement(_ evaluation: Evaluation) -> SelectionResult.Decision? {
+        guard evaluation.scheme.selection != nil, evaluation.outcome == .favorable else { return nil }
+        return SelectionResult.Decision(placement: .retained, reason: "Retenue par la sélection de l'appel.", rank: nil)
     }
 
     /// Why an application cannot be decided here, if it cannot.

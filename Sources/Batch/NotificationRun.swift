@@ -91,11 +91,12 @@ public struct NotificationRun {
         -> (markdown: String, json: String?)? {
         var issuance = Issuance(stage: .decision, referenceDate: current.stageRecord.referenceDate, act: act,
                                 proposedAmount: current.stageRecord.proposedAmount, deployment: deployment)
-        let decided = MarkdownDecision.render(DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount)))
+        let placement = DecisionRun.placement(evaluation)
+        let decided = MarkdownDecision.render(DecisionRecord(evaluation, issuance: issuance, placement: placement, awarded: .some(current.amount)))
         guard SHA256.hex(of: Array(decided.utf8)) == current.stageRecord.documentHash else { return nil }
         issuance.stage = .notified
         issuance.notifiedOn = notifiedOn
-        let record = DecisionRecord(evaluation, issuance: issuance, awarded: .some(current.amount))
+        let record = DecisionRecord(evaluation, issuance: issuance, placement: placement, awarded: .some(current.amount))
         return (MarkdownDecision.render(record), JSONDecision.render(record))
     }
 

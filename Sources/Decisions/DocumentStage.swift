@@ -93,6 +93,9 @@ extension DecisionRecord {
     /// Whether the scheme grants an amount, or only admits candidatures to a selection.
     var grants: Bool { scheme.amount != nil }
 
+    /// Whether the application is among a call's laureates.
+    var selected: Bool { placement?.placement == .retained }
+
     /// The document's title, as the Markdown's second heading and the JSON's `document`.
     public var documentTitle: String {
         switch document {
@@ -104,6 +107,7 @@ extension DecisionRecord {
         case .act:
             switch (outcome, grants) {
             case (.favorable, true): "Décision d'attribution d'une aide"
+            case (.favorable, false) where selected: "Décision retenant une candidature"
             case (.favorable, false): "Décision de recevabilité d'une candidature"
             case (_, true): "Décision de rejet d'une demande d'aide"
             case (_, false): "Décision d'irrecevabilité d'une candidature"

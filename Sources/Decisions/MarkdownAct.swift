@@ -81,6 +81,8 @@ enum MarkdownAct {
         switch (record.outcome, record.amount) {
         case (.favorable, let amount?):
             return "\(decided) d'attribuer \(FrenchGrammar.to(name)) une aide d'un montant de **\(FrenchFormat.money(amount))** au titre du dispositif \(scheme)."
+        case (.favorable, nil) where record.selected:
+            return "\(decided) de **retenir** la candidature présentée \(FrenchGrammar.by(name)) au titre de l'appel \(scheme)."
         case (.favorable, nil):
             return "\(decided) de déclarer **recevable** la candidature présentée \(FrenchGrammar.by(name)) (\(scheme)) : elle est admise à la sélection."
         default:
@@ -96,6 +98,8 @@ enum MarkdownAct {
         switch (record.outcome, record.amount) {
         case (.favorable, let amount?):
             return "Une aide d'un montant de **\(FrenchFormat.money(amount))** est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)."
+        case (.favorable, nil) where record.selected:
+            return "La candidature présentée \(FrenchGrammar.by(name)) est **retenue** au titre de l'appel \(scheme)."
         case (.favorable, nil):
             return "La candidature présentée \(FrenchGrammar.by(name)) (\(scheme)) est **recevable** : elle est admise à la sélection."
         default:

@@ -36,6 +36,12 @@ public struct SelectionResult: Sendable {
         /// Why, in French, as the application's decision prints it.
         public let reason: String
         public let rank: Int?
+
+        public init(placement: Placement, reason: String, rank: Int?) {
+            self.placement = placement
+            self.reason = reason
+            self.rank = rank
+        }
     }
 
     public let scheme: Scheme

@@ -60,8 +60,8 @@ struct Decide: ParsableCommand {
             Console.error("error: « \(schemeID) » n'est pas un dispositif de \(rules.rules) qui dise qui décide (authority.decides)")
             throw ExitCode.failure
         }
-        if body.votes, sitting == nil {
-            throw ValidationError("donnez la séance dont les propositions sont votées : --seance REFERENCE (celle de « guichet select »)")
+        if DecisionRun.decidesOnProposals(scheme, body: body), sitting == nil {
+            throw ValidationError("donnez la séance dont les propositions sont décidées : --seance REFERENCE (celle de « guichet select »)")
         }
         let vote = DecisionRun.Vote(amendments: try parsedAmendments(), adjourned: Set(adjourned))
         if !body.votes, !vote.amendments.isEmpty || !vote.adjourned.isEmpty {

@@ -36,9 +36,9 @@ struct RegisterCommand: ParsableCommand {
             }
             let rows = entries.map { entry in
                 [entry.scheme, entry.application, entry.amount.map(FrenchFormat.money) ?? "", entry.months > 0 ? String(entry.months) : "",
-                 entry.stage.frenchName, Self.act(entry.stageRecord)]
+                 entry.stage.frenchName, entry.stageRecord.act?.body.label ?? "", Self.act(entry.stageRecord)]
             }
-            Console.out(Table.render(header: ["Dispositif", "Demande", "Montant", "Mois", "Étape", "Acte"], rows: rows))
+            Console.out(Table.render(header: ["Dispositif", "Demande", "Montant", "Mois", "Étape", "Autorité", "Acte"], rows: rows))
             Console.out("")
             Console.out(try RegisterTotals.lines(entries).joined(separator: "\n"))
         }

@@ -129,4 +129,25 @@ import Testing
         let history = try guichet(["register", "history", "PDESI-2020-001"])
         #expect(history.output.contains("R-1 du 14 avril 2021") && history.output.contains("CP20201214-22"))
     }
+
+    /// The GP call's laureates are designated by the President once the committee has chosen:
+    /// decide takes the sitting's proposals, not every fiche.
+    @Test func aCallDecidedByThePresidentDecidesOnItsLaureatesOnly() throws {
+        try initialise()
+        let applications = Repository.path("Applications/medecins")
+        try guichet(["evaluate", applications, "--date", "2020-11-20"] + rules)
+        try guichet(["select", "medecins-salaries", applications, "--seance", "COMITE-2020-11-20", "--date", "2020-11-20"] + rules)
+        let decide = try guichet(["decide", "medecins-salaries", applications, "--acte", "ARR-2020-77", "--date", "2020-11-25"] + rules,
+                                 expect: 64)
+        #expect(decide.errors.contains("--seance"), "a call is decided on its proposals: \(decide.errors)")
+        let decided = try guichet(["decide", "medecins-salaries", applications, "--seance", "COMITE-2020-11-20", "--acte", "ARR-2020-77",
+                                   "--date", "2020-11-25"] + rules)
+        #expect(decided.output.contains("3 décision(s) enregistrée(s)"), "\(decided.output)")
+        let acts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/decisions").filter { $0.hasSuffix(".decision.md") }
+        #expect(acts.count == 3)
+        for act in acts {
+            let text = try text(act)
+            #expect(text.contains("## Décision retenant une candidature") && text.contains("est **retenue** au titre de l'appel"))
+        }
+    }
 }

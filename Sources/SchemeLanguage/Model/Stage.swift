@@ -53,6 +53,15 @@ public enum DecidingBody: String, Sendable, CaseIterable {
 
     /// Whether the body decides by a vote at a sitting, on a proposal put to it.
     public var votes: Bool { self != .presidentByDelegation }
+
+    /// A short French label for tables, whatever the authority ("Commission permanente").
+    public var label: String {
+        switch self {
+        case .assembly: "Assemblée délibérante"
+        case .standingCommittee: "Commission permanente"
+        case .presidentByDelegation: "Président, par délégation"
+        }
+    }
 }
 
 /// Who decides on a scheme's applications, and on which delegation.

@@ -132,12 +132,13 @@ class FindingBook:
     def script(self, finding: Finding, target: str) -> str:
         """run.sh: the same command on the saved files, with fresh register and output folders."""
         if finding.command == "evaluate" and target == "in":
-            command = (f'"$GUICHET" evaluate in --rules "{REPO}/Rules" '
-                       '--out "$tmp/out" --register "$tmp/reg/registre.sqlite"')
+            command = (f'(cd "$tmp" && "$GUICHET" init >/dev/null) && "$GUICHET" evaluate in --rules "{REPO}/Rules" '
+                       '--out "$tmp/out" --register "$tmp/.guichet/registre.sqlite" --date 2021-12-31')
         elif finding.command == "evaluate":
             applications = str(REPO / "Applications")
             folders = " ".join(f'"{a}"' for a in finding.run.command if a.startswith(applications))
-            command = f'"$GUICHET" evaluate {folders} --rules rules --out "$tmp/out" --register "$tmp/reg/registre.sqlite"'
+            command = (f'(cd "$tmp" && "$GUICHET" init >/dev/null) && "$GUICHET" evaluate {folders} --rules rules '
+                       '--out "$tmp/out" --register "$tmp/.guichet/registre.sqlite" --date 2021-12-31')
         else:
             command = f'"$GUICHET" {finding.command} rules'
         return ("#!/bin/sh\n# Runs guichet again on this reproducer (from any folder).\n"
