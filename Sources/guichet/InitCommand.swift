@@ -33,7 +33,13 @@ struct Init: ParsableCommand {
     @Option(name: .customLong("dpd"), help: "Le contact du délégué à la protection des données.")
     var dataProtection: String?
 
+    @Option(name: .customLong("siret"), help: "Le SIRET de l'autorité (14 chiffres), pour les données ouvertes de ses subventions.")
+    var siret: String?
+
     func validate() throws {
+        if let siret, !(siret.count == 14 && siret.allSatisfy({ $0.isASCII && $0.isNumber })) {
+            throw ValidationError("--siret attend les 14 chiffres du SIRET de l'autorité, sans espace (reçu : \(siret))")
+        }
         let given = [signatoryFirstName, signatoryName, signatoryTitle].compactMap { $0 }
         if !given.isEmpty, given.count < 3 {
             throw ValidationError("le signataire se donne en entier : --signataire-prenom, --signataire-nom et --signataire-qualite")
@@ -47,7 +53,8 @@ struct Init: ParsableCommand {
         }
         let signatory = signatoryFirstName.map { Deployment.Signatory(firstName: $0, name: signatoryName!, title: signatoryTitle!) }
         let text = Deployment.template(authority: authority, signatory: signatory,
-                                       service: service.map { Deployment.Service(name: $0) }, dataProtection: dataProtection)
+                                       service: service.map { Deployment.Service(name: $0) }, dataProtection: dataProtection,
+                                       siret: siret)
         do {
             try OwnerOnlyFile.write(Array(text.utf8), to: Deployment.fileName)
         } catch {

@@ -73,7 +73,8 @@ public enum DeploymentLoader {
 extension Deployment {
     /// The text of a new `guichet.yaml`, in French for the person who fills it in. Fields not
     /// given are written as comments to complete: no act is decided without its signatory.
-    public static func template(authority: String?, signatory: Signatory?, service: Service?, dataProtection: String?) -> String {
+    public static func template(authority: String?, signatory: Signatory?, service: Service?, dataProtection: String?,
+                                siret: String? = nil) -> String {
         var lines = [
             "# Configuration du poste d'instruction Guichet, créée par « guichet init ».",
             "# Les commandes lancées depuis ce dossier lisent ce fichier ; le registre des décisions et sa clé",
@@ -101,7 +102,7 @@ extension Deployment {
         lines += ["", "# Le contact du délégué à la protection des données, imprimé dans les actes qui concernent des personnes."]
         lines.append(dataProtection.map { "data_protection: \(quoted($0))" } ?? "# data_protection: dpo@…")
         lines += ["", "# Le SIRET de l'autorité, qui l'identifie dans les données ouvertes de ses subventions (guichet register export --format scdl).",
-                  "# siret: \"00000000000000\""]
+                  siret.map { "siret: \(quoted($0))" } ?? "# siret: \"…\""]
         return lines.joined(separator: "\n") + "\n"
     }
 
