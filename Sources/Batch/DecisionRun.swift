@@ -19,10 +19,13 @@ public struct DecisionRun {
         public var amendments: [String: DecimalNumber] = [:]
         /// Applications the body did not vote on: they go back to instruction.
         public var adjourned: Set<String> = []
+        /// Applications already decided (not notified) to decide again, their facts having changed.
+        public var reexamined: Set<String> = []
 
-        public init(amendments: [String: DecimalNumber] = [:], adjourned: Set<String> = []) {
+        public init(amendments: [String: DecimalNumber] = [:], adjourned: Set<String> = [], reexamined: Set<String> = []) {
             self.amendments = amendments
             self.adjourned = adjourned
+            self.reexamined = reexamined
         }
     }
 
@@ -35,21 +38,14 @@ public struct DecisionRun {
         public let document: String
     }
 
-    /// A later decision that may no longer be right, since one it counted was decided again.
-    public struct Revision: Sendable {
-        public let id: String
-        /// The application decided again that it shares a limit with.
-        public let cause: String
-        /// What it would be now, in French; nil when its file was not given.
-        public let change: String?
-    }
-
     public struct Result {
         public let report: BatchReport
         public var decided: [Decided] = []
         /// Applications left as they were, each with why.
         public var skipped: [(id: String, reason: String)] = []
         public var revisions: [Revision] = []
+        /// Applications already decided or notified, left as they are.
+        public var alreadyDecided = 0
     }
 
     public let catalog: SchemeCatalog
@@ -79,7 +75,8 @@ public struct DecisionRun {
             for (id, proposal) in try targets(applications, session: session, result: &result) {
                 try decide(id, proposal: proposal, applications: applications, session: session, output: output, result: &result)
             }
-            result.revisions = try revisions(of: result.decided.map(\.id), applications: applications, session: session)
+            let again = result.decided.map(\.id).filter { vote.reexamined.contains($0) }
+            result.revisions = try Revision.examine(after: again, applications: applications, session: session)
         }
         return result
     }
@@ -91,18 +88,33 @@ public struct DecisionRun {
     }
 
     /// What is decided, in order: the sitting's proposals in the ranking's order, or the fiches
-    /// in filing order.
+    /// in filing order (and those named to be decided again). An amendment or an adjournment of
+    /// an application that is not proposed stops everything before anything is recorded.
     private func targets(_ applications: SchemeApplications, session: RegisterSession,
                          result: inout Result) throws -> [(String, RegisterEntry?)] {
-        guard Self.decidesOnProposals(scheme, body: act.body), let sitting else { return applications.order.map { ($0, nil) } }
-        let proposals = try session.proposals(scheme: scheme.id, sitting: sitting)
-        if proposals.isEmpty { result.skipped.append(("—", "aucune demande n'est proposée à la séance \(sitting) : lancez d'abord « guichet select »")) }
-        let voted = proposals.filter { !vote.adjourned.contains($0.application) }
-        _ = try session.withdrawProposals(scheme: scheme.id, sitting: sitting, keeping: Set(voted.map(\.application)), actor: actor)
-        for id in vote.adjourned where !proposals.contains(where: { $0.application == id }) {
-            result.skipped.append((id, "elle n'était pas proposée à la séance \(sitting)"))
+        guard Self.decidesOnProposals(scheme, body: act.body), let sitting else {
+            return try applications.order.filter { id in
+                guard let stage = session.stage(scheme: scheme.id, application: id), stage.isDecided else { return true }
+                if vote.reexamined.contains(id) { return true }
+                result.alreadyDecided += 1
+                return false
+            }.map { ($0, nil) }
         }
-        return voted.map { ($0.application, $0) }
+        let proposals = try session.proposals(scheme: scheme.id, sitting: sitting)
+        let proposed = Set(proposals.map(\.application))
+        let strays = (Set(vote.amendments.keys).union(vote.adjourned)).subtracting(proposed).sorted()
+        guard strays.isEmpty else {
+            throw Refusal("\(strays.joined(separator: ", ")) : aucune proposition à la séance \(sitting) ; vérifiez les références données à --montant et --ajourner (rien n'a été décidé)")
+        }
+        if let both = vote.adjourned.intersection(vote.amendments.keys).sorted().first {
+            throw Refusal("\(both) est à la fois ajournée et amendée : choisissez (rien n'a été décidé)")
+        }
+        if proposals.isEmpty {
+            result.skipped.append(("—", "aucune demande n'est proposée à la séance \(sitting) (déjà décidée, ou « guichet select --seance \(sitting) » pas encore lancée)"))
+        }
+        _ = try session.withdrawProposals(scheme: scheme.id, sitting: sitting, among: vote.adjourned, keeping: [],
+                                          note: "ajournée par la séance \(sitting)", actor: actor)
+        return proposals.filter { !vote.adjourned.contains($0.application) }.map { ($0.application, $0) }
     }
 
     private func decide(_ id: String, proposal: RegisterEntry?, applications: SchemeApplications, session: RegisterSession,
@@ -132,7 +144,7 @@ public struct DecisionRun {
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         let markdown = MarkdownDecision.render(record)
-        let name = "\(id).decision"
+        let name = "\(applications.documentName(id)).decision"
         try output.write(JSONDecision.render(record), to: "\(name).json")
         try output.write(markdown, to: "\(name).md")
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
@@ -178,36 +190,17 @@ public struct DecisionRun {
         switch current.stage {
         case .notified:
             return "elle est notifiée : elle ne peut plus être modifiée que par « guichet withdraw » (retrait ou abrogation)"
+        case .decision where current.stageRecord.withdrawal != nil:
+            return "un acte de retrait la concerne : il se notifie (« guichet notify ») ; une autre modification passe par « guichet withdraw »"
         case .decision where votes:
             return "elle est déjà décidée ; une nouvelle délibération passe par une nouvelle proposition"
-        case .instruction where current.inputHash != inputHash, .proposal where current.inputHash != inputHash:
+        case .instruction where current.inputHash != inputHash:
             return "le dossier a changé depuis son instruction : instruisez-le à nouveau (« guichet evaluate ») avant de décider"
+        case .proposal where current.inputHash != inputHash:
+            let sitting = current.stageRecord.act?.reference ?? "…"
+            return "le dossier a changé depuis sa proposition : relancez « guichet select --seance \(sitting) » avant la décision"
         default:
             return nil
         }
-    }
-
-    /// The applications decided after those decided again here that share a limit with them,
-    /// evaluated again: each whose outcome or amount would change is a revision to examine.
-    private func revisions(of ids: [String], applications: SchemeApplications, session: RegisterSession) throws -> [Revision] {
-        var revisions: [Revision] = []
-        var seen = Set(ids)
-        for cause in ids {
-            for id in try session.decidedAfter(scheme: scheme.id, application: cause) where seen.insert(id).inserted {
-                guard let recorded = try session.current(scheme: scheme.id, application: id) else { continue }
-                let date = recorded.stageRecord.act?.date ?? act.date
-                guard case .success(let now) = applications.evaluate(id, on: date, register: session) else {
-                    revisions.append(Revision(id: id, cause: cause, change: nil))
-                    continue
-                }
-                let amountNow: DecimalNumber? = now.amount?.final
-                if now.outcome != recorded.outcome || amountNow != recorded.amount {
-                    let before = "\(recorded.outcome.rawValue)" + (recorded.amount.map { ", \(FrenchFormat.money($0))" } ?? "")
-                    let after = "\(now.outcome.rawValue)" + (amountNow.map { ", \(FrenchFormat.money($0))" } ?? "")
-                    revisions.append(Revision(id: id, cause: cause, change: "décidée « \(before) », elle serait aujourd'hui « \(after) »"))
-                }
-            }
-        }
-        return revisions
     }
 }

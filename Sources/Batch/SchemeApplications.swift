@@ -26,6 +26,12 @@ struct SchemeApplications {
         self.failures = failures
     }
 
+    /// The base of the application's file names: its id, or for a household's file, the id and
+    /// the scheme (`MEN-2020-0401.fonds-solvabilisation`), as a batch names its documents.
+    func documentName(_ id: String) -> String {
+        documents[id]?.family == nil ? id : "\(id).\(scheme.id)"
+    }
+
     /// The application evaluated on `date` against `register`, or why it cannot be.
     func evaluate(_ id: String, on date: LocalDate, register: any LimitReader) -> Result<Evaluation, EvaluationFailure> {
         guard let document = documents[id] else { return .failure(EvaluationFailure(message: "son dossier n'est pas parmi les fichiers donnés")) }
@@ -37,13 +43,5 @@ struct SchemeApplications {
 
     struct EvaluationFailure: Error {
         let message: String
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order, each once.
-    func uniqued() -> [Element] {
-        var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
     }
 }

@@ -7,16 +7,19 @@ import SchemeLanguage
 
 /// A call's selection for one sitting of the body that decides: the applications evaluated,
 /// ranked and placed within the envelope, the laureates proposed to the sitting and recorded
-/// as proposals, the fiches updated with their place.
+/// as proposals, the fiches, the procès-verbal and the draft report written.
 ///
 /// Limits count the aid decided and, in rank order, the aid proposed at the same sitting: two
-/// projects of one owner cannot together pass a yearly cap. A project no longer retained by a
-/// new selection for the sitting goes back to instruction. Nothing is ever awarded here.
+/// projects of one owner cannot together pass a yearly cap. Every document is written before
+/// anything is recorded. A project no longer retained by a new selection for the sitting goes
+/// back to instruction; one proposed to another sitting, or already decided, takes no part.
+/// Nothing is ever awarded here.
 public struct SittingRun {
     public let catalog: SchemeCatalog
     public let scheme: Scheme
     /// The sitting the proposal is put to.
     public let sitting: DecisionAct
+    /// The fiches' stage: instruction (the laureates are then proposed and recorded) or simulation.
     public let issuance: Issuance
     public let actor: Actor?
 
@@ -31,82 +34,118 @@ public struct SittingRun {
     public struct Outcome {
         public let report: BatchReport
         public let selection: SelectionResult?
+        /// The procès-verbal, as written to `selection-SCHEME.md`.
+        public let minutes: String?
         /// Applications proposed before at this sitting and now sent back to instruction.
         public let withdrawn: [String]
-        /// Applications left out because they are already decided.
-        public let decided: [String]
-        /// Applications left out because they were filed after the sitting.
-        public let late: [String]
+        /// Applications left out, each with why: already decided, proposed to another sitting,
+        /// filed after the sitting.
+        public let leftOut: [(id: String, reason: String)]
     }
 
-    /// Runs the selection against `register` (an in-memory one for a simulation), writing the
-    /// fiches to `output` when given.
-    public func run(paths: [String], register: DecisionRegister, recording: Bool, output: OutputFolder?,
-                    reservedNames: [String: String]) throws -> Outcome {
+    /// The names `run` writes besides the fiches, with what they hold.
+    public var reservedNames: [String: String] {
+        ["selection-\(scheme.id)": "le procès-verbal de sélection", "proposition-\(scheme.id)": "le projet de rapport"]
+    }
+
+    /// Runs the selection against `register` (an in-memory one for a simulation).
+    public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Outcome {
         let runner = BatchRunner(catalog: catalog, referenceDate: sitting.date, output: nil, register: register, recording: false,
                                  issuance: issuance, reservedNames: reservedNames)
         let (documents, failures) = runner.read(paths: paths)
-        // An application filed after the sitting takes no part in it.
         let read = runner.run(documents.filter { $0.filed <= sitting.date }, failures: failures)
-        let late = documents.filter { $0.filed > sitting.date && $0.schemes.contains(scheme.id) }.map(\.id)
-        let candidates = read.entries.compactMap { entry -> (Evaluation, Stage?)? in
-            guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id else { return nil }
-            return (evaluation, entry.kept)
+        var leftOut: [(id: String, reason: String)] = documents.filter { $0.filed > sitting.date && $0.schemes.contains(scheme.id) }.map {
+            ($0.id, "déposée après la séance du \(sitting.date.frenchLong), elle n'y prend pas part")
         }
-        let open = candidates.filter { !($0.1?.isDecided ?? false) }.map(\.0)
-        guard let selector = CallSelector(scheme: scheme) else { return Outcome(report: read, selection: nil, withdrawn: [], decided: [], late: late) }
-        var withdrawn: [String] = []
-        let selection = try register.batch(recording: recording, sitting: sitting.reference) { session in
-            let ledger = Ledger(session: session, evaluator: SchemeEvaluator(scheme: scheme), date: sitting.date, stage: proposalStage)
-            let result = try selector.select(open, sitting: ledger)
-            withdrawn = try session.withdrawProposals(scheme: scheme.id, sitting: sitting.reference,
-                                                      keeping: Set(result.retained.map(\.evaluation.application.id)), actor: actor)
-            return result
+        guard let selector = CallSelector(scheme: scheme) else {
+            return Outcome(report: read, selection: nil, minutes: nil, withdrawn: [], leftOut: leftOut)
         }
-        if let output { try write(selection, to: output) }
-        let decided = candidates.filter { $0.1?.isDecided ?? false }.map(\.0.application.id)
-        return Outcome(report: read, selection: selection, withdrawn: withdrawn, decided: decided, late: late)
+        return try register.batch(sitting: sitting.reference) { session in
+            let open = try candidates(read, session: session, leftOut: &leftOut)
+            let ledger = Ledger(session: session, evaluator: SchemeEvaluator(scheme: scheme), sitting: sitting)
+            let selection = try selector.select(open, sitting: ledger)
+            let minutes = try write(selection, to: output)
+            let withdrawn = proposing ? try propose(selection, among: Set(open.map(\.application.id)), session: session) : []
+            return Outcome(report: read, selection: selection, minutes: minutes, withdrawn: withdrawn, leftOut: leftOut)
+        }
     }
 
-    private var proposalStage: StageRecord {
-        StageRecord(stage: .proposal, referenceDate: issuance.referenceDate, act: sitting, actor: actor?.name, recordedAt: actor?.at)
+    /// Whether the laureates are proposed and recorded: never for a simulation.
+    private var proposing: Bool { issuance.stage == .instruction }
+
+    /// The call's applications that take part: not decided, not proposed to another sitting.
+    private func candidates(_ read: BatchReport, session: RegisterSession,
+                            leftOut: inout [(id: String, reason: String)]) throws -> [Evaluation] {
+        var open: [Evaluation] = []
+        for entry in read.entries {
+            guard case .decided(let evaluation) = entry.result, evaluation.scheme.id == scheme.id else { continue }
+            let id = evaluation.application.id
+            if entry.kept?.isDecided == true {
+                leftOut.append((id, "elle est déjà décidée"))
+            } else if entry.kept == .proposal, let other = try session.current(scheme: scheme.id, application: id)?.stageRecord.act,
+                      other.reference != sitting.reference {
+                leftOut.append((id, "elle est proposée à la séance \(other.reference), qui ne s'est pas encore prononcée"))
+            } else {
+                open.append(evaluation)
+            }
+        }
+        return open
     }
 
-    /// Each application's fiche with its place, and the evaluation the sitting saw.
-    private func write(_ selection: SelectionResult, to output: OutputFolder) throws {
+    /// Records the laureates as proposed, in rank order, and sends back to instruction those of
+    /// the candidates proposed before at this sitting that this selection no longer retains.
+    private func propose(_ selection: SelectionResult, among candidates: Set<String>, session: RegisterSession) throws -> [String] {
+        for (rank, candidate) in selection.retained.enumerated() {
+            let evaluation = candidate.evaluation
+            let stage = StageRecord(stage: .proposal, referenceDate: sitting.date, act: sitting, rank: rank + 1,
+                                    actor: actor?.name, recordedAt: actor?.at)
+            try session.record(evaluation, inputHash: InputFingerprint.sha256(evaluation.application, scheme: scheme),
+                               decisionFile: "\(evaluation.application.id).md", stage: stage)
+        }
+        return try session.withdrawProposals(scheme: scheme.id, sitting: sitting.reference, among: candidates,
+                                             keeping: Set(selection.retained.map(\.evaluation.application.id)),
+                                             note: "n'est plus retenue par la sélection proposée à la séance \(sitting.reference)",
+                                             actor: actor)
+    }
+
+    /// Each application's fiche with its place, the procès-verbal and the draft report; returns
+    /// the procès-verbal.
+    private func write(_ selection: SelectionResult, to output: OutputFolder) throws -> String {
         let evaluations = selection.ranked.map(\.evaluation) + selection.inadmissible + selection.pending
         for evaluation in evaluations {
             let id = evaluation.application.id
             var issuance = self.issuance
-            if selection.decisions[id]?.placement == .retained { issuance.stage = .proposal; issuance.act = sitting }
+            if proposing, selection.decisions[id]?.placement == .retained { issuance.stage = .proposal; issuance.act = sitting }
             let record = DecisionRecord(evaluation, issuance: issuance, placement: selection.decisions[id])
             try output.write(JSONDecision.render(record), to: "\(id).json")
             try output.write(MarkdownDecision.render(record), to: "\(id).md")
         }
+        let minutes = SelectionReport.markdown(selection)
+        try output.write(minutes, to: "selection-\(scheme.id).md")
+        try output.write(ProposalReport.markdown(selection, sitting: sitting, deployment: issuance.deployment), to: "proposition-\(scheme.id).md")
+        return minutes
     }
 
     /// The register seen by the selection: each candidate evaluated with what was proposed
-    /// before it, each laureate recorded as proposed.
+    /// before it; each laureate counted as proposed, to be recorded once the documents are written.
     private final class Ledger: SittingLedger {
         let session: RegisterSession
         let evaluator: SchemeEvaluator
-        let date: LocalDate
-        let stage: StageRecord
+        let sitting: DecisionAct
 
-        init(session: RegisterSession, evaluator: SchemeEvaluator, date: LocalDate, stage: StageRecord) {
+        init(session: RegisterSession, evaluator: SchemeEvaluator, sitting: DecisionAct) {
             self.session = session
             self.evaluator = evaluator
-            self.date = date
-            self.stage = stage
+            self.sitting = sitting
         }
 
         func evaluate(_ evaluation: Evaluation) throws -> Evaluation {
-            try evaluator.evaluate(evaluation.application, referenceDate: date, dependencies: evaluation.dependencies, register: session)
+            try evaluator.evaluate(evaluation.application, referenceDate: sitting.date, dependencies: evaluation.dependencies,
+                                   register: session)
         }
 
         func propose(_ evaluation: Evaluation) throws {
-            let inputHash = InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
-            try session.record(evaluation, inputHash: inputHash, decisionFile: "\(evaluation.application.id).md", stage: stage)
+            session.countProposal(evaluation, at: sitting)
         }
     }
 }

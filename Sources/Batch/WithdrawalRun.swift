@@ -7,8 +7,10 @@ import RuleSet
 import SchemeLanguage
 
 /// Takes back, in whole or in part, a favourable decision already taken, within what the CRPA
-/// allows: the ground, its time limit, the direction of the change. The history keeps the
-/// decision taken back; the new act is written and recorded in force, to be notified.
+/// allows: the ground, its time limit counted from the decision that created the rights, the
+/// direction of the change. The history keeps the decision taken back; the new act is written
+/// (`ID.retrait-N.md`, never over an earlier act) and recorded in force, with the limit keys of
+/// the decision it changes, to be notified. Later decisions sharing a limit are listed.
 public struct WithdrawalRun {
     public let catalog: SchemeCatalog
     public let scheme: Scheme
@@ -34,56 +36,74 @@ public struct WithdrawalRun {
         self.actor = actor
     }
 
-    /// Why the withdrawal cannot be made, in French.
-    public struct Refusal: Error, CustomStringConvertible {
-        public let description: String
+    public struct Result {
+        /// The act written.
+        public let document: String
+        public let revisions: [Revision]
     }
 
-    /// Writes `ID.retrait.md` and records the act; returns the document's path.
-    public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> String {
+    public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
         let applications = SchemeApplications(catalog: catalog, scheme: scheme, paths: paths)
+        guard let application = applications.documents[applicationID]?.decoded.application(scheme.id) else {
+            throw Refusal("le dossier de la demande \(applicationID) n'est pas parmi les fichiers donnés")
+        }
         return try register.batch { session in
             guard let current = try session.current(scheme: scheme.id, application: applicationID) else {
-                throw Refusal(description: "la demande \(applicationID) n'a aucune inscription au registre")
+                throw Refusal("la demande \(applicationID) n'a aucune inscription au registre")
             }
-            let decided = try check(current)
-            let evaluation: Evaluation
-            switch applications.evaluate(applicationID, on: current.stageRecord.referenceDate ?? decided.act.date, register: session) {
-            case .success(let evaluated): evaluation = evaluated
-            case .failure(let failure): throw Refusal(description: failure.message)
-            }
-            let document = WithdrawalAct(scheme: scheme, application: evaluation.application, decided: decided, ground: ground,
+            let history = try session.history(scheme: scheme.id, application: applicationID)
+            let decided = try check(current, history: history)
+            if ground.raises { try checkAllowed(applications, on: decided.act.date, session: session) }
+            let document = WithdrawalAct(scheme: scheme, application: application, decided: decided, ground: ground,
                                          statement: statement, newAmount: newAmount, act: act, deployment: deployment).markdown()
-            let name = "\(applicationID).retrait.md"
+            let number = history.filter { $0.stageRecord.withdrawal != nil && $0.stage == .decision }.count + 1
+            let name = "\(applications.documentName(applicationID)).retrait-\(number).md"
             try output.write(document, to: name)
-            let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, documentHash: SHA256.hex(of: Array(document.utf8)),
-                                    note: statement, withdrawal: ground, actor: actor?.name, recordedAt: actor?.at)
-            try session.record(evaluation, inputHash: current.inputHash, decisionFile: name, stage: stage, amount: .some(newAmount),
-                               outcome: newAmount == nil ? .unfavorable : .favorable)
-            return output.path(name)
+            let stage = StageRecord(stage: .decision, referenceDate: current.stageRecord.referenceDate, act: act,
+                                    documentHash: SHA256.hex(of: Array(document.utf8)), note: statement, withdrawal: ground,
+                                    actor: actor?.name, recordedAt: actor?.at)
+            try session.record(current.moved(to: stage, decisionFile: name, amount: .some(newAmount),
+                                             outcome: newAmount == nil ? .unfavorable : .favorable))
+            let revisions = try Revision.examine(after: [applicationID], applications: applications, session: session)
+            return Result(document: output.path(name), revisions: revisions)
         }
     }
 
-    /// The decision taken back, once the CRPA's conditions are checked.
-    private func check(_ current: RegisterEntry) throws -> WithdrawalAct.Decided {
+    /// The decision taken back, once the CRPA's conditions are checked. The four months run
+    /// from the decision that created the rights, not from a later partial withdrawal.
+    private func check(_ current: RegisterEntry, history: [RegisterEntry]) throws -> WithdrawalAct.Decided {
         guard current.stage.isDecided, current.outcome == .favorable, let decidedAct = current.stageRecord.act,
               let amount = current.amount else {
-            throw Refusal(description: "seule une décision favorable prise par l'autorité compétente peut être retirée ; la demande \(applicationID) est au stade « \(current.stage.frenchName) », « \(current.outcome.rawValue) »")
+            throw Refusal("seule une décision favorable prise par l'autorité compétente peut être retirée ; la demande \(applicationID) est au stade « \(current.stage.frenchName) », « \(current.outcome.rawValue) »")
         }
-        if ground.withinFourMonths, let limit = decidedAct.date.adding(months: 4), act.date > limit {
-            throw Refusal(description: "le délai de quatre mois suivant la décision du \(decidedAct.date.frenchLong) a expiré le \(limit.frenchLong) (CRPA, \(ground.article)) : le retrait pour illégalité n'est plus possible")
+        let creating = history.first { $0.stage.isDecided && $0.stageRecord.withdrawal == nil }?.stageRecord.act ?? decidedAct
+        if ground.withinFourMonths, let limit = creating.date.adding(months: 4), act.date > limit {
+            throw Refusal("le délai de quatre mois suivant la décision du \(creating.date.frenchLong) a expiré le \(limit.frenchLong) (code des relations entre le public et l'administration, \(ground.article)) : le retrait pour illégalité n'est plus possible")
         }
         guard act.date >= decidedAct.date else {
-            throw Refusal(description: "la date de l'acte précède celle de la décision qu'il retire (\(decidedAct.date.frenchLong))")
+            throw Refusal("la date de l'acte précède celle de la décision qu'il modifie (\(decidedAct.date.frenchLong))")
         }
         if let newAmount {
-            guard ground.raises ? newAmount > amount : newAmount < amount, !newAmount.isNegative else {
+            guard (ground.raises ? (newAmount > amount) : (newAmount < amount)), newAmount > DecimalNumber.zero else {
                 let direction = ground.raises ? "supérieur" : "inférieur"
-                throw Refusal(description: "le nouveau montant doit être \(direction) à celui décidé (\(FrenchFormat.money(amount))) pour ce motif (CRPA, \(ground.article))")
+                throw Refusal("le nouveau montant doit être positif et \(direction) à celui décidé (\(FrenchFormat.money(amount))) pour ce motif (\(ground.article)) ; pour retirer toute l'aide, omettez --montant")
             }
         } else if ground.raises {
-            throw Refusal(description: "une décision plus favorable (CRPA, article L. 242-4) donne le nouveau montant : --montant")
+            throw Refusal("une décision plus favorable (article L. 242-4) donne le nouveau montant : --montant")
         }
         return WithdrawalAct.Decided(act: decidedAct, amount: amount, notifiedOn: current.stageRecord.notifiedOn)
+    }
+
+    /// A more favourable decision stays within what the rules allow on the decision's date.
+    private func checkAllowed(_ applications: SchemeApplications, on date: LocalDate, session: RegisterSession) throws {
+        guard let newAmount else { return }
+        switch applications.evaluate(applicationID, on: date, register: session) {
+        case .failure(let failure): throw Refusal(failure.message)
+        case .success(let evaluation):
+            guard evaluation.outcome == .favorable, let allowed = evaluation.amount?.final, newAmount <= allowed else {
+                let allowed = evaluation.amount?.final.map(FrenchFormat.money) ?? "aucun montant"
+                throw Refusal("le nouveau montant (\(FrenchFormat.money(newAmount))) dépasse ce que permettent les règles (\(allowed))")
+            }
+        }
     }
 }

@@ -38,6 +38,11 @@ struct DecisionRow {
         return date
     }
 
+    func optionalInteger(_ column: String) throws(UnreadableRow) -> Int? {
+        let value: DatabaseValue = row[column]
+        return value.isNull ? nil : try integer(column)
+    }
+
     func optionalDate(_ column: String) throws(UnreadableRow) -> LocalDate? {
         let value: DatabaseValue = row[column]
         return value.isNull ? nil : try date(column)

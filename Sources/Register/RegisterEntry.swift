@@ -8,20 +8,20 @@ public struct RegisterEntry: Sendable, Equatable {
     public let scheme: String
     public let application: String
     public let filed: LocalDate
-    public let outcome: Outcome
+    public internal(set) var outcome: Outcome
     /// The amount, exact; nil without an amount.
-    public let amount: DecimalNumber?
+    public internal(set) var amount: DecimalNumber?
     public let months: Int
     /// Whose decision it is: the first key of the scheme's first limit, pseudonymised when it
     /// identifies a person.
     public let beneficiary: String?
     public let rulesHash: String
     public let inputHash: String
-    public let decisionFile: String?
+    public internal(set) var decisionFile: String?
     /// Each limit the decision counts towards: limit id, stored key, period.
     public let keys: [Key]
     /// The stage the application was moved to, the act behind it, who moved it and when.
-    public let stageRecord: StageRecord
+    public internal(set) var stageRecord: StageRecord
     /// A legal person's name and SIRET, for the open data of subsidies; nil for a natural
     /// person, whom the register never names.
     public let beneficiaryName: String?
@@ -95,6 +95,19 @@ public struct RegisterEntry: Sendable, Equatable {
             && subject == other.subject && stageRecord.sameContent(as: other.stageRecord)
     }
 
+    /// The same application moved to another stage, with its keys, months and beneficiary as the
+    /// register recorded them: a notification or a withdrawal changes no limit's key or period.
+    public func moved(to stage: StageRecord, decisionFile: String?, amount: DecimalNumber?? = nil,
+                      outcome: Outcome? = nil) -> RegisterEntry {
+        var entry = self
+        entry.stageRecord = stage
+        entry.decisionFile = decisionFile
+        if let amount { entry.amount = amount }
+        if let outcome { entry.outcome = outcome }
+        entry.current = true
+        return entry
+    }
+
     /// The amount as the register stores and exports it: exact, canonical, the cents always
     /// written ("30000.00", "123.456").
     public var amountText: String? { amount.map(FrenchFormat.moneyCanonical) }
@@ -122,9 +135,9 @@ public struct RegisterEntry: Sendable, Equatable {
             INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
                                   rules_sha256, input_sha256, decision_file, current,
                                   stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
-                                  document_sha256, note, withdrawal_ground, actor, recorded_at, beneficiary_name, beneficiary_id,
-                                  subject)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, beneficiary_name,
+                                  beneficiary_id, subject)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: StatementArguments(
                 [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
                  decisionFile] as [(any DatabaseValueConvertible)?] + stageRecord.arguments + [beneficiaryName, beneficiaryID, subject]))

@@ -56,6 +56,8 @@ enum RegisterSchema {
                 ALTER TABLE decision ADD COLUMN actor TEXT;
                 ALTER TABLE decision ADD COLUMN recorded_at TEXT;
                 ALTER TABLE decision ADD COLUMN decided_order INTEGER;
+                ALTER TABLE decision ADD COLUMN proposal_rank INTEGER;
+                UPDATE decision SET note = 'inscrite avant la gestion des étapes : tenue pour une fiche d''instruction, que rien ne compte dans les plafonds';
                 CREATE INDEX decision_sitting ON decision(scheme, act_reference) WHERE current = 1;
                 CREATE INDEX decision_key_value ON decision_key(key);
                 """)

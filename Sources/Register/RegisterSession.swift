@@ -9,9 +9,9 @@ import SchemeLanguage
 /// read in memory: the entries of each key are read from the database once, then kept up to
 /// date as decisions are recorded. A limit then costs a dictionary lookup, not a query.
 public final class RegisterSession: LimitReader {
-    private let db: Database
+    let db: Database
     /// The register's path, for messages.
-    private let register: String
+    let register: String
     private let pseudonyms: Pseudonymizer
     private let groupSize: Int
     /// Whether each group takes the write lock at once (a batch that records) or only reads.
@@ -30,7 +30,7 @@ public final class RegisterSession: LimitReader {
     /// Proposals made in this session at `sitting`, in the order proposed, by key.
     private var proposedByKey: [KeyPath: [Stored]] = [:]
     /// The stage of each application with an entry in force, by scheme then id.
-    private var known: [String: Known] = [:]
+    private(set) var known: [String: Known] = [:]
 
     struct KeyPath: Hashable {
         let scheme: String
@@ -103,13 +103,22 @@ public final class RegisterSession: LimitReader {
 
     /// Records an application at a stage with its keys; commits the group when it is full. When
     /// the register fails, the open group is rolled back and this and every later call throw the
-    /// first error. `amount` and `outcome` replace the evaluation's for an amended or withdrawn
-    /// decision.
+    /// first error. `amount` and `outcome` replace the evaluation's for an amended decision.
     public func record(_ evaluation: Evaluation, inputHash: String, decisionFile: String?, stage: StageRecord,
                        amount: DecimalNumber?? = nil, outcome: Outcome? = nil) throws {
         if let failure { throw failure }
-        let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: pseudonyms,
-                                  stage: stage, amount: amount, outcome: outcome)
+        try store(RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: pseudonyms,
+                                stage: stage, amount: amount, outcome: outcome))
+    }
+
+    /// Records an entry made from another (`RegisterEntry.moved`): a notification, a withdrawal,
+    /// a proposal sent back to instruction.
+    public func record(_ entry: RegisterEntry) throws {
+        if let failure { throw failure }
+        try store(entry)
+    }
+
+    private func store(_ entry: RegisterEntry) throws {
         do {
             let name = entry.scheme + "\u{1F}" + entry.application
             let order: Int64?
@@ -137,84 +146,11 @@ public final class RegisterSession: LimitReader {
         }
     }
 
-    /// An application's entry in force, nil when the register has none.
-    public func current(scheme: String, application: String) throws -> RegisterEntry? {
-        do {
-            return try RegisterEntry.current(scheme: scheme, application: application, in: db)?.entry
-        } catch let row as UnreadableRow {
-            throw RegisterError.unreadable(row, register: register)
-        }
-    }
-
-    /// Every entry of an application, oldest first.
-    public func history(scheme: String, application: String) throws -> [RegisterEntry] {
-        do {
-            return try RegisterEntry.fetch(db, where: "scheme = ? AND application = ?", arguments: [scheme, application], order: "id")
-        } catch let row as UnreadableRow {
-            throw RegisterError.unreadable(row, register: register)
-        }
-    }
-
-    /// The applications proposed at a sitting, in the order proposed (the ranking's).
-    public func proposals(scheme: String, sitting: String) throws -> [RegisterEntry] {
-        do {
-            return try RegisterEntry.fetch(db, where: "scheme = ? AND current = 1 AND stage = 'proposal' AND act_reference = ?",
-                                           arguments: [scheme, sitting], order: "id")
-        } catch let row as UnreadableRow {
-            throw RegisterError.unreadable(row, register: register)
-        }
-    }
-
-    /// The applications decided after `application` that share a limit's key and period with
-    /// it: deciding it again may change what they should have received.
-    public func decidedAfter(scheme: String, application: String) throws -> [String] {
-        guard let order = known[scheme + "\u{1F}" + application]?.order else { return [] }
-        return try String.fetchAll(db, sql: """
-            SELECT DISTINCT later.application
-            FROM decision mine
-            JOIN decision_key mk ON mk.decision = mine.id
-            JOIN decision_key lk ON lk.limit_id = mk.limit_id AND lk.key = mk.key AND lk.period = mk.period
-            JOIN decision later ON later.id = lk.decision
-            WHERE mine.scheme = ? AND mine.application = ? AND mine.current = 1
-              AND later.scheme = mine.scheme AND later.current = 1 AND later.decided_order > ?
-              AND later.stage IN ('decision', 'notified')
-            ORDER BY later.decided_order
-            """, arguments: [scheme, application, order])
-    }
-
-    /// Sends back to instruction the applications proposed at `sitting` that a new selection for
-    /// it no longer retains (those in `keeping` stay proposed), each with a new entry in force
-    /// that says so; returns their ids.
-    public func withdrawProposals(scheme: String, sitting: String, keeping: Set<String>, actor: Actor?) throws -> [String] {
-        if let failure { throw failure }
-        do {
-            let stale = try Row.fetchAll(db, sql: """
-                SELECT id, application FROM decision
-                WHERE scheme = ? AND current = 1 AND stage = 'proposal' AND act_reference = ?
-                ORDER BY application
-                """, arguments: [scheme, sitting]).filter { !keeping.contains($0["application"]) }
-            for row in stale {
-                let id: Int64 = row["id"]
-                try db.execute(sql: "UPDATE decision SET current = 0 WHERE id = ?", arguments: [id])
-                try db.execute(sql: """
-                    INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary, rules_sha256,
-                        input_sha256, decision_file, current, stage, reference_date, beneficiary_name, beneficiary_id, subject,
-                        note, actor, recorded_at)
-                    SELECT scheme, application, filed, outcome, amount, months, beneficiary, rules_sha256, input_sha256,
-                        decision_file, 1, 'instruction', reference_date, beneficiary_name, beneficiary_id, subject, ?, ?, ?
-                    FROM decision WHERE id = ?
-                    """, arguments: ["retirée de la proposition à la séance \(sitting) par une nouvelle sélection",
-                                      actor?.name, actor?.at, id])
-                try db.execute(sql: """
-                    INSERT INTO decision_key (decision, limit_id, key, period)
-                    SELECT ?, limit_id, key, period FROM decision_key WHERE decision = ?
-                    """, arguments: [db.lastInsertedRowID, id])
-                known[scheme + "\u{1F}" + (row["application"] as String)] = Known(stage: .instruction, order: nil)
-            }
-            return stale.map { $0["application"] }
-        } catch {
-            throw fail(error)
-        }
+    /// Counts a proposal made at the session's sitting towards the limits of the candidates
+    /// evaluated after it, before anything is recorded: a selection writes its documents first.
+    public func countProposal(_ evaluation: Evaluation, at sitting: DecisionAct) {
+        remember(RegisterEntry(evaluation, inputHash: "", decisionFile: nil, pseudonyms: pseudonyms,
+                               stage: StageRecord(stage: .proposal, act: sitting)), order: nil)
     }
 
     /// Commits the last group.
@@ -239,12 +175,17 @@ public final class RegisterSession: LimitReader {
 
     /// Rolls the open group back (SQLite may already have done so) and keeps the first error,
     /// told with the register's path and what this session committed before it.
-    private func fail(_ error: any Error) -> RegisterError {
+    func fail(_ error: any Error) -> RegisterError {
         if db.isInsideTransaction { try? db.rollback() }
         inGroup = 0
         let failure = RegisterError.writeFailed(error, register: register, recorded: recorded)
         self.failure = failure
         return failure
+    }
+
+    /// Proposals sent back to instruction stop counting.
+    func forgetProposals(of applications: Set<String>) {
+        proposedByKey = proposedByKey.mapValues { $0.filter { !applications.contains($0.application) } }
     }
 
     /// Adds an entry that counts to the keys in memory: a favourable decision to those read

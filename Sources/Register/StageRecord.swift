@@ -20,13 +20,15 @@ public struct StageRecord: Sendable, Equatable {
     public var note: String?
     /// For a decision that takes back an earlier favourable one: the ground the CRPA allows.
     public var withdrawal: WithdrawalGround?
+    /// For a proposal: its rank in the sitting's selection, the order in which it is decided.
+    public var rank: Int?
     /// Who moved the application, and when (ISO 8601, UTC): the audit trail, not the act's content.
     public var actor: String?
     public var recordedAt: String?
 
     public init(stage: Stage, referenceDate: LocalDate? = nil, act: DecisionAct? = nil, notifiedOn: LocalDate? = nil,
                 proposedAmount: DecimalNumber? = nil, documentHash: String? = nil, note: String? = nil,
-                withdrawal: WithdrawalGround? = nil, actor: String? = nil, recordedAt: String? = nil) {
+                withdrawal: WithdrawalGround? = nil, rank: Int? = nil, actor: String? = nil, recordedAt: String? = nil) {
         self.stage = stage
         self.referenceDate = referenceDate
         self.act = act
@@ -35,6 +37,7 @@ public struct StageRecord: Sendable, Equatable {
         self.documentHash = documentHash
         self.note = note
         self.withdrawal = withdrawal
+        self.rank = rank
         self.actor = actor
         self.recordedAt = recordedAt
     }
@@ -64,7 +67,7 @@ extension StageRecord {
     var arguments: [(any DatabaseValueConvertible)?] {
         [stage.rawValue, referenceDate?.description, act?.body.rawValue, act?.reference, act?.date.description,
          notifiedOn?.description, proposedAmount.map(FrenchFormat.moneyCanonical), documentHash, note, withdrawal?.rawValue,
-         actor, recordedAt]
+         rank, actor, recordedAt]
     }
 }
 
@@ -98,6 +101,6 @@ extension DecisionRow {
         return StageRecord(stage: stage, referenceDate: try optionalDate("reference_date"), act: act,
                            notifiedOn: try optionalDate("notified_on"), proposedAmount: try amount("proposed_amount"),
                            documentHash: try optionalText("document_sha256"), note: try optionalText("note"),
-                           withdrawal: try withdrawalGround(), actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"))
+                           withdrawal: try withdrawalGround(), rank: try optionalInteger("proposal_rank"), actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"))
     }
 }

@@ -39,6 +39,9 @@ struct Decide: ParsableCommand {
     @Option(name: .customLong("ajourner"), help: "Une demande proposée que la séance n'a pas examinée. Répétable.")
     var adjourned: [String] = []
 
+    @Option(name: .customLong("reexaminer"), help: "Président par délégation : une demande déjà décidée, non notifiée, à décider à nouveau (son dossier a changé). Répétable.")
+    var reexamined: [String] = []
+
     @OptionGroup var rules: RulesOption
 
     @Option(name: .long, help: "Le dossier où écrire les actes.")
@@ -49,10 +52,7 @@ struct Decide: ParsableCommand {
     @OptionGroup var dating: DatingOptions
 
     func run() throws {
-        guard let deployment = try WorkingFolder.deployment(), deployment.signatory != nil else {
-            Console.error("\(Deployment.fileName): error: aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (CRPA, art. L. 212-1)")
-            throw ExitCode.failure
-        }
+        let deployment = try WorkingFolder.signedDeployment()
         guard dating.date != nil else { throw ValidationError("donnez la date de la décision : --date AAAA-MM-JJ") }
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
@@ -63,20 +63,19 @@ struct Decide: ParsableCommand {
         if DecisionRun.decidesOnProposals(scheme, body: body), sitting == nil {
             throw ValidationError("donnez la séance dont les propositions sont décidées : --seance REFERENCE (celle de « guichet select »)")
         }
-        let vote = DecisionRun.Vote(amendments: try parsedAmendments(), adjourned: Set(adjourned))
+        let vote = DecisionRun.Vote(amendments: try parsedAmendments(), adjourned: Set(adjourned), reexamined: Set(reexamined))
         if !body.votes, !vote.amendments.isEmpty || !vote.adjourned.isEmpty {
             throw ValidationError("--montant et --ajourner valent pour une assemblée qui vote ; ce dispositif est décidé par le Président par délégation")
+        }
+        if DecisionRun.decidesOnProposals(scheme, body: body), !vote.reexamined.isEmpty {
+            throw ValidationError("--reexaminer vaut pour les décisions du Président sur fiche ; une décision sur proposition se reprend par une nouvelle proposition")
         }
         let decisions = try register.openForRecording()
         let output = try Console.outputFolder(out)
         let run = DecisionRun(catalog: catalog, scheme: scheme, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
                               sitting: sitting, deployment: deployment, actor: WorkingFolder.actor(dating.agent), vote: vote)
-        let result: DecisionRun.Result
-        do {
-            result = try run.run(paths: paths, register: decisions, output: output)
-        } catch {
-            Console.error("\(register.path): error: \(error)")
-            throw ExitCode.failure
+        let result = try Console.reportingRunErrors(register: register.path) {
+            try run.run(paths: paths, register: decisions, output: output)
         }
         for entry in result.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         print(result)
@@ -90,6 +89,10 @@ struct Decide: ParsableCommand {
             guard parts.count == 2, case .money(let amount)? = ScalarParsing.value(parts[1], as: .money) else {
                 throw ValidationError("--montant s'écrit DEMANDE=MONTANT (par exemple PDESI-2020-003=15 000 €), trouvé « \(text) »")
             }
+            guard amount > .zero else {
+                throw ValidationError("--montant \(parts[0]) : un montant voté est positif ; pour ne pas attribuer l'aide, --ajourner la demande")
+            }
+            guard amounts[parts[0]] == nil else { throw ValidationError("--montant \(parts[0]) est donné deux fois") }
             amounts[parts[0]] = amount
         }
         return amounts
@@ -102,6 +105,9 @@ struct Decide: ParsableCommand {
         }
         if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Décision", "Montant", "Vote", "Acte"], rows: rows)) }
         for skipped in result.skipped { Console.error("note: \(skipped.id) non décidée : \(skipped.reason)") }
+        if result.alreadyDecided > 0 {
+            Console.error("note: \(result.alreadyDecided) demande(s) déjà décidée(s) laissée(s) telles quelles (--reexaminer pour en décider une à nouveau)")
+        }
         if !result.revisions.isEmpty {
             Console.out("\nRévisions à examiner (décisions postérieures qui partagent un plafond avec une décision prise à nouveau) :")
             for revision in result.revisions {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import Evaluator
 import Foundation
 import Platform
 import RuleSet
@@ -54,6 +55,23 @@ enum Console {
             Self.error("\(path): error: \(error.reason)")
             throw ExitCode.failure
         }
+    }
+
+    /// Runs a lifecycle command's work, telling each kind of failure with what it concerns: a
+    /// refusal as it is, a file with its path, the register with its own; exit code 1.
+    static func reportingRunErrors<T>(register: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let refusal as Refusal {
+            error("error: \(refusal.description)")
+        } catch let failure as FileSystemError {
+            error("\(failure.path): error: \(failure.reason)")
+        } catch let failure as EvaluationError {
+            error("\(failure)")
+        } catch {
+            Self.error("\(register): error: \(error)")
+        }
+        throw ExitCode.failure
     }
 
     /// Pads to a width counted in characters, for aligned tables of French text.

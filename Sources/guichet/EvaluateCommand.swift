@@ -26,8 +26,8 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire les documents.")
-    var out: String = "decisions"
+    @Option(name: .long, help: "Le dossier où écrire les documents (par défaut decisions, ou simulations pour --simulation dans un poste d'instruction, afin de ne jamais remplacer une fiche).")
+    var out: String?
 
     @OptionGroup var register: RegisterOption
 
@@ -51,7 +51,8 @@ struct Evaluate: ParsableCommand {
         let recording = stage == .instruction && !dryRun
         let decisions: DecisionRegister? = recording ? try register.openForRecording()
             : register.inUse ? try register.openForReading() : nil
-        let output = dryRun ? nil : try Console.outputFolder(out)
+        let folder = out ?? (simulation && register.inUse ? "simulations" : "decisions")
+        let output = dryRun ? nil : try Console.outputFolder(folder)
         let issuance = Issuance(stage: stage, referenceDate: dating.referenceDate, deployment: deployment)
         let report = BatchRunner(catalog: catalog, referenceDate: dating.referenceDate, output: output, register: decisions, recording: recording,
                                  issuance: issuance, actor: WorkingFolder.actor(dating.agent)).run(paths: paths)

@@ -51,6 +51,14 @@ struct Init: ParsableCommand {
             Console.error("\(Deployment.fileName): error: ce dossier est déjà un poste d'instruction ; modifiez guichet.yaml plutôt que de le recréer")
             throw ExitCode.failure
         }
+        // The register first: a folder with a guichet.yaml and no register would be refused as
+        // initialised, while a register alone is found by every command.
+        do {
+            _ = try DecisionRegister.open(path: Deployment.defaultRegister)
+        } catch {
+            Console.error("\(Deployment.defaultRegister): error: \(error)")
+            throw ExitCode.failure
+        }
         let signatory = signatoryFirstName.map { Deployment.Signatory(firstName: $0, name: signatoryName!, title: signatoryTitle!) }
         let text = Deployment.template(authority: authority, signatory: signatory,
                                        service: service.map { Deployment.Service(name: $0) }, dataProtection: dataProtection,
@@ -58,13 +66,7 @@ struct Init: ParsableCommand {
         do {
             try OwnerOnlyFile.write(Array(text.utf8), to: Deployment.fileName)
         } catch {
-            Console.error("\(error.path): error: \(error.reason)")
-            throw ExitCode.failure
-        }
-        do {
-            _ = try DecisionRegister.open(path: Deployment.defaultRegister)
-        } catch {
-            Console.error("\(Deployment.defaultRegister): error: \(error)")
+            Console.error("\(error.path): error: \(error.reason) ; le registre est créé, écrivez guichet.yaml à la main (voir « guichet init --help »)")
             throw ExitCode.failure
         }
         Console.out("Poste d'instruction créé : \(Deployment.fileName), \(Deployment.defaultRegister) et sa clé \(Deployment.defaultRegister).key.")

@@ -53,33 +53,24 @@ struct Select: ParsableCommand {
             throw ExitCode.failure
         }
         let recording = register.inUse
-        if recording, sitting == nil {
-            throw ValidationError("donnez la séance à laquelle la proposition est soumise : --seance REFERENCE (et --date, le jour de la séance)")
+        if recording, sitting == nil || dating.date == nil {
+            throw ValidationError("donnez la séance à laquelle la proposition est soumise : --seance REFERENCE et --date, le jour de la séance")
         }
         let act = DecisionAct(body: body, reference: sitting ?? "simulation", date: dating.referenceDate)
         let stage: Stage = recording ? .instruction : .simulation
         if !recording { Console.error("note: simulation : aucun registre ici, rien n'est proposé ni enregistré (« guichet init » crée un poste d'instruction)") }
         let decisions = recording ? try register.openForRecording() : try DecisionRegister.inMemory()
         let output = try Console.outputFolder(out)
-        let names = ["selection-\(schemeID)": "le procès-verbal de sélection", "proposition-\(schemeID)": "le projet de rapport"]
         let run = SittingRun(catalog: catalog, scheme: scheme, sitting: act,
                              issuance: Issuance(stage: stage, referenceDate: act.date, deployment: deployment),
                              actor: WorkingFolder.actor(dating.agent))
-        let outcome: SittingRun.Outcome
-        do {
-            outcome = try run.run(paths: paths, register: decisions, recording: true, output: output, reservedNames: names)
-        } catch {
-            Console.error("\(register.path): error: \(error)")
-            throw ExitCode.failure
+        let outcome = try Console.reportingRunErrors(register: register.path) {
+            try run.run(paths: paths, register: decisions, output: output)
         }
         for entry in outcome.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
-        for id in outcome.late { Console.error("note: \(id) est déposée après la séance du \(act.date.frenchLong) : elle n'y prend pas part") }
-        for id in outcome.decided { Console.error("note: \(id) est déjà décidée : elle ne prend pas part à cette sélection") }
+        for (id, reason) in outcome.leftOut { Console.error("note: \(id) ne prend pas part à la sélection : \(reason)") }
         for id in outcome.withdrawn { Console.error("note: \(id) n'est plus proposée à la séance \(act.reference) : elle revient à l'instruction") }
-        guard let selection = outcome.selection else { throw ExitCode.failure }
-        let minutes = SelectionReport.markdown(selection)
-        try output.write(minutes, to: "selection-\(schemeID).md")
-        try output.write(ProposalReport.markdown(selection, sitting: act, deployment: deployment), to: "proposition-\(schemeID).md")
+        guard let minutes = outcome.minutes else { throw ExitCode.failure }
         Console.out(minutes, terminator: "")
         if outcome.report.failureCount > 0 { throw ExitCode.failure }
     }

@@ -16,7 +16,7 @@ struct Withdraw: ParsableCommand {
             sans délai) ; demande-illegalite (art. L. 242-3 : à la demande du bénéficiaire, dans les quatre \
             mois) ; demande-plus-favorable (art. L. 242-4 : à la demande du bénéficiaire, pour une décision \
             plus favorable, --montant supérieur). Sans --montant, l'aide est retirée en entier. L'acte est \
-            écrit dans OUT/DEMANDE.retrait.md et inscrit au registre ; la décision retirée reste dans \
+            écrit dans OUT/DEMANDE.retrait-N.md et inscrit au registre ; la décision retirée reste dans \
             l'historique. L'acte se notifie ensuite par « guichet notify ».
             """)
 
@@ -53,10 +53,7 @@ struct Withdraw: ParsableCommand {
     @OptionGroup var dating: DatingOptions
 
     func run() throws {
-        guard let deployment = try WorkingFolder.deployment(), deployment.signatory != nil else {
-            Console.error("\(Deployment.fileName): error: aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (CRPA, art. L. 212-1)")
-            throw ExitCode.failure
-        }
+        let deployment = try WorkingFolder.signedDeployment()
         guard dating.date != nil else { throw ValidationError("donnez la date de l'acte : --date AAAA-MM-JJ") }
         let catalog = SchemeCatalog.load(directory: rules.rules)
         Console.report(catalog)
@@ -69,15 +66,13 @@ struct Withdraw: ParsableCommand {
         let run = WithdrawalRun(catalog: catalog, scheme: scheme, applicationID: application, ground: ground, statement: statement,
                                 newAmount: newAmount, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
                                 deployment: deployment, actor: WorkingFolder.actor(dating.agent))
-        do {
-            let document = try run.run(paths: paths, register: decisions, output: output)
-            Console.out("\(application) : acte de retrait n° \(reference) du \(dating.referenceDate.frenchLong) — \(document) (à notifier)")
-        } catch let refusal as WithdrawalRun.Refusal {
-            Console.error("error: \(application) : \(refusal.description)")
-            throw ExitCode.failure
-        } catch {
-            Console.error("\(register.path): error: \(error)")
-            throw ExitCode.failure
+        let result = try Console.reportingRunErrors(register: register.path) {
+            try run.run(paths: paths, register: decisions, output: output)
+        }
+        Console.out("\(application) : acte n° \(reference) du \(dating.referenceDate.frenchLong) — \(result.document) (à notifier : « guichet notify \(schemeID) --demande \(application) »)")
+        for revision in result.revisions {
+            Console.out("- révision à examiner : \(revision.id) (plafond partagé avec \(revision.cause)) : "
+                        + (revision.change ?? "son dossier n'est pas parmi les fichiers donnés ; réexaminez-la"))
         }
     }
 

@@ -17,6 +17,15 @@ enum WorkingFolder {
         return deployment
     }
 
+    /// The deployment of a command that issues acts: it must name their signatory (CRPA L. 212-1).
+    static func signedDeployment() throws -> Deployment {
+        guard let deployment = try deployment(), deployment.signatory != nil else {
+            Console.error("\(Deployment.fileName): error: aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (code des relations entre le public et l'administration, article L. 212-1)")
+            throw ExitCode.failure
+        }
+        return deployment
+    }
+
     /// Who runs the command and when, for the register's audit trail: the login name (or
     /// `--agent`) and the clock, read here and nowhere in the modules.
     static func actor(_ name: String?) -> Actor {

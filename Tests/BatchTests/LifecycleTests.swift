@@ -56,7 +56,7 @@ import Testing
     func select(_ paths: [String], register: DecisionRegister, output: OutputFolder) throws -> SittingRun.Outcome {
         try SittingRun(catalog: catalog, scheme: pdesi, sitting: sitting,
                        issuance: Issuance(stage: .instruction, referenceDate: sitting.date, deployment: deployment), actor: actor)
-            .run(paths: paths, register: register, recording: true, output: output, reservedNames: [:])
+            .run(paths: paths, register: register, output: output)
     }
 
     /// The sitting's vote on its proposals.
@@ -176,8 +176,7 @@ import Testing
         _ = instruct(paths, register: register, output: output)
         _ = try select(paths, register: register, output: output)
         _ = try decide(paths, register: register, output: output, vote: DecisionRun.Vote(amendments: ["A": DecimalNumber(25000)]))
-        let notified = try NotificationRun(catalog: catalog, scheme: pdesi, notifiedOn: Self.date("2020-11-23"), deployment: deployment,
-                                           actor: actor, only: nil).run(paths: paths, register: register, output: output)
+        let notified = try NotificationRun(scheme: pdesi, notifiedOn: Self.date("2020-11-23"), actor: actor, only: nil).run(register: register, output: output)
         #expect(notified.skipped.isEmpty, "\(notified.skipped)")
         #expect(notified.notified.map(\.id) == ["A", "B"])
         let entries = try register.currentEntries()
@@ -199,8 +198,7 @@ import Testing
         #expect(try register.currentEntries() == entries)
         #expect(try register.allEntries().count == history, "nothing recorded")
         // Nor is it notified again.
-        let renotified = try NotificationRun(catalog: catalog, scheme: pdesi, notifiedOn: Self.date("2020-12-02"), deployment: deployment,
-                                             actor: actor, only: nil).run(paths: paths, register: register, output: output)
+        let renotified = try NotificationRun(scheme: pdesi, notifiedOn: Self.date("2020-12-02"), actor: actor, only: nil).run(register: register, output: output)
         #expect(renotified.notified.isEmpty)
         #expect(try register.currentEntries() == entries)
     }
@@ -210,10 +208,10 @@ import Testing
     /// The housing fund's months are decided by the President by delegation: S1 (8 months), then
     /// S2 for the same young person (only the 4 months left of 12).
     func decideMonths(_ paths: [String], register: DecisionRegister, output: OutputFolder, reference: String,
-                      on day: String) throws -> DecisionRun.Result {
+                      on day: String, reexamine: Set<String> = []) throws -> DecisionRun.Result {
         let act = DecisionAct(body: .presidentByDelegation, reference: reference, date: Self.date(day))
         return try DecisionRun(catalog: catalog, scheme: try #require(catalog.schemes["fonds-solvabilisation"]), act: act, sitting: nil,
-                               deployment: deployment, actor: actor, vote: DecisionRun.Vote())
+                               deployment: deployment, actor: actor, vote: DecisionRun.Vote(reexamined: reexamine))
             .run(paths: paths, register: register, output: output)
     }
 
@@ -239,7 +237,8 @@ import Testing
         let paths = try youngPersonDecided(register: register, output: output)
         let s2 = try #require(try register.currentEntries().first { $0.application == "S2" })
         _ = try write("s1.yaml", HousingFixture().solvency(id: "S1", person: "ASE-T", filed: "2020-01-10", first: "2020-02-01", months: 4))
-        let again = try decideMonths([paths[0]], register: register, output: output, reference: "DEC-2020-140", on: "2020-12-01")
+        let again = try decideMonths([paths[0]], register: register, output: output, reference: "DEC-2020-140", on: "2020-12-01",
+                                     reexamine: ["S1"])
         #expect(again.decided.map(\.id) == ["S1"])
         #expect(again.decided.map(\.amount) == [DecimalNumber(4 * 230)])
         #expect(again.revisions.map(\.id) == ["S2"])
@@ -257,15 +256,14 @@ import Testing
         let register = try DecisionRegister.open(path: temporary.file("r.sqlite"))
         let output = try OutputFolder(directory: temporary.file("out"))
         let paths = try youngPersonDecided(register: register, output: output)
-        let notified = try NotificationRun(catalog: catalog, scheme: try #require(catalog.schemes["fonds-solvabilisation"]),
-                                           notifiedOn: Self.date("2020-11-09"), deployment: deployment, actor: actor, only: ["S2"])
-            .run(paths: paths, register: register, output: output)
+        let notified = try NotificationRun(scheme: try #require(catalog.schemes["fonds-solvabilisation"]), notifiedOn: Self.date("2020-11-09"), actor: actor, only: ["S2"])
+            .run(register: register, output: output)
         #expect(notified.notified.map(\.id) == ["S2"], "\(notified.skipped)")
         _ = try write("s1.yaml", HousingFixture().solvency(id: "S1", person: "ASE-T", filed: "2020-01-10", first: "2020-02-01", months: 4))
-        let again = try decideMonths(paths, register: register, output: output, reference: "DEC-2020-140", on: "2020-12-01")
+        let again = try decideMonths(paths, register: register, output: output, reference: "DEC-2020-140", on: "2020-12-01",
+                                     reexamine: ["S1"])
         #expect(again.decided.map(\.id) == ["S1"])
-        #expect(again.skipped.map(\.id) == ["S2"])
-        #expect(again.skipped.first?.reason.hasPrefix("elle est notifiée") == true, "\(again.skipped)")
+        #expect(again.skipped.isEmpty && again.alreadyDecided == 1, "S2, notified, is left as it is: \(again.skipped)")
         let revision = try #require(again.revisions.first)
         #expect(again.revisions.count == 1)
         #expect(revision.id == "S2" && revision.cause == "S1")

@@ -75,9 +75,11 @@ import Testing
 
     @Test func aNotifiedDecisionStaysAsItWasWhateverIsRunAgain() throws {
         try decideTheCall()
-        try guichet(["notify", "pdesi", samples, "--date", "2020-12-21"] + rules)
+        try guichet(["notify", "pdesi", "--date", "2020-12-21"] + rules)
         let notified = try text("PDESI-2020-001.notification.md")
-        #expect(plain(notified).contains("Notifiée le | 21 décembre 2020"))
+        let act = try text("PDESI-2020-001.decision.md")
+        #expect(notified.hasPrefix("> **Acte notifié le 21 décembre 2020.** Le texte qui suit est celui de la décision n° CP20201214-22"))
+        #expect(notified.hasSuffix(act), "the act notified is the act decided, byte for byte")
         // The same application with another amount, instructed again: nothing changes.
         let changed = try String(contentsOfFile: "\(samples)/01-wimereux-sentier-littoral.yaml", encoding: .utf8)
             .replacingOccurrences(of: "depense_eligible_ht: 60 000 €", with: "depense_eligible_ht: 20 000 €")
@@ -124,7 +126,7 @@ import Testing
         #expect(late.errors.contains("le délai de quatre mois suivant la décision du 14 décembre 2020 a expiré le 14 avril 2021"))
         try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-001", "--motif", "illegalite",
                      "--expose", "erreur de catégorie", "--acte", "R-1", "--date", "2021-04-14"] + rules)
-        let act = try text("PDESI-2020-001.retrait.md")
+        let act = try text("PDESI-2020-001.retrait-1.md")
         #expect(act.contains("article L. 242-1") && act.contains("est retirée"))
         let history = try guichet(["register", "history", "PDESI-2020-001"])
         #expect(history.output.contains("R-1 du 14 avril 2021") && history.output.contains("CP20201214-22"))
@@ -148,6 +150,58 @@ import Testing
         for act in acts {
             let text = try text(act)
             #expect(text.contains("## Décision retenant une candidature") && text.contains("est **retenue** au titre de l'appel"))
+        }
+    }
+
+    /// An amendment for an application the sitting was not asked about stops the vote before
+    /// anything is recorded, and an amount of zero is refused.
+    @Test func aMistypedAmendmentDecidesNothing() throws {
+        try initialise()
+        try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules)
+        let typo = try guichet(["decide", "pdesi", samples, "--seance", "CP20201214", "--acte", "CP20201214-22", "--date", "2020-12-14",
+                                "--montant", "PDESI-2020-02=35 000 €"] + rules, expect: 1)
+        #expect(typo.errors.contains("PDESI-2020-02 : aucune proposition à la séance CP20201214"), "\(typo.errors)")
+        let register = try DecisionRegister.openExisting(path: "\(folder)/.guichet/registre.sqlite")
+        #expect(try register.currentEntries().allSatisfy { !$0.stage.isDecided }, "nothing decided")
+        let zero = try guichet(["decide", "pdesi", samples, "--seance", "CP20201214", "--acte", "CP20201214-22", "--date", "2020-12-14",
+                                "--montant", "PDESI-2020-002=0 €"] + rules, expect: 64)
+        #expect(zero.errors.contains("un montant voté est positif"))
+    }
+
+    /// A partial withdrawal, then another: each act has its own file, and the four months for
+    /// illegality run from the decision that created the rights, not from the first withdrawal.
+    @Test func withdrawalsKeepTheirActsAndTheFirstDecisionsClock() throws {
+        try decideTheCall()
+        try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-014", "--motif", "conditions-non-respectees",
+                     "--expose", "le ponton n'a pas été réalisé en entier", "--acte", "R-1", "--date", "2021-06-01", "--montant", "20 000 €"] + rules)
+        let late = try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-014", "--motif", "illegalite",
+                                "--expose", "erreur", "--acte", "R-2", "--date", "2021-06-02"] + rules, expect: 1)
+        #expect(late.errors.contains("suivant la décision du 14 décembre 2020 a expiré le 14 avril 2021"), "\(late.errors)")
+        try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-014", "--motif", "conditions-non-respectees",
+                     "--expose", "le ponton n'a pas été réalisé", "--acte", "R-2", "--date", "2021-07-01"] + rules)
+        let first = plain(try text("PDESI-2020-014.retrait-1.md")), second = plain(try text("PDESI-2020-014.retrait-2.md"))
+        #expect(first.contains("ramené de 39 999,99 € à 20 000,00 €"), "\(first)")
+        #expect(second.contains("est retirée"), "\(second)")
+        try guichet(["notify", "pdesi", "--demande", "PDESI-2020-014", "--date", "2021-07-05"] + rules)
+        #expect(try text("PDESI-2020-014.retrait-2.notification.md").hasSuffix(try text("PDESI-2020-014.retrait-2.md")))
+        let granted = try guichet(["register", "granted", "21620001200013"])
+        #expect(granted.output.contains("Aucune aide décidée"), "the aid is withdrawn: \(granted.output)")
+    }
+
+    /// A household's file gives one act per scheme, each under its own name, and each notified.
+    @Test func aHouseholdsActsDoNotOverwriteEachOther() throws {
+        try initialise()
+        let household = Repository.path("Applications/logement/20-menage-deux-aides.yaml")
+        try guichet(["evaluate", household, "--date", "2020-12-15"] + rules)
+        for scheme in ["fsl-acces", "fonds-solvabilisation"] {
+            try guichet(["decide", scheme, household, "--acte", "D-\(scheme)", "--date", "2020-12-15"] + rules)
+            try guichet(["notify", scheme, "--date", "2020-12-18"] + rules)
+        }
+        for scheme in ["fsl-acces", "fonds-solvabilisation"] {
+            let act = try text("MEN-2020-0401.\(scheme).decision.md")
+            #expect(act.contains("D-\(scheme)"))
+            #expect(try text("MEN-2020-0401.\(scheme).notification.md").hasSuffix(act))
         }
     }
 }

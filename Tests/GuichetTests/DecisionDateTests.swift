@@ -69,7 +69,7 @@ import Testing
         let early = try CommandLine.run(["select", "medecins-salaries", Repository.path("Applications/medecins"), "--rules", Repository.path("Rules"),
                                          "--out", "\(folder)/select", "--date", "2020-11-01"], in: folder)
         #expect(early.status == 0, "\(early.stderr)")
-        #expect(early.stderr.contains("est déposée après la séance du 1er novembre 2020 : elle n'y prend pas part"),
+        #expect(early.stderr.contains("ne prend pas part à la sélection : déposée après la séance du 1er novembre 2020"),
                 "applications received after 1 November take no part in a selection that day: \(early.stderr)")
         let run = try CommandLine.run(["select", "medecins-salaries", Repository.path("Applications/medecins"), "--rules", Repository.path("Rules"),
                                        "--out", "\(folder)/select", "--date", "2020-11-20"], in: folder)

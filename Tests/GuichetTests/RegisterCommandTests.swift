@@ -107,10 +107,10 @@ import Testing
         #expect(granted.output.contains("fonds-solvabilisation 2020 : 1 décision(s), "), "\(granted.output)")
         #expect(granted.output.contains(", 6 mois"), "\(granted.output)")
 
-        let notified = try Self.guichet(["notify", "fonds-solvabilisation", Repository.path(application), "--date", "2020-12-05",
+        let notified = try Self.guichet(["notify", "fonds-solvabilisation", "--date", "2020-12-05",
                                          "--rules", Repository.path("Rules"), "--out", "out"], in: folder)
         #expect(notified.status == 0, "\(notified.errors)")
-        #expect(notified.output.contains("1 décision(s) notifiée(s)."), "\(notified.output)")
+        #expect(notified.output.contains("1 acte(s) notifié(s)."), "\(notified.output)")
         let again = try evaluate(application)
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.output.contains("inchangée (notifiée au registre)"), "\(again.output)")

@@ -17,9 +17,11 @@ public struct Application: Sendable {
             self.siret = siret
         }
 
-        /// Whether the applicant is a legal person (a commune, an EPCI, an association…), whose
-        /// name may be kept and published; anyone else is treated as a natural person.
+        /// Whether the applicant is a legal person (a commune, an EPCI, an association…, or
+        /// anyone with a SIRET), whose name may be kept and published; anyone else is treated as
+        /// a natural person.
         public var isLegalPerson: Bool {
+            if siret != nil { return true }
             guard let kind = kind?.lowercased() else { return false }
             return Self.legalPersonKinds.contains { kind == $0 || kind.hasPrefix($0 + " ") }
         }
