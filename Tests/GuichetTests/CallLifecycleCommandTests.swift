@@ -125,7 +125,7 @@ import Testing
         try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-001", "--motif", "illegalite",
                      "--expose", "erreur de catégorie", "--acte", "R-1", "--date", "2021-04-14"] + rules)
         let act = try text("PDESI-2020-001.retrait.md")
-        #expect(act.contains("article L. 242-1") && act.contains("est retirée"))
+        #expect(act.contains("article L. 242-1") && act.contains("la Commission permanente du Conseil départemental a décidé de retirer"))
         let history = try guichet(["register", "history", "PDESI-2020-001"])
         #expect(history.output.contains("R-1 du 14 avril 2021") && history.output.contains("CP20201214-22"))
     }
