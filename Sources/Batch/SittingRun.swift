@@ -122,7 +122,8 @@ public struct SittingRun {
         }
         let minutes = SelectionReport.markdown(selection)
         try output.write(minutes, to: "selection-\(scheme.id).md")
-        try output.write(ProposalReport.markdown(selection, sitting: sitting, deployment: issuance.deployment), to: "proposition-\(scheme.id).md")
+        try output.write(ProposalReport.markdown(selection, sitting: sitting, deployment: issuance.deployment,
+                                                       simulation: !proposing), to: "proposition-\(scheme.id).md")
         return minutes
     }
 

@@ -20,11 +20,14 @@ public struct WithdrawalRun {
     /// What is left of the aid; nil to take it back in whole.
     public let newAmount: DecimalNumber?
     public let act: DecisionAct
+    /// The day the beneficiary was invited to present observations (CRPA L. 121-1, L. 122-1).
+    public let observationsInvitedOn: LocalDate?
     public let deployment: Deployment
     public let actor: Actor?
 
     public init(catalog: SchemeCatalog, scheme: Scheme, applicationID: String, ground: WithdrawalGround, statement: String,
-                newAmount: DecimalNumber?, act: DecisionAct, deployment: Deployment, actor: Actor?) {
+                newAmount: DecimalNumber?, act: DecisionAct, observationsInvitedOn: LocalDate? = nil, deployment: Deployment,
+                actor: Actor?) {
         self.catalog = catalog
         self.scheme = scheme
         self.applicationID = applicationID
@@ -32,6 +35,7 @@ public struct WithdrawalRun {
         self.statement = statement
         self.newAmount = newAmount
         self.act = act
+        self.observationsInvitedOn = observationsInvitedOn
         self.deployment = deployment
         self.actor = actor
     }
@@ -55,7 +59,8 @@ public struct WithdrawalRun {
             let decided = try check(current, history: history)
             if ground.raises { try checkAllowed(applications, on: decided.act.date, session: session) }
             let document = WithdrawalAct(scheme: scheme, application: application, decided: decided, ground: ground,
-                                         statement: statement, newAmount: newAmount, act: act, deployment: deployment).markdown()
+                                         statement: statement, newAmount: newAmount, act: act, deployment: deployment,
+                                         observationsInvitedOn: observationsInvitedOn).markdown()
             let number = history.filter { $0.stageRecord.withdrawal != nil && $0.stage == .decision }.count + 1
             let name = "\(applications.documentName(applicationID)).retrait-\(number).md"
             try output.write(document, to: name)
@@ -79,6 +84,9 @@ public struct WithdrawalRun {
         let creating = history.first { $0.stage.isDecided && $0.stageRecord.withdrawal == nil }?.stageRecord.act ?? decidedAct
         if ground.withinFourMonths, let limit = creating.date.adding(months: 4), act.date > limit {
             throw Refusal("le délai de quatre mois suivant la décision du \(creating.date.frenchLong) a expiré le \(limit.frenchLong) (code des relations entre le public et l'administration, \(ground.article)) : le retrait pour illégalité n'est plus possible")
+        }
+        if let invited = observationsInvitedOn, !(decidedAct.date...act.date).contains(invited) {
+            throw Refusal("l'invitation à présenter des observations (\(invited.frenchLong)) doit se placer entre la décision (\(decidedAct.date.frenchLong)) et l'acte (\(act.date.frenchLong))")
         }
         guard act.date >= decidedAct.date else {
             throw Refusal("la date de l'acte précède celle de la décision qu'il modifie (\(decidedAct.date.frenchLong))")

@@ -49,7 +49,11 @@ public struct DecisionRecord: Sendable {
     public let scheme: Scheme
     public let application: Application
     public let outcome: Outcome
+    /// The amount decided: the one computed, unless the competent body amended it.
     public let amount: DecimalNumber?
+    /// The amount the rules computed, rounded as the scheme says: `amount` differs from it only
+    /// when the competent body decided another (`awarded`).
+    public let computedAmount: DecimalNumber?
     public let criteria: [CriterionRow]
     public let steps: [StepRow]
     public let unrounded: DecimalNumber?
@@ -89,7 +93,8 @@ extension DecisionRecord {
         self.scheme = scheme
         self.application = application
         outcome = evaluation.outcome
-        amount = awarded ?? evaluation.amount?.final
+        computedAmount = evaluation.amount?.final
+        amount = awarded ?? computedAmount
         unrounded = evaluation.amount?.unrounded
         criteria = evaluation.criteria.enumerated().map { position, result in
             DecisionRecord.row(position + 1, result, evaluation)

@@ -40,14 +40,11 @@ public struct BodyName: Sendable, Equatable {
     /// "à la Commission permanente…", "au Conseil départemental".
     public var toBody: String { name.hasPrefix("le ") ? "au " + name.dropFirst(3) : "à " + name }
 
-    /// What a document put to this body's vote says at its top.
-    public var proposalNotice: String { "Projet — soumis au vote \(FrenchGrammar.de(name)) ; ce document n'est pas une décision" }
-
-    /// The visa of the code that lets the assembly delegate its power to decide (CGCT
-    /// L. 3211-2, for the Commission permanente and for the President); nil for the assembly
-    /// itself. A département's article, like the names above.
-    var delegationVisa: String? {
-        body == .assembly ? nil : "Vu le code général des collectivités territoriales, notamment son article L. 3211-2 ;"
+    /// What a document put to this body says at its top: put to its vote, for a body that votes;
+    /// to his decision, for the President.
+    public var proposalNotice: String {
+        let putTo = body.votes ? "au vote" : "à la décision"
+        return "Projet — soumis \(putTo) \(FrenchGrammar.de(name)) ; ce document n'est pas une décision"
     }
 }
 
@@ -115,11 +112,14 @@ extension DecisionRecord {
         }
     }
 
+    /// The top line of a simulation, whatever the document: a decision or a proposal report.
+    static let simulationNotice = "Simulation — ce document n'est pas une décision"
+
     /// The line every document that is not an act carries at its top (and the JSON's
     /// `notice`): nil for an act.
     public var stageNotice: String? {
         switch document {
-        case .simulation: "Simulation — ce document n'est pas une décision"
+        case .simulation: Self.simulationNotice
         case .instructionFiche where issuance.stage == .proposal:
             actingBody?.proposalNotice ?? "Projet — soumis à l'autorité compétente ; ce document n'est pas une décision"
         case .instructionFiche: "Fiche d'instruction — document de travail du service instructeur ; ce document n'est pas une décision"

@@ -17,44 +17,26 @@ enum MarkdownAct {
         }
         MarkdownDecision.notices(record, title: "Suites de la décision", into: &text)
         MarkdownDecision.texts(record, into: &text)
-        appeal(record, into: &text)
-        signature(record, into: &text)
+        let act = record.issuance.act
+        ActBlocks.appeal(act, authority: record.scheme.authority, into: &text)
+        ActBlocks.signature(act, authority: record.scheme.authority, deployment: record.issuance.deployment, into: &text)
     }
-
-    /// "n° CP20201102-15", the number kept with its sign.
-    static func number(_ act: DecisionAct) -> String { "n°\u{00A0}\(act.reference)" }
 
     /// The act's number and date, and when it was notified.
     private static func actRows(_ record: DecisionRecord) -> [[String]] {
-        var rows: [[String]] = []
-        if let act = record.issuance.act {
-            let body = BodyName(act.body, authority: record.scheme.authority)
-            rows.append(act.body.votes
-                ? ["Délibération notifiée", "\(number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong)"]
-                : ["Décision", "\(number(act)) du \(act.date.frenchLong)"])
-        } else {
-            rows.append(["Acte", "**Numéro et date de l'acte non renseignés**"])
-        }
+        var rows = [ActBlocks.actRow(record.issuance.act, authority: record.scheme.authority)]
         if let notified = record.issuance.notifiedOn { rows.append(["Notifiée le", notified.frenchLong]) }
         return rows
     }
 
     private static func visas(_ record: DecisionRecord) -> [String] {
-        var visas: [String] = []
-        if let delegation = record.actingBody?.delegationVisa { visas.append(delegation) }
+        let scheme = record.scheme
+        var visas = [ActBlocks.codeVisa(scheme, body: record.actingBody?.body)].compactMap { $0 }
         if record.outcome == .unfavorable {
             visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
-        visas += record.legalBasis.map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
-        // Only a deliberation confers the power to decide; a report that describes it is no visa.
-        if let authority = record.scheme.decidedBy, let source = authority.source.flatMap(record.scheme.source),
-           source.deliberation.hasPrefix("Délibération"), let body = record.decidingBody {
-            visas.append("Vu \(FrenchGrammar.withArticle(source.citation)), qui confie la décision \(body.toBody) ;")
-        }
-        if let act = record.issuance.act, act.body.votes {
-            let body = BodyName(act.body, authority: record.scheme.authority)
-            visas.append("Vu la délibération \(number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) ;")
-        }
+        visas += ActBlocks.schemeVisas(scheme)
+        visas += [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
         visas += record.dependencies.map { "Vu la décision « \($0.outcome.rawValue) » au titre du dispositif « \($0.title) » ;" }
         let application = record.application
         visas.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
@@ -77,7 +59,7 @@ enum MarkdownAct {
         let body = BodyName(act.body, authority: record.scheme.authority)
         let name = record.application.applicant.name
         let scheme = "« \(record.scheme.title) »"
-        let decided = "Par délibération \(number(act)) du \(act.date.frenchLong), \(body.name) a décidé"
+        let decided = "Par délibération \(ActBlocks.number(act)) du \(act.date.frenchLong), \(body.name) a décidé"
         switch (record.outcome, record.amount) {
         case (.favorable, let amount?):
             return "\(decided) d'attribuer \(FrenchGrammar.to(name)) une aide d'un montant de **\(FrenchFormat.money(amount))** au titre du dispositif \(scheme)."
@@ -118,51 +100,5 @@ enum MarkdownAct {
         }
         let verb = amount < proposed ? "le ramenant" : "le portant"
         return "\(body) a modifié le montant qui lui était proposé, \(verb) de \(FrenchFormat.money(proposed)) à \(FrenchFormat.money(amount))."
-    }
-
-    private static func appeal(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let authority = record.scheme.authority
-        let address = authority.courtAddress.map { " (\($0))" } ?? ""
-        let subject = record.issuance.act?.body.votes == true ? "Cette décision" : "La présente décision"
-        text.heading("Voies et délais de recours")
-        text.line("\(subject) peut faire l'objet, dans un délai de deux mois à compter de sa notification, d'un recours gracieux auprès \(FrenchGrammar.de(authority.signatory)) ou d'un recours contentieux devant le \(authority.court)\(address). Le tribunal administratif peut aussi être saisi par l'application « Télérecours citoyens » accessible sur le site www.telerecours.fr.")
-        text.blank()
-        text.line("Le recours gracieux interrompt le délai du recours contentieux, qui court à nouveau à compter de la réponse de l'administration ; le silence gardé pendant deux mois sur le recours gracieux vaut décision de rejet.")
-        text.blank()
-    }
-
-    /// "président du conseil départemental" for "Le Président du Conseil départemental".
-    private static func withoutArticle(_ title: String) -> String {
-        let lowered = title.lowercased()
-        for article in ["le ", "la ", "l'", "l’"] where lowered.hasPrefix(article) { return String(lowered.dropFirst(article.count)) }
-        return lowered
-    }
-
-    /// The place is left blank; the date is the decision's for a decision of the President, left
-    /// blank for the letter notifying a deliberation. The signatory's first name, name and title
-    /// come from guichet.yaml: when it does not say, the block says so, never a name made up.
-    private static func signature(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let act = record.issuance.act
-        let date = act.flatMap { $0.body.votes ? nil : $0.date.frenchLong } ?? "………………………"
-        text.line("Fait à ………………………, le \(date)")
-        text.blank()
-        let authority = record.scheme.authority.signatory
-        guard let signatory = record.issuance.deployment.signatory else {
-            text.line("**Signataire non renseigné (guichet.yaml)**")
-            text.blank()
-            MarkdownDecision.dataProtection(record, into: &text)
-            return
-        }
-        if withoutArticle(signatory.title) != withoutArticle(authority) {
-            text.line("Pour \(FrenchGrammar.lowercasedFirst(authority)) et par délégation,")
-            text.blank()
-        }
-        text.line("\(signatory.title),")
-        text.blank()
-        text.line("(signature)")
-        text.blank()
-        text.line("\(signatory.firstName) \(signatory.name)")
-        text.blank()
-        MarkdownDecision.dataProtection(record, into: &text)
     }
 }

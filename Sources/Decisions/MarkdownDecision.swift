@@ -110,16 +110,27 @@ public enum MarkdownDecision {
         }
     }
 
+    /// The amount step by step, then the amount retained; when the competent body decided
+    /// another amount, the amount computed and the amount it decided, each named as such: an
+    /// amendment is never shown as a rounding.
     static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
         guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return }
         text.heading("Calcul du montant")
         var rows = record.steps.map { step in [step.label, "`\(step.formula)`", step.value ?? "non calculable"] }
-        if let final = record.amount {
-            rows.append(["**Montant retenu**", FrenchFormat.rounding(definition.rounding), "**\(FrenchFormat.money(final))**"])
+        let rounding = FrenchFormat.rounding(definition.rounding)
+        let amended = record.amount != record.computedAmount
+        if let computed = record.computedAmount {
+            rows.append(amended ? ["Montant calculé", rounding, FrenchFormat.money(computed)]
+                                : ["**Montant retenu**", rounding, "**\(FrenchFormat.money(computed))**"])
+        }
+        if amended, let decided = record.amount {
+            let body = record.actingBody
+            let who = body.map { "\($0.body.votes ? "voté" : "décidé") par \($0.name)" } ?? "décidé par l'autorité compétente"
+            rows.append(["**Montant \(who)**", "—", "**\(FrenchFormat.money(decided))**"])
         }
         text.table(["Étape", "Règle", "Valeur"], rows)
-        if let final = record.amount, let unrounded = record.unrounded, unrounded != final {
-            text.line("Montant avant arrondi : \(FrenchFormat.money(unrounded)).")
+        if let computed = record.computedAmount, let unrounded = record.unrounded, unrounded != computed {
+            text.line("Montant \(amended ? "calculé " : "")avant arrondi : \(FrenchFormat.money(unrounded)).")
             text.blank()
         }
     }
@@ -212,8 +223,8 @@ public enum MarkdownDecision {
     }
 
     /// Whom to ask about personal data, in a document sent to the applicant, when the deployment says.
-    static func dataProtection(_ record: DecisionRecord, into text: inout MarkdownText) {
-        guard let contact = record.issuance.deployment.dataProtectionContact else { return }
+    static func dataProtection(_ deployment: Deployment, into text: inout MarkdownText) {
+        guard let contact = deployment.dataProtectionContact else { return }
         text.line("Protection des données personnelles : \(contact)")
         text.blank()
     }

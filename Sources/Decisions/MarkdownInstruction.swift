@@ -88,6 +88,6 @@ enum MarkdownInstruction {
         MarkdownDecision.criteria(record, title: "État de l'examen de la demande", into: &text)
         text.line("Agent chargé du dossier : ……………………… (prénom, nom, qualité)")
         text.blank()
-        MarkdownDecision.dataProtection(record, into: &text)
+        MarkdownDecision.dataProtection(record.issuance.deployment, into: &text)
     }
 }

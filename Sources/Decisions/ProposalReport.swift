@@ -10,15 +10,20 @@ import SchemeLanguage
 /// The ranking and the placements are the selection's (`CallSelector`), as the procès-verbal
 /// (`SelectionReport`) prints them.
 public enum ProposalReport {
-    public static func markdown(_ result: SelectionResult, sitting: DecisionAct, deployment: Deployment = Deployment()) -> String {
+    /// `simulation`: the report is a self-check, made before any sitting; its first and last
+    /// lines say so instead of putting it to the body.
+    public static func markdown(_ result: SelectionResult, sitting: DecisionAct, deployment: Deployment = Deployment(),
+                                simulation: Bool = false) -> String {
         let scheme = result.scheme
         let body = BodyName(sitting.body, authority: scheme.authority)
+        let notice = simulation ? DecisionRecord.simulationNotice : body.proposalNotice
         var text = MarkdownText()
-        text.line("> **\(body.proposalNotice).**")
+        text.line("> **\(notice).**")
         text.blank()
         text.heading(scheme.authority.name, level: 1)
         text.heading("Projet de rapport \(body.toBody) — \(scheme.title)")
-        var rows = [["Séance", sitting.date.frenchLong], ["Référence", sitting.reference], ["Dispositif", "\(scheme.title) (\(scheme.kind.frenchName))"]]
+        // The President does not sit: his decision follows the selection of that day.
+        var rows = [[sitting.body.votes ? "Séance" : "Date", sitting.date.frenchLong], ["Référence", sitting.reference], ["Dispositif", "\(scheme.title) (\(scheme.kind.frenchName))"]]
         if let service = MarkdownDecision.serviceLine(deployment) { rows.append(["Service instructeur", service]) }
         text.table(["", ""], rows)
         expose(result, into: &text)
@@ -30,7 +35,7 @@ public enum ProposalReport {
         pending(result, into: &text)
         text.line("---")
         text.blank()
-        text.line("**\(body.proposalNotice).**")
+        text.line("**\(notice).**")
         text.blank()
         text.line("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles `\(scheme.id)`, empreinte SHA-256 `\(scheme.rulesHash)`.")
         return text.result
@@ -105,10 +110,7 @@ public enum ProposalReport {
             rows.append(["**Total**"] + Array(repeating: "", count: header.count - 2) + ["**\(FrenchFormat.money(result.used))**"])
         }
         text.table(header, rows)
-        if let envelope = result.envelope, let left = result.left {
-            text.table([envelopeLabel(scheme), "Total proposé", "Reste disponible"],
-                       [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
-        }
+        SelectionReport.envelopeTable(result, into: &text)
     }
 
     /// Annex 2: the waiting list, in the order of the ranking.
@@ -177,12 +179,6 @@ public enum ProposalReport {
     private static func stepValues(_ evaluation: Evaluation, _ steps: [Int]) -> [String] {
         let record = DecisionRecord(evaluation)
         return steps.map { index in record.steps.indices.contains(index) ? record.steps[index].value ?? "—" : "—" }
-    }
-
-    /// The envelope's parameter label when the envelope is one parameter, as in the scheme.
-    private static func envelopeLabel(_ scheme: Scheme) -> String {
-        if case .parameter(let index)? = scheme.selection?.envelope?.node { return scheme.parameters[index].label }
-        return "Enveloppe"
     }
 
     private static func series(_ items: [String]) -> String {

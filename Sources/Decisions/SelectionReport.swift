@@ -137,9 +137,23 @@ public enum SelectionReport {
     }
 
     private static func envelope(_ result: SelectionResult, into text: inout MarkdownText) {
-        guard let envelope = result.envelope, let left = result.left else { return }
+        guard result.envelope != nil else { return }
         text.heading("Enveloppe", level: 3)
-        text.table(["Enveloppe", "Engagée", "Restante"], [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
+        envelopeTable(result, into: &text)
+    }
+
+    /// The envelope, the total of the aids the selection proposes — nothing is committed before
+    /// the competent body decides — and what is left; nothing for a call without an envelope.
+    static func envelopeTable(_ result: SelectionResult, into text: inout MarkdownText) {
+        guard let envelope = result.envelope, let left = result.left else { return }
+        text.table([envelopeLabel(result.scheme), "Total proposé", "Reste disponible"],
+                   [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
+    }
+
+    /// The envelope's parameter label when the envelope is one parameter, as in the scheme.
+    private static func envelopeLabel(_ scheme: Scheme) -> String {
+        if case .parameter(let index)? = scheme.selection?.envelope?.node { return scheme.parameters[index].label }
+        return "Enveloppe"
     }
 
     static func rules(_ result: SelectionResult, into text: inout MarkdownText) {

@@ -43,6 +43,11 @@ struct Withdraw: ParsableCommand {
     @Option(name: .customLong("acte"), help: "Le numéro de l'acte de retrait.")
     var reference: String
 
+    @Option(name: .customLong("observations"), help: ArgumentHelp(
+        "Le jour où le bénéficiaire a été invité à présenter ses observations (procédure contradictoire, CRPA L. 121-1 et L. 122-1), quand l'autorité retire de sa propre initiative.",
+        valueName: "AAAA-MM-JJ"), transform: { try DatingOptions.date($0, option: "--observations") })
+    var observationsInvitedOn: LocalDate?
+
     @OptionGroup var rules: RulesOption
 
     @Option(name: .long, help: "Le dossier où écrire l'acte.")
@@ -65,6 +70,7 @@ struct Withdraw: ParsableCommand {
         let output = try Console.outputFolder(out)
         let run = WithdrawalRun(catalog: catalog, scheme: scheme, applicationID: application, ground: ground, statement: statement,
                                 newAmount: newAmount, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
+                                observationsInvitedOn: observationsInvitedOn,
                                 deployment: deployment, actor: WorkingFolder.actor(dating.agent))
         let result = try Console.reportingRunErrors(register: register.path) {
             try run.run(paths: paths, register: decisions, output: output)

@@ -56,9 +56,12 @@ struct DatingOptions: ParsableArguments {
 
     var referenceDate: LocalDate { date ?? WorkingFolder.today() }
 
-    static func date(_ text: String) throws -> LocalDate {
+    static func date(_ text: String) throws -> LocalDate { try date(text, option: "--date") }
+
+    /// A date option's value, or an error naming the option.
+    static func date(_ text: String, option: String) throws -> LocalDate {
         guard let date = LocalDate(iso: text) else {
-            throw ValidationError("--date attend une date au format AAAA-MM-JJ, par exemple --date 2020-11-02 (reçu : \(text))")
+            throw ValidationError("\(option) attend une date au format AAAA-MM-JJ, par exemple \(option) 2020-11-02 (reçu : \(text))")
         }
         return date
     }

@@ -57,18 +57,19 @@ import Testing
     }
 
     /// The documents of the stages after a simulation — fiches, a request for pieces, a
-    /// proposal, acts of a body that votes and of the President, a notification — and the
-    /// proposal reports of two calls, in `Golden/stages`.
+    /// proposal, acts of a body that votes and of the President, a notification, withdrawals by
+    /// each — and the proposal reports of two calls, in `Golden/stages`.
     @Test func stageDocumentsMatchTheReviewedCopies() throws {
         var produced: [String: String] = [:]
         for (name, record) in try StageFixture.goldenRecords() {
             produced["\(name).md"] = MarkdownDecision.render(record)
             produced["\(name).json"] = JSONDecision.render(record)
         }
+        for (name, act) in try StageFixture.goldenWithdrawals() { produced["\(name).md"] = act.markdown() }
         let pdesi = try StageFixture.selection("pdesi", scheme: "pdesi")
         produced["pdesi.proposition.md"] = ProposalReport.markdown(pdesi, sitting: StageFixture.sitting, deployment: StageFixture.deployment)
         let medecins = try StageFixture.selection("medecins", scheme: "medecins-salaries")
-        produced["medecins-salaries.proposition.md"] = ProposalReport.markdown(medecins, sitting: StageFixture.sitting)
+        produced["medecins-salaries.proposition.md"] = ProposalReport.markdown(medecins, sitting: StageFixture.committee)
         let golden = Repository.path("Tests/DecisionsTests/Golden/stages")
         if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: golden)

@@ -69,9 +69,37 @@ import Testing
         #expect(ProposalReport.annexSteps(medecins).isEmpty)
     }
 
+    /// A report made before any sitting, to check the selection, says on its first and last
+    /// lines that it is a simulation, and puts nothing to anyone.
+    @Test func aSimulatedReportSaysSoInsteadOfThePutToTheBody() {
+        let simulated = ProposalReport.markdown(pdesi, sitting: StageFixture.sitting, deployment: StageFixture.deployment, simulation: true)
+        let notice = "**Simulation — ce document n'est pas une décision.**"
+        #expect(simulated.hasPrefix("> \(notice)\n"))
+        #expect(simulated.contains("\n---\n\n\(notice)\n"), "repeated at the end")
+        #expect(!simulated.contains("Projet — soumis"))
+    }
+
+    /// The selection proposes; nothing is committed before the competent body decides.
+    @Test func theEnvelopeShowsWhatIsProposedNotCommitted() throws {
+        let minutes = SelectionReport.markdown(pdesi)
+        #expect(minutes.contains("\n### Enveloppe\n\n| Enveloppe de l'appel à projets 2020 | Total proposé | Reste disponible |\n"))
+        #expect(!minutes.contains("Engagée"))
+    }
+
+    /// The GP call's laureates go to the President, who decides alone: no vote.
+    @Test func aReportToThePresidentIsPutToHisDecision() throws {
+        let result = try StageFixture.selection("medecins", scheme: "medecins-salaries")
+        let report = ProposalReport.markdown(result, sitting: StageFixture.committee)
+        let notice = "**Projet — soumis à la décision du Président du Conseil départemental ; ce document n'est pas une décision.**"
+        #expect(report.hasPrefix("> \(notice)\n") && report.contains("\n\(notice)\n"))
+        #expect(report.contains("\n## Projet de rapport au Président du Conseil départemental — "))
+        #expect(report.contains("Il est proposé au Président du Conseil départemental :"))
+        #expect(!report.contains("soumis au vote"))
+    }
+
     @Test func aCallWithoutAmountsProposesCandidaturesByCategory() throws {
         let result = try StageFixture.selection("medecins", scheme: "medecins-salaries")
-        let report = ProposalReport.markdown(result, sitting: StageFixture.sitting)
+        let report = ProposalReport.markdown(result, sitting: StageFixture.committee)
         #expect(report.contains("- de retenir les 3 candidatures figurant à l'annexe 1 ;"))
         #expect(report.contains("| Rang au classement | Référence | Bénéficiaire | Catégorie | Projet |\n"))
         #expect(!report.contains("Montant proposé") && !report.contains("Enveloppe"))

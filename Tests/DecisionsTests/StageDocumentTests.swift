@@ -16,6 +16,8 @@ import Testing
     static let montreuil = "pdesi/12-montreuil-incomplet.yaml"
     static let audruicq = "pdesi/13-audruicq-a-instruire.yaml"
     static let fsl = "logement/11-fsl-acces-personne-seule-aout.yaml"
+    static let fruges = "medecins/01-fruges-rural.yaml"
+    static let codeVisa = "\n- Vu le code général des collectivités territoriales"
 
     /// An amount as documents print it: "30 000,00 €" with its no-break spaces.
     static func euros(_ amount: Int) -> String { FrenchFormat.money(DecimalNumber(amount)) }
@@ -110,6 +112,16 @@ import Testing
         }
     }
 
+    /// The President does not vote: what is put to him awaits his decision.
+    @Test func aProposalToThePresidentIsPutToHisDecisionNotToAVote() throws {
+        let record = try Fixture.record(Self.fruges, scheme: "medecins-salaries", decidedBy: .presidentByDelegation,
+                                        Issuance(stage: .proposal, act: Fixture.committee))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.hasPrefix("> **Projet — soumis à la décision du Président du Conseil départemental ; ce document n'est pas une décision.**\n"))
+        #expect(!markdown.contains("soumis au vote"))
+        #expect(try issuance(record)["notice"] as? String == "Projet — soumis à la décision du Président du Conseil départemental ; ce document n'est pas une décision")
+    }
+
     @Test func aProposalNamesTheSittingItGoesTo() throws {
         let record = try Fixture.record(Self.wimereux, Issuance(stage: .proposal, act: Fixture.sitting))
         let markdown = MarkdownDecision.render(record)
@@ -181,8 +193,26 @@ import Testing
         #expect(markdown.contains("\n- Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;\n"))
         #expect(markdown.contains("\n## Motifs de la décision\n"))
         #expect(markdown.contains("\n## Voies et délais de recours\n"))
-        #expect(markdown.contains("\n**Signataire non renseigné (guichet.yaml)**\n"))
+        #expect(markdown.contains("\n**Signataire non renseigné (guichet.yaml) : cet acte ne peut être signé en l'état.**\n"))
         #expect(!markdown.contains("(signature)") && !markdown.contains("par délégation,"))
+    }
+
+    /// The body amended the amount: the table shows the amount computed and the amount voted,
+    /// each named as such, never the amendment as a rounding.
+    @Test func anAmendedAmountIsShownAsVotedNotAsARounding() throws {
+        let evaluation = try Fixture.evaluate(Self.wimereux, scheme: try Fixture.scheme("pdesi", decidedBy: .standingCommittee))
+        let issuance = Issuance.decision(Fixture.sitting, proposedAmount: DecimalNumber(30_000), deployment: Fixture.deployment)
+        let record = DecisionRecord(evaluation, issuance: issuance, awarded: .some(DecimalNumber(25_000)))
+        #expect(record.amount == DecimalNumber(25_000) && record.computedAmount == DecimalNumber(30_000))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.contains("| Montant calculé | Arrondi au centime le plus proche, la moitié étant arrondie à la valeur supérieure | \(Self.euros(30_000)) |\n"))
+        #expect(markdown.contains("| **Montant voté par la Commission permanente du Conseil départemental** | — | **\(Self.euros(25_000))** |\n"))
+        #expect(!markdown.contains("avant arrondi") && !markdown.contains("Montant retenu"))
+        #expect(markdown.contains("le ramenant de \(Self.euros(30_000)) à \(Self.euros(25_000))."))
+        #expect(markdown.contains("une aide d'un montant de **\(Self.euros(25_000))**"))
+        let unamended = MarkdownDecision.render(DecisionRecord(evaluation, issuance: issuance))
+        #expect(unamended.contains("| **Montant retenu** | Arrondi au centime le plus proche, la moitié étant arrondie à la valeur supérieure | **\(Self.euros(30_000))** |\n"))
+        #expect(!unamended.contains("Montant voté") && !unamended.contains("Montant calculé"))
     }
 
     @Test func anActWithoutItsReferenceSaysSo() throws {
@@ -205,6 +235,38 @@ import Testing
         #expect(issuance["stage"] as? String == "notified" && issuance["stage_name"] as? String == "notifiée")
         #expect(issuance["notified_on"] as? String == "2020-10-08")
         #expect(try json(record)["scheme"].flatMap { $0 as? [String: Any] }?["decided_by"].flatMap { $0 as? [String: Any] }?["body"] as? String == "président-par-délégation")
+    }
+
+    /// The article of the CGCT printed in an act is the one the scheme states for its deciding
+    /// body, and only in that body's acts: L. 3211-2 for the Commission permanente (PDESI),
+    /// L. 3221-12-1 for the President's FSL delegation; none for the GP call, where the President
+    /// carries out deliberation 2020-310, nor for the funds beside the FSL.
+    @Test(arguments: [
+        (wimereux, "pdesi", DecidingBody.standingCommittee, nil, "L. 3211-2"),
+        (fsl, "fsl-acces", .presidentByDelegation, "delegation-fsl", "L. 3221-12-1"),
+        (fruges, "medecins-salaries", .presidentByDelegation, "mise-en-oeuvre", nil),
+        ("logement/15-dettes-loyer-accompagnement-renforce.yaml", "fonds-dettes-loyer", .presidentByDelegation, "delegation-fsl", nil),
+        (wimereux, "pdesi", .presidentByDelegation, nil, nil),
+    ] as [(String, String, DecidingBody, String?, String?)])
+    func theCodeArticleIsTheDecidingBodysOwn(_ file: String, _ id: String, _ body: DecidingBody, _ source: String?, _ article: String?) throws {
+        let scheme = try Fixture.scheme(id, decidedBy: body, source: source)
+        let act = DecisionAct(body: body, reference: "X-1", date: Fixture.date("2020-12-14"))
+        let record = DecisionRecord(try Fixture.evaluate(file, scheme: scheme), issuance: .decision(act, deployment: Fixture.president))
+        #expect(record.document == .act, "\(file): \(record.outcome)")
+        let markdown = MarkdownDecision.render(record)
+        if let article {
+            #expect(markdown.contains("\(Self.codeVisa), notamment son article \(article) ;\n"))
+            #expect(markdown.components(separatedBy: Self.codeVisa).count == 2, "one article, the body's own")
+        } else {
+            #expect(!markdown.contains(Self.codeVisa), "\(id), \(body)")
+        }
+    }
+
+    @Test func theGPCallCitesTheDeliberationThePresidentCarriesOut() throws {
+        let scheme = try Fixture.scheme("medecins-salaries", decidedBy: .presidentByDelegation, source: "mise-en-oeuvre")
+        let act = DecisionAct(body: .presidentByDelegation, reference: "ARR-2020-77", date: Fixture.date("2020-11-25"))
+        let markdown = MarkdownDecision.render(DecisionRecord(try Fixture.evaluate(Self.fruges, scheme: scheme), issuance: .decision(act, deployment: Fixture.president)))
+        #expect(markdown.contains("\n- Vu la délibération n°2020-310 du Conseil départemental du 28 septembre 2020, article 2, qui confie la décision au Président du Conseil départemental ;\n"))
     }
 
     /// The text that gives the body its power is cited as such when the scheme names it.
@@ -235,5 +297,7 @@ import Testing
         #expect(BodyName(.assembly, authority: authority).toBody == "au Conseil départemental")
         #expect(BodyName(.presidentByDelegation, authority: authority).name == "le Président du Conseil départemental")
         #expect(BodyName(.standingCommittee, authority: authority).bare == "Commission permanente du Conseil départemental")
+        #expect(BodyName(.standingCommittee, authority: authority).proposalNotice == "Projet — soumis au vote de la Commission permanente du Conseil départemental ; ce document n'est pas une décision")
+        #expect(BodyName(.presidentByDelegation, authority: authority).proposalNotice == "Projet — soumis à la décision du Président du Conseil départemental ; ce document n'est pas une décision")
     }
 }

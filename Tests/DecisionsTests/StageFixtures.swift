@@ -29,6 +29,12 @@ enum StageFixture {
 
     static let sitting = DecisionAct(body: .standingCommittee, reference: "CP20201130-15", date: date("2020-11-30"))
 
+    /// The GP call's laureates, put to the President once the selection committee has chosen.
+    static let committee = DecisionAct(body: .presidentByDelegation, reference: "COMITE-2020-11-20", date: date("2020-11-20"))
+
+    /// The President's act awarding an FSL aid, as the notified golden holds it.
+    static let fslAct = DecisionAct(body: .presidentByDelegation, reference: "FSL-2020-0412", date: date("2020-10-05"))
+
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
     /// A scheme of the rules folder, decided by `body`, or saying nothing of who decides.
@@ -75,8 +81,32 @@ enum StageFixture {
             ("PDESI-2020-005.decision", try record("pdesi/05-association-non-habilitee.yaml", Issuance(stage: .decision, act: sitting))),
             ("FSL-2020-0201.notified", try record("logement/11-fsl-acces-personne-seule-aout.yaml", scheme: "fsl-acces",
                                                   decidedBy: .presidentByDelegation,
-                                                  Issuance(stage: .notified, act: DecisionAct(body: .presidentByDelegation, reference: "FSL-2020-0412", date: date("2020-10-05")),
-                                                           notifiedOn: date("2020-10-08"), deployment: president))),
+                                                  Issuance(stage: .notified, act: fslAct, notifiedOn: date("2020-10-08"), deployment: president))),
+        ]
+    }
+
+    /// The withdrawal acts the stage goldens hold: the Commission permanente's deliberation
+    /// withdrawing part of an aid whose conditions were not respected, after the beneficiary was
+    /// invited to present observations; the President's decision withdrawing an illegal aid,
+    /// the invitation not given.
+    static func goldenWithdrawals() throws -> [(String, WithdrawalAct)] {
+        let pdesi = try scheme("pdesi", decidedBy: .standingCommittee, source: "commission-permanente")
+        let wimereux = try evaluate("pdesi/01-wimereux-sentier-littoral.yaml", scheme: pdesi).application
+        let fsl = try scheme("fsl-acces", decidedBy: .presidentByDelegation, source: "delegation-fsl")
+        let petit = try evaluate("logement/11-fsl-acces-personne-seule-aout.yaml", scheme: fsl).application
+        return [
+            ("PDESI-2020-001.retrait", WithdrawalAct(
+                scheme: pdesi, application: wimereux,
+                decided: .init(act: sitting, amount: DecimalNumber(30_000), notifiedOn: date("2020-12-07")),
+                ground: .subsidyConditionsNotMet, statement: "Les travaux de balisage n'ont pas été réalisés sur la moitié du linéaire prévu",
+                newAmount: DecimalNumber(15_000), act: DecisionAct(body: .standingCommittee, reference: "CP20210614-08", date: date("2021-06-14")),
+                deployment: deployment, observationsInvitedOn: date("2021-05-10"))),
+            ("FSL-2020-0201.retrait", WithdrawalAct(
+                scheme: fsl, application: petit,
+                decided: .init(act: fslAct, amount: DecimalNumber(775), notifiedOn: date("2020-10-08")),
+                ground: .illegality, statement: "L'aide a été attribuée alors que la demandeuse avait déjà bénéficié du forfait mobilier pour le même logement",
+                newAmount: nil, act: DecisionAct(body: .presidentByDelegation, reference: "FSL-2021-0033", date: date("2021-01-20")),
+                deployment: president)),
         ]
     }
 }
@@ -87,10 +117,12 @@ struct FixtureError: Error, CustomStringConvertible {
 }
 
 extension Scheme {
-    /// The same scheme, decided by `body` on the delegation of its source `source`.
+    /// The same scheme, decided by `body` on the delegation of its source `source`; the article
+    /// of the CGCT the scheme states is kept for its own body only.
     func deciding(_ body: DecidingBody?, source: String?) -> Scheme {
-        Scheme(id: id, title: title, kind: kind, family: family, authority: authority,
-               decidedBy: body.map { DecisionAuthority(body: $0, source: source) }, inForce: inForce, sources: sources, pieces: pieces,
+        let article = body == decidedBy?.body ? decidedBy?.cgctArticle : nil
+        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority,
+               decidedBy: body.map { DecisionAuthority(body: $0, source: source, cgctArticle: article) }, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule,
                notices: notices, selection: selection, interpretations: interpretations, tests: tests, references: references,
                file: file, rulesHash: rulesHash)

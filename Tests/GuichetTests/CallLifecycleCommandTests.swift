@@ -127,7 +127,7 @@ import Testing
         try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-001", "--motif", "illegalite",
                      "--expose", "erreur de catégorie", "--acte", "R-1", "--date", "2021-04-14"] + rules)
         let act = try text("PDESI-2020-001.retrait-1.md")
-        #expect(act.contains("article L. 242-1") && act.contains("est retirée"))
+        #expect(act.contains("article L. 242-1") && act.contains("la Commission permanente du Conseil départemental a décidé de retirer"))
         let history = try guichet(["register", "history", "PDESI-2020-001"])
         #expect(history.output.contains("R-1 du 14 avril 2021") && history.output.contains("CP20201214-22"))
     }
@@ -182,7 +182,7 @@ import Testing
                      "--expose", "le ponton n'a pas été réalisé", "--acte", "R-2", "--date", "2021-07-01"] + rules)
         let first = plain(try text("PDESI-2020-014.retrait-1.md")), second = plain(try text("PDESI-2020-014.retrait-2.md"))
         #expect(first.contains("ramené de 39 999,99 € à 20 000,00 €"), "\(first)")
-        #expect(second.contains("est retirée"), "\(second)")
+        #expect(second.contains("a décidé de retirer"), "\(second)")
         try guichet(["notify", "pdesi", "--demande", "PDESI-2020-014", "--date", "2021-07-05"] + rules)
         #expect(try text("PDESI-2020-014.retrait-2.notification.md").hasSuffix(try text("PDESI-2020-014.retrait-2.md")))
         let granted = try guichet(["register", "granted", "21620001200013"])

@@ -50,6 +50,28 @@ import Testing
         #expect(scheme.decidedBy?.source == nil)
     }
 
+    /// The article of the CGCT that grounds the body's power, as its acts cite it; optional.
+    @Test func theArticleOfTheCodeIsReadWithTheBody() throws {
+        let scheme = try Shared.load(Self.scheme(authority: "{id: cd62, decides: président-par-délégation, source: delegation, cgct_article: L. 3221-12-1}")).get()
+        #expect(scheme.decidedBy?.body == .presidentByDelegation)
+        #expect(scheme.decidedBy?.cgctArticle == "L. 3221-12-1")
+        let without = try Shared.load(Self.scheme(authority: "{id: cd62, decides: commission-permanente, source: delegation}")).get()
+        #expect(without.decidedBy?.cgctArticle == nil)
+    }
+
+    /// The bundled schemes: L. 3211-2 for the Commission permanente (PDESI), L. 3221-12-1 for
+    /// the President's FSL delegation, none where the President acts on another text.
+    @Test func theBundledSchemesStateTheirBodysArticle() throws {
+        let expected: [String: String?] = ["pdesi": "L. 3211-2", "fsl-acces": "L. 3221-12-1", "medecins-salaries": nil,
+                                           "fonds-dettes-loyer": nil, "fonds-solvabilisation": nil]
+        let shared = DeliberationsLoader.load(path: Self.repositoryFile("Rules/deliberations.yaml")).deliberations
+        for (id, article) in expected {
+            let file = Self.repositoryFile("Rules/\(id).yaml")
+            let scheme = try SchemeLoader.load(bytes: try RegularFile.read(file), file: file, deliberations: shared).get()
+            #expect(scheme.decidedBy?.cgctArticle == article, "\(id)")
+        }
+    }
+
     /// A scheme on its own writes its authority in full; who decides is optional there.
     @Test func anAuthorityWrittenInFullMaySayWhoDecides() throws {
         let text = Fixture.header.replacing("  court: tribunal administratif de Lille\n", with: """
@@ -137,6 +159,32 @@ import Testing
         #expect(errors.map(\.message) == ["'source' cites the text that gives its power to the body named by 'decides': "
             + "add 'decides' (assemblée, commission-permanente or président-par-délégation)"])
         #expect(errors.first?.path == "authority.source")
+    }
+
+    @Test func anArticleNotWrittenAsActsPrintItIsLocated() throws {
+        let text = Self.scheme(authority: """
+
+              id: cd62
+              decides: commission-permanente
+              source: delegation
+              cgct_article: article L3211-2
+            """)
+        let errors = Self.errors(text)
+        #expect(errors.map(\.message) == ["expected an article of the code général des collectivités territoriales as acts print it, "
+            + "such as L. 3211-2 or L. 3221-12-1; found 'article L3211-2'"])
+        #expect(errors.first?.mark.line == Fixture.line(of: "cgct_article:", in: text))
+        #expect(errors.first?.mark.column == 17)
+        #expect(errors.first?.path == "authority.cgct_article")
+    }
+
+    @Test func anArticleWithoutABodyIsRefused() throws {
+        let text = Fixture.header.replacing("  court: tribunal administratif de Lille\n",
+                                            with: "  court: tribunal administratif de Lille\n  cgct_article: L. 3211-2\n")
+            + "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}\n"
+        let errors = Self.errors(text, with: .none)
+        #expect(errors.map(\.message) == ["'cgct_article' names the article of the code général des collectivités territoriales that grounds "
+            + "its power to the body named by 'decides': add 'decides' (assemblée, commission-permanente or président-par-délégation)"])
+        #expect(errors.first?.path == "authority.cgct_article")
     }
 
     @Test func aMisspeltFieldOfTheAuthorityIsSuggested() throws {

@@ -56,6 +56,8 @@ struct DeclaredDecision {
     let body: DecidingBody
     /// The `source` field, naming the scheme's source that quotes the delegation.
     let source: YAMLNode?
+    /// The `cgct_article` field, checked: the article of the CGCT that grounds the body's power.
+    let cgctArticle: String?
     /// The `authority` mapping, where a missing source is reported.
     let mark: SourceMark
 }

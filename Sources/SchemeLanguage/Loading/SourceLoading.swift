@@ -41,7 +41,9 @@ extension SchemeBuilder {
             ? fields.required("decides", what: "who decides on the applications: \(DecidingBody.listed("or"))")
             : fields.optional("decides")
         let sourceNode = fields.optional("source")
+        let articleNode = fields.optional("cgct_article")
         fields.rejectUnknown()
+        let article = articleNode.flatMap(cgctArticle)
         if let decidesNode, let text = log.text(decidesNode, path: "authority.decides"),
            let body = DecidingBody.read(text, at: decidesNode.mark, path: "authority.decides", log: log) {
             if let authority, authority.name(of: body) == nil {
@@ -49,12 +51,30 @@ extension SchemeBuilder {
                 log.error("\(place) gives no name to the body '\(body.rawValue)': add it under 'bodies', with its article, as documents print it",
                           at: decidesNode.mark, path: "authority.decides")
             }
-            declaredDecision = DeclaredDecision(body: body, source: sourceNode, mark: node.mark)
-        } else if let sourceNode, decidesNode == nil {
-            log.error("'source' cites the text that gives its power to the body named by 'decides': add 'decides' (\(DecidingBody.listed("or")))",
-                      at: sourceNode.mark, path: "authority.source")
+            declaredDecision = DeclaredDecision(body: body, source: sourceNode, cgctArticle: article, mark: node.mark)
+        } else if decidesNode == nil {
+            // Both say something of the body that decides, which only 'decides' names.
+            let orphans = [("source", "cites the text that gives", sourceNode),
+                           ("cgct_article", "names the article of the code général des collectivités territoriales that grounds", articleNode)]
+            for (field, what, node) in orphans {
+                guard let node else { continue }
+                log.error("'\(field)' \(what) its power to the body named by 'decides': add 'decides' (\(DecidingBody.listed("or")))",
+                          at: node.mark, path: "authority.\(field)")
+            }
         }
         return authority
+    }
+
+    /// `cgct_article: L. 3221-12-1`: an article of the legislative part of the CGCT, written as
+    /// the « Vu » of an act prints it.
+    private func cgctArticle(_ node: YAMLNode) -> String? {
+        guard let text = log.text(node, path: "authority.cgct_article") else { return nil }
+        guard text.wholeMatch(of: /L\. [1-9][0-9]*(-[0-9]+)*/) != nil else {
+            log.error("expected an article of the code général des collectivités territoriales as acts print it, such as L. 3211-2 or L. 3221-12-1; found '\(ScalarParsing.truncated(text))'",
+                      at: node.mark, path: "authority.cgct_article")
+            return nil
+        }
+        return text
     }
 
     /// Who decides, once the sources are read: a body acting by delegation cites the source
@@ -66,10 +86,10 @@ extension SchemeBuilder {
                 log.error("missing field 'source': the id of the source (under 'sources') that quotes the act delegating the decisions to the body '\(declared.body.rawValue)'",
                           at: declared.mark, path: "authority")
             }
-            return DecisionAuthority(body: declared.body, source: nil)
+            return DecisionAuthority(body: declared.body, source: nil, cgctArticle: declared.cgctArticle)
         }
         guard let id = sourceID(node, path: "authority.source") else { return nil }
-        return DecisionAuthority(body: declared.body, source: id)
+        return DecisionAuthority(body: declared.body, source: id, cgctArticle: declared.cgctArticle)
     }
 
     mutating func sources(_ node: YAMLNode) -> [SourceReference] {

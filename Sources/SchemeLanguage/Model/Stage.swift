@@ -71,10 +71,16 @@ public struct DecisionAuthority: Sendable {
     /// delegation, or the text that names who decides. Always given for a body that acts by
     /// delegation; the assembly may decide without one.
     public let source: String?
+    /// The article of the code général des collectivités territoriales that grounds the body's
+    /// power for this scheme ("L. 3211-2" for the Commission permanente, "L. 3221-12-1" for the
+    /// President's delegation for the FSL), printed in the « Vu » of its acts; nil when the
+    /// scheme states none (the body then acts on the text of its `source` alone).
+    public let cgctArticle: String?
 
-    public init(body: DecidingBody, source: String?) {
+    public init(body: DecidingBody, source: String?, cgctArticle: String? = nil) {
         self.body = body
         self.source = source
+        self.cgctArticle = cgctArticle
     }
 }
 

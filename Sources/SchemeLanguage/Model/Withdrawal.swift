@@ -19,13 +19,27 @@ public enum WithdrawalGround: String, Sendable, CaseIterable {
     /// "article L. 242-2, 2°".
     public var article: String {
         switch self {
-        case .illegality: "article L. 242-1"
-        case .subsidyConditionsNotMet: "article L. 242-2, 2°"
-        case .conditionNoLongerMet: "article L. 242-2, 1°"
-        case .requestIllegality: "article L. 242-3"
-        case .requestMoreFavourable: "article L. 242-4"
+        case .subsidyConditionsNotMet: "article \(articleNumber), 2°"
+        case .conditionNoLongerMet: "article \(articleNumber), 1°"
+        default: "article \(articleNumber)"
         }
     }
+
+    /// "L. 242-2": the article alone, as a series of articles in a « Vu » names it.
+    public var articleNumber: String {
+        switch self {
+        case .illegality: "L. 242-1"
+        case .subsidyConditionsNotMet, .conditionNoLongerMet: "L. 242-2"
+        case .requestIllegality: "L. 242-3"
+        case .requestMoreFavourable: "L. 242-4"
+        }
+    }
+
+    /// Whether the beneficiary asked for it. Otherwise the authority acts on its own initiative,
+    /// and its act, which withdraws or abrogates a decision creating rights and so must be
+    /// reasoned (CRPA L. 211-2, 4°), comes only after the beneficiary could present
+    /// observations (CRPA L. 121-1 and L. 122-1): a decision taken on a request is exempt.
+    public var onBeneficiaryRequest: Bool { self == .requestIllegality || self == .requestMoreFavourable }
 
     /// The article's rule, quoted (Légifrance).
     public var quote: String {
