@@ -179,10 +179,13 @@ import Testing
                                 "--expose", "erreur", "--acte", "R-2", "--date", "2021-06-02"] + rules, expect: 1)
         #expect(late.errors.contains("suivant la décision du 14 décembre 2020 a expiré le 14 avril 2021"), "\(late.errors)")
         try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-014", "--motif", "conditions-non-respectees",
-                     "--expose", "le ponton n'a pas été réalisé", "--acte", "R-2", "--date", "2021-07-01"] + rules)
+                     "--expose", "le ponton n'a pas été réalisé", "--acte", "R-2", "--date", "2021-07-01",
+                     "--observations", "2021-06-15"] + rules)
         let first = plain(try text("PDESI-2020-014.retrait-1.md")), second = plain(try text("PDESI-2020-014.retrait-2.md"))
         #expect(first.contains("ramené de 39 999,99 € à 20 000,00 €"), "\(first)")
         #expect(second.contains("a décidé de retirer"), "\(second)")
+        #expect(second.contains("invité, le 15 juin 2021"), "the contradictory procedure is stated: \(second)")
+        #expect(first.contains("Procédure contradictoire préalable non renseignée"), "and said missing when it is")
         try guichet(["notify", "pdesi", "--demande", "PDESI-2020-014", "--date", "2021-07-05"] + rules)
         #expect(try text("PDESI-2020-014.retrait-2.notification.md").hasSuffix(try text("PDESI-2020-014.retrait-2.md")))
         let granted = try guichet(["register", "granted", "21620001200013"])
