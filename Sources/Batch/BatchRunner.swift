@@ -48,6 +48,7 @@ public final class BatchRunner {
         self.recording = recording && issuance.stage == .instruction
         var issuance = issuance
         issuance.referenceDate = referenceDate
+        issuance.registerRead = register != nil
         self.issuance = issuance
         self.actor = actor
         names = OutputNames(reserved: reservedNames)

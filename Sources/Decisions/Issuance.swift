@@ -16,6 +16,9 @@ public struct Issuance: Sendable {
     public var proposedAmount: DecimalNumber?
     /// The deployment's signatory, instructing service and data protection contact.
     public var deployment: Deployment
+    /// Whether the limits read a register of decisions; a simulation made without one knows no
+    /// earlier aid, and says so.
+    public var registerRead = true
 
     public init(stage: Stage, referenceDate: LocalDate? = nil, act: DecisionAct? = nil, notifiedOn: LocalDate? = nil,
                 proposedAmount: DecimalNumber? = nil, deployment: Deployment = Deployment()) {

@@ -109,6 +109,7 @@ public enum JSONDecision {
             }
             json.string("notified_on", issuance.notifiedOn?.description)
             json.string("proposed_amount", issuance.proposedAmount.map(FrenchFormat.moneyCanonical))
+            json.bool("register_read", issuance.registerRead)
         }
     }
 

@@ -104,7 +104,10 @@ public enum MarkdownDecision {
                 let months = entry.months > 0 ? " (\(entry.months) mois)" : ""
                 return "Demande \(entry.applicationID), déposée le \(entry.filed.frenchLong)\(amount)\(months)"
             }
-            if items.isEmpty { items.append("Aucune décision antérieure au registre.") }
+            if items.isEmpty {
+                items.append(record.issuance.registerRead ? "Aucune décision antérieure au registre."
+                    : "Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées, et le montant réel peut être moindre.")
+            }
             if let source = limit.source.flatMap(record.scheme.source) { items.append("Texte : \(citation(source))") }
             text.list(items)
         }

@@ -114,6 +114,8 @@ import Testing
         for name in try FileManager.default.contentsOfDirectory(atPath: "\(folder)/decisions") where name.hasSuffix(".md") {
             #expect(try text(name).hasPrefix("> **Simulation — ce document n'est pas une décision"), "\(name)")
         }
+        #expect(try text("PDESI-2020-010.md").contains("Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées"),
+                "a simulation without the register says it counts no earlier aid")
         let dry = try guichet(["evaluate", samples, "--date", "2020-12-14", "--dry-run", "--out", "dry"] + rules)
         #expect(dry.output.contains("simulation(s)"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/dry"), "--dry-run writes nothing")
