@@ -54,12 +54,7 @@ struct Decide: ParsableCommand {
     func run() throws {
         let deployment = try WorkingFolder.signedDeployment()
         guard dating.date != nil else { throw ValidationError("donnez la date de la décision : --date AAAA-MM-JJ") }
-        let catalog = SchemeCatalog.load(directory: rules.rules)
-        Console.report(catalog)
-        guard let scheme = catalog.schemes[schemeID], let body = scheme.decidedBy?.body else {
-            Console.error("error: « \(schemeID) » n'est pas un dispositif de \(rules.rules) qui dise qui décide (authority.decides)")
-            throw ExitCode.failure
-        }
+        let (catalog, scheme, body) = try rules.decidingScheme(schemeID)
         if DecisionRun.decidesOnProposals(scheme, body: body), sitting == nil {
             throw ValidationError("donnez la séance dont les propositions sont décidées : --seance REFERENCE (celle de « guichet select »)")
         }
@@ -108,13 +103,7 @@ struct Decide: ParsableCommand {
         if result.alreadyDecided > 0 {
             Console.error("note: \(result.alreadyDecided) demande(s) déjà décidée(s) laissée(s) telles quelles (--reexaminer pour en décider une à nouveau)")
         }
-        if !result.revisions.isEmpty {
-            Console.out("\nRévisions à examiner (décisions postérieures qui partagent un plafond avec une décision prise à nouveau) :")
-            for revision in result.revisions {
-                Console.out("- \(revision.id) (plafond partagé avec \(revision.cause)) : "
-                            + (revision.change ?? "son dossier n'est pas parmi les fichiers donnés ; réexaminez-la"))
-            }
-        }
+        Console.print(result.revisions)
         Console.out("\n\(result.decided.count) décision(s) enregistrée(s) au registre.")
     }
 }

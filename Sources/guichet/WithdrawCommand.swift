@@ -60,12 +60,7 @@ struct Withdraw: ParsableCommand {
     func run() throws {
         let deployment = try WorkingFolder.signedDeployment()
         guard dating.date != nil else { throw ValidationError("donnez la date de l'acte : --date AAAA-MM-JJ") }
-        let catalog = SchemeCatalog.load(directory: rules.rules)
-        Console.report(catalog)
-        guard let scheme = catalog.schemes[schemeID], let body = scheme.decidedBy?.body else {
-            Console.error("error: « \(schemeID) » n'est pas un dispositif de \(rules.rules) qui dise qui décide (authority.decides)")
-            throw ExitCode.failure
-        }
+        let (catalog, scheme, body) = try rules.decidingScheme(schemeID)
         let decisions = try register.openForRecording()
         let output = try Console.outputFolder(out)
         let run = WithdrawalRun(catalog: catalog, scheme: scheme, applicationID: application, ground: ground, statement: statement,
@@ -76,10 +71,7 @@ struct Withdraw: ParsableCommand {
             try run.run(paths: paths, register: decisions, output: output)
         }
         Console.out("\(application) : acte n° \(reference) du \(dating.referenceDate.frenchLong) — \(result.document) (à notifier : « guichet notify \(schemeID) --demande \(application) »)")
-        for revision in result.revisions {
-            Console.out("- révision à examiner : \(revision.id) (plafond partagé avec \(revision.cause)) : "
-                        + (revision.change ?? "son dossier n'est pas parmi les fichiers donnés ; réexaminez-la"))
-        }
+        Console.print(result.revisions)
     }
 
     static func ground(_ text: String) throws -> WithdrawalGround {

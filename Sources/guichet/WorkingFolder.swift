@@ -1,7 +1,9 @@
 import ArgumentParser
+import Batch
 import Foundation
 import Platform
 import Register
+import RuleSet
 import SchemeLanguage
 
 /// The folder a command runs in: an instructor's working folder has a `guichet.yaml` (made by
@@ -64,5 +66,30 @@ struct DatingOptions: ParsableArguments {
             throw ValidationError("\(option) attend une date au format AAAA-MM-JJ, par exemple \(option) 2020-11-02 (reçu : \(text))")
         }
         return date
+    }
+}
+
+extension RulesOption {
+    /// The rules folder's catalogue and the scheme `id`, which must say who decides on it.
+    func decidingScheme(_ id: String) throws -> (SchemeCatalog, Scheme, DecidingBody) {
+        let catalog = SchemeCatalog.load(directory: rules)
+        Console.report(catalog)
+        guard let scheme = catalog.schemes[id], let body = scheme.decidedBy?.body else {
+            Console.error("error: « \(id) » n'est pas un dispositif de \(rules) qui dise qui décide (authority.decides)")
+            throw ExitCode.failure
+        }
+        return (catalog, scheme, body)
+    }
+}
+
+extension Console {
+    /// The later decisions to examine again, since one they counted changed.
+    static func print(_ revisions: [Revision]) {
+        guard !revisions.isEmpty else { return }
+        out("\nRévisions à examiner (décisions postérieures qui partagent un plafond avec une décision modifiée) :")
+        for revision in revisions {
+            out("- \(revision.id) (plafond partagé avec \(revision.cause)) : "
+                + (revision.change ?? "son dossier n'est pas parmi les fichiers donnés ; réexaminez-la"))
+        }
     }
 }
