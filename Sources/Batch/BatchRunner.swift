@@ -185,12 +185,14 @@ public final class BatchRunner {
         let evaluations = shown.compactMap { result.evaluation($0) }
         do {
             var entries: [BatchEntry] = []
-            for evaluation in evaluations {
+            // A household's file gets documents for the aids it requests; the others only inform its orientation.
+            for evaluation in evaluations where document.requests(evaluation.scheme.id) {
                 let name = document.family == nil ? document.id : "\(document.id).\(evaluation.scheme.id)"
                 entries.append(try issue(evaluation, name: name, at: document.mark))
             }
             if let family = document.family, let output {
-                let orientation = Orientation(family: family, evaluations: evaluations, decisionFile: { "\(document.id).\($0.scheme.id).md" })
+                let orientation = Orientation(family: family, evaluations: evaluations, requested: document.requested ?? [],
+                                              decisionFile: { "\(document.id).\($0.scheme.id).md" })
                 try output.write(orientation.markdown(), to: "\(document.id).orientation.md")
             }
             return entries

@@ -28,8 +28,19 @@ public final class PendingDocument {
         self.decoded = decoded
     }
 
-    /// The schemes the document is decided under: the one asked for, or the whole family.
+    /// The schemes the document is evaluated under: the one asked for, or the whole family.
     public var schemes: [String] { target.map { [$0] } ?? decoded.schemes }
+
+    /// For a household's file, the aids it requests.
+    public var requested: Set<String>? {
+        decoded.applications.lazy.compactMap { $0?.requests }.first.map(Set.init)
+    }
+
+    /// Whether the document asks for a decision under `scheme`: a household's file only for the
+    /// aids it requests.
+    public func requests(_ scheme: String) -> Bool {
+        family == nil || requested?.contains(scheme) == true
+    }
 
     public func failure(_ diagnostics: [Diagnostic]) -> BatchEntry {
         BatchEntry(mark: mark, id: id, schemeID: target ?? family, result: .failed(diagnostics))

@@ -18,7 +18,7 @@ struct SchemeApplications {
         self.scheme = scheme
         evaluator = DocumentEvaluator(catalog: catalog)
         let (read, failures) = BatchRunner.read(paths: paths, with: evaluator)
-        let mine = read.filter { $0.schemes.contains(scheme.id) }
+        let mine = read.filter { $0.schemes.contains(scheme.id) && $0.requests(scheme.id) }
         var documents: [String: PendingDocument] = [:]
         for document in mine where documents[document.id] == nil { documents[document.id] = document }
         self.documents = documents

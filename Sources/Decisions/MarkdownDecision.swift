@@ -192,7 +192,9 @@ public enum MarkdownDecision {
         text.section(title, bullets: criteria + facts)
     }
 
+    /// The notices; after a refusal they orient the applicant elsewhere, whatever the stage.
     static func notices(_ record: DecisionRecord, title: String, into text: inout MarkdownText) {
+        let title = record.outcome == .unfavorable ? "Orientation" : title
         text.section(title, bullets: record.notices.map { notice in
             let source = notice.source.flatMap(record.scheme.source).map { " (\(citation($0)))" } ?? ""
             return "\(notice.text)\(source)"

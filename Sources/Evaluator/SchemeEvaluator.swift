@@ -71,7 +71,12 @@ public struct SchemeEvaluator: Sendable {
         }
         let outcome = Self.outcome(criteria: criteria, amount: amount, missing: missing, awaiting: awaiting,
                                    hasAmount: scheme.amount != nil)
-        let notices = outcome == .favorable || outcome == .toExamine ? try applicableNotices(in: &context) : []
+        let occasion: Notice.Occasion? = switch outcome {
+        case .favorable, .toExamine: .award
+        case .unfavorable: .refusal
+        case .incomplete: nil
+        }
+        let notices = try occasion.map { (occasion) throws(EvaluationError) in try applicableNotices(occasion, in: &context) } ?? []
         let records = outcome == .favorable ? try limitRecords(in: &context) : []
         return Evaluation(scheme: scheme, application: application, referenceDate: referenceDate, outcome: outcome, criteria: criteria,
                           amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting,
@@ -135,10 +140,11 @@ public struct SchemeEvaluator: Sendable {
         return records
     }
 
-    /// A notice whose condition cannot be told is left out rather than asked for.
-    private func applicableNotices(in context: inout EvaluationContext) throws(EvaluationError) -> [Int] {
+    /// The notices for this occasion; one whose condition cannot be told is left out rather
+    /// than asked for.
+    private func applicableNotices(_ occasion: Notice.Occasion, in context: inout EvaluationContext) throws(EvaluationError) -> [Int] {
         var applicable: [Int] = []
-        for (index, condition) in plan.notices.enumerated() {
+        for (index, condition) in plan.notices.enumerated() where scheme.notices[index].occasion == occasion {
             guard let condition else {
                 applicable.append(index)
                 continue

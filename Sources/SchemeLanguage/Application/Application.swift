@@ -61,13 +61,16 @@ public struct Application: Sendable {
     public let outcomes: [String: Outcome]
     /// Values of limits given by a scheme's test case, in place of the register.
     public let limitValues: [String: Value]
+    /// For a household's file, the aids it requests (decisions are issued for these only); nil
+    /// for an application to one scheme.
+    public let requests: [String]?
     /// Where the application starts.
     public let mark: SourceMark
 
     public init(id: String, schemeID: String, filed: LocalDate, applicant: Applicant, subject: String?, facts: [Value?], monthlyFacts: [Int: [LocalDate: Value]] = [:],
                 factMarks: [SourceMark?] = [], monthMarks: [Int: [LocalDate: SourceMark]] = [:],
                 pieces: IndexFlags, confirmed: IndexFlags, findings: [String: Finding], outcomes: [String: Outcome] = [:], limitValues: [String: Value] = [:],
-                mark: SourceMark) {
+                requests: [String]? = nil, mark: SourceMark) {
         self.id = id
         self.schemeID = schemeID
         self.filed = filed
@@ -82,6 +85,7 @@ public struct Application: Sendable {
         self.findings = findings
         self.outcomes = outcomes
         self.limitValues = limitValues
+        self.requests = requests
         self.mark = mark
     }
 }

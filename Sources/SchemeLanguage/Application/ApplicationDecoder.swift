@@ -14,6 +14,8 @@ public struct ApplicationDecoder {
     private let scheme: SchemeSignature
     private let companions: Companions
     private let header: Header
+    /// For a household's file, the schemes it may request: this one and its companions.
+    private let requestable: [String]
 
     /// `companions` are the other schemes evaluated on the same document (those whose outcome
     /// this one uses, or the rest of its family): their facts, pieces and findings are left
@@ -22,12 +24,14 @@ public struct ApplicationDecoder {
         self.scheme = SchemeSignature(scheme)
         self.companions = Companions(companions.filter { $0.id != scheme.id })
         self.header = header
+        requestable = ([scheme] + companions.filter { $0.id != scheme.id }).map(\.id)
     }
 
     init(signature: SchemeSignature) {
         scheme = signature
         companions = Companions([])
         header = .scheme
+        requestable = []
     }
 
     /// The application, or every problem found in it.
@@ -43,8 +47,9 @@ public struct ApplicationDecoder {
         // The application is decoded for this scheme, whichever scheme or family its header names.
         let schemeID = scheme.id
         var id = "test"
+        var requests: [String]?
         if requireHeader {
-            readHeader(&fields, log: log)
+            requests = readHeader(&fields, log: log)
             if let node = fields.required("id", what: "the reference of the application"),
                let text = log.identifier(node, path: fields.childPath("id")) { id = text }
         }
@@ -73,19 +78,42 @@ public struct ApplicationDecoder {
         return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
                            facts: facts.values, monthlyFacts: facts.monthly, factMarks: facts.marks, monthMarks: facts.monthMarks,
                            pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes,
-                           limitValues: limitValues, mark: document.mark)
+                           limitValues: limitValues, requests: requests, mark: document.mark)
     }
 
-    private func readHeader(_ fields: inout Fields, log: DiagnosticLog) {
+    /// Reads the header; for a household's file, returns the aids it requests.
+    private func readHeader(_ fields: inout Fields, log: DiagnosticLog) -> [String]? {
         switch header {
         case .scheme:
             if let node = fields.required("scheme") { _ = log.text(node, path: "scheme") }
+            return nil
         case .family(let family):
-            guard let node = fields.required("family", what: "the family of schemes of this household's file") else { return }
-            if node.scalar != family {
+            if let node = fields.required("family", what: "the family of schemes of this household's file"), node.scalar != family {
                 log.error("this file is for the family \(ScalarParsing.shown(node)), not '\(family)'", at: node.mark, path: "family")
             }
+            let node = fields.required("requests", what: "les aides que le ménage demande (requests: [\(requestable.joined(separator: ", "))])")
+            return node.flatMap { requests($0, family: family, log: log) }
         }
+    }
+
+    /// The aids a household requests: a decision is issued for these only; the others of the
+    /// family are evaluated for its orientation.
+    private func requests(_ node: YAMLNode, family: String, log: DiagnosticLog) -> [String]? {
+        guard let items = log.sequence(node, path: "requests") else { return nil }
+        var requests: [String] = []
+        for (index, item) in items.enumerated() {
+            guard let id = log.identifier(item, path: "requests[\(index)]") else { continue }
+            guard requestable.contains(id) else {
+                log.error("« \(id) » n'est pas une aide de la famille \(family) : demandez parmi \(requestable.joined(separator: ", "))",
+                          at: item.mark, path: "requests[\(index)]")
+                continue
+            }
+            if !requests.contains(id) { requests.append(id) }
+        }
+        if items.isEmpty {
+            log.error("requests est vide : nommez au moins une aide demandée (\(requestable.joined(separator: ", ")))", at: node.mark, path: "requests")
+        }
+        return requests
     }
 
     private func decodeApplicant(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Application.Applicant? {

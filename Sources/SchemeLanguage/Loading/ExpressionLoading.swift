@@ -82,10 +82,18 @@ extension SchemeBuilder {
             let text = fields.required("text", what: "the French sentence the decision carries").flatMap { log.text($0, path: "\(path).text") }
             let condition = fields.optional("when").flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).when") }
             let hasCondition = fields.optional("when") != nil
+            let occasion = fields.optional("on").flatMap { node -> Notice.Occasion? in
+                guard let occasion = node.scalar.flatMap(Notice.Occasion.init(rawValue:)) else {
+                    log.error("on vaut award (avec une attribution, par défaut) ou refusal (avec un refus, pour orienter le demandeur), trouvé \(ScalarParsing.shown(node))",
+                              at: node.mark, path: "\(path).on")
+                    return nil
+                }
+                return occasion
+            }
             let source = sourceReference(&fields, path: path)
             fields.rejectUnknown()
             guard let id, let text, !hasCondition || condition != nil else { return nil }
-            return Notice(id: id, text: text, condition: condition, source: source)
+            return Notice(id: id, text: text, condition: condition, source: source, occasion: occasion ?? .award)
         }
     }
 }

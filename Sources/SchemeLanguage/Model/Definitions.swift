@@ -160,12 +160,29 @@ public struct Rounding: Sendable {
 /// A statement a favourable decision carries when its condition holds: a commitment of the
 /// beneficiary or a follow-up the text requires ("L'inscription … devra être réétudiée").
 public struct Notice: Sendable {
+    /// Which decisions a notice goes with.
+    public enum Occasion: String, Sendable {
+        /// An award, or a file still to examine: what follows from the aid.
+        case award
+        /// A refusal: where else the applicant may turn (`on: refusal`).
+        case refusal
+    }
+
     public let id: String
     /// The French sentence printed in the decision.
     public let text: String
     /// nil when the notice always applies.
     public let condition: Expression?
     public let source: String?
+    public let occasion: Occasion
+
+    public init(id: String, text: String, condition: Expression?, source: String?, occasion: Occasion = .award) {
+        self.id = id
+        self.text = text
+        self.condition = condition
+        self.source = source
+        self.occasion = occasion
+    }
 }
 
 /// A reading of an ambiguous passage, and the choice made, visible to policy staff.
