@@ -75,7 +75,16 @@ public struct DecisionRecord: Sendable {
     /// The outcomes of the schemes this decision depends on: title and outcome.
     public let dependencies: [(title: String, outcome: Outcome)]
 
+    /// Each parameter's value as the evaluation applied it, in French, by id: what the scheme's
+    /// texts name (`{plafond_inscrit}`).
+    public let parameterValues: [String: String]
+
     public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
+
+    /// A scheme's text with the parameters it names written as this decision applied them.
+    public func filled(_ text: String) -> String {
+        ParameterText.fill(text) { parameterValues[$0] }
+    }
 }
 
 extension DecisionRecord {
@@ -87,6 +96,9 @@ extension DecisionRecord {
                 awarded: DecimalNumber?? = nil, engineVersion: String = DecisionRecord.currentEngineVersion) {
         self.issuance = issuance
         self.placement = placement
+        parameterValues = Dictionary(uniqueKeysWithValues: evaluation.scheme.parameters.enumerated().compactMap { index, parameter in
+            (evaluation.parameters[index] ?? parameter.value(on: evaluation.referenceDate)).map { (parameter.id, FrenchFormat.value($0, type: parameter.type)) }
+        })
         let scheme = evaluation.scheme
         let application = evaluation.application
         self.engineVersion = engineVersion
@@ -107,7 +119,11 @@ extension DecisionRecord {
         citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
         legalBasis = DecisionRecord.legalBasis(of: scheme)
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
-        notices = evaluation.notices.map { scheme.notices[$0] }
+        notices = evaluation.notices.map { index in
+            let notice = scheme.notices[index]
+            return Notice(id: notice.id, text: evaluation.filled(notice.text), condition: notice.condition, source: notice.source,
+                          occasion: notice.occasion)
+        }
         schedule = ScheduleTable(evaluation)
         limits = evaluation.limits.sorted { $0.index < $1.index }
         dependencies = evaluation.scheme.references.map(\.id).uniqued().compactMap { id in
@@ -131,9 +147,9 @@ extension DecisionRecord {
             decisionFact(id, evaluation)
         }
         return CriterionRow(
-            number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
+            number: number, id: criterion.id, label: evaluation.filled(criterion.label), verdict: result.verdict,
             facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) } + decisions,
-            source: criterion.source.flatMap(scheme.source), failure: criterion.failure(filed: application.filed), note: result.note,
+            source: criterion.source.flatMap(scheme.source), failure: evaluation.filled(criterion.failure(filed: application.filed)), note: result.note,
             missing: result.missing.map { missingRow($0, evaluation).text })
     }
 
@@ -156,7 +172,7 @@ extension DecisionRecord {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
-            return StepRow(id: step.id, label: step.label, formula: step.formula,
+            return StepRow(id: step.id, label: evaluation.filled(step.label), formula: step.formula,
                            value: value.map { FrenchFormat.value($0, type: step.expression.type) },
                            canonical: value.map(FrenchFormat.canonical))
         }

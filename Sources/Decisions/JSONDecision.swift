@@ -63,7 +63,7 @@ public enum JSONDecision {
                 json.object { json in
                     let limit = record.scheme.limits[result.index]
                     json.string("id", limit.id)
-                    json.string("label", limit.label)
+                    json.string("label", record.filled(limit.label))
                     json.string("value", FrenchFormat.canonical(result.value))
                     json.array("decisions") { json in
                         for entry in result.entries {

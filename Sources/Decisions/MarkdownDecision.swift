@@ -97,7 +97,7 @@ public enum MarkdownDecision {
         for result in results {
             let limit = record.scheme.limits[result.index]
             let value = FrenchFormat.value(result.value, type: limit.measure.type)
-            text.line("**\(limit.label)** : \(value)")
+            text.line("**\(record.filled(limit.label))** : \(value)")
             text.blank()
             var items = result.entries.map { entry in
                 let amount = entry.amount.map { " : \(FrenchFormat.money($0))" } ?? ""
@@ -213,11 +213,12 @@ public enum MarkdownDecision {
                 text.blank()
             }
         }
-        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme))
+        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme, filled: record.filled))
     }
 
-    static func interpretationBullets(_ scheme: Scheme) -> [String] {
-        scheme.interpretations.map { "**\($0.question)** \($0.choice)" }
+    /// The interpretations, their texts' parameters written by `filled`.
+    static func interpretationBullets(_ scheme: Scheme, filled: (String) -> String) -> [String] {
+        scheme.interpretations.map { "**\($0.question)** \(filled($0.choice))" }
     }
 
     /// The instructing service and how to reach it, as one line; nil when the deployment does not say.

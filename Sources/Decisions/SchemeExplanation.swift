@@ -65,10 +65,10 @@ public enum SchemeExplanation {
     private static func criteria(_ scheme: Scheme, into text: inout MarkdownText) {
         text.heading("Critères d'éligibilité")
         for (position, criterion) in scheme.criteria.enumerated() {
-            text.line("\(position + 1). **\(criterion.label)**")
+            text.line("\(position + 1). **\(ParameterText.fillLatest(criterion.label, of: scheme))**")
             if let applies = criterion.applicabilityFormula { text.line("   - S'applique lorsque : `\(applies)`") }
             text.line("   - Condition : \(criterion.formula.map { "`\($0)`" } ?? "appréciée par l'instructeur")")
-            text.line("   - Motif en cas de rejet : \(criterion.failure)")
+            text.line("   - Motif en cas de rejet : \(ParameterText.fillLatest(criterion.failure, of: scheme))")
             if let source = criterion.source.flatMap(scheme.source) { text.line("   - Texte : \(MarkdownDecision.citation(source))") }
         }
         text.blank()
@@ -108,7 +108,7 @@ public enum SchemeExplanation {
     }
 
     private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme))
+        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme) { ParameterText.fillLatest($0, of: scheme) })
     }
 
     private static func tests(_ scheme: Scheme, into text: inout MarkdownText) {

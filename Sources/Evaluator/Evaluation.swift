@@ -33,10 +33,14 @@ public final class Evaluation: Sendable {
     /// The notices whose condition holds (indices into `scheme.notices`), for a favourable or
     /// pending outcome.
     public let notices: [Int]
+    /// The value of each parameter as the evaluation used it (by index into
+    /// `scheme.parameters`); nil for one chosen on a date the evaluation never needed.
+    public let parameters: [Value?]
 
     init(scheme: Scheme, application: Application, referenceDate: LocalDate, outcome: Outcome, criteria: [CriterionResult],
          amount: AmountResult?, schedule: ScheduleResult?, missing: [MissingItem], awaitingConfirmation: [Int],
-         dependencies: [String: Evaluation], limits: [LimitResult], records: [LimitRecord], notices: [Int]) {
+         dependencies: [String: Evaluation], limits: [LimitResult], records: [LimitRecord], notices: [Int],
+         parameters: [Value?]) {
         self.scheme = scheme
         self.application = application
         self.referenceDate = referenceDate
@@ -50,6 +54,16 @@ public final class Evaluation: Sendable {
         self.limits = limits
         self.records = records
         self.notices = notices
+        self.parameters = parameters
+    }
+
+    /// A scheme's text with the parameters it names written as this evaluation applied them.
+    public func filled(_ text: String) -> String {
+        ParameterText.fill(text) { name in
+            guard let index = scheme.parameters.firstIndex(where: { $0.id == name }) else { return nil }
+            let parameter = scheme.parameters[index]
+            return (parameters[index] ?? parameter.value(on: referenceDate)).map { FrenchFormat.value($0, type: parameter.type) }
+        }
     }
 
     /// The criteria that failed: the grounds of a refusal.

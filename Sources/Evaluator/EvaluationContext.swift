@@ -14,7 +14,7 @@ struct EvaluationContext {
     private let inputConfirm: [Bool]
     /// Parameter values, chosen once per application: on the reference date, or on the date the
     /// parameter names (computed when first needed, since that date may be a missing fact).
-    private var parameters: [Value?]
+    private(set) var parameters: [Value?]
     private var parameterChosen: [Bool]
     private let parameterDates: [CompiledExpression?]
     private let parameterDefinitions: [Parameter]

@@ -80,7 +80,8 @@ public struct SchemeEvaluator: Sendable {
         let records = outcome == .favorable ? try limitRecords(in: &context) : []
         return Evaluation(scheme: scheme, application: application, referenceDate: referenceDate, outcome: outcome, criteria: criteria,
                           amount: amount, schedule: schedule, missing: missing, awaitingConfirmation: awaiting,
-                          dependencies: dependencies, limits: context.limitResults, records: records, notices: notices)
+                          dependencies: dependencies, limits: context.limitResults, records: records, notices: notices,
+                          parameters: context.parameters)
     }
 
     private func evaluateCriterion(_ index: Int, in context: inout EvaluationContext) throws(EvaluationError)

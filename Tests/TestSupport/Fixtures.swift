@@ -12,6 +12,14 @@ public enum Load {
         }
     }
 
+    /// The errors a scheme's text gives, none when it loads.
+    public static func diagnostics(_ text: String) -> [Diagnostic] {
+        switch SchemeLoader.load(bytes: Array(text.utf8), file: "inline.yaml") {
+        case .success: return []
+        case .failure(let list): return list.diagnostics
+        }
+    }
+
     /// The real `pdesi`, loaded with its rules folder: the shared deliberations it cites and its test cases.
     public static func pdesi() throws -> Scheme {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))

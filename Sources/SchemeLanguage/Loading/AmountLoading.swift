@@ -47,7 +47,7 @@ extension SchemeBuilder {
             let path = "\(section).steps[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
-            let label = fields.required("label", what: "the French name of the step").flatMap { log.text($0, path: "\(path).label") }
+            let label = fields.required("label", what: "the French name of the step").flatMap { template($0, path: "\(path).label") }
             let value = fields.required("value", what: "the expression computing the step")
             let source = sourceReference(&fields, path: path)
             fields.rejectUnknown()

@@ -45,8 +45,8 @@ extension SchemeBuilder {
             let path = "eligibility[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
-            let label = fields.required("label", what: "what the criterion requires, in French").flatMap { log.text($0, path: "\(path).label") }
-            let failure = fields.required("failure", what: "the ground printed when the criterion fails").flatMap { log.text($0, path: "\(path).failure") }
+            let label = fields.required("label", what: "what the criterion requires, in French").flatMap { template($0, path: "\(path).label") }
+            let failure = fields.required("failure", what: "the ground printed when the criterion fails").flatMap { template($0, path: "\(path).failure") }
             let manual = fields.optional("manual").flatMap { log.boolean($0, path: "\(path).manual") } ?? false
             let when = fields.optional("when")
             let appliesNode = fields.optional("applies_when")
@@ -79,7 +79,7 @@ extension SchemeBuilder {
             let path = "notices[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
-            let text = fields.required("text", what: "the French sentence the decision carries").flatMap { log.text($0, path: "\(path).text") }
+            let text = fields.required("text", what: "the French sentence the decision carries").flatMap { template($0, path: "\(path).text") }
             let condition = fields.optional("when").flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).when") }
             let hasCondition = fields.optional("when") != nil
             let occasion = fields.optional("on").flatMap { node -> Notice.Occasion? in

@@ -10,7 +10,7 @@ extension SchemeBuilder {
 
     private func limit(_ id: String, _ node: YAMLNode, path: String, inputs: [InputDefinition], symbols: SymbolTable) -> Limit? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
-        let label = fields.required("label").flatMap { log.text($0, path: "\(path).label") }
+        let label = fields.required("label").flatMap { template($0, path: "\(path).label") }
         let measure = fields.required("measure", what: "amount, months or count").flatMap { choice($0, Limit.Measure.self, path: "\(path).measure") }
         let period = fields.required("period", what: "calendar-year or scheme-life").flatMap { choice($0, Limit.Period.self, path: "\(path).period") }
         let keys = fields.required("by", what: "the inputs that identify whose decisions count").flatMap { keyInputs($0, inputs: inputs, path: "\(path).by") }

@@ -81,6 +81,8 @@ struct SchemeBuilder {
     /// The schemes named by `outcome("…")` in this scheme's expressions.
     let references = SchemeReferences()
     var pieceIDs: Set<String> = []
+    /// The scheme's parameters, once read: the texts read after them may name them.
+    var parameterList: [Parameter] = []
 
     init(file: String, bytes: [UInt8], deliberations: SharedDeliberations) {
         self.file = file
@@ -113,6 +115,7 @@ struct SchemeBuilder {
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
         let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: inputs) } ?? []
+        parameterList = parameters
         var symbols = symbolTable(inputs: inputs, parameters: parameters)
         let limits = fields.optional("limits").map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []
         for (index, limit) in limits.enumerated() {
@@ -176,7 +179,7 @@ struct SchemeBuilder {
         entries(node, path: "interpretation").compactMap { id, value, path in
             guard var fields = Fields(value, path: path, log: log) else { return nil }
             let question = fields.required("question", what: "the ambiguity of the text").flatMap { log.text($0, path: "\(path).question") }
-            let choice = fields.required("choice", what: "what the scheme implements").flatMap { log.text($0, path: "\(path).choice") }
+            let choice = fields.required("choice", what: "what the scheme implements").flatMap { template($0, path: "\(path).choice") }
             let source = sourceReference(&fields, path: path)
             fields.rejectUnknown()
             guard let question, let choice else { return nil }

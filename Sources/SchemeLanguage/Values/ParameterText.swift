@@ -1,0 +1,73 @@
+/// Texts of a scheme that state a parameter's value name it between braces
+/// (« plafond annuel de {plafond_inscrit} »), so that a decision prints the value it computed
+/// with, under a reform too, and no figure of the rules is written twice.
+public enum ParameterText {
+    /// The names written between braces, in order.
+    public static func names(in text: String) -> [String] {
+        text.matches(of: /\{([a-z][a-z0-9_]*)\}/).map { String($0.output.1) }
+    }
+
+    /// The text with each parameter it names written at its latest value: for a document about
+    /// the scheme itself (`explain`), not about one application.
+    public static func fillLatest(_ text: String, of scheme: Scheme) -> String {
+        fill(text) { name in
+            guard let parameter = scheme.parameters.first(where: { $0.id == name }), let value = parameter.versions.last?.value else { return nil }
+            return FrenchFormat.value(value, type: parameter.type)
+        }
+    }
+
+    /// The text with each `{name}` replaced by `value(name)`; a name it does not know is left.
+    public static func fill(_ text: String, _ value: (String) -> String?) -> String {
+        guard text.contains("{") else { return text }
+        return text.replacing(/\{([a-z][a-z0-9_]*)\}/) { match in value(String(match.output.1)) ?? String(match.output.0) }
+    }
+
+    /// The figures a text writes out (outside « » quotations) that are a parameter's value, each
+    /// with the parameters it could name: they should be written `{name}`.
+    public static func writtenValues(in text: String, parameters: [Parameter]) -> [(figure: String, names: [String])] {
+        let prose = unquoted(text).replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")
+        var found: [String: [String]] = [:]
+        for parameter in parameters {
+            for version in parameter.versions {
+                for figure in figures(of: version.value) where contains(prose, figure) {
+                    found[figure, default: []].append(parameter.id)
+                }
+            }
+        }
+        return found.keys.sorted().map { ($0, found[$0]!.uniqued()) }
+    }
+
+    /// The ways a text may write a money or rate value: `40 000 €`, `40 000,00 €`, `50 %`.
+    private static func figures(of value: Value) -> [String] {
+        switch value {
+        case .money(let amount):
+            let cents = FrenchFormat.money(amount).replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")
+            let whole = cents.hasSuffix(",00 €") ? [String(cents.dropLast(5)) + " €"] : []
+            return [cents] + whole
+        case .rate:
+            return [FrenchFormat.value(value, type: .rate).replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")]
+        default:
+            return []
+        }
+    }
+
+    /// Whether `figure` stands in `text` as a whole number (`40 000 €` in « de 140 000 € » does not).
+    private static func contains(_ text: String, _ figure: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.firstRange(of: figure) {
+            let before = rest[..<range.lowerBound].last
+            if !(before?.isNumber ?? false) && before != "," { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    /// The text without its « » quotations: a quotation is the deliberation's own words.
+    private static func unquoted(_ text: String) -> String {
+        var result = "", depth = 0
+        for character in text {
+            if character == "«" { depth += 1 } else if character == "»" { depth = max(0, depth - 1) } else if depth == 0 { result.append(character) }
+        }
+        return result
+    }
+}
