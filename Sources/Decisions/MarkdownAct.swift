@@ -37,14 +37,24 @@ enum MarkdownAct {
         }
         visas += ActBlocks.schemeVisas(scheme)
         visas += [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
-        visas += record.dependencies.map { "Vu la décision « \($0.outcome.rawValue) » au titre du dispositif « \($0.title) » ;" }
+        visas += record.dependencies.map { "Vu \(Self.decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
         let application = record.application
         visas.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
         return visas
     }
 
+    /// "la décision d'attribution", "la décision de rejet": an outcome as an act names another act.
+    static func decisionNoun(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .favorable: "la décision d'attribution prise"
+        case .unfavorable: "la décision de rejet prise"
+        case .incomplete: "la demande de pièces adressée"
+        case .toExamine: "l'instruction en cours"
+        }
+    }
+
     private static func decision(_ record: DecisionRecord, into text: inout MarkdownText) {
-        text.heading("Décision : \(record.outcome.rawValue)")
+        text.heading("Décision")
         text.line(record.issuance.act.map { $0.body.votes ? notification(record, $0) : statement(record) } ?? statement(record))
         text.blank()
         if let amendment = amendment(record) {
