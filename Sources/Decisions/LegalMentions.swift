@@ -56,9 +56,10 @@ enum LegalMentions {
                               missing: rows.compactMap { row in row.missing.map { "\(FrenchGrammar.lowercasedFirst(row.label)) (\($0))" } })
     }
 
-    /// How a mention names the service to write to: its name and contact, or « le service instructeur ».
+    /// How a mention names the service to write to, without its article (the texts write « au
+    /// {service} », « auprès du {service} »): « service instructeur (name — contact) ».
     private static func serviceReference(_ deployment: Deployment) -> String {
-        MarkdownDecision.serviceLine(deployment).map { "le service instructeur (\($0))" } ?? "le service instructeur"
+        MarkdownDecision.serviceLine(deployment).map { "service instructeur (\($0))" } ?? "service instructeur"
     }
 
     // MARK: - Texts chosen by the kind of beneficiary
