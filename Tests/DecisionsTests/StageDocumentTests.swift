@@ -107,6 +107,7 @@ import Testing
             #expect(markdown.contains("\n## Demande de pièces et d'informations complémentaires\n"))
             // A commune is no « public » of the CRPA: the deadline without L. 114-5 (tested per kind in MentionTests).
             #expect(markdown.contains("\nCes éléments sont à transmettre au service instructeur (Direction des sports (exemple) — 1 rue de l'Exemple, 62000 Arras ; sports@departement.example ; 03 21 00 00 00) dans un délai de 30 jours à compter de la réception du présent courrier.\n"))
+            #expect(!markdown.contains("L. 114-5"), "a commune is no « public »: the article is not cited")
             #expect(!markdown.contains("………"), "no deadline is left blank")
             #expect(markdown.contains("| Service instructeur | Direction des sports (exemple)"))
             #expect(markdown.contains("| Agent chargé du dossier | Paul Lefebvre, chargé de mission sports de nature |"))
