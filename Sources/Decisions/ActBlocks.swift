@@ -2,7 +2,8 @@ import SchemeLanguage
 
 /// What every act shares, whether it grants or refuses an aid (`MarkdownAct`) or takes one back
 /// (`WithdrawalAct`): its number, the « Vu » that ground the power of the body that takes it,
-/// the routes of appeal and the signature block. One place, so that the acts cannot drift apart.
+/// the routes of appeal, the signature block and the notice on personal data. One place, so
+/// that the acts cannot drift apart; the texts themselves are the rules folder's `mentions.yaml`.
 enum ActBlocks {
     /// "n° CP20201102-15", the number kept with its sign.
     static func number(_ act: DecisionAct) -> String { "n°\u{00A0}\(act.reference)" }
@@ -54,14 +55,16 @@ enum ActBlocks {
         act?.body.votes == true ? "Cette décision" : "La présente décision"
     }
 
-    /// The routes and time limits of appeal: gracious, before the court, and through Télérecours.
-    static func appeal(_ act: DecisionAct?, authority: Authority, into text: inout MarkdownText) {
-        let address = authority.courtAddress.map { " (\($0))" } ?? ""
-        text.heading("Voies et délais de recours")
-        text.line("\(subject(act)) peut faire l'objet, dans un délai de deux mois à compter de sa notification, d'un recours gracieux auprès \(FrenchGrammar.de(authority.signatory)) ou d'un recours contentieux devant le \(authority.court)\(address). Le tribunal administratif peut aussi être saisi par l'application « Télérecours citoyens » accessible sur le site www.telerecours.fr.")
-        text.blank()
-        text.line("Le recours gracieux interrompt le délai du recours contentieux, qui court à nouveau à compter de la réponse de l'administration ; le silence gardé pendant deux mois sur le recours gracieux vaut décision de rejet.")
-        text.blank()
+    /// The routes and time limits of appeal that fit the beneficiary (`mentions.yaml`, `appeal`):
+    /// a person or a private body is « public » under the CRPA and may seize the court through
+    /// « Télérecours citoyens »; a commune or an EPCI is an administration, and uses Télérecours.
+    static func appeal(_ scheme: Scheme, applicant: Application.Applicant, act: DecisionAct?, into text: inout MarkdownText) {
+        MarkdownDecision.mention(LegalMentions.appeal(scheme, applicant: applicant, act: act), into: &text)
+    }
+
+    /// The notice on personal data, after the signature, for an act that concerns them.
+    static func personalData(_ scheme: Scheme, applicant: Application.Applicant, deployment: Deployment, into text: inout MarkdownText) {
+        MarkdownDecision.mention(LegalMentions.personalData(scheme, applicant: applicant, deployment: deployment), into: &text)
     }
 
     /// The place is left blank; the date is the act's for a decision of the President, left
@@ -75,7 +78,6 @@ enum ActBlocks {
         guard let signatory = deployment.signatory else {
             text.line("**Signataire non renseigné (guichet.yaml) : cet acte ne peut être signé en l'état.**")
             text.blank()
-            MarkdownDecision.dataProtection(deployment, into: &text)
             return
         }
         if withoutArticle(signatory.title) != withoutArticle(authority.signatory) {
@@ -88,7 +90,6 @@ enum ActBlocks {
         text.blank()
         text.line("\(signatory.firstName) \(signatory.name)")
         text.blank()
-        MarkdownDecision.dataProtection(deployment, into: &text)
     }
 
     /// "président du conseil départemental" for "Le Président du Conseil départemental".

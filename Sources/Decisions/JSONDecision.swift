@@ -53,6 +53,19 @@ public enum JSONDecision {
                     }
                 }
             }
+            // The mentions the law requires, as the Markdown prints them.
+            json.array("mentions") { json in
+                for mention in record.mentions {
+                    json.object { json in
+                        json.string("id", mention.id)
+                        json.string("title", mention.title)
+                        json.string("text", mention.text)
+                        json.array("missing") { json in
+                            for item in mention.missing { json.string(nil, item) }
+                        }
+                    }
+                }
+            }
         }
         return json.text + "\n"
     }

@@ -3,11 +3,14 @@ import ExactDecimal
 import SchemeLanguage
 
 /// The act of the competent body: the President's decision, or for a body that votes the
-/// notification of its deliberation. Signed by the deployment's signatory, with the routes of
-/// appeal; a notified act says when it was notified.
+/// notification of its deliberation. It names the instructing service, says that it was taken
+/// on the basis of an algorithmic processing, gives the routes of appeal that fit the
+/// beneficiary, is signed by the deployment's signatory and, when it concerns a person, ends
+/// with the notice on personal data; a notified act says when it was notified.
 enum MarkdownAct {
     static func render(_ record: DecisionRecord, into text: inout MarkdownText) {
-        MarkdownDecision.heading(record, extraRows: actRows(record), into: &text)
+        let deployment = record.issuance.deployment
+        MarkdownDecision.heading(record, extraRows: actRows(record) + MarkdownDecision.serviceRows(deployment), into: &text)
         text.list(visas(record))
         decision(record, into: &text)
         MarkdownDecision.placement(record, into: &text)
@@ -18,8 +21,10 @@ enum MarkdownAct {
         MarkdownDecision.notices(record, title: "Suites de la décision", into: &text)
         MarkdownDecision.texts(record, into: &text)
         let act = record.issuance.act
-        ActBlocks.appeal(act, authority: record.scheme.authority, into: &text)
-        ActBlocks.signature(act, authority: record.scheme.authority, deployment: record.issuance.deployment, into: &text)
+        MarkdownDecision.mention(record.mention("traitement-algorithmique"), into: &text)
+        MarkdownDecision.mention(record.mention("voies-de-recours"), into: &text)
+        ActBlocks.signature(act, authority: record.scheme.authority, deployment: deployment, into: &text)
+        MarkdownDecision.mention(record.mention("donnees-personnelles"), into: &text)
     }
 
     /// The act's number and date, and when it was notified.

@@ -228,13 +228,6 @@ public enum MarkdownDecision {
         return contact.isEmpty ? service.name : "\(service.name) — \(contact.joined(separator: " ; "))"
     }
 
-    /// Whom to ask about personal data, in a document sent to the applicant, when the deployment says.
-    static func dataProtection(_ deployment: Deployment, into text: inout MarkdownText) {
-        guard let contact = deployment.dataProtectionContact else { return }
-        text.line("Protection des données personnelles : \(contact)")
-        text.blank()
-    }
-
     private static func trace(_ record: DecisionRecord, into text: inout MarkdownText) {
         text.line("---")
         text.blank()

@@ -37,7 +37,7 @@ enum MarkdownInstruction {
             let body = BodyName(act.body, authority: record.scheme.authority)
             lines.append("Proposition soumise \(body.toBody), séance du \(act.date.frenchLong) (référence \(act.reference))")
         }
-        if let service = MarkdownDecision.serviceLine(record.issuance.deployment) { lines.append("Service instructeur : \(service)") }
+        lines += MarkdownDecision.serviceRows(record.issuance.deployment).map { "\($0[0]) : \($0[1])" }
         if let date = record.issuance.referenceDate { lines.append("Règles appliquées à la date du \(date.frenchLong)") }
         return lines
     }
@@ -70,24 +70,22 @@ enum MarkdownInstruction {
         text.blank()
     }
 
-    /// A letter of the instructing service asking for what is missing (CRPA L. 114-5): the
-    /// deadline is left for the service to fill in, never guessed.
+    /// A letter of the instructing service asking for what is missing: the service and its
+    /// agent (CRPA L. 111-2), the deadline to produce them and what follows if they do not come
+    /// (`mentions.yaml`, chosen by the kind of beneficiary: L. 114-5 for « le public »), and the
+    /// notice on personal data when the letter concerns a person.
     static func requestForPieces(_ record: DecisionRecord, into text: inout MarkdownText) {
         MarkdownDecision.banner(record, into: &text)
-        let service = MarkdownDecision.serviceLine(record.issuance.deployment).map { [["Service instructeur", $0]] } ?? []
-        MarkdownDecision.heading(record, extraRows: service, into: &text)
+        MarkdownDecision.heading(record, extraRows: MarkdownDecision.serviceRows(record.issuance.deployment), into: &text)
         let application = record.application
         let request = record.grants ? "La demande" : "La candidature"
         text.line("\(request) présentée \(FrenchGrammar.by(application.applicant.name)) au titre du dispositif « \(record.scheme.title) », déposée le \(application.filed.frenchLong), ne peut pas être instruite en l'état : les éléments listés ci-dessous sont nécessaires à son examen.")
         text.blank()
-        text.line("En application de l'article L. 114-5 du code des relations entre le public et l'administration, ces éléments sont à transmettre au service instructeur avant le ………………………. L'instruction reprendra à leur réception.")
-        text.blank()
+        MarkdownDecision.mention(record.mention("delai-pieces"), heading: false, into: &text)
         text.line("Ce courrier n'est pas une décision sur \(FrenchGrammar.lowercasedFirst(request)).")
         text.blank()
         MarkdownDecision.missing(record, into: &text)
         MarkdownDecision.criteria(record, title: "État de l'examen de la demande", into: &text)
-        text.line("Agent chargé du dossier : ……………………… (prénom, nom, qualité)")
-        text.blank()
-        MarkdownDecision.dataProtection(record.issuance.deployment, into: &text)
+        MarkdownDecision.mention(record.mention("donnees-personnelles"), into: &text)
     }
 }

@@ -3,7 +3,8 @@ import ExactDecimal
 import SchemeLanguage
 
 /// A simulation: what an application would give, worded conditionally. It says at its top and
-/// at its end that it is not a decision, carries no « Vu », no signature and no appeal routes.
+/// at its end that it is not a decision, carries no « Vu », no signature and no appeal routes;
+/// it says, as information, that the decision will rest on an algorithmic processing.
 enum MarkdownSimulation {
     static func render(_ record: DecisionRecord, into text: inout MarkdownText) {
         MarkdownDecision.banner(record, into: &text)
@@ -22,6 +23,7 @@ enum MarkdownSimulation {
         }
         MarkdownDecision.notices(record, title: "Suites prévues par le dispositif en cas d'attribution", into: &text)
         MarkdownDecision.texts(record, into: &text)
+        MarkdownDecision.mention(record.mention("traitement-algorithmique"), into: &text)
     }
 
     private static func verdict(_ record: DecisionRecord, into text: inout MarkdownText) {

@@ -60,7 +60,9 @@ public struct WithdrawalAct: Sendable {
 
     /// The act, laid out as `MarkdownAct` lays out an award: for a body that votes, the
     /// notification of its deliberation; for the President, his own decision. Both end with the
-    /// routes of appeal and the signature block every act shares (`ActBlocks`).
+    /// routes of appeal, the signature block and the notice on personal data every act shares
+    /// (`ActBlocks`). It carries no mention of the algorithmic processing: its grounds and its
+    /// amount are the authority's statement, not the result of the rules.
     public func markdown() -> String {
         let authority = scheme.authority
         var text = MarkdownText()
@@ -72,14 +74,16 @@ public struct WithdrawalAct: Sendable {
         if let subject = application.subject { rows.append(["Objet", subject]) }
         rows.append(ActBlocks.actRow(act, authority: authority))
         if let notifiedOn { rows.append(["Notifiée le", notifiedOn.frenchLong]) }
+        rows += MarkdownDecision.serviceRows(deployment)
         text.table(["", ""], rows)
         text.list(visas)
         grounds(into: &text)
         text.heading("Décision")
         text.line(act.body.votes ? deliberation : statementOfTheAct)
         text.blank()
-        ActBlocks.appeal(act, authority: authority, into: &text)
+        ActBlocks.appeal(scheme, applicant: application.applicant, act: act, into: &text)
         ActBlocks.signature(act, authority: authority, deployment: deployment, into: &text)
+        ActBlocks.personalData(scheme, applicant: application.applicant, deployment: deployment, into: &text)
         return text.result
     }
 

@@ -6,16 +6,47 @@ import YAMLReader
 /// acts the schemes cite by key, and `tests/<scheme-id>.yaml`, each scheme's test cases.
 enum RulesFolderFiles {
     static let deliberations = "deliberations.yaml"
+    static let mentions = "mentions.yaml"
     static let tests = "tests"
 
     static func isDeliberations(_ path: String) -> Bool {
         baseName(path) == deliberations
     }
 
-    /// Whether a file of the folder may hold a scheme: not the shared deliberations, not a test file.
+    static func isMentions(_ path: String) -> Bool {
+        baseName(path) == mentions
+    }
+
+    /// Whether a file of the folder is one of its shared files rather than a scheme.
+    static func isShared(_ path: String) -> Bool { isDeliberations(path) || isMentions(path) }
+
+    /// Whether a file of the folder may hold a scheme: not a shared file, not a test file.
     static func mayBeScheme(_ path: String, in directory: String) -> Bool {
         let folder = directory.hasSuffix("/") ? directory + tests : "\(directory)/\(tests)"
-        return !isDeliberations(path) && !path.hasPrefix(folder + "/")
+        return !isShared(path) && !path.hasPrefix(folder + "/")
+    }
+
+    /// The mentions of the folder (nil without the file, or when it has errors), and its errors.
+    static func sharedMentions(among files: [String]) -> (Mentions?, [(file: String, diagnostics: [Diagnostic])]) {
+        guard let path = files.first(where: isMentions) else { return (nil, []) }
+        let loaded = MentionsLoader.load(path: path)
+        return (loaded.mentions, loaded.diagnostics.isEmpty ? [] : [(path, loaded.diagnostics)])
+    }
+
+    /// Every scheme with the folder's mentions, and an error for each entry of `schemes:` that
+    /// names no scheme of the folder (nor one that failed to load).
+    static func attach(_ mentions: Mentions?, to schemes: [String: Scheme], unloaded: [String])
+        -> (schemes: [String: Scheme], failures: [(file: String, diagnostics: [Diagnostic])]) {
+        guard let mentions else { return (schemes, []) }
+        let unloadedIDs = Set(unloaded.compactMap { declared("id", in: $0) })
+        var problems: [Diagnostic] = []
+        for (id, mark) in mentions.schemeMarks.sorted(by: { $0.key < $1.key })
+        where schemes[id] == nil && !unloadedIDs.contains(id) {
+            var message = "no scheme has the id '\(id)'"
+            if let guess = Suggestion.closest(to: id, among: schemes.keys.sorted()) { message += "; did you mean '\(guess)'?" }
+            problems.append(Diagnostic(message, at: mark, path: "schemes.\(id)"))
+        }
+        return (schemes.mapValues { $0.with(mentions: mentions) }, problems.isEmpty ? [] : [(mentions.file, problems)])
     }
 
     /// The shared entries of the folder (none without the file), and its errors.

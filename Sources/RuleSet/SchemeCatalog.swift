@@ -15,14 +15,17 @@ public struct SchemeCatalog: Sendable {
 
     /// Loads every `*.yaml` and `*.yml` file directly in `directory` (subfolders such as
     /// `reforms/` hold other kinds of files): the schemes, with the authorities and acts of
-    /// `deliberations.yaml` they cite, and the test cases of `tests/<scheme-id>.yaml`.
+    /// `deliberations.yaml` they cite, the mentions of `mentions.yaml`, and the test cases of
+    /// `tests/<scheme-id>.yaml`.
     public static func load(directory: String) -> SchemeCatalog {
         var loaded: [String: Scheme] = [:]
         let (files, problems) = YAMLFiles.list(directory, recursive: false)
         var failures = problems.map { (file: $0.mark.file, diagnostics: [$0]) }
         let (deliberations, sharedFailures) = RulesFolderFiles.sharedDeliberations(among: files)
         failures += sharedFailures
-        for file in files where !RulesFolderFiles.isDeliberations(file) {
+        let (mentions, mentionFailures) = RulesFolderFiles.sharedMentions(among: files)
+        failures += mentionFailures
+        for file in files where !RulesFolderFiles.isShared(file) {
             switch SchemeLoader.load(path: file, deliberations: deliberations) {
             case .success(let scheme):
                 if let existing = loaded[scheme.id] {
@@ -35,7 +38,9 @@ public struct SchemeCatalog: Sendable {
                 failures.append((file, list.diagnostics))
             }
         }
-        let tested = RulesFolderFiles.attachTests(to: loaded, directory: directory, unloaded: failures.map(\.file))
+        let mentioned = RulesFolderFiles.attach(mentions, to: loaded, unloaded: failures.map(\.file))
+        failures += mentioned.failures
+        let tested = RulesFolderFiles.attachTests(to: mentioned.schemes, directory: directory, unloaded: failures.map(\.file))
         failures += tested.failures
         let checked = SchemeDependencies.validate(tested.schemes)
         var broken: [String: [String]] = [:]

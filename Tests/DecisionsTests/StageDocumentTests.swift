@@ -95,7 +95,8 @@ import Testing
     @Test func aFicheSaysWhenTheSchemeDoesNotSayWhoDecides() throws {
         let markdown = MarkdownDecision.render(try Fixture.record(Self.wimereux, decidedBy: nil, Issuance(stage: .instruction)))
         #expect(markdown.contains("\n- Décision : autorité compétente non précisée par le dispositif\n"))
-        #expect(!markdown.contains("Service instructeur"), "no service is printed when guichet.yaml names none")
+        #expect(markdown.contains("\n- Service instructeur : **non renseigné (guichet.yaml, service)**\n"),
+                "a service guichet.yaml does not name is said to be missing, never left out")
     }
 
     @Test func anIncompleteFileIsARequestForPiecesFromTheServiceNotADecision() throws {
@@ -104,8 +105,12 @@ import Testing
             let markdown = MarkdownDecision.render(record)
             #expect(markdown.hasPrefix("> **Demande de pièces du service instructeur — ce courrier n'est pas une décision.**\n"))
             #expect(markdown.contains("\n## Demande de pièces et d'informations complémentaires\n"))
-            #expect(markdown.contains("En application de l'article L. 114-5 du code des relations entre le public et l'administration, ces éléments sont à transmettre au service instructeur avant le ………………………."))
+            // A commune is no « public » of the CRPA: the deadline without L. 114-5 (tested per kind in MentionTests).
+            #expect(markdown.contains("\nCes éléments sont à transmettre au service instructeur (Direction des sports (exemple) — 1 rue de l'Exemple, 62000 Arras ; sports@departement.example ; 03 21 00 00 00) dans un délai de 30 jours à compter de la réception du présent courrier.\n"))
+            #expect(!markdown.contains("L. 114-5"), "a commune is no « public »: the article is not cited")
+            #expect(!markdown.contains("………"), "no deadline is left blank")
             #expect(markdown.contains("| Service instructeur | Direction des sports (exemple)"))
+            #expect(markdown.contains("| Agent chargé du dossier | Paul Lefebvre, chargé de mission sports de nature |"))
             #expect(markdown.contains("2. Pièce justificative : Accord écrit du propriétaire validant le projet d'aménagement (pièce `accord-proprietaire`)"))
             for words in Self.actOnly { #expect(!markdown.contains(words), "\(stage): \(words)") }
             #expect(try issuance(record)["is_act"] as? Bool == false)
@@ -162,7 +167,8 @@ import Testing
         #expect(markdown.contains("\n- Vu la délibération n°\u{00A0}CP20201130-15 de la Commission permanente du Conseil départemental du 30 novembre 2020 ;\n"))
         #expect(markdown.contains("Par délibération n°\u{00A0}CP20201130-15 du 30 novembre 2020, la Commission permanente du Conseil départemental a décidé d'attribuer à la Commune de Wimereux une aide d'un montant de **\(Self.euros(30_000))** au titre du dispositif"))
         #expect(markdown.contains("\nLa Commission permanente du Conseil départemental a modifié le montant qui lui était proposé, le ramenant de \(Self.euros(35_000)) à \(Self.euros(30_000)).\n"))
-        #expect(markdown.contains("\n## Voies et délais de recours\n\nCette décision peut faire l'objet, dans un délai de deux mois à compter de sa notification,"))
+        #expect(markdown.contains("\n## Voies et délais de recours\n\nCette décision peut faire l'objet d'un recours contentieux devant le tribunal administratif de Lille"),
+                "a commune is an administration: the routes of appeal written for it")
         #expect(markdown.contains("\nFait à ………………………, le ………………………\n\nPour le Président du Conseil départemental et par délégation,\n\nLa Vice-présidente chargée des sports,\n\n(signature)\n\nClaire Martin\n"))
         let json = try json(record)
         let issuance = try #require(json["issuance"] as? [String: Any])

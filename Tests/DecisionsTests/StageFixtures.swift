@@ -15,14 +15,17 @@ import TestSupport
 enum StageFixture {
     static let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
-    /// A fictitious deployment: a signatory who signs by delegation, an instructing service.
+    /// A fictitious deployment: a signatory who signs by delegation, an instructing service and
+    /// its agent (CRPA L. 111-2), a data protection officer.
     static let deployment = Deployment(
         signatory: .init(firstName: "Claire", name: "Martin", title: "La Vice-présidente chargée des sports"),
         service: .init(name: "Direction des sports (exemple)", address: "1 rue de l'Exemple, 62000 Arras",
-                       email: "sports@departement.example", phone: "03 21 00 00 00"),
+                       email: "sports@departement.example", phone: "03 21 00 00 00",
+                       agent: .init(firstName: "Paul", name: "Lefebvre", title: "Chargé de mission sports de nature")),
         dataProtectionContact: "dpd@departement.example")
 
-    /// The President signs himself: no « par délégation » line.
+    /// The President signs himself: no « par délégation » line. No agent, no data protection
+    /// officer: the documents say what is missing.
     static let president = Deployment(
         signatory: .init(firstName: "Jean", name: "Durand", title: "Le Président du Conseil départemental"),
         service: .init(name: "Service du fonds de solidarité pour le logement (exemple)"))
@@ -125,6 +128,6 @@ extension Scheme {
                decidedBy: body.map { DecisionAuthority(body: $0, source: source, cgctArticle: article) }, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule,
                notices: notices, selection: selection, interpretations: interpretations, tests: tests, references: references,
-               file: file, rulesHash: rulesHash)
+               file: file, rulesHash: rulesHash, mentions: mentions)
     }
 }

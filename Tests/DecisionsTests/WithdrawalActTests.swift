@@ -83,13 +83,14 @@ import Testing
         #expect(raise.contains("a décidé de remplacer la délibération n°\u{00A0}CP20201130-15 de la Commission permanente du Conseil départemental du 30 novembre 2020 par une décision plus favorable : le montant de l'aide est porté de \(Self.euros(30_000)) à \(Self.euros(35_000))."))
     }
 
-    /// The routes of appeal are those of every act, Télérecours included, word for word.
+    /// The routes of appeal are those of every act to the same beneficiary, word for word: for a
+    /// commune, Télérecours (the routes by kind of beneficiary: MentionTests).
     @Test func theRoutesOfAppealAreThoseOfEveryAct() throws {
         let act = DecisionAct(body: .standingCommittee, reference: "CP20210614-08", date: Fixture.date("2021-06-14"))
         let award = MarkdownDecision.render(try Fixture.record("pdesi/01-wimereux-sentier-littoral.yaml", .decision(act, deployment: Fixture.deployment)))
         let withdrawal = committee.markdown()
         let routes = try #require(Self.routes(of: withdrawal))
-        #expect(routes.contains("« Télérecours citoyens »"))
+        #expect(routes.contains("l'application « Télérecours » (www.telerecours.fr)"))
         #expect(Self.routes(of: award) == routes)
     }
 

@@ -119,6 +119,53 @@ import Testing
             + "\(folder)/deliberations.yaml [sources.texte.act]"])
     }
 
+    // MARK: - mentions.yaml
+
+    /// The repository's mentions load, reach every scheme, and enter each fingerprint.
+    @Test func theMentionsOfTheFolderReachEverySchemeAndItsFingerprint() throws {
+        let rules = temporary.file("copy")
+        try FileManager.default.copyItem(atPath: Repository.path("Rules"), toPath: rules)
+        let before = SchemeCatalog.load(directory: rules)
+        #expect(before.failures.isEmpty, "\(before.failures)")
+        for scheme in before.sorted { #expect(scheme.mentions != nil, "\(scheme.id)") }
+        #expect(before.schemes["fsl-acces"]?.mentions?.schemes["fsl-acces"]?.personalData?.recipients != nil)
+        let path = "\(rules)/mentions.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacing("deadline_days: 30", with: "deadline_days: 31").utf8).write(to: URL(fileURLWithPath: path))
+        let after = SchemeCatalog.load(directory: rules)
+        #expect(after.failures.isEmpty)
+        #expect(after.schemes["pdesi"]?.mentions?.piecesDeadline(scheme: "pdesi") == 31)
+        #expect(after.schemes["pdesi"]?.rulesHash != before.schemes["pdesi"]?.rulesHash, "a changed mention changes the fingerprint")
+    }
+
+    /// A malformed mentions.yaml is reported at its line, and the schemes still load (their
+    /// documents then say that the mentions are missing).
+    @Test func aMalformedMentionsFileIsReportedAtItsLine() throws {
+        let text = try String(contentsOfFile: Repository.path("Rules/mentions.yaml"), encoding: .utf8)
+        let broken = text.replacing("gracieux auprès {autorité} ou", with: "gracieux auprès {autorite} ou")
+        #expect(broken != text)
+        try write("mentions.yaml", broken)
+        let catalog = SchemeCatalog.load(directory: folder)
+        let errors = messages(catalog, file: "mentions.yaml")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let appeal = try #require(lines.firstIndex(of: "appeal:"))
+        let line = try #require(lines[appeal...].firstIndex { $0.hasPrefix("  personne-physique: >-") })
+        #expect(errors.count == 2, "the two texts that use it: \(errors)")
+        #expect(errors.first == "\(folder)/mentions.yaml:\(line + 1):22: error: unknown placeholder '{autorite}'; did you mean '{autorité}'? "
+            + "This text may use {décision}, {autorité}, {tribunal} [appeal.personne-physique]")
+        #expect(catalog.schemes["demo"] != nil && catalog.schemes["demo"]?.mentions == nil)
+    }
+
+    @Test func anEntryOfMentionsNamingNoSchemeIsReported() throws {
+        let text = try String(contentsOfFile: Repository.path("Rules/mentions.yaml"), encoding: .utf8)
+        try write("mentions.yaml", text + "  dem:\n    pieces_deadline_days: 10\n")
+        let catalog = SchemeCatalog.load(directory: folder)
+        let errors = messages(catalog, file: "mentions.yaml")
+        #expect(errors.contains { $0.hasSuffix("error: no scheme has the id 'dem'; did you mean 'demo'? [schemes.dem]") }, "\(errors)")
+        #expect(errors.contains { $0.contains("no scheme has the id 'fsl-acces'") }, "this folder has no housing scheme")
+        #expect(messages(catalog, file: "demo.yaml").isEmpty, "the file is no scheme")
+    }
+
     /// A decision names the exact rules applied: retitling an act changes the fingerprint of
     /// every scheme citing it, and of no other.
     @Test func retitlingAnActChangesTheFingerprintOfTheSchemesCitingIt() throws {

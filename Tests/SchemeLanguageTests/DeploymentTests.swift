@@ -26,4 +26,22 @@ import Testing
         #expect(deployment == nil)
         #expect(!diagnostics.isEmpty)
     }
+
+    /// The agent in charge of the files (CRPA L. 111-2) reads back with the service.
+    @Test func theServiceAgentReadsBack() {
+        let agent = Deployment.Service.Agent(firstName: "Paul", name: "Lefebvre", title: "Instructeur du fonds de solidarité pour le logement")
+        let service = Deployment.Service(name: "Service du FSL", address: "Arras", agent: agent)
+        let text = Deployment.template(authority: "cd62", signatory: nil, service: service, dataProtection: nil)
+        let (deployment, diagnostics) = DeploymentLoader.load(text: text, file: "guichet.yaml")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(deployment?.service?.agent == agent)
+    }
+
+    /// An agent is named in full, or not at all: a missing title is located.
+    @Test func anAgentWithoutTitleIsLocated() {
+        let text = "service:\n  name: Service du FSL\n  agent:\n    first_name: Paul\n    name: Lefebvre\n"
+        let (deployment, diagnostics) = DeploymentLoader.load(text: text, file: "guichet.yaml")
+        #expect(deployment == nil)
+        #expect(diagnostics.map(\.description) == ["guichet.yaml:4:5: error: missing field 'title': la qualité de l'agent (« Instructrice du fonds de solidarité pour le logement ») [service.agent]"])
+    }
 }

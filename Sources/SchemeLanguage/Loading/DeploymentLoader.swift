@@ -65,8 +65,24 @@ public enum DeploymentLoader {
         let address = fields.optional("address").flatMap { log.text($0, path: "service.address") }
         let email = fields.optional("email").flatMap { log.line($0, path: "service.email") }
         let phone = fields.optional("phone").flatMap { log.line($0, path: "service.phone") }
+        let agentNode = fields.optional("agent")
+        let agent = agentNode.flatMap { self.agent($0, log: log) }
         fields.rejectUnknown()
-        return name.map { Deployment.Service(name: $0, address: address, email: email, phone: phone) }
+        guard agentNode == nil || agent != nil else { return nil }
+        return name.map { Deployment.Service(name: $0, address: address, email: email, phone: phone, agent: agent) }
+    }
+
+    /// The agent in charge of the files (CRPA L. 111-2): first name, name and title, all three.
+    private static func agent(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Service.Agent? {
+        guard var fields = Fields(node, path: "service.agent", log: log) else { return nil }
+        let firstName = fields.required("first_name", what: "le prénom de l'agent chargé des dossiers")
+            .flatMap { log.line($0, path: "service.agent.first_name") }
+        let name = fields.required("name", what: "le nom de l'agent chargé des dossiers").flatMap { log.line($0, path: "service.agent.name") }
+        let title = fields.required("title", what: "la qualité de l'agent (« Instructrice du fonds de solidarité pour le logement »)")
+            .flatMap { log.line($0, path: "service.agent.title") }
+        fields.rejectUnknown()
+        guard let firstName, let name, let title else { return nil }
+        return Deployment.Service.Agent(firstName: firstName, name: name, title: title)
     }
 }
 
@@ -90,16 +106,25 @@ extension Deployment {
         } else {
             lines += ["# signatory:", "#   first_name: Prénom", "#   name: Nom", "#   title: Président du Conseil départemental"]
         }
-        lines += ["", "# Le service qui instruit les demandes (même code, art. L. 111-2)."]
+        lines += ["", "# Le service qui instruit les demandes et l'agent chargé des dossiers, dont le prénom, le nom, la qualité",
+                  "# et l'adresse administrative figurent sur les courriers (même code, art. L. 111-2)."]
         if let service {
             lines += ["service:", "  name: \(quoted(service.name))"]
             if let address = service.address { lines.append("  address: \(quoted(address))") }
             if let email = service.email { lines.append("  email: \(quoted(email))") }
             if let phone = service.phone { lines.append("  phone: \(quoted(phone))") }
+            if let agent = service.agent {
+                lines += ["  agent:", "    first_name: \(quoted(agent.firstName))", "    name: \(quoted(agent.name))",
+                          "    title: \(quoted(agent.title))"]
+            } else {
+                lines += ["  # agent:", "  #   first_name: Prénom", "  #   name: Nom", "  #   title: Qualité"]
+            }
         } else {
-            lines += ["# service:", "#   name: Direction …", "#   address: …", "#   email: …", "#   phone: …"]
+            lines += ["# service:", "#   name: Direction …", "#   address: …", "#   email: …", "#   phone: …",
+                      "#   agent:", "#     first_name: Prénom", "#     name: Nom", "#     title: Qualité"]
         }
-        lines += ["", "# Le contact du délégué à la protection des données, imprimé dans les actes qui concernent des personnes."]
+        lines += ["", "# Le contact du délégué à la protection des données, imprimé dans la notice sur les données personnelles",
+                  "# des documents qui concernent des personnes (règlement général sur la protection des données, art. 13)."]
         lines.append(dataProtection.map { "data_protection: \(quoted($0))" } ?? "# data_protection: dpo@…")
         lines += ["", "# Le SIRET de l'autorité, qui l'identifie dans les données ouvertes de ses subventions (guichet register export --format scdl).",
                   siret.map { "siret: \(quoted($0))" } ?? "# siret: \"…\""]

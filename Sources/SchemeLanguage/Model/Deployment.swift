@@ -16,18 +16,37 @@ public struct Deployment: Sendable, Equatable {
         }
     }
 
-    /// The service that instructs the applications (CRPA L. 111-2), as letters name it.
+    /// The service that instructs the applications, as letters name it. CRPA L. 111-2 gives
+    /// everyone the right to know the first name, name, title and administrative address of the
+    /// agent who instructs their application, on the letters sent to them: the service's
+    /// address, and its agent when guichet.yaml names one.
     public struct Service: Sendable, Equatable {
+        /// The agent in charge of the files (CRPA L. 111-2: first name, name, title).
+        public struct Agent: Sendable, Equatable {
+            public let firstName: String
+            public let name: String
+            /// "Instructrice du fonds de solidarité pour le logement".
+            public let title: String
+
+            public init(firstName: String, name: String, title: String) {
+                self.firstName = firstName
+                self.name = name
+                self.title = title
+            }
+        }
+
         public let name: String
         public let address: String?
         public let email: String?
         public let phone: String?
+        public let agent: Agent?
 
-        public init(name: String, address: String? = nil, email: String? = nil, phone: String? = nil) {
+        public init(name: String, address: String? = nil, email: String? = nil, phone: String? = nil, agent: Agent? = nil) {
             self.name = name
             self.address = address
             self.email = email
             self.phone = phone
+            self.agent = agent
         }
     }
 

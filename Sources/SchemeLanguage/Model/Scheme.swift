@@ -1,3 +1,4 @@
+import Platform
 import ExactDecimal
 import YAMLReader
 
@@ -36,12 +37,15 @@ public final class Scheme: Sendable {
     public let file: String
     /// SHA-256 of the scheme file's bytes: a decision names the exact rules it applied.
     public let rulesHash: String
+    /// The mentions the law requires in its documents (the rules folder's `mentions.yaml`);
+    /// nil for a scheme read on its own, whose documents then say that they are missing.
+    public let mentions: Mentions?
 
     public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority,
                 decidedBy: DecisionAuthority? = nil, inForce: ValidityWindow? = nil, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
                 amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], selection: Selection? = nil, interpretations: [Interpretation], tests: [SchemeTestCase],
-                references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String) {
+                references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String, mentions: Mentions? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -64,19 +68,30 @@ public final class Scheme: Sendable {
         self.references = references
         self.file = file
         self.rulesHash = rulesHash
+        self.mentions = mentions
     }
 
     /// The same scheme with other parameter values, test cases or fingerprint; everything else shared.
-    func copy(parameters: [Parameter]? = nil, tests: [SchemeTestCase]? = nil, rulesHash: String? = nil) -> Scheme {
+    func copy(parameters: [Parameter]? = nil, tests: [SchemeTestCase]? = nil, rulesHash: String? = nil,
+              mentions: Mentions?? = nil) -> Scheme {
         Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters ?? self.parameters, criteria: criteria, amount: amount, limits: limits,
                schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
-               tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash)
+               tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash,
+               mentions: mentions ?? self.mentions)
     }
 
     /// The same scheme with the test cases of its own test file; they do not change its
     /// fingerprint, since they change no decision.
     public func with(tests: [SchemeTestCase]) -> Scheme { copy(tests: tests) }
+
+    /// The same scheme with the mentions of its rules folder. They change the text of its
+    /// documents, so they enter its fingerprint: SHA-256 of the fingerprint, a line break and
+    /// the mentions it prints in a canonical text.
+    public func with(mentions: Mentions) -> Scheme {
+        let combined = "\(rulesHash)\n\(mentions.canonicalText(scheme: id))"
+        return copy(rulesHash: SHA256.hex(of: Array(combined.utf8)), mentions: .some(mentions))
+    }
 
     public func source(_ id: String) -> SourceReference? { sources.first { $0.id == id } }
     public func piece(_ id: String) -> Piece? { pieces.first { $0.id == id } }
