@@ -156,8 +156,17 @@ extension DecisionRecord {
     static func fact(_ index: Int, scheme: Scheme, application: Application) -> Fact? {
         let input = scheme.inputs[index]
         guard let value = application.facts[index] else { return nil }
-        return Fact(id: input.id, question: input.question, value: FrenchFormat.value(value, type: input.type),
+        return Fact(id: input.id, question: input.question, value: shown(value, input: input, index: index, application: application),
                     canonical: FrenchFormat.canonical(value))
+    }
+
+    /// A fact as the act states it; an amount the rules count HT says so, with what was
+    /// declared when it was given TTC.
+    private static func shown(_ value: Value, input: InputDefinition, index: Int, application: Application) -> String {
+        let text = FrenchFormat.value(value, type: input.type)
+        guard input.exclusiveOfTax else { return text }
+        guard let declared = application.taxInclusive[index] else { return text + " HT" }
+        return "\(text) HT (déclaré \(FrenchFormat.money(declared.amount)) TTC, TVA \(FrenchFormat.value(.rate(declared.rate), type: .rate)))"
     }
 
     /// Another scheme's outcome, as a fact of the criterion that reads it.
@@ -173,9 +182,16 @@ extension DecisionRecord {
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
             return StepRow(id: step.id, label: evaluation.filled(step.label), formula: step.formula,
-                           value: value.map { FrenchFormat.value($0, type: step.expression.type) },
+                           value: value.map { stepValue($0, step: step, evaluation: evaluation) },
                            canonical: value.map(FrenchFormat.canonical))
         }
+    }
+
+    /// A step that reads one amount of the file states it as the fact does (HT, or as declared TTC).
+    private static func stepValue(_ value: Value, step: AmountDefinition.Step, evaluation: Evaluation) -> String {
+        let scheme = evaluation.scheme
+        guard let index = scheme.inputIndex(step.formula) else { return FrenchFormat.value(value, type: step.expression.type) }
+        return shown(value, input: scheme.inputs[index], index: index, application: evaluation.application)
     }
 
     private static func missingRow(_ item: MissingItem, _ evaluation: Evaluation) -> MissingRow {
@@ -183,7 +199,8 @@ extension DecisionRecord {
         switch item {
         case .fact(let index):
             let input = scheme.inputs[index]
-            return MissingRow(kind: .fact, id: input.id, text: input.question, help: input.help)
+            let question = evaluation.application.clarifications[index] ?? input.question
+            return MissingRow(kind: .fact, id: input.id, text: question, help: input.help)
         case .piece(let id):
             return MissingRow(kind: .piece, id: id, text: scheme.piece(id)?.label ?? id, help: nil)
         case .decision(let id):

@@ -30,7 +30,7 @@ import Testing
 
     @Test func theAnnexShowsTheEligibleExpenseTheRateAndTheAmountOfEachAidProposed() throws {
         #expect(report.contains("| Rang au classement | Référence | Bénéficiaire | Projet | Dépense éligible hors taxes | Taux de participation | Montant proposé |"))
-        #expect(report.contains("| 1 | PDESI-2020-001 | Commune de Wimereux | Sécurisation et balisage du sentier du littoral de la pointe aux Oies | \(Self.money(DecimalNumber(60_000))) | 50\u{00A0}% | \(Self.money(DecimalNumber(30_000))) |"))
+        #expect(report.contains("| 1 | PDESI-2020-001 | Commune de Wimereux | Sécurisation et balisage du sentier du littoral de la pointe aux Oies | \(Self.money(DecimalNumber(60_000))) HT | 50\u{00A0}% | \(Self.money(DecimalNumber(30_000))) |"))
         #expect(pdesi.retained.count == 4)
         for candidate in pdesi.retained {
             let amount = try #require(candidate.amount)

@@ -1,3 +1,4 @@
+import ExactDecimal
 import YAMLReader
 
 /// An application file (dossier), its facts typed by the scheme it names.
@@ -61,6 +62,18 @@ public struct Application: Sendable {
     public let outcomes: [String: Outcome]
     /// Values of limits given by a scheme's test case, in place of the register.
     public let limitValues: [String: Value]
+    /// An amount given TTC with its VAT rate, for an input whose basis is HT: what was written,
+    /// from which the HT value of `facts` was derived.
+    public struct TaxInclusive: Sendable, Equatable {
+        public let amount: DecimalNumber
+        public let rate: DecimalNumber
+    }
+
+    /// The amounts given TTC, by input index.
+    public internal(set) var taxInclusive: [Int: TaxInclusive] = [:]
+    /// Facts given in a form that cannot be used as they stand, by input index: the question to
+    /// put to the applicant instead (an amount given TTC without its VAT rate).
+    public internal(set) var clarifications: [Int: String] = [:]
     /// For a household's file, the aids it requests (decisions are issued for these only); nil
     /// for an application to one scheme.
     public let requests: [String]?

@@ -75,10 +75,13 @@ public struct ApplicationDecoder {
         for (index, value) in scheme.defaults where facts.values[index] == nil { facts.values[index] = value }
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
-        return Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
+        var application = Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
                            facts: facts.values, monthlyFacts: facts.monthly, factMarks: facts.marks, monthMarks: facts.monthMarks,
                            pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes,
                            limitValues: limitValues, requests: requests, mark: document.mark)
+        application.taxInclusive = facts.taxInclusive
+        application.clarifications = facts.clarifications
+        return application
     }
 
     /// Reads the header; for a household's file, returns the aids it requests.
@@ -196,6 +199,12 @@ public struct ApplicationDecoder {
         facts.marks[index] = node.mark
         if scheme.perMonth[index], let pairs = node.mapping {
             decodeMonthly(pairs, index: index, path: path(), into: &facts, log: log)
+            return
+        }
+        if scheme.exclusiveOfTax[index] {
+            facts.values[index] = TaxBasis.decode(node, index: index, input: scheme.inputs[index], into: &facts, path: path(), log: log) {
+                typedFact($0, index: index, path: $1, log: log)
+            }
             return
         }
         if let value = typedFact(node, index: index, path: path(), log: log) { facts.values[index] = value }

@@ -65,6 +65,8 @@ struct FactValues {
     /// Where each fact is written, so that an evaluation can blame the value it could not use.
     var marks: [SourceMark?]
     var monthMarks: [Int: [LocalDate: SourceMark]] = [:]
+    var taxInclusive: [Int: Application.TaxInclusive] = [:]
+    var clarifications: [Int: String] = [:]
 
     init(count: Int) {
         values = Array(repeating: nil, count: count)

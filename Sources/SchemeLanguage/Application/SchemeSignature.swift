@@ -8,6 +8,8 @@ struct SchemeSignature {
     let inputIDs: [String]
     let types: [ValueType]
     let perMonth: [Bool]
+    /// The amounts whose basis is HT.
+    let exclusiveOfTax: [Bool]
     /// The inputs with a default value, applied when the application gives none.
     let defaults: [(index: Int, value: Value)]
     /// The `min` and `max` of each input that declares one.
@@ -30,6 +32,7 @@ struct SchemeSignature {
         inputIDs = inputs.map(\.id)
         types = inputs.map(\.type)
         perMonth = inputs.map(\.perMonth)
+        exclusiveOfTax = inputs.map(\.exclusiveOfTax)
         defaults = inputs.indices.compactMap { index in inputs[index].defaultValue.map { (index, $0) } }
         bounds = inputs.map { $0.minimum == nil && $0.maximum == nil ? nil : ($0.minimum, $0.maximum) }
         facts = FactTree(inputs.map(\.id))

@@ -25,11 +25,20 @@ extension SchemeBuilder {
         let defaultValue = fields.optional("default").flatMap { self.defaultValue($0, type: type, path: "\(path).default") }
         let perMonth = fields.optional("per_month").flatMap { log.boolean($0, path: "\(path).per_month") } ?? false
         let personal = fields.optional("personal").flatMap { log.boolean($0, path: "\(path).personal") } ?? false
+        let basis = fields.optional("basis").flatMap { node -> Bool? in
+            guard node.scalar == "HT", type == .money else {
+                log.error("basis vaut HT, pour un montant (type: money) que les règles comptent hors taxes", at: node.mark, path: "\(path).basis")
+                return nil
+            }
+            return true
+        }
         fields.rejectUnknown()
         guard let type, let question else { return nil }
-        return InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
-                               minimum: minimum, maximum: maximum, defaultValue: defaultValue, perMonth: perMonth,
-                               personal: personal, mark: value.mark)
+        var input = InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
+                                    minimum: minimum, maximum: maximum, defaultValue: defaultValue, perMonth: perMonth,
+                                    personal: personal, mark: value.mark)
+        input.exclusiveOfTax = basis ?? false
+        return input
     }
 
     private var inputTypeNames: String {

@@ -20,6 +20,9 @@ public struct InputDefinition: Sendable {
     public let perMonth: Bool
     /// An identifier of a natural person: the register stores it pseudonymised.
     public let personal: Bool
+    /// For an amount whose basis the rules fix (`basis: HT`): a figure given TTC is converted
+    /// with its VAT rate, and one given TTC without it is asked again, never taken as HT.
+    public var exclusiveOfTax = false
     public let mark: SourceMark
 
     public init(id: String, type: ValueType, question: String, help: String?, piece: String?, confirm: Bool,
