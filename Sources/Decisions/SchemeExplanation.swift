@@ -33,6 +33,7 @@ public enum SchemeExplanation {
         for source in scheme.sources {
             text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
             if let quote = source.quote { text.line("  > « \(quote) »") }
+            if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(summary)") }
         }
         text.blank()
     }
@@ -108,7 +109,7 @@ public enum SchemeExplanation {
     }
 
     private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme))
+        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme, includingInternal: true))
     }
 
     private static func tests(_ scheme: Scheme, into text: inout MarkdownText) {

@@ -12,8 +12,7 @@ public enum SelectionReport {
         text.line("**\(scheme.title)** (\(scheme.kind.frenchName))")
         text.blank()
         if let source = scheme.selection?.source.flatMap(scheme.source) {
-            text.line("> « \(source.quote ?? "") » — \(MarkdownDecision.citation(source))")
-            text.blank()
+            MarkdownDecision.citedPassage(source, into: &text)
         }
         text.line("Réunion du comité de sélection du ……………………")
         text.blank()
