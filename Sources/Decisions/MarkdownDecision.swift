@@ -213,11 +213,11 @@ public enum MarkdownDecision {
                     text.line("> — \(citation(source))")
                     text.blank()
                     if let summary = source.summary {
-                        text.line("En substance : \(summary)")
+                        text.line("En substance : \(phrase(summary))")
                         text.blank()
                     }
                 } else if let summary = source.summary {
-                    text.line("En substance (\(citation(source))) : \(summary)")
+                    text.line("En substance (\(citation(source))) : \(phrase(summary))")
                     text.blank()
                 }
             }
@@ -242,7 +242,7 @@ public enum MarkdownDecision {
     /// plain text introduced as such (it is not the text); without its final full stop, since
     /// the citation follows. Nil when the source gives neither.
     static func passage(_ source: SourceReference) -> String? {
-        let summary = source.summary.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        let summary = source.summary.map { phrase($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
         switch (source.quote, summary) {
         case (let quote?, let summary?): return "« \(quote) » En substance : \(summary)"
         case (let quote?, nil): return "« \(quote) »"
@@ -258,13 +258,21 @@ public enum MarkdownDecision {
             text.line("> « \(quote) » — \(citation(source))")
             text.blank()
             if let summary = source.summary {
-                text.line("En substance : \(summary)")
+                text.line("En substance : \(phrase(summary))")
                 text.blank()
             }
         } else if let summary = source.summary {
-            text.line("En substance (\(citation(source))) : \(summary)")
+            text.line("En substance (\(citation(source))) : \(phrase(summary))")
             text.blank()
         }
+    }
+
+    /// A summary after « En substance : », its first word in lower case unless it is an
+    /// acronym or a name written in capitals (« E.S.I. », « FSL »).
+    static func phrase(_ summary: String) -> String {
+        let start = summary.prefix(2)
+        guard start.count == 2, start.last!.isLowercase else { return summary }
+        return FrenchGrammar.lowercasedFirst(summary)
     }
 
     /// The instructing service and how to reach it, as one line; nil when the deployment does not say.

@@ -33,7 +33,7 @@ public enum SchemeExplanation {
         for source in scheme.sources {
             text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
             if let quote = source.quote { text.line("  > « \(quote) »") }
-            if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(summary)") }
+            if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(MarkdownDecision.phrase(summary))") }
         }
         text.blank()
     }

@@ -145,8 +145,9 @@ public enum SelectionReport {
     /// the competent body decides — and what is left; nothing for a call without an envelope.
     static func envelopeTable(_ result: SelectionResult, into text: inout MarkdownText) {
         guard let envelope = result.envelope, let left = result.left else { return }
+        let made = result.envelopeFictitious ? " \(FrenchFormat.fictitious)" : ""
         text.table([envelopeLabel(result.scheme), "Total proposé", "Reste disponible"],
-                   [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
+                   [[FrenchFormat.money(envelope) + made, FrenchFormat.money(result.used), FrenchFormat.money(left)]])
     }
 
     /// The envelope's parameter label when the envelope is one parameter, as in the scheme.

@@ -99,6 +99,15 @@ public struct SchemeCatalog: Sendable {
 
     /// The schemes sorted by id, for stable listings.
     public var sorted: [Scheme] { schemes.keys.sorted().compactMap { schemes[$0] } }
+
+    /// The catalogue with the deployment's values for the parameters the text leaves unset
+    /// (`guichet.yaml`'s `parameters`, or a file given by `--parametres`), and the problems of
+    /// those values, located where they are written.
+    public func setting(_ settings: [ParameterSetting]) -> (catalog: SchemeCatalog, diagnostics: [Diagnostic]) {
+        guard !settings.isEmpty else { return (self, []) }
+        let (set, diagnostics) = ParameterSettings.apply(settings, to: schemes)
+        return (SchemeCatalog(schemes: set, failures: failures, brokenMembers: brokenMembers, deliberations: deliberations), diagnostics)
+    }
 }
 
 /// Finds YAML files: a file is taken as given, a folder is searched, in a stable order.

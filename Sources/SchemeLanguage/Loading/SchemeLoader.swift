@@ -194,9 +194,9 @@ struct SchemeBuilder {
         guard let audience = Interpretation.Audience(rawValue: text) else {
             var message = "audience inconnue '\(ScalarParsing.truncated(text))'"
             if let guess = Suggestion.closest(to: text, among: Interpretation.Audience.allCases.map(\.rawValue)) {
-                message += " ; vouliez-vous dire '\(guess)' ?"
+                message += " (vouliez-vous dire '\(guess)' ?)"
             }
-            log.error(message + " Écrivez " + Self.audienceHint, at: node.mark, path: path)
+            log.error(message + " : écrivez " + Self.audienceHint, at: node.mark, path: path)
             return nil
         }
         return audience
