@@ -50,6 +50,8 @@ public struct SittingRun {
 
     /// Runs the selection against `register` (an in-memory one for a simulation).
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Outcome {
+        // A call whose envelope is not set is refused before anything is read or evaluated.
+        try CallSelector(scheme: scheme)?.checkEnvelope()
         let runner = BatchRunner(catalog: catalog, referenceDate: sitting.date, output: nil, register: register, recording: false,
                                  issuance: issuance, reservedNames: reservedNames)
         let (documents, failures) = runner.read(paths: paths)

@@ -235,6 +235,7 @@ public enum JSONDecision {
             json.string("citation", source.citation)
             json.string("lines", source.lines)
             json.string("quote", source.quote)
+            json.string("summary", source.summary)
         }
     }
 }

@@ -153,8 +153,8 @@ public enum MarkdownDecision {
             text.line("*\(row.label)*")
             text.blank()
             if let source = row.source {
-                let quote = source.quote.map { "« \($0) » " } ?? ""
-                text.line("**En droit.** \(quote)(\(citation(source))).")
+                let passage = passage(source).map { "\($0) " } ?? ""
+                text.line("**En droit.** \(passage)(\(citation(source))).")
                 text.blank()
             }
             var fact = "**En fait.** \(row.failure)"
@@ -201,24 +201,82 @@ public enum MarkdownDecision {
         })
     }
 
-    /// The quoted texts, then the interpretations retained.
+    /// The texts applied — each quote between « », each summary as plain text, never as a
+    /// quotation — then the interpretations retained that say how the text was applied (the
+    /// notes for the authors of the rules are never printed here).
     static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let quoted = record.citedSources.filter { $0.quote != nil }
-        if !quoted.isEmpty {
+        let cited = record.citedSources.filter { $0.quote != nil || $0.summary != nil }
+        if !cited.isEmpty {
             text.heading("Textes appliqués")
-            for source in quoted {
-                text.line("> « \(source.quote!) »")
-                text.line(">")
-                text.line("> — \(citation(source))")
-                text.blank()
+            for source in cited {
+                if let quote = source.quote {
+                    text.line("> « \(quote) »")
+                    text.line(">")
+                    text.line("> — \(citation(source))")
+                    text.blank()
+                    if let summary = source.summary {
+                        text.line("En substance : \(phrase(summary))")
+                        text.blank()
+                    }
+                } else if let summary = source.summary {
+                    text.line("En substance (\(citation(source))) : \(phrase(summary))")
+                    text.blank()
+                }
             }
         }
         text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme, filled: record.filled))
     }
 
-    /// The interpretations, their texts' parameters written by `filled`.
-    static func interpretationBullets(_ scheme: Scheme, filled: (String) -> String) -> [String] {
-        scheme.interpretations.map { "**\($0.question)** \(filled($0.choice))" }
+    /// The interpretations as bullets: the public ones, or for the authors of the rules every
+    /// one, the internal notes marked as such.
+    /// The parameters a choice names are written by `filled`.
+    static func interpretationBullets(_ scheme: Scheme, includingInternal: Bool = false, filled: (String) -> String) -> [String] {
+        scheme.interpretations.compactMap { interpretation in
+            let choice = filled(interpretation.choice)
+            switch interpretation.audience {
+            case .public: return "**\(interpretation.question)** \(choice)"
+            case .internal: return includingInternal
+                ? "**\(interpretation.question)** \(choice) *(Note interne pour les auteurs des règles : jamais imprimée dans une décision.)*"
+                : nil
+            }
+        }
+    }
+
+    /// A passage on one line, before its citation: the quote between « », the summary as
+    /// plain text introduced as such (it is not the text); without its final full stop, since
+    /// the citation follows. Nil when the source gives neither.
+    static func passage(_ source: SourceReference) -> String? {
+        let summary = source.summary.map { phrase($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
+        switch (source.quote, summary) {
+        case (let quote?, let summary?): return "« \(quote) » En substance : \(summary)"
+        case (let quote?, nil): return "« \(quote) »"
+        case (nil, let summary?): return "En substance : \(summary)"
+        case (nil, nil): return nil
+        }
+    }
+
+    /// A passage and its citation as one line, for the head of a procès-verbal or a report:
+    /// a quote as a quotation, a summary as plain text.
+    static func citedPassage(_ source: SourceReference, into text: inout MarkdownText) {
+        if let quote = source.quote {
+            text.line("> « \(quote) » — \(citation(source))")
+            text.blank()
+            if let summary = source.summary {
+                text.line("En substance : \(phrase(summary))")
+                text.blank()
+            }
+        } else if let summary = source.summary {
+            text.line("En substance (\(citation(source))) : \(phrase(summary))")
+            text.blank()
+        }
+    }
+
+    /// A summary after « En substance : », its first word in lower case unless it is an
+    /// acronym or a name written in capitals (« E.S.I. », « FSL »).
+    static func phrase(_ summary: String) -> String {
+        let start = summary.prefix(2)
+        guard start.count == 2, start.last!.isLowercase else { return summary }
+        return FrenchGrammar.lowercasedFirst(summary)
     }
 
     /// The instructing service and how to reach it, as one line; nil when the deployment does not say.

@@ -63,9 +63,8 @@ public enum ProposalReport {
             text.line("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(series(texts)).")
             text.blank()
         }
-        if let source = scheme.selection?.source.flatMap(scheme.source), let quote = source.quote {
-            text.line("> « \(quote) » — \(MarkdownDecision.citation(source))")
-            text.blank()
+        if let source = scheme.selection?.source.flatMap(scheme.source) {
+            MarkdownDecision.citedPassage(source, into: &text)
         }
         let total = result.ranked.count + result.inadmissible.count + result.pending.count
         let examined = FrenchFormat.agreed(total, "a été examinée", "ont été examinées")

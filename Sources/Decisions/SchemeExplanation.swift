@@ -33,6 +33,7 @@ public enum SchemeExplanation {
         for source in scheme.sources {
             text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
             if let quote = source.quote { text.line("  > « \(quote) »") }
+            if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(MarkdownDecision.phrase(summary))") }
         }
         text.blank()
     }
@@ -108,7 +109,9 @@ public enum SchemeExplanation {
     }
 
     private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme) { ParameterText.fillLatest($0, of: scheme) })
+        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme, includingInternal: true) {
+            ParameterText.fillLatest($0, of: scheme)
+        })
     }
 
     private static func tests(_ scheme: Scheme, into text: inout MarkdownText) {

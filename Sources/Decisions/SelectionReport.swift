@@ -12,8 +12,7 @@ public enum SelectionReport {
         text.line("**\(scheme.title)** (\(scheme.kind.frenchName))")
         text.blank()
         if let source = scheme.selection?.source.flatMap(scheme.source) {
-            text.line("> « \(source.quote ?? "") » — \(MarkdownDecision.citation(source))")
-            text.blank()
+            MarkdownDecision.citedPassage(source, into: &text)
         }
         text.line("Réunion du comité de sélection du ……………………")
         text.blank()
@@ -146,8 +145,9 @@ public enum SelectionReport {
     /// the competent body decides — and what is left; nothing for a call without an envelope.
     static func envelopeTable(_ result: SelectionResult, into text: inout MarkdownText) {
         guard let envelope = result.envelope, let left = result.left else { return }
+        let made = result.envelopeFictitious ? " \(FrenchFormat.fictitious)" : ""
         text.table([envelopeLabel(result.scheme), "Total proposé", "Reste disponible"],
-                   [[FrenchFormat.money(envelope), FrenchFormat.money(result.used), FrenchFormat.money(left)]])
+                   [[FrenchFormat.money(envelope) + made, FrenchFormat.money(result.used), FrenchFormat.money(left)]])
     }
 
     /// The envelope's parameter label when the envelope is one parameter, as in the scheme.

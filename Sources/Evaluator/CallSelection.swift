@@ -56,6 +56,9 @@ public struct SelectionResult: Sendable {
     /// Each quota with the laureates it received.
     public let quotas: [(category: String, quota: Int, retained: Int, admissible: Int)]
     public let envelope: DecimalNumber?
+    /// Whether the envelope reads a value made up to try the rules (`fictitious: true`): the
+    /// documents that show it say so.
+    public let envelopeFictitious: Bool
     public let used: DecimalNumber
     /// What the envelope has left after the laureates, computed with checked arithmetic.
     public let left: DecimalNumber?
@@ -101,6 +104,7 @@ public struct CallSelector: Sendable {
     /// With a `sitting`, each candidate is evaluated again in rank order before it is placed, and
     /// proposed when retained; its errors are thrown as they come.
     public func select(_ evaluations: [Evaluation], sitting: (any SittingLedger)? = nil) throws -> SelectionResult {
+        try checkEnvelope()
         let byID = evaluations.sorted { $0.application.id < $1.application.id }
         let admissible = byID.filter { $0.outcome == .favorable }
         var candidates: [(evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])] = []
@@ -126,7 +130,8 @@ public struct CallSelector: Sendable {
                                                     tiedByReference: tied))
         }
         let envelopeValue = try envelopeAmount(admissible.first)
-        var placement = try place(ranked, envelope: envelopeValue, sitting: sitting)
+        let fictitious = envelopeValue != nil && admissible.first.map(envelopeIsFictitious) == true
+        var placement = try place(ranked, envelope: envelopeValue, fictitious: fictitious, sitting: sitting)
         ranked = placement.candidates
         // Applications that are not admissible take no part in the ranking, and say why.
         for evaluation in byID where evaluation.outcome == .unfavorable || evaluation.outcome == .incomplete {
@@ -143,8 +148,25 @@ public struct CallSelector: Sendable {
         return SelectionResult(scheme: scheme, ranked: ranked,
                                inadmissible: byID.filter { $0.outcome == .unfavorable || $0.outcome == .incomplete },
                                pending: byID.filter { $0.outcome == .toExamine }, decisions: placement.decisions,
-                               quotas: quotas, envelope: envelopeValue, used: placement.used,
+                               quotas: quotas, envelope: envelopeValue, envelopeFictitious: fictitious, used: placement.used,
                                left: try envelopeValue.map { (envelope) throws(EvaluationError) in try checked(envelope.subtracting(placement.used)) })
+    }
+
+    /// Refuses a call whose envelope the text leaves without a value, before anything is ranked:
+    /// the error names the parameter and where to set it.
+    public func checkEnvelope() throws(EvaluationError) {
+        guard let expression = selection.envelope else { return }
+        for index in expression.parameterIndices where scheme.parameters[index].isUnset {
+            throw EvaluationError(message: "l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : "
+                                  + scheme.parameters[index].unsetMessage(scheme: scheme.id), mark: expression.mark)
+        }
+    }
+
+    /// Whether a parameter the envelope reads has, on the evaluation's date, a made-up value.
+    private func envelopeIsFictitious(_ evaluation: Evaluation) -> Bool {
+        (selection.envelope?.parameterIndices ?? []).contains { index in
+            scheme.parameters[index].version(on: evaluation.referenceDate)?.fictitious == true
+        }
     }
 
     private func envelopeAmount(_ any: Evaluation?) throws(EvaluationError) -> DecimalNumber? {
@@ -158,7 +180,7 @@ public struct CallSelector: Sendable {
     /// what is left of the envelope; the others go to the waiting list, then out.
     /// At a sitting, each candidate is evaluated again when its turn comes, so that it sees
     /// exactly the aid proposed before it; the candidates are returned as placed.
-    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?, sitting: (any SittingLedger)?) throws
+    private func place(_ ranked: [SelectionResult.Candidate], envelope: DecimalNumber?, fictitious: Bool, sitting: (any SittingLedger)?) throws
         -> (decisions: [String: SelectionResult.Decision], used: DecimalNumber, candidates: [SelectionResult.Candidate]) {
         var placed: [SelectionResult.Candidate] = []
         var decisions: [String: SelectionResult.Decision] = [:]
@@ -184,7 +206,8 @@ public struct CallSelector: Sendable {
                 reason = "les \(laureates) places de lauréat sont pourvues par des candidatures mieux classées"
             } else if let envelope, let amount = candidate.amount, !Self.fits(amount, after: used, in: envelope) {
                 let left = try checked(envelope.subtracting(used))
-                reason = "l'enveloppe restante (\(FrenchFormat.money(left))) ne permet pas de financer l'aide demandée"
+                let made = fictitious ? ", sur une enveloppe fictive, pour les essais" : ""
+                reason = "l'enveloppe restante (\(FrenchFormat.money(left))\(made)) ne permet pas de financer l'aide demandée"
             }
             if let reason {
                 let onList = selection.waitingList.map { waiting < $0 } ?? true

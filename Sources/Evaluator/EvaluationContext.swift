@@ -65,8 +65,13 @@ struct EvaluationContext {
         trace.reserveCapacity(2 * plan.inputIDs.count)
     }
 
-    /// The value of a parameter in force on its date, or nil while that date is unknown.
-    mutating func parameter(_ index: Int) throws(EvaluationError) -> Value? {
+    /// The value of a parameter in force on its date, or nil while that date is unknown. A
+    /// parameter the text leaves without a value, and nothing has set, is an error naming it
+    /// and saying where to set it: never a missing fact to ask the applicant for.
+    mutating func parameter(_ index: Int, at expression: Expression) throws(EvaluationError) -> Value? {
+        if parameterDefinitions[index].isUnset {
+            throw EvaluationError(message: parameterDefinitions[index].unsetMessage(scheme: plan.schemeID), mark: expression.mark)
+        }
         if parameterChosen[index] { return parameters[index] }
         guard let date = parameterDates[index], case .date(let day)? = try date(&self) else { return nil }
         let value = parameterDefinitions[index].value(on: day)

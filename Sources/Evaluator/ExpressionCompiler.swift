@@ -15,7 +15,7 @@ enum ExpressionCompiler {
         case .input(let index):
             return { context in context.read(index) }
         case .parameter(let index):
-            return { context in try context.parameter(index) }
+            return { context in try context.parameter(index, at: expression) }
         case .step(let index):
             return { context in context.steps[index] }
         case .monthStep(let index):

@@ -12,6 +12,9 @@ public struct SchemeCatalog: Sendable {
     /// not oriented within a family one of whose aids is missing. Files whose family cannot
     /// even be read are under the empty key: they may belong to any family.
     let brokenMembers: [String: [String]]
+    /// The authorities and acts of the folder's `deliberations.yaml`, with the files of their
+    /// texts (`QuoteCheck` reads them).
+    public let deliberations: SharedDeliberations
 
     /// Loads every `*.yaml` and `*.yml` file directly in `directory` (subfolders such as
     /// `reforms/` hold other kinds of files): the schemes, with the authorities and acts of
@@ -53,7 +56,7 @@ public struct SchemeCatalog: Sendable {
             if let family = scheme.family { broken[family, default: []].append(scheme.file) }
         }
         return SchemeCatalog(schemes: checked.valid, failures: failures + checked.failures,
-                             brokenMembers: broken.mapValues { $0.sorted() })
+                             brokenMembers: broken.mapValues { $0.sorted() }, deliberations: deliberations)
     }
 
     /// The family a scheme file that did not load belongs to: its `family:` when its YAML reads
@@ -92,14 +95,24 @@ public struct SchemeCatalog: Sendable {
     }
 
     public init(schemes: [String: Scheme], failures: [(file: String, diagnostics: [Diagnostic])] = [],
-                brokenMembers: [String: [String]] = [:]) {
+                brokenMembers: [String: [String]] = [:], deliberations: SharedDeliberations = .none) {
         self.schemes = schemes
         self.failures = failures
         self.brokenMembers = brokenMembers
+        self.deliberations = deliberations
     }
 
     /// The schemes sorted by id, for stable listings.
     public var sorted: [Scheme] { schemes.keys.sorted().compactMap { schemes[$0] } }
+
+    /// The catalogue with the deployment's values for the parameters the text leaves unset
+    /// (`guichet.yaml`'s `parameters`, or a file given by `--parametres`), and the problems of
+    /// those values, located where they are written.
+    public func setting(_ settings: [ParameterSetting]) -> (catalog: SchemeCatalog, diagnostics: [Diagnostic]) {
+        guard !settings.isEmpty else { return (self, []) }
+        let (set, diagnostics) = ParameterSettings.apply(settings, to: schemes)
+        return (SchemeCatalog(schemes: set, failures: failures, brokenMembers: brokenMembers, deliberations: deliberations), diagnostics)
+    }
 }
 
 /// Finds YAML files: a file is taken as given, a folder is searched, in a stable order.

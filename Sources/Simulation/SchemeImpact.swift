@@ -78,15 +78,22 @@ public struct SchemeImpact: Sendable {
     public struct Envelope: Sendable {
         public let before: DecimalNumber
         public let after: DecimalNumber
+        /// Whether each is a value made up to try the rules: the report says so.
+        public var beforeFictitious = false
+        public var afterFictitious = false
         public let granted: Amounts
         /// The grants in percent of the envelope, rounded half up to one decimal.
         public let usageBefore: DecimalNumber?
         public let usageAfter: DecimalNumber?
 
         public var rows: [[String]] {
-            [["Enveloppe", FrenchFormat.money(before), FrenchFormat.money(after)],
+            [["Enveloppe", Self.shown(before, fictitious: beforeFictitious), Self.shown(after, fictitious: afterFictitious)],
              ["Aides accordées", granted.beforeText, granted.afterText],
              ["Utilisation", usageBefore.map(ReformImpact.percentText) ?? "—", usageAfter.map(ReformImpact.percentText) ?? "—"]]
+        }
+
+        private static func shown(_ amount: DecimalNumber, fictitious: Bool) -> String {
+            FrenchFormat.money(amount) + (fictitious ? " \(FrenchFormat.fictitious)" : "")
         }
     }
 
@@ -130,8 +137,9 @@ public struct SchemeImpact: Sendable {
         winners = totals.winners.map(Self.row)
         losers = totals.losers.map(Self.row)
         if let before = totals.envelopeBefore, let after = totals.envelopeAfter {
-            envelope = Envelope(before: before, after: after, granted: total, usageBefore: ReformImpact.percent(total.before, of: before),
-                                usageAfter: ReformImpact.percent(total.after, of: after))
+            envelope = Envelope(before: before, after: after, beforeFictitious: totals.envelopeBeforeFictitious,
+                                afterFictitious: totals.envelopeAfterFictitious, granted: total,
+                                usageBefore: ReformImpact.percent(total.before, of: before), usageAfter: ReformImpact.percent(total.after, of: after))
         } else {
             envelope = nil
         }

@@ -38,6 +38,9 @@ public struct SimulationSummary: Sendable {
         /// The call's envelope under today's rules and under the reform, when the scheme has one.
         public var envelopeBefore: DecimalNumber?
         public var envelopeAfter: DecimalNumber?
+        /// Whether each is a value made up to try the rules (`fictitious: true`).
+        public var envelopeBeforeFictitious = false
+        public var envelopeAfterFictitious = false
 
         public init() {}
     }
@@ -87,8 +90,14 @@ public struct SimulationSummary: Sendable {
         totals.distribution[Self.band(change.difference)] += 1
         if change.difference > .zero { Self.keep(change, in: &totals.winners, before: { $0.difference > $1.difference }) }
         if change.difference < .zero { Self.keep(change, in: &totals.losers, before: { $0.difference < $1.difference }) }
-        totals.envelopeBefore = totals.envelopeBefore ?? Self.envelope(of: old)
-        totals.envelopeAfter = totals.envelopeAfter ?? Self.envelope(of: new)
+        if totals.envelopeBefore == nil, let version = Self.envelope(of: old) {
+            totals.envelopeBefore = version.value.decimal
+            totals.envelopeBeforeFictitious = version.fictitious
+        }
+        if totals.envelopeAfter == nil, let version = Self.envelope(of: new) {
+            totals.envelopeAfter = version.value.decimal
+            totals.envelopeAfterFictitious = version.fictitious
+        }
         schemes[old.scheme.id] = totals
         return change
     }
@@ -117,9 +126,11 @@ public struct SimulationSummary: Sendable {
         if list.count > kept { list.removeLast() }
     }
 
-    private static func envelope(of evaluation: Evaluation) -> DecimalNumber? {
+    /// The envelope's version on the application's filing date; nil when the scheme has no
+    /// envelope parameter, or it is unset.
+    private static func envelope(of evaluation: Evaluation) -> Parameter.Version? {
         guard let selection = evaluation.scheme.selection, case .parameter(let index)? = selection.envelope?.node else { return nil }
-        return evaluation.scheme.parameters[index].value(on: evaluation.application.filed)?.decimal
+        return evaluation.scheme.parameters[index].version(on: evaluation.application.filed)
     }
 
     public static let csvHeader = "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference"

@@ -51,7 +51,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = SchemeCatalog.load(directory: rules.rules)
+        let catalog = try rules.catalog()
         guard let target = catalog.schemes[scheme] else {
             Console.report(catalog)
             Console.error("error: unknown scheme '\(scheme)'")

@@ -5,7 +5,7 @@ import SchemeLanguage
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate every scheme of a rules folder; located errors, non-zero exit on any.")
+        abstract: "Validate every scheme of a rules folder, and every quote against the lines of the text it cites; located errors, non-zero exit on any.")
 
     @Argument(help: "The folder of scheme files.")
     var rulesDirectory: String = "Rules"
@@ -13,12 +13,18 @@ struct Check: ParsableCommand {
     func run() throws {
         let catalog = SchemeCatalog.load(directory: rulesDirectory)
         Console.report(catalog)
-        for scheme in catalog.sorted {
+        let quotes = QuoteCheck.problems(in: catalog)
+        for problem in quotes {
+            for diagnostic in problem.diagnostics { Console.error(diagnostic.description) }
+        }
+        let misquoting = Set(quotes.map(\.file))
+        for scheme in catalog.sorted where !misquoting.contains(scheme.file) {
             Console.out("ok  \(scheme.id) (\(scheme.file)): \(scheme.criteria.count) criteria, \(scheme.amount?.steps.count ?? 0) amount steps, \(scheme.tests.count) test cases")
         }
-        let errors = catalog.failures.reduce(0) { $0 + $1.diagnostics.count }
+        let failures = catalog.failures + quotes
+        let errors = failures.reduce(0) { $0 + $1.diagnostics.count }
         if errors > 0 {
-            Console.error("\(catalog.failures.count) rules file(s) with \(errors) error(s); fix them and run 'guichet check' again.")
+            Console.error("\(Set(failures.map(\.file)).count) rules file(s) with \(errors) error(s); fix them and run 'guichet check' again.")
             throw ExitCode.failure
         }
         if catalog.schemes.isEmpty {

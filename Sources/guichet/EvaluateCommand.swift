@@ -41,7 +41,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let deployment = try WorkingFolder.deployment() ?? Deployment()
-        let catalog = SchemeCatalog.load(directory: rules.rules)
+        let catalog = try rules.catalog()
         Console.report(catalog)
         let stage: Stage = simulation || !register.inUse ? .simulation : .instruction
         if stage == .simulation, !simulation {

@@ -14,7 +14,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        let catalog = SchemeCatalog.load(directory: rules.rules)
+        let catalog = try rules.catalog()
         guard let scheme = catalog.schemes[schemeID] else {
             Console.report(catalog)
             let known = catalog.schemes.keys.sorted().joined(separator: ", ")

@@ -91,8 +91,14 @@ struct RegisterOption: ParsableArguments {
     }
 }
 
-/// The `--rules` option shared by the commands that read schemes.
+/// The `--rules` option shared by the commands that read schemes, with `--parametres`, the
+/// values of the parameters the text leaves unset.
 struct RulesOption: ParsableArguments {
     @Option(name: .long, help: "The folder of scheme files.")
     var rules: String = "Rules"
+
+    @Option(name: .customLong("parametres"), help: ArgumentHelp(
+        "Un fichier qui donne les valeurs des paramètres que le texte laisse sans valeur (unset: true), comme guichet.yaml : parameters: {pdesi: {enveloppe_appel: 150 000 €}}.",
+        valueName: "FICHIER"))
+    var parameterFile: String?
 }

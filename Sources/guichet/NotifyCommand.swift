@@ -34,7 +34,7 @@ struct Notify: ParsableCommand {
 
     func run() throws {
         guard dating.date != nil else { throw ValidationError("donnez la date de notification : --date AAAA-MM-JJ") }
-        let catalog = SchemeCatalog.load(directory: rules.rules)
+        let catalog = try rules.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[schemeID] else {
             Console.error("error: aucun dispositif « \(schemeID) » dans \(rules.rules)")

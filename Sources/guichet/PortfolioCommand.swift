@@ -53,7 +53,7 @@ struct Portfolio: ParsableCommand {
         }
 
         func run() throws {
-            let catalog = SchemeCatalog.load(directory: rules.rules)
+            let catalog = try rules.catalog()
             guard let target = catalog.schemes[scheme] else {
                 Console.report(catalog)
                 Console.error("error: unknown scheme '\(scheme)'; known schemes: \(catalog.schemes.keys.sorted().joined(separator: ", "))")

@@ -141,7 +141,7 @@ struct RegisterCommand: ParsableCommand {
                 }
                 threshold = amount
             }
-            let catalog = SchemeCatalog.load(directory: rules.rules)
+            let catalog = try rules.catalog()
             Console.report(catalog)
             let publication = ScdlSubsidies.Publication(
                 authorityNames: catalog.schemes.mapValues(\.authority.name), authoritySIRET: siret, paymentTerms: paymentTerms,

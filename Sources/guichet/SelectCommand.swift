@@ -42,7 +42,7 @@ struct Select: ParsableCommand {
 
     func run() throws {
         let deployment = try WorkingFolder.deployment() ?? Deployment()
-        let catalog = SchemeCatalog.load(directory: rules.rules)
+        let catalog = try rules.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[schemeID], scheme.selection != nil else {
             Console.error("error: « \(schemeID) » n'est pas un appel doté d'une « selection » dans \(rules.rules)")
@@ -50,6 +50,13 @@ struct Select: ParsableCommand {
         }
         guard let body = scheme.decidedBy?.body else {
             Console.error("\(scheme.file): error: le dispositif ne dit pas qui décide (authority.decides) : la proposition ne peut être adressée")
+            throw ExitCode.failure
+        }
+        // An envelope the text leaves unset, and nothing has set: refused before anything is written.
+        do {
+            try CallSelector(scheme: scheme)?.checkEnvelope()
+        } catch {
+            Console.error(error.description)
             throw ExitCode.failure
         }
         let recording = register.inUse

@@ -28,7 +28,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        let catalog = SchemeCatalog.load(directory: rules.rules)
+        let catalog = try rules.catalog()
         Console.report(catalog)
         let loaded: Reform
         switch ReformLoader.load(path: reform, schemes: catalog.schemes) {

@@ -70,9 +70,27 @@ struct DatingOptions: ParsableArguments {
 }
 
 extension RulesOption {
+    /// The rules folder's catalogue, its unset parameters given the values of `guichet.yaml`
+    /// and of `--parametres`; a value that does not fit stops the command with its errors
+    /// located. The catalogue's own failures are left to the command to report.
+    func catalog() throws -> SchemeCatalog {
+        let loaded = SchemeCatalog.load(directory: rules)
+        var settings = try WorkingFolder.deployment()?.parameters ?? []
+        if let parameterFile {
+            let (read, diagnostics) = ParameterSettings.load(path: parameterFile)
+            for diagnostic in diagnostics { Console.error(diagnostic.description) }
+            guard let read else { throw ExitCode.failure }
+            settings += read
+        }
+        let (catalog, diagnostics) = loaded.setting(settings)
+        for diagnostic in diagnostics { Console.error(diagnostic.description) }
+        if !diagnostics.isEmpty { throw ExitCode.failure }
+        return catalog
+    }
+
     /// The rules folder's catalogue and the scheme `id`, which must say who decides on it.
     func decidingScheme(_ id: String) throws -> (SchemeCatalog, Scheme, DecidingBody) {
-        let catalog = SchemeCatalog.load(directory: rules)
+        let catalog = try self.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[id], let body = scheme.decidedBy?.body else {
             Console.error("error: « \(id) » n'est pas un dispositif de \(rules) qui dise qui décide (authority.decides)")

@@ -15,7 +15,8 @@ import Testing
 /// body (as proposed or amended), notified (and never touched again by a batch), decided again
 /// (the later decisions that shared a limit with it listed for revision).
 @Suite struct LifecycleTests {
-    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// The PDESI envelope, which the text leaves unset, given its fictitious sample value.
+    let catalog = FictitiousParameters.rules()
     /// Removed with its content when the test is over.
     let temporary: TemporaryFolder
     var folder: String { temporary.path }

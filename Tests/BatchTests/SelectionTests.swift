@@ -12,7 +12,8 @@ import Testing
 
 /// Calls: admissibility, quotas, ties settled whatever the order, envelopes.
 @Suite struct SelectionTests {
-    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// The PDESI envelope, which the text leaves unset, given its fictitious sample value.
+    let catalog = FictitiousParameters.rules()
 
     func evaluations(_ folder: String, scheme: String, order: [String]? = nil) throws -> [Evaluation] {
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path(folder)).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -95,6 +96,38 @@ import Testing
         #expect(result.used == DecimalNumber(125_000))
         #expect(result.retained.map(\.evaluation.application.id) == ["PDESI-ENV-01", "PDESI-ENV-03", "PDESI-ENV-04", "PDESI-ENV-06"])
         #expect(result.waiting.map(\.evaluation.application.id) == ["PDESI-ENV-02", "PDESI-ENV-05"])
-        #expect(result.decisions["PDESI-ENV-02"]?.reason.contains("enveloppe restante (25\u{202F}000,00") == true)
+        #expect(result.decisions["PDESI-ENV-02"]?.reason.contains("enveloppe restante (25\u{202F}000,00\u{00A0}€, sur une enveloppe fictive, pour les essais)") == true)
+        #expect(result.envelopeFictitious)
+        #expect(SelectionReport.markdown(result).contains("| 150\u{202F}000,00\u{00A0}€ (valeur fictive, pour les essais) | 125\u{202F}000,00\u{00A0}€ |"))
+    }
+
+    /// The text gives no amount for the PDESI envelope: until the deployment sets it, the call
+    /// is refused before anything is ranked, proposed or written, with where to set it.
+    @Test func aCallWhoseEnvelopeIsUnsetIsRefused() throws {
+        let rules = SchemeCatalog.load(directory: Repository.path("Rules"))
+        let scheme = try #require(rules.schemes["pdesi"])
+        let message = "l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : le paramètre 'enveloppe_appel' du "
+            + "dispositif pdesi (« Enveloppe de l'appel à projets 2020 ») n'a pas de valeur : le texte ne la donne pas (unset: true). "
+            + "Fixez-la dans guichet.yaml, sous parameters: {pdesi: {enveloppe_appel: …}}, ou dans un fichier de paramètres donné par --parametres FICHIER"
+        let selector = try #require(CallSelector(scheme: scheme))
+        #expect(throws: EvaluationError.self) { try selector.select([]) }
+        do {
+            try selector.checkEnvelope()
+            Issue.record("an unset envelope is refused")
+        } catch {
+            #expect(error.message == message)
+            #expect(error.mark.file == Repository.path("Rules/pdesi.yaml"), "located at the envelope of the rules")
+        }
+        // At a sitting: refused before a file is read or a document written.
+        let temporary = try TemporaryFolder("unset-envelope")
+        let output = try OutputFolder(directory: temporary.file("out"))
+        let sitting = DecisionAct(body: .standingCommittee, reference: "CP-2020-12-14", date: DecisionDay.samples)
+        let run = SittingRun(catalog: rules, scheme: scheme, sitting: sitting, issuance: Issuance(stage: .simulation, referenceDate: sitting.date),
+                             actor: nil)
+        #expect(throws: EvaluationError.self) {
+            _ = try run.run(paths: [Repository.path("Applications/pdesi-enveloppe")], register: try DecisionRegister.inMemory(), output: output)
+        }
+        let written = try FileManager.default.contentsOfDirectory(atPath: temporary.file("out")).filter { !$0.hasPrefix(".") }
+        #expect(written.isEmpty, "\(written)")
     }
 }

@@ -13,7 +13,8 @@ import TestSupport
 /// The fixtures set who decides themselves (a body with no source, or none), whatever the rules
 /// say, so that each document shows one case of the wording.
 enum StageFixture {
-    static let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// The PDESI envelope, which the text leaves unset, given its fictitious sample value.
+    static let catalog = FictitiousParameters.rules()
 
     /// A fictitious deployment: a signatory who signs by delegation, an instructing service and
     /// its agent (CRPA L. 111-2), a data protection officer.

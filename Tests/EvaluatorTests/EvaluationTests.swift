@@ -124,7 +124,7 @@ import Testing
         title: Forfait daté
         kind: individual-aid
         authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
-        sources: {s: {deliberation: Délibération}}
+        sources: {s: {deliberation: Délibération, summary: Texte résumé.}}
         inputs:
           entree: {type: date, question: Date d'entrée ?}
         parameters:

@@ -15,7 +15,7 @@ import YAMLReader
             title: Forfait daté
             kind: individual-aid
             authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
-            sources: {s: {deliberation: Délibération}}
+            sources: {s: {deliberation: Délibération, summary: Texte résumé.}}
             parameters:
               forfait:
                 label: Forfait
@@ -63,7 +63,7 @@ import YAMLReader
             title: T
             kind: individual-aid
             authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
-            sources: {s: {deliberation: Délibération}}
+            sources: {s: {deliberation: Délibération, summary: Texte résumé.}}
             eligibility:
               - {id: c, label: C, failure: F, when: "decision_date > 3"}
             """

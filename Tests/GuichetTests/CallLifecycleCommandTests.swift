@@ -32,9 +32,14 @@ import Testing
         text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
     }
 
+    /// A working folder whose guichet.yaml gives the PDESI envelope, which the text leaves unset,
+    /// its fictitious sample value.
     func initialise() throws {
         try guichet(["init", "--authority", "cd62", "--signataire-prenom", "Claire", "--signataire-nom", "EXEMPLE",
                      "--signataire-qualite", "Présidente du Conseil départemental", "--service", "Direction des sports"])
+        let configuration = try String(contentsOfFile: "\(folder)/guichet.yaml", encoding: .utf8)
+        try (configuration + "parameters:\n  pdesi:\n    enveloppe_appel: {value: 150 000 €, fictitious: true}\n")
+            .write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
     }
 
     func decideTheCall() throws {
@@ -59,7 +64,7 @@ import Testing
         try decideTheCall()
         let proposal = plain(try text("proposition-pdesi.md"))
         #expect(proposal.contains("Projet — soumis au vote de la Commission permanente"))
-        #expect(proposal.contains("| 150 000,00 € | 149 999,99 € | 0,01 € |"), "total against the envelope")
+        #expect(proposal.contains("| 150 000,00 € (valeur fictive, pour les essais) | 149 999,99 € | 0,01 € |"), "total against the envelope")
         // A second project of the Boulonnais in 2020 is capped by the first one proposed at the sitting.
         #expect(proposal.contains("PDESI-2020-010"))
         let act = plain(try text("PDESI-2020-002.decision.md"))
@@ -208,5 +213,39 @@ import Testing
             #expect(act.contains("D-\(scheme)"))
             #expect(try text("MEN-2020-0401.\(scheme).notification.md").hasSuffix(act))
         }
+    }
+
+    /// The text gives no amount for the PDESI envelope: in a working folder whose guichet.yaml
+    /// does not set it, select refuses the call, naming the parameter and where to set it, and
+    /// writes and records nothing.
+    @Test func aCallWhoseEnvelopeIsUnsetIsRefused() throws {
+        try guichet(["init", "--authority", "cd62", "--signataire-prenom", "Claire", "--signataire-nom", "EXEMPLE",
+                     "--signataire-qualite", "Présidente du Conseil départemental"])
+        let refused = try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules, expect: 1)
+        #expect(refused.errors.hasPrefix(Repository.path("Rules/pdesi.yaml") + ":"), "located in the rules: \(refused.errors)")
+        #expect(refused.errors.contains(": error: l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : "
+                                        + "le paramètre 'enveloppe_appel' du dispositif pdesi"), "\(refused.errors)")
+        #expect(refused.errors.contains("Fixez-la dans guichet.yaml, sous parameters: {pdesi: {enveloppe_appel: …}}"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions"), "nothing written")
+        let register = try DecisionRegister.openExisting(path: "\(folder)/.guichet/registre.sqlite")
+        #expect(try register.currentEntries().isEmpty, "nothing recorded")
+        // A value of another unit is refused where it is written.
+        let configuration = try String(contentsOfFile: "\(folder)/guichet.yaml", encoding: .utf8)
+        try (configuration + "parameters:\n  pdesi:\n    enveloppe_appel: 50 %\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
+        let wrong = try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules, expect: 1)
+        #expect(wrong.errors.contains("guichet.yaml:"), "\(wrong.errors)")
+        #expect(wrong.errors.contains(": error: attendu un montant en euros, comme 150 000 €, trouvé '50 %', pour 'enveloppe_appel' du dispositif pdesi "
+                                      + "[parameters.pdesi.enveloppe_appel]"), "\(wrong.errors)")
+    }
+
+    /// Outside a working folder, the README's sample call runs with the values of
+    /// Applications/parametres-fictifs.yaml, and its documents say they are fictitious.
+    @Test func theSampleCallRunsWithItsFictitiousEnvelope() throws {
+        let run = try guichet(["select", "pdesi", Repository.path("Applications/pdesi-enveloppe"),
+                               "--parametres", FictitiousParameters.file] + rules)
+        #expect(plain(run.output).contains("| 150 000,00 € (valeur fictive, pour les essais) | 125 000,00 € | 25 000,00 € |"), "\(run.output)")
+        #expect(plain(try text("proposition-pdesi.md")).contains("150 000,00 € (valeur fictive, pour les essais)"))
+        let explained = try guichet(["explain", "pdesi", "--parametres", FictitiousParameters.file] + rules)
+        #expect(plain(explained.output).contains("| `enveloppe_appel` | Enveloppe de l'appel à projets 2020 | 150 000,00 € (valeur fictive, pour les essais) |"))
     }
 }

@@ -10,7 +10,7 @@ import Testing
         title: \(id)
         kind: individual-aid
         authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
-        sources: {s: {deliberation: Délibération}}
+        sources: {s: {deliberation: Délibération, summary: Texte résumé.}}
         eligibility:
           - {id: c, label: C, failure: F, when: outcome("\(other)") == "défavorable"}
 

@@ -14,7 +14,8 @@ import Testing
 /// `GUICHET_UPDATE_GOLDEN=1 swift test --filter SimulationReportGoldenTests`, then read the diff.
 @Suite struct SimulationReportGoldenTests {
     static let cases = ["pdesi-60", "solvabilisation-600", "generated"]
-    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// The PDESI envelope, which the text leaves unset, given its fictitious sample value.
+    let catalog = FictitiousParameters.rules()
     /// Removed with its content when the test is over.
     let temporary: TemporaryFolder
 

@@ -12,7 +12,8 @@ import Testing
 
 /// Reforms: loading them against the schemes, and their effect on small portfolios computed by hand.
 @Suite struct SimulationTests {
-    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+    /// The PDESI envelope, which the text leaves unset, given its fictitious sample value.
+    let catalog = FictitiousParameters.rules()
     /// Removed with its content when the test is over.
     let temporary: TemporaryFolder
 
@@ -333,6 +334,8 @@ import Testing
         #expect(totals.envelopeBefore == DecimalNumber(150_000) && totals.envelopeAfter == DecimalNumber(300_000))
         let markdown = SimulationReport.markdown(summary, catalog: catalog)
         #expect(markdown.contains("| Utilisation | 76,7\u{00A0}% | 38,3\u{00A0}% |"))
+        #expect(markdown.contains("| Enveloppe | 150\u{202F}000,00\u{00A0}€ (valeur fictive, pour les essais) | 300\u{202F}000,00\u{00A0}€ |"),
+                "the sample value is fictitious, the reform's is not")
     }
 
     /// Too large to sort (the limit is set to nothing here), a portfolio is simulated in the

@@ -120,3 +120,22 @@ public enum PDESIFixture {
         """
     }
 }
+
+/// The values the bundled rules leave unset (`unset: true`), as `Applications/parametres-fictifs.yaml`
+/// gives them to try the samples: fictitious, and said so wherever a document shows one.
+public enum FictitiousParameters {
+    public static let file = Repository.path("Applications/parametres-fictifs.yaml")
+
+    public static func apply(to catalog: SchemeCatalog) -> SchemeCatalog {
+        let (settings, diagnostics) = ParameterSettings.load(path: file)
+        precondition(diagnostics.isEmpty, "\(diagnostics)")
+        let (set, problems) = catalog.setting(settings ?? [])
+        precondition(problems.isEmpty, "\(problems)")
+        return set
+    }
+
+    /// The repository's rules with those values.
+    public static func rules() -> SchemeCatalog {
+        apply(to: SchemeCatalog.load(directory: Repository.path("Rules")))
+    }
+}

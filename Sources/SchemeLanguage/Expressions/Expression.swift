@@ -39,6 +39,18 @@ public struct Expression: Sendable {
         self.mark = mark
     }
 
+    /// The parameters this expression reads, by their index in `Scheme.parameters`, in the order written.
+    public var parameterIndices: [Int] {
+        switch node {
+        case .parameter(let index): [index]
+        case .literal, .input, .step, .monthStep, .builtin, .limit, .schemeOutcome: []
+        case .unary(_, let operand): operand.parameterIndices
+        case .binary(_, let left, let right): left.parameterIndices + right.parameterIndices
+        case .conditional(let a, let b, let c): a.parameterIndices + b.parameterIndices + c.parameterIndices
+        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.parameterIndices)
+        }
+    }
+
     /// The schemes whose outcome this expression reads, in the order written.
     public var referencedSchemes: [String] {
         switch node {

@@ -37,7 +37,7 @@ public enum DeliberationsLoader {
                 if let authority = AuthorityReading.read(value, path: path, log: log) { authorities[key] = authority } else { brokenAuthorities.insert(key) }
             }
             for (key, value, path) in keyed(actNode, path: "acts", log: log) {
-                if let act = act(key, value, path: path, log: log) { acts[key] = act } else { brokenActs.insert(key) }
+                if let act = act(key, value, path: path, file: file, log: log) { acts[key] = act } else { brokenActs.insert(key) }
             }
         }
         return SharedDeliberations(file: file, authorities: authorities, acts: acts,
@@ -58,7 +58,7 @@ public enum DeliberationsLoader {
 
     /// An act, whose number, date and body must be those its title states: the title is what
     /// decisions print, the other fields say what it is, and neither may drift from the other.
-    private static func act(_ key: String, _ node: YAMLNode, path: String, log: DiagnosticLog) -> Act? {
+    private static func act(_ key: String, _ node: YAMLNode, path: String, file: String, log: DiagnosticLog) -> Act? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
         let title = fields.required("title", what: "the act as decisions cite it").flatMap { log.text($0, path: "\(path).title") }
         let numberNode = fields.optional("number")
@@ -73,8 +73,10 @@ public enum DeliberationsLoader {
         }
         let bodyNode = fields.required("body", what: "the assembly that voted the act")
         let body = bodyNode.flatMap { log.text($0, path: "\(path).body") }
+        let textNode = fields.optional("text")
+        let text = textNode.flatMap { log.line($0, path: "\(path).text") }.map { textPath($0, besides: file) }
         fields.rejectUnknown()
-        guard let title, let date, let body, numberNode == nil || number != nil else { return nil }
+        guard let title, let date, let body, numberNode == nil || number != nil, textNode == nil || text != nil else { return nil }
         var consistent = true
         func require(_ words: String, in field: String, at node: YAMLNode?) {
             guard !title.contains(words), let node else { return }
@@ -84,7 +86,14 @@ public enum DeliberationsLoader {
         if let number { require("n°\(number)", in: "number", at: numberNode) }
         require(date.frenchLong, in: "date", at: dateNode)
         require(body, in: "body", at: bodyNode)
-        return consistent ? Act(key: key, title: title, number: number, date: date, body: body) : nil
+        return consistent ? Act(key: key, title: title, number: number, date: date, body: body, text: text, textMark: textNode?.mark) : nil
+    }
+
+    /// `text: sources/x.txt` names a file beside `deliberations.yaml`: `Rules/sources/x.txt`
+    /// for `Rules/deliberations.yaml`. An absolute path is kept.
+    static func textPath(_ written: String, besides file: String) -> String {
+        guard !written.hasPrefix("/"), let slash = file.lastIndex(of: "/") else { return written }
+        return String(file[...slash]) + written
     }
 }
 

@@ -43,9 +43,10 @@ public enum DeploymentLoader {
             }
             return digits
         }
+        let parameters = fields.optional("parameters").map { ParameterSettings.read($0, log: log) } ?? []
         fields.rejectUnknown()
         return Deployment(authority: authority, signatory: signatory, service: service, dataProtectionContact: dataProtection,
-                          siret: siret)
+                          siret: siret, parameters: parameters)
     }
 
     private static func signatory(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Signatory? {
@@ -127,7 +128,10 @@ extension Deployment {
                   "# des documents qui concernent des personnes (règlement général sur la protection des données, art. 13)."]
         lines.append(dataProtection.map { "data_protection: \(quoted($0))" } ?? "# data_protection: dpo@…")
         lines += ["", "# Le SIRET de l'autorité, qui l'identifie dans les données ouvertes de ses subventions (guichet register export --format scdl).",
-                  siret.map { "siret: \(quoted($0))" } ?? "# siret: \"…\""]
+                  siret.map { "siret: \(quoted($0))" } ?? "# siret: \"…\"",
+                  "", "# Les valeurs que le texte ne donne pas (paramètres « unset: true » des dispositifs), comme le montant",
+                  "# d'une enveloppe inscrit au budget ; « fictitious: true » pour une valeur d'essai, signalée dans chaque document.",
+                  "# parameters:", "#   pdesi:", "#     enveloppe_appel: 150 000 €"]
         return lines.joined(separator: "\n") + "\n"
     }
 

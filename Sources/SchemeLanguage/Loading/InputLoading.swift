@@ -133,13 +133,21 @@ extension SchemeBuilder {
         return entries(node, path: "parameters").compactMap { id, value, path in
             guard var fields = Fields(value, path: path, log: log) else { return nil }
             let label = fields.required("label").flatMap { log.text($0, path: "\(path).label") }
-            let declared = fields.optional("type").flatMap { parameterType($0, path: "\(path).type") }
+            let typeNode = fields.optional("type")
+            let declared = typeNode.flatMap { parameterType($0, path: "\(path).type") }
             let single = fields.optional("value")
             let dated = fields.optional("versions")
             let dateNode = fields.optional("date")
             let date = dateNode.flatMap { expression($0, symbols: symbols, expecting: .date, path: "\(path).date") }
             let source = sourceReference(&fields, path: path)
+            let unsetNode = fields.optional("unset")
+            let unset = unsetNode.flatMap { log.boolean($0, path: "\(path).unset") }
             fields.rejectUnknown()
+            if unset == true, let unsetNode {
+                return unsetParameter(id, label: label, declared: declared, typeGiven: typeNode != nil,
+                                      written: [("value", single), ("versions", dated), ("date", dateNode)],
+                                      at: unsetNode.mark, path: path, source: source)
+            }
             if dateNode != nil, dated == nil {
                 log.error("'date' chooses among dated 'versions': this parameter has a single value", at: value.mark, path: path)
             }
@@ -148,6 +156,22 @@ extension SchemeBuilder {
             return Parameter(id: id, label: label, type: ParameterTyping.type(of: versions[0].value), versions: versions,
                              date: date, dateFormula: dateNode?.scalar, source: source)
         }
+    }
+
+    /// `unset: true`: a value the text does not give, set by the deployment; its type must be
+    /// declared, since no value gives it, and no value may be written.
+    private func unsetParameter(_ id: String, label: String?, declared: ValueType?, typeGiven: Bool, written: [(String, YAMLNode?)],
+                                at mark: SourceMark, path: String, source: String?) -> Parameter? {
+        for case let (field, node?) in written {
+            log.error("un paramètre sans valeur (unset: true) n'en écrit aucune : retirez '\(field)', ou retirez unset pour donner la valeur que le texte fixe",
+                      at: node.mark, path: "\(path).\(field)")
+        }
+        if !typeGiven {
+            log.error("un paramètre sans valeur (unset: true) déclare son type, qu'aucune valeur ne donne : type: money, rate, integer, number, date, boolean ou text",
+                      at: mark, path: "\(path).unset")
+        }
+        guard let label, let declared, written.allSatisfy({ $0.1 == nil }) else { return nil }
+        return Parameter(id: id, label: label, type: declared, versions: [], source: source)
     }
 
     private func parameterType(_ node: YAMLNode, path: String) -> ValueType? {
@@ -172,7 +196,7 @@ extension SchemeBuilder {
             log.error("give either 'value' or 'versions', not both", at: mark, path: path)
             return nil
         case (nil, nil):
-            log.error("missing field 'value' (or 'versions' for values that change with the filing date)", at: mark, path: path)
+            log.error("missing field 'value' (or 'versions' for values that change with the decision date, or 'unset: true' with a 'type' when the text gives no value)", at: mark, path: path)
             return nil
         }
     }

@@ -98,7 +98,7 @@ public enum ScalarParsing {
         return "'\(truncated(text))'"
     }
 
-    static func truncated(_ text: String) -> String {
+    public static func truncated(_ text: String) -> String {
         text.count <= 60 ? text : String(text.prefix(57)) + "…"
     }
 

@@ -95,19 +95,31 @@ extension SchemeBuilder {
     mutating func sources(_ node: YAMLNode) -> [SourceReference] {
         entries(node, path: "sources").compactMap { id, value, path in
             guard var fields = Fields(value, path: path, log: log) else { return nil }
-            let title = citedText(&fields, at: value.mark, path: path)
+            let cited = citedText(&fields, at: value.mark, path: path)
             let article = fields.optional("article").flatMap { log.text($0, path: "\(path).article") }
-            let lines = fields.optional("lines").flatMap { log.text($0, path: "\(path).lines") }
-            let quote = fields.optional("quote").flatMap { log.text($0, path: "\(path).quote") }
+            let linesNode = fields.optional("lines")
+            let lines = linesNode.flatMap { log.text($0, path: "\(path).lines") }
+            let quoteNode = fields.optional("quote")
+            let quote = quoteNode.flatMap { log.text($0, path: "\(path).quote") }
+            let summaryNode = fields.optional("summary")
+            let summary = summaryNode.flatMap { log.text($0, path: "\(path).summary") }
             fields.rejectUnknown()
             sourceIDs.insert(id)
-            return title.map { SourceReference(id: id, deliberation: $0, article: article, lines: lines, quote: quote) }
+            if quoteNode == nil, summaryNode == nil {
+                log.error("une source donne les mots du texte (quote), une paraphrase (summary), ou les deux : "
+                          + "quote est imprimé entre « » comme le texte même, summary sans guillemets",
+                          at: value.mark, path: path)
+            }
+            return cited.map {
+                SourceReference(id: id, deliberation: $0.title, article: article, lines: lines, quote: quote, summary: summary,
+                                act: $0.act, linesMark: linesNode?.mark, quoteMark: quoteNode?.mark)
+            }
         }
     }
 
     /// The title of the text a source quotes: `act: cd62-2020-309`, a key of the shared file,
-    /// or `deliberation:` with the title written out.
-    private mutating func citedText(_ fields: inout Fields, at mark: SourceMark, path: String) -> String? {
+    /// or `deliberation:` with the title written out; with the key, when there is one.
+    private mutating func citedText(_ fields: inout Fields, at mark: SourceMark, path: String) -> (title: String, act: String?)? {
         let actNode = fields.optional("act")
         let writtenNode = fields.optional("deliberation")
         switch (actNode, writtenNode) {
@@ -115,14 +127,14 @@ extension SchemeBuilder {
             guard let key = sharedKey(node, kind: "act", path: "\(path).act", declared: deliberations.acts.keys,
                                       broken: deliberations.brokenActs) else { return nil }
             usedActs.insert(key)
-            return deliberations.acts[key]?.title
+            return deliberations.acts[key].map { ($0.title, key) }
         case (nil, let node?):
             guard !deliberations.isShared else {
                 log.error("ce dossier de règles déclare ses actes dans \(deliberations.file) : citez l'acte par sa clé (act: …) plutôt que son titre",
                           at: node.mark, path: "\(path).deliberation")
                 return nil
             }
-            return log.text(node, path: "\(path).deliberation")
+            return log.text(node, path: "\(path).deliberation").map { ($0, nil) }
         case (_?, _?):
             log.error("give either 'act' (a key of deliberations.yaml) or 'deliberation' (the title written out), not both", at: mark, path: path)
             return nil

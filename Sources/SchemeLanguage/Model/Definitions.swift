@@ -43,24 +43,29 @@ public struct InputDefinition: Sendable {
     }
 }
 
-/// A named value voted in the text, with its dated versions.
+/// A named value voted in the text, with its dated versions; or, when the text gives none
+/// (`unset: true`), a value the deployment sets (`guichet.yaml`'s `parameters`).
 public struct Parameter: Sendable {
     public struct Version: Sendable {
         /// First day the value applies to: the reference (decision) date, or the date the
         /// parameter's `date` names; nil means from the start.
         public let from: LocalDate?
         public let value: Value
+        /// A value made up to try the rules (`fictitious: true` where it is set): every document
+        /// that shows it says so.
+        public let fictitious: Bool
 
-        public init(from: LocalDate?, value: Value) {
+        public init(from: LocalDate?, value: Value, fictitious: Bool = false) {
             self.from = from
             self.value = value
+            self.fictitious = fictitious
         }
     }
 
     public let id: String
     public let label: String
     public let type: ValueType
-    /// Sorted by date, the undated one first.
+    /// Sorted by date, the undated one first; none while the parameter is unset.
     public let versions: [Version]
     /// The date that chooses the version when the text names one (`date: filing_date`); nil
     /// means the evaluation's reference date, the day the authority decides.
@@ -82,8 +87,28 @@ public struct Parameter: Sendable {
 
     /// The version in force on a date: the latest that started on or before it.
     public func value(on date: LocalDate?) -> Value? {
-        guard let date else { return versions.last?.value }
-        return versions.last { version in version.from.map { $0 <= date } ?? true }?.value
+        version(on: date)?.value
+    }
+
+    public func version(on date: LocalDate?) -> Version? {
+        guard let date else { return versions.last }
+        return versions.last { version in version.from.map { $0 <= date } ?? true }
+    }
+
+    /// Declared without a value (`unset: true`): the text does not give it, and nothing has set it yet.
+    public var isUnset: Bool { versions.isEmpty }
+
+    /// The same parameter with other versions.
+    public func with(versions: [Version]) -> Parameter {
+        Parameter(id: id, label: label, type: type, versions: versions, date: date, dateFormula: dateFormula, source: source)
+    }
+
+    /// Why an unset parameter cannot be read, and where to set it: in French, for the person
+    /// who runs the command.
+    public func unsetMessage(scheme: String) -> String {
+        "le paramètre '\(id)' du dispositif \(scheme) (« \(label) ») n'a pas de valeur : le texte ne la donne pas (unset: true). "
+            + "Fixez-la dans \(Deployment.fileName), sous parameters: {\(scheme): {\(id): …}}, "
+            + "ou dans un fichier de paramètres donné par --parametres FICHIER"
     }
 }
 
@@ -190,8 +215,26 @@ public struct Notice: Sendable {
 
 /// A reading of an ambiguous passage, and the choice made, visible to policy staff.
 public struct Interpretation: Sendable {
+    /// Who reads it: how the text was applied is printed in every decision; a note for the
+    /// authors of the rules never is.
+    public enum Audience: String, Sendable, CaseIterable {
+        /// How the text was applied: printed in the decisions and acts.
+        case `public`
+        /// A note for the authors of the rules: shown by `explain`, never printed in a decision.
+        case `internal`
+    }
+
     public let id: String
     public let question: String
     public let choice: String
     public let source: String?
+    public let audience: Audience
+
+    public init(id: String, question: String, choice: String, source: String?, audience: Audience) {
+        self.id = id
+        self.question = question
+        self.choice = choice
+        self.source = source
+        self.audience = audience
+    }
 }

@@ -12,13 +12,22 @@ public struct Act: Sendable {
     public let date: LocalDate
     /// The assembly that voted the act, or to which the report was presented: "Conseil départemental".
     public let body: String
+    /// The file of the text whose lines its sources cite (`text:`, relative to the folder of
+    /// `deliberations.yaml`), as a path from the working folder; nil when none is declared.
+    /// `guichet check` verifies the sources' quotes against it.
+    public let text: String?
+    /// Where `text:` is written, for the errors about the file.
+    public let textMark: SourceMark?
 
-    public init(key: String, title: String, number: String?, date: LocalDate, body: String) {
+    public init(key: String, title: String, number: String?, date: LocalDate, body: String, text: String? = nil,
+                textMark: SourceMark? = nil) {
         self.key = key
         self.title = title
         self.number = number
         self.date = date
         self.body = body
+        self.text = text
+        self.textMark = textMark
     }
 }
 

@@ -58,14 +58,18 @@ public struct Deployment: Sendable, Equatable {
     public let dataProtectionContact: String?
     /// The authority's SIRET, which identifies it in the open data of its subsidies.
     public let siret: String?
+    /// The values of the parameters the text leaves without one (`unset: true`), such as the
+    /// amount of a call's envelope voted at the budget.
+    public let parameters: [ParameterSetting]
 
     public init(authority: String? = nil, signatory: Signatory? = nil, service: Service? = nil,
-                dataProtectionContact: String? = nil, siret: String? = nil) {
+                dataProtectionContact: String? = nil, siret: String? = nil, parameters: [ParameterSetting] = []) {
         self.authority = authority
         self.signatory = signatory
         self.service = service
         self.dataProtectionContact = dataProtectionContact
         self.siret = siret
+        self.parameters = parameters
     }
 
     public static let fileName = "guichet.yaml"

@@ -47,8 +47,7 @@ public struct Reform: Sendable {
                     versions = [Parameter.Version(from: nil, value: override.value)]
                 }
             }
-            return Parameter(id: parameter.id, label: parameter.label, type: parameter.type, versions: versions,
-                             date: parameter.date, dateFormula: parameter.dateFormula, source: parameter.source)
+            return parameter.with(versions: versions)
         }
         return scheme.replacing(parameters: parameters, rulesHash: SHA256.hex(of: Array((scheme.rulesHash + hash).utf8)))
     }

@@ -143,7 +143,8 @@ public struct Authority: Sendable {
     public func name(of body: DecidingBody) -> String? { bodies[body] }
 }
 
-/// A passage of a deliberation that a rule encodes.
+/// A passage of a deliberation that a rule encodes: the words of the text (`quote`), a
+/// paraphrase (`summary`), or both.
 public struct SourceReference: Sendable {
     public let id: String
     /// "Délibération n°2020-309 du 28 septembre 2020".
@@ -152,15 +153,28 @@ public struct SourceReference: Sendable {
     public let article: String?
     /// Lines of the source text, "5159-5165".
     public let lines: String?
-    /// The words of the text, verbatim.
+    /// The words of the text, verbatim; printed between « ».
     public let quote: String?
+    /// A paraphrase of the passage (a table read out, a passage summed up): never printed
+    /// between « », since it is not the text.
+    public let summary: String?
+    /// The key of the act in `deliberations.yaml` (`cd62-2020-309`); nil for a title written out.
+    public let act: String?
+    /// Where `lines` and `quote` are written in the scheme file, for `guichet check`'s errors.
+    public let linesMark: SourceMark?
+    public let quoteMark: SourceMark?
 
-    public init(id: String, deliberation: String, article: String?, lines: String?, quote: String?) {
+    public init(id: String, deliberation: String, article: String?, lines: String?, quote: String?, summary: String? = nil,
+                act: String? = nil, linesMark: SourceMark? = nil, quoteMark: SourceMark? = nil) {
         self.id = id
         self.deliberation = deliberation
         self.article = article
         self.lines = lines
         self.quote = quote
+        self.summary = summary
+        self.act = act
+        self.linesMark = linesMark
+        self.quoteMark = quoteMark
     }
 
     /// "Délibération n°2020-309 du 28 septembre 2020, article 2".

@@ -77,8 +77,17 @@ public enum FrenchFormat {
 
     /// A parameter's values with their dates: "40 000,00 € ; 50 000,00 € à compter du 1er janvier 2021".
     public static func versions(of parameter: Parameter) -> String {
-        parameter.versions.map { dated($0.value, type: parameter.type, from: $0.from) }.joined(separator: " ; ")
+        guard !parameter.isUnset else { return unset }
+        return parameter.versions.map { version in
+            dated(version.value, type: parameter.type, from: version.from) + (version.fictitious ? " \(fictitious)" : "")
+        }.joined(separator: " ; ")
     }
+
+    /// After a value made up to try the rules, wherever it is shown.
+    public static let fictitious = "(valeur fictive, pour les essais)"
+
+    /// In place of the value of a parameter the text leaves unset, and nothing has set.
+    public static let unset = "non fixée : le texte ne la donne pas (à fixer dans guichet.yaml, parameters)"
 
     /// A value and the date it applies from: "60 % à compter du 1er janvier 2020".
     public static func dated(_ value: Value, type: ValueType, from: LocalDate?) -> String {

@@ -115,6 +115,7 @@ class FindingBook:
             for sample in (REPO / "Rules").glob("*.yaml"):
                 shutil.copyfile(sample, folder / "rules" / sample.name)
             shutil.copytree(REPO / "Rules" / "tests", folder / "rules" / "tests", dirs_exist_ok=True)
+            shutil.copytree(REPO / "Rules" / "sources", folder / "rules" / "sources", dirs_exist_ok=True)
             (folder / "rules" / first.name).write_bytes(first.data)
             target = "rules"
         (folder / "run.sh").write_text(self.script(finding, target))

@@ -133,6 +133,8 @@ class Executor:
             (rules / sample.path.name).write_bytes(sample.data)
         # The schemes' test cases, beside them as in Rules/: `guichet test` runs them.
         shutil.copytree(REPO / "Rules" / "tests", rules / "tests")
+        # The text the sources quote, which `guichet check` reads: linked, not copied, since it is large.
+        (rules / "sources").symlink_to(REPO / "Rules" / "sources", target_is_directory=True)
         (rules / item.name).write_bytes(item.data)
         outcomes = []
         for command, arguments, expectation in self.scheme_commands(item, rules, work):
