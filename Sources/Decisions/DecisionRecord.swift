@@ -11,6 +11,9 @@ public struct DecisionRecord: Sendable {
         public let question: String
         public let value: String
         public let canonical: String
+        /// The sentence that states the fact in a document (the input's `statement`); without
+        /// one, the question and the answer.
+        public let statement: String
     }
 
     public struct CriterionRow: Sendable {
@@ -31,6 +34,8 @@ public struct DecisionRecord: Sendable {
         public let formula: String
         public let value: String?
         public let canonical: String?
+        /// The step's `wording` with the steps, parameters and value it names written out.
+        public let wording: String?
     }
 
     public struct MissingRow: Sendable {
@@ -113,7 +118,7 @@ extension DecisionRecord {
         }
         steps = DecisionRecord.steps(evaluation)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
-        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, scheme: scheme, application: application) }
+        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, evaluation) }
         let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
         var seen: Set<String> = []
         citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
@@ -148,16 +153,27 @@ extension DecisionRecord {
         }
         return CriterionRow(
             number: number, id: criterion.id, label: evaluation.filled(criterion.label), verdict: result.verdict,
-            facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) } + decisions,
+            facts: result.factsUsed.compactMap { fact($0, evaluation) } + decisions,
             source: criterion.source.flatMap(scheme.source), failure: evaluation.filled(criterion.failure(filed: application.filed)), note: result.note,
             missing: result.missing.map { missingRow($0, evaluation).text })
     }
 
-    static func fact(_ index: Int, scheme: Scheme, application: Application) -> Fact? {
-        let input = scheme.inputs[index]
+    static func fact(_ index: Int, _ evaluation: Evaluation) -> Fact? {
+        let application = evaluation.application
+        let input = evaluation.scheme.inputs[index]
         guard let value = application.facts[index] else { return nil }
-        return Fact(id: input.id, question: input.question, value: shown(value, input: input, index: index, application: application),
-                    canonical: FrenchFormat.canonical(value))
+        let text = shown(value, input: input, index: index, application: application)
+        let written = input.statement?.sentence(for: value, shown: inSentence(value, type: input.type, shown: text), parameter: { _ in nil })
+        let statement = written.map(evaluation.filled) ?? "\(input.question) Réponse : \(text)."
+        return Fact(id: input.id, question: input.question, value: text, canonical: FrenchFormat.canonical(value), statement: statement)
+    }
+
+    /// A value as a statement writes it within a sentence: a set's labels as a French series,
+    /// each starting in lower case unless it is an acronym.
+    private static func inSentence(_ value: Value, type: ValueType, shown: String) -> String {
+        guard case .set(let members) = value, case .set(let domain) = type, !members.isEmpty else { return shown }
+        let labels = members.map { MarkdownDecision.phrase(domain.label(of: $0)) }
+        return labels.count == 1 ? labels[0] : labels.dropLast().joined(separator: ", ") + " et " + labels[labels.count - 1]
     }
 
     /// A fact as the act states it; an amount the rules count HT says so, with what was
@@ -174,16 +190,34 @@ extension DecisionRecord {
         guard let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome else { return nil }
         let title = evaluation.dependencies[id]?.scheme.title ?? id
         return Fact(id: "décision \(id)", question: "Décision au titre du dispositif « \(title) »",
-                    value: outcome.rawValue, canonical: outcome.rawValue)
+                    value: outcome.rawValue, canonical: outcome.rawValue,
+                    statement: decisionStatement(outcome, title: title))
+    }
+
+    private static func decisionStatement(_ outcome: Outcome, title: String) -> String {
+        switch outcome {
+        case .favorable: "Une aide a été attribuée au titre du dispositif « \(title) »."
+        case .unfavorable: "La demande a été rejetée au titre du dispositif « \(title) »."
+        case .incomplete: "La demande présentée au titre du dispositif « \(title) » est incomplète."
+        case .toExamine: "La demande présentée au titre du dispositif « \(title) » est en cours d'instruction."
+        }
     }
 
     private static func steps(_ evaluation: Evaluation) -> [StepRow] {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
+        let shown = definition.steps.enumerated().map { index, step in
+            amount.steps[index].map { stepValue($0, step: step, evaluation: evaluation) }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: definition.steps.enumerated().map { ($1.id, $0) })
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
+            let wording = step.wording.map { text in
+                evaluation.filled(ParameterText.fill(text) { name in
+                    name == InputStatement.valueName ? shown[index] ?? "non calculable" : byID[name].map { shown[$0] ?? "non calculable" }
+                })
+            }
             return StepRow(id: step.id, label: evaluation.filled(step.label), formula: step.formula,
-                           value: value.map { stepValue($0, step: step, evaluation: evaluation) },
-                           canonical: value.map(FrenchFormat.canonical))
+                           value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: wording)
         }
     }
 

@@ -52,6 +52,21 @@ public enum MarkdownDecision {
 
     // MARK: - Sections shared by the stages
 
+    /// For the instructor only, never in an act: each fact by its id in the rules and each
+    /// step's formula, to check the computation against the rules.
+    static func technicalAnnex(_ record: DecisionRecord, into text: inout MarkdownText) {
+        var seen: Set<String> = []
+        let facts = (record.criteria.flatMap(\.facts) + record.awaitingConfirmation).filter { seen.insert($0.id).inserted }
+        guard !facts.isEmpty || !record.steps.isEmpty else { return }
+        text.heading("Annexe technique (pour l'instructeur)")
+        if !facts.isEmpty {
+            text.table(["Information", "Valeur"], facts.map { ["`\($0.id)`", $0.value] })
+        }
+        if !record.steps.isEmpty {
+            text.table(["Étape", "Formule", "Valeur"], record.steps.map { ["`\($0.id)`", "`\($0.formula)`", $0.value ?? "non calculable"] })
+        }
+    }
+
     static func verdictLabel(_ verdict: Verdict) -> String {
         switch verdict {
         case .satisfied: "Rempli"
@@ -66,11 +81,11 @@ public enum MarkdownDecision {
     static func criteria(_ record: DecisionRecord, title: String = "Critères d'éligibilité", into text: inout MarkdownText) {
         text.heading(title)
         text.table(["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], record.criteria.map { row in
-            var facts = row.facts.map { "\($0.id) : \($0.value)" }
-            facts += row.missing.map { "manque : \($0)" }
-            if let note = row.note { facts.append("instructeur : \(note)") }
+            var facts = row.facts.map(\.statement)
+            facts += row.missing.map { "Élément manquant : \($0)" }
+            if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
             return [String(row.number), row.label, verdictLabel(row.verdict),
-                    facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.source.map(shortCitation) ?? "—"]
+                    facts.isEmpty ? "—" : facts.joined(separator: " "), row.source.map(shortCitation) ?? "—"]
         })
     }
 
@@ -119,7 +134,7 @@ public enum MarkdownDecision {
     static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
         guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return }
         text.heading("Calcul du montant")
-        var rows = record.steps.map { step in [step.label, "`\(step.formula)`", step.value ?? "non calculable"] }
+        var rows = record.steps.map { step in [step.label, step.wording ?? "—", step.value ?? "non calculable"] }
         let rounding = FrenchFormat.rounding(definition.rounding)
         let amended = record.amount != record.computedAmount
         if let computed = record.computedAmount {
@@ -131,7 +146,7 @@ public enum MarkdownDecision {
             let who = body.map { "\($0.body.votes ? "voté" : "décidé") par \($0.name)" } ?? "décidé par l'autorité compétente"
             rows.append(["**Montant \(who)**", "—", "**\(FrenchFormat.money(decided))**"])
         }
-        text.table(["Étape", "Règle", "Valeur"], rows)
+        text.table(["Étape", "Calcul", "Montant"], rows)
         if let computed = record.computedAmount, let unrounded = record.unrounded, unrounded != computed {
             text.line("Montant \(amended ? "calculé " : "")avant arrondi : \(FrenchFormat.money(unrounded)).")
             text.blank()
@@ -159,7 +174,7 @@ public enum MarkdownDecision {
             }
             var fact = "**En fait.** \(row.failure)"
             if !row.facts.isEmpty {
-                fact += " Éléments du dossier : " + FrenchGrammar.sentenceEnd(row.facts.map { "\($0.question) — \($0.value)" }.joined(separator: " ; "))
+                fact += " " + row.facts.map(\.statement).joined(separator: " ")
             }
             text.line(fact)
             if let note = row.note {
@@ -170,24 +185,27 @@ public enum MarkdownDecision {
         }
     }
 
-    static func missing(_ record: DecisionRecord, into text: inout MarkdownText) {
+    /// What is missing; `withIDs` for the instructor's fiche, which names each by its id in the
+    /// rules (a letter to the applicant never does).
+    static func missing(_ record: DecisionRecord, withIDs: Bool = false, into text: inout MarkdownText) {
         text.heading("Éléments à produire")
         text.numbered(record.missing.map { item in
+            let id = { (kind: String) in withIDs ? " (\(kind) `\(item.id)`)" : "" }
             switch item.kind {
-            case .fact: "\(item.text)\(item.help.map { " \($0)" } ?? "") (information `\(item.id)`)"
-            case .piece: "Pièce justificative : \(item.text) (pièce `\(item.id)`)"
-            case .decision: "\(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande (dispositif `\(item.id)`)"
+            case .fact: return "\(item.text)\(item.help.map { " \($0)" } ?? "")\(id("information"))"
+            case .piece: return "Pièce justificative : \(item.text)\(id("pièce"))"
+            case .decision: return "\(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande\(id("dispositif"))"
             }
         })
     }
 
     /// The criteria an instructor must appreciate and the declarations to confirm.
-    static func pending(_ record: DecisionRecord, title: String = "Points à instruire", into text: inout MarkdownText) {
+    static func pending(_ record: DecisionRecord, title: String = "Points à instruire", withIDs: Bool = false, into text: inout MarkdownText) {
         let criteria = record.criteria.filter { $0.verdict == .pending }.map { row in
             "Appréciation du critère n°\(row.number) : \(row.label)"
         }
         let facts = record.awaitingConfirmation.map { fact in
-            "Confirmation de la déclaration du demandeur : \(fact.question) Réponse déclarée : **\(fact.value)** (`\(fact.id)`)."
+            "Confirmation de la déclaration du demandeur : « \(fact.statement) »\(withIDs ? " (`\(fact.id)`)" : "")"
         }
         text.section(title, bullets: criteria + facts)
     }
@@ -293,10 +311,10 @@ public enum MarkdownDecision {
             text.line("**\(notice).**")
             text.blank()
         }
-        text.line("Document établi par Guichet \(record.engineVersion) à partir des règles `\(record.scheme.id)` (\(baseName(record.scheme.file))).")
+        text.line("Document établi par Guichet \(record.engineVersion) à partir des règles « \(record.scheme.id) » (fichier \(baseName(record.scheme.file))).")
         text.blank()
-        text.line("- Empreinte SHA-256 des règles : `\(record.scheme.rulesHash)`")
-        text.line("- Empreinte SHA-256 de la demande : `\(record.inputHash)`")
+        text.line("- Empreinte SHA-256 des règles : \(record.scheme.rulesHash)")
+        text.line("- Empreinte SHA-256 de la demande : \(record.inputHash)")
     }
 
     static func citation(_ source: SourceReference) -> String {

@@ -16,10 +16,11 @@ enum MarkdownInstruction {
         if record.outcome == .unfavorable {
             MarkdownDecision.failedCriteria(record, title: "Motifs de l'avis défavorable", into: &text)
         }
-        MarkdownDecision.pending(record, into: &text)
-        if !record.missing.isEmpty { MarkdownDecision.missing(record, into: &text) }
+        MarkdownDecision.pending(record, withIDs: true, into: &text)
+        if !record.missing.isEmpty { MarkdownDecision.missing(record, withIDs: true, into: &text) }
         MarkdownDecision.notices(record, title: "Suites prévues par le dispositif en cas d'attribution", into: &text)
         MarkdownDecision.texts(record, into: &text)
+        MarkdownDecision.technicalAnnex(record, into: &text)
         text.line("Instruit par : ……………………… (prénom, nom, qualité), le ………………………")
         text.blank()
     }

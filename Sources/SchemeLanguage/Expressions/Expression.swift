@@ -51,6 +51,18 @@ public struct Expression: Sendable {
         }
     }
 
+    /// The inputs this expression reads, by their index in `Scheme.inputs`, in the order written.
+    public var inputIndices: [Int] {
+        switch node {
+        case .input(let index): [index]
+        case .literal, .parameter, .step, .monthStep, .builtin, .limit, .schemeOutcome: []
+        case .unary(_, let operand): operand.inputIndices
+        case .binary(_, let left, let right): left.inputIndices + right.inputIndices
+        case .conditional(let a, let b, let c): a.inputIndices + b.inputIndices + c.inputIndices
+        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.inputIndices)
+        }
+    }
+
     /// The schemes whose outcome this expression reads, in the order written.
     public var referencedSchemes: [String] {
         switch node {

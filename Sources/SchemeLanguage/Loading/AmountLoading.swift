@@ -19,13 +19,15 @@ extension SchemeBuilder {
         let resultNode = fields.required("result", what: "the step whose value is the aid")
         guard let stepsNode, let items = log.sequence(stepsNode, path: "\(section).steps") else { return nil }
         let declared = declaredSteps(items, section: section)
+        let wordings = stepWordings(declared, required: section == "amount", at: stepsNode.mark)
         let checked = StepChecker(builder: self, declared: declared, symbols: symbols, monthly: section == "schedule").checkAll()
         guard let resultNode, let resultID = log.text(resultNode, path: "\(section).result") else { return nil }
         guard let result = declared.firstIndex(where: { $0.id == resultID }) else {
             log.error("'\(resultID)' is not a step of '\(section).steps'", at: resultNode.mark, path: "\(section).result")
             return nil
         }
-        guard let steps = checked.steps, let order = checked.order else { return nil }
+        guard var steps = checked.steps, let order = checked.order else { return nil }
+        for index in steps.indices { steps[index].wording = wordings[index] }
         guard steps[result].expression.type == .money else {
             log.error("the result step must be an amount in euros, not a \(steps[result].expression.type)", at: resultNode.mark, path: "\(section).result")
             return nil
@@ -39,6 +41,25 @@ extension SchemeBuilder {
         let value: YAMLNode
         let source: String?
         let path: String
+        let wording: YAMLNode?
+        let mark: SourceMark
+    }
+
+    /// Each step's `wording`, checked once every step id is known: it may name the steps, the
+    /// parameters and `value`. Required for the amount, whose table an act prints.
+    private func stepWordings(_ declared: [DeclaredStep], required: Bool, at mark: SourceMark) -> [String?] {
+        let names = declared.map(\.id) + [InputStatement.valueName]
+        return declared.map { step in
+            guard let node = step.wording else {
+                if required {
+                    log.error("step '\(step.id)' has no 'wording': the words an act prints for its computation (« {taux} de {base}, soit {value} »)",
+                              at: step.mark, path: step.path)
+                }
+                return nil
+            }
+            return template(node, path: "\(step.path).wording", also: names,
+                            what: "ni une étape du calcul, ni un paramètre du dispositif, ni {value}, la valeur de l'étape")
+        }
     }
 
     private func declaredSteps(_ items: [YAMLNode], section: String) -> [DeclaredStep] {
@@ -50,13 +71,14 @@ extension SchemeBuilder {
             let label = fields.required("label", what: "the French name of the step").flatMap { template($0, path: "\(path).label") }
             let value = fields.required("value", what: "the expression computing the step")
             let source = sourceReference(&fields, path: path)
+            let wording = fields.optional("wording")
             fields.rejectUnknown()
             guard let id, let label, let value else { return nil }
             guard seen.insert(id).inserted else {
                 log.error("step '\(id)' is defined twice", at: item.mark, path: "\(path).id")
                 return nil
             }
-            return DeclaredStep(id: id, label: label, value: value, source: source, path: path)
+            return DeclaredStep(id: id, label: label, value: value, source: source, path: path, wording: wording, mark: item.mark)
         }
     }
 

@@ -32,13 +32,71 @@ extension SchemeBuilder {
             }
             return true
         }
+        let statement = fields.optional("statement").flatMap { node in type.flatMap { self.statement(node, type: $0, path: "\(path).statement") } }
         fields.rejectUnknown()
         guard let type, let question else { return nil }
         var input = InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
                                     minimum: minimum, maximum: maximum, defaultValue: defaultValue, perMonth: perMonth,
                                     personal: personal, mark: value.mark)
         input.exclusiveOfTax = basis ?? false
+        input.statement = statement
         return input
+    }
+
+    /// `statement`: for a boolean, `{true: …, false: …}`; for an enumeration, a sentence per
+    /// value (`{classe: …, inscrit_1: …}`) or a template; otherwise a template where `{value}`
+    /// writes the fact (for a set, its values' labels). Templates may name parameters.
+    private func statement(_ node: YAMLNode, type: ValueType, path: String) -> InputStatement? {
+        let value = InputStatement.valueName
+        let names = "ni {value}, le fait, ni un paramètre du dispositif"
+        switch type {
+        case .boolean:
+            guard let pairs = node.mapping else {
+                log.error("la phrase d'un fait oui/non en donne deux : statement: {true: « … », false: « … »}", at: node.mark, path: path)
+                return nil
+            }
+            var sentences: [Bool: String] = [:]
+            for pair in pairs {
+                guard let key = pair.key.scalar, let flag = ["true": true, "false": false][key] else {
+                    log.error("expected true or false, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
+                    continue
+                }
+                sentences[flag] = template(pair.value, path: "\(path).\(key)")
+            }
+            for (flag, name) in [(true, "true"), (false, "false")] where sentences[flag] == nil && !pairs.contains(where: { $0.key.scalar == name }) {
+                log.error("missing field '\(name)': the sentence stating that the fact is \(flag ? "true" : "false")", at: node.mark, path: path)
+            }
+            guard let yes = sentences[true], let no = sentences[false] else { return nil }
+            return .boolean(whenTrue: yes, whenFalse: no)
+        case .enumeration(let domain) where node.mapping != nil:
+            var sentences: [String: String] = [:]
+            for pair in node.mapping! {
+                guard let key = pair.key.scalar, domain.values.contains(key) else {
+                    log.error("\(ScalarParsing.shown(pair.key)) is not a value of this input; its values are \(domain.values.joined(separator: ", "))",
+                              at: pair.key.mark, path: path)
+                    continue
+                }
+                if let sentence = template(pair.value, path: "\(path).\(key)") { sentences[key] = sentence }
+            }
+            let absent = domain.values.filter { value in !node.mapping!.contains { $0.key.scalar == value } }
+            if !absent.isEmpty {
+                log.error("missing the sentence of \(absent.map { "'\($0)'" }.joined(separator: ", ")): give one for each value, or one sentence with {value}",
+                          at: node.mark, path: path)
+                return nil
+            }
+            return sentences.count == domain.values.count ? .perValue(sentences) : nil
+        default:
+            guard node.scalar != nil else {
+                log.error("expected a sentence where {value} writes the fact (« La dépense éligible s'élève à {value}. »)", at: node.mark, path: path)
+                return nil
+            }
+            guard let text = template(node, path: path, also: [value], what: names) else { return nil }
+            guard ParameterText.names(in: text).contains(value) else {
+                log.error("the sentence must write the fact: put {value} where it goes", at: node.mark, path: path)
+                return nil
+            }
+            return .template(text)
+        }
     }
 
     private var inputTypeNames: String {

@@ -136,6 +136,7 @@ struct SchemeBuilder {
             amountSymbols.symbols[Builtin.scheduleMonths.rawValue] = .builtin(.scheduleMonths)
         }
         let amount = fields.optional("amount").flatMap { self.amount($0, symbols: amountSymbols) }
+        checkStatements(inputs: inputs, criteria: criteria, amount: amount)
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let selection = fields.optional("selection").flatMap { self.selection($0, symbols: symbols) }
         let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
@@ -153,6 +154,16 @@ struct SchemeBuilder {
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
                       file: file, rulesHash: rulesHash)
+    }
+
+    /// An input a criterion or the amount reads is stated in an act: it needs its `statement`.
+    private func checkStatements(inputs: [InputDefinition], criteria: [Criterion], amount: AmountDefinition?) {
+        let expressions = criteria.flatMap { [$0.condition, $0.applicability].compactMap { $0 } } + (amount?.steps.map(\.expression) ?? [])
+        for index in Set(expressions.flatMap(\.inputIndices)).sorted() where inputs[index].statement == nil {
+            let input = inputs[index]
+            log.error("input '\(input.id)' is read by a criterion or the amount and has no 'statement': the sentence that states it in an act (« La dépense éligible s'élève à {value}. »)",
+                      at: input.mark, path: "inputs.\(input.id)")
+        }
     }
 
     private func kind(_ node: YAMLNode) -> SchemeKind? {

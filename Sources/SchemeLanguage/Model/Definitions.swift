@@ -23,6 +23,8 @@ public struct InputDefinition: Sendable {
     /// For an amount whose basis the rules fix (`basis: HT`): a figure given TTC is converted
     /// with its VAT rate, and one given TTC without it is asked again, never taken as HT.
     public var exclusiveOfTax = false
+    /// The sentence that states the fact in an act (« Le porteur n'est pas habilité … »).
+    public var statement: InputStatement?
     public let mark: SourceMark
 
     public init(id: String, type: ValueType, question: String, help: String?, piece: String?, confirm: Bool,
@@ -160,6 +162,9 @@ public struct AmountDefinition: Sendable {
         /// The expression as written, shown in `explain`.
         public let formula: String
         public let source: String?
+        /// How the act words the step: a template naming steps, parameters and `value`
+        /// (« {taux} de la dépense éligible de {base}, soit {value} »).
+        public var wording: String? = nil
     }
 
     /// In the order written; each step only uses steps already computed or computes them first.
@@ -236,5 +241,34 @@ public struct Interpretation: Sendable {
         self.choice = choice
         self.source = source
         self.audience = audience
+    }
+}
+
+/// The sentence an act states a fact with, instead of its question and its id.
+public enum InputStatement: Sendable {
+    /// A boolean's two sentences.
+    case boolean(whenTrue: String, whenFalse: String)
+    /// One sentence per value of an enumeration.
+    case perValue([String: String])
+    /// A sentence where `{value}` is the fact as written in French (for an enumeration or a
+    /// set, the labels of its values).
+    case template(String)
+
+    /// The placeholder a template writes the fact with.
+    public static let valueName = "value"
+
+    /// The sentence for `value`, its French form `shown` filling `{value}`, the parameters it
+    /// names filled by `parameter`. Nil when a per-value sentence lacks this value.
+    public func sentence(for value: Value, shown: String, parameter: (String) -> String?) -> String? {
+        let text: String?
+        switch (self, value) {
+        case (.boolean(let yes, let no), .boolean(let flag)): text = flag ? yes : no
+        case (.perValue(let sentences), .enumeration(let case_)): text = sentences[case_]
+        case (.template(let template), _): text = template
+        default: text = nil
+        }
+        return text.map { text in
+            ParameterText.fill(text) { name in name == InputStatement.valueName ? shown : parameter(name) }
+        }
     }
 }
