@@ -174,7 +174,7 @@ public enum MarkdownDecision {
             }
             var fact = "**En fait.** \(row.failure)"
             if !row.facts.isEmpty {
-                fact += " " + row.facts.map(\.statement).joined(separator: " ")
+                fact += established(row.facts.map(\.statement), besides: row.failure)
             }
             text.line(fact)
             if let note = row.note {
@@ -187,6 +187,27 @@ public enum MarkdownDecision {
 
     /// What is missing; `withIDs` for the instructor's fiche, which names each by its id in the
     /// rules (a letter to the applicant never does).
+    /// The facts a ground rests on, after it: « Il ressort du dossier que … et que … », leaving
+    /// out a statement that is the ground itself.
+    static func established(_ statements: [String], besides ground: String) -> String {
+        let bare = { (text: String) in (text.hasSuffix(".") ? String(text.dropLast()) : text).lowercased() }
+        let clauses = statements.uniqued().filter { bare($0) != bare(ground) }.map { statement -> String in
+            let text = statement.hasSuffix(".") && !statement.hasSuffix(".)") && !isAbbreviation(statement) ? String(statement.dropLast()) : statement
+            let start = text.prefix(2)
+            let lowered = start.count == 2 && start.allSatisfy(\.isUppercase) ? text : FrenchGrammar.lowercasedFirst(text)
+            let vowel = lowered.first.map { "aeiouéèêâîôh".contains($0) } ?? false
+            return (vowel ? "qu'" : "que ") + lowered
+        }
+        guard !clauses.isEmpty else { return "" }
+        let series = clauses.count == 1 ? clauses[0] : clauses.dropLast().joined(separator: ", ") + " et " + clauses[clauses.count - 1]
+        return " Il ressort du dossier " + FrenchGrammar.sentenceEnd(series)
+    }
+
+    /// Whether a sentence ends with an abbreviation whose point is also its full stop (« P.D.E.S.I. »).
+    private static func isAbbreviation(_ sentence: String) -> Bool {
+        sentence.hasSuffix(".") && sentence.dropLast().split(separator: " ").last.map { $0.count >= 2 && $0.dropLast().last == "." || $0.filter { $0 == "." }.count >= 2 } ?? false
+    }
+
     static func missing(_ record: DecisionRecord, withIDs: Bool = false, into text: inout MarkdownText) {
         text.heading("Éléments à produire")
         text.numbered(record.missing.map { item in

@@ -27,7 +27,7 @@ import Testing
                 lines: 10-12
             \(source)
             inputs:
-              a: {type: boolean, question: A ?}
+              a: {type: boolean, question: A ?, statement: {true: Oui., false: Non.}}
             eligibility:
               - {id: condition-a, label: A, failure: Pas A., when: a, source: tableau}
             interpretation:

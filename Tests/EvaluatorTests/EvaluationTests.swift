@@ -126,7 +126,7 @@ import Testing
         authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
         sources: {s: {deliberation: Délibération, summary: Texte résumé.}}
         inputs:
-          entree: {type: date, question: Date d'entrée ?}
+          entree: {type: date, question: Date d'entrée ?, statement: "Valeur : {value}."}
         parameters:
           forfait:
             label: Forfait
@@ -136,7 +136,7 @@ import Testing
           - {id: c, label: C, failure: F, when: "true"}
         amount:
           steps:
-            - {id: montant, label: Montant, value: forfait}
+            - {id: montant, label: Montant, value: forfait, wording: Calcul}
           result: montant
         """
 

@@ -14,14 +14,14 @@ import YAMLReader
     static func scheme(amount: String) throws -> Scheme {
         try Load.scheme(DemoScheme.header(id: "bornes", title: "Aide d'essai") + """
             inputs:
-              n: {type: integer, question: N ?}
-              base: {type: money, question: Base ?}
-              diviseur: {type: number, question: Diviseur ?}
+              n: {type: integer, question: N ?, statement: "Valeur : {value}."}
+              base: {type: money, question: Base ?, statement: "Valeur : {value}."}
+              diviseur: {type: number, question: Diviseur ?, statement: "Valeur : {value}."}
             eligibility:
               - {id: toujours, label: Toujours, failure: Jamais., when: "true", source: delib}
             amount:
               steps:
-                - {id: montant, label: Montant, value: "\(amount)"}
+                - {id: montant, label: Montant, value: "\(amount)", wording: Calcul}
               result: montant
               rounding: {step: 0.01 €, rule: half-up}
             """, file: "bornes.yaml")

@@ -25,7 +25,7 @@ import YAMLReader
               - {id: c, label: C, failure: F, when: "true"}
             amount:
               steps:
-                - {id: montant, label: Montant, value: "forfait\(extraStep)"}
+                - {id: montant, label: Montant, value: "forfait\(extraStep)", wording: Calcul}
               result: montant
             """)
     }

@@ -11,14 +11,14 @@ import YAMLReader
     static func scheme() throws -> Scheme {
         try Load.scheme(DemoScheme.header(id: "plafonne", title: "Aide plafonnée") + """
             inputs:
-              base: {type: money, question: Dépense ?}
+              base: {type: money, question: Dépense ?, statement: "Valeur : {value}."}
             parameters:
               plafond: {label: Plafond voté au budget, type: money, unset: true}
             eligibility:
               - {id: toujours, label: Toujours, failure: Jamais., when: "true", source: delib}
             amount:
               steps:
-                - {id: montant, label: Montant, value: "min(base, plafond)"}
+                - {id: montant, label: Montant, value: "min(base, plafond)", wording: Calcul}
               result: montant
             """, file: "plafonne.yaml")
     }

@@ -69,7 +69,7 @@ import Testing
         sources:
         \(sources)
         inputs:
-          a: {type: boolean, question: A ?}
+          a: {type: boolean, question: A ?, statement: {true: Oui., false: Non.}}
         eligibility:
           - {id: condition-a, label: A, failure: Pas A., when: a}
 

@@ -28,7 +28,7 @@ import Testing
         sources:
           texte: {act: cd62-2020-309, article: article 2, lines: 5159-5162, quote: Texte.}
         inputs:
-          a: {type: boolean, question: A ?}
+          a: {type: boolean, question: A ?, statement: {true: Oui., false: Non.}}
         eligibility:
           - {id: condition-a, label: A, failure: Pas A., when: a, source: texte}
 

@@ -5,11 +5,11 @@ import Testing
 @Suite struct LanguageExtensionTests {
     let monthly = """
         inputs:
-          loyer: {type: money, question: Loyer ?, per_month: true}
-          debut: {type: date, question: Début ?}
-          mois: {type: integer, question: Mois ?}
-          naissance: {type: date, question: Naissance ?}
-          entree: {type: date, question: Entrée ?}
+          loyer: {type: money, question: Loyer ?, per_month: true, statement: "Valeur : {value}."}
+          debut: {type: date, question: Début ?, statement: "Valeur : {value}."}
+          mois: {type: integer, question: Mois ?, statement: "Valeur : {value}."}
+          naissance: {type: date, question: Naissance ?, statement: "Valeur : {value}."}
+          entree: {type: date, question: Entrée ?, statement: "Valeur : {value}."}
         parameters:
           forfait:
             label: Forfait
@@ -37,11 +37,11 @@ import Testing
               stop: age(naissance, month_end) >= 25
               stop_reason: vingt-cinq ans.
               steps:
-                - {id: aide, label: Aide, value: "min(loyer, 500 €)"}
+                - {id: aide, label: Aide, value: "min(loyer, 500 €)", wording: Calcul}
               result: aide
             amount:
               steps:
-                - {id: total, label: Total, value: schedule_total}
+                - {id: total, label: Total, value: schedule_total, wording: Calcul}
               result: total
 
             """)
@@ -53,7 +53,7 @@ import Testing
         let text = scheme("  - {id: c, label: C, failure: F, when: \"true\"}", schedule: """
             amount:
               steps:
-                - {id: total, label: Total, value: schedule_total}
+                - {id: total, label: Total, value: schedule_total, wording: Calcul}
               result: total
 
             """)
@@ -67,7 +67,7 @@ import Testing
               months: mois
               stop: age(naissance, month) >= 25
               steps:
-                - {id: aide, label: Aide, value: loyer}
+                - {id: aide, label: Aide, value: loyer, wording: Calcul}
               result: aide
 
             """)

@@ -78,7 +78,7 @@ import YAMLReader
     @Test func inputBoundsFollowTheSameRules() {
         let text = Fixture.header + """
             inputs:
-              depense: {type: money, question: Dépense ?, max: "100,000 €"}
+              depense: {type: money, question: Dépense ?, max: "100,000 €", statement: "Valeur : {value}."}
             eligibility:
               - {id: c, label: C, failure: F, when: "true"}
 

@@ -10,16 +10,16 @@ import Testing
               - {id: c, label: C, failure: F, when: "true"}
             amount:
               steps:
-                - {id: a, label: A, value: b + 1 €}
-                - {id: b, label: B, value: c * taux}
-                - {id: c, label: C, value: a}
+                - {id: a, label: A, value: b + 1 €, wording: Calcul}
+                - {id: b, label: B, value: c * taux, wording: Calcul}
+                - {id: c, label: C, value: a, wording: Calcul}
               result: a
 
             """
         let errors = Fixture.errors(text)
         let cycle = try #require(errors.first { $0.message.contains("cycle") })
         #expect(cycle.message.contains("a → b → c → a") || cycle.message.contains("b → c → a → b") || cycle.message.contains("c → a → b → c"), "\(cycle.message)")
-        #expect(cycle.mark.line == Fixture.line(of: "{id: c, label: C, value: a}", in: text))
+        #expect(cycle.mark.line == Fixture.line(of: "{id: c, label: C, value: a,", in: text))
     }
 
     @Test func stepsMayBeWrittenInAnyOrder() throws {
@@ -28,8 +28,8 @@ import Testing
               - {id: c, label: C, failure: F, when: "true"}
             amount:
               steps:
-                - {id: montant, label: Montant, value: "min(brut, plafond)"}
-                - {id: brut, label: Brut, value: depense * taux}
+                - {id: montant, label: Montant, value: "min(brut, plafond)", wording: Calcul}
+                - {id: brut, label: Brut, value: depense * taux, wording: Calcul}
               result: montant
 
             """

@@ -44,7 +44,7 @@ import Testing
             lines: 5159-5162
             quote: Texte.
         inputs:
-          a: {type: boolean, question: A ?}
+          a: {type: boolean, question: A ?, statement: {true: Oui., false: Non.}}
         eligibility:
           - {id: c, label: C, failure: F, when: a, source: delib}
 

@@ -25,23 +25,29 @@ enum Fixture {
           depense:
             type: money
             question: Quelle est la dépense ?
+            statement: "La dépense s'élève à {value}."
             min: 0 €
           categorie:
             type: integer
             question: Quelle catégorie ?
+            statement: "La catégorie est {value}."
           statut:
             type: enum
             question: Quel statut ?
+            statement: "Le statut est {value}."
             values: [commune, epci, association]
           naissance:
             type: date
             question: Date de naissance ?
+            statement: "Né le {value}."
           taux_local:
             type: rate
             question: Quel taux ?
+            statement: "Le taux est de {value}."
           enjeux:
             type: set
             question: Quels enjeux ?
+            statement: "Enjeux : {value}."
             values: [a, b, c]
         parameters:
           taux:
@@ -75,6 +81,7 @@ enum Fixture {
                     - id: montant
                       label: Montant
                       value: \(amount)
+                      wording: Montant calculé
                   result: montant
 
                 """

@@ -67,12 +67,12 @@ public enum DemoScheme {
         pieces:
           devis: {label: Devis}
         inputs:
-          a: {type: boolean, question: A ?}
-          b: {type: boolean, question: B ?}
-          c: {type: boolean, question: C ?, confirm: true}
-          base: {type: money, question: Dépense ?, piece: devis, min: 0 €}
-          x: {type: number, question: X ?}
-          y: {type: number, question: Y ?}
+          a: {type: boolean, question: A ?, statement: {true: A est vrai., false: A est faux.}}
+          b: {type: boolean, question: B ?, statement: {true: B est vrai., false: B est faux.}}
+          c: {type: boolean, question: C ?, confirm: true, statement: {true: C est vrai., false: C est faux.}}
+          base: {type: money, question: Dépense ?, piece: devis, min: 0 €, statement: "La dépense s'élève à {value}."}
+          x: {type: number, question: X ?, statement: "X vaut {value}."}
+          y: {type: number, question: Y ?, statement: "Y vaut {value}."}
         parameters:
           taux: {label: Taux, value: 50 %}
         eligibility:
@@ -82,7 +82,7 @@ public enum DemoScheme {
         \(extraCriteria)
         amount:
           steps:
-            - {id: montant, label: Montant, value: "\(amount)"}
+            - {id: montant, label: Montant, value: "\(amount)", wording: Montant calculé}
           result: montant
           rounding: {step: 0.01 €, rule: \(rounding)}
         """

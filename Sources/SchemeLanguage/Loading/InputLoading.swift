@@ -32,15 +32,27 @@ extension SchemeBuilder {
             }
             return true
         }
-        let statement = fields.optional("statement").flatMap { node in type.flatMap { self.statement(node, type: $0, path: "\(path).statement") } }
+        let statement = fields.optional("statement")
         fields.rejectUnknown()
         guard let type, let question else { return nil }
         var input = InputDefinition(id: id, type: type, question: question, help: help, piece: piece, confirm: confirm,
                                     minimum: minimum, maximum: maximum, defaultValue: defaultValue, perMonth: perMonth,
                                     personal: personal, mark: value.mark)
         input.exclusiveOfTax = basis ?? false
-        input.statement = statement
+        input.statementNode = statement
         return input
+    }
+
+    /// Each input's `statement`, read once the parameters are known, since it may name them.
+    func statements(_ inputs: [InputDefinition]) -> [InputDefinition] {
+        inputs.map { input in
+            var input = input
+            if let node = input.statementNode {
+                input.statement = statement(node, type: input.type, path: "inputs.\(input.id).statement")
+                input.statementNode = nil
+            }
+            return input
+        }
     }
 
     /// `statement`: for a boolean, `{true: …, false: …}`; for an enumeration, a sentence per
@@ -85,6 +97,17 @@ extension SchemeBuilder {
                 return nil
             }
             return sentences.count == domain.values.count ? .perValue(sentences) : nil
+        case .set where node.mapping != nil:
+            var fields = Fields(node, path: path, log: log)
+            let none = fields?.required("none", what: "the sentence when no value is given").flatMap { template($0, path: "\(path).none") }
+            let some = fields?.required("some", what: "the sentence where {value} writes the values given").flatMap { template($0, path: "\(path).some", also: [value], what: names) }
+            fields?.rejectUnknown()
+            guard let none, let some else { return nil }
+            guard ParameterText.names(in: some).contains(value) else {
+                log.error("the sentence must write the values: put {value} where they go", at: node.mark, path: "\(path).some")
+                return nil
+            }
+            return .set(none: none, some: some)
         default:
             guard node.scalar != nil else {
                 log.error("expected a sentence where {value} writes the fact (« La dépense éligible s'élève à {value}. »)", at: node.mark, path: path)

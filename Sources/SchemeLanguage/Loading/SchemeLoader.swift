@@ -113,9 +113,10 @@ struct SchemeBuilder {
         let inForceNode = fields.optional("in_force")
         let window = inForceNode.flatMap { self.inForce($0) }
         let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
-        let inputs = fields.optional("inputs").map { self.inputs($0) } ?? []
-        let parameters = fields.optional("parameters").map { self.parameters($0, inputs: inputs) } ?? []
+        let declaredInputs = fields.optional("inputs").map { self.inputs($0) } ?? []
+        let parameters = fields.optional("parameters").map { self.parameters($0, inputs: declaredInputs) } ?? []
         parameterList = parameters
+        let inputs = statements(declaredInputs)
         var symbols = symbolTable(inputs: inputs, parameters: parameters)
         let limits = fields.optional("limits").map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []
         for (index, limit) in limits.enumerated() {

@@ -25,6 +25,8 @@ public struct InputDefinition: Sendable {
     public var exclusiveOfTax = false
     /// The sentence that states the fact in an act (« Le porteur n'est pas habilité … »).
     public var statement: InputStatement?
+    /// The `statement` as written, read once the parameters it may name are known.
+    var statementNode: YAMLNode?
     public let mark: SourceMark
 
     public init(id: String, type: ValueType, question: String, help: String?, piece: String?, confirm: Bool,
@@ -253,6 +255,8 @@ public enum InputStatement: Sendable {
     /// A sentence where `{value}` is the fact as written in French (for an enumeration or a
     /// set, the labels of its values).
     case template(String)
+    /// For a set: the sentence when it is empty, and the template (with `{value}`) otherwise.
+    case set(none: String, some: String)
 
     /// The placeholder a template writes the fact with.
     public static let valueName = "value"
@@ -265,6 +269,7 @@ public enum InputStatement: Sendable {
         case (.boolean(let yes, let no), .boolean(let flag)): text = flag ? yes : no
         case (.perValue(let sentences), .enumeration(let case_)): text = sentences[case_]
         case (.template(let template), _): text = template
+        case (.set(let none, let some), .set(let members)): text = members.isEmpty ? none : some
         default: text = nil
         }
         return text.map { text in
