@@ -158,8 +158,10 @@ public enum SelectionReport {
 
     static func rules(_ result: SelectionResult, into text: inout MarkdownText) {
         guard let selection = result.scheme.selection else { return }
-        var lines = selection.ranking.map { "Classement par « \($0.label) », \($0.descending ? "décroissant" : "croissant") (`\($0.formula)`)." }
-        lines += selection.tieBreaks.map { "À égalité, par « \($0.label) », \($0.descending ? "décroissant" : "croissant") (`\($0.formula)`)." }
+        // The criteria by their names: a report put to elected members carries no formula
+        // (`guichet explain` gives them).
+        var lines = selection.ranking.map { "Classement par « \($0.label) », \($0.descending ? "décroissant" : "croissant")." }
+        lines += selection.tieBreaks.map { "À égalité, par « \($0.label) », \($0.descending ? "décroissant" : "croissant")." }
         lines.append("En dernier ressort, par référence de dossier : l'ordre de dépôt des fichiers n'intervient jamais.")
         if let laureates = selection.laureates { lines.append("\(laureates) candidatures au plus sont retenues.") }
         text.section("Règles de classement appliquées", bullets: lines, level: 3)
