@@ -23,6 +23,8 @@ public struct DecisionRecord: Sendable {
         public let failure: String
         public let note: String?
         public let missing: [String]
+        /// "Délib. n°2020-309, article 2, l. 5159-5162", or "—": the criteria table's column.
+        let shortCitation: String
     }
 
     public struct StepRow: Sendable {
@@ -74,6 +76,8 @@ public struct DecisionRecord: Sendable {
     public let placement: SelectionResult.Decision?
     /// The outcomes of the schemes this decision depends on: title and outcome.
     public let dependencies: [(title: String, outcome: Outcome)]
+    /// What the scheme's documents print that depends on the scheme alone, worked out once.
+    let wording: SchemeWording
 
     public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
 }
@@ -89,6 +93,8 @@ extension DecisionRecord {
         self.placement = placement
         let scheme = evaluation.scheme
         let application = evaluation.application
+        let wording = SchemeWording.of(scheme)
+        self.wording = wording
         self.engineVersion = engineVersion
         self.scheme = scheme
         self.application = application
@@ -97,15 +103,13 @@ extension DecisionRecord {
         amount = awarded ?? computedAmount
         unrounded = evaluation.amount?.unrounded
         criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, evaluation)
+            DecisionRecord.row(position + 1, result, evaluation, wording: wording)
         }
         steps = DecisionRecord.steps(evaluation)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, scheme: scheme, application: application) }
-        let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
-        var seen: Set<String> = []
-        citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
-        legalBasis = DecisionRecord.legalBasis(of: scheme)
+        citedSources = wording.citedSources
+        legalBasis = wording.legalBasis
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
         notices = evaluation.notices.map { scheme.notices[$0] }
         schedule = ScheduleTable(evaluation)
@@ -123,7 +127,7 @@ extension DecisionRecord {
         return scheme.sources.filter { $0.id != delegation }.map(\.deliberation).uniqued()
     }
 
-    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation) -> CriterionRow {
+    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording) -> CriterionRow {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
@@ -133,8 +137,8 @@ extension DecisionRecord {
         return CriterionRow(
             number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
             facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) } + decisions,
-            source: criterion.source.flatMap(scheme.source), failure: criterion.failure(filed: application.filed), note: result.note,
-            missing: result.missing.map { missingRow($0, evaluation).text })
+            source: wording.criterionSources[result.index], failure: criterion.failure(filed: application.filed), note: result.note,
+            missing: result.missing.map { missingRow($0, evaluation).text }, shortCitation: wording.shortCitations[result.index])
     }
 
     static func fact(_ index: Int, scheme: Scheme, application: Application) -> Fact? {

@@ -8,7 +8,8 @@ import SchemeLanguage
 /// (`MarkdownSimulation`, `MarkdownInstruction`, `MarkdownAct`); the sections they share are here.
 public enum MarkdownDecision {
     public static func render(_ record: DecisionRecord) -> String {
-        var text = MarkdownText()
+        // A decision takes 10 to 30 KB: room for most, so that it is not copied as it grows.
+        var text = MarkdownText(capacity: 32_768)
         switch record.document {
         case .simulation: MarkdownSimulation.render(record, into: &text)
         case .instructionFiche: MarkdownInstruction.fiche(record, into: &text)
@@ -70,7 +71,7 @@ public enum MarkdownDecision {
             facts += row.missing.map { "manque : \($0)" }
             if let note = row.note { facts.append("instructeur : \(note)") }
             return [String(row.number), row.label, verdictLabel(row.verdict),
-                    facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.source.map(shortCitation) ?? "—"]
+                    facts.isEmpty ? "—" : facts.joined(separator: " ; "), row.shortCitation]
         })
     }
 
@@ -108,7 +109,7 @@ public enum MarkdownDecision {
                 items.append(record.issuance.registerRead ? "Aucune décision antérieure au registre."
                     : "Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées, et le montant réel peut être moindre.")
             }
-            if let source = limit.source.flatMap(record.scheme.source) { items.append("Texte : \(citation(source))") }
+            if let citation = limit.source.flatMap(record.wording.citation(id:)) { items.append("Texte : \(citation)") }
             text.list(items)
         }
     }
@@ -154,7 +155,7 @@ public enum MarkdownDecision {
             text.blank()
             if let source = row.source {
                 let quote = source.quote.map { "« \($0) » " } ?? ""
-                text.line("**En droit.** \(quote)(\(citation(source))).")
+                text.line("**En droit.** \(quote)(\(record.wording.citation(source))).")
                 text.blank()
             }
             var fact = "**En fait.** \(row.failure)"
@@ -194,14 +195,20 @@ public enum MarkdownDecision {
 
     static func notices(_ record: DecisionRecord, title: String, into text: inout MarkdownText) {
         text.section(title, bullets: record.notices.map { notice in
-            let source = notice.source.flatMap(record.scheme.source).map { " (\(citation($0)))" } ?? ""
+            let source = notice.source.flatMap(record.wording.citation(id:)).map { " (\($0))" } ?? ""
             return "\(notice.text)\(source)"
         })
     }
 
-    /// The quoted texts, then the interpretations retained.
+    /// The quoted texts, then the interpretations retained: the same in every decision of a
+    /// scheme, written once (`SchemeWording`).
     static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let quoted = record.citedSources.filter { $0.quote != nil }
+        text.append(record.wording.textsSection)
+    }
+
+    /// The quoted texts among `citedSources`, then the interpretations retained.
+    static func texts(_ citedSources: [SourceReference], scheme: Scheme, into text: inout MarkdownText) {
+        let quoted = citedSources.filter { $0.quote != nil }
         if !quoted.isEmpty {
             text.heading("Textes appliqués")
             for source in quoted {
@@ -211,7 +218,7 @@ public enum MarkdownDecision {
                 text.blank()
             }
         }
-        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme))
+        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(scheme))
     }
 
     static func interpretationBullets(_ scheme: Scheme) -> [String] {
@@ -251,7 +258,9 @@ public enum MarkdownDecision {
         return parts.joined(separator: ", ")
     }
 
-    private static func shortCitation(_ source: SourceReference) -> String {
+    /// "Délib. n°2020-309, article 2, l. 5159-5162", for the criteria table; worked out once per
+    /// scheme (`SchemeWording`).
+    static func shortCitation(_ source: SourceReference) -> String {
         let number = source.deliberation.firstMatch(of: /n°\s*[0-9-]+/).map { String($0.output) }
         var parts = [number.map { "Délib. \($0)" } ?? source.deliberation]
         if let article = source.article { parts.append(article) }
