@@ -209,14 +209,16 @@ public final class BatchRunner {
             entry.kept = stage
             return entry
         }
+        var inputHash: String?
         if let output {
             let record = DecisionRecord(evaluation, issuance: issuance)
-            try output.write(JSONDecision.render(record), to: "\(name).json")
+            try output.write(JSONDecision.utf8(record), to: "\(name).json")
             try output.write(MarkdownDecision.render(record), to: "\(name).md")
             entry.decisionPath = output.path("\(name).md")
+            inputHash = record.inputHash
         }
         if recording, let session {
-            let inputHash = InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
+            let inputHash = inputHash ?? InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
             entry.recordOrdinal = session.submitted
             do {
                 let stage = StageRecord(stage: .instruction, referenceDate: issuance.referenceDate, actor: actor?.name, recordedAt: actor?.at)

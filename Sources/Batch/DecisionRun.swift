@@ -145,7 +145,7 @@ public struct DecisionRun {
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         let markdown = MarkdownDecision.render(record)
         let name = "\(applications.documentName(id)).decision"
-        try output.write(JSONDecision.render(record), to: "\(name).json")
+        try output.write(JSONDecision.utf8(record), to: "\(name).json")
         try output.write(markdown, to: "\(name).md")
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
                                 documentHash: SHA256.hex(of: Array(markdown.utf8)), actor: actor?.name, recordedAt: actor?.at)

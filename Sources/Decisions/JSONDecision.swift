@@ -5,7 +5,13 @@ import SchemeLanguage
 /// The machine-readable twin of a decision: the same content as the Markdown, as JSON.
 public enum JSONDecision {
     public static func render(_ record: DecisionRecord) -> String {
-        var json = JSONWriter()
+        String(decoding: utf8(record), as: UTF8.self)
+    }
+
+    /// The same document in UTF-8, as a batch writes it to its file.
+    public static func utf8(_ record: DecisionRecord) -> [UInt8] {
+        // A decision takes 8 to 30 KB: room for most, so that it is not copied as it grows.
+        var json = JSONWriter(capacity: 32_768)
         json.object { json in
             json.string("format", "guichet-decision/1")
             engine(record, &json)
@@ -54,7 +60,8 @@ public enum JSONDecision {
                 }
             }
         }
-        return json.text + "\n"
+        json.endLine()
+        return json.bytes
     }
 
     private static func limits(_ record: DecisionRecord, _ json: inout JSONWriter) {
