@@ -213,7 +213,7 @@ public final class BatchRunner {
         if let output {
             let record = DecisionRecord(evaluation, issuance: issuance)
             try output.write(JSONDecision.utf8(record), to: "\(name).json")
-            try output.write(MarkdownDecision.render(record), to: "\(name).md")
+            try output.write(MarkdownDecision.utf8(record), to: "\(name).md")
             entry.decisionPath = output.path("\(name).md")
             inputHash = record.inputHash
         }

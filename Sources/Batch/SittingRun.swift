@@ -118,7 +118,7 @@ public struct SittingRun {
             if proposing, selection.decisions[id]?.placement == .retained { issuance.stage = .proposal; issuance.act = sitting }
             let record = DecisionRecord(evaluation, issuance: issuance, placement: selection.decisions[id])
             try output.write(JSONDecision.utf8(record), to: "\(id).json")
-            try output.write(MarkdownDecision.render(record), to: "\(id).md")
+            try output.write(MarkdownDecision.utf8(record), to: "\(id).md")
         }
         let minutes = SelectionReport.markdown(selection)
         try output.write(minutes, to: "selection-\(scheme.id).md")

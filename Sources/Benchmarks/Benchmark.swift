@@ -87,7 +87,7 @@ public struct Benchmark {
                 guard case .success(let application) = decoder.decode(document),
                       let evaluation = try? evaluator.evaluate(application, referenceDate: referenceDate) else { return }
                 let record = DecisionRecord(evaluation, issuance: issuance)
-                rendered &+= MarkdownDecision.render(record).utf8.count &+ JSONDecision.utf8(record).count
+                rendered &+= MarkdownDecision.utf8(record).count &+ JSONDecision.utf8(record).count
             }
         }
         return Figures(documents: documents, bytes: bytes, parseSeconds: parse, readSeconds: read, decodeSeconds: decode,

@@ -25,6 +25,8 @@ public struct DecisionRecord: Sendable {
         public let missing: [String]
         /// "Délib. n°2020-309, article 2, l. 5159-5162", or "—": the criteria table's column.
         let shortCitation: String
+        /// `source` as the JSON decision writes it.
+        let sourceJSON: JSONFragment
     }
 
     public struct StepRow: Sendable {
@@ -138,7 +140,8 @@ extension DecisionRecord {
             number: number, id: criterion.id, label: criterion.label, verdict: result.verdict,
             facts: result.factsUsed.compactMap { fact($0, scheme: scheme, application: application) } + decisions,
             source: wording.criterionSources[result.index], failure: criterion.failure(filed: application.filed), note: result.note,
-            missing: result.missing.map { missingRow($0, evaluation).text }, shortCitation: wording.shortCitations[result.index])
+            missing: result.missing.map { missingRow($0, evaluation).text }, shortCitation: wording.shortCitations[result.index],
+            sourceJSON: wording.criterionSourcesJSON[result.index])
     }
 
     static func fact(_ index: Int, scheme: Scheme, application: Application) -> Fact? {

@@ -125,21 +125,31 @@ public enum JSONDecision {
         json.string("body_name", name.name)
     }
 
+    /// The same in every decision of the scheme: written once (`SchemeWording`).
     private static func scheme(_ record: DecisionRecord, _ json: inout JSONWriter) {
-        json.object("scheme") { json in
-            json.string("id", record.scheme.id)
-            json.string("title", record.scheme.title)
-            json.string("kind", record.scheme.kind.rawValue)
-            json.string("authority", record.scheme.authority.name)
-            if let body = record.decidingBody {
-                json.object("decided_by") { json in self.body(body, &json) }
+        let written = record.wording.schemeJSON
+        if written.depth == json.depth {
+            json.fragment("scheme", written)
+        } else {
+            scheme(record.scheme, legalBasis: record.legalBasis, key: "scheme", &json)
+        }
+    }
+
+    static func scheme(_ scheme: Scheme, legalBasis: [String], key: String?, _ json: inout JSONWriter) {
+        json.object(key) { json in
+            json.string("id", scheme.id)
+            json.string("title", scheme.title)
+            json.string("kind", scheme.kind.rawValue)
+            json.string("authority", scheme.authority.name)
+            if let decidedBy = scheme.decidedBy {
+                json.object("decided_by") { json in self.body(BodyName(decidedBy.body, authority: scheme.authority), &json) }
             } else {
                 json.string("decided_by", nil)
             }
             json.array("legal_basis") { json in
-                for deliberation in record.legalBasis { json.string(nil, deliberation) }
+                for deliberation in legalBasis { json.string(nil, deliberation) }
             }
-            json.string("rules_sha256", record.scheme.rulesHash)
+            json.string("rules_sha256", scheme.rulesHash)
         }
     }
 
@@ -172,7 +182,12 @@ public enum JSONDecision {
                         for item in row.missing { json.string(nil, item) }
                     }
                     json.string("note", row.note)
-                    source(row.source, &json)
+                    // The same in every decision of the scheme: written once (`SchemeWording`).
+                    if row.sourceJSON.depth == json.depth {
+                        json.fragment("source", row.sourceJSON)
+                    } else {
+                        source(row.source, key: "source", &json)
+                    }
                 }
             }
         }
@@ -219,12 +234,12 @@ public enum JSONDecision {
         }
     }
 
-    private static func source(_ source: SourceReference?, _ json: inout JSONWriter) {
+    static func source(_ source: SourceReference?, key: String?, _ json: inout JSONWriter) {
         guard let source else {
-            json.string("source", nil)
+            json.string(key, nil)
             return
         }
-        json.object("source") { json in
+        json.object(key) { json in
             json.string("id", source.id)
             json.string("citation", source.citation)
             json.string("lines", source.lines)

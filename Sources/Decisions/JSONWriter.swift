@@ -6,11 +6,33 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var indent = 0
     private var needsComma = [false]
+    /// For a fragment: the first value starts the buffer, without a line break before it.
+    private var bare = false
 
     /// `capacity`: the bytes the document is expected to take, so that it is not copied as it grows.
     init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
         needsComma.reserveCapacity(8)
+    }
+
+    /// The depth of the value written next: 0 at the top, 1 inside the top object…
+    var depth: Int { indent }
+
+    /// One value (written by `body`, without a key) as it reads at `depth` inside a document,
+    /// for documents that all hold it: `fragment(_:_:)` then appends it as it is.
+    static func fragment(depth: Int, _ body: (inout JSONWriter) -> Void) -> JSONFragment {
+        var writer = JSONWriter()
+        writer.indent = depth
+        writer.bare = true
+        body(&writer)
+        return JSONFragment(depth: depth, bytes: writer.bytes)
+    }
+
+    /// A value written beforehand at this depth, after its key.
+    mutating func fragment(_ key: String?, _ fragment: JSONFragment) {
+        precondition(fragment.depth == indent, "a JSON fragment is written at the depth it was made for")
+        separate(key)
+        bytes.append(contentsOf: fragment.bytes)
     }
 
     /// What was written, as text.
@@ -62,6 +84,10 @@ struct JSONWriter {
 
     /// The comma after the previous element, the line and indentation of this one, and its key.
     private mutating func separate(_ key: String?) {
+        if bare {
+            bare = false
+            return
+        }
         let last = needsComma.count - 1
         if needsComma[last] { bytes.append(UInt8(ascii: ",")) }
         needsComma[last] = true
@@ -86,6 +112,13 @@ struct JSONWriter {
     private static let `false` = Array("false".utf8)
 
     static func quoted(_ value: String) -> String { JSONString.quoted(value) }
+}
+
+/// A JSON value written once, for every document that holds it at the same depth: the
+/// source of a criterion, the scheme's own block.
+struct JSONFragment: Sendable {
+    let depth: Int
+    let bytes: [UInt8]
 }
 
 /// JSON string literals, escaped as RFC 8259 requires.

@@ -3,45 +3,55 @@
 /// reforms, so headings, list items and table cells are flattened to one line, and table cells
 /// escape `|`: no text from a file can break the layout around it.
 ///
-/// A batch writes a document per application, so everything is appended to one string, and a
-/// text that needs no escaping (nearly all of them) is appended as it is after one pass over
-/// its bytes.
+/// A batch writes a document per application, so everything is appended to one buffer of
+/// UTF-8 bytes, and a text that needs no escaping (nearly all of them) is appended as it is
+/// after one pass over its bytes.
 public struct MarkdownText {
-    public private(set) var result = ""
+    /// The document so far, in UTF-8.
+    private(set) var utf8: [UInt8] = []
 
     public init() {}
 
     /// With room for `capacity` bytes, so that a long document is not copied as it grows.
     init(capacity: Int) {
-        result.reserveCapacity(capacity)
+        utf8.reserveCapacity(capacity)
     }
+
+    /// The document so far.
+    public var result: String { String(decoding: utf8, as: UTF8.self) }
 
     /// A line as it is: for text the caller has laid out itself.
     public mutating func line(_ text: String) {
-        result += text
-        result += "\n"
+        utf8.append(contentsOf: text.utf8)
+        utf8.append(Self.newline)
     }
 
-    public mutating func blank() { result += "\n" }
+    public mutating func blank() { utf8.append(Self.newline) }
 
     /// Markdown already laid out and escaped, such as a section every decision of a scheme shares.
-    mutating func append(_ markdown: String) { result += markdown }
+    mutating func append(_ markdown: [UInt8]) { utf8.append(contentsOf: markdown) }
+
+    private mutating func append(_ text: String) { utf8.append(contentsOf: text.utf8) }
+
+    private static let newline = UInt8(ascii: "\n")
 
     /// "## Title", then a blank line.
     public mutating func heading(_ title: String, level: Int = 2) {
-        for _ in 0..<level { result += "#" }
-        result += " "
-        result += Self.oneLine(title)
-        result += "\n\n"
+        for _ in 0..<level { utf8.append(UInt8(ascii: "#")) }
+        utf8.append(UInt8(ascii: " "))
+        append(Self.oneLine(title))
+        utf8.append(Self.newline)
+        utf8.append(Self.newline)
     }
 
     /// "- item" for each item, then a blank line; nothing for no item.
     public mutating func list(_ items: [String]) {
         guard !items.isEmpty else { return }
         for item in items {
-            result += "- "
-            result += Self.oneLine(item)
-            result += "\n"
+            utf8.append(UInt8(ascii: "-"))
+            utf8.append(UInt8(ascii: " "))
+            append(Self.oneLine(item))
+            utf8.append(Self.newline)
         }
         blank()
     }
@@ -63,26 +73,25 @@ public struct MarkdownText {
     /// A table: the header, its separator, one line a row (every cell escaped), then a blank line.
     public mutating func table(_ header: [String], _ rows: [[String]]) {
         row(header)
-        result += "|"
-        for _ in header { result += "---|" }
-        result += "\n"
+        append("|")
+        for _ in header { append("---|") }
+        utf8.append(Self.newline)
         for cells in rows { row(cells) }
         blank()
     }
 
     /// One table line; an empty cell stays one space wide ("| | Aujourd'hui |").
     public mutating func row(_ cells: [String]) {
-        result += "|"
+        utf8.append(UInt8(ascii: "|"))
         for cell in cells {
-            if cell.isEmpty {
-                result += " |"
-            } else {
-                result += " "
-                result += Self.cell(cell)
-                result += " |"
+            utf8.append(UInt8(ascii: " "))
+            if !cell.isEmpty {
+                append(Self.cell(cell))
+                utf8.append(UInt8(ascii: " "))
             }
+            utf8.append(UInt8(ascii: "|"))
         }
-        result += "\n"
+        utf8.append(Self.newline)
     }
 
     /// Text made safe inside a table cell: `|` escaped, every line break a space.

@@ -8,6 +8,11 @@ import SchemeLanguage
 /// (`MarkdownSimulation`, `MarkdownInstruction`, `MarkdownAct`); the sections they share are here.
 public enum MarkdownDecision {
     public static func render(_ record: DecisionRecord) -> String {
+        String(decoding: utf8(record), as: UTF8.self)
+    }
+
+    /// The same document in UTF-8, as a batch writes it to its file.
+    public static func utf8(_ record: DecisionRecord) -> [UInt8] {
         // A decision takes 10 to 30 KB: room for most, so that it is not copied as it grows.
         var text = MarkdownText(capacity: 32_768)
         switch record.document {
@@ -17,7 +22,7 @@ public enum MarkdownDecision {
         case .act: MarkdownAct.render(record, into: &text)
         }
         trace(record, into: &text)
-        return text.result
+        return text.utf8
     }
 
     // MARK: - The top of every document

@@ -21,8 +21,13 @@ final class SchemeWording: Sendable {
     let legalBasis: [String]
     /// The passages cited by the criteria and the amount, in order, each once.
     let citedSources: [SourceReference]
-    /// The « Textes appliqués » and « Interprétations retenues » sections, as Markdown.
-    let textsSection: String
+    /// The « Textes appliqués » and « Interprétations retenues » sections, as Markdown in UTF-8.
+    let textsSection: [UInt8]
+    /// The JSON decision's `scheme` object, as it reads inside the decision.
+    let schemeJSON: JSONFragment
+    /// By criterion index: the JSON decision's `source` of the criterion, as it reads inside
+    /// the decision's `criteria`.
+    let criterionSourcesJSON: [JSONFragment]
 
     private init(_ scheme: Scheme) {
         self.scheme = scheme
@@ -39,7 +44,12 @@ final class SchemeWording: Sendable {
         citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
         var text = MarkdownText()
         MarkdownDecision.texts(citedSources, scheme: scheme, into: &text)
-        textsSection = text.result
+        textsSection = text.utf8
+        let legalBasis = legalBasis
+        schemeJSON = JSONWriter.fragment(depth: 1) { JSONDecision.scheme(scheme, legalBasis: legalBasis, key: nil, &$0) }
+        criterionSourcesJSON = criterionSources.map { source in
+            JSONWriter.fragment(depth: 3) { JSONDecision.source(source, key: nil, &$0) }
+        }
     }
 
     /// The citation of one of the scheme's sources, with its lines.
