@@ -151,7 +151,8 @@ public struct Benchmark {
         let output = try OutputFolder(directory: outputPath)
         let issuance = Issuance(stage: instruction ? .instruction : .simulation, referenceDate: referenceDate)
         let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: output, register: register,
-                                 issuance: issuance, actor: instruction ? Actor(name: "bench", at: "2026-01-01T00:00:00Z") : nil)
+                                 issuance: issuance, actor: instruction ? Actor(name: "bench", at: "2026-01-01T00:00:00Z") : nil,
+                                 keepingEvaluations: false)
         let report = runner.run(paths: [path])
         let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
         try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
