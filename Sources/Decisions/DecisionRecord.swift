@@ -81,7 +81,8 @@ public struct DecisionRecord: Sendable {
     /// What the scheme's documents print that depends on the scheme alone, worked out once.
     let wording: SchemeWording
 
-    public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
+    /// The criteria not met, in order: worked out once, since every renderer reads them.
+    public let failed: [CriterionRow]
 }
 
 extension DecisionRecord {
@@ -107,6 +108,7 @@ extension DecisionRecord {
         criteria = evaluation.criteria.enumerated().map { position, result in
             DecisionRecord.row(position + 1, result, evaluation, wording: wording)
         }
+        failed = criteria.filter { $0.verdict == .failed }
         steps = DecisionRecord.steps(evaluation)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, scheme: scheme, application: application) }
