@@ -7,6 +7,10 @@ import YAMLReader
 public struct BatchEntry: Sendable {
     public enum Result: Sendable {
         case decided(Evaluation)
+        /// Decided, its documents written, and only what the batch's summary needs kept: a
+        /// batch of many applications does not hold every evaluation to the end
+        /// (`BatchRunner(keepingEvaluations: false)`).
+        case summarized(outcome: Outcome, amount: DecimalNumber?)
         /// The application could not be read or evaluated; the reasons, located.
         case failed([Diagnostic])
     }
@@ -30,13 +34,19 @@ public struct BatchEntry: Sendable {
     var recordOrdinal: Int?
 
     public var outcome: Outcome? {
-        if case .decided(let evaluation) = result { return evaluation.outcome }
-        return nil
+        switch result {
+        case .decided(let evaluation): evaluation.outcome
+        case .summarized(let outcome, _): outcome
+        case .failed: nil
+        }
     }
 
     public var amount: DecimalNumber? {
-        if case .decided(let evaluation) = result { return evaluation.amount?.final }
-        return nil
+        switch result {
+        case .decided(let evaluation): evaluation.amount?.final
+        case .summarized(_, let amount): amount
+        case .failed: nil
+        }
     }
 
     public var diagnostics: [Diagnostic] {

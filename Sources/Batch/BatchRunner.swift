@@ -34,13 +34,19 @@ public final class BatchRunner {
     private var names: OutputNames
     /// The register's failure, which stops the batch.
     private var registerFailure: (any Error)?
+    /// Whether each entry keeps its evaluation, for callers that read it after the batch; a
+    /// batch that only reports outcomes and amounts keeps these alone, in far less memory.
+    private let keepingEvaluations: Bool
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
     /// no earlier decision and nothing is recorded. `reservedNames` are output names the
     /// caller writes itself (such as a call's procès-verbal), with what they hold. Every
-    /// application is decided on `referenceDate`, which the documents state.
+    /// application is decided on `referenceDate`, which the documents state. Without
+    /// `keepingEvaluations`, entries say each outcome and amount only (`BatchEntry.Result.summarized`).
     public init(catalog: SchemeCatalog, referenceDate: LocalDate, output: OutputFolder?, register: DecisionRegister? = nil,
-                recording: Bool = true, issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:]) {
+                recording: Bool = true, issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:],
+                keepingEvaluations: Bool = true) {
+        self.keepingEvaluations = keepingEvaluations
         self.catalog = catalog
         self.referenceDate = referenceDate
         self.output = output
@@ -204,21 +210,25 @@ public final class BatchRunner {
     /// Writes a decision's files, then records it: a crash between the two leaves a decision
     /// file whose record the next run of the batch adds, never a record without its file.
     private func issue(_ evaluation: Evaluation, name: String, at mark: SourceMark) throws -> BatchEntry {
-        var entry = BatchEntry(mark: mark, id: evaluation.application.id, schemeID: evaluation.scheme.id, result: .decided(evaluation))
+        let result: BatchEntry.Result = keepingEvaluations ? .decided(evaluation)
+            : .summarized(outcome: evaluation.outcome, amount: evaluation.amount?.final)
+        var entry = BatchEntry(mark: mark, id: evaluation.application.id, schemeID: evaluation.scheme.id, result: result)
         // A proposal or a decision is never instructed again by a batch: its documents and its
         // entry stay as they are, and changing it is an explicit command.
         if let stage = session?.stage(scheme: evaluation.scheme.id, application: evaluation.application.id), stage > .instruction {
             entry.kept = stage
             return entry
         }
+        var inputHash: String?
         if let output {
             let record = DecisionRecord(evaluation, issuance: issuance)
-            try output.write(JSONDecision.render(record), to: "\(name).json")
-            try output.write(MarkdownDecision.render(record), to: "\(name).md")
+            try output.write(JSONDecision.utf8(record), to: "\(name).json")
+            try output.write(MarkdownDecision.utf8(record), to: "\(name).md")
             entry.decisionPath = output.path("\(name).md")
+            inputHash = record.inputHash
         }
         if recording, let session {
-            let inputHash = InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
+            let inputHash = inputHash ?? InputFingerprint.sha256(evaluation.application, scheme: evaluation.scheme)
             entry.recordOrdinal = session.submitted
             do {
                 let stage = StageRecord(stage: .instruction, referenceDate: issuance.referenceDate, actor: actor?.name, recordedAt: actor?.at)

@@ -143,12 +143,12 @@ public struct DecisionRun {
         guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
-        let markdown = MarkdownDecision.render(record)
+        let markdown = MarkdownDecision.utf8(record)
         let name = "\(applications.documentName(id)).decision"
-        try output.write(JSONDecision.render(record), to: "\(name).json")
+        try output.write(JSONDecision.utf8(record), to: "\(name).json")
         try output.write(markdown, to: "\(name).md")
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
-                                documentHash: SHA256.hex(of: Array(markdown.utf8)), actor: actor?.name, recordedAt: actor?.at)
+                                documentHash: SHA256.hex(of: markdown), actor: actor?.name, recordedAt: actor?.at)
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
         result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
     }

@@ -119,8 +119,8 @@ public struct SittingRun {
             var issuance = self.issuance
             if proposing, selection.decisions[id]?.placement == .retained { issuance.stage = .proposal; issuance.act = sitting }
             let record = DecisionRecord(evaluation, issuance: issuance, placement: selection.decisions[id])
-            try output.write(JSONDecision.render(record), to: "\(id).json")
-            try output.write(MarkdownDecision.render(record), to: "\(id).md")
+            try output.write(JSONDecision.utf8(record), to: "\(id).json")
+            try output.write(MarkdownDecision.utf8(record), to: "\(id).md")
         }
         let minutes = SelectionReport.markdown(selection)
         try output.write(minutes, to: "selection-\(scheme.id).md")

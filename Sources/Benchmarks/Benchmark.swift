@@ -25,6 +25,9 @@ public struct Benchmark {
         public let evaluateSeconds: Double
         /// Reading, decoding, evaluating and writing a JSON Lines summary.
         public let pipelineSeconds: Double
+        /// Reading, decoding, evaluating and rendering each decision's Markdown and JSON in
+        /// memory, without writing them.
+        public let renderSeconds: Double
         /// A whole batch with the register: read, sorted in filing order, evaluated against the
         /// register, each decision recorded in its own transaction; nil when not measured.
         public var registerSeconds: Double?
@@ -75,8 +78,20 @@ public struct Benchmark {
             errors = 0
             return try summarise(path, into: summaryPath, outcomes: &outcomes, errors: &errors)
         }
+        // As a simulation outside a working folder: no register read.
+        var issuance = Issuance(stage: .simulation, referenceDate: referenceDate)
+        issuance.registerRead = false
+        var rendered = 0
+        let render = try best(repeats) {
+            try timed(path) { document in
+                guard case .success(let application) = decoder.decode(document),
+                      let evaluation = try? evaluator.evaluate(application, referenceDate: referenceDate) else { return }
+                let record = DecisionRecord(evaluation, issuance: issuance)
+                rendered &+= MarkdownDecision.utf8(record).count &+ JSONDecision.utf8(record).count
+            }
+        }
         return Figures(documents: documents, bytes: bytes, parseSeconds: parse, readSeconds: read, decodeSeconds: decode,
-                       evaluateSeconds: evaluate, pipelineSeconds: pipeline, outcomes: outcomes, errors: errors)
+                       evaluateSeconds: evaluate, pipelineSeconds: pipeline, renderSeconds: render, outcomes: outcomes, errors: errors)
     }
 
     /// The whole batch pipeline without decision files: one JSON line per application.
@@ -116,6 +131,49 @@ public struct Benchmark {
             throw FileSystemError(path: registerPath, reason: "le lot de mesure a échoué : aucune demande n'a été décidée")
         }
         return seconds
+    }
+
+    /// What `guichet evaluate` does, timed once on the stream: every document read, sorted by
+    /// filing date, evaluated, its Markdown and JSON written in an output folder, and the
+    /// batch's `summary.jsonl`. Without a register, as a simulation outside a working folder;
+    /// with one (`instruction`), as in a working folder: a fiche per application, each recorded.
+    public func measureDocuments(stream path: String, folder: String, instruction: Bool) throws -> DocumentFigures {
+        let outputPath = "\(folder)/\(instruction ? "fiches" : "simulations")"
+        try? FileManager.default.removeItem(atPath: outputPath)
+        var register: DecisionRegister?
+        if instruction {
+            let registerPath = "\(folder)/registre-fiches.sqlite"
+            for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: registerPath + suffix) }
+            register = try DecisionRegister.open(path: registerPath)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let output = try OutputFolder(directory: outputPath)
+        let issuance = Issuance(stage: instruction ? .instruction : .simulation, referenceDate: referenceDate)
+        let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: output, register: register,
+                                 issuance: issuance, actor: instruction ? Actor(name: "bench", at: "2026-01-01T00:00:00Z") : nil,
+                                 keepingEvaluations: false)
+        let report = runner.run(paths: [path])
+        let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
+        try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
+        let seconds = (clock.now - start).seconds
+        guard report.failureCount == 0 || report.entries.count > report.failureCount else {
+            throw FileSystemError(path: outputPath, reason: "le lot de mesure a échoué : aucun document n'a été écrit")
+        }
+        let bytes = (try? FileManager.default.contentsOfDirectory(atPath: outputPath))?.reduce(0) { total, name in
+            total + ((try? FileManager.default.attributesOfItem(atPath: "\(outputPath)/\(name)")[.size] as? Int) ?? 0)
+        } ?? 0
+        return DocumentFigures(applications: report.entries.count, bytes: bytes, seconds: seconds)
+    }
+
+    /// One run of `measureDocuments`.
+    public struct DocumentFigures: Sendable {
+        public let applications: Int
+        /// The bytes of every file written.
+        public let bytes: Int
+        public let seconds: Double
+
+        public var rate: Double { Double(applications) / seconds }
     }
 
     /// Seconds to read the whole stream, handing each document to `stage`.

@@ -26,6 +26,10 @@ public struct DecisionRecord: Sendable {
         public let failure: String
         public let note: String?
         public let missing: [String]
+        /// "Délib. n°2020-309, article 2, l. 5159-5162", or "—": the criteria table's column.
+        let shortCitation: String
+        /// `source` as the JSON decision writes it.
+        let sourceJSON: JSONFragment
     }
 
     public struct StepRow: Sendable {
@@ -79,12 +83,15 @@ public struct DecisionRecord: Sendable {
     public let placement: SelectionResult.Decision?
     /// The outcomes of the schemes this decision depends on: title and outcome.
     public let dependencies: [(title: String, outcome: Outcome)]
+    /// What the scheme's documents print that depends on the scheme alone, worked out once.
+    let wording: SchemeWording
 
     /// Each parameter's value as the evaluation applied it, in French, by id: what the scheme's
     /// texts name (`{plafond_inscrit}`).
     public let parameterValues: [String: String]
 
-    public var failed: [CriterionRow] { criteria.filter { $0.verdict == .failed } }
+    /// The criteria not met, in order: worked out once, since every renderer reads them.
+    public let failed: [CriterionRow]
 
     /// A scheme's text with the parameters it names written as this decision applied them.
     public func filled(_ text: String) -> String {
@@ -106,6 +113,8 @@ extension DecisionRecord {
         })
         let scheme = evaluation.scheme
         let application = evaluation.application
+        let wording = SchemeWording.of(scheme)
+        self.wording = wording
         self.engineVersion = engineVersion
         self.scheme = scheme
         self.application = application
@@ -114,15 +123,14 @@ extension DecisionRecord {
         amount = awarded ?? computedAmount
         unrounded = evaluation.amount?.unrounded
         criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, evaluation)
+            DecisionRecord.row(position + 1, result, evaluation, wording: wording)
         }
+        failed = criteria.filter { $0.verdict == .failed }
         steps = DecisionRecord.steps(evaluation)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, evaluation) }
-        let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
-        var seen: Set<String> = []
-        citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
-        legalBasis = DecisionRecord.legalBasis(of: scheme)
+        citedSources = wording.citedSources
+        legalBasis = wording.legalBasis
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
         notices = evaluation.notices.map { index in
             let notice = scheme.notices[index]
@@ -144,7 +152,7 @@ extension DecisionRecord {
         return scheme.sources.filter { $0.id != delegation }.map(\.deliberation).uniqued()
     }
 
-    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation) -> CriterionRow {
+    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording) -> CriterionRow {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
@@ -154,8 +162,9 @@ extension DecisionRecord {
         return CriterionRow(
             number: number, id: criterion.id, label: evaluation.filled(criterion.label), verdict: result.verdict,
             facts: result.factsUsed.compactMap { fact($0, evaluation) } + decisions,
-            source: criterion.source.flatMap(scheme.source), failure: evaluation.filled(criterion.failure(filed: application.filed)), note: result.note,
-            missing: result.missing.map { missingRow($0, evaluation).text })
+            source: wording.criterionSources[result.index], failure: evaluation.filled(criterion.failure(filed: application.filed)),
+            note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
+            shortCitation: wording.shortCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
     }
 
     static func fact(_ index: Int, _ evaluation: Evaluation) -> Fact? {

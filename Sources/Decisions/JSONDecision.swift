@@ -5,7 +5,13 @@ import SchemeLanguage
 /// The machine-readable twin of a decision: the same content as the Markdown, as JSON.
 public enum JSONDecision {
     public static func render(_ record: DecisionRecord) -> String {
-        var json = JSONWriter()
+        String(decoding: utf8(record), as: UTF8.self)
+    }
+
+    /// The same document in UTF-8, as a batch writes it to its file.
+    public static func utf8(_ record: DecisionRecord) -> [UInt8] {
+        // A decision takes 8 to 30 KB: room for most, so that it is not copied as it grows.
+        var json = JSONWriter(capacity: 32_768)
         json.object { json in
             json.string("format", "guichet-decision/1")
             engine(record, &json)
@@ -67,7 +73,8 @@ public enum JSONDecision {
                 }
             }
         }
-        return json.text + "\n"
+        json.endLine()
+        return json.bytes
     }
 
     private static func limits(_ record: DecisionRecord, _ json: inout JSONWriter) {
@@ -131,21 +138,31 @@ public enum JSONDecision {
         json.string("body_name", name.name)
     }
 
+    /// The same in every decision of the scheme: written once (`SchemeWording`).
     private static func scheme(_ record: DecisionRecord, _ json: inout JSONWriter) {
-        json.object("scheme") { json in
-            json.string("id", record.scheme.id)
-            json.string("title", record.scheme.title)
-            json.string("kind", record.scheme.kind.rawValue)
-            json.string("authority", record.scheme.authority.name)
-            if let body = record.decidingBody {
-                json.object("decided_by") { json in self.body(body, &json) }
+        let written = record.wording.schemeJSON
+        if written.depth == json.depth {
+            json.fragment("scheme", written)
+        } else {
+            scheme(record.scheme, legalBasis: record.legalBasis, key: "scheme", &json)
+        }
+    }
+
+    static func scheme(_ scheme: Scheme, legalBasis: [String], key: String?, _ json: inout JSONWriter) {
+        json.object(key) { json in
+            json.string("id", scheme.id)
+            json.string("title", scheme.title)
+            json.string("kind", scheme.kind.rawValue)
+            json.string("authority", scheme.authority.name)
+            if let decidedBy = scheme.decidedBy {
+                json.object("decided_by") { json in self.body(BodyName(decidedBy.body, authority: scheme.authority), &json) }
             } else {
                 json.string("decided_by", nil)
             }
             json.array("legal_basis") { json in
-                for deliberation in record.legalBasis { json.string(nil, deliberation) }
+                for deliberation in legalBasis { json.string(nil, deliberation) }
             }
-            json.string("rules_sha256", record.scheme.rulesHash)
+            json.string("rules_sha256", scheme.rulesHash)
         }
     }
 
@@ -178,7 +195,12 @@ public enum JSONDecision {
                         for item in row.missing { json.string(nil, item) }
                     }
                     json.string("note", row.note)
-                    source(row.source, &json)
+                    // The same in every decision of the scheme: written once (`SchemeWording`).
+                    if row.sourceJSON.depth == json.depth {
+                        json.fragment("source", row.sourceJSON)
+                    } else {
+                        source(row.source, key: "source", &json)
+                    }
                 }
             }
         }
@@ -225,12 +247,12 @@ public enum JSONDecision {
         }
     }
 
-    private static func source(_ source: SourceReference?, _ json: inout JSONWriter) {
+    static func source(_ source: SourceReference?, key: String?, _ json: inout JSONWriter) {
         guard let source else {
-            json.string("source", nil)
+            json.string(key, nil)
             return
         }
-        json.object("source") { json in
+        json.object(key) { json in
             json.string("id", source.id)
             json.string("citation", source.citation)
             json.string("lines", source.lines)

@@ -1,64 +1,124 @@
 /// A small JSON writer whose output depends only on the calls made: keys are written in the
-/// order given, so a decision's JSON is byte-identical from one run to the next.
+/// order given, so a decision's JSON is byte-identical from one run to the next. It appends
+/// UTF-8 bytes to one buffer: a decision holds hundreds of short keys and values, and a batch
+/// writes one per application.
 struct JSONWriter {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
     private var indent = 0
     private var needsComma = [false]
+    /// For a fragment: the first value starts the buffer, without a line break before it.
+    private var bare = false
+
+    /// `capacity`: the bytes the document is expected to take, so that it is not copied as it grows.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+        needsComma.reserveCapacity(8)
+    }
+
+    /// The depth of the value written next: 0 at the top, 1 inside the top object…
+    var depth: Int { indent }
+
+    /// One value (written by `body`, without a key) as it reads at `depth` inside a document,
+    /// for documents that all hold it: `fragment(_:_:)` then appends it as it is.
+    static func fragment(depth: Int, _ body: (inout JSONWriter) -> Void) -> JSONFragment {
+        var writer = JSONWriter()
+        writer.indent = depth
+        writer.bare = true
+        body(&writer)
+        return JSONFragment(depth: depth, bytes: writer.bytes)
+    }
+
+    /// A value written beforehand at this depth, after its key.
+    mutating func fragment(_ key: String?, _ fragment: JSONFragment) {
+        precondition(fragment.depth == indent, "a JSON fragment is written at the depth it was made for")
+        separate(key)
+        bytes.append(contentsOf: fragment.bytes)
+    }
+
+    /// What was written, as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
-        open(key, "{")
+        open(key, UInt8(ascii: "{"))
         body(&self)
-        close("}")
+        close(UInt8(ascii: "}"))
     }
 
     mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
-        open(key, "[")
+        open(key, UInt8(ascii: "["))
         body(&self)
-        close("]")
+        close(UInt8(ascii: "]"))
     }
 
     mutating func string(_ key: String?, _ value: String?) {
-        element(key, value.map(JSONWriter.quoted) ?? "null")
+        separate(key)
+        if let value { JSONString.append(value, to: &bytes) } else { bytes.append(contentsOf: Self.null) }
     }
 
     mutating func bool(_ key: String?, _ value: Bool) {
-        element(key, value ? "true" : "false")
+        separate(key)
+        bytes.append(contentsOf: value ? Self.true : Self.false)
     }
 
     mutating func number(_ key: String?, _ value: Int?) {
-        element(key, value.map(String.init) ?? "null")
+        separate(key)
+        if let value { bytes.append(contentsOf: String(value).utf8) } else { bytes.append(contentsOf: Self.null) }
     }
 
-    private mutating func element(_ key: String?, _ literal: String) {
-        separate()
-        if let key { text += JSONWriter.quoted(key) + ": " }
-        text += literal
-    }
+    /// A line break after the last value, as a file ends.
+    mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
 
-    private mutating func open(_ key: String?, _ bracket: String) {
-        element(key, bracket)
+    private mutating func open(_ key: String?, _ bracket: UInt8) {
+        separate(key)
+        bytes.append(bracket)
         indent += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let hadElements = needsComma.removeLast()
         indent -= 1
         if hadElements { newline() }
-        text += bracket
+        bytes.append(bracket)
     }
 
-    private mutating func separate() {
-        if needsComma[needsComma.count - 1] { text += "," }
-        if !needsComma.isEmpty, indent > 0 { newline() }
-        needsComma[needsComma.count - 1] = true
+    /// The comma after the previous element, the line and indentation of this one, and its key.
+    private mutating func separate(_ key: String?) {
+        if bare {
+            bare = false
+            return
+        }
+        let last = needsComma.count - 1
+        if needsComma[last] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[last] = true
+        if indent > 0 { newline() }
+        if let key {
+            JSONString.append(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+        }
     }
 
     private mutating func newline() {
-        text += "\n" + String(repeating: "  ", count: indent)
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<indent {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
+        }
     }
 
+    private static let null = Array("null".utf8)
+    private static let `true` = Array("true".utf8)
+    private static let `false` = Array("false".utf8)
+
     static func quoted(_ value: String) -> String { JSONString.quoted(value) }
+}
+
+/// A JSON value written once, for every document that holds it at the same depth: the
+/// source of a criterion, the scheme's own block.
+struct JSONFragment: Sendable {
+    let depth: Int
+    let bytes: [UInt8]
 }
 
 /// JSON string literals, escaped as RFC 8259 requires.
@@ -71,26 +131,56 @@ public enum JSONString {
 
     /// Appends `value` as a JSON string literal, without building intermediate strings.
     public static func append(_ value: String, to result: inout String) {
-        result.append("\"")
-        // Most texts need no escape: one pass over the bytes says so.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            result.append(value)
-            result.append("\"")
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        result += "\""
+        if isPlain(value) {
+            result += value
+        } else {
+            for scalar in value.unicodeScalars {
+                if let escape = escape(scalar) { result += escape } else { result.unicodeScalars.append(scalar) }
             }
         }
-        result.append("\"")
+        result += "\""
+    }
+
+    /// Appends `value` as a JSON string literal, in UTF-8.
+    public static func append(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        if isPlain(value) {
+            bytes.append(contentsOf: value.utf8)
+        } else {
+            for scalar in value.unicodeScalars {
+                if let escape = escape(scalar) {
+                    bytes.append(contentsOf: escape.utf8)
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `value` needs no escape: most texts, found in one pass over their bytes.
+    private static func isPlain(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(value.utf8))
+    }
+
+    private static func isPlain<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+        return true
+    }
+
+    /// How a scalar is written inside a JSON string, when not as itself.
+    private static func escape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: return nil
+        }
     }
 }

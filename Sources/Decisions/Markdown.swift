@@ -2,29 +2,57 @@
 /// reports, scheme explanations and simulation reports. Texts come from rules, applications and
 /// reforms, so headings, list items and table cells are flattened to one line, and table cells
 /// escape `|`: no text from a file can break the layout around it.
+///
+/// A batch writes a document per application, so everything is appended to one buffer of
+/// UTF-8 bytes, and a text that needs no escaping (nearly all of them) is appended as it is
+/// after one pass over its bytes.
 public struct MarkdownText {
-    public private(set) var result = ""
+    /// The document so far, in UTF-8.
+    private(set) var utf8: [UInt8] = []
 
     public init() {}
 
-    /// A line as it is: for text the caller has laid out itself.
-    public mutating func line(_ text: String) {
-        result += text
-        result += "\n"
+    /// With room for `capacity` bytes, so that a long document is not copied as it grows.
+    init(capacity: Int) {
+        utf8.reserveCapacity(capacity)
     }
 
-    public mutating func blank() { result += "\n" }
+    /// The document so far.
+    public var result: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// A line as it is: for text the caller has laid out itself.
+    public mutating func line(_ text: String) {
+        utf8.append(contentsOf: text.utf8)
+        utf8.append(Self.newline)
+    }
+
+    public mutating func blank() { utf8.append(Self.newline) }
+
+    /// Markdown already laid out and escaped, such as a section every decision of a scheme shares.
+    mutating func append(_ markdown: [UInt8]) { utf8.append(contentsOf: markdown) }
+
+    private mutating func append(_ text: String) { utf8.append(contentsOf: text.utf8) }
+
+    private static let newline = UInt8(ascii: "\n")
 
     /// "## Title", then a blank line.
     public mutating func heading(_ title: String, level: Int = 2) {
-        line(String(repeating: "#", count: level) + " " + Self.oneLine(title))
-        blank()
+        for _ in 0..<level { utf8.append(UInt8(ascii: "#")) }
+        utf8.append(UInt8(ascii: " "))
+        append(Self.oneLine(title))
+        utf8.append(Self.newline)
+        utf8.append(Self.newline)
     }
 
     /// "- item" for each item, then a blank line; nothing for no item.
     public mutating func list(_ items: [String]) {
         guard !items.isEmpty else { return }
-        for item in items { line("- " + Self.oneLine(item)) }
+        for item in items {
+            utf8.append(UInt8(ascii: "-"))
+            utf8.append(UInt8(ascii: " "))
+            append(Self.oneLine(item))
+            utf8.append(Self.newline)
+        }
         blank()
     }
 
@@ -45,28 +73,81 @@ public struct MarkdownText {
     /// A table: the header, its separator, one line a row (every cell escaped), then a blank line.
     public mutating func table(_ header: [String], _ rows: [[String]]) {
         row(header)
-        line("|" + String(repeating: "---|", count: header.count))
+        append("|")
+        for _ in header { append("---|") }
+        utf8.append(Self.newline)
         for cells in rows { row(cells) }
         blank()
     }
 
     /// One table line; an empty cell stays one space wide ("| | Aujourd'hui |").
     public mutating func row(_ cells: [String]) {
-        line("|" + cells.map { cell in
-            let escaped = Self.cell(cell)
-            return escaped.isEmpty ? " " : " \(escaped) "
-        }.joined(separator: "|") + "|")
+        utf8.append(UInt8(ascii: "|"))
+        for cell in cells {
+            utf8.append(UInt8(ascii: " "))
+            if !cell.isEmpty {
+                append(Self.cell(cell))
+                utf8.append(UInt8(ascii: " "))
+            }
+            utf8.append(UInt8(ascii: "|"))
+        }
+        utf8.append(Self.newline)
     }
 
     /// Text made safe inside a table cell: `|` escaped, every line break a space.
     public static func cell(_ text: String) -> String {
-        oneLine(text).replacing("|", with: "\\|")
+        switch Escapes(text) {
+        case .none: text
+        case .bars: text.replacing("|", with: "\\|")
+        case .lineBreaks: oneLineSlowly(text).replacing("|", with: "\\|")
+        }
     }
 
     /// Line breaks (`\r\n`, `\r`, `\n`, and Unicode's line and paragraph separators) as one space
     /// each: Swift reads `\r\n` as a single character.
     static func oneLine(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        return String(text.map { $0.isNewline ? " " : $0 })
+        Escapes(text) == .lineBreaks ? oneLineSlowly(text) : text
+    }
+
+    private static func oneLineSlowly(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+
+    /// What a text holds that a table cell or a line must escape, found in one pass over its
+    /// UTF-8 bytes. A character is a line break (`Character.isNewline`) when its first scalar is
+    /// U+000A to U+000D, U+0085, U+2028 or U+2029: none of them joins a grapheme with what
+    /// precedes it, so looking for these scalars finds exactly the characters `isNewline` finds.
+    enum Escapes: Equatable {
+        /// Nothing to escape: the text goes as it is.
+        case none
+        /// `|`, and no line break.
+        case bars
+        /// At least one line break (and perhaps `|`).
+        case lineBreaks
+
+        init(_ text: String) {
+            self = text.utf8.withContiguousStorageIfAvailable(Escapes.scan) ?? Escapes.scan(Array(text.utf8))
+        }
+
+        private static func scan<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Escapes where Bytes.Element == UInt8, Bytes.Index == Int {
+            var found = Escapes.none
+            var index = bytes.startIndex
+            let end = bytes.endIndex
+            while index < end {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A...0x0D: return .lineBreaks
+                case UInt8(ascii: "|"): found = .bars
+                // U+0085 is C2 85 in UTF-8.
+                case 0xC2 where index + 1 < end && bytes[index + 1] == 0x85: return .lineBreaks
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return .lineBreaks
+                default: break
+                }
+                index += 1
+            }
+            return found
+        }
     }
 }

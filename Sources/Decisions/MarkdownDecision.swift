@@ -8,7 +8,13 @@ import SchemeLanguage
 /// (`MarkdownSimulation`, `MarkdownInstruction`, `MarkdownAct`); the sections they share are here.
 public enum MarkdownDecision {
     public static func render(_ record: DecisionRecord) -> String {
-        var text = MarkdownText()
+        String(decoding: utf8(record), as: UTF8.self)
+    }
+
+    /// The same document in UTF-8, as a batch writes it to its file.
+    public static func utf8(_ record: DecisionRecord) -> [UInt8] {
+        // A decision takes 10 to 30 KB: room for most, so that it is not copied as it grows.
+        var text = MarkdownText(capacity: 32_768)
         switch record.document {
         case .simulation: MarkdownSimulation.render(record, into: &text)
         case .instructionFiche: MarkdownInstruction.fiche(record, into: &text)
@@ -16,7 +22,7 @@ public enum MarkdownDecision {
         case .act: MarkdownAct.render(record, into: &text)
         }
         trace(record, into: &text)
-        return text.result
+        return text.utf8
     }
 
     // MARK: - The top of every document
@@ -85,7 +91,7 @@ public enum MarkdownDecision {
             facts += row.missing.map { "Élément manquant : \($0)" }
             if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
             return [String(row.number), row.label, verdictLabel(row.verdict),
-                    facts.isEmpty ? "—" : facts.joined(separator: " "), row.source.map(shortCitation) ?? "—"]
+                    facts.isEmpty ? "—" : facts.joined(separator: " "), row.shortCitation]
         })
     }
 
@@ -123,7 +129,7 @@ public enum MarkdownDecision {
                 items.append(record.issuance.registerRead ? "Aucune décision antérieure au registre."
                     : "Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées, et le montant réel peut être moindre.")
             }
-            if let source = limit.source.flatMap(record.scheme.source) { items.append("Texte : \(citation(source))") }
+            if let citation = limit.source.flatMap(record.wording.citation(id:)) { items.append("Texte : \(citation)") }
             text.list(items)
         }
     }
@@ -169,7 +175,7 @@ public enum MarkdownDecision {
             text.blank()
             if let source = row.source {
                 let passage = passage(source).map { "\($0) " } ?? ""
-                text.line("**En droit.** \(passage)(\(citation(source))).")
+                text.line("**En droit.** \(passage)(\(record.wording.citation(source))).")
                 text.blank()
             }
             var fact = "**En fait.** \(row.failure)"
@@ -235,16 +241,23 @@ public enum MarkdownDecision {
     static func notices(_ record: DecisionRecord, title: String, into text: inout MarkdownText) {
         let title = record.outcome == .unfavorable ? "Orientation" : title
         text.section(title, bullets: record.notices.map { notice in
-            let source = notice.source.flatMap(record.scheme.source).map { " (\(citation($0)))" } ?? ""
+            let source = notice.source.flatMap(record.wording.citation(id:)).map { " (\($0))" } ?? ""
             return "\(notice.text)\(source)"
         })
     }
 
     /// The texts applied — each quote between « », each summary as plain text, never as a
-    /// quotation — then the interpretations retained that say how the text was applied (the
-    /// notes for the authors of the rules are never printed here).
+    /// quotation — the same in every decision of a scheme, written once (`SchemeWording`);
+    /// then the interpretations retained that say how the text was applied, their figures as
+    /// this decision applied them (the notes for the authors of the rules are never printed).
     static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let cited = record.citedSources.filter { $0.quote != nil || $0.summary != nil }
+        text.append(record.wording.textsSection)
+        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme, filled: record.filled))
+    }
+
+    /// The quotes and summaries among `citedSources`, under « Textes appliqués ».
+    static func texts(_ citedSources: [SourceReference], into text: inout MarkdownText) {
+        let cited = citedSources.filter { $0.quote != nil || $0.summary != nil }
         if !cited.isEmpty {
             text.heading("Textes appliqués")
             for source in cited {
@@ -263,7 +276,6 @@ public enum MarkdownDecision {
                 }
             }
         }
-        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme, filled: record.filled))
     }
 
     /// The interpretations as bullets: the public ones, or for the authors of the rules every
@@ -344,7 +356,9 @@ public enum MarkdownDecision {
         return parts.joined(separator: ", ")
     }
 
-    private static func shortCitation(_ source: SourceReference) -> String {
+    /// "Délib. n°2020-309, article 2, l. 5159-5162", for the criteria table; worked out once per
+    /// scheme (`SchemeWording`).
+    static func shortCitation(_ source: SourceReference) -> String {
         let number = source.deliberation.firstMatch(of: /n°\s*[0-9-]+/).map { String($0.output) }
         var parts = [number.map { "Délib. \($0)" } ?? source.deliberation]
         if let article = source.article { parts.append(article) }

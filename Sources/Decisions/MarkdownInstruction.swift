@@ -29,7 +29,7 @@ enum MarkdownInstruction {
     static func circumstances(_ record: DecisionRecord) -> [String] {
         var lines: [String] = []
         if let body = record.decidingBody {
-            let source = record.scheme.decidedBy?.source.flatMap(record.scheme.source).map { " (\(MarkdownDecision.citation($0)))" } ?? ""
+            let source = record.scheme.decidedBy?.source.flatMap(record.wording.citation(id:)).map { " (\($0))" } ?? ""
             lines.append("Décision : \(body.bare)\(source)")
         } else {
             lines.append("Décision : autorité compétente non précisée par le dispositif")

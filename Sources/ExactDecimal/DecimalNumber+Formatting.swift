@@ -24,28 +24,32 @@ extension DecimalNumber: CustomStringConvertible {
         render(decimalSeparator: ",", groupSeparator: "\u{202F}", minimumFractionDigits: minimumFractionDigits)
     }
 
+    /// Written as UTF-8 bytes: decisions print several amounts each, and a batch thousands of
+    /// decisions.
     private func render(
         decimalSeparator: Unicode.Scalar, groupSeparator: Unicode.Scalar?, minimumFractionDigits: Int
     ) -> String {
+        let zero = UInt8(ascii: "0")
         let value = normalized
-        var digits = Array(String(value.significand.magnitude).unicodeScalars)
+        var digits = Array(String(value.significand.magnitude).utf8)
         // Ensure at least one integer digit before the fraction ("0.05", not ".05").
         if digits.count <= value.scale {
-            digits.insert(contentsOf: repeatElement("0", count: value.scale + 1 - digits.count), at: 0)
+            digits.insert(contentsOf: repeatElement(zero, count: value.scale + 1 - digits.count), at: 0)
         }
         let integerCount = digits.count - value.scale
-        var text = String.UnicodeScalarView()
-        if value.isNegative { text.append("-") }
-        for (index, digit) in digits[..<integerCount].enumerated() {
-            if let groupSeparator, index > 0, (integerCount - index) % 3 == 0 { text.append(groupSeparator) }
-            text.append(digit)
-        }
         let padding = max(0, minimumFractionDigits - value.scale)
-        if value.scale + padding > 0 {
-            text.append(decimalSeparator)
-            text.append(contentsOf: digits[integerCount...])
-            text.append(contentsOf: repeatElement("0" as Unicode.Scalar, count: padding))
+        var text: [UInt8] = []
+        text.reserveCapacity(digits.count + padding + 4 * (integerCount / 3) + 8)
+        if value.isNegative { text.append(UInt8(ascii: "-")) }
+        for index in 0..<integerCount {
+            if let groupSeparator, index > 0, (integerCount - index) % 3 == 0 { UTF8.encode(groupSeparator) { text.append($0) } }
+            text.append(digits[index])
         }
-        return String(text)
+        if value.scale + padding > 0 {
+            UTF8.encode(decimalSeparator) { text.append($0) }
+            text.append(contentsOf: digits[integerCount...])
+            text.append(contentsOf: repeatElement(zero, count: padding))
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

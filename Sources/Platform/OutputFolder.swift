@@ -26,7 +26,12 @@ public final class OutputFolder {
 
     /// Writes `text` to the file `name` of this folder, atomically and owner-only.
     public func write(_ text: String, to name: String) throws(FileSystemError) {
-        try OwnerOnlyFile.write(Array(text.utf8), to: path(name))
+        try OwnerOnlyFile.write(text, to: path(name))
+    }
+
+    /// Writes `bytes` to the file `name` of this folder, atomically and owner-only.
+    public func write(_ bytes: [UInt8], to name: String) throws(FileSystemError) {
+        try OwnerOnlyFile.write(bytes, to: path(name))
     }
 
     private static func takeLock(in directory: String) throws(FileSystemError) -> ProcessLock {

@@ -10,8 +10,27 @@
 public enum OwnerOnlyFile {
     /// Writes `bytes` to `path` atomically, readable by its owner only.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        var failure: FileSystemError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(FileSystemError) { try write(buffer, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes `text` to `path` as UTF-8, atomically, readable by its owner only: the string's
+    /// own bytes are written, without a copy.
+    public static func write(_ text: String, to path: String) throws(FileSystemError) {
+        var text = text
+        var failure: FileSystemError?
+        text.withUTF8 { bytes in
+            do throws(FileSystemError) { try write(UnsafeRawBufferPointer(bytes), to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(FileSystemError) {
         let (descriptor, temporary) = try createTemporary(beside: path)
-        let written = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        let written = writeAll(descriptor, buffer)
         let code = errno
         close(descriptor)
         guard written else {

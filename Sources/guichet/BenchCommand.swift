@@ -9,11 +9,15 @@ import Simulation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time reading, evaluating and summarising a generated stream of applications (build with -c release).",
+        abstract: "Time reading, evaluating, rendering and writing a generated stream of applications (build with -c release).",
         discussion: """
-            Generates COUNT applications of a scheme as one YAML stream, then measures (1) reading \
-            the stream into nodes and (2) the whole pipeline: reading, decoding, evaluating and \
-            writing one JSON line per application. Single-threaded: the figures are per core.
+            Generates COUNT applications of a scheme as one YAML stream, then measures each stage, \
+            each including those before it: reading the stream into nodes, decoding, evaluating, \
+            writing one JSON line per application, and rendering each decision's Markdown and JSON \
+            in memory. Then, once each, a batch recorded in a register on disk, and what \
+            'guichet evaluate' does on the first DOCUMENTS applications: every document written \
+            as a simulation, then as an instructor's fiche recorded in a register (as in a working \
+            folder). Single-threaded: the figures are per core.
             """)
 
     // Unconditional, so that `--count -5` reaches the check below rather than read as an option.
@@ -36,6 +40,10 @@ struct Bench: ParsableCommand {
           help: "Also time a whole batch with the register on disk (each decision recorded in its own transaction).")
     var withRegister = true
 
+    @Option(name: .long, parsing: .unconditional,
+            help: "How many of the stream's applications 'guichet evaluate' is timed on, documents written (0: not timed).")
+    var documents: Int = 20_000
+
     @Option(name: .long, help: "Also time simulating this reform on the stream (both runs, registers in memory).")
     var reform: String?
 
@@ -44,6 +52,9 @@ struct Bench: ParsableCommand {
     func validate() throws {
         guard count > 0 else {
             throw ValidationError("--count doit être un nombre strictement positif de demandes à générer, par exemple --count 100000 (reçu : \(count))")
+        }
+        guard documents >= 0 else {
+            throw ValidationError("--documents doit être un nombre positif de demandes, ou 0 pour ne pas écrire de documents (reçu : \(documents))")
         }
         guard repeats > 0 else {
             throw ValidationError("--repeats doit être un nombre strictement positif de passages, par exemple --repeats 3 (reçu : \(repeats))")
@@ -66,8 +77,22 @@ struct Bench: ParsableCommand {
         var figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
         if withRegister { figures.registerSeconds = try benchmark.measureRegister(stream: stream, folder: folder) }
         Console.out(report(figures, stream: stream))
+        if documents > 0 { try timeDocuments(benchmark, folder: folder) }
         if let reform { try timeSimulation(reform, catalog: catalog, stream: stream) }
         if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// What 'guichet evaluate' does, once each: as a simulation, then as fiches with the register.
+    private func timeDocuments(_ benchmark: Benchmark, folder: String) throws {
+        let stream = "\(folder)/documents.yaml"
+        // The first applications of the same stream: the generator depends on the seed and the index only.
+        try benchmark.generate(count: min(documents, count), seed: seed, to: stream)
+        for instruction in [false, true] {
+            let figures = try benchmark.measureDocuments(stream: stream, folder: folder, instruction: instruction)
+            let label = instruction ? "evaluate, fiches + register (1 run)" : "evaluate, simulations (1 run)"
+            let megabytes = Double(figures.bytes) / 1_048_576
+            Console.out("\(Console.pad(label, 48))\(String(format: "%8.3f", figures.seconds)) s  \(String(format: "%9.0f", figures.rate)) applications/s  (\(figures.applications) applications, \(String(format: "%.0f", megabytes)) MB of documents)")
+        }
     }
 
     /// One run: a simulation is a long job whose figure is its wall time on the whole stream.
@@ -81,7 +106,7 @@ struct Bench: ParsableCommand {
         let elapsed = clock.measure { summary = Simulation(catalog: catalog, reform: loaded).run(paths: [stream]) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let count = summary?.applications ?? 0
-        Console.out("\(Console.pad("simulate the reform (both runs, 1 run)", 40))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(count) / seconds)) applications/s")
+        Console.out("\(Console.pad("simulate the reform (both runs, 1 run)", 48))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(count) / seconds)) applications/s")
     }
 
     private func report(_ figures: Benchmark.Figures, stream: String) -> String {
@@ -89,16 +114,17 @@ struct Bench: ParsableCommand {
         let outcomes = figures.outcomes.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         func row(_ label: String, _ seconds: Double) -> String {
-            "\(Console.pad(label, 40))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", figures.rate(seconds))) applications/s"
+            "\(Console.pad(label, 48))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", figures.rate(seconds))) applications/s"
         }
         return """
             stream: \(figures.documents) applications of '\(scheme)', \(String(format: "%.1f", megabytes)) MB (\(stream))
-            best of \(repeats) runs per stage, one core; each stage includes those above it
+            best of \(repeats) runs per stage, one core; each stage includes those above it (rendering: all but the summary)
             \(row("libyaml event loop alone (ceiling)", figures.parseSeconds))
             \(row("read (YAML to nodes)", figures.readSeconds))
             \(row("read + decode", figures.decodeSeconds))
             \(row("read + decode + evaluate", figures.evaluateSeconds))
-            \(row("read + decode + evaluate + JSONL summary", figures.pipelineSeconds))\(figures.registerSeconds.map { "\n" + row("batch in filing order, register on disk (1 run)", $0) } ?? "")
+            \(row("read + decode + evaluate + JSONL summary", figures.pipelineSeconds))
+            \(row("read + decode + evaluate + render MD, JSON", figures.renderSeconds))\(figures.registerSeconds.map { "\n" + row("batch in filing order, register on disk (1 run)", $0) } ?? "")
             outcomes: \(outcomes)\(figures.errors > 0 ? ", \(figures.errors) errors" : "")
             """
     }

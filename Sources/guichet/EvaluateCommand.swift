@@ -55,7 +55,7 @@ struct Evaluate: ParsableCommand {
         let output = dryRun ? nil : try Console.outputFolder(folder)
         let issuance = Issuance(stage: stage, referenceDate: dating.referenceDate, deployment: deployment)
         let report = BatchRunner(catalog: catalog, referenceDate: dating.referenceDate, output: output, register: decisions, recording: recording,
-                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent)).run(paths: paths)
+                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent), keepingEvaluations: false).run(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         Console.out(SummaryTable.render(report, stage: stage))
         if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }

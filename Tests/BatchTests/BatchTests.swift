@@ -163,4 +163,29 @@ import YAMLReader
         #expect(object?["outcome"] as? String == "favorable")
         #expect(object?["amount"] as? String == "30000.00")
     }
+
+    /// `guichet evaluate` keeps no evaluation once an application's documents are written: its
+    /// entries, summary lines and documents are those of a batch that keeps them.
+    @Test func aBatchThatKeepsNoEvaluationReportsTheSame() throws {
+        let paths = [Repository.path("Applications/pdesi"), try write("broken.yaml", "scheme: pdesi\nid: [unclosed\n")]
+        func batch(keeping: Bool) throws -> (BatchReport, String) {
+            let out = "\(folder)/out-\(keeping)"
+            let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: try OutputFolder(directory: out),
+                                     keepingEvaluations: keeping)
+            return (runner.run(paths: paths), out)
+        }
+        let (kept, keptFolder) = try batch(keeping: true)
+        let (summarized, summarizedFolder) = try batch(keeping: false)
+        #expect(summarized.entries.count == kept.entries.count && kept.entries.count > 3)
+        #expect(summarized.entries.allSatisfy { if case .decided = $0.result { false } else { true } })
+        #expect(summarized.entries.map(SummaryLine.render) == kept.entries.map(SummaryLine.render))
+        #expect(summarized.entries.map(\.outcome) == kept.entries.map(\.outcome))
+        for entry in kept.entries {
+            guard let path = entry.decisionPath else { continue }
+            let name = String(path.split(separator: "/").last!)
+            for file in [name, name.replacing(".md", with: ".json")] {
+                #expect(FileManager.default.contents(atPath: "\(keptFolder)/\(file)") == FileManager.default.contents(atPath: "\(summarizedFolder)/\(file)"))
+            }
+        }
+    }
 }

@@ -15,6 +15,27 @@ import Testing
         #expect(MarkdownText.cell("ligne\u{2028}suivante") == "ligne suivante")
     }
 
+    /// Cells and lines are checked byte by byte and left as they are when nothing needs
+    /// escaping: the result is the one of escaping character by character, whatever the text
+    /// (non-breaking spaces, whose UTF-8 starts like U+0085 and U+2028, accents composed or not,
+    /// a multi-byte character cut at the end).
+    @Test func escapingByBytesFindsWhatCharactersFind() {
+        func reference(_ text: String) -> String {
+            String(text.map { $0.isNewline ? " " : $0 }).replacing("|", with: "\\|")
+        }
+        let texts = [
+            "", "simple", "40\u{202F}000,00\u{00A0}€", "Délib. n°2020-309, article 2, l. 5159-5162", "a|b", "|", "||",
+            "fin\n", "\r\n", "a\r\nb|c", "a\u{0B}b", "a\u{0C}b", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{2027}b",
+            "a\u{202A}b", "\u{00A0}\u{00A0}", "e\u{301}|", "👩‍👩‍👧 | 🇫🇷", "\u{C2}", "x\u{E2}", "\u{2028}", "a\u{E000}b",
+        ]
+        for text in texts {
+            #expect(MarkdownText.cell(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            var line = MarkdownText()
+            line.list([text])
+            #expect(line.result == "- " + String(text.map { $0.isNewline ? " " : $0 }) + "\n\n")
+        }
+    }
+
     /// Headers are escaped like cells: a ranking label from the rules cannot add a column.
     @Test func aTableEscapesItsHeaderAndKeepsEmptyCellsOneSpaceWide() {
         var text = MarkdownText()

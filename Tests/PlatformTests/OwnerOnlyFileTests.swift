@@ -47,6 +47,23 @@ func withUmask<T>(_ mask: mode_t, _ body: () throws -> T) rethrows -> T {
         #expect(try String(contentsOfFile: scratch.file("a/b/decisions/X.md"), encoding: .utf8) == "décision")
     }
 
+    /// A text is written from its own UTF-8 bytes, without a copy: the same file, the same
+    /// guarantees as bytes (owner-only, replaced whole, a link at its name not followed).
+    @Test func aTextIsWrittenAsItsUTF8Bytes() throws {
+        let scratch = try Scratch()
+        let victim = scratch.file("victim.txt")
+        try Data("précieux".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("X.md"), withDestinationPath: victim)
+        let text = String(repeating: "Décision n°1 — 40\u{202F}000,00\u{00A0}€ | ", count: 2_000)
+        try withUmask(0o022) { try OwnerOnlyFile.write(text, to: scratch.file("X.md")) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.file("X.md"))) == Data(text.utf8))
+        #expect(try scratch.permissions("X.md") == 0o600)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "précieux")
+        try OwnerOnlyFile.write("", to: scratch.file("empty.md"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.file("empty.md"))).isEmpty)
+        #expect(try scratch.names() == ["X.md", "empty.md", "victim.txt"])
+    }
+
     @Test func aFolderThatExistsKeepsItsPermissions() throws {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(atPath: scratch.file("shared"), withIntermediateDirectories: false,

@@ -1,0 +1,78 @@
+import Synchronization
+import SchemeLanguage
+
+/// What a scheme's decisions print that depends on the scheme alone: its citations, the short
+/// citations of the criteria table, the acts it rests on, the passages it cites, and the
+/// sections of quoted texts and interpretations that close every document. A batch renders
+/// thousands of documents of one scheme: this is worked out once per scheme, the first time a
+/// decision of it is rendered, and shared by every decision after.
+///
+/// Kept by scheme identity for the life of the process (schemes are immutable, and a process
+/// loads few): each entry holds its scheme, so that no other scheme can take its identity.
+final class SchemeWording: Sendable {
+    let scheme: Scheme
+    /// By source id: "Délibération n°2020-309 du 28 septembre 2020, article 2, lignes 5159 à 5162".
+    private let citations: [String: String]
+    /// By criterion index: the criterion's source, when it cites one.
+    let criterionSources: [SourceReference?]
+    /// By criterion index: "Délib. n°2020-309, article 2, l. 5159-5162", or "—".
+    let shortCitations: [String]
+    /// The acts the scheme rests on, each once, in the order first cited.
+    let legalBasis: [String]
+    /// The passages cited by the criteria and the amount, in order, each once.
+    let citedSources: [SourceReference]
+    /// The « Textes appliqués » section, as Markdown in UTF-8 (the interpretations follow it in
+    /// each decision, their figures as that decision applied them).
+    let textsSection: [UInt8]
+    /// The JSON decision's `scheme` object, as it reads inside the decision.
+    let schemeJSON: JSONFragment
+    /// By criterion index: the JSON decision's `source` of the criterion, as it reads inside
+    /// the decision's `criteria`.
+    let criterionSourcesJSON: [JSONFragment]
+
+    private init(_ scheme: Scheme) {
+        self.scheme = scheme
+        var citations: [String: String] = [:]
+        for source in scheme.sources where citations[source.id] == nil {
+            citations[source.id] = MarkdownDecision.citation(source)
+        }
+        self.citations = citations
+        criterionSources = scheme.criteria.map { $0.source.flatMap(scheme.source) }
+        shortCitations = criterionSources.map { $0.map(MarkdownDecision.shortCitation) ?? "—" }
+        legalBasis = DecisionRecord.legalBasis(of: scheme)
+        let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
+        var seen: Set<String> = []
+        citedSources = sourceIDs.filter { seen.insert($0).inserted }.compactMap(scheme.source)
+        var text = MarkdownText()
+        MarkdownDecision.texts(citedSources, into: &text)
+        textsSection = text.utf8
+        let legalBasis = legalBasis
+        schemeJSON = JSONWriter.fragment(depth: 1) { JSONDecision.scheme(scheme, legalBasis: legalBasis, key: nil, &$0) }
+        criterionSourcesJSON = criterionSources.map { source in
+            JSONWriter.fragment(depth: 3) { JSONDecision.source(source, key: nil, &$0) }
+        }
+    }
+
+    /// The citation of one of the scheme's sources, with its lines.
+    func citation(_ source: SourceReference) -> String {
+        citations[source.id] ?? MarkdownDecision.citation(source)
+    }
+
+    /// The citation of the scheme's source `id`, or nil when the scheme has no such source.
+    func citation(id: String) -> String? { citations[id] }
+
+    private static let known = Mutex<[ObjectIdentifier: SchemeWording]>([:])
+
+    /// The wording of `scheme`, worked out on first use.
+    static func of(_ scheme: Scheme) -> SchemeWording {
+        let key = ObjectIdentifier(scheme)
+        if let wording = known.withLock({ $0[key] }) { return wording }
+        // Worked out outside the lock: two threads may both work it out, and keep the first.
+        let wording = SchemeWording(scheme)
+        return known.withLock { known in
+            if let first = known[key] { return first }
+            known[key] = wording
+            return wording
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Decisions
+import Foundation
+import Testing
+
+/// JSON string literals are written to text (the batch's summary lines) and to bytes (the
+/// decisions): the same literal either way, read back as the text it was made from.
+@Suite struct JSONStringTests {
+    @Test(arguments: ["", "plain", "Délibération n°2020-309 — 40\u{202F}000,00\u{00A0}€", "quote \" and \\ backslash",
+                      "lines\nand\r\ntabs\t", "controls \u{01}\u{1F}\u{7F}", "e\u{301} 👩‍👩‍👧 \u{2028}"])
+    func bytesAndTextAgree(text: String) throws {
+        var literal = ""
+        JSONString.append(text, to: &literal)
+        var bytes: [UInt8] = []
+        JSONString.append(text, to: &bytes)
+        #expect(bytes == Array(literal.utf8))
+        #expect(literal == JSONString.quoted(text))
+        let decoded = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+    }
+
+    @Test func controlCharactersAreEscapedWithFourHexDigits() {
+        #expect(JSONString.quoted("\u{01}\u{1F}\n") == "\"\\u0001\\u001f\\n\"")
+    }
+}
