@@ -78,7 +78,8 @@ public struct MentionTemplate: Sendable, Equatable {
 /// A line without the spaces and tabs around it.
 private func trimmed(_ line: Substring) -> String {
     let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    return String(line.drop(while: blank).reversed().drop(while: blank).reversed())
+    guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return "" }
+    return String(line[first...last])
 }
 
 /// One text for each kind of beneficiary.

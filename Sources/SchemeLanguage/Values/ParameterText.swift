@@ -4,7 +4,9 @@
 public enum ParameterText {
     /// The names written between braces, in order.
     public static func names(in text: String) -> [String] {
-        text.matches(of: /\{([a-z][a-z0-9_]*)\}/).map { String($0.output.1) }
+        var names: [String] = []
+        scan(text, literal: { _ in }, name: { names.append(String($0)); return nil })
+        return names
     }
 
     /// The text with each parameter it names written at its latest value: for a document about
@@ -17,9 +19,34 @@ public enum ParameterText {
     }
 
     /// The text with each `{name}` replaced by `value(name)`; a name it does not know is left.
+    /// A scan rather than a regular expression: it runs for every text of every decision.
     public static func fill(_ text: String, _ value: (String) -> String?) -> String {
-        guard text.contains("{") else { return text }
-        return text.replacing(/\{([a-z][a-z0-9_]*)\}/) { match in value(String(match.output.1)) ?? String(match.output.0) }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        scan(text, literal: { result += $0 }, name: { name in value(String(name)) })
+        return result
+    }
+
+    /// Walks a text: `literal` receives what is not a `{name}`; `name` receives each name and
+    /// returns its replacement, or nil to keep the braces as written. A name is a lower-case
+    /// letter then lower-case letters, digits and underscores.
+    private static func scan(_ text: String, literal: (Substring) -> Void, name: (Substring) -> String?) {
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            literal(rest[..<open])
+            let afterOpen = rest.index(after: open)
+            let candidate = rest[afterOpen...].prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+            let close = candidate.endIndex
+            if let first = candidate.first, first.isLetter, close < rest.endIndex, rest[close] == "}" {
+                literal(Substring(name(candidate) ?? String(rest[open...close])))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                literal(rest[open...open])
+                rest = rest[afterOpen...]
+            }
+        }
+        literal(rest)
     }
 
     /// The figures a text writes out (outside « » quotations) that are a parameter's value, each
