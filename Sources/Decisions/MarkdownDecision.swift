@@ -266,21 +266,14 @@ public enum MarkdownDecision {
                     text.line(">")
                     text.line("> — \(citation(source))")
                     text.blank()
-                    if let summary = source.summary {
-                        text.line("En substance : \(phrase(summary))")
-                        text.blank()
-                    }
-                } else if let summary = source.summary {
-                    text.line("En substance (\(citation(source))) : \(phrase(summary))")
-                    text.blank()
                 }
+                summary(source, into: &text)
             }
         }
     }
 
     /// The interpretations as bullets: the public ones, or for the authors of the rules every
-    /// one, the internal notes marked as such.
-    /// The parameters a choice names are written by `filled`.
+    /// one, the internal notes marked as such; the parameters a choice names written by `filled`.
     static func interpretationBullets(_ scheme: Scheme, includingInternal: Bool = false, filled: (String) -> String) -> [String] {
         scheme.interpretations.compactMap { interpretation in
             let choice = filled(interpretation.choice)
@@ -312,14 +305,16 @@ public enum MarkdownDecision {
         if let quote = source.quote {
             text.line("> « \(quote) » — \(citation(source))")
             text.blank()
-            if let summary = source.summary {
-                text.line("En substance : \(phrase(summary))")
-                text.blank()
-            }
-        } else if let summary = source.summary {
-            text.line("En substance (\(citation(source))) : \(phrase(summary))")
-            text.blank()
         }
+        summary(source, into: &text)
+    }
+
+    /// A source's summary as plain text: after its quotation, or alone with its citation.
+    private static func summary(_ source: SourceReference, into text: inout MarkdownText) {
+        guard let summary = source.summary else { return }
+        let cited = source.quote == nil ? " (\(citation(source)))" : ""
+        text.line("En substance\(cited) : \(phrase(summary))")
+        text.blank()
     }
 
     /// A summary after « En substance : », its first word in lower case unless it is an

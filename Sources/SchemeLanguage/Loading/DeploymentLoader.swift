@@ -50,14 +50,19 @@ public enum DeploymentLoader {
     }
 
     private static func signatory(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Signatory? {
-        guard var fields = Fields(node, path: "signatory", log: log) else { return nil }
-        let firstName = fields.required("first_name", what: "le prénom du signataire").flatMap { log.line($0, path: "signatory.first_name") }
-        let name = fields.required("name", what: "le nom du signataire").flatMap { log.line($0, path: "signatory.name") }
-        let title = fields.required("title", what: "la qualité du signataire (« Président du Conseil départemental »)")
-            .flatMap { log.line($0, path: "signatory.title") }
+        person(node, path: "signatory", who: "du signataire", titleOf: "du signataire", example: "Président du Conseil départemental", log: log)
+    }
+
+    /// A person an act names: first name, name and title, all three.
+    private static func person(_ node: YAMLNode, path: String, who: String, titleOf: String, example: String,
+                               log: DiagnosticLog) -> Deployment.Person? {
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
+        let firstName = fields.required("first_name", what: "le prénom \(who)").flatMap { log.line($0, path: "\(path).first_name") }
+        let name = fields.required("name", what: "le nom \(who)").flatMap { log.line($0, path: "\(path).name") }
+        let title = fields.required("title", what: "la qualité \(titleOf) (« \(example) »)").flatMap { log.line($0, path: "\(path).title") }
         fields.rejectUnknown()
         guard let firstName, let name, let title else { return nil }
-        return Deployment.Signatory(firstName: firstName, name: name, title: title)
+        return Deployment.Person(firstName: firstName, name: name, title: title)
     }
 
     private static func service(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Service? {
@@ -73,17 +78,10 @@ public enum DeploymentLoader {
         return name.map { Deployment.Service(name: $0, address: address, email: email, phone: phone, agent: agent) }
     }
 
-    /// The agent in charge of the files (CRPA L. 111-2): first name, name and title, all three.
+    /// The agent in charge of the files (CRPA L. 111-2).
     private static func agent(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Service.Agent? {
-        guard var fields = Fields(node, path: "service.agent", log: log) else { return nil }
-        let firstName = fields.required("first_name", what: "le prénom de l'agent chargé des dossiers")
-            .flatMap { log.line($0, path: "service.agent.first_name") }
-        let name = fields.required("name", what: "le nom de l'agent chargé des dossiers").flatMap { log.line($0, path: "service.agent.name") }
-        let title = fields.required("title", what: "la qualité de l'agent (« Instructrice du fonds de solidarité pour le logement »)")
-            .flatMap { log.line($0, path: "service.agent.title") }
-        fields.rejectUnknown()
-        guard let firstName, let name, let title else { return nil }
-        return Deployment.Service.Agent(firstName: firstName, name: name, title: title)
+        person(node, path: "service.agent", who: "de l'agent chargé des dossiers", titleOf: "de l'agent",
+               example: "Instructrice du fonds de solidarité pour le logement", log: log)
     }
 }
 

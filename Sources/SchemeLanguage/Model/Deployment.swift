@@ -2,11 +2,12 @@
 /// to ask about personal data. Read from the working folder's `guichet.yaml`, beside which the
 /// register lives (`.guichet/registre.sqlite`).
 public struct Deployment: Sendable, Equatable {
-    /// The person who signs the acts (CRPA L. 212-1: first name, name and title).
-    public struct Signatory: Sendable, Equatable {
+    /// A person an act names (CRPA L. 212-1 for its signatory, L. 111-2 for the agent in
+    /// charge): first name, name and title.
+    public struct Person: Sendable, Equatable {
         public let firstName: String
         public let name: String
-        /// "Le Président du Conseil départemental", "La Vice-présidente chargée des sports".
+        /// "Le Président du Conseil départemental", "Instructrice du fonds de solidarité pour le logement".
         public let title: String
 
         public init(firstName: String, name: String, title: String) {
@@ -16,24 +17,16 @@ public struct Deployment: Sendable, Equatable {
         }
     }
 
+    /// The person who signs the acts.
+    public typealias Signatory = Person
+
     /// The service that instructs the applications, as letters name it. CRPA L. 111-2 gives
     /// everyone the right to know the first name, name, title and administrative address of the
     /// agent who instructs their application, on the letters sent to them: the service's
     /// address, and its agent when guichet.yaml names one.
     public struct Service: Sendable, Equatable {
-        /// The agent in charge of the files (CRPA L. 111-2: first name, name, title).
-        public struct Agent: Sendable, Equatable {
-            public let firstName: String
-            public let name: String
-            /// "Instructrice du fonds de solidarité pour le logement".
-            public let title: String
-
-            public init(firstName: String, name: String, title: String) {
-                self.firstName = firstName
-                self.name = name
-                self.title = title
-            }
-        }
+        /// The agent in charge of the files.
+        public typealias Agent = Person
 
         public let name: String
         public let address: String?

@@ -26,12 +26,6 @@ public enum Stage: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// Accepts the French and the English names.
-    public init?(french text: String) {
-        guard let stage = Stage.allCases.first(where: { $0.frenchName == text || $0.rawValue == text }) else { return nil }
-        self = stage
-    }
-
     /// Whether the competent authority has decided: an award or a refusal that is an act.
     public var isDecided: Bool { self >= .decision }
 
