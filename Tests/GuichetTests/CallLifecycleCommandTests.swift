@@ -248,4 +248,43 @@ import Testing
         let explained = try guichet(["explain", "pdesi", "--parametres", FictitiousParameters.file] + rules)
         #expect(plain(explained.output).contains("| `enveloppe_appel` | Enveloppe de l'appel à projets 2020 | 150 000,00 € (valeur fictive, pour les essais) |"))
     }
+
+    /// A simulation made in a working folder goes to simulations/, never over a recorded fiche.
+    @Test func aSimulationInAWorkingFolderLeavesTheFichesAlone() throws {
+        try initialise()
+        try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        let fiche = try text("PDESI-2020-001.md")
+        try guichet(["evaluate", samples, "--date", "2021-06-01", "--simulation"] + rules)
+        #expect(try text("PDESI-2020-001.md") == fiche)
+        let simulation = try String(contentsOfFile: "\(folder)/simulations/PDESI-2020-001.md", encoding: .utf8)
+        #expect(simulation.hasPrefix("> **Simulation — ce document n'est pas une décision"))
+    }
+
+    /// The act notified must be the act decided: an act edited since is refused, named.
+    @Test func anActEditedAfterTheDecisionIsNotNotified() throws {
+        try decideTheCall()
+        let path = "\(folder)/decisions/PDESI-2020-001.decision.md"
+        try (try text("PDESI-2020-001.decision.md") + "\nAjout.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let notify = try guichet(["notify", "pdesi", "--date", "2020-12-21"] + rules, expect: 1)
+        #expect(notify.errors.contains("PDESI-2020-001 non notifiée : l'acte decisions/PDESI-2020-001.decision.md n'est plus celui qui a été décidé"),
+                "\(notify.errors)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-001.notification.md"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-017.notification.md"), "the others are notified")
+    }
+
+    @Test func initRefusesASiretThatIsNotFourteenDigits() throws {
+        let run = try guichet(["init", "--siret", "2262000160001"], expect: 64)
+        #expect(run.errors.contains("--siret attend les 14 chiffres du SIRET de l'autorité"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/guichet.yaml"))
+    }
+
+    /// The contradictory procedure's date lies between the decision and the act that withdraws it.
+    @Test func anObservationsDateOutsideTheProcedureIsRefused() throws {
+        try decideTheCall()
+        let run = try guichet(["withdraw", "pdesi", samples, "--demande", "PDESI-2020-001", "--motif", "conditions-non-respectees",
+                               "--expose", "travaux non réalisés", "--acte", "R-9", "--date", "2021-03-01",
+                               "--observations", "2021-04-01"] + rules, expect: 1)
+        #expect(run.errors.contains("l'invitation à présenter des observations (1er avril 2021) doit se placer entre la décision"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-001.retrait-1.md"))
+    }
 }
