@@ -32,8 +32,11 @@ let package = Package(
         .target(name: "RuleSet", dependencies: ["SchemeLanguage", "YAMLReader", "Platform"]),
         // Evaluates applications against schemes, with a trace of every value.
         .target(name: "Evaluator", dependencies: ["RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        // Documents laid out as blocks (visas, articles, tables, signature), whatever their
+        // format, and their Markdown and HTML renderings.
+        .target(name: "Documents"),
         // Renders decisions as French Markdown and JSON, and schemes as French documents.
-        .target(name: "Decisions", dependencies: ["Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
+        .target(name: "Decisions", dependencies: ["Documents", "Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // The register of decisions, in SQLite: what limits across applications read.
         .target(
             name: "Register",
@@ -42,7 +45,7 @@ let package = Package(
         // Batches: application files decided in filing order, decision files, the register.
         .target(name: "Batch", dependencies: ["RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Reforms tried on a portfolio: two runs side by side, and the French report.
-        .target(name: "Simulation", dependencies: ["Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Simulation", dependencies: ["Documents", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
         .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
@@ -65,6 +68,7 @@ let package = Package(
         ),
         // One test target per module, each beside the module it tests.
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),

@@ -1,3 +1,4 @@
+import Documents
 import SchemeLanguage
 
 /// What every act shares, whether it grants or refuses an aid (`MarkdownAct`) or takes one back

@@ -1,3 +1,4 @@
+import Documents
 import Evaluator
 import ExactDecimal
 import SchemeLanguage

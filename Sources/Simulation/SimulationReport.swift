@@ -1,3 +1,4 @@
+import Documents
 import Decisions
 import RuleSet
 

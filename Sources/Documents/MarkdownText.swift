@@ -8,12 +8,12 @@
 /// after one pass over its bytes.
 public struct MarkdownText {
     /// The document so far, in UTF-8.
-    private(set) var utf8: [UInt8] = []
+    public private(set) var utf8: [UInt8] = []
 
     public init() {}
 
     /// With room for `capacity` bytes, so that a long document is not copied as it grows.
-    init(capacity: Int) {
+    public init(capacity: Int) {
         utf8.reserveCapacity(capacity)
     }
 
@@ -29,7 +29,7 @@ public struct MarkdownText {
     public mutating func blank() { utf8.append(Self.newline) }
 
     /// Markdown already laid out and escaped, such as a section every decision of a scheme shares.
-    mutating func append(_ markdown: [UInt8]) { utf8.append(contentsOf: markdown) }
+    public mutating func append(_ markdown: [UInt8]) { utf8.append(contentsOf: markdown) }
 
     private mutating func append(_ text: String) { utf8.append(contentsOf: text.utf8) }
 
@@ -105,7 +105,7 @@ public struct MarkdownText {
 
     /// Line breaks (`\r\n`, `\r`, `\n`, and Unicode's line and paragraph separators) as one space
     /// each: Swift reads `\r\n` as a single character.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         Escapes(text) == .lineBreaks ? oneLineSlowly(text) : text
     }
 
