@@ -1,3 +1,4 @@
+import Documents
 import Evaluator
 import SchemeLanguage
 
@@ -76,6 +77,16 @@ public enum DocumentKind: String, Sendable {
 extension DecisionRecord {
     /// What this document is.
     public var document: DocumentKind { DocumentKind(stage: issuance.stage, outcome: outcome) }
+
+    /// The document sent to the applicant, to render in every format (Markdown, HTML, ODT):
+    /// the act, or the request for pieces; nil for a simulation or an instructor's fiche.
+    public var sentDocument: Document? {
+        switch document {
+        case .act: ActDocument.make(self)
+        case .requestForPieces: RequestForPieces.make(self)
+        case .simulation, .instructionFiche: nil
+        }
+    }
 
     /// Who decides on the scheme's applications, named; nil when the scheme does not say.
     public var decidingBody: BodyName? {

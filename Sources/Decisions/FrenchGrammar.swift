@@ -57,4 +57,49 @@ enum FrenchGrammar {
 
     /// "par" before an applicant: "par la Commune…".
     static func by(_ name: String) -> String { "par " + nominal(name) }
+
+    /// A sentence as a clause after « que »: « Le porteur n'est pas habilité. » gives « que le
+    /// porteur n'est pas habilité », « qu'il … » before a vowel; a word in capitals keeps them
+    /// (« que FSL … »), and a final abbreviation keeps its point (« P.D.E.S.I. »).
+    static func that(_ sentence: String) -> String {
+        let lowered = clause(sentence)
+        let vowel = lowered.first.map { "aeiouéèêâîôh".contains($0) } ?? false
+        return (vowel ? "qu'" : "que ") + lowered
+    }
+
+    /// A sentence inside another: its first letter in lower case (unless it begins a word in
+    /// capitals), without its final full stop.
+    static func clause(_ sentence: String) -> String {
+        let text = sentence.hasSuffix(".") && !sentence.hasSuffix(".)") && !endsWithAbbreviation(sentence) ? String(sentence.dropLast()) : sentence
+        let start = text.prefix(2)
+        return start.count == 2 && start.allSatisfy(\.isUppercase) ? text : lowercasedFirst(text)
+    }
+
+    /// « que a, que b et que c »: the statements as clauses, leaving out the one that says the
+    /// same as `ground`; nil when none is left.
+    static func thatSeries(_ statements: [String], besides ground: String) -> String? {
+        let bare = { (text: String) in (text.hasSuffix(".") ? String(text.dropLast()) : text).lowercased() }
+        let clauses = statements.uniqued().filter { bare($0) != bare(ground) }.map(that)
+        guard !clauses.isEmpty else { return nil }
+        return clauses.count == 1 ? clauses[0] : clauses.dropLast().joined(separator: ", ") + " et " + clauses[clauses.count - 1]
+    }
+
+    /// The sentence without its final full stop, unless the point closes an abbreviation.
+    static func withoutFinalStop(_ text: String) -> String {
+        text.hasSuffix(".") && !endsWithAbbreviation(text) ? String(text.dropLast()) : text
+    }
+
+    /// Whether a sentence ends with an abbreviation whose point is also its full stop (« P.D.E.S.I. »).
+    static func endsWithAbbreviation(_ sentence: String) -> Bool {
+        sentence.hasSuffix(".") && sentence.dropLast().split(separator: " ").last.map { $0.count >= 2 && $0.dropLast().last == "." || $0.filter { $0 == "." }.count >= 2 } ?? false
+    }
+
+    /// A visa without its « Vu » and final « ; » or « . », as a list of texts reads it:
+    /// « Vu la délibération n° … ; » gives « la délibération n° … ».
+    static func withoutVu(_ visa: String) -> String {
+        var text = visa.hasPrefix("Vu ") ? String(visa.dropFirst(3)) : visa
+        for end in [" ;", "."] where text.hasSuffix(end) { text = String(text.dropLast(end.count)) }
+        return text
+    }
 }
+

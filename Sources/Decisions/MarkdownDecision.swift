@@ -15,12 +15,12 @@ public enum MarkdownDecision {
     /// The same document in UTF-8, as a batch writes it to its file.
     public static func utf8(_ record: DecisionRecord) -> [UInt8] {
         // A decision takes 10 to 30 KB: room for most, so that it is not copied as it grows.
+        if let sent = record.sentDocument { return MarkdownRendering.utf8(sent) }
         var text = MarkdownText(capacity: 32_768)
         switch record.document {
         case .simulation: MarkdownSimulation.render(record, into: &text)
         case .instructionFiche: MarkdownInstruction.fiche(record, into: &text)
-        case .requestForPieces: MarkdownInstruction.requestForPieces(record, into: &text)
-        case .act: MarkdownAct.render(record, into: &text)
+        case .requestForPieces, .act: break
         }
         trace(record, into: &text)
         return text.utf8
@@ -74,26 +74,16 @@ public enum MarkdownDecision {
         }
     }
 
-    static func verdictLabel(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .satisfied: "Rempli"
-        case .failed: "**Non rempli**"
-        case .undetermined: "Indéterminé : élément manquant"
-        case .pending: "À apprécier par l'instructeur"
-        case .awaitingConfirmation: "Rempli sous réserve de confirmation"
-        case .notApplicable: "Sans objet"
-        }
-    }
+    static func verdictLabel(_ verdict: Verdict) -> String { MarkdownRendering.inline(ExaminationTables.verdict(verdict)) }
 
     static func criteria(_ record: DecisionRecord, title: String = "Critères d'éligibilité", into text: inout MarkdownText) {
         text.heading(title)
-        text.table(["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], record.criteria.map { row in
-            var facts = row.facts.map(\.statement)
-            facts += row.missing.map { "Élément manquant : \($0)" }
-            if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
-            return [String(row.number), row.label, verdictLabel(row.verdict),
-                    facts.isEmpty ? "—" : facts.joined(separator: " "), row.shortCitation]
-        })
+        table(ExaminationTables.criteria(record), into: &text)
+    }
+
+    /// A table of the examination as Markdown.
+    static func table(_ table: Table, into text: inout MarkdownText) {
+        text.table(table.header.map(MarkdownRendering.inline), table.rows.map { $0.map(MarkdownRendering.inline) })
     }
 
     static func placement(_ record: DecisionRecord, into text: inout MarkdownText) {
@@ -113,49 +103,22 @@ public enum MarkdownDecision {
 
     /// What the register says was already granted, and what the limit came to.
     static func limits(_ record: DecisionRecord, into text: inout MarkdownText) {
-        let results = record.limits
-        guard !results.isEmpty else { return }
+        let limits = ExaminationTables.limits(record)
+        guard !limits.isEmpty else { return }
         text.heading("Décisions antérieures prises en compte")
-        for result in results {
-            let limit = record.scheme.limits[result.index]
-            let value = FrenchFormat.value(result.value, type: limit.measure.type)
-            text.line("**\(record.filled(limit.label))** : \(value)")
+        for limit in limits {
+            text.line(MarkdownRendering.inline(limit.title))
             text.blank()
-            var items = result.entries.map { entry in
-                let amount = entry.amount.map { " : \(FrenchFormat.money($0))" } ?? ""
-                let months = entry.months > 0 ? " (\(entry.months) mois)" : ""
-                return "Demande \(entry.applicationID), déposée le \(entry.filed.frenchLong)\(amount)\(months)"
-            }
-            if items.isEmpty {
-                items.append(record.issuance.registerRead ? "Aucune décision antérieure au registre."
-                    : "Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées, et le montant réel peut être moindre.")
-            }
-            if let citation = limit.source.flatMap(record.wording.citation(id:)) { items.append("Texte : \(citation)") }
-            text.list(items)
+            text.list(limit.items.map(MarkdownRendering.inline))
         }
     }
 
-    /// The amount step by step, then the amount retained; when the competent body decided
-    /// another amount, the amount computed and the amount it decided, each named as such: an
-    /// amendment is never shown as a rounding.
     static func amount(_ record: DecisionRecord, into text: inout MarkdownText) {
-        guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return }
+        guard let table = ExaminationTables.amount(record) else { return }
         text.heading("Calcul du montant")
-        var rows = record.steps.map { step in [step.label, step.wording ?? "—", step.value ?? "non calculable"] }
-        let rounding = FrenchFormat.rounding(definition.rounding)
-        let amended = record.amount != record.computedAmount
-        if let computed = record.computedAmount {
-            rows.append(amended ? ["Montant calculé", rounding, FrenchFormat.money(computed)]
-                                : ["**Montant retenu**", rounding, "**\(FrenchFormat.money(computed))**"])
-        }
-        if amended, let decided = record.amount {
-            let body = record.actingBody
-            let who = body.map { "\($0.body.votes ? "voté" : "décidé") par \($0.name)" } ?? "décidé par l'autorité compétente"
-            rows.append(["**Montant \(who)**", "—", "**\(FrenchFormat.money(decided))**"])
-        }
-        text.table(["Étape", "Calcul", "Montant"], rows)
-        if let computed = record.computedAmount, let unrounded = record.unrounded, unrounded != computed {
-            text.line("Montant \(amended ? "calculé " : "")avant arrondi : \(FrenchFormat.money(unrounded)).")
+        Self.table(table, into: &text)
+        if let line = ExaminationTables.beforeRounding(record) {
+            text.line(line)
             text.blank()
         }
     }
@@ -192,39 +155,30 @@ public enum MarkdownDecision {
         }
     }
 
-    /// What is missing; `withIDs` for the instructor's fiche, which names each by its id in the
-    /// rules (a letter to the applicant never does).
     /// The facts a ground rests on, after it: « Il ressort du dossier que … et que … », leaving
     /// out a statement that is the ground itself.
     static func established(_ statements: [String], besides ground: String) -> String {
-        let bare = { (text: String) in (text.hasSuffix(".") ? String(text.dropLast()) : text).lowercased() }
-        let clauses = statements.uniqued().filter { bare($0) != bare(ground) }.map { statement -> String in
-            let text = statement.hasSuffix(".") && !statement.hasSuffix(".)") && !isAbbreviation(statement) ? String(statement.dropLast()) : statement
-            let start = text.prefix(2)
-            let lowered = start.count == 2 && start.allSatisfy(\.isUppercase) ? text : FrenchGrammar.lowercasedFirst(text)
-            let vowel = lowered.first.map { "aeiouéèêâîôh".contains($0) } ?? false
-            return (vowel ? "qu'" : "que ") + lowered
-        }
-        guard !clauses.isEmpty else { return "" }
-        let series = clauses.count == 1 ? clauses[0] : clauses.dropLast().joined(separator: ", ") + " et " + clauses[clauses.count - 1]
+        guard let series = FrenchGrammar.thatSeries(statements, besides: ground) else { return "" }
         return " Il ressort du dossier " + FrenchGrammar.sentenceEnd(series)
     }
 
-    /// Whether a sentence ends with an abbreviation whose point is also its full stop (« P.D.E.S.I. »).
-    private static func isAbbreviation(_ sentence: String) -> Bool {
-        sentence.hasSuffix(".") && sentence.dropLast().split(separator: " ").last.map { $0.count >= 2 && $0.dropLast().last == "." || $0.filter { $0 == "." }.count >= 2 } ?? false
-    }
-
+    /// What is missing; `withIDs` for the instructor's fiche, which names each by its id in the
+    /// rules (a letter to the applicant never does).
     static func missing(_ record: DecisionRecord, withIDs: Bool = false, into text: inout MarkdownText) {
         text.heading("Éléments à produire")
-        text.numbered(record.missing.map { item in
+        text.numbered(missingItems(record, withIDs: withIDs))
+    }
+
+    /// What is missing, one item each: a fact with its help, a piece, another scheme's decision.
+    static func missingItems(_ record: DecisionRecord, withIDs: Bool) -> [String] {
+        record.missing.map { item in
             let id = { (kind: String) in withIDs ? " (\(kind) `\(item.id)`)" : "" }
             switch item.kind {
             case .fact: return "\(item.text)\(item.help.map { " \($0)" } ?? "")\(id("information"))"
             case .piece: return "Pièce justificative : \(item.text)\(id("pièce"))"
             case .decision: return "\(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande\(id("dispositif"))"
             }
-        })
+        }
     }
 
     /// The criteria an instructor must appreciate and the declarations to confirm.

@@ -71,23 +71,4 @@ enum MarkdownInstruction {
         }
         text.blank()
     }
-
-    /// A letter of the instructing service asking for what is missing: the service and its
-    /// agent (CRPA L. 111-2), the deadline to produce them and what follows if they do not come
-    /// (`mentions.yaml`, chosen by the kind of beneficiary: L. 114-5 for « le public »), and the
-    /// notice on personal data when the letter concerns a person.
-    static func requestForPieces(_ record: DecisionRecord, into text: inout MarkdownText) {
-        MarkdownDecision.banner(record, into: &text)
-        MarkdownDecision.heading(record, extraRows: MarkdownDecision.serviceRows(record.issuance.deployment), into: &text)
-        let application = record.application
-        let request = record.grants ? "La demande" : "La candidature"
-        text.line("\(request) présentée \(FrenchGrammar.by(application.applicant.name)) au titre du dispositif « \(record.scheme.title) », déposée le \(application.filed.frenchLong), ne peut pas être instruite en l'état : les éléments listés ci-dessous sont nécessaires à son examen.")
-        text.blank()
-        MarkdownDecision.mention(record.mention("delai-pieces"), heading: false, into: &text)
-        text.line("Ce courrier n'est pas une décision sur \(FrenchGrammar.lowercasedFirst(request)).")
-        text.blank()
-        MarkdownDecision.missing(record, into: &text)
-        MarkdownDecision.criteria(record, title: "État de l'examen de la demande", into: &text)
-        MarkdownDecision.mention(record.mention("donnees-personnelles"), into: &text)
-    }
 }

@@ -63,9 +63,15 @@ public struct ScheduleTable: Sendable {
         return notes
     }
 
+    /// The months as a table: each step's value, then the amount paid.
+    var table: Table {
+        Table(header: (["Mois"] + columns + ["Montant versé"]).map { Text($0) },
+              rows: rows.map { row in ([row.frenchMonth] + row.cells).map { Text($0) } + [.strong(row.paid)] })
+    }
+
     func render(into text: inout MarkdownText) {
         text.heading("Échéancier mensuel")
-        text.table(["Mois"] + columns + ["Montant versé"], rows.map { [$0.frenchMonth] + $0.cells + ["**\($0.paid)**"] })
+        MarkdownDecision.table(table, into: &text)
         text.list(notes)
     }
 

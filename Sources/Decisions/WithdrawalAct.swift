@@ -59,33 +59,55 @@ public struct WithdrawalAct: Sendable {
         return operation + (ground.abrogates ? " partielle" : " partiel")
     }
 
-    /// The act, laid out as `MarkdownAct` lays out an award: for a body that votes, the
-    /// notification of its deliberation; for the President, his own decision. Both end with the
-    /// routes of appeal, the signature block and the notice on personal data every act shares
-    /// (`ActBlocks`). It carries no mention of the algorithmic processing: its grounds and its
-    /// amount are the authority's statement, not the result of the rules.
-    public func markdown() -> String {
+    /// The act, laid out as an award is (`ActDocument`): for a body that votes, the letter
+    /// notifying its deliberation; for the President, his own decision. Both end with the
+    /// signature, the routes of appeal and the notice on personal data every act shares. It
+    /// carries no mention of the algorithmic processing: its grounds and its amount are the
+    /// authority's statement, not the result of the rules.
+    public func document() -> Document {
         let authority = scheme.authority
-        var text = MarkdownText()
-        text.heading(authority.name, level: 1)
-        text.heading("Décision de \(operation) d'une aide")
-        text.line("**\(scheme.title)** (\(scheme.kind.frenchName))")
-        text.blank()
-        var rows = [["Référence de la demande", application.id], ["Bénéficiaire", application.applicant.name]]
-        if let subject = application.subject { rows.append(["Objet", subject]) }
-        rows.append(ActBlocks.actRow(act, authority: authority))
-        if let notifiedOn { rows.append(["Notifiée le", notifiedOn.frenchLong]) }
-        rows += MarkdownDecision.serviceRows(deployment)
-        text.table(["", ""], rows)
-        text.list(visas)
-        grounds(into: &text)
-        text.heading("Décision")
-        text.line(act.body.votes ? deliberation : statementOfTheAct)
-        text.blank()
-        ActBlocks.appeal(scheme, applicant: application.applicant, act: act, into: &text)
-        ActBlocks.signature(act, authority: authority, deployment: deployment, into: &text)
-        ActBlocks.personalData(scheme, applicant: application.applicant, deployment: deployment, into: &text)
-        return text.result
+        let references = [Field("Bénéficiaire", Text(application.applicant.name))]
+            + (notifiedOn.map { [Field("Notifiée le", Text($0.frenchLong))] } ?? [])
+        var document = Document(title: "Décision de \(operation) d'une aide — \(application.id)",
+                                letterhead: ActParts.letterhead(authority: authority, application: application, deployment: deployment,
+                                                                references: references))
+        document.append(contentsOf: act.body.votes ? letter : president)
+        document.append(.signature(ActParts.signature(act, authority: authority, deployment: deployment)))
+        document.append(contentsOf: ActParts.mention(LegalMentions.appeal(scheme, applicant: application.applicant, act: act)))
+        document.append(contentsOf: ActParts.mention(LegalMentions.personalData(scheme, applicant: application.applicant, deployment: deployment)))
+        return document
+    }
+
+    /// The act as Markdown, for review and diffs.
+    public func markdown() -> String { MarkdownRendering.string(document()) }
+
+    /// The President's decision: title, « Vu », « Considérant », « DÉCIDE : », articles.
+    private var president: [Block] {
+        var blocks: [Block] = [.actTitle([Text("DÉCISION \(ActBlocks.number(act)) du \(act.date.frenchLong)"),
+                                          Text("portant \(operation) d'une aide attribuée au titre du dispositif « \(scheme.title) »")])]
+        blocks.append(.paragraph(Text(BodyName(act.body, authority: scheme.authority).capitalized + ","), role: .operative))
+        blocks += visas.map { .paragraph(Text($0), role: .visa) }
+        blocks += grounds(.considering).map { .paragraph($0, role: .considering) }
+        blocks.append(.paragraph("DÉCIDE :", role: .operative))
+        blocks.append(.article(label: "Article 1er", paragraphs: [Text(statementOfTheAct)]))
+        blocks.append(.article(label: "Article 2", paragraphs: [Text("La présente décision sera notifiée \(FrenchGrammar.to(application.applicant.name)).")]))
+        return blocks
+    }
+
+    /// The letter notifying the deliberation of a body that votes.
+    private var letter: [Block] {
+        let body = BodyName(act.body, authority: scheme.authority)
+        let own = ActBlocks.deliberationVisa(act, authority: scheme.authority)
+        return [
+            .paragraph(.strong("Objet : ") + "notification de la délibération \(ActBlocks.number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) — dispositif « \(scheme.title) »"),
+            .paragraph("Madame, Monsieur,"),
+            .paragraph(Text("J'ai l'honneur de vous notifier la délibération \(ActBlocks.number(act)) du \(act.date.frenchLong) par laquelle \(deliberation)")),
+            .paragraph("Cette délibération a été prise au vu des textes suivants :"),
+            .list(visas.filter { $0 != own }.map { Text(FrenchGrammar.withoutVu($0)) }),
+            .paragraph("Elle repose sur les motifs de droit et de fait suivants."),
+        ] + grounds(.letter).map { .paragraph($0) } + [
+            .paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."),
+        ]
     }
 
     /// "la délibération n° CP20201214-22 de la Commission permanente du Conseil départemental du
@@ -117,31 +139,43 @@ public struct WithdrawalAct: Sendable {
         return visas
     }
 
-    private func grounds(into text: inout MarkdownText) {
-        text.heading("Motifs")
-        text.line("**En droit.** « \(ground.quote) » (code des relations entre le public et l'administration, \(ground.article)).")
-        text.blank()
-        text.line("**En fait.** \(FrenchGrammar.sentenceEnd(statement))")
-        text.blank()
+    /// The ground in law (the CRPA's article, quoted), in fact (the authority's statement),
+    /// the time limit kept and the contradictory procedure, as « Considérant » or as a letter.
+    private func grounds(_ style: ActParts.GroundsStyle) -> [Text] {
+        let law = "aux termes \(articleCited) : « \(FrenchGrammar.withoutFinalStop(ground.quote)) »"
+        var facts = [FrenchGrammar.clause(statement)]
         if ground.withinFourMonths {
-            text.line("\(ActBlocks.subject(act)) intervient dans le délai de quatre mois suivant la décision du \(decided.act.date.frenchLong).")
-            text.blank()
+            facts.append("\(FrenchGrammar.lowercasedFirst(ActBlocks.subject(act))) intervient dans le délai de quatre mois suivant la décision du \(decided.act.date.frenchLong)")
         }
-        if let line = contradictoryProcedure {
-            text.line(line)
-            text.blank()
+        var texts: [Text]
+        switch style {
+        case .considering:
+            texts = [Text("Considérant qu'\(law) ;")] + facts.map { Text("Considérant \(FrenchGrammar.that($0)) ;") }
+        case .letter:
+            texts = [Text(FrenchGrammar.capitalizedFirst(law) + ".")] + facts.enumerated().map { index, fact in
+                Text(FrenchGrammar.sentenceEnd(index == 0 ? "Or, \(fact)" : FrenchGrammar.capitalizedFirst(fact)))
+            }
         }
+        if let line = contradictoryProcedure { texts.append(line) }
+        return texts
+    }
+
+    /// « de l'article L. 242-1 du code … », « du 2° de l'article L. 242-2 du code … ».
+    private var articleCited: String {
+        let code = "du code des relations entre le public et l'administration"
+        let parts = ground.article.split(separator: ", ", maxSplits: 1)
+        return parts.count == 2 ? "du \(parts[1]) de l'\(parts[0]) \(code)" : "de l'\(ground.article) \(code)"
     }
 
     /// For an act on the authority's own initiative, the day the beneficiary was invited to
     /// present observations, or a bold line saying it is not known; nil on the beneficiary's request.
-    private var contradictoryProcedure: String? {
+    private var contradictoryProcedure: Text? {
         guard !ground.onBeneficiaryRequest else { return nil }
         let articles = "code des relations entre le public et l'administration, articles L. 121-1 et L. 122-1"
         guard let invited = observationsInvitedOn else {
-            return "**Procédure contradictoire préalable non renseignée : le bénéficiaire doit avoir été mis à même de présenter ses observations avant que cette décision soit prise (\(articles)).**"
+            return .strong("Procédure contradictoire préalable non renseignée : le bénéficiaire doit avoir été mis à même de présenter ses observations avant que cette décision soit prise (\(articles)).")
         }
-        return "**Procédure contradictoire.** Le bénéficiaire a été invité, le \(invited.frenchLong), à présenter ses observations sur la mesure envisagée (\(articles))."
+        return Text("Le bénéficiaire a été invité, le \(invited.frenchLong), à présenter ses observations sur la mesure envisagée (\(articles)).")
     }
 
     /// What is done to the decision taken back, in the words of a deliberation ("a décidé de
@@ -183,7 +217,7 @@ public struct WithdrawalAct: Sendable {
         let effect = effect
         let replaced = effect.replaces ? " par une décision plus favorable" : ""
         let fromNow = effect.fromNow ? " à compter de la date de cette délibération" : ""
-        return "Par délibération \(ActBlocks.number(act)) du \(act.date.frenchLong), \(body.name) a décidé \(effect.infinitive) \(decidedAct)\(replaced)\(fromNow)\(effect.consequence)"
+        return "\(body.name) a décidé \(effect.infinitive) \(decidedAct)\(replaced)\(fromNow)\(effect.consequence)"
     }
 
     /// The President's decision, in the words of the act itself: "La décision n° … est retirée."

@@ -107,11 +107,21 @@ public enum MarkdownRendering {
             let flat = MarkdownText.oneLine(run.text)
             switch run.style {
             case .plain: result += flat
-            case .strong: result += "**\(flat)**"
-            case .emphasis: result += "*\(flat)*"
-            case .code: result += "`\(flat)`"
+            case .strong: result += marked(flat, "**")
+            case .emphasis: result += marked(flat, "*")
+            case .code: result += marked(flat, "`")
             }
         }
         return result
+    }
+
+    /// `**text**` with the spaces around the text kept outside the markers, where CommonMark
+    /// needs them: `**Objet : **` would not be bold.
+    private static func marked(_ text: String, _ marker: String) -> String {
+        let leading = text.prefix { $0 == " " }
+        let trailing = text.dropFirst(leading.count).reversed().prefix { $0 == " " }
+        let core = text.dropFirst(leading.count).dropLast(trailing.count)
+        guard !core.isEmpty else { return text }
+        return leading + marker + core + marker + String(trailing)
     }
 }

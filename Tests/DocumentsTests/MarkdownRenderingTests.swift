@@ -42,3 +42,10 @@ import Testing
         #expect(MarkdownRendering.inline("2 * 3" + .emphasis("titre") + .code("abc")) == "2 * 3*titre*`abc`")
     }
 }
+
+extension MarkdownRenderingTests {
+    @Test func spacesStayOutsideTheMarkers() {
+        #expect(MarkdownRendering.inline(.strong("Objet : ") + "notification") == "**Objet :** notification")
+        #expect(MarkdownRendering.inline(.strong(" ")) == " ")
+    }
+}

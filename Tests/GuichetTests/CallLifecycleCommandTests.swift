@@ -68,7 +68,7 @@ import Testing
         // A second project of the Boulonnais in 2020 is capped by the first one proposed at the sitting.
         #expect(proposal.contains("PDESI-2020-010"))
         let act = plain(try text("PDESI-2020-002.decision.md"))
-        #expect(act.contains("Par délibération n° CP20201214-22 du 14 décembre 2020, la Commission permanente"))
+        #expect(act.contains("vous notifier la délibération n° CP20201214-22 du 14 décembre 2020 par laquelle la Commission permanente"))
         #expect(act.contains("le ramenant de 40 000,00 € à 35 000,00 €"))
         #expect(act.contains("Claire EXEMPLE"))
         let register = try DecisionRegister.openExisting(path: "\(folder)/.guichet/registre.sqlite")
@@ -156,7 +156,7 @@ import Testing
         #expect(acts.count == 3)
         for act in acts {
             let text = try text(act)
-            #expect(text.contains("## Décision retenant une candidature") && text.contains("est **retenue** au titre de l'appel"))
+            #expect(text.contains("**retenant une candidature à l'appel") && text.contains("est **retenue** au titre de l'appel"))
         }
     }
 

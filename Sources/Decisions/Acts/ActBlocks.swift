@@ -1,0 +1,88 @@
+import Documents
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// What every act says of itself, whether it grants or refuses an aid (`ActDocument`) or takes
+/// one back (`WithdrawalAct`): its number, the « Vu » that ground the power of the body that
+/// takes it, how it names itself, and the amount the body amended. The blocks every act lays
+/// out (letterhead, signature, mentions, annex) are `ActParts` and `ActAnnex`.
+enum ActBlocks {
+    /// "n° CP20201102-15", the number kept with its sign.
+    static func number(_ act: DecisionAct) -> String { "n°\u{00A0}\(act.reference)" }
+
+    // MARK: - The « Vu » of the body's power
+
+    /// « Vu le code général des collectivités territoriales, notamment son article … ; » when the
+    /// scheme states the article that grounds the power of the body that decides on it, and
+    /// `body` is that body; nil otherwise: no act cites an article that is not its body's.
+    static func codeVisa(_ scheme: Scheme, body: DecidingBody?) -> String? {
+        guard let authority = scheme.decidedBy, let article = authority.cgctArticle, authority.body == body else { return nil }
+        return "Vu le code général des collectivités territoriales, notamment son article \(article) ;"
+    }
+
+    /// The scheme's texts, then the deliberation that confers the decision on its body. Only a
+    /// deliberation confers the power to decide: a report that describes it is no visa.
+    static func schemeVisas(_ scheme: Scheme) -> [String] {
+        var visas = DecisionRecord.legalBasis(of: scheme).map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
+        if let authority = scheme.decidedBy, let source = authority.source.flatMap(scheme.source),
+           source.deliberation.hasPrefix("Délibération") {
+            let body = BodyName(authority.body, authority: scheme.authority)
+            visas.append("Vu \(FrenchGrammar.withArticle(source.citation)), qui confie la décision \(body.toBody) ;")
+        }
+        return visas
+    }
+
+    /// For the letter notifying a deliberation, the deliberation itself; nil for the President's own act.
+    static func deliberationVisa(_ act: DecisionAct?, authority: Authority) -> String? {
+        guard let act, act.body.votes else { return nil }
+        let body = BodyName(act.body, authority: authority)
+        return "Vu la délibération \(number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) ;"
+    }
+
+    // MARK: - How an act names itself
+
+    /// How the act names itself: "La présente décision" in the President's own act, "Cette
+    /// décision" in the letter notifying a deliberation.
+    static func subject(_ act: DecisionAct?) -> String {
+        act?.body.votes == true ? "Cette décision" : "La présente décision"
+    }
+
+    // MARK: - An award or a refusal
+
+
+    static func awardVisas(_ record: DecisionRecord) -> [String] {
+        let scheme = record.scheme
+        var visas = [ActBlocks.codeVisa(scheme, body: record.actingBody?.body)].compactMap { $0 }
+        if record.outcome == .unfavorable {
+            visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
+        }
+        visas += ActBlocks.schemeVisas(scheme)
+        visas += [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
+        visas += record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
+        let application = record.application
+        visas.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
+        return visas
+    }
+
+    /// "la décision d'attribution", "la décision de rejet": an outcome as an act names another act.
+    static func decisionNoun(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .favorable: "la décision d'attribution prise"
+        case .unfavorable: "la décision de rejet prise"
+        case .incomplete: "la demande de pièces adressée"
+        case .toExamine: "l'instruction en cours"
+        }
+    }
+
+    /// When the body decided another amount than the one proposed to it, says so, from X to Y.
+    static func amendment(_ record: DecisionRecord) -> String? {
+        guard let proposed = record.issuance.proposedAmount, proposed != record.amount else { return nil }
+        let body = record.actingBody?.capitalized ?? "L'autorité compétente"
+        guard let amount = record.amount, record.outcome == .favorable else {
+            return "\(body) n'a pas retenu la proposition d'une aide de \(FrenchFormat.money(proposed))."
+        }
+        let verb = amount < proposed ? "le ramenant" : "le portant"
+        return "\(body) a modifié le montant qui lui était proposé, \(verb) de \(FrenchFormat.money(proposed)) à \(FrenchFormat.money(amount))."
+    }
+}

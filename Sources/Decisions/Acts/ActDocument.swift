@@ -1,0 +1,127 @@
+import Documents
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// The act of the competent body as a document, laid out as its kind is in French
+/// administrative practice:
+/// - the President's own decision: « DÉCISION n° … », the acting authority, its « Vu », its
+///   « Considérant », « DÉCIDE : » and its articles, then the signature;
+/// - for a body that votes (the Commission permanente), the letter notifying its deliberation
+///   to the applicant, signed by the President.
+///
+/// Both end with the mentions the law requires (routes of appeal, algorithmic processing,
+/// personal data) and carry the examination of the application in an annex on its own page.
+enum ActDocument {
+    static func make(_ record: DecisionRecord) -> Document {
+        var document = Document(title: "\(record.documentTitle) — \(record.application.id)",
+                                letterhead: ActParts.letterhead(record, references: actReferences(record)))
+        if let act = record.issuance.act, act.body.votes {
+            document.append(contentsOf: NotificationLetter.body(record, act: act))
+        } else {
+            document.append(contentsOf: presidentsDecision(record))
+        }
+        document.append(.signature(ActParts.signature(record.issuance.act, authority: record.scheme.authority,
+                                                     deployment: record.issuance.deployment)))
+        document.append(contentsOf: orientation(record))
+        for id in ["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"] {
+            document.append(contentsOf: ActParts.mention(record.mention(id)))
+        }
+        document.append(contentsOf: ActAnnex.blocks(record))
+        document.append(contentsOf: ActParts.footer(record))
+        return document
+    }
+
+    /// When the act was notified, said among the references.
+    private static func actReferences(_ record: DecisionRecord) -> [Field] {
+        record.issuance.notifiedOn.map { [Field("Notifiée le", Text($0.frenchLong))] } ?? []
+    }
+
+    // MARK: - The President's decision
+
+    private static func presidentsDecision(_ record: DecisionRecord) -> [Block] {
+        let act = record.issuance.act
+        let number = act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
+        var blocks: [Block] = [.actTitle([Text(number), Text(subjectLine(record))])]
+        blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(record.actingBody?.name ?? record.scheme.authority.signatory) + ","), role: .operative))
+        blocks += ActBlocks.awardVisas(record).map { .paragraph(Text($0), role: .visa) }
+        blocks += considerations(record).map { .paragraph($0, role: .considering) }
+        blocks.append(.paragraph("DÉCIDE :", role: .operative))
+        var articles: [[Text]] = [[statement(record)]]
+        if let amendment = ActBlocks.amendment(record) { articles[0].append(Text(amendment)) }
+        if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
+        articles.append([Text("\(ActBlocks.subject(act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
+        for (index, paragraphs) in articles.enumerated() {
+            blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
+        }
+        return blocks
+    }
+
+    /// « portant attribution d'une aide au titre du dispositif « … » ».
+    static func subjectLine(_ record: DecisionRecord) -> String {
+        let scheme = "« \(record.scheme.title) »"
+        switch (record.outcome, record.grants) {
+        case (.favorable, true): return "portant attribution d'une aide au titre du dispositif \(scheme)"
+        case (.favorable, false) where record.selected: return "retenant une candidature à l'appel \(scheme)"
+        case (.favorable, false): return "déclarant recevable une candidature à l'appel \(scheme)"
+        case (_, true): return "portant rejet d'une demande d'aide au titre du dispositif \(scheme)"
+        case (_, false): return "déclarant irrecevable une candidature à l'appel \(scheme)"
+        }
+    }
+
+    /// Why the act decides as it does: for a grant, that the conditions are met and what the
+    /// amount comes to; for a refusal, each ground in law and in fact.
+    static func considerations(_ record: DecisionRecord) -> [Text] {
+        guard record.outcome == .favorable else {
+            return ActParts.failedGrounds(record, style: .considering)
+                + ["Considérant qu'il résulte de ce qui précède que \(record.grants ? "la demande" : "la candidature") ne peut être accueillie ;"]
+        }
+        let request = record.grants ? "la demande" : "la candidature"
+        var texts: [Text] = ["Considérant que \(request) remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"]
+        if let placement = record.placement, record.selected {
+            texts.append(Text("Considérant \(FrenchGrammar.that(placement.reason)) ;"))
+        }
+        if let computed = record.computedAmount {
+            texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(FrenchFormat.money(computed)), ainsi qu'il est détaillé en annexe ;"))
+        }
+        return texts
+    }
+
+    /// What is decided, in the words of the act itself.
+    static func statement(_ record: DecisionRecord) -> Text {
+        let name = record.application.applicant.name
+        let scheme = "« \(record.scheme.title) »"
+        switch (record.outcome, record.amount) {
+        case (.favorable, let amount?):
+            return "Une aide d'un montant de " + .strong(FrenchFormat.money(amount)) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
+        case (.favorable, nil) where record.selected:
+            return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("retenue") + " au titre de l'appel \(scheme)."
+        case (.favorable, nil):
+            return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("recevable") + " : elle est admise à la sélection de l'appel \(scheme)."
+        default:
+            let what = record.grants ? "La demande présentée" : "La candidature présentée"
+            return "\(what) \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est " + .strong(record.grants ? "rejetée" : "irrecevable") + "."
+        }
+    }
+
+    /// « , pour le projet « … » », when a body (a commune, an association) names its project;
+    /// a person's application names only the aid it asks for, which the act already says.
+    static func project(_ record: DecisionRecord) -> String {
+        guard record.application.applicant.beneficiaryKind != .naturalPerson else { return "" }
+        return record.application.subject.map { ", pour le projet « \($0) »" } ?? ""
+    }
+
+    /// The notices of a grant (what follows it), each with its text.
+    static func notices(_ record: DecisionRecord) -> [Text] {
+        record.notices.map { notice in
+            let source = notice.source.flatMap(record.scheme.source).map { " (\(ActParts.citation($0)))" } ?? ""
+            return Text("\(notice.text)\(source)")
+        }
+    }
+
+    /// After a refusal, the notices that orient the applicant elsewhere.
+    private static func orientation(_ record: DecisionRecord) -> [Block] {
+        guard record.outcome == .unfavorable, !record.notices.isEmpty else { return [] }
+        return [.mention(title: "Orientation", paragraphs: notices(record))]
+    }
+}

@@ -1,0 +1,77 @@
+import Documents
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+
+/// The examination of an application as tables, the same in the instructor's fiche (Markdown)
+/// and in the annex of an act (every format): each criterion with its verdict, the facts it
+/// rests on and its text; the amount step by step.
+enum ExaminationTables {
+    static func verdict(_ verdict: Verdict) -> Text {
+        switch verdict {
+        case .satisfied: "Rempli"
+        case .failed: .strong("Non rempli")
+        case .undetermined: "Indéterminé : élément manquant"
+        case .pending: "À apprécier par l'instructeur"
+        case .awaitingConfirmation: "Rempli sous réserve de confirmation"
+        case .notApplicable: "Sans objet"
+        }
+    }
+
+    static func criteria(_ record: DecisionRecord) -> Table {
+        Table(header: ["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], rows: record.criteria.map { row in
+            var facts = row.facts.map(\.statement)
+            facts += row.missing.map { "Élément manquant : \($0)" }
+            if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
+            return [Text(String(row.number)), Text(row.label), verdict(row.verdict),
+                    Text(facts.isEmpty ? "—" : facts.joined(separator: " ")), Text(row.shortCitation)]
+        }, widths: [4, 30, 12, 36, 18])
+    }
+
+    /// The amount step by step, then the amount retained; when the competent body decided
+    /// another amount, the amount computed and the amount it decided, each named as such: an
+    /// amendment is never shown as a rounding. Nil when no step was computed.
+    static func amount(_ record: DecisionRecord) -> Table? {
+        guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return nil }
+        var rows: [[Text]] = record.steps.map { step in [Text(step.label), Text(step.wording ?? "—"), Text(step.value ?? "non calculable")] }
+        let rounding = Text(FrenchFormat.rounding(definition.rounding))
+        let amended = record.amount != record.computedAmount
+        if let computed = record.computedAmount {
+            rows.append(amended ? ["Montant calculé", rounding, Text(FrenchFormat.money(computed))]
+                                : [.strong("Montant retenu"), rounding, .strong(FrenchFormat.money(computed))])
+        }
+        if amended, let decided = record.amount {
+            let body = record.actingBody
+            let who = body.map { "\($0.body.votes ? "voté" : "décidé") par \($0.name)" } ?? "décidé par l'autorité compétente"
+            rows.append([.strong("Montant \(who)"), "—", .strong(FrenchFormat.money(decided))])
+        }
+        return Table(header: ["Étape", "Calcul", "Montant"], rows: rows, widths: [26, 56, 18])
+    }
+
+    /// « Montant avant arrondi : … », when rounding changed the amount.
+    static func beforeRounding(_ record: DecisionRecord) -> String? {
+        guard let computed = record.computedAmount, let unrounded = record.unrounded, unrounded != computed else { return nil }
+        let amended = record.amount != record.computedAmount
+        return "Montant \(amended ? "calculé " : "")avant arrondi : \(FrenchFormat.money(unrounded))."
+    }
+
+    /// The decisions a limit read from the register, and what the limit came to: a title line,
+    /// then its items.
+    static func limits(_ record: DecisionRecord) -> [(title: Text, items: [Text])] {
+        record.limits.map { result in
+            let limit = record.scheme.limits[result.index]
+            let value = FrenchFormat.value(result.value, type: limit.measure.type)
+            var items = result.entries.map { entry -> Text in
+                let amount = entry.amount.map { " : \(FrenchFormat.money($0))" } ?? ""
+                let months = entry.months > 0 ? " (\(entry.months) mois)" : ""
+                return Text("Demande \(entry.applicationID), déposée le \(entry.filed.frenchLong)\(amount)\(months)")
+            }
+            if items.isEmpty {
+                items.append(Text(record.issuance.registerRead ? "Aucune décision antérieure au registre."
+                    : "Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées, et le montant réel peut être moindre."))
+            }
+            if let citation = limit.source.flatMap(record.wording.citation(id:)) { items.append(Text("Texte : \(citation)")) }
+            return (.strong(record.filled(limit.label)) + " : \(value)", items)
+        }
+    }
+}
