@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), reached through its event API.
@@ -35,6 +36,8 @@ let package = Package(
         // Documents laid out as blocks (visas, articles, tables, signature), whatever their
         // format, and their Markdown and HTML renderings.
         .target(name: "Documents"),
+        // Documents as OpenDocument texts (.odt), laid out by the authority's template and its styles.
+        .target(name: "OpenDocument", dependencies: ["Documents", "Platform", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Renders decisions as French Markdown and JSON, and schemes as French documents.
         .target(name: "Decisions", dependencies: ["Documents", "Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // The register of decisions, in SQLite: what limits across applications read.
@@ -69,6 +72,7 @@ let package = Package(
         // One test target per module, each beside the module it tests.
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
+        .testTarget(name: "OpenDocumentTests", dependencies: ["OpenDocument", "Documents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),

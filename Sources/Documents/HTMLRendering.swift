@@ -1,0 +1,92 @@
+/// A document as one self-contained HTML5 page, to read on screen and to print: UTF-8, in French,
+/// its style sheet inline and nothing fetched from anywhere (no font, script or image by URL), so
+/// that the file says the same thing on any machine, offline, years later.
+///
+/// Each block gets the element that says what it is (a `<header>` for the letterhead, a
+/// `<section>` for an article or a mention, a `<table>` with its `<thead>`) and a class named after
+/// its role (`visa`, `considering`, `operative`, `actTitle`, `signature`…), which the style sheet
+/// (`HTMLStyleSheet`) gives its look. The same document gives the same bytes.
+public enum HTMLRendering {
+    public static func utf8(_ document: Document) -> [UInt8] {
+        var html = MarkupText(capacity: 32_768)
+        render(document, into: &html)
+        return html.utf8
+    }
+
+    public static func string(_ document: Document) -> String {
+        String(decoding: utf8(document), as: UTF8.self)
+    }
+
+    public static func render(_ document: Document, into html: inout MarkupText) {
+        html.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.raw("<meta name=\"generator\" content=\"Guichet\">\n<title>")
+        html.text(oneLine(document.title))
+        html.raw("</title>\n<style>\n")
+        html.raw(HTMLStyleSheet.css)
+        html.raw("</style>\n</head>\n<body>\n<main class=\"document\">\n")
+        if let letterhead = document.letterhead { render(letterhead, into: &html) }
+        for block in document.blocks { HTMLBlocks.render(block, into: &html) }
+        html.raw("</main>\n</body>\n</html>\n")
+    }
+
+    private static func render(_ letterhead: Letterhead, into html: inout MarkupText) {
+        html.raw("<header class=\"letterhead\">\n<div class=\"sender\">\n<p class=\"authority\">")
+        html.text(oneLine(letterhead.authority))
+        html.raw("</p>\n")
+        if !letterhead.sender.isEmpty {
+            html.raw("<p class=\"service\">")
+            lines(letterhead.sender, into: &html)
+            html.raw("</p>\n")
+        }
+        if !letterhead.references.isEmpty {
+            html.raw("<table class=\"references\">\n<tbody>\n")
+            for field in letterhead.references { HTMLBlocks.fieldRow(field, into: &html) }
+            html.raw("</tbody>\n</table>\n")
+        }
+        html.raw("</div>\n")
+        if !letterhead.addressee.isEmpty {
+            html.raw("<address class=\"addressee\">")
+            lines(letterhead.addressee, into: &html)
+            html.raw("</address>\n")
+        }
+        html.raw("</header>\n")
+    }
+
+    /// Lines kept apart by `<br>`, each escaped.
+    static func lines(_ lines: [String], into html: inout MarkupText) {
+        for (index, line) in lines.enumerated() {
+            if index > 0 { html.raw("<br>\n") }
+            html.text(oneLine(line))
+        }
+    }
+
+    /// Runs as inline HTML: `<strong>`, `<em>`, `<code>`, each line break a `<br>`.
+    public static func inline(_ text: Text, into html: inout MarkupText) {
+        for run in text.runs {
+            let (open, close): (String, String) = switch run.style {
+            case .plain: ("", "")
+            case .strong: ("<strong>", "</strong>")
+            case .emphasis: ("<em>", "</em>")
+            case .code: ("<code>", "</code>")
+            }
+            html.raw(open)
+            breakingLines(run.text, into: &html)
+            html.raw(close)
+        }
+    }
+
+    private static func breakingLines(_ text: String, into html: inout MarkupText) {
+        guard text.contains(where: \.isNewline) else {
+            html.text(text)
+            return
+        }
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if index > 0 { html.raw("<br>") }
+            html.text(String(line))
+        }
+    }
+
+    /// A title or a label that must stay on one line.
+    static func oneLine(_ text: String) -> String { MarkdownText.oneLine(text) }
+}

@@ -1,0 +1,71 @@
+/// XML or HTML being written as UTF-8 bytes: markup the renderer lays out itself goes as it is
+/// (`raw`), texts from rules and applications go escaped (`text`), so that no text from a file
+/// can open an element, close one or end an attribute. Shared by the HTML rendering and the
+/// OpenDocument module, whose content.xml is XML as well.
+///
+/// A batch writes a document per application, so the common case — a text with nothing to
+/// escape — is appended as it is after one pass over its bytes.
+public struct MarkupText {
+    /// The markup so far, in UTF-8.
+    public private(set) var utf8: [UInt8] = []
+
+    public init(capacity: Int = 16_384) {
+        utf8.reserveCapacity(capacity)
+    }
+
+    /// The markup so far.
+    public var result: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// Markup as it is: for tags and attributes the renderer writes itself.
+    public mutating func raw(_ markup: String) { utf8.append(contentsOf: markup.utf8) }
+
+    /// Markup already laid out, as bytes.
+    public mutating func raw(bytes: [UInt8]) { utf8.append(contentsOf: bytes) }
+
+    /// A text, escaped: `&`, `<`, `>` and `"` become entities, so that the text can stand in an
+    /// element or in a double-quoted attribute; the control characters XML 1.0 forbids (all of
+    /// C0 but tab, line feed and carriage return, and U+FFFE, U+FFFF) are left out, since a
+    /// single one makes the whole file unreadable. Line breaks stay: what they become is the
+    /// format's choice (`<br>`, `<text:line-break/>`), made before the text gets here.
+    public mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            if Self.needsEscaping(bytes) {
+                appendEscaped(bytes)
+            } else {
+                utf8.append(contentsOf: bytes)
+            }
+        }
+    }
+
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+            case 0x00...0x1F where byte != 0x09 && byte != 0x0A && byte != 0x0D: return true
+            case 0xEF: return true  // perhaps U+FFFE or U+FFFF: checked slowly
+            default: continue
+            }
+        }
+        return false
+    }
+
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): raw("&amp;")
+            case UInt8(ascii: "<"): raw("&lt;")
+            case UInt8(ascii: ">"): raw("&gt;")
+            case UInt8(ascii: "\""): raw("&quot;")
+            case 0x00...0x1F where byte != 0x09 && byte != 0x0A && byte != 0x0D: break
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                index += 2
+            default: utf8.append(byte)
+            }
+            index += 1
+        }
+    }
+}

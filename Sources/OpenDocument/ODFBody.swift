@@ -1,0 +1,138 @@
+import Documents
+
+/// A document's blocks as the body of an ODF text: each block in paragraphs of its named style
+/// (`ODFStyles`), tables as real `table:table`s. What the named styles cannot carry — a table's
+/// width and its columns', its cells' borders, a row kept on one page — goes into automatic
+/// styles, collected in `automaticStyles` for content.xml.
+struct ODFBody {
+    private(set) var xml = MarkupText(capacity: 65_536)
+    private(set) var automaticStyles = MarkupText(capacity: 4_096)
+    private var tables = 0
+
+    init() {
+        automaticStyles.raw(ODFTables.sharedStyles)
+    }
+
+    mutating func render(_ blocks: [Block]) {
+        for block in blocks { render(block) }
+    }
+
+    mutating func render(_ block: Block) {
+        switch block {
+        case .heading(let title, let level):
+            let level = max(level, 1)
+            let style = ODFStyles.headings[min(level, ODFStyles.headings.count) - 1]
+            xml.raw("<text:h text:style-name=\"\(style.name)\" text:outline-level=\"\(level)\">")
+            ODFInline.text(title, into: &xml)
+            xml.raw("</text:h>")
+        case .actTitle(let lines):
+            actTitle(lines)
+        case .paragraph(let text, let role):
+            paragraph(text, style: Self.style(of: role))
+        case .article(let label, let paragraphs):
+            paragraph(Text(label), style: ODFStyles.article)
+            for text in paragraphs { paragraph(text, style: ODFStyles.articleText) }
+        case .list(let items):
+            list(items, style: ODFStyles.bullets)
+        case .numbered(let items):
+            list(items, style: ODFStyles.numbers)
+        case .table(let table):
+            tables += 1
+            ODFTables.table(table, number: tables, into: &xml, styles: &automaticStyles)
+        case .fields(let fields):
+            tables += 1
+            ODFTables.fields(fields, number: tables, into: &xml, styles: &automaticStyles)
+        case .quotation(let quote, let source):
+            paragraph("« " + quote + " »", style: ODFStyles.quotation)
+            paragraph("— " + source, style: ODFStyles.quotationSource)
+        case .mention(let title, let paragraphs):
+            paragraph(Text(title), style: ODFStyles.mentionTitle)
+            for text in paragraphs { paragraph(text, style: ODFStyles.mention) }
+        case .signature(let signature):
+            self.signature(signature)
+        case .notice(let notice):
+            paragraph(notice, style: ODFStyles.notice)
+        case .pageBreak:
+            empty(ODFStyles.pageBreak)
+        case .separator:
+            empty(ODFStyles.separator)
+        }
+    }
+
+    static func style(of role: ParagraphRole) -> ODFStyle {
+        switch role {
+        case .body: ODFStyles.body
+        case .visa: ODFStyles.visa
+        case .considering: ODFStyles.considering
+        case .operative: ODFStyles.operative
+        case .small: ODFStyles.small
+        }
+    }
+
+    mutating func paragraph(_ text: Text, style: ODFStyle) {
+        xml.raw("<text:p text:style-name=\"\(style.name)\">")
+        ODFInline.text(text, into: &xml)
+        xml.raw("</text:p>")
+    }
+
+    private mutating func empty(_ style: ODFStyle) {
+        xml.raw("<text:p text:style-name=\"\(style.name)\"/>")
+    }
+
+    /// One centred paragraph: the act's kind and number in capitals, then what it is about.
+    private mutating func actTitle(_ lines: [Text]) {
+        guard let first = lines.first else { return }
+        xml.raw("<text:p text:style-name=\"\(ODFStyles.actTitle.name)\"><text:span text:style-name=\"\(ODFStyles.actKind.name)\">")
+        ODFInline.text(first, into: &xml)
+        xml.raw("</text:span>")
+        for line in lines.dropFirst() {
+            xml.raw("<text:line-break/>")
+            ODFInline.text(line, into: &xml)
+        }
+        xml.raw("</text:p>")
+    }
+
+    private mutating func list(_ items: [Text], style: ODFStyle) {
+        guard !items.isEmpty else { return }
+        xml.raw("<text:list text:style-name=\"\(style.name)\">")
+        for item in items {
+            xml.raw("<text:list-item>")
+            paragraph(item, style: ODFStyles.listItem)
+            xml.raw("</text:list-item>")
+        }
+        xml.raw("</text:list>")
+    }
+
+    /// Place and date, then the signatory's title and, after room to sign, the name, all kept
+    /// on one page; or, when no signatory is named, what is missing, in bold.
+    private mutating func signature(_ signature: Signature) {
+        paragraph(Text(signature.placeAndDate), style: ODFStyles.placeAndDate)
+        if let missing = signature.missing {
+            paragraph(.strong(missing), style: ODFStyles.signature)
+            return
+        }
+        if !signature.title.isEmpty {
+            xml.raw("<text:p text:style-name=\"\(ODFStyles.signature.name)\">")
+            ODFInline.lines(signature.title, into: &xml)
+            xml.raw("</text:p>")
+        }
+        paragraph(Text(signature.name ?? ""), style: ODFStyles.signatory)
+    }
+
+    /// The letterhead's parts the template has no mark for, at the top of the body.
+    mutating func letterhead(_ letterhead: Letterhead, templateMarks marks: Set<Placeholder>) {
+        if !marks.contains(.authority) { paragraph(.strong(letterhead.authority), style: ODFStyles.letterhead) }
+        if !marks.contains(.sender), !letterhead.sender.isEmpty { lines(letterhead.sender) }
+        if !marks.contains(.references), !letterhead.references.isEmpty {
+            tables += 1
+            ODFTables.fields(letterhead.references, number: tables, into: &xml, styles: &automaticStyles)
+        }
+        if !marks.contains(.addressee), !letterhead.addressee.isEmpty { lines(letterhead.addressee) }
+    }
+
+    private mutating func lines(_ lines: [String]) {
+        xml.raw("<text:p text:style-name=\"\(ODFStyles.letterhead.name)\">")
+        ODFInline.lines(lines, into: &xml)
+        xml.raw("</text:p>")
+    }
+}

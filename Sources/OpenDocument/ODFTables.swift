@@ -1,0 +1,89 @@
+import Documents
+
+/// Tables as ODF: a `table:table` as wide as the text, its columns in the document's relative
+/// widths, its header row repeated on each page (`table:table-header-rows`), and each row kept on
+/// one page. LibreOffice Writer offers no cell styles an author could restyle, so the borders and
+/// the rows' keeping are automatic styles; the text in the cells has named styles
+/// (« Guichet Cellule », « Guichet En-tête de tableau », « Guichet Libellé »).
+enum ODFTables {
+    /// The width the columns' absolute widths are computed on: an A4 page less 2 cm margins. The
+    /// table is aligned on the margins, so LibreOffice fits it to the template's page whatever
+    /// its size, keeping the relative widths.
+    private static let textWidthMillimetres = 170
+
+    private static let row = "GuichetAuto_Ligne"
+    private static let cell = "GuichetAuto_Cellule"
+    private static let headerCell = "GuichetAuto_Cellule_En-tete"
+    private static let fieldCell = "GuichetAuto_Cellule_Champ"
+
+    /// The styles every table shares, written once per document.
+    static let sharedStyles = """
+        <style:style style:name="\(row)" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>\
+        <style:style style:name="\(cell)" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.06cm" fo:padding-bottom="0.06cm" \
+        fo:padding-left="0.12cm" fo:padding-right="0.12cm" fo:border="0.5pt solid #555555"/></style:style>\
+        <style:style style:name="\(headerCell)" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.06cm" fo:padding-bottom="0.06cm" \
+        fo:padding-left="0.12cm" fo:padding-right="0.12cm" fo:border="0.5pt solid #555555" fo:background-color="#e6e6e6"/></style:style>\
+        <style:style style:name="\(fieldCell)" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.04cm" fo:padding-bottom="0.04cm" \
+        fo:padding-left="0.1cm" fo:padding-right="0.1cm" fo:border="none" fo:border-bottom="0.5pt solid #bbbbbb"/></style:style>
+        """
+
+    static func table(_ table: Table, number: Int, into xml: inout MarkupText, styles: inout MarkupText) {
+        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return }
+        let widths = (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
+        open(number: number, widths: widths, into: &xml, styles: &styles)
+        if !table.header.isEmpty {
+            xml.raw("<table:table-header-rows>")
+            row(table.header, columns: columns, cellStyle: headerCell, paragraphStyle: ODFStyles.headerCell, into: &xml)
+            xml.raw("</table:table-header-rows>")
+        }
+        for cells in table.rows {
+            row(cells, columns: columns, cellStyle: cell, paragraphStyle: ODFStyles.cell, into: &xml)
+        }
+        xml.raw("</table:table>")
+    }
+
+    /// Labelled values: a two-column table without header or vertical borders.
+    static func fields(_ fields: [Field], number: Int, into xml: inout MarkupText, styles: inout MarkupText) {
+        guard !fields.isEmpty else { return }
+        open(number: number, widths: [35, 65], into: &xml, styles: &styles)
+        for field in fields {
+            xml.raw("<table:table-row table:style-name=\"\(row)\">")
+            self.cell(Text(field.label), style: fieldCell, paragraphStyle: ODFStyles.label, into: &xml)
+            self.cell(field.value, style: fieldCell, paragraphStyle: ODFStyles.cell, into: &xml)
+            xml.raw("</table:table-row>")
+        }
+        xml.raw("</table:table>")
+    }
+
+    /// The table's element and its columns, with their automatic styles.
+    private static func open(number: Int, widths: [Int], into xml: inout MarkupText, styles: inout MarkupText) {
+        let name = "GuichetAuto_Tableau\(number)"
+        styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17cm\" table:align=\"margins\" ")
+        styles.raw("fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
+        let total = widths.reduce(0, +)
+        for (index, width) in widths.enumerated() {
+            let tenthsOfMillimetre = width * textWidthMillimetres * 10 / total
+            styles.raw("<style:style style:name=\"\(name).\(index + 1)\" style:family=\"table-column\"><style:table-column-properties ")
+            styles.raw("style:column-width=\"\(tenthsOfMillimetre / 10).\(tenthsOfMillimetre % 10)mm\" style:rel-column-width=\"\(width * 1000)*\"/></style:style>")
+        }
+        xml.raw("<table:table table:name=\"Tableau\(number)\" table:style-name=\"\(name)\">")
+        for index in widths.indices {
+            xml.raw("<table:table-column table:style-name=\"\(name).\(index + 1)\"/>")
+        }
+    }
+
+    private static func row(_ cells: [Text], columns: Int, cellStyle: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
+        xml.raw("<table:table-row table:style-name=\"\(row)\">")
+        for index in 0..<columns {
+            cell(index < cells.count ? cells[index] : Text(""), style: cellStyle, paragraphStyle: paragraphStyle, into: &xml)
+        }
+        xml.raw("</table:table-row>")
+    }
+
+    private static func cell(_ text: Text, style: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
+        xml.raw("<table:table-cell table:style-name=\"\(style)\" office:value-type=\"string\"><text:p text:style-name=\"\(paragraphStyle.name)\">")
+        ODFInline.text(text, into: &xml)
+        xml.raw("</text:p></table:table-cell>")
+    }
+}

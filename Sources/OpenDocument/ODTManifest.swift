@@ -1,0 +1,35 @@
+import Documents
+
+/// The document's metadata (meta.xml) and its listing in the manifest: the title, the language
+/// and a fixed generator, and no date — the same document gives the same bytes on any day.
+enum ODTManifest {
+    static let generator = "Guichet"
+    static let metaPath = "meta.xml"
+    private static let manifestPath = "META-INF/manifest.xml"
+
+    /// meta.xml for a document titled `title`.
+    static func meta(title: String) -> [UInt8] {
+        var xml = MarkupText(capacity: 512)
+        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        xml.raw("<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" ")
+        xml.raw("xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\">")
+        xml.raw("<office:meta><meta:generator>\(generator)</meta:generator><dc:title>")
+        xml.text(title)
+        xml.raw("</dc:title><dc:language>fr-FR</dc:language></office:meta></office:document-meta>")
+        return xml.utf8
+    }
+
+    /// The template's entries with a meta.xml, listed in the manifest: a template saved without
+    /// one still gives documents with their title.
+    static func withMeta(_ entries: [ODTArchive.Entry]) -> [ODTArchive.Entry] {
+        guard !entries.contains(where: { $0.path == metaPath }) else { return entries }
+        let listing = "<manifest:file-entry manifest:full-path=\"\(metaPath)\" manifest:media-type=\"text/xml\"/>"
+        var result = entries.map { entry -> ODTArchive.Entry in
+            guard entry.path == manifestPath, let end = Bytes.find("</manifest:manifest>", in: entry.bytes) else { return entry }
+            let bytes = Array(entry.bytes[..<end]) + Array(listing.utf8) + Array(entry.bytes[end...])
+            return ODTArchive.Entry(path: entry.path, bytes: bytes, compressed: entry.compressed)
+        }
+        result.append(ODTArchive.Entry(path: metaPath, bytes: [], compressed: true))
+        return result
+    }
+}

@@ -1,0 +1,89 @@
+import Platform
+
+/// An authority's model of its documents: an OpenDocument text (.odt) made in LibreOffice, with
+/// its letterhead, its page, its footer and the styles « Guichet … », in which the renderer writes
+/// each document where the marks `{{corps}}`, `{{autorite}}`… stand (Docs/ODT-TEMPLATES.md).
+///
+/// Read and checked once — a batch renders thousands of documents from one template — and cut
+/// where the renderer writes, so that rendering a document only puts bytes end to end.
+public struct ODTTemplate: Sendable {
+    /// Where the template was read from, as errors name it.
+    public let name: String
+    /// The media type of its `mimetype` entry: a text, or a text template (.ott).
+    let mediaType: String
+    /// Its files but `mimetype`, in the archive's order.
+    let entries: [ODTArchive.Entry]
+    let content: TemplatePart
+    let styles: TemplatePart?
+    /// The names of the styles the template defines, in styles.xml or content.xml.
+    let definedStyles: Set<String>
+
+    /// Where a rules folder keeps the template of the acts, which a deployment replaces with
+    /// its own.
+    public static let rulesFolderPath = "modeles/acte.odt"
+
+    /// The template of the acts in a rules folder: `<rulesFolder>/modeles/acte.odt`, the
+    /// repository's default until the authority puts its own there.
+    public static func bundledDefault(rulesFolder: String) throws(ODTTemplateError) -> ODTTemplate {
+        let folder = rulesFolder.hasSuffix("/") ? String(rulesFolder.dropLast()) : rulesFolder
+        return try ODTTemplate(contentsOf: folder + "/" + rulesFolderPath)
+    }
+
+    /// The template in the file at `path`.
+    public init(contentsOf path: String) throws(ODTTemplateError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(path)
+        } catch {
+            let reason = if !RegularFile.exists(path) {
+                "fichier introuvable ; un dossier de règles doit contenir le modèle des actes, \(Self.rulesFolderPath)"
+            } else if error.code == 0 {
+                "ce n'est pas un fichier ordinaire ; donnez le chemin d'un fichier .odt"
+            } else {
+                error.reason
+            }
+            throw ODTTemplateError(template: path, reason: reason)
+        }
+        try self.init(bytes: bytes, name: path)
+    }
+
+    /// The template in `bytes`, an .odt file's content; `name` says where it comes from in errors.
+    public init(bytes: [UInt8], name: String) throws(ODTTemplateError) {
+        guard let all = ODTArchive.entries(of: bytes) else { throw .notAnArchive(name) }
+        guard let mimetype = all.first(where: { $0.path == ODTArchive.mimetype }) else { throw .missingPart(name, ODTArchive.mimetype) }
+        let declared = String(decoding: mimetype.bytes, as: UTF8.self).trimmingWhitespace
+        guard ["application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template"].contains(declared) else {
+            throw .notText(name, mimetype: declared)
+        }
+        guard let content = all.first(where: { $0.path == "content.xml" }) else { throw .missingPart(name, "content.xml") }
+        let styles = all.first(where: { $0.path == "styles.xml" })
+        self.name = name
+        // A text template gives a text: the rendered document is not itself a template.
+        self.mediaType = "application/vnd.oasis.opendocument.text"
+        entries = ODTManifest.withMeta(all.filter { $0.path != ODTArchive.mimetype })
+        self.content = try TemplatePart(xml: content.bytes, name: "content.xml", template: name, isContent: true)
+        self.styles = try styles.map { entry throws(ODTTemplateError) in
+            try TemplatePart(xml: entry.bytes, name: "styles.xml", template: name, isContent: false)
+        }
+        definedStyles = Bytes.styleNames(in: content.bytes).union(Bytes.styleNames(in: styles?.bytes ?? []))
+    }
+
+    /// The marks the template holds, in content.xml or styles.xml.
+    var marks: Set<Placeholder> { content.marks.union(styles?.marks ?? []) }
+
+    /// The renderer's styles the template does not define, which each document then defines itself.
+    var missingStyles: [ODFStyle] { ODFStyles.all.filter { !definedStyles.contains($0.name) } }
+
+    /// The display names of the renderer's styles the template lacks: what a template's author
+    /// may want to add (« Guichet Visa »…).
+    public var missingStyleNames: [String] { missingStyles.map(\.displayName) }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        return String(text)
+    }
+}
