@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["SchemeLanguage", "Evaluator", "ExactDecimal", "Platform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Batches: application files decided in filing order, decision files, the register.
-        .target(name: "Batch", dependencies: ["RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Batch", dependencies: ["Documents", "OpenDocument", "RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Reforms tried on a portfolio: two runs side by side, and the French report.
         .target(name: "Simulation", dependencies: ["Documents", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "guichet",
             dependencies: [
-                "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "Evaluator", "RuleSet",
+                "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "OpenDocument", "Evaluator", "RuleSet",
                 "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,7 +66,7 @@ let package = Package(
         // applications decided in filing order.
         .target(
             name: "TestSupport",
-            dependencies: ["Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"],
+            dependencies: ["Batch", "Decisions", "OpenDocument", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"],
             path: "Tests/TestSupport"
         ),
         // One test target per module, each beside the module it tests.

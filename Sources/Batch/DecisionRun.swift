@@ -1,4 +1,5 @@
 import Decisions
+import Documents
 import Evaluator
 import ExactDecimal
 import Platform
@@ -56,9 +57,11 @@ public struct DecisionRun {
     public let deployment: Deployment
     public let actor: Actor?
     public let vote: Vote
+    /// The formats each act is written in.
+    public let files: SentDocumentFiles
 
     public init(catalog: SchemeCatalog, scheme: Scheme, act: DecisionAct, sitting: String?, deployment: Deployment, actor: Actor?,
-                vote: Vote) {
+                vote: Vote, files: SentDocumentFiles) {
         self.catalog = catalog
         self.scheme = scheme
         self.act = act
@@ -66,6 +69,7 @@ public struct DecisionRun {
         self.deployment = deployment
         self.actor = actor
         self.vote = vote
+        self.files = files
     }
 
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
@@ -143,12 +147,13 @@ public struct DecisionRun {
         guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
-        let markdown = MarkdownDecision.utf8(record)
+        guard let document = record.sentDocument else { throw Refusal("le dossier \(id) ne donne pas lieu à un acte") }
         let name = "\(applications.documentName(id)).decision"
         try output.write(JSONDecision.utf8(record), to: "\(name).json")
-        try output.write(markdown, to: "\(name).md")
+        let written = try files.write(document, markdown: MarkdownRendering.utf8(document), name: name, to: output)
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
-                                documentHash: SHA256.hex(of: markdown), actor: actor?.name, recordedAt: actor?.at)
+                                documentHash: written.markdown, actor: actor?.name, recordedAt: actor?.at,
+                                htmlHash: written.html, odtHash: written.odt)
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
         result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
     }

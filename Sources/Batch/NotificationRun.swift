@@ -64,6 +64,7 @@ public struct NotificationRun {
         guard SHA256.hex(of: bytes) == hash, let text = String(validating: bytes, as: UTF8.self) else {
             throw Refusal("l'acte \(output.path(file)) n'est plus celui qui a été décidé (son empreinte diffère) : restaurez-le depuis vos archives")
         }
+        try checkRenditions(of: file, entry.stageRecord, output: output)
         let name = Self.notificationName(of: file)
         let kind = entry.stageRecord.withdrawal == nil ? "la décision" : "l'acte de retrait"
         let cover = "> **Acte notifié le \(notifiedOn.frenchLong).** Le texte qui suit est celui de \(kind) n° \(act.reference) "
@@ -77,6 +78,22 @@ public struct NotificationRun {
         stage.recordedAt = actor?.at
         try session.record(entry.moved(to: stage, decisionFile: "\(name).md"))
         return output.path("\(name).md")
+    }
+
+    /// The act's HTML and ODT, when they were written with it, must be the ones decided too: the
+    /// person who receives the ODT or the printed HTML receives the act decided, byte for byte.
+    private func checkRenditions(of file: String, _ stage: StageRecord, output: OutputFolder) throws {
+        let base = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        for (format, hash) in [("html", stage.htmlHash), ("odt", stage.odtHash)] {
+            guard let hash else { continue }
+            let path = output.path("\(base).\(format)")
+            guard let bytes = try? RegularFile.read(path) else {
+                throw Refusal("l'acte \(path) est introuvable : notifiez depuis le dossier où il a été écrit (--out), ou restaurez-le depuis vos archives")
+            }
+            guard SHA256.hex(of: bytes) == hash else {
+                throw Refusal("l'acte \(path) n'est plus celui qui a été décidé (son empreinte diffère) : restaurez-le depuis vos archives")
+            }
+        }
     }
 
     /// `X.decision.md` → `X.notification`; `X.retrait-2.md` → `X.retrait-2.notification`.

@@ -1,4 +1,5 @@
 import Decisions
+import Documents
 import Evaluator
 import ExactDecimal
 import Platform
@@ -24,10 +25,12 @@ public struct WithdrawalRun {
     public let observationsInvitedOn: LocalDate?
     public let deployment: Deployment
     public let actor: Actor?
+    /// The formats the act is written in.
+    public let files: SentDocumentFiles
 
     public init(catalog: SchemeCatalog, scheme: Scheme, applicationID: String, ground: WithdrawalGround, statement: String,
                 newAmount: DecimalNumber?, act: DecisionAct, observationsInvitedOn: LocalDate? = nil, deployment: Deployment,
-                actor: Actor?) {
+                actor: Actor?, files: SentDocumentFiles) {
         self.catalog = catalog
         self.scheme = scheme
         self.applicationID = applicationID
@@ -37,6 +40,7 @@ public struct WithdrawalRun {
         self.act = act
         self.observationsInvitedOn = observationsInvitedOn
         self.deployment = deployment
+        self.files = files
         self.actor = actor
     }
 
@@ -60,13 +64,14 @@ public struct WithdrawalRun {
             if ground.raises { try checkAllowed(applications, on: decided.act.date, session: session) }
             let document = WithdrawalAct(scheme: scheme, application: application, decided: decided, ground: ground,
                                          statement: statement, newAmount: newAmount, act: act, deployment: deployment,
-                                         observationsInvitedOn: observationsInvitedOn).markdown()
+                                         observationsInvitedOn: observationsInvitedOn).document()
             let number = history.filter { $0.stageRecord.withdrawal != nil && $0.stage == .decision }.count + 1
-            let name = "\(applications.documentName(applicationID)).retrait-\(number).md"
-            try output.write(document, to: name)
+            let base = "\(applications.documentName(applicationID)).retrait-\(number)"
+            let name = "\(base).md"
+            let written = try files.write(document, markdown: MarkdownRendering.utf8(document), name: base, to: output)
             let stage = StageRecord(stage: .decision, referenceDate: current.stageRecord.referenceDate, act: act,
-                                    documentHash: SHA256.hex(of: Array(document.utf8)), note: statement, withdrawal: ground,
-                                    actor: actor?.name, recordedAt: actor?.at)
+                                    documentHash: written.markdown, note: statement, withdrawal: ground,
+                                    actor: actor?.name, recordedAt: actor?.at, htmlHash: written.html, odtHash: written.odt)
             try session.record(current.moved(to: stage, decisionFile: name, amount: .some(newAmount),
                                              outcome: newAmount == nil ? .unfavorable : .favorable))
             let revisions = try Revision.examine(after: [applicationID], applications: applications, session: session)

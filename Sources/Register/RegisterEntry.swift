@@ -135,9 +135,9 @@ public struct RegisterEntry: Sendable, Equatable {
             INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
                                   rules_sha256, input_sha256, decision_file, current,
                                   stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
-                                  document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, beneficiary_name,
-                                  beneficiary_id, subject)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
+                                  beneficiary_name, beneficiary_id, subject)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: StatementArguments(
                 [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
                  decisionFile] as [(any DatabaseValueConvertible)?] + stageRecord.arguments + [beneficiaryName, beneficiaryID, subject]))

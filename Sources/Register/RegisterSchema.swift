@@ -62,6 +62,12 @@ enum RegisterSchema {
                 CREATE INDEX decision_key_value ON decision_key(key);
                 """)
         }
+        migrator.registerMigration("v4: the fingerprints of an act's HTML and ODT renditions") { db in
+            try db.execute(sql: """
+                ALTER TABLE decision ADD COLUMN html_sha256 TEXT;
+                ALTER TABLE decision ADD COLUMN odt_sha256 TEXT;
+                """)
+        }
         return migrator
     }
 }

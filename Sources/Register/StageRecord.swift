@@ -15,6 +15,10 @@ public struct StageRecord: Sendable, Equatable {
     public var proposedAmount: DecimalNumber?
     /// SHA-256 of the act's Markdown, so that a notification can prove it is the act decided.
     public var documentHash: String?
+    /// SHA-256 of the act's HTML and ODT renditions, written beside its Markdown: a notification
+    /// checks them too. Nil for an act recorded before they were written.
+    public var htmlHash: String?
+    public var odtHash: String?
     /// Why the row was recorded when the evaluation alone does not say: the facts that ground a
     /// withdrawal, an application sent back from a sitting.
     public var note: String?
@@ -28,7 +32,8 @@ public struct StageRecord: Sendable, Equatable {
 
     public init(stage: Stage, referenceDate: LocalDate? = nil, act: DecisionAct? = nil, notifiedOn: LocalDate? = nil,
                 proposedAmount: DecimalNumber? = nil, documentHash: String? = nil, note: String? = nil,
-                withdrawal: WithdrawalGround? = nil, rank: Int? = nil, actor: String? = nil, recordedAt: String? = nil) {
+                withdrawal: WithdrawalGround? = nil, rank: Int? = nil, actor: String? = nil, recordedAt: String? = nil,
+                htmlHash: String? = nil, odtHash: String? = nil) {
         self.stage = stage
         self.referenceDate = referenceDate
         self.act = act
@@ -40,6 +45,8 @@ public struct StageRecord: Sendable, Equatable {
         self.rank = rank
         self.actor = actor
         self.recordedAt = recordedAt
+        self.htmlHash = htmlHash
+        self.odtHash = odtHash
     }
 
     /// The same stage, act and amounts: recording it again changes nothing, whoever does it.
@@ -67,7 +74,7 @@ extension StageRecord {
     var arguments: [(any DatabaseValueConvertible)?] {
         [stage.rawValue, referenceDate?.description, act?.body.rawValue, act?.reference, act?.date.description,
          notifiedOn?.description, proposedAmount.map(FrenchFormat.moneyCanonical), documentHash, note, withdrawal?.rawValue,
-         rank, actor, recordedAt]
+         rank, actor, recordedAt, htmlHash, odtHash]
     }
 }
 
@@ -101,6 +108,7 @@ extension DecisionRow {
         return StageRecord(stage: stage, referenceDate: try optionalDate("reference_date"), act: act,
                            notifiedOn: try optionalDate("notified_on"), proposedAmount: try amount("proposed_amount"),
                            documentHash: try optionalText("document_sha256"), note: try optionalText("note"),
-                           withdrawal: try withdrawalGround(), rank: try optionalInteger("proposal_rank"), actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"))
+                           withdrawal: try withdrawalGround(), rank: try optionalInteger("proposal_rank"), actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"),
+                           htmlHash: try optionalText("html_sha256"), odtHash: try optionalText("odt_sha256"))
     }
 }

@@ -68,7 +68,8 @@ struct Decide: ParsableCommand {
         let decisions = try register.openForRecording()
         let output = try Console.outputFolder(out)
         let run = DecisionRun(catalog: catalog, scheme: scheme, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
-                              sitting: sitting, deployment: deployment, actor: WorkingFolder.actor(dating.agent), vote: vote)
+                              sitting: sitting, deployment: deployment, actor: WorkingFolder.actor(dating.agent), vote: vote,
+                              files: try rules.sentDocumentFiles(deployment))
         let result = try Console.reportingRunErrors(register: register.path) {
             try run.run(paths: paths, register: decisions, output: output)
         }

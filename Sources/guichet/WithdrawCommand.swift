@@ -66,7 +66,7 @@ struct Withdraw: ParsableCommand {
         let run = WithdrawalRun(catalog: catalog, scheme: scheme, applicationID: application, ground: ground, statement: statement,
                                 newAmount: newAmount, act: DecisionAct(body: body, reference: reference, date: dating.referenceDate),
                                 observationsInvitedOn: observationsInvitedOn,
-                                deployment: deployment, actor: WorkingFolder.actor(dating.agent))
+                                deployment: deployment, actor: WorkingFolder.actor(dating.agent), files: try rules.sentDocumentFiles(deployment))
         let result = try Console.reportingRunErrors(register: register.path) {
             try run.run(paths: paths, register: decisions, output: output)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Foundation
+import OpenDocument
 import Platform
 import Register
 import RuleSet
@@ -70,6 +71,22 @@ struct DatingOptions: ParsableArguments {
 }
 
 extension RulesOption {
+    /// The formats the documents sent to applicants are written in: Markdown, HTML and, with the
+    /// template guichet.yaml names or the rules folder's `modeles/acte.odt`, ODT. A template that
+    /// cannot be used stops the command, with what is wrong and what to do.
+    func sentDocumentFiles(_ deployment: Deployment?) throws -> SentDocumentFiles {
+        do {
+            let template = try SentDocumentFiles.template(named: deployment?.template, rulesFolder: rules)
+            if template == nil {
+                Console.error("note: aucun modèle ODT (ni « template » dans guichet.yaml, ni \(rules)/\(ODTTemplate.rulesFolderPath)) : les actes sont écrits en Markdown et en HTML seulement")
+            }
+            return SentDocumentFiles(template: template)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode.failure
+        }
+    }
+
     /// The rules folder's catalogue, its unset parameters given the values of `guichet.yaml`
     /// and of `--parametres`; a value that does not fit stops the command with its errors
     /// located. The catalogue's own failures are left to the command to report.

@@ -65,7 +65,7 @@ import Testing
                 vote: DecisionRun.Vote = DecisionRun.Vote()) throws -> DecisionRun.Result {
         let act = DecisionAct(body: .standingCommittee, reference: "CP20201116-15", date: sitting.date)
         return try DecisionRun(catalog: catalog, scheme: pdesi, act: act, sitting: sitting.reference, deployment: deployment,
-                               actor: actor, vote: vote).run(paths: paths, register: register, output: output)
+                               actor: actor, vote: vote, files: try SentFiles.repository()).run(paths: paths, register: register, output: output)
     }
 
     // MARK: (a) Instruction
@@ -204,6 +204,31 @@ import Testing
         #expect(try register.currentEntries() == entries)
     }
 
+    /// Each act is written as Markdown, HTML and ODT, all three recorded: an ODT or an HTML
+    /// edited after the vote stops its notification, as an edited Markdown does.
+    @Test(arguments: ["odt", "html"])
+    func anEditedRenditionIsNotNotified(_ format: String) throws {
+        let register = try DecisionRegister.open(path: temporary.file("r.sqlite"))
+        let output = try OutputFolder(directory: temporary.file("out"))
+        let paths = try sameOwnerProjects()
+        _ = instruct(paths, register: register, output: output)
+        _ = try select(paths, register: register, output: output)
+        _ = try decide(paths, register: register, output: output)
+        for name in ["A.decision.md", "A.decision.html", "A.decision.odt"] {
+            #expect(FileManager.default.fileExists(atPath: output.path(name)), "\(name)")
+        }
+        let decided = try #require(try register.currentEntries().first { $0.application == "A" })
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: output.path("A.decision.\(format)")))
+        #expect(SHA256.hex(of: Array(bytes)) == (format == "odt" ? decided.stageRecord.odtHash : decided.stageRecord.htmlHash))
+        var edited = bytes
+        edited.append(contentsOf: Array(" ".utf8))
+        try edited.write(to: URL(fileURLWithPath: output.path("A.decision.\(format)")))
+        let notified = try NotificationRun(scheme: pdesi, notifiedOn: Self.date("2020-11-23"), actor: actor, only: nil).run(register: register, output: output)
+        #expect(notified.notified.map(\.id) == ["B"])
+        #expect(notified.skipped.map(\.id) == ["A"])
+        #expect(notified.skipped.first?.reason.contains("A.decision.\(format) n'est plus celui qui a été décidé") == true, "\(notified.skipped)")
+    }
+
     // MARK: (e) Deciding again
 
     /// The housing fund's months are decided by the President by delegation: S1 (8 months), then
@@ -212,7 +237,7 @@ import Testing
                       on day: String, reexamine: Set<String> = []) throws -> DecisionRun.Result {
         let act = DecisionAct(body: .presidentByDelegation, reference: reference, date: Self.date(day))
         return try DecisionRun(catalog: catalog, scheme: try #require(catalog.schemes["fonds-solvabilisation"]), act: act, sitting: nil,
-                               deployment: deployment, actor: actor, vote: DecisionRun.Vote(reexamined: reexamine))
+                               deployment: deployment, actor: actor, vote: DecisionRun.Vote(reexamined: reexamine), files: try SentFiles.repository())
             .run(paths: paths, register: register, output: output)
     }
 

@@ -44,9 +44,10 @@ public enum DeploymentLoader {
             return digits
         }
         let parameters = fields.optional("parameters").map { ParameterSettings.read($0, log: log) } ?? []
+        let template = fields.optional("template").flatMap { log.line($0, path: "template") }
         fields.rejectUnknown()
         return Deployment(authority: authority, signatory: signatory, service: service, dataProtectionContact: dataProtection,
-                          siret: siret, parameters: parameters)
+                          siret: siret, parameters: parameters, template: template)
     }
 
     private static func signatory(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Signatory? {
@@ -129,7 +130,11 @@ extension Deployment {
                   siret.map { "siret: \(quoted($0))" } ?? "# siret: \"…\"",
                   "", "# Les valeurs que le texte ne donne pas (paramètres « unset: true » des dispositifs), comme le montant",
                   "# d'une enveloppe inscrit au budget ; « fictitious: true » pour une valeur d'essai, signalée dans chaque document.",
-                  "# parameters:", "#   pdesi:", "#     enveloppe_appel: 150 000 €"]
+                  "# parameters:", "#   pdesi:", "#     enveloppe_appel: 150 000 €",
+                  "", "# Le modèle OpenDocument (.odt) des actes, avec l'en-tête, le logo et la mise en page de l'autorité, à modifier",
+                  "# dans LibreOffice (repères {{corps}}, {{autorite}}… : Docs/ODT-TEMPLATES.md) ; par défaut, celui du dossier des",
+                  "# règles, modeles/acte.odt.",
+                  "# template: modeles/acte.odt"]
         return lines.joined(separator: "\n") + "\n"
     }
 

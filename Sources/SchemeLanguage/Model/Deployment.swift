@@ -54,15 +54,20 @@ public struct Deployment: Sendable, Equatable {
     /// The values of the parameters the text leaves without one (`unset: true`), such as the
     /// amount of a call's envelope voted at the budget.
     public let parameters: [ParameterSetting]
+    /// The authority's ODT template of its acts, a path relative to the working folder; nil for
+    /// the rules folder's `modeles/acte.odt`.
+    public let template: String?
 
     public init(authority: String? = nil, signatory: Signatory? = nil, service: Service? = nil,
-                dataProtectionContact: String? = nil, siret: String? = nil, parameters: [ParameterSetting] = []) {
+                dataProtectionContact: String? = nil, siret: String? = nil, parameters: [ParameterSetting] = [],
+                template: String? = nil) {
         self.authority = authority
         self.signatory = signatory
         self.service = service
         self.dataProtectionContact = dataProtectionContact
         self.siret = siret
         self.parameters = parameters
+        self.template = template
     }
 
     public static let fileName = "guichet.yaml"
