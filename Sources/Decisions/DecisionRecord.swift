@@ -146,10 +146,11 @@ extension DecisionRecord {
     }
 
     /// The acts a scheme rests on, each once, in the order first cited. The text that says who
-    /// decides is cited on its own (a delegation), never as a basis.
+    /// decides is cited on its own (a delegation), never as a basis; nor is a passage read for
+    /// context (`context: true`), such as an annex announcing a change of the rules.
     static func legalBasis(of scheme: Scheme) -> [String] {
         let delegation = scheme.decidedBy?.source
-        return scheme.sources.filter { $0.id != delegation }.map(\.deliberation).uniqued()
+        return scheme.sources.filter { $0.id != delegation && !$0.context }.map(\.deliberation).uniqued()
     }
 
     private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording) -> CriterionRow {

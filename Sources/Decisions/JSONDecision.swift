@@ -215,6 +215,8 @@ public enum JSONDecision {
                     json.string("formula", step.formula)
                     json.string("value", step.canonical)
                     json.string("display", step.value)
+                    // How the act words the step, beside the technical formula.
+                    json.string("wording", step.wording)
                 }
             }
         }
@@ -244,6 +246,8 @@ public enum JSONDecision {
             json.string("id", fact.id)
             json.string("value", fact.canonical)
             json.string("display", fact.value)
+            // The sentence that states the fact in an act, as the Markdown prints it.
+            json.string("statement", fact.statement)
         }
     }
 

@@ -33,6 +33,7 @@ public enum SchemeExplanation {
         text.heading("Textes de référence")
         for source in scheme.sources {
             text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
+            if source.context { text.line("  - Texte de contexte : il décrit les règles et peut être cité, mais ne fonde pas les décisions (aucun « Vu »).") }
             if let quote = source.quote { text.line("  > « \(quote) »") }
             if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(MarkdownDecision.phrase(summary))") }
         }

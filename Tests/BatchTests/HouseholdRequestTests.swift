@@ -24,11 +24,11 @@ import Testing
           acces: {nouveau_logement: true, mobilier_demande: true}
           jeune: {identifiant: ASE-T, date_naissance: 1998-04-02, parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
           accompagnement: {necessaire: true, adhesion: true}
-          fsl: {aide_insuffisante: true}
+          fsl: {intervention: impossible}
           demande: {premier_mois: 2020-11-01, nombre_mois: 6}
           logement: {type: ordinaire, loyer: 480 €, charges: 45 €, apl: 285 €}
           dette: {montant: 0 €}
-        pieces: [justificatifs-ressources, bail, piece-identite, quittance, attestation-caf]
+        pieces: [justificatifs-ressources, bail, piece-identite, quittance, attestation-caf, decision-fsl-loyer]
         confirmed: all
         findings: {ressources-insuffisantes: {satisfied: true}}
         """

@@ -27,6 +27,15 @@ import Testing
         // A parameter with a single value says nothing of the kind.
         #expect(text.contains("| `ouverture_jeunes_cjm` | Date d'ouverture de l'aide à l'accès aux jeunes issus de l'ASE sous contrat jeune majeur | 7 octobre 2020 | Délibération"))
     }
+
+    /// The fiche of 2020-312 is marked as context; the law and the règlement intérieur are not.
+    @Test func aSourceReadForContextIsMarked() throws {
+        let text = try explained("fsl-acces")
+        let context = "  - Texte de contexte : il décrit les règles et peut être cité, mais ne fonde pas les décisions (aucun « Vu »)."
+        #expect(text.contains("- **forfait-mobilier** : Délibération n°2020-312 du Conseil départemental du 28 septembre 2020, annexe, fiche action 2020-22 (modifications annoncées du règlement intérieur du FSL), lignes 12128 à 12132\n\(context)"))
+        #expect(!text.contains("- **loi-fsl** : Loi n°90-449 du 31 mai 1990 visant à la mise en œuvre du droit au logement, articles 6 à 6-2\n\(context)"))
+        #expect(text.contains("- **loi-fsl** : Loi n°90-449 du 31 mai 1990 visant à la mise en œuvre du droit au logement, articles 6 à 6-2\n"))
+    }
 }
 
 /// A parameter whose `date` names another day says which.

@@ -8,8 +8,8 @@ import TestSupport
 import Testing
 import YAMLReader
 
-/// The housing family: schedules of months, dated parameters, conditional criteria, and one
-/// scheme using another's outcome.
+/// The housing family: schedules of months, dated parameters, conditional criteria, and the
+/// subsidiarity of the solvency fund to the FSL.
 @Suite struct HousingTests: HousingCases {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
@@ -101,15 +101,28 @@ import YAMLReader
         #expect(entries.first { $0.schemeID == "fonds-solvabilisation" }?.amount == DecimalNumber(1440))
     }
 
-    @Test func theSolvencyFundReadsTheFSLOutcomeOfTheSameFile() throws {
-        // No decision given: the FSL access aid is evaluated on the same facts first.
-        let text = solvency(months: 1).replacingOccurrences(of: "outcomes: {fsl-acces: défavorable}", with: "")
-            + "\n" // The FSL needs its own facts: without them its outcome is unknown, so asked for.
-        let entries = try evaluate(text)
-        #expect(entries.first?.outcome == .incomplete)
-        guard case .decided(let evaluation) = entries.first?.result else { return }
-        #expect(evaluation.missing.contains(.decision("fsl-acces")))
-        #expect(evaluation.dependencies["fsl-acces"]?.outcome == .incomplete)
+    /// « quand le FSL ne peut intervenir » (lines 12006 to 12012): the fund reads whether the FSL
+    /// can pay the rent and charges, not the FSL's furniture decision, which pays no rent. A
+    /// household granted the furniture sum still gets the fund, without any « aide insuffisante »;
+    /// a household refused the furniture sum does not, when the FSL can pay its rent.
+    @Test func theSolvencyFundReadsWhetherTheFSLCanPayTheRentNotItsFurnitureDecision() throws {
+        let sample = try String(contentsOfFile: Repository.path("Applications/logement/20-menage-deux-aides.yaml"), encoding: .utf8)
+        let granted = try evaluate(sample)
+        #expect(granted.first { $0.schemeID == "fsl-acces" }?.outcome == .favorable, "the furniture sum is granted")
+        let fund = try #require(granted.first { $0.schemeID == "fonds-solvabilisation" })
+        #expect(fund.outcome == .favorable)
+        guard case .decided(let evaluation) = fund.result else { Issue.record("not decided"); return }
+        #expect(evaluation.scheme.references.isEmpty, "the fund no longer reads the FSL access aid's outcome")
+
+        let payable = sample
+            .replacing("mobilier_demande: true", with: "mobilier_demande: false")
+            .replacing("fsl: {intervention: impossible}", with: "fsl: {intervention: possible}")
+        let refused = try evaluate(payable)
+        #expect(refused.first { $0.schemeID == "fsl-acces" }?.outcome == .unfavorable, "no furniture sum asked")
+        let stillRefused = try #require(refused.first { $0.schemeID == "fonds-solvabilisation" })
+        #expect(stillRefused.outcome == .unfavorable, "the FSL can pay the rent: its refused furniture sum opens nothing")
+        guard case .decided(let refusal) = stillRefused.result else { Issue.record("not decided"); return }
+        #expect(refusal.failedCriteria.map { refusal.scheme.criteria[$0.index].id } == ["subsidiarite-fsl"])
     }
 
     @Test func everySchemesOwnTestCasesPass() {

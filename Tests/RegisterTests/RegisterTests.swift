@@ -128,12 +128,12 @@ import Testing
             facts:
               jeune: {identifiant: ASE-1, date_naissance: 2000-03-15, parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
               accompagnement: {necessaire: false}
+              fsl: {intervention: impossible}
               demande: {premier_mois: \(filed.prefix(8))01, nombre_mois: \(months)}
               logement: {type: ordinaire, loyer: 450 €, charges: 50 €, apl: 270 €}
-            pieces: [piece-identite, quittance, attestation-caf]
+            pieces: [piece-identite, quittance, attestation-caf, decision-fsl-loyer]
             confirmed: all
             findings: {ressources-insuffisantes: {satisfied: true}}
-            outcomes: {fsl-acces: défavorable}
             """
         }
         let decided = try decide([

@@ -1,7 +1,10 @@
+import Batch
+import Evaluator
 import Foundation
 import RuleSet
 import TestSupport
 import Testing
+import YAMLReader
 
 @Suite struct SchemeReferenceTests {
     func scheme(_ id: String, uses other: String) -> String {
@@ -45,5 +48,42 @@ import Testing
                                   "c.yaml": scheme("c", uses: "d").replacing("eligibility:\n  - {id: c, label: C, failure: F, when: outcome(\"d\") == \"défavorable\"}", with: "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}")])
         #expect(loaded.failures.isEmpty, "\(loaded.failures)")
         #expect(loaded.dependencies(of: "a") == ["c", "b"])
+    }
+
+    /// `outcome("a")` in a scheme makes the other scheme be evaluated first on the same file: when
+    /// that scheme's own facts are missing, its decision is asked for. (The bundled rules no longer
+    /// use it: the solvency fund reads whether the FSL can pay the rent, not the FSL's furniture
+    /// decision, Rules/fonds-solvabilisation.yaml.)
+    @Test func aSchemeThatReadsAnotherOutcomeEvaluatesItFirstOnTheSameFile() throws {
+        let first = """
+            id: a
+            title: a
+            kind: individual-aid
+            authority: {name: D, signatory: Le Président, court: tribunal administratif de Lille}
+            sources: {s: {deliberation: Délibération, summary: Texte résumé.}}
+            inputs:
+              x:
+                type: boolean
+                question: X ?
+                statement: {true: "X.", false: "Non X."}
+            eligibility:
+              - {id: c, label: C, failure: F, when: x}
+
+            """
+        let loaded = try catalog(["a.yaml": first, "b.yaml": scheme("b", uses: "a")])
+        #expect(loaded.failures.isEmpty, "\(loaded.failures)")
+        func decide(_ facts: String) throws -> Evaluation? {
+            let text = "scheme: b\nid: B-1\nfiled: 2020-10-15\napplicant: {name: Test}\n\(facts)"
+            let document = try YAMLDocumentReader.singleDocument(text: text, file: "b.yaml")
+            let entries = BatchRunner(catalog: loaded, referenceDate: DecisionDay.samples, output: nil).process(document)
+            guard case .decided(let evaluation) = entries.first?.result else { return nil }
+            return evaluation
+        }
+        let unknown = try #require(try decide(""))
+        #expect(unknown.outcome == .incomplete)
+        #expect(unknown.missing.contains(.decision("a")))
+        #expect(unknown.dependencies["a"]?.outcome == .incomplete)
+        let given = try #require(try decide("outcomes: {a: défavorable}"))
+        #expect(given.outcome == .favorable, "the decision given in the file is read, not re-evaluated")
     }
 }

@@ -165,6 +165,44 @@ import Testing
         let loaded = DeliberationsLoader.load(text: text, file: "deliberations.yaml")
         let messages = loaded.diagnostics.map(\.message)
         #expect(messages.contains("unknown field 'bodyy'; did you mean 'body'?"))
-        #expect(messages.contains { $0.hasPrefix("missing field 'body'") })
+    }
+
+    /// An act the texts name without its day or number (the FSL's règlement intérieur, a
+    /// deliberation of « décembre 2019 »), or a law, whose title names no assembly, leaves them
+    /// out: never a made-up day. What is written must still agree with the title.
+    @Test func anActMayLeaveOutTheDateAndTheBodyTheTextsDoNotGive() throws {
+        let text = Self.shared + """
+              reglement:
+                title: Règlement intérieur du fonds de solidarité pour le logement
+              loi:
+                title: Loi n°90-449 du 31 mai 1990 visant à la mise en œuvre du droit au logement
+                number: 90-449
+                date: 1990-05-31
+              cp:
+                title: Délibération de la Commission permanente de décembre 2019
+                body: Commission permanente
+
+            """
+        let shared = Self.deliberations(text)
+        #expect(shared.acts["reglement"]?.date == nil)
+        #expect(shared.acts["reglement"]?.body == nil)
+        #expect(shared.acts["loi"]?.date == LocalDate(iso: "1990-05-31"))
+        #expect(shared.acts["cp"]?.body == "Commission permanente")
+        let scheme = try Self.load(Self.scheme(source: "act: reglement"), with: shared).get()
+        #expect(scheme.sources.first?.deliberation == "Règlement intérieur du fonds de solidarité pour le logement")
+        #expect(shared.canonicalText(authority: nil, acts: ["reglement"]).contains("date=\nbody="))
+
+        let wrongDay = DeliberationsLoader.load(text: text.replacing("body: Commission permanente", with: "body: Commission permanente\n    date: 2019-12-16"),
+                                                file: "deliberations.yaml")
+        #expect(wrongDay.diagnostics.map(\.message) == ["the title does not contain '16 décembre 2019': the date and the title must agree"])
+    }
+
+    /// `context: true`: a passage quoted where a criterion cites it, whose act is no legal basis.
+    @Test func aSourceMayBeReadForContext() throws {
+        let scheme = try Self.load(Self.scheme().replacing("    quote: Texte.\n", with: "    quote: Texte.\n    context: true\n")).get()
+        #expect(scheme.sources.first?.context == true)
+        #expect(try Self.load(Self.scheme()).get().sources.first?.context == false)
+        let wrong = Self.errors(Self.scheme().replacing("    quote: Texte.\n", with: "    quote: Texte.\n    context: oui\n"))
+        #expect(wrong.map(\.message) == ["expected true or false, found 'oui'"])
     }
 }

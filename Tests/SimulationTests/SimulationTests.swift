@@ -55,12 +55,12 @@ import Testing
         facts:
           jeune: {identifiant: \(id), date_naissance: 2000-03-15, parcours_ase_62: true, contrat_jeune_majeur: false, insertion_professionnelle: true}
           accompagnement: {necessaire: false}
+          fsl: {intervention: impossible}
           demande: {premier_mois: 2020-11-01, nombre_mois: \(months)}
           logement: {type: ordinaire, loyer: \(rent), charges: 0 €, apl: \(apl)}
-        pieces: [piece-identite, quittance, attestation-caf]
+        pieces: [piece-identite, quittance, attestation-caf, decision-fsl-loyer]
         confirmed: all
         findings: {ressources-insuffisantes: {satisfied: true}}
-        outcomes: {fsl-acces: défavorable}
 
         """
     }

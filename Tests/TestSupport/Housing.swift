@@ -41,11 +41,11 @@ extension HousingCases {
           accompagnement: {necessaire: false}
           demande: {premier_mois: \(first), nombre_mois: \(months)}
           logement: {type: ordinaire, loyer: \(rent), charges: \(charges), apl: \(apl)}
+          fsl: {intervention: impossible}
         \(extra)
-        pieces: [piece-identite, quittance, attestation-caf]
+        pieces: [piece-identite, quittance, attestation-caf, decision-fsl-loyer]
         confirmed: all
         findings: {ressources-insuffisantes: {satisfied: true}}
-        outcomes: {fsl-acces: défavorable}
         """
     }
 

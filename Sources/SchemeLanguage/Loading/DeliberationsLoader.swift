@@ -58,12 +58,15 @@ public enum DeliberationsLoader {
 
     /// An act, whose number, date and body must be those its title states: the title is what
     /// decisions print, the other fields say what it is, and neither may drift from the other.
+    /// The date and the body are optional: an act the texts name without its day (the FSL's
+    /// règlement intérieur, a deliberation of « décembre 2019 ») or a law, whose title names no
+    /// assembly, leaves them out rather than carry a made-up one.
     private static func act(_ key: String, _ node: YAMLNode, path: String, file: String, log: DiagnosticLog) -> Act? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
         let title = fields.required("title", what: "the act as decisions cite it").flatMap { log.text($0, path: "\(path).title") }
         let numberNode = fields.optional("number")
         let number = numberNode.flatMap { log.text($0, path: "\(path).number") }
-        let dateNode = fields.required("date", what: "the day of the vote, YYYY-MM-DD")
+        let dateNode = fields.optional("date")
         let date = dateNode.flatMap { node -> LocalDate? in
             guard let text = node.scalar, let date = LocalDate(iso: text) else {
                 log.error("expected a date written YYYY-MM-DD, found \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).date")
@@ -71,12 +74,13 @@ public enum DeliberationsLoader {
             }
             return date
         }
-        let bodyNode = fields.required("body", what: "the assembly that voted the act")
+        let bodyNode = fields.optional("body")
         let body = bodyNode.flatMap { log.text($0, path: "\(path).body") }
         let textNode = fields.optional("text")
         let text = textNode.flatMap { log.line($0, path: "\(path).text") }.map { textPath($0, besides: file) }
         fields.rejectUnknown()
-        guard let title, let date, let body, numberNode == nil || number != nil, textNode == nil || text != nil else { return nil }
+        guard let title, dateNode == nil || date != nil, bodyNode == nil || body != nil, numberNode == nil || number != nil,
+              textNode == nil || text != nil else { return nil }
         var consistent = true
         func require(_ words: String, in field: String, at node: YAMLNode?) {
             guard !title.contains(words), let node else { return }
@@ -84,8 +88,8 @@ public enum DeliberationsLoader {
             consistent = false
         }
         if let number { require("n°\(number)", in: "number", at: numberNode) }
-        require(date.frenchLong, in: "date", at: dateNode)
-        require(body, in: "body", at: bodyNode)
+        if let date { require(date.frenchLong, in: "date", at: dateNode) }
+        if let body { require(body, in: "body", at: bodyNode) }
         return consistent ? Act(key: key, title: title, number: number, date: date, body: body, text: text, textMark: textNode?.mark) : nil
     }
 

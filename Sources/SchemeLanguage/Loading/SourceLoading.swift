@@ -103,6 +103,7 @@ extension SchemeBuilder {
             let quote = quoteNode.flatMap { log.text($0, path: "\(path).quote") }
             let summaryNode = fields.optional("summary")
             let summary = summaryNode.flatMap { log.text($0, path: "\(path).summary") }
+            let context = fields.optional("context").flatMap { log.boolean($0, path: "\(path).context") } ?? false
             fields.rejectUnknown()
             sourceIDs.insert(id)
             if quoteNode == nil, summaryNode == nil {
@@ -112,7 +113,7 @@ extension SchemeBuilder {
             }
             return cited.map {
                 SourceReference(id: id, deliberation: $0.title, article: article, lines: lines, quote: quote, summary: summary,
-                                act: $0.act, linesMark: linesNode?.mark, quoteMark: quoteNode?.mark)
+                                act: $0.act, context: context, linesMark: linesNode?.mark, quoteMark: quoteNode?.mark)
             }
         }
     }

@@ -8,10 +8,12 @@ public struct Act: Sendable {
     public let title: String
     /// "2020-309"; nil for an act without a number (an activity report).
     public let number: String?
-    /// The day the act was voted, or the report presented.
-    public let date: LocalDate
-    /// The assembly that voted the act, or to which the report was presented: "Conseil départemental".
-    public let body: String
+    /// The day the act was voted, or the report presented; nil when the texts do not give it (the
+    /// FSL's règlement intérieur, a deliberation known only by its month): never a day made up.
+    public let date: LocalDate?
+    /// The assembly that voted the act, or to which the report was presented: "Conseil
+    /// départemental"; nil when its title does not name one (a law).
+    public let body: String?
     /// The file of the text whose lines its sources cite (`text:`, relative to the folder of
     /// `deliberations.yaml`), as a path from the working folder; nil when none is declared.
     /// `guichet check` verifies the sources' quotes against it.
@@ -19,7 +21,7 @@ public struct Act: Sendable {
     /// Where `text:` is written, for the errors about the file.
     public let textMark: SourceMark?
 
-    public init(key: String, title: String, number: String?, date: LocalDate, body: String, text: String? = nil,
+    public init(key: String, title: String, number: String?, date: LocalDate?, body: String?, text: String? = nil,
                 textMark: SourceMark? = nil) {
         self.key = key
         self.title = title
@@ -73,7 +75,7 @@ public struct SharedDeliberations: Sendable {
         for key in keys.sorted() {
             guard let act = acts[key] else { continue }
             lines += ["act \(key)", "title=\(act.title)", "number=\(act.number ?? "")",
-                      "date=\(act.date)", "body=\(act.body)"]
+                      "date=\(act.date?.description ?? "")", "body=\(act.body ?? "")"]
         }
         return lines.map(Self.escaped).joined(separator: "\n")
     }

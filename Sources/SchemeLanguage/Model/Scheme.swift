@@ -160,12 +160,16 @@ public struct SourceReference: Sendable {
     public let summary: String?
     /// The key of the act in `deliberations.yaml` (`cd62-2020-309`); nil for a title written out.
     public let act: String?
+    /// A passage read for context (`context: true`): it says where a rule comes from and is quoted
+    /// where a criterion cites it, but its act is no legal basis of the decisions — never a « Vu »,
+    /// never in the JSON `legal_basis` (an annex announcing a change of the FSL's rules).
+    public let context: Bool
     /// Where `lines` and `quote` are written in the scheme file, for `guichet check`'s errors.
     public let linesMark: SourceMark?
     public let quoteMark: SourceMark?
 
     public init(id: String, deliberation: String, article: String?, lines: String?, quote: String?, summary: String? = nil,
-                act: String? = nil, linesMark: SourceMark? = nil, quoteMark: SourceMark? = nil) {
+                act: String? = nil, context: Bool = false, linesMark: SourceMark? = nil, quoteMark: SourceMark? = nil) {
         self.id = id
         self.deliberation = deliberation
         self.article = article
@@ -173,6 +177,7 @@ public struct SourceReference: Sendable {
         self.quote = quote
         self.summary = summary
         self.act = act
+        self.context = context
         self.linesMark = linesMark
         self.quoteMark = quoteMark
     }
