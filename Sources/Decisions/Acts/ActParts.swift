@@ -54,9 +54,11 @@ enum ActParts {
             if let source = row.source, let law = inLaw(source, style: style) { grounds.append(law) }
             var fact = FrenchGrammar.withoutFinalStop(row.failure)
             if let series = FrenchGrammar.thatSeries(row.facts.map(\.statement), besides: row.failure) {
-                fact += " ; il ressort du dossier " + series
+                fact += (style == .considering ? " ; qu'il ressort du dossier " : " ; il ressort du dossier ") + series
             }
-            if let note = row.note { fact += " ; l'instructeur a relevé : « \(FrenchGrammar.withoutFinalStop(note)) »" }
+            if let note = row.note {
+                fact += (style == .considering ? " ; que l'instructeur a relevé : « " : " ; l'instructeur a relevé : « ") + FrenchGrammar.withoutFinalStop(note) + " »"
+            }
             grounds.append(Text(style == .considering ? "Considérant \(FrenchGrammar.that(fact)) ;" : FrenchGrammar.sentenceEnd("Or, \(FrenchGrammar.clause(fact))")))
         }
         return grounds
