@@ -28,6 +28,8 @@ public struct DecisionRecord: Sendable {
         public let missing: [String]
         /// "Délib. n°2020-309, article 2, l. 5159-5162", or "—": the criteria table's column.
         let shortCitation: String
+        /// The same without the lines: an act's annex.
+        let actCitation: String
         /// `source` as the JSON decision writes it.
         let sourceJSON: JSONFragment
     }
@@ -165,7 +167,7 @@ extension DecisionRecord {
             facts: result.factsUsed.compactMap { fact($0, evaluation) } + decisions,
             source: wording.criterionSources[result.index], failure: evaluation.filled(criterion.failure(filed: application.filed)),
             note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
-            shortCitation: wording.shortCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
+            shortCitation: wording.shortCitations[result.index], actCitation: wording.actCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
     }
 
     static func fact(_ index: Int, _ evaluation: Evaluation) -> Fact? {

@@ -18,13 +18,15 @@ enum ExaminationTables {
         }
     }
 
-    static func criteria(_ record: DecisionRecord) -> Table {
+    /// `forAct`: the text cited without the lines of the compiled text the rules quote from,
+    /// which mean nothing to the applicant (the fiche keeps them for the instructor).
+    static func criteria(_ record: DecisionRecord, forAct: Bool = false) -> Table {
         Table(header: ["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], rows: record.criteria.map { row in
             var facts = row.facts.map(\.statement)
             facts += row.missing.map { "Élément manquant : \($0)" }
             if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
             return [Text(String(row.number)), Text(row.label), verdict(row.verdict),
-                    Text(facts.isEmpty ? "—" : facts.joined(separator: " ")), Text(row.shortCitation)]
+                    Text(facts.isEmpty ? "—" : facts.joined(separator: " ")), Text(forAct ? row.actCitation : row.shortCitation)]
         }, widths: [4, 30, 12, 36, 18])
     }
 

@@ -308,11 +308,11 @@ public enum MarkdownDecision {
 
     /// "Délib. n°2020-309, article 2, l. 5159-5162", for the criteria table; worked out once per
     /// scheme (`SchemeWording`).
-    static func shortCitation(_ source: SourceReference) -> String {
+    static func shortCitation(_ source: SourceReference, withLines: Bool = true) -> String {
         let number = source.deliberation.firstMatch(of: /n°\s*[0-9-]+/).map { String($0.output) }
         var parts = [number.map { "Délib. \($0)" } ?? source.deliberation]
         if let article = source.article { parts.append(article) }
-        if let lines = source.lines { parts.append("l. \(lines)") }
+        if withLines, let lines = source.lines { parts.append("l. \(lines)") }
         return parts.joined(separator: ", ")
     }
 

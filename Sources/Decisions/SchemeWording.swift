@@ -18,6 +18,9 @@ final class SchemeWording: Sendable {
     let criterionSources: [SourceReference?]
     /// By criterion index: "Délib. n°2020-309, article 2, l. 5159-5162", or "—".
     let shortCitations: [String]
+    /// The same without the lines of the compiled text, as an act's annex cites: « Délib.
+    /// n°2020-309, article 2 ».
+    let actCitations: [String]
     /// The acts the scheme rests on, each once, in the order first cited.
     let legalBasis: [String]
     /// The passages cited by the criteria and the amount, in order, each once.
@@ -39,7 +42,8 @@ final class SchemeWording: Sendable {
         }
         self.citations = citations
         criterionSources = scheme.criteria.map { $0.source.flatMap(scheme.source) }
-        shortCitations = criterionSources.map { $0.map(MarkdownDecision.shortCitation) ?? "—" }
+        shortCitations = criterionSources.map { $0.map { MarkdownDecision.shortCitation($0) } ?? "—" }
+        actCitations = criterionSources.map { $0.map { MarkdownDecision.shortCitation($0, withLines: false) } ?? "—" }
         legalBasis = DecisionRecord.legalBasis(of: scheme)
         let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
         var seen: Set<String> = []

@@ -8,7 +8,7 @@ import SchemeLanguage
 enum ActAnnex {
     static func blocks(_ record: DecisionRecord) -> [Block] {
         var blocks: [Block] = [.pageBreak, .heading("Annexe — Examen de la demande \(record.application.id)", level: 2)]
-        blocks.append(.table(ExaminationTables.criteria(record)))
+        blocks.append(.table(ExaminationTables.criteria(record, forAct: true)))
         for limit in ExaminationTables.limits(record) {
             blocks.append(.heading("Décisions antérieures prises en compte", level: 3))
             blocks.append(.paragraph(limit.title))

@@ -32,7 +32,7 @@ enum RequestForPieces {
         document.append(.paragraph(Text(agent.map { "Le service instructeur — \($0)" } ?? "Le service instructeur")))
         document.append(contentsOf: ActParts.mention(record.mention("donnees-personnelles")))
         document.append(contentsOf: [.pageBreak, .heading("Annexe — État de l'examen de la demande \(application.id)", level: 2),
-                                     .table(ExaminationTables.criteria(record))])
+                                     .table(ExaminationTables.criteria(record, forAct: true))])
         document.append(contentsOf: ActParts.footer(record))
         return document
     }
