@@ -52,7 +52,7 @@ let package = Package(
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
         .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
-        .target(name: "Benchmarks", dependencies: ["Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
+        .target(name: "Benchmarks", dependencies: ["Documents", "OpenDocument", "Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
         // The command-line tool: thin commands over the modules above.
         .executableTarget(
             name: "guichet",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Benchmarks
 import Foundation
+import OpenDocument
 import Platform
 import RuleSet
 import SchemeLanguage
@@ -77,7 +78,10 @@ struct Bench: ParsableCommand {
         var figures = try benchmark.measure(stream: stream, summary: "\(folder)/summary.jsonl", repeats: repeats)
         if withRegister { figures.registerSeconds = try benchmark.measureRegister(stream: stream, folder: folder) }
         Console.out(report(figures, stream: stream))
-        if documents > 0 { try timeDocuments(benchmark, folder: folder) }
+        if documents > 0 {
+            try timeDocuments(benchmark, folder: folder)
+            try timeActs(benchmark, folder: folder)
+        }
         if let reform { try timeSimulation(reform, catalog: catalog, stream: stream) }
         if workDirectory == nil { try? FileManager.default.removeItem(atPath: folder) }
     }
@@ -93,6 +97,21 @@ struct Bench: ParsableCommand {
             let megabytes = Double(figures.bytes) / 1_048_576
             Console.out("\(Console.pad(label, 48))\(String(format: "%8.3f", figures.seconds)) s  \(String(format: "%9.0f", figures.rate)) applications/s  (\(figures.applications) applications, \(String(format: "%.0f", megabytes)) MB of documents)")
         }
+    }
+
+    /// The acts of the same applications, as the President's decisions: building each act, then
+    /// each format alone (Markdown, HTML, ODT in the rules folder's template), in memory.
+    private func timeActs(_ benchmark: Benchmark, folder: String) throws {
+        let template = try? SentDocumentFiles.template(named: nil, rulesFolder: rules.rules)
+        let figures = try benchmark.measureActs(stream: "\(folder)/documents.yaml", template: template ?? nil)
+        func line(_ label: String, _ seconds: Double, _ bytes: Int? = nil) {
+            let size = bytes.map { String(format: "  (%.1f KB each)", Double($0) / 1024 / Double(max(1, figures.acts))) } ?? ""
+            Console.out("\(Console.pad(label, 48))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(figures.acts) / seconds)) acts/s\(size)")
+        }
+        line("acts: read, evaluate, build (\(figures.acts) acts)", figures.buildSeconds)
+        line("acts: Markdown alone", figures.markdown.seconds, figures.markdown.bytes)
+        line("acts: HTML alone", figures.html.seconds, figures.html.bytes)
+        if let odt = figures.odt { line("acts: ODT alone", odt.seconds, odt.bytes) }
     }
 
     /// One run: a simulation is a long job whose figure is its wall time on the whole stream.
