@@ -30,7 +30,7 @@ import Testing
                      "<address class=\"addressee\">Commune de Wimereux<br>", "</header>",
                      "<aside class=\"notice\"><p>Document de simulation</p></aside>",
                      "<h1 class=\"actTitle\"><span class=\"actKind\">DÉCISION n° 12</span>", "<span class=\"actSubject\">portant attribution d'une aide</span>",
-                     "<p class=\"visa\">Vu la demande ;</p>", "<p class=\"considering\">", "<p class=\"operative\">DÉCIDE :</p>",
+                     "<p class=\"visa\">Vu la demande\u{00A0};</p>", "<p class=\"considering\">", "<p class=\"operative\">DÉCIDE\u{00A0}:</p>",
                      "<section class=\"article\">", "<h2 class=\"articleLabel\">Article 1er</h2>", "<strong>30 000,00 €</strong>",
                      "<col style=\"width: 75.00%\"><col style=\"width: 25.00%\">", "<thead>", "<th scope=\"col\">Critère</th>", "<tbody>",
                      "<td>Porteur habilité</td>", "<section class=\"mention\">", "<h2 class=\"mentionTitle\">Voies et délais de recours</h2>",
@@ -84,6 +84,17 @@ import Testing
         let html = HTMLRendering.string(unsigned)
         #expect(html.contains("<p class=\"missing\"><strong>Signataire non renseigné</strong></p>"))
         #expect(!html.contains("class=\"signatoryTitle\""))
+    }
+}
+
+/// The spaces French punctuation keeps with its word in print.
+@Suite struct FrenchTypographyTests {
+    @Test func spacesBeforeStopsAndInsideGuillemetsDoNotBreak() {
+        let nbsp = "\u{00A0}"
+        #expect(FrenchTypography.nonBreaking("DÉCIDE : le dispositif « Aide » ; vraiment ? Oui !")
+            == "DÉCIDE\(nbsp): le dispositif «\(nbsp)Aide\(nbsp)»\(nbsp); vraiment\(nbsp)? Oui\(nbsp)!")
+        #expect(FrenchTypography.nonBreaking("https://www.telerecours.fr, 12 h 30") == "https://www.telerecours.fr, 12 h 30")
+        #expect(FrenchTypography.nonBreaking(" : fin ") == "\(nbsp): fin ")
     }
 }
 

@@ -66,7 +66,7 @@ import Testing
         #expect(!content.contains("{{") && !styles.contains("{{"))
         #expect(content.contains("<text:p text:style-name=\"Guichet_20_Autorite\">Département du Pas-de-Calais</text:p>"))
         #expect(content.contains("Direction des sports<text:line-break/>Service des sports de nature"))
-        #expect(content.contains("<text:span text:style-name=\"Guichet_20_Gras\">N/Réf. : </text:span>PDESI-2020-001<text:line-break/>"))
+        #expect(content.contains("<text:span text:style-name=\"Guichet_20_Gras\">N/Réf.\u{00A0}: </text:span>PDESI-2020-001<text:line-break/>"))
         #expect(content.contains("Monsieur le Maire<text:line-break/>Commune de Wimereux"))
         #expect(styles.contains("Décision n° PDESI-2020-001 — attribution d'une aide P.D.E.S.I.<text:tab/>Page <text:page-number"))
         // The body replaces the paragraph of {{corps}}, which leaves no empty paragraph of its own.
