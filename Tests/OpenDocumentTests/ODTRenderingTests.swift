@@ -64,7 +64,7 @@ import Testing
         let content = try ODTFiles.part("content.xml", of: bytes)
         let styles = try ODTFiles.part("styles.xml", of: bytes)
         #expect(!content.contains("{{") && !styles.contains("{{"))
-        #expect(content.contains("<text:p text:style-name=\"Guichet_20_Autorite\">Département du Pas-de-Calais</text:p>"))
+        #expect(content.contains("<text:p text:style-name=\"Guichet_20_Autorité\">Département du Pas-de-Calais</text:p>"))
         #expect(content.contains("Direction des sports<text:line-break/>Service des sports de nature"))
         #expect(content.contains("<text:span text:style-name=\"Guichet_20_Gras\">N/Réf.\u{00A0}: </text:span>PDESI-2020-001<text:line-break/>"))
         #expect(content.contains("Monsieur le Maire<text:line-break/>Commune de Wimereux"))
@@ -76,8 +76,8 @@ import Testing
 
     @Test func eachBlockHasItsNamedStyle() throws {
         let content = try ODTFiles.part("content.xml", of: render(SampleAct.document))
-        for style in ["Guichet_20_Titre_20_acte", "Guichet_20_Nature_20_acte", "Guichet_20_Visa", "Guichet_20_Considerant", "Guichet_20_Dispositif",
-                      "Guichet_20_Article", "Guichet_20_Texte_20_article", "Guichet_20_En-tete_20_de_20_tableau", "Guichet_20_Cellule",
+        for style in ["Guichet_20_Titre_20_acte", "Guichet_20_Nature_20_acte", "Guichet_20_Visa", "Guichet_20_Considérant", "Guichet_20_Dispositif",
+                      "Guichet_20_Article", "Guichet_20_Texte_20_article", "Guichet_20_En-tête_20_de_20_tableau", "Guichet_20_Cellule",
                       "Guichet_20_Titre_20_de_20_mention", "Guichet_20_Mention", "Guichet_20_Lieu_20_et_20_date", "Guichet_20_Signature",
                       "Guichet_20_Signataire", "Guichet_20_Gras"] {
             #expect(content.contains("text:style-name=\"\(style)\""), "\(style)")

@@ -37,6 +37,31 @@ import Testing
         #expect(folder.contains("ce n'est pas un fichier ordinaire"))
     }
 
+    /// A damaged file — a byte changed anywhere, or cut short — is refused or read, never a crash.
+    @Test func aDamagedTemplateNeverCrashes() throws {
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repository.rules + "/" + ODTTemplate.rulesFolderPath)))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var refused = 0
+        for round in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var damaged = original
+            let position = Int(state >> 33) % damaged.count
+            if round % 4 == 0 {
+                damaged.removeSubrange(position...)
+            } else {
+                damaged[position] ^= UInt8(truncatingIfNeeded: state >> 17) | 1
+            }
+            do {
+                let template = try ODTTemplate(bytes: damaged, name: "m.odt")
+                _ = try ODTRendering.render(SampleAct.document, template: template)
+            } catch {
+                refused += 1
+                #expect(error.description.hasPrefix("modèle m.odt"))
+            }
+        }
+        #expect(refused > 100)
+    }
+
     @Test func anUnknownOrMisplacedMarkIsRefused() throws {
         let typo = try ODTFiles.template(editing: ["styles.xml": { $0.replacing("{{titre}}", with: "{{tirte}}") }])
         #expect(error { () throws(ODTTemplateError) in try ODTTemplate(bytes: typo, name: "m.odt") }
@@ -57,6 +82,27 @@ import Testing
         #expect(content.isWellFormed)
         let definitions = content.elements(named: "style:style").compactMap { $0["style:name"] }
         #expect(definitions.contains("Guichet_20_Visa") && definitions.contains("Guichet_20_Gras"))
+    }
+
+    /// LibreOffice renames a style after its display name on each save (« Guichet Considérant »
+    /// becomes Guichet_20_Considérant): a template saved there keeps every style.
+    @Test func styleNamesAreTheOnesLibreOfficeWrites() throws {
+        let saved = try ODTFiles.template(editing: ["styles.xml": { styles in
+            var renamed = styles
+            for (name, display) in Self.namesAndDisplayNames(styles) {
+                renamed = renamed.replacing("style:name=\"\(name)\"", with: "style:name=\"\(display.replacing(" ", with: "_20_"))\"")
+            }
+            return renamed
+        }])
+        #expect(try ODTTemplate(bytes: saved, name: "m.odt").missingStyleNames.isEmpty)
+    }
+
+    private static func namesAndDisplayNames(_ xml: String) -> [(String, String)] {
+        xml.components(separatedBy: "<style:style style:name=\"").dropFirst().compactMap { rest in
+            let name = rest.prefix { $0 != "\"" }
+            guard let display = rest.components(separatedBy: "style:display-name=\"").dropFirst().first?.prefix(while: { $0 != "\"" }) else { return nil }
+            return (String(name), String(display))
+        }
     }
 
     @Test func aMarkSplitByFormattingIsStillFilled() throws {
