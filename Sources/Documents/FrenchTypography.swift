@@ -4,36 +4,33 @@
 /// … » » does not leave its guillemet at the end of a line). The Markdown keeps the texts as
 /// written: it is read as source and diffed.
 public enum FrenchTypography {
-    public static let noBreakSpace: Character = "\u{00A0}"
-
     /// The text with the spaces around French punctuation made no-break; the text itself when
-    /// there is none, found in one pass over its UTF-8 bytes.
+    /// there is none, found in one pass over its UTF-8 bytes. Works on the bytes: a space is
+    /// U+0020 alone, « and » are C2 AB and C2 BB, the no-break space C2 A0.
     public static func nonBreaking(_ text: String) -> String {
         guard needsWork(text) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        var previous: Character?
-        var pendingSpace = false
-        for character in text {
-            if pendingSpace {
-                pendingSpace = false
-                result.append(closesOrStops(character) ? noBreakSpace : " ")
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
+            guard byte == UInt8(ascii: " ") else {
+                result.append(byte)
+                continue
             }
-            if character == " " && previous != "«" {
-                pendingSpace = true
-            } else if character == " " {
-                result.append(noBreakSpace)
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let beforeStop = switch next {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): true
+            case 0xC2: index + 2 < bytes.count && bytes[index + 2] == 0xBB
+            default: false
+            }
+            let afterOpening = index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB
+            if beforeStop || afterOpening {
+                result += [0xC2, 0xA0]
             } else {
-                result.append(character)
+                result.append(byte)
             }
-            previous = character
         }
-        if pendingSpace { result.append(" ") }
-        return result
-    }
-
-    private static func closesOrStops(_ character: Character) -> Bool {
-        character == ";" || character == ":" || character == "!" || character == "?" || character == "»"
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether a space stands before `;`, `:`, `!`, `?`, `»` (C2 BB) or after `«` (C2 AB).
