@@ -61,7 +61,8 @@ public enum HTMLRendering {
         }
     }
 
-    /// Runs as inline HTML: `<strong>`, `<em>`, `<code>`, each line break a `<br>`.
+    /// Runs as inline HTML: `<strong>`, `<em>`, `<code>`, each line break a `<br>`, the spaces
+    /// around French punctuation no-break (`FrenchTypography`).
     public static func inline(_ text: Text, into html: inout MarkupText) {
         for run in text.runs {
             let (open, close): (String, String) = switch run.style {
@@ -71,7 +72,7 @@ public enum HTMLRendering {
             case .code: ("<code>", "</code>")
             }
             html.raw(open)
-            breakingLines(run.text, into: &html)
+            breakingLines(FrenchTypography.nonBreaking(run.text), into: &html)
             html.raw(close)
         }
     }

@@ -9,7 +9,7 @@ enum HTMLStyleSheet {
     static let css = """
     @page {
       size: A4;
-      margin: 2cm 2cm 2.2cm 2cm;
+      margin: 1.5cm 2cm 1.8cm 2cm;
       @bottom-right {
         content: "Page " counter(page) " sur " counter(pages);
         font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
@@ -23,20 +23,20 @@ enum HTMLStyleSheet {
       color: #000;
       font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
       font-size: 10.5pt;
-      line-height: 1.35;
+      line-height: 1.3;
     }
     main.document {
       box-sizing: border-box;
       width: 21cm;
       min-height: 29.7cm;
       margin: 1cm auto;
-      padding: 2cm;
+      padding: 1.5cm 2cm 1.8cm 2cm;
       background: #fff;
       box-shadow: 0 0 0.3cm rgba(0, 0, 0, 0.25);
     }
     p { margin: 0 0 0.2cm 0; text-align: justify; hyphens: auto; orphans: 2; widows: 2; }
     h1, h2, h3, h4, h5, h6 { break-after: avoid; }
-    .letterhead { display: flex; justify-content: space-between; gap: 1cm; margin-bottom: 1.2cm; }
+    .letterhead { display: flex; justify-content: space-between; gap: 1cm; margin-bottom: 0.8cm; }
     .letterhead .sender { max-width: 9.5cm; }
     .letterhead p { text-align: left; margin: 0 0 0.15cm 0; }
     .authority { font-size: 12pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.02em; }
@@ -44,7 +44,7 @@ enum HTMLStyleSheet {
     table.references { border-collapse: collapse; font-size: 8.5pt; margin-top: 0.2cm; }
     table.references th, table.references td { border: none; padding: 0 0.3cm 0 0; vertical-align: top; text-align: left; }
     table.references th { font-weight: bold; white-space: nowrap; }
-    .addressee { font-style: normal; margin-top: 2.5cm; width: 8cm; }
+    .addressee { font-style: normal; margin-top: 1.6cm; width: 7cm; }
     .heading { font-size: 12pt; margin: 0.5cm 0 0.25cm 0; }
     h1.heading { font-size: 14pt; text-align: center; }
     .actTitle { text-align: center; margin: 0.6cm 0 0.7cm 0; font-size: 13pt; line-height: 1.4; }
@@ -57,8 +57,8 @@ enum HTMLStyleSheet {
     .articleLabel { font-size: 10.5pt; font-weight: bold; margin: 0 0 0.12cm 0; break-after: avoid; }
     ul.list, ol.numbered { margin: 0 0 0.25cm 0; padding-left: 0.8cm; }
     li.item { margin-bottom: 0.08cm; text-align: justify; }
-    table.table, table.fields { width: 100%; border-collapse: collapse; margin: 0.2cm 0 0.4cm 0; font-size: 9pt; }
-    table.table th, table.table td { border: 0.5pt solid #555; padding: 0.08cm 0.12cm; vertical-align: top; text-align: left; }
+    table.table, table.fields { width: 100%; border-collapse: collapse; margin: 0.15cm 0 0.35cm 0; font-size: 9pt; line-height: 1.2; }
+    table.table th, table.table td { border: 0.5pt solid #555; padding: 0.05cm 0.12cm; vertical-align: top; text-align: left; }
     table.table thead { display: table-header-group; }
     table.table thead th { background: #e6e6e6; font-weight: bold; }
     table.fields th, table.fields td { border: none; border-bottom: 0.5pt solid #bbb; padding: 0.06cm 0.12cm; vertical-align: top; text-align: left; }
@@ -70,9 +70,9 @@ enum HTMLStyleSheet {
     .mention { margin: 0.3cm 0 0.15cm 0; font-size: 8pt; break-inside: avoid-page; }
     .mentionTitle { font-size: 8.5pt; font-weight: bold; margin: 0 0 0.08cm 0; }
     .mentionText { margin: 0 0 0.08cm 0; }
-    .signature { margin: 0.8cm 0 0.6cm 50%; break-inside: avoid; }
+    .signature { margin: 0.7cm 0 0.5cm 50%; break-inside: avoid; }
     .signature p { text-align: left; margin: 0 0 0.15cm 0; }
-    .signatoryTitle { margin-bottom: 1.8cm !important; }
+    .signatoryTitle { margin-bottom: 1.6cm !important; }
     .signatoryName { font-weight: bold; }
     .notice { border: 1pt solid #000; background: #f2f2f2; padding: 0.2cm 0.3cm; margin: 0 0 0.5cm 0; font-weight: bold; }
     .notice p { margin: 0; text-align: left; }

@@ -3,7 +3,8 @@ import Documents
 /// Running text as the inside of an ODF paragraph: each styled run in a `text:span` of its named
 /// style, line breaks as `text:line-break`, tabs as `text:tab`, and the spaces ODF would collapse
 /// (a second space in a row, a space at the start of a line) as `text:s`, so that the text reads
-/// in LibreOffice exactly as it was written. Every text is escaped (`MarkupText.text`).
+/// in LibreOffice exactly as it was written; the spaces around French punctuation are no-break
+/// (`FrenchTypography`). Every text is escaped (`MarkupText.text`).
 enum ODFInline {
     static func text(_ text: Text, into xml: inout MarkupText) {
         var afterSpace = true
@@ -44,6 +45,7 @@ enum ODFInline {
     /// of its own would be collapsed.
     static func plain(_ text: String, into xml: inout MarkupText, afterSpace: inout Bool) {
         guard !text.isEmpty else { return }
+        let text = FrenchTypography.nonBreaking(text)
         if isPlain(text, afterSpace: afterSpace) {
             xml.text(text)
             afterSpace = text.utf8.last == UInt8(ascii: " ")

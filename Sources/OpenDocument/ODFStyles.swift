@@ -5,12 +5,21 @@
 struct ODFStyle: Sendable {
     enum Family: Sendable { case paragraph, text, list }
 
-    /// The name in the XML: the display name with each space written `_20_`, as LibreOffice does.
+    /// The name in the XML: the display name with each space written `_20_`. LibreOffice
+    /// derives a style's name from its display name this way each time it saves (accented
+    /// letters kept as they are), so a template edited there keeps the names the renderer uses.
     let name: String
     let displayName: String
     let family: Family
     /// The style's properties, as XML.
     let properties: String
+
+    init(displayName: String, family: Family, properties: String) {
+        name = displayName.replacing(" ", with: "_20_")
+        self.displayName = displayName
+        self.family = family
+        self.properties = properties
+    }
 
     /// The definition as an automatic style of content.xml (no display name there).
     var automaticDefinition: String {
@@ -24,14 +33,14 @@ struct ODFStyle: Sendable {
         }
     }
 
-    static func paragraph(_ displayName: String, _ name: String, paragraph: String, text: String = "") -> ODFStyle {
+    static func paragraph(_ displayName: String, paragraph: String, text: String = "") -> ODFStyle {
         let paragraphProperties = paragraph.isEmpty ? "" : "<style:paragraph-properties \(paragraph)/>"
         let textProperties = text.isEmpty ? "" : "<style:text-properties \(text)/>"
-        return ODFStyle(name: name, displayName: displayName, family: .paragraph, properties: paragraphProperties + textProperties)
+        return ODFStyle(displayName: displayName, family: .paragraph, properties: paragraphProperties + textProperties)
     }
 
-    static func text(_ displayName: String, _ name: String, _ text: String) -> ODFStyle {
-        ODFStyle(name: name, displayName: displayName, family: .text, properties: "<style:text-properties \(text)/>")
+    static func text(_ displayName: String, _ text: String) -> ODFStyle {
+        ODFStyle(displayName: displayName, family: .text, properties: "<style:text-properties \(text)/>")
     }
 }
 
@@ -43,61 +52,61 @@ enum ODFStyles {
     private static let size = "fo:font-size=\"10.5pt\""
     private static let signatureMargin = "fo:margin-left=\"8.5cm\" fo:text-align=\"start\""
 
-    static let body = ODFStyle.paragraph("Guichet Corps", "Guichet_20_Corps", paragraph: "\(justified) fo:margin-bottom=\"0.2cm\"", text: size)
-    static let actTitle = ODFStyle.paragraph("Guichet Titre acte", "Guichet_20_Titre_20_acte",
+    static let body = ODFStyle.paragraph("Guichet Corps", paragraph: "\(justified) fo:margin-bottom=\"0.2cm\"", text: size)
+    static let actTitle = ODFStyle.paragraph("Guichet Titre acte",
         paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.6cm\" fo:margin-bottom=\"0.7cm\" fo:line-height=\"140%\" fo:keep-with-next=\"always\"",
         text: "fo:font-size=\"11pt\" fo:font-weight=\"bold\"")
     static let headings = [
-        ODFStyle.paragraph("Guichet Titre 1", "Guichet_20_Titre_20_1", paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.3cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"14pt\" fo:font-weight=\"bold\""),
-        ODFStyle.paragraph("Guichet Titre 2", "Guichet_20_Titre_20_2", paragraph: "fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"12pt\" fo:font-weight=\"bold\""),
-        ODFStyle.paragraph("Guichet Titre 3", "Guichet_20_Titre_20_3", paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.15cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\""),
+        ODFStyle.paragraph("Guichet Titre 1", paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.3cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"14pt\" fo:font-weight=\"bold\""),
+        ODFStyle.paragraph("Guichet Titre 2", paragraph: "fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"12pt\" fo:font-weight=\"bold\""),
+        ODFStyle.paragraph("Guichet Titre 3", paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.15cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\""),
     ]
-    static let visa = ODFStyle.paragraph("Guichet Visa", "Guichet_20_Visa", paragraph: "\(justified) fo:margin-bottom=\"0.12cm\"", text: size)
-    static let considering = ODFStyle.paragraph("Guichet Considérant", "Guichet_20_Considerant", paragraph: "\(justified) fo:margin-bottom=\"0.12cm\"", text: size)
-    static let operative = ODFStyle.paragraph("Guichet Dispositif", "Guichet_20_Dispositif",
+    static let visa = ODFStyle.paragraph("Guichet Visa", paragraph: "\(justified) fo:margin-bottom=\"0.12cm\"", text: size)
+    static let considering = ODFStyle.paragraph("Guichet Considérant", paragraph: "\(justified) fo:margin-bottom=\"0.12cm\"", text: size)
+    static let operative = ODFStyle.paragraph("Guichet Dispositif",
         paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.35cm\" fo:keep-with-next=\"always\"",
         text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\" fo:letter-spacing=\"0.02cm\"")
-    static let small = ODFStyle.paragraph("Guichet Petit", "Guichet_20_Petit", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.1cm\"", text: "fo:font-size=\"8pt\"")
-    static let article = ODFStyle.paragraph("Guichet Article", "Guichet_20_Article",
+    static let small = ODFStyle.paragraph("Guichet Petit", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.1cm\"", text: "fo:font-size=\"8pt\"")
+    static let article = ODFStyle.paragraph("Guichet Article",
         paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.12cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\"")
-    static let articleText = ODFStyle.paragraph("Guichet Texte article", "Guichet_20_Texte_20_article", paragraph: "\(justified) fo:margin-bottom=\"0.15cm\"", text: size)
-    static let listItem = ODFStyle.paragraph("Guichet Liste", "Guichet_20_Liste", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: size)
-    static let quotation = ODFStyle.paragraph("Guichet Citation", "Guichet_20_Citation",
+    static let articleText = ODFStyle.paragraph("Guichet Texte article", paragraph: "\(justified) fo:margin-bottom=\"0.15cm\"", text: size)
+    static let listItem = ODFStyle.paragraph("Guichet Liste", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: size)
+    static let quotation = ODFStyle.paragraph("Guichet Citation",
         paragraph: "\(justified) fo:margin-left=\"0.8cm\" fo:margin-bottom=\"0.05cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10pt\" fo:font-style=\"italic\"")
-    static let quotationSource = ODFStyle.paragraph("Guichet Source de citation", "Guichet_20_Source_20_de_20_citation",
+    static let quotationSource = ODFStyle.paragraph("Guichet Source de citation",
         paragraph: "fo:text-align=\"end\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.3cm\"", text: "fo:font-size=\"8.5pt\"")
-    static let mentionTitle = ODFStyle.paragraph("Guichet Titre de mention", "Guichet_20_Titre_20_de_20_mention",
+    static let mentionTitle = ODFStyle.paragraph("Guichet Titre de mention",
         paragraph: "fo:margin-top=\"0.3cm\" fo:margin-bottom=\"0.08cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"8.5pt\" fo:font-weight=\"bold\"")
-    static let mention = ODFStyle.paragraph("Guichet Mention", "Guichet_20_Mention", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: "fo:font-size=\"8pt\"")
-    static let placeAndDate = ODFStyle.paragraph("Guichet Lieu et date", "Guichet_20_Lieu_20_et_20_date",
+    static let mention = ODFStyle.paragraph("Guichet Mention", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: "fo:font-size=\"8pt\"")
+    static let placeAndDate = ODFStyle.paragraph("Guichet Lieu et date",
         paragraph: "\(signatureMargin) fo:margin-top=\"0.8cm\" fo:margin-bottom=\"0.3cm\" fo:keep-with-next=\"always\"", text: size)
-    static let signature = ODFStyle.paragraph("Guichet Signature", "Guichet_20_Signature",
+    static let signature = ODFStyle.paragraph("Guichet Signature",
         paragraph: "\(signatureMargin) fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:keep-with-next=\"always\"", text: size)
-    static let signatory = ODFStyle.paragraph("Guichet Signataire", "Guichet_20_Signataire",
+    static let signatory = ODFStyle.paragraph("Guichet Signataire",
         paragraph: "\(signatureMargin) fo:margin-top=\"1.8cm\" fo:margin-bottom=\"0.4cm\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\"")
-    static let notice = ODFStyle.paragraph("Guichet Notice", "Guichet_20_Notice",
+    static let notice = ODFStyle.paragraph("Guichet Notice",
         paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.5cm\" fo:padding=\"0.2cm\" fo:border=\"0.75pt solid #000000\" fo:background-color=\"#f2f2f2\"",
         text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\"")
-    static let cell = ODFStyle.paragraph("Guichet Cellule", "Guichet_20_Cellule", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\"")
-    static let headerCell = ODFStyle.paragraph("Guichet En-tête de tableau", "Guichet_20_En-tete_20_de_20_tableau",
+    static let cell = ODFStyle.paragraph("Guichet Cellule", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\"")
+    static let headerCell = ODFStyle.paragraph("Guichet En-tête de tableau",
         paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\" fo:font-weight=\"bold\"")
-    static let label = ODFStyle.paragraph("Guichet Libellé", "Guichet_20_Libelle",
+    static let label = ODFStyle.paragraph("Guichet Libellé",
         paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\" fo:font-weight=\"bold\"")
-    static let separator = ODFStyle.paragraph("Guichet Séparateur", "Guichet_20_Separateur",
+    static let separator = ODFStyle.paragraph("Guichet Séparateur",
         paragraph: "fo:margin-top=\"0.3cm\" fo:margin-bottom=\"0.3cm\" fo:border-bottom=\"0.5pt solid #777777\" fo:padding=\"0cm\"", text: "fo:font-size=\"2pt\"")
-    static let pageBreak = ODFStyle.paragraph("Guichet Saut de page", "Guichet_20_Saut_20_de_20_page",
+    static let pageBreak = ODFStyle.paragraph("Guichet Saut de page",
         paragraph: "fo:break-before=\"page\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\"", text: "fo:font-size=\"2pt\"")
     /// The letterhead's parts written at the top of the body when the template has no mark for them.
-    static let letterhead = ODFStyle.paragraph("Guichet En-tête", "Guichet_20_En-tete", paragraph: "fo:text-align=\"start\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.15cm\"", text: "fo:font-size=\"9pt\"")
+    static let letterhead = ODFStyle.paragraph("Guichet En-tête", paragraph: "fo:text-align=\"start\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.15cm\"", text: "fo:font-size=\"9pt\"")
 
-    static let strong = ODFStyle.text("Guichet Gras", "Guichet_20_Gras", "fo:font-weight=\"bold\"")
-    static let emphasis = ODFStyle.text("Guichet Italique", "Guichet_20_Italique", "fo:font-style=\"italic\"")
-    static let code = ODFStyle.text("Guichet Code", "Guichet_20_Code", "style:font-name=\"Liberation Mono\" fo:font-family=\"'Liberation Mono'\" style:font-family-generic=\"modern\" fo:font-size=\"85%\"")
-    static let actKind = ODFStyle.text("Guichet Nature acte", "Guichet_20_Nature_20_acte", "fo:font-size=\"13pt\" fo:text-transform=\"uppercase\" fo:letter-spacing=\"0.03cm\"")
+    static let strong = ODFStyle.text("Guichet Gras", "fo:font-weight=\"bold\"")
+    static let emphasis = ODFStyle.text("Guichet Italique", "fo:font-style=\"italic\"")
+    static let code = ODFStyle.text("Guichet Code", "style:font-name=\"Liberation Mono\" fo:font-family=\"'Liberation Mono'\" style:font-family-generic=\"modern\" fo:font-size=\"85%\"")
+    static let actKind = ODFStyle.text("Guichet Nature acte", "fo:font-size=\"13pt\" fo:text-transform=\"uppercase\" fo:letter-spacing=\"0.03cm\"")
 
-    static let bullets = ODFStyle(name: "Guichet_20_Puces", displayName: "Guichet Puces", family: .list, properties: listLevel(
+    static let bullets = ODFStyle(displayName: "Guichet Puces", family: .list, properties: listLevel(
         "<text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"–\">", close: "</text:list-level-style-bullet>"))
-    static let numbers = ODFStyle(name: "Guichet_20_Numeros", displayName: "Guichet Numéros", family: .list, properties: listLevel(
+    static let numbers = ODFStyle(displayName: "Guichet Numéros", family: .list, properties: listLevel(
         "<text:list-level-style-number text:level=\"1\" style:num-suffix=\".\" style:num-format=\"1\">", close: "</text:list-level-style-number>"))
 
     private static func listLevel(_ open: String, close: String) -> String {

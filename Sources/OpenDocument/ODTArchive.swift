@@ -18,17 +18,41 @@ enum ODTArchive {
 
     static let mimetype = "mimetype"
 
-    /// The files of the archive, in its order; nil when the bytes are no readable ZIP archive.
+    /// The files of the archive, in its order; nil when the bytes are no readable ZIP archive,
+    /// or when an entry is damaged (its data cut short, its checksum wrong).
     static func entries(of bytes: [UInt8]) -> [Entry]? {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else { return nil }
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil),
+              let ranges = ZIPLocations.dataRanges(in: bytes) else { return nil }
         var entries: [Entry] = []
         for entry in archive where entry.type == .file {
-            var data = Data()
-            guard (try? archive.extract(entry, skipCRC32: false, consumer: { data.append($0) })) != nil else { return nil }
-            entries.append(Entry(path: entry.path, bytes: [UInt8](data), compressed: entry.isCompressed))
+            guard let range = ranges[entry.path], let data = contents(of: entry, at: range, in: bytes) else { return nil }
+            entries.append(Entry(path: entry.path, bytes: data, compressed: entry.isCompressed))
         }
         return entries
     }
+
+    /// An entry's bytes, inflated from an input that ends with the entry, and checked against
+    /// its size and checksum.
+    private static func contents(of entry: ZIPFoundation.Entry, at range: Range<Int>, in bytes: [UInt8]) -> [UInt8]? {
+        let expected = Int(clamping: entry.uncompressedSize)
+        guard entry.isCompressed else {
+            let data = Data(bytes[range])
+            return data.count == expected && data.crc32(checksum: 0) == entry.checksum ? [UInt8](data) : nil
+        }
+        var output = Data()
+        let checksum = try? Data.decompress(size: Int64(range.count), bufferSize: 32_768, skipCRC32: false, provider: { position, size in
+            let start = range.lowerBound + Int(position)
+            guard start < range.upperBound else { throw Damaged.cutShort }
+            return Data(bytes[start..<min(start + size, range.upperBound)])
+        }, consumer: { chunk in
+            output.append(chunk)
+            guard output.count <= expected else { throw Damaged.tooLong }
+        })
+        guard let checksum, checksum == entry.checksum, output.count == expected else { return nil }
+        return [UInt8](output)
+    }
+
+    private enum Damaged: Error { case cutShort, tooLong }
 
     /// An ODF archive: `mimetype` first, stored, with `mediaType`; then the entries in order.
     static func write(mediaType: String, entries: [Entry]) throws -> [UInt8] {

@@ -5,13 +5,17 @@ import Testing
 
 /// Writes the sample act as .odt and .html into the folder named by `GUICHET_WRITE_SAMPLES`, to
 /// look at them or check their pages (`Scripts/check-pages FOLDER`); does nothing without it.
+/// `GUICHET_TEMPLATE` names another template than the default, to try an authority's.
 ///
 ///     GUICHET_WRITE_SAMPLES=/tmp/samples swift test --filter SampleWriter
 @Suite struct SampleWriter {
     @Test func writesTheSampleWhenAsked() throws {
         guard let folder = ProcessInfo.processInfo.environment["GUICHET_WRITE_SAMPLES"], !folder.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let odt = try ODTRendering.render(SampleAct.document, template: Repository.defaultTemplate)
+        let template = try ProcessInfo.processInfo.environment["GUICHET_TEMPLATE"].map { path throws(ODTTemplateError) in
+            try ODTTemplate(contentsOf: path)
+        } ?? Repository.defaultTemplate
+        let odt = try ODTRendering.render(SampleAct.document, template: template)
         try Data(odt).write(to: URL(fileURLWithPath: folder + "/PDESI-2020-001.decision.odt"))
         try Data(HTMLRendering.utf8(SampleAct.document)).write(to: URL(fileURLWithPath: folder + "/PDESI-2020-001.decision.html"))
         #expect(FileManager.default.fileExists(atPath: folder + "/PDESI-2020-001.decision.odt"))
