@@ -59,7 +59,7 @@ enum ExaminationTables {
 
     /// The decisions a limit read from the register, and what the limit came to: a title line,
     /// then its items.
-    static func limits(_ record: DecisionRecord) -> [(title: Text, items: [Text])] {
+    static func limits(_ record: DecisionRecord, forAct: Bool = false) -> [(title: Text, items: [Text])] {
         record.limits.map { result in
             let limit = record.scheme.limits[result.index]
             let value = FrenchFormat.value(result.value, type: limit.measure.type)
@@ -72,7 +72,8 @@ enum ExaminationTables {
                 items.append(Text(record.issuance.registerRead ? "Aucune décision antérieure au registre."
                     : "Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées, et le montant réel peut être moindre."))
             }
-            if let citation = limit.source.flatMap(record.wording.citation(id:)) { items.append(Text("Texte : \(citation)")) }
+            let citation = forAct ? limit.source.flatMap(record.scheme.source).map(\.citation) : limit.source.flatMap(record.wording.citation(id:))
+            if let citation { items.append(Text("Texte : \(citation)")) }
             return (.strong(record.filled(limit.label)) + " : \(value)", items)
         }
     }

@@ -9,7 +9,7 @@ enum HTMLStyleSheet {
     static let css = """
     @page {
       size: A4;
-      margin: 1.5cm 2cm 1.8cm 2cm;
+      margin: 1.5cm 1.8cm 1.8cm 1.8cm;
       @bottom-right {
         content: "Page " counter(page) " sur " counter(pages);
         font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
@@ -22,7 +22,7 @@ enum HTMLStyleSheet {
       margin: 0;
       color: #000;
       font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
-      font-size: 10.5pt;
+      font-size: 10pt;
       line-height: 1.3;
     }
     main.document {
@@ -54,10 +54,10 @@ enum HTMLStyleSheet {
     .operative { text-align: center; font-weight: bold; margin: 0.45cm 0 0.35cm 0; letter-spacing: 0.02em; }
     .small, .small p { font-size: 8pt; color: #222; }
     .article { margin: 0.35cm 0 0.2cm 0; }
-    .articleLabel { font-size: 10.5pt; font-weight: bold; margin: 0 0 0.12cm 0; break-after: avoid; }
+    .articleLabel { font-size: 10pt; font-weight: bold; margin: 0 0 0.12cm 0; break-after: avoid; }
     ul.list, ol.numbered { margin: 0 0 0.25cm 0; padding-left: 0.8cm; }
     li.item { margin-bottom: 0.08cm; text-align: justify; }
-    table.table, table.fields { width: 100%; border-collapse: collapse; margin: 0.15cm 0 0.35cm 0; font-size: 9pt; line-height: 1.2; }
+    table.table, table.fields { width: 100%; border-collapse: collapse; margin: 0.15cm 0 0.35cm 0; font-size: 8pt; line-height: 1.2; }
     table.table th, table.table td { border: 0.5pt solid #555; padding: 0.05cm 0.12cm; vertical-align: top; text-align: left; }
     table.table thead { display: table-header-group; }
     table.table thead th { background: #e6e6e6; font-weight: bold; }
@@ -67,12 +67,12 @@ enum HTMLStyleSheet {
     .quotation { margin: 0.2cm 0 0.3cm 0.8cm; }
     .quotation blockquote { margin: 0; font-style: italic; }
     .quotation figcaption { font-size: 8.5pt; text-align: right; }
-    .mention { margin: 0.3cm 0 0.15cm 0; font-size: 8pt; break-inside: avoid-page; }
-    .mentionTitle { font-size: 8.5pt; font-weight: bold; margin: 0 0 0.08cm 0; }
+    .mention { margin: 0.3cm 0 0.15cm 0; font-size: 7.5pt; break-inside: avoid-page; }
+    .mentionTitle { font-size: 8pt; font-weight: bold; margin: 0 0 0.08cm 0; }
     .mentionText { margin: 0 0 0.08cm 0; }
-    .signature { margin: 0.7cm 0 0.5cm 50%; break-inside: avoid; }
+    .signature { margin: 0.5cm 0 0.5cm 50%; break-inside: avoid; }
     .signature p { text-align: left; margin: 0 0 0.15cm 0; }
-    .signatoryTitle { margin-bottom: 1.6cm !important; }
+    .signatoryTitle { margin-bottom: 1.3cm !important; }
     .signatoryName { font-weight: bold; }
     .notice { border: 1pt solid #000; background: #f2f2f2; padding: 0.2cm 0.3cm; margin: 0 0 0.5cm 0; font-weight: bold; }
     .notice p { margin: 0; text-align: left; }

@@ -49,7 +49,7 @@ struct ODFStyle: Sendable {
 /// that it lacks none.
 enum ODFStyles {
     private static let justified = "fo:text-align=\"justify\" fo:margin-top=\"0cm\""
-    private static let size = "fo:font-size=\"10.5pt\""
+    private static let size = "fo:font-size=\"10pt\""
     private static let signatureMargin = "fo:margin-left=\"8.5cm\" fo:text-align=\"start\""
 
     static let body = ODFStyle.paragraph("Guichet Corps", paragraph: "\(justified) fo:margin-bottom=\"0.2cm\"", text: size)
@@ -59,16 +59,16 @@ enum ODFStyles {
     static let headings = [
         ODFStyle.paragraph("Guichet Titre 1", paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.3cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"14pt\" fo:font-weight=\"bold\""),
         ODFStyle.paragraph("Guichet Titre 2", paragraph: "fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"12pt\" fo:font-weight=\"bold\""),
-        ODFStyle.paragraph("Guichet Titre 3", paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.15cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\""),
+        ODFStyle.paragraph("Guichet Titre 3", paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.15cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\""),
     ]
     static let visa = ODFStyle.paragraph("Guichet Visa", paragraph: "\(justified) fo:margin-bottom=\"0.12cm\"", text: size)
     static let considering = ODFStyle.paragraph("Guichet Considérant", paragraph: "\(justified) fo:margin-bottom=\"0.12cm\"", text: size)
     static let operative = ODFStyle.paragraph("Guichet Dispositif",
         paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.35cm\" fo:keep-with-next=\"always\"",
-        text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\" fo:letter-spacing=\"0.02cm\"")
+        text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\" fo:letter-spacing=\"0.02cm\"")
     static let small = ODFStyle.paragraph("Guichet Petit", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.1cm\"", text: "fo:font-size=\"8pt\"")
     static let article = ODFStyle.paragraph("Guichet Article",
-        paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.12cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\"")
+        paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.12cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\"")
     static let articleText = ODFStyle.paragraph("Guichet Texte article", paragraph: "\(justified) fo:margin-bottom=\"0.15cm\"", text: size)
     static let listItem = ODFStyle.paragraph("Guichet Liste", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: size)
     static let quotation = ODFStyle.paragraph("Guichet Citation",
@@ -76,22 +76,22 @@ enum ODFStyles {
     static let quotationSource = ODFStyle.paragraph("Guichet Source de citation",
         paragraph: "fo:text-align=\"end\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.3cm\"", text: "fo:font-size=\"8.5pt\"")
     static let mentionTitle = ODFStyle.paragraph("Guichet Titre de mention",
-        paragraph: "fo:margin-top=\"0.3cm\" fo:margin-bottom=\"0.08cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"8.5pt\" fo:font-weight=\"bold\"")
-    static let mention = ODFStyle.paragraph("Guichet Mention", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: "fo:font-size=\"8pt\"")
+        paragraph: "fo:margin-top=\"0.3cm\" fo:margin-bottom=\"0.08cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"8pt\" fo:font-weight=\"bold\"")
+    static let mention = ODFStyle.paragraph("Guichet Mention", paragraph: "\(justified) fo:margin-bottom=\"0.08cm\"", text: "fo:font-size=\"7.5pt\"")
     static let placeAndDate = ODFStyle.paragraph("Guichet Lieu et date",
-        paragraph: "\(signatureMargin) fo:margin-top=\"0.8cm\" fo:margin-bottom=\"0.3cm\" fo:keep-with-next=\"always\"", text: size)
+        paragraph: "\(signatureMargin) fo:margin-top=\"0.5cm\" fo:margin-bottom=\"0.3cm\" fo:keep-with-next=\"always\"", text: size)
     static let signature = ODFStyle.paragraph("Guichet Signature",
         paragraph: "\(signatureMargin) fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:keep-with-next=\"always\"", text: size)
     static let signatory = ODFStyle.paragraph("Guichet Signataire",
-        paragraph: "\(signatureMargin) fo:margin-top=\"1.8cm\" fo:margin-bottom=\"0.4cm\"", text: "fo:font-size=\"10.5pt\" fo:font-weight=\"bold\"")
+        paragraph: "\(signatureMargin) fo:margin-top=\"1.4cm\" fo:margin-bottom=\"0.4cm\"", text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\"")
     static let notice = ODFStyle.paragraph("Guichet Notice",
         paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.5cm\" fo:padding=\"0.2cm\" fo:border=\"0.75pt solid #000000\" fo:background-color=\"#f2f2f2\"",
         text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\"")
-    static let cell = ODFStyle.paragraph("Guichet Cellule", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\"")
+    static let cell = ODFStyle.paragraph("Guichet Cellule", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"8pt\"")
     static let headerCell = ODFStyle.paragraph("Guichet En-tête de tableau",
-        paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\" fo:font-weight=\"bold\"")
+        paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"8pt\" fo:font-weight=\"bold\"")
     static let label = ODFStyle.paragraph("Guichet Libellé",
-        paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"9pt\" fo:font-weight=\"bold\"")
+        paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" fo:text-align=\"start\"", text: "fo:font-size=\"8pt\" fo:font-weight=\"bold\"")
     static let separator = ODFStyle.paragraph("Guichet Séparateur",
         paragraph: "fo:margin-top=\"0.3cm\" fo:margin-bottom=\"0.3cm\" fo:border-bottom=\"0.5pt solid #777777\" fo:padding=\"0cm\"", text: "fo:font-size=\"2pt\"")
     static let pageBreak = ODFStyle.paragraph("Guichet Saut de page",

@@ -4,12 +4,12 @@ import SchemeLanguage
 
 /// The annex of an act: the examination of the application, criterion by criterion, the
 /// decisions a limit read, the months paid and the amount step by step, then how the text was
-/// applied where it left a choice. On its own page, so that the act itself stays short.
+/// applied where it left a choice. It follows the mentions, under its own heading.
 enum ActAnnex {
     static func blocks(_ record: DecisionRecord) -> [Block] {
-        var blocks: [Block] = [.pageBreak, .heading("Annexe — Examen de la demande \(record.application.id)", level: 2)]
+        var blocks: [Block] = [.heading("Annexe — Examen de la demande \(record.application.id)", level: 2)]
         blocks.append(.table(ExaminationTables.criteria(record, forAct: true)))
-        for limit in ExaminationTables.limits(record) {
+        for limit in ExaminationTables.limits(record, forAct: true) {
             blocks.append(.heading("Décisions antérieures prises en compte", level: 3))
             blocks.append(.paragraph(limit.title))
             blocks.append(.list(limit.items))
@@ -24,11 +24,18 @@ enum ActAnnex {
             blocks.append(.table(amount))
             if let line = ExaminationTables.beforeRounding(record) { blocks.append(.paragraph(Text(line))) }
         }
-        let interpretations = record.scheme.interpretations.filter { $0.audience == .public }
-        if !interpretations.isEmpty {
-            blocks.append(.heading("Application du texte", level: 3))
-            blocks.append(.list(interpretations.map { .strong($0.question) + " " + record.filled($0.choice) }))
-        }
+        blocks += interpretations(record)
         return blocks
+    }
+
+    /// How the text was applied where it left a choice (the scheme's `public` interpretations),
+    /// as a ground of a refusal: an unfavourable decision states its grounds (CRPA L. 211-2).
+    /// A grant needs none, and stays short: its interpretations are part of the rules of the
+    /// processing, which the mention « Traitement algorithmique » says are communicable on
+    /// request, and which `guichet explain` publishes.
+    private static func interpretations(_ record: DecisionRecord) -> [Block] {
+        let interpretations = record.scheme.interpretations.filter { $0.audience == .public }
+        guard !interpretations.isEmpty, record.outcome == .unfavorable else { return [] }
+        return [.mention(title: "Application du texte", paragraphs: interpretations.map { .strong($0.question) + " " + record.filled($0.choice) })]
     }
 }

@@ -129,6 +129,6 @@ enum ActParts {
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
         [.separator,
-         .paragraph("Document établi par Guichet \(record.engineVersion) à partir des règles « \(record.scheme.id) » (fichier \(MarkdownDecision.baseName(record.scheme.file))). Empreinte SHA-256 des règles : \(record.scheme.rulesHash). Empreinte SHA-256 de la demande : \(record.inputHash).", role: .small)]
+         .paragraph("Établi par Guichet \(record.engineVersion), règles « \(record.scheme.id) » (\(MarkdownDecision.baseName(record.scheme.file))) — SHA-256 des règles : \(record.scheme.rulesHash) ; de la demande : \(record.inputHash).", role: .small)]
     }
 }

@@ -19,7 +19,6 @@ enum NotificationLetter {
         let own = ActBlocks.deliberationVisa(act, authority: record.scheme.authority)
         blocks.append(.list(ActBlocks.awardVisas(record).filter { $0 != own }.map { Text(FrenchGrammar.withoutVu($0)) }))
         if record.outcome == .favorable {
-            if let placement = record.placement, record.selected { blocks.append(.paragraph(Text(placement.reason))) }
             blocks += ActDocument.notices(record).map { .paragraph($0) }
         } else {
             blocks.append(.paragraph("Elle repose sur les motifs de droit et de fait suivants."))
