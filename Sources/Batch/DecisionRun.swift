@@ -148,7 +148,7 @@ public struct DecisionRun {
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         guard let document = record.sentDocument else { throw Refusal("le dossier \(id) ne donne pas lieu à un acte") }
-        let name = "\(applications.documentName(id)).decision"
+        let name = try actName(id, applications: applications, session: session)
         try output.write(JSONDecision.utf8(record), to: "\(name).json")
         let written = try files.write(document, markdown: MarkdownRendering.utf8(document), name: name, to: output)
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
@@ -156,6 +156,17 @@ public struct DecisionRun {
                                 htmlHash: written.html, odtHash: written.odt)
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
         result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
+    }
+
+    /// `ID.decision` for an application's first act, `ID.decision-2`… for the acts that decide
+    /// it again: an act the register recorded is never written over, so that a run stopped
+    /// before its register commits leaves every recorded act as it was decided.
+    private func actName(_ id: String, applications: SchemeApplications, session: RegisterSession) throws -> String {
+        let base = "\(applications.documentName(id)).decision"
+        let earlier = try session.history(scheme: scheme.id, application: id)
+            .filter { $0.stage.isDecided && $0.stageRecord.withdrawal == nil && $0.stageRecord.documentHash != nil }
+            .compactMap(\.decisionFile).filter { $0.hasPrefix(base) && !$0.contains(".notification") }
+        return earlier.isEmpty ? base : "\(base)-\(Set(earlier).count + 1)"
     }
 
     /// The amount decided, and the one proposed when the vote amended it; nil (with why) when the

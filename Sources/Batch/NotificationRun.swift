@@ -87,8 +87,11 @@ public struct NotificationRun {
         for (format, hash) in [("html", stage.htmlHash), ("odt", stage.odtHash)] {
             guard let hash else { continue }
             let path = output.path("\(base).\(format)")
-            guard let bytes = try? RegularFile.read(path) else {
-                throw Refusal("l'acte \(path) est introuvable : notifiez depuis le dossier où il a été écrit (--out), ou restaurez-le depuis vos archives")
+            let bytes: [UInt8]
+            do {
+                bytes = try RegularFile.read(path)
+            } catch {
+                throw Refusal("l'acte \(path) ne peut être lu (\(error.reason)) : notifiez depuis le dossier où il a été écrit (--out), ou restaurez-le depuis vos archives")
             }
             guard SHA256.hex(of: bytes) == hash else {
                 throw Refusal("l'acte \(path) n'est plus celui qui a été décidé (son empreinte diffère) : restaurez-le depuis vos archives")

@@ -29,7 +29,12 @@ public struct SentDocumentFiles: Sendable {
         let odt = try template.map { template in try ODTRendering.render(document, template: template) }
         try output.write(markdown, to: "\(name).md")
         try output.write(html, to: "\(name).html")
-        if let odt { try output.write(odt, to: "\(name).odt") }
+        if let odt {
+            try output.write(odt, to: "\(name).odt")
+        } else {
+            // An ODT an earlier run wrote under this name is not this act's: it must not be sent.
+            try output.remove("\(name).odt")
+        }
         return Fingerprints(markdown: SHA256.hex(of: markdown), html: SHA256.hex(of: html), odt: odt.map { SHA256.hex(of: $0) })
     }
 
@@ -37,7 +42,18 @@ public struct SentDocumentFiles: Sendable {
     /// working folder), else the rules folder's `modeles/acte.odt` when it has one; nil when
     /// neither does. A template named but unusable is an error, never silently replaced.
     public static func template(named path: String?, rulesFolder: String) throws(ODTTemplateError) -> ODTTemplate? {
-        if let path { return try ODTTemplate(contentsOf: path) }
+        if let path {
+            let instead = "corrigez ce chemin, relatif au dossier de travail, ou retirez la ligne pour utiliser \(rulesFolder)/\(ODTTemplate.rulesFolderPath)"
+            guard RegularFile.exists(path) else {
+                throw ODTTemplateError(template: path, reason: "le modèle que nomme guichet.yaml (template) est introuvable ; \(instead)")
+            }
+            do {
+                return try ODTTemplate(contentsOf: path)
+            } catch {
+                throw ODTTemplateError(template: path, part: error.part,
+                                       reason: "le modèle que nomme guichet.yaml (template) ne peut servir : \(error.reason) ; ou bien \(instead)")
+            }
+        }
         let folder = rulesFolder.hasSuffix("/") ? String(rulesFolder.dropLast()) : rulesFolder
         guard RegularFile.exists(folder + "/" + ODTTemplate.rulesFolderPath) else { return nil }
         return try ODTTemplate.bundledDefault(rulesFolder: rulesFolder)

@@ -44,6 +44,8 @@ enum FrenchGrammar {
         if let first = firstWord.first, "aeéèiouyh".contains(first), feminine.contains(firstWord) || masculine.contains(firstWord) || firstWord == "établissement" {
             return "l'" + name
         }
+        // A household named « Famille Lambert »: « la famille Lambert », as a sentence says it.
+        if firstWord == "famille" { return "la famille" + name.dropFirst("famille".count) }
         if feminine.contains(firstWord) { return "la " + name }
         if masculine.contains(firstWord) { return "le " + name }
         return name
@@ -63,7 +65,7 @@ enum FrenchGrammar {
     /// (« que FSL … »), and a final abbreviation keeps its point (« P.D.E.S.I. »).
     static func that(_ sentence: String) -> String {
         let lowered = clause(sentence)
-        let vowel = lowered.first.map { "aeiouéèêâîôh".contains($0) } ?? false
+        let vowel = lowered.first.map { "aeiouyéèêëâàîïôûùhAEIOUYÉÈÊÀÂÎÔ".contains($0) } ?? false
         return (vowel ? "qu'" : "que ") + lowered
     }
 
@@ -79,14 +81,38 @@ enum FrenchGrammar {
     /// same as `ground`; nil when none is left.
     static func thatSeries(_ statements: [String], besides ground: String) -> String? {
         let bare = { (text: String) in (text.hasSuffix(".") ? String(text.dropLast()) : text).lowercased() }
-        let clauses = statements.uniqued().filter { bare($0) != bare(ground) }.map(that)
+        let stated = words(ground)
+        // A fact the ground already states says nothing more: « le propriétaire du site n'a pas
+        // validé le projet » after « le projet n'a pas été validé par le propriétaire du site ».
+        let clauses = statements.uniqued().filter { statement in
+            let own = words(statement)
+            return own.isEmpty || Double(own.filter(stated.contains).count) / Double(own.count) < 0.8
+        }.map(that)
         guard !clauses.isEmpty else { return nil }
         return clauses.count == 1 ? clauses[0] : clauses.dropLast().joined(separator: ", ") + " et " + clauses[clauses.count - 1]
     }
 
-    /// The sentence without its final full stop, unless the point closes an abbreviation.
+    /// The words of a sentence, in lower case, without its punctuation.
+    private static func words(_ sentence: String) -> Set<Substring> {
+        Set(sentence.lowercased().split { $0 == " " || $0 == "," || $0 == ";" || $0 == "\u{00A0}" }
+            .map { $0.hasSuffix(".") && $0.filter({ $0 == "." }).count == 1 ? $0.dropLast() : $0 })
+    }
+
+    /// The sentence without its final punctuation (« . », « ; », « , », « : »), unless the point
+    /// closes an abbreviation: a quotation or a clause ends where the act's own sentence goes on.
     static func withoutFinalStop(_ text: String) -> String {
-        text.hasSuffix(".") && !endsWithAbbreviation(text) ? String(text.dropLast()) : text
+        var result = text
+        while let last = result.last, ";,:".contains(last) || last == " " || last == "\u{00A0}" || last == "\u{202F}" {
+            result.removeLast()
+        }
+        return result.hasSuffix(".") && !endsWithAbbreviation(result) ? String(result.dropLast()) : result
+    }
+
+    /// A sentence that may hold several clauses separated by « ; », each after « que »: « Le FSL
+    /// peut intervenir ; le fonds s'adresse… » gives « que le FSL peut intervenir ; que le fonds
+    /// s'adresse… ».
+    static func thatClauses(_ sentence: String) -> String {
+        sentence.components(separatedBy: " ; ").map(that).joined(separator: " ; ")
     }
 
     /// Whether a sentence ends with an abbreviation whose point is also its full stop (« P.D.E.S.I. »).

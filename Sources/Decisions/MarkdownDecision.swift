@@ -4,9 +4,9 @@ import ExactDecimal
 import SchemeLanguage
 
 /// Writes a decision record as a French Markdown document worded for its stage: a simulation,
-/// an instructor's fiche, a request for pieces, or the act of the competent body
-/// (`DecisionRecord.document`). The blocks of each live in their own file
-/// (`MarkdownSimulation`, `MarkdownInstruction`, `MarkdownAct`); the sections they share are here.
+/// an instructor's fiche, or — rendered from its `Document` (`Acts/`) — a request for pieces or
+/// the act of the competent body (`DecisionRecord.document`). The blocks of the first two live in
+/// their own files (`MarkdownSimulation`, `MarkdownInstruction`); the sections they share are here.
 public enum MarkdownDecision {
     public static func render(_ record: DecisionRecord) -> String {
         String(decoding: utf8(record), as: UTF8.self)

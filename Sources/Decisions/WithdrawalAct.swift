@@ -97,13 +97,12 @@ public struct WithdrawalAct: Sendable {
     /// The letter notifying the deliberation of a body that votes.
     private var letter: [Block] {
         let body = BodyName(act.body, authority: scheme.authority)
-        let own = ActBlocks.deliberationVisa(act, authority: scheme.authority)
         return [
             .paragraph(.strong("Objet : ") + "notification de la délibération \(ActBlocks.number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) — dispositif « \(scheme.title) »"),
             .paragraph("Madame, Monsieur,"),
             .paragraph(Text("J'ai l'honneur de vous notifier la délibération \(ActBlocks.number(act)) du \(act.date.frenchLong) par laquelle \(deliberation)")),
-            .paragraph("Cette délibération a été prise au vu des textes suivants :"),
-            .list(visas.filter { $0 != own }.map { Text(FrenchGrammar.withoutVu($0)) }),
+            .paragraph("Cette décision se fonde sur les textes suivants :"),
+            .list(ActBlocks.letterTexts(visas, act: act, authority: scheme.authority)),
             .paragraph("Elle repose sur les motifs de droit et de fait suivants."),
         ] + grounds(.letter).map { .paragraph($0) } + [
             .paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."),
@@ -156,7 +155,11 @@ public struct WithdrawalAct: Sendable {
                 Text(FrenchGrammar.sentenceEnd(index == 0 ? "Or, \(fact)" : FrenchGrammar.capitalizedFirst(fact)))
             }
         }
-        if let line = contradictoryProcedure { texts.append(line) }
+        if ground == .illegality || ground == .requestIllegality {
+            let illegal = "\(decidedAct) est illégale"
+            texts.append(Text(style == .considering ? "Considérant qu'il résulte de ce qui précède que \(illegal) ;" : "Il en résulte que \(illegal)."))
+        }
+        if let line = contradictoryProcedure(style) { texts.append(line) }
         return texts
     }
 
@@ -169,13 +172,14 @@ public struct WithdrawalAct: Sendable {
 
     /// For an act on the authority's own initiative, the day the beneficiary was invited to
     /// present observations, or a bold line saying it is not known; nil on the beneficiary's request.
-    private var contradictoryProcedure: Text? {
+    private func contradictoryProcedure(_ style: ActParts.GroundsStyle) -> Text? {
         guard !ground.onBeneficiaryRequest else { return nil }
         let articles = "code des relations entre le public et l'administration, articles L. 121-1 et L. 122-1"
         guard let invited = observationsInvitedOn else {
             return .strong("Procédure contradictoire préalable non renseignée : le bénéficiaire doit avoir été mis à même de présenter ses observations avant que cette décision soit prise (\(articles)).")
         }
-        return Text("Le bénéficiaire a été invité, le \(invited.frenchLong), à présenter ses observations sur la mesure envisagée (\(articles)).")
+        let fact = "le bénéficiaire a été invité, le \(invited.frenchLong), à présenter ses observations sur la mesure envisagée (\(articles))"
+        return Text(style == .considering ? "Considérant que \(fact) ;" : FrenchGrammar.capitalizedFirst(fact) + ".")
     }
 
     /// What is done to the decision taken back, in the words of a deliberation ("a décidé de

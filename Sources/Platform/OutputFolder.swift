@@ -34,6 +34,14 @@ public final class OutputFolder {
         try OwnerOnlyFile.write(bytes, to: path(name))
     }
 
+    /// Removes the file `name` of this folder when there is one: a file an earlier run wrote
+    /// that this run does not write again must not stay beside what it wrote.
+    public func remove(_ name: String) throws(FileSystemError) {
+        guard unlink(path(name)) == 0 || errno == ENOENT else {
+            throw FileSystemError(path: path(name), reason: String(cString: strerror(errno)))
+        }
+    }
+
     private static func takeLock(in directory: String) throws(FileSystemError) -> ProcessLock {
         do {
             return try ProcessLock(path: TemporaryName.join(directory, lockName))

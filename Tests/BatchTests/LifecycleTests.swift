@@ -271,9 +271,14 @@ import Testing
         #expect(again.revisions.map(\.cause) == ["S1"])
         #expect(again.revisions.first?.change == nil, "S2's file was not given")
         #expect(try register.currentEntries().first { $0.application == "S2" } == s2, "S2 stays as decided")
-        // S1's first decision stays in its history, replaced.
+        // S1's first decision stays in its history, replaced; its act stays on disk as it was
+        // decided, and the new act has a name of its own, never written over the first.
         #expect(try register.history(of: "S1").map(\.stage) == [.instruction, .decision, .decision])
         #expect(try register.history(of: "S1").map(\.current) == [false, false, true])
+        #expect(try register.history(of: "S1").compactMap(\.decisionFile).suffix(2) == ["S1.decision.md", "S1.decision-2.md"])
+        let first = try #require(try register.history(of: "S1")[1].stageRecord.documentHash)
+        #expect(SHA256.hex(of: try RegularFile.read(output.path("S1.decision.md"))) == first)
+        #expect(again.decided.first?.document == output.path("S1.decision-2.md"))
     }
 
     /// S2 notified, then S1 decided again with both files given: S2 cannot be decided again,

@@ -69,7 +69,7 @@ import Testing
         let refused = MarkdownDecision.render(try Self.record("habilite: false, categorie: inscrit, statut: association, depense: 10 000 €"))
         #expect(refused.contains("| **Non rempli** | Le porteur n'est pas habilité. |"))
         #expect(refused.contains("Le site inscrit relève du plan. Le porteur est une association."))
-        #expect(refused.contains("\nOr, le porteur doit être habilité ; il ressort du dossier que le porteur n'est pas habilité.\n"))
+        #expect(refused.contains("\nIl ressort des pièces du dossier que le porteur n'est pas habilité. Par suite, le porteur doit être habilité.\n"))
         let record = try Self.record("habilite: true, categorie: classe, statut: commune, depense: 10 000 €")
         let scheme = record.scheme
         let index = try #require(scheme.inputs.firstIndex { $0.id == "depense" })

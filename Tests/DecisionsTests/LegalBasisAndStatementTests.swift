@@ -47,6 +47,31 @@ import Testing
                 "but they are still cited where a criterion reads them")
     }
 
+    /// The « Vu » run from the law to the rules made under it, whatever order the scheme cites
+    /// them in: the law of 1990 before the Commission permanente's deliberation of 2019.
+    @Test func theVisasGoFromTheLawToTheRules() throws {
+        let deciding = try Fixture.scheme("fonds-solvabilisation", decidedBy: .presidentByDelegation, source: "delegation-fsl")
+        let record = DecisionRecord(try Fixture.evaluate("logement/01-solvabilisation-loyer-residuel.yaml", scheme: deciding),
+                                    issuance: .decision(Fixture.fslAct, deployment: Fixture.president))
+        let act = MarkdownDecision.render(record)
+        let law = try #require(act.range(of: "Vu la loi n°90-449"))
+        let deliberation = try #require(act.range(of: "Vu la délibération de la Commission permanente de décembre 2019"))
+        #expect(law.lowerBound < deliberation.lowerBound)
+    }
+
+    /// A refusal quotes an annex that describes the rules as what it is — a description — and
+    /// never « aux termes de » a text the act does not rest on.
+    @Test func aRefusalCitesADescriptionAsADescription() throws {
+        let deciding = try Fixture.scheme("fsl-acces", decidedBy: .presidentByDelegation, source: "delegation-fsl")
+        let record = DecisionRecord(try Fixture.evaluate("logement/14-fsl-acces-sans-ressources-perennes.yaml", scheme: deciding),
+                                    issuance: .decision(Fixture.fslAct, deployment: Fixture.president))
+        #expect(record.outcome == .unfavorable)
+        let act = MarkdownDecision.render(record)
+        #expect(!act.contains("aux termes de la délibération n°2020-312"))
+        #expect(act.contains("Considérant que la délibération n°2020-312 du Conseil départemental du 28 septembre 2020, annexe, fiche action 2020-22"))
+        #expect(act.contains(", qui décrit les règles du dispositif, indique : « "))
+    }
+
     /// Each fact of the JSON carries the sentence the act states it with, and each amount step its
     /// French wording, beside the id, the canonical value and the display.
     @Test func theJSONGivesEachFactsStatementAndEachStepsWording() throws {

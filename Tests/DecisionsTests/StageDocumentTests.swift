@@ -170,7 +170,8 @@ import Testing
         #expect(markdown.contains("\nLa Commission permanente du Conseil départemental a modifié le montant qui lui était proposé, le ramenant de \(Self.euros(35_000)) à \(Self.euros(30_000)).\n"))
         #expect(markdown.contains("\n### Voies et délais de recours\n\nCette décision peut faire l'objet d'un recours contentieux devant le tribunal administratif de Lille"),
                 "a commune is an administration: the routes of appeal written for it")
-        #expect(markdown.contains("\nFait à ………………………, le ………………………\n\nPour le Président du Conseil départemental et par délégation,\\\nLa Vice-présidente chargée des sports,\\\n\\\n(signature)\\\n\\\nClaire Martin\n"))
+        #expect(markdown.contains("\n………………………, le ………………………\n\nPour le Président du Conseil départemental et par délégation,\\\nLa Vice-présidente chargée des sports,\\\n\\\n(signature)\\\n\\\nClaire Martin\n"),
+                "a letter is dated as a letter, not « Fait à » as an act")
         #expect(markdown.contains("\n## Annexe — Examen de la demande "))
         let json = try json(record)
         let issuance = try #require(json["issuance"] as? [String: Any])
@@ -277,7 +278,9 @@ import Testing
         let scheme = try Fixture.scheme("medecins-salaries", decidedBy: .presidentByDelegation, source: "mise-en-oeuvre")
         let act = DecisionAct(body: .presidentByDelegation, reference: "ARR-2020-77", date: Fixture.date("2020-11-25"))
         let markdown = MarkdownDecision.render(DecisionRecord(try Fixture.evaluate(Self.fruges, scheme: scheme), issuance: .decision(act, deployment: Fixture.president)))
-        #expect(markdown.contains("\nVu la délibération n°2020-310 du Conseil départemental du 28 septembre 2020, article 2, qui confie la décision au Président du Conseil départemental ;\n"))
+        #expect(markdown.contains("\nVu la délibération n°2020-310 du Conseil départemental du 28 septembre 2020, notamment son article 2, qui confie la décision au Président du Conseil départemental ;\n"))
+        #expect(markdown.components(separatedBy: "Vu la délibération n°2020-310").count == 2, "the deliberation is one visa")
+        #expect(!markdown.contains("Vu le rapport"), "a report is no act")
     }
 
     /// The text that gives the body its power is cited as such when the scheme names it.

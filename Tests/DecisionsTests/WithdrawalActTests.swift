@@ -43,7 +43,7 @@ import Testing
         #expect(!markdown.contains("\n- la délibération n°\u{00A0}CP20210614-08"), "the deliberation notified is not among its own texts")
         #expect(markdown.contains("\n- le code général des collectivités territoriales, notamment son article L. 3211-2\n"))
         #expect(!markdown.contains("Article 1") && !markdown.contains("décision n° CP"), "not worded as the signatory's own decision")
-        #expect(markdown.contains("\nFait à ………………………, le ………………………\n\nPour le Président du Conseil départemental et par délégation,\\\nLa Vice-présidente chargée des sports,\\\n\\\n(signature)\\\n\\\nClaire Martin\n"))
+        #expect(markdown.contains("\n………………………, le ………………………\n\nPour le Président du Conseil départemental et par délégation,\\\nLa Vice-présidente chargée des sports,\\\n\\\n(signature)\\\n\\\nClaire Martin\n"))
     }
 
     @Test func thePresidentsWithdrawalIsHisOwnDecision() {

@@ -40,8 +40,9 @@ import Testing
         let evaluation = try Load.evaluate(PDESITests.application("A", category: "non_inscrit", expense: "10 000 €"), scheme: scheme)
         let markdown = MarkdownDecision.render(DecisionRecord(evaluation))
         #expect(markdown.contains("| **Non rempli** | L'E.S.I. n'est ni inscrit ni classé au P.D.E.S.I. |"))
-        // The abbreviation's point ends the sentence: no second full stop.
-        #expect(markdown.contains("Il ressort du dossier que l'E.S.I. n'est ni inscrit ni classé au P.D.E.S.I.\n"))
-        #expect(!markdown.contains("P.D.E.S.I.."))
+        // The abbreviation's point ends the sentence: no second full stop; and the fact, which
+        // the ground already states, is not said a second time.
+        #expect(markdown.contains("**En fait.** L'E.S.I. concerné n'est ni inscrit ni classé au P.D.E.S.I.\n"))
+        #expect(!markdown.contains("P.D.E.S.I..") && !markdown.contains("Il ressort du dossier que l'E.S.I. n'est ni inscrit"))
     }
 }

@@ -21,16 +21,38 @@ enum ActBlocks {
         return "Vu le code général des collectivités territoriales, notamment son article \(article) ;"
     }
 
-    /// The scheme's texts, then the deliberation that confers the decision on its body. Only a
-    /// deliberation confers the power to decide: a report that describes it is no visa.
+    /// The scheme's texts in the order of their rank — laws, decrees, deliberations, then rules
+    /// adopted under them — and the deliberation that confers the decision on its body, named
+    /// once: when it is also among the texts, that visa says so (« …, notamment son article 2,
+    /// qui confie la décision… »). A report to an assembly describes an act and is no act: it is
+    /// no visa (the JSON's `legal_basis` still lists it).
     static func schemeVisas(_ scheme: Scheme) -> [String] {
-        var visas = DecisionRecord.legalBasis(of: scheme).map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
-        if let authority = scheme.decidedBy, let source = authority.source.flatMap(scheme.source),
-           source.deliberation.hasPrefix("Délibération") {
-            let body = BodyName(authority.body, authority: scheme.authority)
-            visas.append("Vu \(FrenchGrammar.withArticle(source.citation)), qui confie la décision \(body.toBody) ;")
+        var texts = DecisionRecord.legalBasis(of: scheme).filter { !$0.hasPrefix("Rapport") }
+        texts = texts.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        guard let authority = scheme.decidedBy, let source = authority.source.flatMap(scheme.source),
+              source.deliberation.hasPrefix("Délibération") else {
+            return texts.map { "Vu \(FrenchGrammar.withArticle($0)) ;" }
+        }
+        let body = BodyName(authority.body, authority: scheme.authority)
+        let confers = "qui confie la décision \(body.toBody)"
+        var visas = texts.map { text -> String in
+            guard text == source.deliberation else { return "Vu \(FrenchGrammar.withArticle(text)) ;" }
+            let article = source.article.map { ", notamment son \($0)" } ?? ""
+            return "Vu \(FrenchGrammar.withArticle(text))\(article), \(confers) ;"
+        }
+        if !texts.contains(source.deliberation) {
+            visas.append("Vu \(FrenchGrammar.withArticle(source.citation)), \(confers) ;")
         }
         return visas
+    }
+
+    /// Where a text stands among the « Vu »: a law, a decree, a deliberation, anything else.
+    private static func rank(_ title: String) -> Int {
+        let lowered = title.lowercased()
+        for (index, kind) in ["loi", "ordonnance", "décret", "arrêté", "délibération"].enumerated() where lowered.hasPrefix(kind) {
+            return index
+        }
+        return 5
     }
 
     /// For the letter notifying a deliberation, the deliberation itself; nil for the President's own act.
@@ -38,6 +60,13 @@ enum ActBlocks {
         guard let act, act.body.votes else { return nil }
         let body = BodyName(act.body, authority: authority)
         return "Vu la délibération \(number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) ;"
+    }
+
+    /// The « Vu » of an act as the letter notifying it lists its texts: without the deliberation
+    /// notified itself, nor the application, which is no text.
+    static func letterTexts(_ visas: [String], act: DecisionAct, authority: Authority) -> [Text] {
+        let own = deliberationVisa(act, authority: authority)
+        return visas.filter { $0 != own && !$0.hasPrefix("Vu la demande ") }.map { Text(FrenchGrammar.withoutVu($0)) }
     }
 
     // MARK: - How an act names itself

@@ -11,7 +11,7 @@ import SchemeLanguage
 ///   to the applicant, signed by the President.
 ///
 /// Both end with the mentions the law requires (routes of appeal, algorithmic processing,
-/// personal data) and carry the examination of the application in an annex on its own page.
+/// personal data), then the examination of the application in an annex.
 enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
         var document = Document(title: "\(record.documentTitle) — \(record.application.id)",
@@ -48,7 +48,6 @@ enum ActDocument {
         blocks += considerations(record).map { .paragraph($0, role: .considering) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record)]]
-        if let amendment = ActBlocks.amendment(record) { articles[0].append(Text(amendment)) }
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
         articles.append([Text("\(ActBlocks.subject(act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
         for (index, paragraphs) in articles.enumerated() {
@@ -79,10 +78,16 @@ enum ActDocument {
         let request = record.grants ? "la demande" : "la candidature"
         var texts: [Text] = ["Considérant que \(request) remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"]
         if let placement = record.placement, record.selected {
-            texts.append(Text("Considérant \(FrenchGrammar.that(placement.reason)) ;"))
+            let rank = placement.rank.map { ", au rang \($0) du classement" } ?? ""
+            texts.append(Text("Considérant que la candidature a été retenue par la sélection de l'appel\(rank) ;"))
         }
         if let computed = record.computedAmount {
             texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(FrenchFormat.money(computed)), ainsi qu'il est détaillé en annexe ;"))
+        }
+        // An article says what is decided; why the amount proposed was changed is a ground.
+        if let proposed = record.issuance.proposedAmount, let amount = record.amount, proposed != amount {
+            let verb = amount < proposed ? "ramener" : "porter"
+            texts.append(Text("Considérant qu'il y a lieu de \(verb) de \(FrenchFormat.money(proposed)) à \(FrenchFormat.money(amount)) le montant de l'aide qui était proposé ;"))
         }
         return texts
     }
@@ -112,10 +117,13 @@ enum ActDocument {
     }
 
     /// The notices of a grant (what follows it), each with its text.
+    /// The text is cited inside the sentence, before its full stop, and once for notices that
+    /// follow one another from the same text: at the last of them.
     static func notices(_ record: DecisionRecord) -> [Text] {
-        record.notices.map { notice in
-            let source = notice.source.flatMap(record.scheme.source).map { " (\(ActParts.citation($0)))" } ?? ""
-            return Text("\(notice.text)\(source)")
+        record.notices.enumerated().map { index, notice in
+            let next = record.notices.indices.contains(index + 1) ? record.notices[index + 1].source : nil
+            guard let id = notice.source, id != next, let source = record.scheme.source(id) else { return Text(notice.text) }
+            return Text("\(FrenchGrammar.withoutFinalStop(notice.text)) (\(FrenchGrammar.lowercasedFirst(source.citation))).")
         }
     }
 

@@ -36,51 +36,76 @@ enum ActParts {
 
     /// How grounds are worded: as an act's « Considérant », or as a letter states them.
     enum GroundsStyle {
-        /// « Considérant qu'aux termes de … : « … » ; », « Considérant que [the fact] ; ».
+        /// « Considérant qu'aux termes de … : « … » ; », « Considérant qu'il ressort des pièces
+        /// du dossier que … ; que, par suite, … ; ».
         case considering
-        /// « Aux termes de … : « … ». », « Or, [the fact]. ».
+        /// « Aux termes de … : « … ». », « Il ressort des pièces du dossier que … Par suite, … ».
         case letter
     }
 
     /// Each criterion not met, in law and in fact (CRPA L. 211-5): the text it rests on, then
-    /// what the file shows; or, when every condition is met, that the amount comes to nothing.
+    /// what the file shows, then the ground it leads to; or, when every condition is met, that
+    /// the amount comes to nothing. A refusal whose grounds the rules do not give says so in
+    /// bold: it cannot be sent as it is.
     static func failedGrounds(_ record: DecisionRecord, style: GroundsStyle) -> [Text] {
         var grounds: [Text] = []
-        if record.failed.isEmpty, let amount = record.amount {
-            let fact = "toutes les conditions d'éligibilité sont remplies, mais le montant de l'aide calculé selon les règles du dispositif est de \(FrenchFormat.money(amount))"
+        if record.failed.isEmpty {
+            guard let amount = record.amount else {
+                return [.strong("Motif à compléter : les règles du dispositif ne donnent aucun critère non rempli ni montant ; cette décision de rejet ne peut être envoyée sans ses motifs (code des relations entre le public et l'administration, article L. 211-2).")]
+            }
+            let comes = amount == .zero ? "est nul" : "s'élève à \(FrenchFormat.money(amount))"
+            let fact = "toutes les conditions d'éligibilité sont remplies, mais le montant de l'aide calculé selon les règles du dispositif \(comes)"
             grounds.append(Text(style == .considering ? "Considérant que \(fact) ;" : FrenchGrammar.capitalizedFirst(fact) + "."))
         }
         for row in record.failed {
             if let source = row.source, let law = inLaw(source, style: style) { grounds.append(law) }
-            var fact = FrenchGrammar.withoutFinalStop(row.failure)
-            if let series = FrenchGrammar.thatSeries(row.facts.map(\.statement), besides: row.failure) {
-                fact += (style == .considering ? " ; qu'il ressort du dossier " : " ; il ressort du dossier ") + series
-            }
-            if let note = row.note {
-                fact += (style == .considering ? " ; que l'instructeur a relevé : « " : " ; l'instructeur a relevé : « ") + FrenchGrammar.withoutFinalStop(note) + " »"
-            }
-            grounds.append(Text(style == .considering ? "Considérant \(FrenchGrammar.that(fact)) ;" : FrenchGrammar.sentenceEnd("Or, \(FrenchGrammar.clause(fact))")))
+            grounds.append(inFact(row, style: style))
         }
         return grounds
     }
 
-    /// The text a ground rests on: its words between « », or for a summary what it provides in
-    /// substance. Nil when the source gives neither.
-    static func inLaw(_ source: SourceReference, style: GroundsStyle) -> Text? {
-        let text = where_(source)
-        let (lead, end) = style == .considering ? ("Considérant qu'", " ;") : ("", ".")
-        if let quote = source.quote {
-            return Text(FrenchGrammar.capitalizedFirst("\(lead)aux termes \(FrenchGrammar.de(text)) : « \(FrenchGrammar.withoutFinalStop(quote)) »\(end)"))
+    /// What the file shows, then the ground it leads to: « Considérant qu'il ressort des pièces du
+    /// dossier que … ; que, par suite, … ; », leaving out a fact the ground already states.
+    private static func inFact(_ row: DecisionRecord.CriterionRow, style: GroundsStyle) -> Text {
+        var facts = FrenchGrammar.thatSeries(row.facts.map(\.statement), besides: row.failure)
+        if let note = row.note {
+            let noted = "l'instructeur a relevé : « \(FrenchGrammar.withoutFinalStop(note)) »"
+            facts = facts.map { "\($0) et qu'\(noted)" } ?? "qu'\(noted)"
         }
-        guard let summary = source.summary else { return nil }
-        return Text(FrenchGrammar.capitalizedFirst("\(lead)en substance, \(text) prévoit que \(FrenchGrammar.withoutFinalStop(MarkdownDecision.phrase(summary)))\(end)"))
+        let ground = FrenchGrammar.thatClauses(row.failure)
+        switch (style, facts) {
+        case (.considering, let facts?): return Text("Considérant qu'il ressort des pièces du dossier \(facts) ; que, par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4)) ;")
+        case (.considering, nil): return Text("Considérant \(ground) ;")
+        case (.letter, let facts?): return Text("Il ressort des pièces du dossier \(facts). Par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4)).")
+        case (.letter, nil): return Text("Or, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4)).")
+        }
     }
 
-    /// "l'article 2 de la délibération n°2020-309 …", or the act with its part in brackets.
-    static func where_(_ source: SourceReference) -> String {
+    /// The text a ground rests on: its words between « », or for a summary what it provides in
+    /// substance. A passage read for context only (`context: true`: an annex that describes the
+    /// rules, not the act that makes them) is cited as what it is: a description, never « aux
+    /// termes de » a text the act does not rest on. Nil when the source gives neither.
+    static func inLaw(_ source: SourceReference, style: GroundsStyle) -> Text? {
+        let text = citedText(source)
+        let (lead, end) = style == .considering ? ("Considérant qu'", " ;") : ("", ".")
+        if let quote = source.quote {
+            let words = "« \(FrenchGrammar.withoutFinalStop(quote)) »"
+            if source.context {
+                let described = style == .considering ? "Considérant que \(text), qui décrit les règles du dispositif, indique : " : "\(FrenchGrammar.capitalizedFirst(text)), qui décrit les règles du dispositif, indique : "
+                return Text(described + words + end)
+            }
+            return Text(FrenchGrammar.capitalizedFirst("\(lead)aux termes \(FrenchGrammar.de(text)) : \(words)\(end)"))
+        }
+        guard let summary = source.summary else { return nil }
+        let verb = source.context ? "décrit" : "prévoit"
+        return Text(FrenchGrammar.capitalizedFirst("\(lead)en substance, \(text) \(verb) que \(FrenchGrammar.withoutFinalStop(MarkdownDecision.phrase(summary)))\(end)"))
+    }
+
+    /// "l'article 2 de la délibération n°2020-309 …", or the act, a comma, then its part.
+    static func citedText(_ source: SourceReference) -> String {
         let act = FrenchGrammar.withArticle(source.deliberation)
         guard let article = source.article else { return act }
-        return article.lowercased().hasPrefix("article") ? "l'\(article) \(FrenchGrammar.de(act))" : "\(act) (\(article))"
+        return article.lowercased().hasPrefix("article") ? "l'\(article) \(FrenchGrammar.de(act))" : "\(act), \(article)"
     }
 
     /// A source as an act cites it: the act and its article, without the lines of the
@@ -94,8 +119,9 @@ enum ActParts {
     /// (CRPA L. 212-1), « par délégation » when not the authority; when it names none, the
     /// block says so, never a name made up.
     static func signature(_ act: DecisionAct?, authority: Authority, deployment: Deployment) -> Signature {
-        let date = act.flatMap { $0.body.votes ? nil : $0.date.frenchLong } ?? "………………………"
-        let place = "Fait à ………………………, le \(date)"
+        // « Fait à … » closes an act; a letter notifying a deliberation is dated as a letter.
+        let place = act.map { $0.body.votes ? "………………………, le ………………………" : "Fait à ………………………, le \($0.date.frenchLong)" }
+            ?? "Fait à ………………………, le ………………………"
         guard let signatory = deployment.signatory else {
             return Signature(placeAndDate: place, title: [], name: nil,
                              missing: "Signataire non renseigné (guichet.yaml) : cet acte ne peut être signé en l'état.")

@@ -15,9 +15,8 @@ enum NotificationLetter {
             .paragraph(decided(record, act: act, body: body)),
         ]
         if let amendment = ActBlocks.amendment(record) { blocks.append(.paragraph(Text(amendment))) }
-        blocks.append(.paragraph("Cette délibération a été prise au vu des textes suivants :"))
-        let own = ActBlocks.deliberationVisa(act, authority: record.scheme.authority)
-        blocks.append(.list(ActBlocks.awardVisas(record).filter { $0 != own }.map { Text(FrenchGrammar.withoutVu($0)) }))
+        blocks.append(.paragraph("Cette décision se fonde sur les textes suivants :"))
+        blocks.append(.list(ActBlocks.letterTexts(ActBlocks.awardVisas(record), act: act, authority: record.scheme.authority)))
         if record.outcome == .favorable {
             blocks += ActDocument.notices(record).map { .paragraph($0) }
         } else {

@@ -25,7 +25,6 @@ enum RequestForPieces {
                 document.append(.paragraph(.strong("Mention à compléter avant tout envoi : \(deadline.missing.joined(separator: " ; ")).")))
             }
         }
-        document.append(.paragraph(Text("Ce courrier n'est pas une décision sur \(FrenchGrammar.lowercasedFirst(request)).")))
         document.append(.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."))
         // The service writes, not the authority: no signature block of an act.
         let agent = record.issuance.deployment.service?.agent.map { "\($0.firstName) \($0.name), \(FrenchGrammar.lowercasedFirst($0.title))" }

@@ -1,0 +1,43 @@
+@testable import Decisions
+import Testing
+
+/// The small grammar the acts are written with: « que » and its elision, the article of an
+/// applicant's name, the end of a quoted clause.
+@Suite struct FrenchGrammarTests {
+    @Test(arguments: [
+        ("Le porteur n'est pas habilité.", "que le porteur n'est pas habilité"),
+        ("À défaut de pièce, rien n'est établi.", "qu'à défaut de pièce, rien n'est établi"),
+        ("APL versée au bailleur.", "qu'APL versée au bailleur"),
+        ("Un projet a déjà été aidé.", "qu'un projet a déjà été aidé"),
+        ("L'E.S.I. n'est ni inscrit ni classé au P.D.E.S.I.", "que l'E.S.I. n'est ni inscrit ni classé au P.D.E.S.I."),
+        ("FSL saisi.", "que FSL saisi"),
+    ])
+    func thatElidesBeforeAVowelAndKeepsCapitals(_ sentence: String, _ clause: String) {
+        #expect(FrenchGrammar.that(sentence) == clause)
+    }
+
+    @Test func eachClauseOfASentenceTakesItsQue() {
+        #expect(FrenchGrammar.thatClauses("Le FSL peut intervenir ; le fonds s'adresse aux autres ménages.")
+                == "que le FSL peut intervenir ; que le fonds s'adresse aux autres ménages")
+    }
+
+    @Test func aQuotationEndsWhereTheActGoesOn() {
+        #expect(FrenchGrammar.withoutFinalStop("insertion professionnelle ;") == "insertion professionnelle")
+        #expect(FrenchGrammar.withoutFinalStop("les enjeux suivants :") == "les enjeux suivants")
+        #expect(FrenchGrammar.withoutFinalStop("au P.D.E.S.I.") == "au P.D.E.S.I.", "an abbreviation keeps its point")
+    }
+
+    @Test func aFactTheGroundAlreadyStatesIsNotRepeated() {
+        let ground = "Le projet d'aménagement n'a pas été validé par le propriétaire du site."
+        #expect(FrenchGrammar.thatSeries(["Le propriétaire du site n'a pas validé le projet d'aménagement."], besides: ground) == nil)
+        #expect(FrenchGrammar.thatSeries(["Le jeune est né le 1er octobre 1995."], besides: "Le jeune n'a pas entre 18 et 24 ans.")
+                == "que le jeune est né le 1er octobre 1995")
+    }
+
+    @Test func aHouseholdIsNamedAsASentenceSaysIt() {
+        #expect(FrenchGrammar.to("Famille Lambert") == "à la famille Lambert")
+        #expect(FrenchGrammar.by("Commune de Wimereux") == "par la Commune de Wimereux")
+        #expect(FrenchGrammar.to("Syndicat mixte du Montreuillois") == "au Syndicat mixte du Montreuillois")
+        #expect(FrenchGrammar.to("Sandrine Petit") == "à Sandrine Petit")
+    }
+}
