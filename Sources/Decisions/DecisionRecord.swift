@@ -184,7 +184,7 @@ extension DecisionRecord {
     /// each starting in lower case unless it is an acronym.
     private static func inSentence(_ value: Value, type: ValueType, shown: String) -> String {
         guard case .set(let members) = value, case .set(let domain) = type, !members.isEmpty else { return shown }
-        let labels = members.map { MarkdownDecision.phrase(domain.label(of: $0)) }
+        let labels = members.map { FrenchGrammar.phrase(domain.label(of: $0)) }
         return labels.count == 1 ? labels[0] : labels.dropLast().joined(separator: ", ") + " et " + labels[labels.count - 1]
     }
 

@@ -77,4 +77,16 @@ enum ExaminationTables {
             return (.strong(record.filled(limit.label)) + " : \(value)", items)
         }
     }
+
+    /// What is missing, one item each: a fact with its help, a piece, another scheme's decision.
+    static func missingItems(_ record: DecisionRecord, withIDs: Bool) -> [String] {
+        record.missing.map { item in
+            let id = { (kind: String) in withIDs ? " (\(kind) `\(item.id)`)" : "" }
+            switch item.kind {
+            case .fact: return "\(item.text)\(item.help.map { " \($0)" } ?? "")\(id("information"))"
+            case .piece: return "Pièce justificative : \(item.text)\(id("pièce"))"
+            case .decision: return "\(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande\(id("dispositif"))"
+            }
+        }
+    }
 }

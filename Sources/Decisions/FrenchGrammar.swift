@@ -127,5 +127,12 @@ enum FrenchGrammar {
         for end in [" ;", "."] where text.hasSuffix(end) { text = String(text.dropLast(end.count)) }
         return text
     }
-}
 
+    /// A summary after « En substance : », its first word in lower case unless it is an
+    /// acronym or a name written in capitals (« E.S.I. », « FSL »).
+    static func phrase(_ summary: String) -> String {
+        let start = summary.prefix(2)
+        guard start.count == 2, start.last!.isLowercase else { return summary }
+        return FrenchGrammar.lowercasedFirst(summary)
+    }
+}

@@ -28,7 +28,7 @@ public struct PrintedMention: Sendable, Equatable {
 enum LegalMentions {
     /// Where the mentions are written, as documents name it when one is missing.
     static func mentionsFile(_ scheme: Scheme) -> String {
-        scheme.mentions.map { MarkdownDecision.baseName($0.file) } ?? "mentions.yaml"
+        scheme.mentions.map { Citations.baseName($0.file) } ?? "mentions.yaml"
     }
 
     // MARK: - The instructing service (CRPA L. 111-2)

@@ -166,20 +166,9 @@ public enum MarkdownDecision {
     /// rules (a letter to the applicant never does).
     static func missing(_ record: DecisionRecord, withIDs: Bool = false, into text: inout MarkdownText) {
         text.heading("Éléments à produire")
-        text.numbered(missingItems(record, withIDs: withIDs))
+        text.numbered(ExaminationTables.missingItems(record, withIDs: withIDs))
     }
 
-    /// What is missing, one item each: a fact with its help, a piece, another scheme's decision.
-    static func missingItems(_ record: DecisionRecord, withIDs: Bool) -> [String] {
-        record.missing.map { item in
-            let id = { (kind: String) in withIDs ? " (\(kind) `\(item.id)`)" : "" }
-            switch item.kind {
-            case .fact: return "\(item.text)\(item.help.map { " \($0)" } ?? "")\(id("information"))"
-            case .piece: return "Pièce justificative : \(item.text)\(id("pièce"))"
-            case .decision: return "\(item.text), qui conditionne celle-ci, ou les éléments qu'elle demande\(id("dispositif"))"
-            }
-        }
-    }
 
     /// The criteria an instructor must appreciate and the declarations to confirm.
     static func pending(_ record: DecisionRecord, title: String = "Points à instruire", withIDs: Bool = false, into text: inout MarkdownText) {
@@ -219,7 +208,7 @@ public enum MarkdownDecision {
                 if let quote = source.quote {
                     text.line("> « \(quote) »")
                     text.line(">")
-                    text.line("> — \(citation(source))")
+                    text.line("> — \(Citations.citation(source))")
                     text.blank()
                 }
                 summary(source, into: &text)
@@ -245,7 +234,7 @@ public enum MarkdownDecision {
     /// plain text introduced as such (it is not the text); without its final full stop, since
     /// the citation follows. Nil when the source gives neither.
     static func passage(_ source: SourceReference) -> String? {
-        let summary = source.summary.map { phrase($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
+        let summary = source.summary.map { FrenchGrammar.phrase($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
         switch (source.quote, summary) {
         case (let quote?, let summary?): return "« \(quote) » En substance : \(summary)"
         case (let quote?, nil): return "« \(quote) »"
@@ -258,7 +247,7 @@ public enum MarkdownDecision {
     /// a quote as a quotation, a summary as plain text.
     static func citedPassage(_ source: SourceReference, into text: inout MarkdownText) {
         if let quote = source.quote {
-            text.line("> « \(quote) » — \(citation(source))")
+            text.line("> « \(quote) » — \(Citations.citation(source))")
             text.blank()
         }
         summary(source, into: &text)
@@ -267,18 +256,11 @@ public enum MarkdownDecision {
     /// A source's summary as plain text: after its quotation, or alone with its citation.
     private static func summary(_ source: SourceReference, into text: inout MarkdownText) {
         guard let summary = source.summary else { return }
-        let cited = source.quote == nil ? " (\(citation(source)))" : ""
-        text.line("En substance\(cited) : \(phrase(summary))")
+        let cited = source.quote == nil ? " (\(Citations.citation(source)))" : ""
+        text.line("En substance\(cited) : \(FrenchGrammar.phrase(summary))")
         text.blank()
     }
 
-    /// A summary after « En substance : », its first word in lower case unless it is an
-    /// acronym or a name written in capitals (« E.S.I. », « FSL »).
-    static func phrase(_ summary: String) -> String {
-        let start = summary.prefix(2)
-        guard start.count == 2, start.last!.isLowercase else { return summary }
-        return FrenchGrammar.lowercasedFirst(summary)
-    }
 
     /// The instructing service and how to reach it, as one line; nil when the deployment does not say.
     static func serviceLine(_ deployment: Deployment) -> String? {
@@ -294,29 +276,12 @@ public enum MarkdownDecision {
             text.line("**\(notice).**")
             text.blank()
         }
-        text.line("Document établi par Guichet \(record.engineVersion) à partir des règles « \(record.scheme.id) » (fichier \(baseName(record.scheme.file))).")
+        text.line("Document établi par Guichet \(record.engineVersion) à partir des règles « \(record.scheme.id) » (fichier \(Citations.baseName(record.scheme.file))).")
         text.blank()
         text.line("- Empreinte SHA-256 des règles : \(record.scheme.rulesHash)")
         text.line("- Empreinte SHA-256 de la demande : \(record.inputHash)")
     }
 
-    static func citation(_ source: SourceReference) -> String {
-        var parts = [source.citation]
-        if let lines = source.lines { parts.append(lines.contains("-") ? "lignes \(lines.replacing("-", with: " à "))" : "ligne \(lines)") }
-        return parts.joined(separator: ", ")
-    }
 
-    /// "Délib. n°2020-309, article 2, l. 5159-5162", for the criteria table; worked out once per
-    /// scheme (`SchemeWording`).
-    static func shortCitation(_ source: SourceReference, withLines: Bool = true) -> String {
-        let number = source.deliberation.firstMatch(of: /n°\s*[0-9-]+/).map { String($0.output) }
-        var parts = [number.map { "Délib. \($0)" } ?? source.deliberation]
-        if let article = source.article { parts.append(article) }
-        if withLines, let lines = source.lines { parts.append("l. \(lines)") }
-        return parts.joined(separator: ", ")
-    }
 
-    static func baseName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
 }

@@ -10,7 +10,7 @@ public enum SchemeExplanation {
         text.line("Dispositif `\(scheme.id)` : \(scheme.kind.frenchName), \(scheme.authority.name).")
         text.blank()
         if let decidedBy = scheme.decidedBy {
-            let source = decidedBy.source.flatMap(scheme.source).map { " (\(MarkdownDecision.citation($0)))" } ?? ""
+            let source = decidedBy.source.flatMap(scheme.source).map { " (\(Citations.citation($0)))" } ?? ""
             text.line("Décide des demandes : \(BodyName(decidedBy.body, authority: scheme.authority).bare)\(source).")
             text.blank()
         }
@@ -25,17 +25,17 @@ public enum SchemeExplanation {
         tests(scheme, into: &text)
         text.line("---")
         text.blank()
-        text.line("Règles : \(MarkdownDecision.baseName(scheme.file)), empreinte SHA-256 `\(scheme.rulesHash)`.")
+        text.line("Règles : \(Citations.baseName(scheme.file)), empreinte SHA-256 `\(scheme.rulesHash)`.")
         return text.result
     }
 
     private static func sources(_ scheme: Scheme, into text: inout MarkdownText) {
         text.heading("Textes de référence")
         for source in scheme.sources {
-            text.line("- **\(source.id)** : \(MarkdownDecision.citation(source))")
+            text.line("- **\(source.id)** : \(Citations.citation(source))")
             if source.context { text.line("  - Texte de contexte : il décrit les règles et peut être cité, mais ne fonde pas les décisions (aucun « Vu »).") }
             if let quote = source.quote { text.line("  > « \(quote) »") }
-            if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(MarkdownDecision.phrase(summary))") }
+            if let summary = source.summary { text.line("  - En substance (paraphrase, non citée entre guillemets) : \(FrenchGrammar.phrase(summary))") }
         }
         text.blank()
     }
@@ -54,7 +54,7 @@ public enum SchemeExplanation {
         guard !scheme.parameters.isEmpty else { return }
         text.heading("Paramètres")
         text.table(["Paramètre", "Libellé", "Valeur", "Source"], scheme.parameters.map { parameter in
-            let source = parameter.source.flatMap(scheme.source).map(MarkdownDecision.citation) ?? "—"
+            let source = parameter.source.flatMap(scheme.source).map(Citations.citation) ?? "—"
             return ["`\(parameter.id)`", parameter.label, FrenchFormat.versions(of: parameter) + chosenOn(parameter), source]
         })
     }
@@ -72,7 +72,7 @@ public enum SchemeExplanation {
             if let applies = criterion.applicabilityFormula { text.line("   - S'applique lorsque : `\(applies)`") }
             text.line("   - Condition : \(criterion.formula.map { "`\($0)`" } ?? "appréciée par l'instructeur")")
             text.line("   - Motif en cas de rejet : \(ParameterText.fillLatest(criterion.failure, of: scheme))")
-            if let source = criterion.source.flatMap(scheme.source) { text.line("   - Texte : \(MarkdownDecision.citation(source))") }
+            if let source = criterion.source.flatMap(scheme.source) { text.line("   - Texte : \(Citations.citation(source))") }
         }
         text.blank()
     }

@@ -38,12 +38,12 @@ final class SchemeWording: Sendable {
         self.scheme = scheme
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {
-            citations[source.id] = MarkdownDecision.citation(source)
+            citations[source.id] = Citations.citation(source)
         }
         self.citations = citations
         criterionSources = scheme.criteria.map { $0.source.flatMap(scheme.source) }
-        shortCitations = criterionSources.map { $0.map { MarkdownDecision.shortCitation($0) } ?? "—" }
-        actCitations = criterionSources.map { $0.map { MarkdownDecision.shortCitation($0, withLines: false) } ?? "—" }
+        shortCitations = criterionSources.map { $0.map { Citations.shortCitation($0) } ?? "—" }
+        actCitations = criterionSources.map { $0.map { Citations.shortCitation($0, withLines: false) } ?? "—" }
         legalBasis = DecisionRecord.legalBasis(of: scheme)
         let sourceIDs = scheme.criteria.compactMap(\.source) + (scheme.amount?.steps.compactMap(\.source) ?? [])
         var seen: Set<String> = []
@@ -60,7 +60,7 @@ final class SchemeWording: Sendable {
 
     /// The citation of one of the scheme's sources, with its lines.
     func citation(_ source: SourceReference) -> String {
-        citations[source.id] ?? MarkdownDecision.citation(source)
+        citations[source.id] ?? Citations.citation(source)
     }
 
     /// The citation of the scheme's source `id`, or nil when the scheme has no such source.

@@ -98,7 +98,7 @@ enum ActParts {
         }
         guard let summary = source.summary else { return nil }
         let verb = source.context ? "décrit" : "prévoit"
-        return Text(FrenchGrammar.capitalizedFirst("\(lead)en substance, \(text) \(verb) que \(FrenchGrammar.withoutFinalStop(MarkdownDecision.phrase(summary)))\(end)"))
+        return Text(FrenchGrammar.capitalizedFirst("\(lead)en substance, \(text) \(verb) que \(FrenchGrammar.withoutFinalStop(FrenchGrammar.phrase(summary)))\(end)"))
     }
 
     /// "l'article 2 de la délibération n°2020-309 …", or the act, a comma, then its part.
@@ -155,6 +155,6 @@ enum ActParts {
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
         [.separator,
-         .paragraph("Établi par Guichet \(record.engineVersion), règles « \(record.scheme.id) » (\(MarkdownDecision.baseName(record.scheme.file))) — SHA-256 des règles : \(record.scheme.rulesHash) ; de la demande : \(record.inputHash).", role: .small)]
+         .paragraph("Établi par Guichet \(record.engineVersion), règles « \(record.scheme.id) » (\(Citations.baseName(record.scheme.file))) — SHA-256 des règles : \(record.scheme.rulesHash) ; de la demande : \(record.inputHash).", role: .small)]
     }
 }

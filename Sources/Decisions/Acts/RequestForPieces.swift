@@ -17,7 +17,7 @@ enum RequestForPieces {
             .paragraph(.strong("Objet : ") + "\(FrenchGrammar.lowercasedFirst(record.documentTitle)) — dispositif « \(record.scheme.title) »"),
             .paragraph("Madame, Monsieur,"),
             .paragraph(Text("\(request) présentée \(FrenchGrammar.by(application.applicant.name)) au titre du dispositif « \(record.scheme.title) », déposée le \(application.filed.frenchLong), ne peut pas être instruite en l'état : les éléments listés ci-dessous sont nécessaires à son examen.")),
-            .numbered(MarkdownDecision.missingItems(record, withIDs: false).map { Text($0) }),
+            .numbered(ExaminationTables.missingItems(record, withIDs: false).map { Text($0) }),
         ])
         if let deadline = record.mention("delai-pieces") {
             document.append(contentsOf: deadline.paragraphs.map { .paragraph(Text($0)) })
