@@ -5,16 +5,19 @@
 /// stands (`MarkdownEscaping`): a name, an address or a motive reads as written, never as a
 /// heading, an emphasis, a link or HTML; the markup is only what the document's blocks say.
 public enum MarkdownRendering {
+    /// The Markdown's bytes, as a batch writes them to a file and hashes them (the act's record).
     public static func utf8(_ document: Document) -> [UInt8] {
         var text = MarkdownText(capacity: 16_384)
         render(document, into: &text)
         return text.utf8
     }
 
+    /// The Markdown as a string, for tests and for reading.
     public static func string(_ document: Document) -> String {
         String(decoding: utf8(document), as: UTF8.self)
     }
 
+    /// Appends the document to `text`, so that a caller can add to it or reuse one buffer.
     public static func render(_ document: Document, into text: inout MarkdownText) {
         if let letterhead = document.letterhead { render(letterhead, into: &text) }
         for block in document.blocks { render(block, into: &text) }

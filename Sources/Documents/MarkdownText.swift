@@ -28,6 +28,7 @@ public struct MarkdownText {
         utf8.append(Self.newline)
     }
 
+    /// An empty line: what ends a paragraph, a list or a table in Markdown.
     public mutating func blank() { utf8.append(Self.newline) }
 
     /// Markdown already laid out and escaped, such as a section every decision of a scheme shares.
