@@ -3,12 +3,15 @@
 /// « # *Marc* <b>& Julie</b> » must read as written, not as a heading, an emphasis or HTML.
 ///
 /// What is escaped, with a backslash (CommonMark lets any ASCII punctuation be escaped):
-/// - anywhere: `\`, `*`, `` ` ``, `[`, `]`, `<` and `~` (emphasis, code, links, raw HTML and
-///   autolinks, strikethrough); `_` unless it stands between two ASCII letters or digits, where
-///   it can neither open nor close an emphasis (« aide_menage » stays); `&` when it starts what
-///   could be an entity (`&amp;`, `&#35;`), so « Marc & Julie » stays;
-/// - at the start of a line: `#`, `>`, `-`, `+`, `=` (a heading, a quote, a list item, a
-///   setext underline or a thematic break), and the `.` or `)` after 1 to 9 digits followed by a
+/// - anywhere: `\`, `*`, `` ` ``, `<` and `~` (emphasis, code, raw HTML and autolinks,
+///   strikethrough); `_` unless it stands between two ASCII letters or digits, where it can
+///   neither open nor close an emphasis (« aide_menage » stays); `&` when it starts what could be
+///   an entity (`&amp;`, `&#35;`), so « Marc & Julie » stays; `]` before `(` or `[`, and `[`
+///   before `^`, so that no link, image or footnote can close or open — « […] » and « [sic] »
+///   stay, since a bracket makes a link only with a reference definition, which the documents
+///   never write and a text cannot (a `[` at the start of a line is escaped);
+/// - at the start of a line: `#`, `>`, `-`, `+`, `=`, `[` (a heading, a quote, a list item, a
+///   setext underline, a thematic break or a link reference definition), and the `.` or `)` after 1 to 9 digits followed by a
 ///   space or the end (« 2020\\. » would be a numbered item); blanks there are dropped when they
 ///   would make a code block (a tab, four spaces), since a paragraph ignores them anyway;
 /// - in a heading, every `#` (« Objet # » would lose its `#` as a closing sequence); in the lines
@@ -105,12 +108,12 @@ public enum MarkdownEscaping {
     }
 
     /// Where a backslash goes at the start of a line (`start` is its first non-blank byte): before
-    /// `#`, `>`, `-`, `+`, `=`, or before the `.` or `)` of « 12. » or « 3) » followed by a blank
+    /// `#`, `>`, `-`, `+`, `=`, `[`, or before the `.` or `)` of « 12. » or « 3) » followed by a blank
     /// or the end. The characters escaped anywhere are left to `mustEscape`.
     private static func lineStartMark(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         guard start < bytes.count else { return nil }
         switch bytes[start] {
-        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "["):
             return start
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var index = start
@@ -127,8 +130,12 @@ public enum MarkdownEscaping {
     private static func mustEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ place: Place) -> Bool {
         let byte = bytes[index]
         switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "~"):
+        case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "~"):
             return true
+        case UInt8(ascii: "]"):
+            return index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["))
+        case UInt8(ascii: "["):
+            return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "^")
         case UInt8(ascii: "_"):
             return !(index > 0 && isAlphanumeric(bytes[index - 1]) && index + 1 < bytes.count && isAlphanumeric(bytes[index + 1]))
         case UInt8(ascii: "&"):

@@ -58,14 +58,17 @@ import Testing
         let markdown = MarkdownRendering.string(Document(title: "", blocks: [
             .signature(Signature(placeAndDate: "> Fait à <Arras>", title: ["= titre", "1. vice-président"], name: "_Claire_ [Martin](x)")),
         ]))
-        #expect(markdown == "\\> Fait à \\<Arras>\n\n\\= titre\\\n1\\. vice-président\\\n\\\n(signature)\\\n\\\n\\_Claire\\_ \\[Martin\\](x)\n\n")
+        #expect(markdown == "\\> Fait à \\<Arras>\n\n\\= titre\\\n1\\. vice-président\\\n\\\n(signature)\\\n\\\n\\_Claire\\_ [Martin\\](x)\n\n")
         let unsigned = MarkdownRendering.string(Document(title: "", blocks: [.signature(Signature(placeAndDate: "ici", title: [], name: nil, missing: "*personne*"))]))
         #expect(unsigned == "ici\n\n**\\*personne\\***\n\n")
     }
 
     @Test func eachCharacterIsEscapedWhereItMatters() {
         func line(_ text: String) -> String { MarkdownEscaping.escaped(text, at: .lineStart) }
-        #expect(line("a\\b*c`d[e]f<g~h") == "a\\\\b\\*c\\`d\\[e\\]f\\<g\\~h")
+        #expect(line("a\\b*c`d[e]f<g~h") == "a\\\\b\\*c\\`d[e]f\\<g\\~h")
+        #expect(line("[x]: http://e") == "\\[x]: http://e")
+        #expect(line("voir [a](http://e), ![b](c), [d][e], [^1] et [a [b] c](d)")
+            == "voir [a\\](http://e), ![b\\](c), [d\\][e], \\[^1] et [a [b] c\\](d)")
         #expect(line("aide_menage, _x_, a_ b") == "aide_menage, \\_x\\_, a\\_ b")
         #expect(line("Marc & Julie, R&D, &amp; &#35; &eacute;") == "Marc & Julie, R&D, \\&amp; \\&#35; \\&eacute;")
         #expect(line("2020. Bilan") == "2020\\. Bilan")
@@ -89,6 +92,7 @@ import Testing
         let texts = [
             "Considérant que l'aide demandée, de 50 % d'une dépense éligible de 60 000,00 € HT, n'excède pas le plafond ;",
             "Délibération n° 2020-309, article 2 — « Aide à l'aménagement » … (1re ou 2e catégorie), 3e catégorie",
+            "« Afin d'être éligible, 4 critères obligatoires devront être remplis : […] Respect des normes » [sic]",
             "Article 1er", "Vu le code, notamment ses articles L. 311-3-1 et R. 311-3-1-1 à R. 311-3-1-2 ;",
             "03 21 00 00 00 — sports@departement.example", "Fait à Arras, le 14 décembre 2020", "2020 : année ; 12,5 % ! ?",
             "L'intéressé peut saisir le tribunal (www.telerecours.fr) : 5 rue Geoffroy Saint-Hilaire, CS 62039",
