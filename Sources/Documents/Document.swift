@@ -10,6 +10,7 @@ public struct Document: Sendable, Equatable {
     public var title: String
     /// The authority and its service at the top of the first page; nil for a document that has none.
     public var letterhead: Letterhead?
+    /// The document's parts, in reading order: what each renderer lays out, one after the other.
     public var blocks: [Block]
 
     public init(title: String, letterhead: Letterhead? = nil, blocks: [Block] = []) {
@@ -18,7 +19,9 @@ public struct Document: Sendable, Equatable {
         self.blocks = blocks
     }
 
+    /// Adds a part at the end: the act builders write a document from top to bottom.
     public mutating func append(_ block: Block) { blocks.append(block) }
+    /// Adds parts at the end, in their order.
     public mutating func append(contentsOf blocks: [Block]) { self.blocks += blocks }
 }
 
@@ -44,7 +47,9 @@ public struct Letterhead: Sendable, Equatable {
 
 /// A label and its value, as in a document's table of references.
 public struct Field: Sendable, Equatable {
+    /// What the value is (« N/Réf. », « Objet »), plain: a label is never emphasised.
     public var label: String
+    /// The value, which may carry emphasis (an amount in bold).
     public var value: Text
 
     public init(_ label: String, _ value: Text) {
@@ -70,9 +75,11 @@ public enum Block: Sendable, Equatable {
     case numbered([Text])
     /// A table with a header row.
     case table(Table)
-    /// Labelled values, laid out as a two-column table without header.
+    /// Labelled values, laid out as a two-column table without header. The acts do not use it
+    /// today (their references are the letterhead's); every renderer covers it and is tested.
     case fields([Field])
-    /// A passage of a text, quoted, with where it comes from.
+    /// A passage of a text, quoted, with where it comes from. The acts quote their texts within
+    /// the considérants today; every renderer covers it and is tested.
     case quotation(Text, source: Text)
     /// A titled mention the law requires (routes of appeal, personal data, algorithmic
     /// processing): small print after the body of the act.
@@ -104,8 +111,12 @@ public enum ParagraphRole: String, Sendable, Equatable, CaseIterable {
 
 /// A table: header cells, then rows of cells; `widths` are relative column widths.
 public struct Table: Sendable, Equatable {
+    /// The header row, repeated at the top of each printed page.
     public var header: [Text]
+    /// The rows; a row shorter than the header is filled with empty cells.
     public var rows: [[Text]]
+    /// Each column's share of the width (a width below 1 counts as 1), so that a long text
+    /// column gets room and a number column does not.
     public var widths: [Int]
 
     public init(header: [Text], rows: [[Text]], widths: [Int]? = nil) {
@@ -118,9 +129,15 @@ public struct Table: Sendable, Equatable {
 /// The signature block: « Fait à …, le … », the signatory's title, name, and the mention of a
 /// delegation; `missing` when the deployment names no signatory, said in bold instead.
 public struct Signature: Sendable, Equatable {
+    /// « Fait à Arras, le 14 décembre 2020 »: where and when the act is signed.
     public var placeAndDate: String
+    /// The signatory's title and delegation, one line each (« Pour le Président … », « et par
+    /// délégation, », « La Vice-présidente … »).
     public var title: [String]
+    /// The signatory's name, below the room to sign; nil when the title says enough.
     public var name: String?
+    /// What the deployment lacks to sign (« Signataire non renseigné … »): printed in bold
+    /// instead of the title and name, so that an unsignable act cannot pass for a signed one.
     public var missing: String?
 
     public init(placeAndDate: String, title: [String], name: String?, missing: String? = nil) {

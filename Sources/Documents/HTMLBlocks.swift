@@ -27,9 +27,10 @@ enum HTMLBlocks {
             for field in fields { fieldRow(field, into: &html) }
             html.raw("</tbody>\n</table>\n")
         case .quotation(let quote, let source):
-            html.raw("<figure class=\"quotation\">\n<blockquote><p>« ")
-            HTMLRendering.inline(quote, into: &html)
-            html.raw(" »</p></blockquote>\n<figcaption>— ")
+            // The guillemets are text, so that their spaces are no-break as everywhere else.
+            html.raw("<figure class=\"quotation\">\n<blockquote><p>")
+            HTMLRendering.inline("« " + quote + " »", into: &html)
+            html.raw("</p></blockquote>\n<figcaption>— ")
             HTMLRendering.inline(source, into: &html)
             html.raw("</figcaption>\n</figure>\n")
         case .mention(let title, let paragraphs):

@@ -7,16 +7,19 @@
 /// its role (`visa`, `considering`, `operative`, `actTitle`, `signature`…), which the style sheet
 /// (`HTMLStyleSheet`) gives its look. The same document gives the same bytes.
 public enum HTMLRendering {
+    /// The page's bytes, as a batch writes them to a file and hashes them.
     public static func utf8(_ document: Document) -> [UInt8] {
         var html = MarkupText(capacity: 32_768)
         render(document, into: &html)
         return html.utf8
     }
 
+    /// The page as a string, for tests and for reading.
     public static func string(_ document: Document) -> String {
         String(decoding: utf8(document), as: UTF8.self)
     }
 
+    /// Appends the page to `html`, so that a caller can reuse one buffer.
     public static func render(_ document: Document, into html: inout MarkupText) {
         html.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -1,7 +1,9 @@
 /// Markdown as every French document of the tool writes it: decisions, orientations, selection
 /// reports, scheme explanations and simulation reports. Texts come from rules, applications and
 /// reforms, so headings, list items and table cells are flattened to one line, and table cells
-/// escape `|`: no text from a file can break the layout around it.
+/// escape `|`: no text from a file can break the layout around it. What in a text could be read
+/// as markup (`*`, `<`, a leading `#`…) is escaped by whoever lays it out, for where it stands
+/// (`MarkdownEscaping`, as `MarkdownRendering` does).
 ///
 /// A batch writes a document per application, so everything is appended to one buffer of
 /// UTF-8 bytes, and a text that needs no escaping (nearly all of them) is appended as it is
@@ -26,6 +28,7 @@ public struct MarkdownText {
         utf8.append(Self.newline)
     }
 
+    /// An empty line: what ends a paragraph, a list or a table in Markdown.
     public mutating func blank() { utf8.append(Self.newline) }
 
     /// Markdown already laid out and escaped, such as a section every decision of a scheme shares.

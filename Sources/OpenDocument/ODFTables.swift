@@ -6,10 +6,11 @@ import Documents
 /// the rows' keeping are automatic styles; the text in the cells has named styles
 /// (« Guichet Cellule », « Guichet En-tête de tableau », « Guichet Libellé »).
 enum ODFTables {
-    /// The width the columns' absolute widths are computed on: an A4 page less 2 cm margins. The
-    /// table is aligned on the margins, so LibreOffice fits it to the template's page whatever
-    /// its size, keeping the relative widths.
-    private static let textWidthMillimetres = 170
+    /// The width the columns' absolute widths are computed on: the default template's text width,
+    /// an A4 page less its 1.8 cm side margins (21 − 2 × 1.8 = 17.4 cm). The table is aligned on
+    /// the margins, so LibreOffice fits it to the template's page whatever its size, keeping the
+    /// relative widths.
+    private static let textWidthMillimetres = 174
 
     private static let row = "GuichetAuto_Ligne"
     private static let cell = "GuichetAuto_Cellule"
@@ -59,7 +60,7 @@ enum ODFTables {
     /// The table's element and its columns, with their automatic styles.
     private static func open(number: Int, widths: [Int], into xml: inout MarkupText, styles: inout MarkupText) {
         let name = "GuichetAuto_Tableau\(number)"
-        styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17cm\" table:align=\"margins\" ")
+        styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17.4cm\" table:align=\"margins\" ")
         styles.raw("fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
         let total = widths.reduce(0, +)
         for (index, width) in widths.enumerated() {

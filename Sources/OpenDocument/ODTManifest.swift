@@ -19,9 +19,32 @@ enum ODTManifest {
         return xml.utf8
     }
 
+    /// The template's entries as a document's: the manifest's root entry says `mediaType`, the
+    /// `mimetype` of the documents, and a meta.xml is listed.
+    static func forDocuments(_ entries: [ODTArchive.Entry], mediaType: String) -> [ODTArchive.Entry] {
+        withMeta(entries).map { entry in
+            guard entry.path == manifestPath else { return entry }
+            return ODTArchive.Entry(path: entry.path, bytes: withRootMediaType(mediaType, in: entry.bytes), compressed: entry.compressed)
+        }
+    }
+
+    /// The manifest with its root entry (`manifest:full-path="/"`) of media type `mediaType`. A
+    /// text template (.ott) declares itself a template there; LibreOffice refuses a document whose
+    /// manifest and `mimetype` disagree, so the documents made from it say they are texts in both.
+    static func withRootMediaType(_ mediaType: String, in manifest: [UInt8]) -> [UInt8] {
+        guard let path = Bytes.find("manifest:full-path=\"/\"", in: manifest),
+              let start = Bytes.findLast("<", in: manifest, before: path) else { return manifest }
+        let end = Bytes.endOfTag(manifest, from: start)
+        let attribute = "manifest:media-type=\""
+        guard let found = Bytes.find(attribute, in: manifest, from: start, to: end) else { return manifest }
+        let valueStart = found + attribute.utf8.count
+        guard let valueEnd = Bytes.find("\"", in: manifest, from: valueStart, to: end) else { return manifest }
+        return Array(manifest[..<valueStart]) + Array(mediaType.utf8) + Array(manifest[valueEnd...])
+    }
+
     /// The template's entries with a meta.xml, listed in the manifest: a template saved without
     /// one still gives documents with their title.
-    static func withMeta(_ entries: [ODTArchive.Entry]) -> [ODTArchive.Entry] {
+    private static func withMeta(_ entries: [ODTArchive.Entry]) -> [ODTArchive.Entry] {
         guard !entries.contains(where: { $0.path == metaPath }) else { return entries }
         let listing = "<manifest:file-entry manifest:full-path=\"\(metaPath)\" manifest:media-type=\"text/xml\"/>"
         var result = entries.map { entry -> ODTArchive.Entry in

@@ -3,8 +3,16 @@ import Documents
 /// A document as an OpenDocument text (.odt), in an authority's template: the template's files
 /// kept (its styles, its logo, its settings), content.xml written with the document's blocks where
 /// `{{corps}}` stands and the letterhead at its marks, the marks of styles.xml (a header, a footer)
-/// filled, and meta.xml written with the title. The same document and template give the same
-/// bytes.
+/// filled, and meta.xml written with the title.
+///
+/// The same document and template give the same entries, byte for byte, on any machine: nothing
+/// depends on the clock (every entry is dated 1 January 1980), the order of a dictionary or the
+/// locale. The archive itself is byte-identical only with the same deflate: content.xml and
+/// styles.xml are compressed by the system's zlib (Apple's Compression on macOS), whose output may
+/// change from one build or version to another. So the same machine gives the same file; another
+/// may give another file holding the same entries. The register is not concerned: the fingerprint
+/// it keeps of an .odt is that of the file as written, checked against that same file when the act
+/// is notified, never against a new rendering.
 public enum ODTRendering {
     /// The bytes of the .odt file.
     public static func render(_ document: Document, template: ODTTemplate) throws(ODTTemplateError) -> [UInt8] {

@@ -60,7 +60,7 @@ public struct ODTTemplate: Sendable {
         self.name = name
         // A text template gives a text: the rendered document is not itself a template.
         self.mediaType = "application/vnd.oasis.opendocument.text"
-        entries = ODTManifest.withMeta(all.filter { $0.path != ODTArchive.mimetype })
+        entries = ODTManifest.forDocuments(all.filter { $0.path != ODTArchive.mimetype }, mediaType: mediaType)
         self.content = try TemplatePart(xml: content.bytes, name: "content.xml", template: name, isContent: true)
         self.styles = try styles.map { entry throws(ODTTemplateError) in
             try TemplatePart(xml: entry.bytes, name: "styles.xml", template: name, isContent: false)

@@ -5,6 +5,7 @@ public struct ODTTemplateError: Error, Sendable, Equatable, CustomStringConverti
     public let template: String
     /// The part of the archive concerned (content.xml…), nil for the archive as a whole.
     public let part: String?
+    /// What is wrong and what to do, in French, as the person who edits the template reads it.
     public let reason: String
 
     public init(template: String, part: String? = nil, reason: String) {
@@ -13,6 +14,7 @@ public struct ODTTemplateError: Error, Sendable, Equatable, CustomStringConverti
         self.reason = reason
     }
 
+    /// « modèle X, content.xml : reason »: the whole message, as the command line prints it.
     public var description: String {
         let place = part.map { "modèle \(template), \($0)" } ?? "modèle \(template)"
         return "\(place) : \(reason)"

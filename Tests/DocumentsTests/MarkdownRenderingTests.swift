@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func emphasisIsOnlyWhatTheBuilderSays() {
-        #expect(MarkdownRendering.inline("2 * 3" + .emphasis("titre") + .code("abc")) == "2 * 3*titre*`abc`")
+        #expect(MarkdownRendering.inline("2 * 3" + .emphasis("titre") + .code("abc")) == "2 \\* 3*titre*`abc`")
     }
 }
 

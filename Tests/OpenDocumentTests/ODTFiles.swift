@@ -20,6 +20,36 @@ enum ODTFiles {
         return parts
     }
 
+    /// Each entry's path and uncompressed bytes, in the archive's order: what two .odt files must
+    /// share to be the same document, whichever zlib deflated them.
+    static func entries(_ bytes: [UInt8]) throws -> [(path: String, bytes: Data)] {
+        let archive = try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
+        return try archive.map { entry in
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return (entry.path, data)
+        }
+    }
+
+    /// Whether two .odt files hold the same entries, in the same order, with the same contents.
+    static func sameEntries(_ first: [UInt8], _ second: [UInt8]) throws -> Bool {
+        let (a, b) = (try entries(first), try entries(second))
+        return a.map(\.path) == b.map(\.path) && a.map(\.bytes) == b.map(\.bytes)
+    }
+
+    /// The same entries archived again, each stored or deflated as `compressed` says: a file
+    /// another zlib could have written.
+    static func rearchived(_ bytes: [UInt8], compressed: Bool) throws -> [UInt8] {
+        let copy = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+        for (path, data) in try entries(bytes) {
+            try copy.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+                              compressionMethod: compressed && path != "mimetype" ? .deflate : .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return [UInt8](copy.data ?? Data())
+    }
+
     /// The modification date of each entry, as ZIPFoundation reads it.
     static func modificationDates(_ bytes: [UInt8]) throws -> [Date] {
         let archive = try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
