@@ -57,7 +57,7 @@ enum HTMLStyleSheet {
     .visa, .considering { margin: 0 0 0.12cm 0; }
     .operative { text-align: center; font-weight: bold; margin: 0.45cm 0 0.35cm 0; letter-spacing: 0.02em; }
     .small, .small p { font-size: 8pt; color: #222; }
-    p.small { margin: 0 0 0.1cm 0; }
+    p.small { margin: 0 0 0.1cm 0; text-align: left; }
     .article { margin: 0.35cm 0 0.2cm 0; }
     .article p { margin: 0 0 0.15cm 0; }
     .articleLabel { font-size: 10pt; font-weight: bold; margin: 0 0 0.12cm 0; break-after: avoid; }

@@ -76,7 +76,7 @@ enum ODFStyles {
     static let operative = ODFStyle.paragraph("Guichet Dispositif",
         paragraph: "fo:text-align=\"center\" fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.35cm\" fo:keep-with-next=\"always\"",
         text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\" fo:letter-spacing=\"0.02cm\"")
-    static let small = ODFStyle.paragraph("Guichet Petit", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.1cm\"", text: "fo:font-size=\"8pt\"")
+    static let small = ODFStyle.paragraph("Guichet Petit", paragraph: "fo:text-align=\"start\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.1cm\"", text: "fo:font-size=\"8pt\"")
     static let article = ODFStyle.paragraph("Guichet Article",
         paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.12cm\" fo:keep-with-next=\"always\"", text: "fo:font-size=\"10pt\" fo:font-weight=\"bold\"")
     static let articleText = ODFStyle.paragraph("Guichet Texte article", paragraph: "\(justified) fo:margin-bottom=\"0.15cm\"", text: size)
