@@ -65,16 +65,24 @@ public final class BatchRunner {
 
     /// Reads, evaluates and writes every document of the files and folders, each entry whole.
     public func run(paths: [String]) -> BatchReport {
+        run(FilingIndex.read(paths: paths, with: evaluator))
+    }
+
+    /// The same batch, its entries kept in a few bytes each (`CompactEntries`) rather than whole:
+    /// what `guichet evaluate` runs, on any number of documents.
+    public func runCompact(paths: [String]) -> CompactReport {
+        runCompact(FilingIndex.read(paths: paths, with: evaluator))
+    }
+
+    /// Decides the documents of a first reading (`FilingIndex`), each entry whole.
+    func run(_ index: FilingIndex) -> BatchReport {
         var entries: [BatchEntry] = []
-        let failure = run(FilingIndex.read(paths: paths, with: evaluator), into: &entries)
+        let failure = run(index, into: &entries)
         return BatchReport(entries: entries, registerFailure: failure)
     }
 
-    /// The same batch, for any number of documents: each is read twice (`FilingIndex`,
-    /// `SecondReading`) rather than held from its first reading to its turn, and its entry is
-    /// kept in a few bytes (`CompactEntries`). What `guichet evaluate` runs.
-    public func runCompact(paths: [String]) -> CompactReport {
-        let index = FilingIndex.read(paths: paths, with: evaluator)
+    /// Decides the documents of a first reading, each entry compact.
+    func runCompact(_ index: FilingIndex) -> CompactReport {
         var entries = CompactEntries(index: index, output: output)
         let failure = run(index, into: &entries)
         return CompactReport(entries: entries, registerFailure: failure)
@@ -98,9 +106,7 @@ public final class BatchRunner {
 
     /// Evaluates (and writes, and records) documents read by `read(paths:)`.
     public func run(_ ordered: [PendingDocument], failures: [BatchEntry]) -> BatchReport {
-        var entries: [BatchEntry] = []
-        let failure = run(FilingIndex(ordered: ordered, failures: failures), into: &entries)
-        return BatchReport(entries: entries, registerFailure: failure)
+        run(FilingIndex(ordered: ordered, failures: failures))
     }
 
     /// Decides the documents of the index in its order, then adds the entries of what could not

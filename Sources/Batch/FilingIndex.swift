@@ -5,7 +5,7 @@ import YAMLReader
 
 /// The first of a batch's two readings: every document read and decoded once, to learn its
 /// filing date, its id and the files it would write, then dropped. What is kept of it is its
-/// place in its file and what sorts it, forty bytes and its id's; sorted in filing order, the
+/// place in its file and what sorts it, 48 bytes and its id's; sorted in filing order, the
 /// index hands each document in turn to the second reading (`SecondReading`), which reads it
 /// again from there.
 ///
@@ -19,9 +19,11 @@ final class FilingIndex {
         /// The byte offset of the line its text begins on (`DocumentPlace`); for a document kept
         /// in memory, −1 − its index in `kept`.
         var offset: Int
-        /// Its id is `idLength` bytes of `idBytes` from `idStart + idStartHigh << 32`.
-        var idStart: UInt32
+        /// Its id is `idLength` bytes of `idBytes` from `idStart`.
+        var idStart: Int
         var idLength: UInt32
+        /// The bytes to the next document of its file, or 0 for the last (read on until it ends).
+        var length: UInt32
         /// Where the document starts (its root node): the mark of its entries.
         var mark: SourceMark
         /// Its filing date as yyyymmdd, which sorts as the date does.
@@ -30,12 +32,8 @@ final class FilingIndex {
         var line: UInt32
         /// Its scheme, or its household's family, in `targets`.
         var target: UInt16
-        var idStartHigh: UInt16
 
-        var idRange: Range<Int> {
-            let start = Int(idStart) | Int(idStartHigh) << 32
-            return start..<(start + Int(idLength))
-        }
+        var idRange: Range<Int> { idStart..<(idStart + Int(idLength)) }
     }
 
     /// A scheme asked for, or a family with the schemes a household's file is evaluated under.
@@ -86,6 +84,8 @@ final class FilingIndex {
         let placed = LineStarts.places(count: keys.count - first, line: { Int(keys[first + $0].line) }, in: file) { position, place in
             keys[first + position].offset = place.offset
             keys[first + position].line = UInt32(clamping: place.line)
+            // A document ends where the next begins; one longer than 4 GiB is read on, as the last is.
+            if position > 0 { keys[first + position - 1].length = UInt32(exactly: place.offset - keys[first + position - 1].offset) ?? 0 }
         }
         // Gone before it could be placed: the second reading finds nothing there, and says so.
         if !placed { for position in first..<keys.count { keys[position].offset = Int.max } }
@@ -100,9 +100,9 @@ final class FilingIndex {
             kept.append(document)
         }
         let filed = document.filed
-        keys.append(Key(offset: offset, idStart: UInt32(truncatingIfNeeded: start), idLength: UInt32(idBytes.count - start),
-                        mark: document.mark, filed: UInt32(filed.year * 10_000 + filed.month * 100 + filed.day),
-                        line: UInt32(clamping: line), target: target(of: document), idStartHigh: UInt16(truncatingIfNeeded: start >> 32)))
+        keys.append(Key(offset: offset, idStart: start, idLength: UInt32(idBytes.count - start), length: 0, mark: document.mark,
+                        filed: UInt32(filed.year * 10_000 + filed.month * 100 + filed.day), line: UInt32(clamping: line),
+                        target: target(of: document)))
     }
 
     private func target(of document: PendingDocument) -> UInt16 {
@@ -161,7 +161,8 @@ final class FilingIndex {
 
     /// Where to read the document again.
     func place(at position: Int) -> DocumentPlace {
-        DocumentPlace(offset: keys[position].offset, line: Int(keys[position].line))
+        let key = keys[position]
+        return DocumentPlace(offset: key.offset, line: Int(key.line), length: key.length == 0 ? nil : Int(key.length))
     }
 
     /// The base names of the files the document would write (`OutputNames`).

@@ -10,10 +10,15 @@ import Platform
 public struct DocumentPlace: Sendable, Equatable {
     public var offset: Int
     public var line: Int
+    /// The bytes from `offset` to the next document's place, when known: the document is read
+    /// without a byte more. Otherwise the file is read on, a little at a time, until the
+    /// document ends.
+    public var length: Int?
 
-    public init(offset: Int, line: Int) {
+    public init(offset: Int, line: Int, length: Int? = nil) {
         self.offset = offset
         self.line = line
+        self.length = length
     }
 }
 
@@ -23,15 +28,18 @@ final class PositionedInput {
     let file: PositionedFile
     let place: DocumentPlace
     private var offset: Int
+    /// What is left to read of the document, when its length is known.
+    private var remaining: Int
 
-    /// What libyaml is given per call: a document of a batch is a few hundred bytes, and its
-    /// raw buffer would otherwise ask for 16 KiB each time.
+    /// What libyaml is given per call when the document's length is unknown: libyaml decodes
+    /// all it is given, and its raw buffer would otherwise ask for 16 KiB each time.
     static let chunk = 4096
 
     init(file: PositionedFile, place: DocumentPlace) {
         self.file = file
         self.place = place
         offset = place.offset
+        remaining = place.length ?? Int.max
     }
 
     /// libyaml's read handler: 1 with the bytes read (none at the end of the file), 0 on an
@@ -40,9 +48,11 @@ final class PositionedInput {
         data, buffer, size, sizeRead in
         guard let data, let buffer, let sizeRead else { return 0 }
         let input = Unmanaged<PositionedInput>.fromOpaque(data).takeUnretainedValue()
-        let target = UnsafeMutableRawBufferPointer(start: buffer, count: min(size, chunk))
-        guard let count = try? input.file.read(at: input.offset, into: target) else { return 0 }
+        let wanted = input.remaining == Int.max ? min(size, chunk) : min(size, input.remaining)
+        guard let count = try? input.file.read(at: input.offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: wanted))
+        else { return 0 }
         input.offset += count
+        if input.remaining != Int.max { input.remaining -= count }
         sizeRead.pointee = count
         return 1
     }
