@@ -113,12 +113,12 @@ public final class BatchRunner {
     /// be read; the register's failure, if it stopped the batch.
     private func run<Sink: EntrySink>(_ index: FilingIndex, into sink: inout Sink) -> String? {
         let clashes = OutputNames.clashes(in: index, reserved: names.reserved)
-        var reading = SecondReading()
+        let reading = ReadAhead(index, catalog: catalog, skipping: Set(clashes.keys))
         var failure: String?
         if let register {
-            failure = decide(index, clashes: clashes, reading: &reading, in: register, into: &sink)
+            failure = decide(index, clashes: clashes, reading: reading, in: register, into: &sink)
         } else {
-            for position in 0..<index.count { decide(position, of: index, clash: clashes[position], reading: &reading, into: &sink) }
+            for position in 0..<index.count { decide(position, of: index, clash: clashes[position], reading: reading, into: &sink) }
         }
         for entry in index.failures { sink.append(entry, document: nil) }
         return failure
@@ -127,7 +127,7 @@ public final class BatchRunner {
     /// Decides in filing order against the register, recording each decision. When the register
     /// cannot be written, the batch stops there: each application whose decision the register
     /// does not hold says so, and running the batch again completes it.
-    private func decide<Sink: EntrySink>(_ index: FilingIndex, clashes: [Int: Diagnostic], reading: inout SecondReading,
+    private func decide<Sink: EntrySink>(_ index: FilingIndex, clashes: [Int: Diagnostic], reading: ReadAhead,
                                          in register: DecisionRegister, into sink: inout Sink) -> String? {
         var next = 0
         var used: RegisterSession?
@@ -138,7 +138,7 @@ public final class BatchRunner {
                 used = session
                 defer { self.session = nil }
                 while next < index.count, registerFailure == nil {
-                    decide(next, of: index, clash: clashes[next], reading: &reading, into: &sink)
+                    decide(next, of: index, clash: clashes[next], reading: reading, into: &sink)
                     next += 1
                 }
                 if let registerFailure { throw registerFailure }
@@ -177,9 +177,9 @@ public final class BatchRunner {
 
     // MARK: Deciding
 
-    /// Decides the document at `position` of the index, read again (`SecondReading`), unless its
+    /// Decides the document at `position` of the index, read again (`ReadAhead`), unless its
     /// output names clash with another's (`clash`).
-    private func decide<Sink: EntrySink>(_ position: Int, of index: FilingIndex, clash: Diagnostic?, reading: inout SecondReading,
+    private func decide<Sink: EntrySink>(_ position: Int, of index: FilingIndex, clash: Diagnostic?, reading: ReadAhead,
                                          into sink: inout Sink) {
         if let clash { return sink.append(index.failure(at: position, [clash]), document: position) }
         switch reading.document(at: position, in: index, with: evaluator) {

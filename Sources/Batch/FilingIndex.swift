@@ -13,7 +13,10 @@ import YAMLReader
 /// before all are read; keeping the documents themselves cost over a kilobyte each, 1.5 GB for
 /// a million. A document is kept in memory only when its file cannot be read from inside
 /// (UTF-16), or when the caller already holds it (`init(ordered:failures:)`).
-final class FilingIndex {
+///
+/// `@unchecked Sendable`: it is built by `read` or `init(ordered:failures:)` and never changed
+/// after, so the thread that reads the documents again and the one that decides them only read it.
+final class FilingIndex: @unchecked Sendable {
     /// One document: where to read it again, and what sorts it.
     struct Key {
         /// The byte offset of the line its text begins on (`DocumentPlace`); for a document kept

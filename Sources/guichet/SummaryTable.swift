@@ -11,7 +11,7 @@ enum SummaryTable {
         var widths = header.prefix(4).map(\.count)
         var counts = Counts()
         for entry in report.entries {
-            let row = cells(entry)
+            let row = cells(entry, withDocument: false)
             for column in 0..<4 { widths[column] = max(widths[column], row[column].count) }
             counts.add(entry)
         }
@@ -24,9 +24,10 @@ enum SummaryTable {
         line("\(counts.entries) \(what) : " + counts.description)
     }
 
-    private static func cells(_ entry: BatchEntry) -> [String] {
+    /// The row's cells, escaped; the last, never padded, only when it is printed.
+    private static func cells(_ entry: BatchEntry, withDocument: Bool = true) -> [String] {
         [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERREUR",
-         entry.amount.map(FrenchFormat.money) ?? "", document(entry)].map { TerminalText.escaped($0) }
+         entry.amount.map(FrenchFormat.money) ?? "", withDocument ? document(entry) : ""].map { TerminalText.escaped($0) }
     }
 
     private static func document(_ entry: BatchEntry) -> String {
