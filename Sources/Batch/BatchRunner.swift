@@ -11,9 +11,9 @@ import YAMLReader
 /// A batch reads every document first, then evaluates them in filing-date then id order, never
 /// in file order: limits read the register, and the first filed is the first served. The first
 /// reading keeps each document's place and sort key only (`FilingIndex`); each is read again
-/// when its turn comes (`SecondReading`), so that a batch's memory does not grow with its
-/// documents. Each document stands alone: one that cannot be read gets an error entry and
-/// never costs another its decision.
+/// when its turn comes (`SecondReading`, on a thread of its own: `ReadAhead`), so that a
+/// batch's memory does not grow with its documents. Each document stands alone: one that cannot
+/// be read gets an error entry and never costs another its decision.
 public final class BatchRunner {
     public let catalog: SchemeCatalog
     private let output: OutputFolder?
@@ -37,7 +37,8 @@ public final class BatchRunner {
     /// The register's failure, which stops the batch.
     private var registerFailure: (any Error)?
     /// Whether each entry keeps its evaluation, for callers that read it after the batch; a
-    /// batch that only reports outcomes and amounts keeps these alone, in far less memory.
+    /// batch that only reports outcomes and amounts keeps these alone, in far less memory
+    /// (and `runCompact` in a few bytes an entry).
     private let keepingEvaluations: Bool
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
