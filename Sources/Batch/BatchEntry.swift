@@ -62,18 +62,36 @@ extension BatchEntry {
     }
 }
 
-/// The whole batch, in processing order.
-public struct BatchReport: Sendable {
-    /// One entry per application document, and one per file that could not be read at all.
-    public var entries: [BatchEntry] = []
+/// What a batch reports, however it keeps its entries.
+public protocol BatchResults {
+    associatedtype Entries: Collection<BatchEntry>
+    /// One entry per application document, and one per file that could not be read at all, in
+    /// processing order: the decisions in filing order, then what could not be read.
+    var entries: Entries { get }
     /// Why the register stopped the batch, when it did: what failed, where, and how many
     /// decisions were recorded before. The entries say which applications it left unrecorded.
-    public var registerFailure: String?
+    var registerFailure: String? { get }
+}
 
-    public var failureCount: Int { entries.filter { !$0.diagnostics.isEmpty }.count }
+extension BatchResults {
+    public var failureCount: Int { entries.lazy.filter { !$0.diagnostics.isEmpty }.count }
 
     /// Decisions with this outcome, not counting those the register failed to record (errors).
     public func count(of outcome: Outcome) -> Int {
-        entries.filter { $0.outcome == outcome && $0.unrecorded == nil }.count
+        entries.lazy.filter { $0.outcome == outcome && $0.unrecorded == nil }.count
     }
+}
+
+/// The whole batch, in processing order, every entry whole (with its evaluation, unless the
+/// runner keeps none).
+public struct BatchReport: BatchResults, Sendable {
+    public var entries: [BatchEntry] = []
+    public var registerFailure: String?
+}
+
+/// The whole batch, its entries kept in a few bytes each (`CompactEntries`): what a batch of
+/// any size reports, such as `guichet evaluate`'s.
+public struct CompactReport: BatchResults {
+    public let entries: CompactEntries
+    public let registerFailure: String?
 }

@@ -9,9 +9,11 @@ import YAMLReader
 /// Evaluates application files and writes a decision for each.
 ///
 /// A batch reads every document first, then evaluates them in filing-date then id order, never
-/// in file order: limits read the register, and the first filed is the first served. Each
-/// document stands alone: one that cannot be read gets an error entry and never costs another
-/// its decision.
+/// in file order: limits read the register, and the first filed is the first served. The first
+/// reading keeps each document's place and sort key only (`FilingIndex`); each is read again
+/// when its turn comes (`SecondReading`, on a thread of its own: `ReadAhead`), so that a
+/// batch's memory does not grow with its documents. Each document stands alone: one that cannot
+/// be read gets an error entry and never costs another its decision.
 public final class BatchRunner {
     public let catalog: SchemeCatalog
     private let output: OutputFolder?
@@ -35,7 +37,8 @@ public final class BatchRunner {
     /// The register's failure, which stops the batch.
     private var registerFailure: (any Error)?
     /// Whether each entry keeps its evaluation, for callers that read it after the batch; a
-    /// batch that only reports outcomes and amounts keeps these alone, in far less memory.
+    /// batch that only reports outcomes and amounts keeps these alone, in far less memory
+    /// (and `runCompact` in a few bytes an entry).
     private let keepingEvaluations: Bool
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
@@ -61,9 +64,29 @@ public final class BatchRunner {
         evaluator = DocumentEvaluator(catalog: catalog)
     }
 
+    /// Reads, evaluates and writes every document of the files and folders, each entry whole.
     public func run(paths: [String]) -> BatchReport {
-        let (documents, failures) = read(paths: paths)
-        return run(documents, failures: failures)
+        run(FilingIndex.read(paths: paths, with: evaluator))
+    }
+
+    /// The same batch, its entries kept in a few bytes each (`CompactEntries`) rather than whole:
+    /// what `guichet evaluate` runs, on any number of documents.
+    public func runCompact(paths: [String]) -> CompactReport {
+        runCompact(FilingIndex.read(paths: paths, with: evaluator))
+    }
+
+    /// Decides the documents of a first reading (`FilingIndex`), each entry whole.
+    func run(_ index: FilingIndex) -> BatchReport {
+        var entries: [BatchEntry] = []
+        let failure = run(index, into: &entries)
+        return BatchReport(entries: entries, registerFailure: failure)
+    }
+
+    /// Decides the documents of a first reading, each entry compact.
+    func runCompact(_ index: FilingIndex) -> CompactReport {
+        var entries = CompactEntries(index: index, output: output)
+        let failure = run(index, into: &entries)
+        return CompactReport(entries: entries, registerFailure: failure)
     }
 
     /// Reads and decodes every document of the files and folders, in filing order, with an
@@ -75,34 +98,38 @@ public final class BatchRunner {
 
     static func read(paths: [String], with evaluator: DocumentEvaluator) -> (documents: [PendingDocument], failures: [BatchEntry]) {
         var pending: [PendingDocument] = []
-        var report = BatchReport()
-        for path in paths {
-            let (files, problems) = YAMLFiles.list(path)
-            report.entries += problems.map { BatchEntry(failure: $0) }
-            for file in files { read(file: file, with: evaluator, into: &pending, failures: &report) }
+        var failures: [BatchEntry] = []
+        BatchFiles.forEachFile(in: paths, failures: &failures) { file, failures in
+            BatchFiles.read(file: file, with: evaluator, failures: &failures) { document, _ in pending.append(document) }
         }
-        return (pending.sorted(by: PendingDocument.filingOrder), report.entries)
+        return (pending.sorted(by: PendingDocument.filingOrder), failures)
     }
 
     /// Evaluates (and writes, and records) documents read by `read(paths:)`.
     public func run(_ ordered: [PendingDocument], failures: [BatchEntry]) -> BatchReport {
-        var report = BatchReport()
-        let clashes = OutputNames.clashes(in: ordered, reserved: names.reserved)
+        run(FilingIndex(ordered: ordered, failures: failures))
+    }
+
+    /// Decides the documents of the index in its order, then adds the entries of what could not
+    /// be read; the register's failure, if it stopped the batch.
+    private func run<Sink: EntrySink>(_ index: FilingIndex, into sink: inout Sink) -> String? {
+        let clashes = OutputNames.clashes(in: index, reserved: names.reserved)
+        let reading = ReadAhead(index, catalog: catalog, skipping: Set(clashes.keys))
+        var failure: String?
         if let register {
-            report.entries = decide(ordered, clashes: clashes, in: register, failure: &report.registerFailure)
+            failure = decide(index, clashes: clashes, reading: reading, in: register, into: &sink)
         } else {
-            report.entries = ordered.flatMap { decide($0, clash: clashes[ObjectIdentifier($0)]) }
+            for position in 0..<index.count { decide(position, of: index, clash: clashes[position], reading: reading, into: &sink) }
         }
-        report.entries += failures
-        return report
+        for entry in index.failures { sink.append(entry, document: nil) }
+        return failure
     }
 
     /// Decides in filing order against the register, recording each decision. When the register
     /// cannot be written, the batch stops there: each application whose decision the register
     /// does not hold says so, and running the batch again completes it.
-    private func decide(_ ordered: [PendingDocument], clashes: [ObjectIdentifier: Diagnostic], in register: DecisionRegister,
-                        failure: inout String?) -> [BatchEntry] {
-        var entries: [BatchEntry] = []
+    private func decide<Sink: EntrySink>(_ index: FilingIndex, clashes: [Int: Diagnostic], reading: ReadAhead,
+                                         in register: DecisionRegister, into sink: inout Sink) -> String? {
         var next = 0
         var used: RegisterSession?
         registerFailure = nil
@@ -111,78 +138,59 @@ public final class BatchRunner {
                 self.session = session
                 used = session
                 defer { self.session = nil }
-                while next < ordered.count, registerFailure == nil {
-                    entries += decide(ordered[next], clash: clashes[ObjectIdentifier(ordered[next])])
+                while next < index.count, registerFailure == nil {
+                    decide(next, of: index, clash: clashes[next], reading: reading, into: &sink)
                     next += 1
                 }
                 if let registerFailure { throw registerFailure }
             }
         } catch {
-            failure = "\(error)"
-            let committed = used?.recorded ?? 0
-            for index in entries.indices where (entries[index].recordOrdinal ?? -1) >= committed && entries[index].unrecorded == nil {
-                entries[index].unrecorded = Self.unrecorded(at: entries[index].mark)
+            sink.markUnrecorded(from: used?.recorded ?? 0)
+            for position in next..<index.count {
+                sink.append(index.failure(at: position, [Self.unprocessed(at: index.mark(at: position))]), document: position)
             }
-            entries += ordered[next...].map { document in
-                document.failure([Diagnostic("""
-                    demande non traitée : le registre n'a pas pu être écrit et le lot s'est arrêté avant elle ; \
-                    relancez la même commande pour la traiter
-                    """, at: document.mark)])
-            }
+            return "\(error)"
         }
-        return entries
+        return nil
     }
 
-    private static func unrecorded(at mark: SourceMark) -> Diagnostic {
+    static func unrecorded(at mark: SourceMark) -> Diagnostic {
         Diagnostic("décision prise mais non enregistrée au registre, qui n'a pas pu être écrit ; relancez la même commande pour l'enregistrer", at: mark)
     }
 
-    /// Reads every document of one file, a single application or a stream of them.
-    private static func read(file: String, with evaluator: DocumentEvaluator, into pending: inout [PendingDocument],
-                             failures report: inout BatchReport) {
-        let reader: YAMLDocumentReader
-        do {
-            reader = try YAMLDocumentReader(path: file)
-        } catch {
-            report.entries.append(BatchEntry(failure: Diagnostic(error)))
-            return
-        }
-        var documents = 0
-        while true {
-            do {
-                guard let document = try reader.nextDocument() else { break }
-                documents += 1
-                switch evaluator.prepare(document) {
-                case .ready(let prepared): pending.append(prepared)
-                case .failed(let entry): report.entries.append(entry)
-                }
-            } catch {
-                // libyaml cannot resume after a syntax error: the rest of the file is lost, and said so.
-                let message = documents == 0 ? error.message : "\(error.message) (this document and the rest of the file could not be read)"
-                report.entries.append(BatchEntry(failure: Diagnostic(message, at: error.mark)))
-                return
-            }
-        }
-        if documents == 0 {
-            let mark = SourceMark(file: file, line: 1, column: 1)
-            report.entries.append(BatchEntry(failure: Diagnostic("the file is empty: an application starts with 'scheme', 'id', 'filed' and 'applicant'", at: mark)))
-        }
+    static func unprocessed(at mark: SourceMark) -> Diagnostic {
+        Diagnostic("""
+            demande non traitée : le registre n'a pas pu être écrit et le lot s'est arrêté avant elle ; \
+            relancez la même commande pour la traiter
+            """, at: mark)
     }
 
     /// Reads, evaluates and (when there is an output) writes the decision of one document, at
     /// once: for streams whose order is already the filing order, such as the benchmark's.
     public func process(_ document: YAMLNode) -> [BatchEntry] {
         switch evaluator.prepare(document) {
-        case .ready(let prepared): decide(prepared, clash: names.claim(prepared))
-        case .failed(let entry): [entry]
+        case .ready(let prepared):
+            if let clash = names.claim(prepared) { return [prepared.failure([clash])] }
+            return decide(prepared)
+        case .failed(let entry): return [entry]
         }
     }
 
     // MARK: Deciding
 
-    /// Decides one document, unless its output names clash with another's (`clash`).
-    private func decide(_ document: PendingDocument, clash: Diagnostic?) -> [BatchEntry] {
-        if let clash { return [document.failure([clash])] }
+    /// Decides the document at `position` of the index, read again (`ReadAhead`), unless its
+    /// output names clash with another's (`clash`).
+    private func decide<Sink: EntrySink>(_ position: Int, of index: FilingIndex, clash: Diagnostic?, reading: ReadAhead,
+                                         into sink: inout Sink) {
+        if let clash { return sink.append(index.failure(at: position, [clash]), document: position) }
+        switch reading.document(at: position, in: index, with: evaluator) {
+        case .failed(let entry): sink.append(entry, document: position)
+        case .ready(let document): for entry in decide(document) { sink.append(entry, document: position) }
+        }
+    }
+
+    /// Evaluates one document and writes its documents.
+    private func decide(_ document: PendingDocument) -> [BatchEntry] {
         let reader: any LimitReader
         if let session { reader = session } else if let register { reader = register } else { reader = EmptyRegister() }
         let result = evaluator.evaluate(document.decoded, referenceDate: referenceDate, register: reader)
@@ -193,12 +201,12 @@ public final class BatchRunner {
             var entries: [BatchEntry] = []
             // A household's file gets documents for the aids it requests; the others only inform its orientation.
             for evaluation in evaluations where document.requests(evaluation.scheme.id) {
-                let name = document.family == nil ? document.id : "\(document.id).\(evaluation.scheme.id)"
+                let name = OutputNames.decisionName(id: document.id, family: document.family, scheme: evaluation.scheme.id)
                 entries.append(try issue(evaluation, name: name, at: document.mark))
             }
             if let family = document.family, let output {
                 let orientation = Orientation(family: family, evaluations: evaluations, requested: document.requested ?? [],
-                                              decisionFile: { "\(document.id).\($0.scheme.id).md" })
+                                              decisionFile: { OutputNames.decisionName(id: document.id, family: family, scheme: $0.scheme.id) + ".md" })
                 try output.write(orientation.markdown(), to: "\(document.id).orientation.md")
             }
             return entries

@@ -3,14 +3,14 @@ import SchemeLanguage
 import YAMLReader
 
 /// A document ready to be decided, or the entry saying why it cannot be.
-public enum Prepared {
+public enum Prepared: Sendable {
     case ready(PendingDocument)
     case failed(BatchEntry)
 }
 
 /// A document read and decoded, waiting for its turn in filing order (a class, so that
 /// sorting a large batch moves references, not documents).
-public final class PendingDocument {
+public final class PendingDocument: Sendable {
     public let mark: SourceMark
     public let id: String
     public let filed: LocalDate

@@ -1,8 +1,17 @@
 import Decisions
+import Platform
 import SchemeLanguage
 
 /// One line of JSON per application: what a spreadsheet or a script needs from a batch.
 public enum SummaryLine {
+    /// Writes `summary.jsonl` in the output folder, a line per entry, as it goes: a batch of a
+    /// million applications never holds the whole text. The file appears only once complete.
+    public static func write(_ entries: some Sequence<BatchEntry>, to output: OutputFolder) throws(FileSystemError) {
+        let file = try StreamingFile(path: output.path("summary.jsonl"))
+        for entry in entries { file.write(line: render(entry)) }
+        try file.commit()
+    }
+
     public static func render(_ entry: BatchEntry) -> String {
         var line = ""
         line.reserveCapacity(160)

@@ -125,7 +125,7 @@ public struct Benchmark {
                                  issuance: Issuance(stage: .instruction))
         let clock = ContinuousClock()
         let start = clock.now
-        let report = runner.run(paths: [path])
+        let report = runner.runCompact(paths: [path])
         let seconds = (clock.now - start).seconds
         guard report.failureCount == 0 || report.entries.count > report.failureCount else {
             throw FileSystemError(path: registerPath, reason: "le lot de mesure a échoué : aucune demande n'a été décidée")
@@ -151,11 +151,9 @@ public struct Benchmark {
         let output = try OutputFolder(directory: outputPath)
         let issuance = Issuance(stage: instruction ? .instruction : .simulation, referenceDate: referenceDate)
         let runner = BatchRunner(catalog: catalog, referenceDate: referenceDate, output: output, register: register,
-                                 issuance: issuance, actor: instruction ? Actor(name: "bench", at: "2026-01-01T00:00:00Z") : nil,
-                                 keepingEvaluations: false)
-        let report = runner.run(paths: [path])
-        let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
-        try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
+                                 issuance: issuance, actor: instruction ? Actor(name: "bench", at: "2026-01-01T00:00:00Z") : nil)
+        let report = runner.runCompact(paths: [path])
+        try SummaryLine.write(report.entries, to: output)
         let seconds = (clock.now - start).seconds
         guard report.failureCount == 0 || report.entries.count > report.failureCount else {
             throw FileSystemError(path: outputPath, reason: "le lot de mesure a échoué : aucun document n'a été écrit")

@@ -4,6 +4,18 @@ public enum RegularFile {
     /// the file is opened without blocking and checked on its descriptor, so that a FIFO put
     /// where an application was expected cannot hang the program.
     public static func open(_ path: String) throws(FileSystemError) -> UnsafeMutablePointer<FILE> {
+        let descriptor = try openDescriptor(path)
+        guard let stream = fdopen(descriptor, "rb") else {
+            let code = errno
+            close(descriptor)
+            throw .system(path, "lecture impossible", code)
+        }
+        return stream
+    }
+
+    /// Opens `path` for reading as `open` does, and gives the descriptor itself: for reading at
+    /// given offsets (`PositionedFile`) rather than as a stream.
+    static func openDescriptor(_ path: String) throws(FileSystemError) -> Int32 {
         let descriptor = retryingOnInterrupt { systemOpen(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
         guard descriptor >= 0 else {
             throw .system(path, "lecture impossible", errno)
@@ -19,12 +31,7 @@ public enum RegularFile {
             let what = (status.st_mode & S_IFMT) == S_IFDIR ? "c'est un dossier" : "ce n'est pas un fichier ordinaire"
             throw FileSystemError(path: path, reason: "lecture impossible : \(what) ; donnez le chemin d'un fichier YAML")
         }
-        guard let stream = fdopen(descriptor, "rb") else {
-            let code = errno
-            close(descriptor)
-            throw .system(path, "lecture impossible", code)
-        }
-        return stream
+        return descriptor
     }
 }
 

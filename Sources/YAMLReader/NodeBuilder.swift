@@ -34,6 +34,8 @@ struct NodeBuilder: ~Copyable {
     let fileID: UInt32
     let limits: YAMLDocumentReader.Limits
     let input: SourceProbe
+    /// The lines of the file before the input's first byte, when it is read from a place.
+    let firstLine: Int
     /// Finished children of all open containers, in order.
     var nodes = NodeStack()
     /// The innermost open container, kept out of `parents` so the per-event
@@ -52,18 +54,19 @@ struct NodeBuilder: ~Copyable {
     /// Whether the stream held anything at all, to tell an empty file from one with only comments.
     private(set) var sawAnyInput = false
 
-    init(file: String, limits: YAMLDocumentReader.Limits, input: SourceProbe) {
+    init(file: String, limits: YAMLDocumentReader.Limits, input: SourceProbe, firstLine: Int = 0) {
         self.file = file
+        self.firstLine = firstLine
         fileID = SourceFileNames.shared.id(file)
         self.limits = limits
         self.input = input
-        documentMark = SourceMark(file: file, line: 1, column: 1)
+        documentMark = SourceMark(file: file, line: firstLine + 1, column: 1)
         parents.reserveCapacity(16)
         keyPrints.reserveCapacity(64)
     }
 
     func mark(_ m: yaml_mark_t) -> SourceMark {
-        SourceMark(fileID: fileID, line: Int(m.line) + 1, column: Int(m.column) + 1)
+        SourceMark(fileID: fileID, line: firstLine + Int(m.line) + 1, column: Int(m.column) + 1)
     }
 
     /// Pulls events until the end of a document (returning it) or of the stream (returning nil).
@@ -71,7 +74,7 @@ struct NodeBuilder: ~Copyable {
                                event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) -> YAMLNode? {
         while true {
             guard yaml_parser_parse(parser, event) != 0 else {
-                throw ParserDiagnostics.error(from: parser, input: input, file: file)
+                throw ParserDiagnostics.error(from: parser, input: input, file: file, firstLine: firstLine)
             }
             defer { yaml_event_delete(event) }
             switch event.pointee.type {

@@ -2,29 +2,32 @@ import CYAML
 
 /// Turns libyaml's terse error fields into a located, actionable ``YAMLError``.
 enum ParserDiagnostics {
-    static func error(from parser: UnsafeMutablePointer<yaml_parser_t>, input: SourceProbe, file: String) -> YAMLError {
+    /// `firstLine` counts the lines of the file before the input's first byte (a document read
+    /// again from its place, `DocumentPlace`): libyaml counts its lines from the input's start.
+    static func error(from parser: UnsafeMutablePointer<yaml_parser_t>, input: SourceProbe, file: String,
+                      firstLine: Int = 0) -> YAMLError {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
         switch p.error {
         case YAML_MEMORY_ERROR:
-            return YAMLError(message: "out of memory while parsing YAML", mark: mark(p.problem_mark, file))
+            return YAMLError(message: "out of memory while parsing YAML", mark: mark(p.problem_mark, file, firstLine))
         case YAML_READER_ERROR:
             return readerError(problem, offset: Int(p.problem_offset), value: Int(p.problem_value),
-                               input: input, file: file)
+                               input: input, file: file, firstLine: firstLine)
         default:
-            return syntaxError(problem, parser: p, input: input, file: file)
+            return syntaxError(problem, parser: p, input: input, file: file, firstLine: firstLine)
         }
     }
 
-    private static func mark(_ m: yaml_mark_t, _ file: String) -> SourceMark {
-        SourceMark(file: file, line: Int(m.line) + 1, column: Int(m.column) + 1)
+    private static func mark(_ m: yaml_mark_t, _ file: String, _ firstLine: Int) -> SourceMark {
+        SourceMark(file: file, line: firstLine + Int(m.line) + 1, column: Int(m.column) + 1)
     }
 
     /// Decoding errors come with a byte offset only, so the line and column are recomputed.
     private static func readerError(_ problem: String, offset: Int, value: Int,
-                                    input: SourceProbe, file: String) -> YAMLError {
+                                    input: SourceProbe, file: String, firstLine: Int) -> YAMLError {
         let (line, column) = input.position(ofByte: offset)
-        let at = SourceMark(file: file, line: line + 1, column: column + 1)
+        let at = SourceMark(file: file, line: firstLine + line + 1, column: column + 1)
         let message: String
         switch problem {
         case "input error":
@@ -42,7 +45,7 @@ enum ParserDiagnostics {
     }
 
     private static func syntaxError(_ problem: String, parser p: yaml_parser_t,
-                                    input: SourceProbe, file: String) -> YAMLError {
+                                    input: SourceProbe, file: String, firstLine: Int) -> YAMLError {
         let at = p.problem_mark
         let context = p.context.map { String(cString: $0) }
         var message = problem
@@ -51,13 +54,13 @@ enum ParserDiagnostics {
             // libyaml often repeats the problem position as the context start; saying it twice is noise.
             message = started.line == at.line && started.column == at.column
                 ? "\(context): \(problem)"
-                : "\(context) (started at line \(started.line + 1), column \(started.column + 1)): \(problem)"
+                : "\(context) (started at line \(firstLine + Int(started.line) + 1), column \(started.column + 1)): \(problem)"
         }
         let place = (line: Int(at.line), column: Int(at.column))
         if let hint = hint(problem: problem, context: context ?? "", input: input, at: place) {
             message += "; " + hint
         }
-        return YAMLError(message: message, mark: mark(at, file))
+        return YAMLError(message: message, mark: mark(at, file, firstLine))
     }
 
     /// What to do about the most common mistakes, phrased for people editing rule files by hand.

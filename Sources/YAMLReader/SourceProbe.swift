@@ -8,6 +8,8 @@ import Platform
 enum SourceProbe {
     case memory(UnsafeBufferPointer<UInt8>)
     case file(String)
+    /// A file read from a byte offset (`DocumentPlace`): lines and columns count from there.
+    case positioned(PositionedFile, offset: Int)
 
     /// Calls `visit` with each byte from the start until it returns false or the source ends.
     func scan(_ visit: (UInt8) -> Bool) {
@@ -21,6 +23,14 @@ enum SourceProbe {
             while true {
                 let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
                 if n == 0 { return }
+                for i in 0..<n where !visit(chunk[i]) { return }
+            }
+        case .positioned(let file, var offset):
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                guard let n = try? chunk.withUnsafeMutableBytes({ buffer throws(FileSystemError) in try file.read(at: offset, into: buffer) }),
+                      n > 0 else { return }
+                offset += n
                 for i in 0..<n where !visit(chunk[i]) { return }
             }
         }

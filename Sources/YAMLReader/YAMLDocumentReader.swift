@@ -27,6 +27,8 @@ public final class YAMLDocumentReader {
     private let event: UnsafeMutablePointer<yaml_event_t>
     private let stream: UnsafeMutablePointer<FILE>?
     private let buffer: UnsafeMutableBufferPointer<UInt8>?
+    /// The file read from a place (`init(file:at:)`), kept alive for libyaml's read handler.
+    private let positioned: PositionedInput?
     private var builder: NodeBuilder
     private var parserReady: Bool
     private var finished = false
@@ -35,29 +37,38 @@ public final class YAMLDocumentReader {
     /// permission) is a ``YAMLError`` at 1:1 giving the system's reason.
     public convenience init(path: String, limits: Limits = .init()) throws(YAMLError) {
         let stream = try Self.open(path)
-        self.init(file: path, limits: limits, stream: stream, buffer: nil)
+        self.init(file: path, limits: limits, stream: stream, buffer: nil, positioned: nil)
+    }
+
+    /// Reads `file` from `place`, a line start found by a first reading (`DocumentPlace`), with
+    /// the marks of the whole file: a batch reads each document again there, in filing order.
+    public convenience init(file: PositionedFile, at place: DocumentPlace, limits: Limits = .init()) {
+        self.init(file: file.path, limits: limits, stream: nil, buffer: nil, positioned: PositionedInput(file: file, place: place))
     }
 
     /// Reads `text` from memory; `file` is the name used in marks.
     public convenience init(text: String, file: String, limits: Limits = .init()) {
         var text = text
         let buffer = text.withUTF8 { Self.copy($0) }
-        self.init(file: file, limits: limits, stream: nil, buffer: buffer)
+        self.init(file: file, limits: limits, stream: nil, buffer: buffer, positioned: nil)
     }
 
     /// Reads `bytes` (UTF-8, or UTF-16 with a byte order mark) from memory; `file` is the name used in marks.
     public convenience init(bytes: [UInt8], file: String, limits: Limits = .init()) {
         let buffer = bytes.withUnsafeBufferPointer { Self.copy($0) }
-        self.init(file: file, limits: limits, stream: nil, buffer: buffer)
+        self.init(file: file, limits: limits, stream: nil, buffer: buffer, positioned: nil)
     }
 
     private init(file: String, limits: Limits, stream: UnsafeMutablePointer<FILE>?,
-                 buffer: UnsafeMutableBufferPointer<UInt8>?) {
+                 buffer: UnsafeMutableBufferPointer<UInt8>?, positioned: PositionedInput?) {
         self.file = file
         self.stream = stream
         self.buffer = buffer
-        let input: SourceProbe = buffer.map { .memory(UnsafeBufferPointer($0)) } ?? .file(file)
-        self.builder = NodeBuilder(file: file, limits: limits, input: input)
+        self.positioned = positioned
+        let input: SourceProbe = if let buffer { .memory(UnsafeBufferPointer(buffer)) }
+            else if let positioned { .positioned(positioned.file, offset: positioned.place.offset) }
+            else { .file(file) }
+        self.builder = NodeBuilder(file: file, limits: limits, input: input, firstLine: positioned?.place.line ?? 0)
         // The parser keeps pointers into itself (string input), so it needs a stable address.
         parser = .allocate(capacity: 1)
         event = .allocate(capacity: 1)
@@ -67,6 +78,8 @@ public final class YAMLDocumentReader {
             yaml_parser_set_input_file(parser, stream)
         } else if let buffer {
             yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+        } else if let positioned {
+            yaml_parser_set_input(parser, PositionedInput.read, Unmanaged.passUnretained(positioned).toOpaque())
         }
     }
 
@@ -77,6 +90,10 @@ public final class YAMLDocumentReader {
         if let stream { fclose(stream) }
         buffer?.deallocate()
     }
+
+    /// Where the document last returned began: its `---` (or its first directive), or its first
+    /// node when implicit. Reading the file again from that line gives the same document.
+    public var documentStart: SourceMark { builder.documentMark }
 
     /// The next document of the stream, or nil at the end. After an error the reader is finished (returns nil afterwards).
     public func nextDocument() throws(YAMLError) -> YAMLNode? {

@@ -55,54 +55,21 @@ struct Evaluate: ParsableCommand {
         let output = dryRun ? nil : try Console.outputFolder(folder)
         let issuance = Issuance(stage: stage, referenceDate: dating.referenceDate, deployment: deployment)
         let report = BatchRunner(catalog: catalog, referenceDate: dating.referenceDate, output: output, register: decisions, recording: recording,
-                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent), keepingEvaluations: false).run(paths: paths)
+                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent)).runCompact(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
-        Console.out(SummaryTable.render(report, stage: stage))
+        SummaryTable.print(report, stage: stage) { Console.out($0) }
         if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }
         if let output { try writeSummary(report, to: output) }
         // A rules file that could not be read is an error too, even when no application needed it.
         if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
     }
 
-    private func writeSummary(_ report: BatchReport, to output: OutputFolder) throws {
-        let summary = report.entries.map(SummaryLine.render).joined(separator: "\n")
+    private func writeSummary(_ report: CompactReport, to output: OutputFolder) throws {
         do {
-            try output.write(summary.isEmpty ? "" : summary + "\n", to: "summary.jsonl")
+            try SummaryLine.write(report.entries, to: output)
         } catch {
             Console.error("\(error.path):1:1: error: le résumé du lot n'a pas pu être écrit : \(error.reason)")
             throw ExitCode.failure
         }
-    }
-}
-
-/// The table printed after a batch.
-enum SummaryTable {
-    static func render(_ report: BatchReport, stage: Stage) -> String {
-        let header = ["Demande", "Dispositif", stage == .simulation ? "Résultat simulé" : "Avis", "Montant", "Document"]
-        let rows = [header] + report.entries.map { entry in
-            [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERREUR",
-             entry.amount.map(FrenchFormat.money) ?? "", document(entry)].map { TerminalText.escaped($0) }
-        }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max()! + 2 }
-        var lines = rows.map { row in
-            (0..<4).map { Console.pad(row[$0], widths[$0]) }.joined() + row[4]
-        }
-        var counts = Outcome.allCases.compactMap { outcome -> String? in
-            let count = report.count(of: outcome)
-            return count == 0 ? nil : "\(count) \(outcome.rawValue)"
-        }
-        let kept = report.entries.filter { $0.kept != nil }.count
-        if kept > 0 { counts.append("\(kept) déjà proposée(s) ou décidée(s), inchangée(s)") }
-        if report.failureCount > 0 { counts.append("\(report.failureCount) en erreur") }
-        lines.append("")
-        let what = stage == .simulation ? "simulation(s)" : "demande(s) instruite(s)"
-        lines.append("\(report.entries.count) \(what) : " + (counts.isEmpty ? "aucune" : counts.joined(separator: ", ")))
-        return lines.joined(separator: "\n")
-    }
-
-    private static func document(_ entry: BatchEntry) -> String {
-        if let kept = entry.kept { return "inchangée (\(kept.frenchName) au registre)" }
-        let shown = entry.decisionPath ?? "\(entry.mark)"
-        return entry.unrecorded == nil ? shown : "\(shown) (non enregistrée au registre)"
     }
 }

@@ -92,6 +92,26 @@ import Testing
         }
     }
 
+    /// `guichet evaluate` keeps its entries compact (`BatchRunner.runCompact`): stopped by a
+    /// full disk, they still say which decisions were taken but not recorded, and which
+    /// applications were not decided, as whole entries do.
+    @Test func aCompactReportOfAStoppedBatchSaysWhatAWholeOneSays() throws {
+        let count = 1500
+        let path = try stream(count)
+        let referencePath = "\(folder)/reference.sqlite"
+        _ = try run(path, try DecisionRegister.open(path: referencePath), out: "reference")
+        func limited(_ name: String) throws -> DecisionRegister {
+            try DecisionRegister.open(path: "\(folder)/\(name).sqlite", keyPath: nil, options: options(maxPageCount: try pages(referencePath) * 5 / 6))
+        }
+        let whole = try run(path, try limited("whole"), out: "out-whole")
+        let compact = BatchRunner(catalog: catalog, referenceDate: DecisionDay.endOf2021, output: try OutputFolder(directory: "\(folder)/out-compact"),
+                                  register: try limited("compact"), issuance: .instruction()).runCompact(paths: [path])
+        #expect(whole.registerFailure != nil && compact.registerFailure?.replacing("compact.sqlite", with: "whole.sqlite") == whole.registerFailure)
+        #expect(compact.entries.contains { $0.unrecorded != nil } && compact.entries.contains { $0.diagnostics.first?.message.hasPrefix("demande non traitée") == true })
+        #expect(compact.entries.map(SummaryLine.render) == whole.entries.map(SummaryLine.render))
+        #expect(compact.failureCount == whole.failureCount && compact.count(of: .favorable) == whole.count(of: .favorable))
+    }
+
     @Test func aSecondWriterWaitsThenNamesTheProcessThatHoldsTheRegister() throws {
         let path = "\(folder)/r.sqlite"
         let holder = try DecisionRegister.open(path: path)

@@ -1,0 +1,60 @@
+import Batch
+import Platform
+import SchemeLanguage
+
+/// The table printed after a batch: a row per entry, columns as wide as their widest cell,
+/// then the counts. Written line by line, from two passes over the entries, so that a batch of
+/// a million applications prints without building the whole table.
+enum SummaryTable {
+    static func print(_ report: some BatchResults, stage: Stage, line: (String) -> Void) {
+        let header = ["Demande", "Dispositif", stage == .simulation ? "Résultat simulé" : "Avis", "Montant", "Document"]
+        var widths = header.prefix(4).map(\.count)
+        var counts = Counts()
+        for entry in report.entries {
+            let row = cells(entry, withDocument: false)
+            for column in 0..<4 { widths[column] = max(widths[column], row[column].count) }
+            counts.add(entry)
+        }
+        widths = widths.map { $0 + 2 }
+        func render(_ row: [String]) -> String { (0..<4).map { Console.pad(row[$0], widths[$0]) }.joined() + row[4] }
+        line(render(header))
+        for entry in report.entries { line(render(cells(entry))) }
+        line("")
+        let what = stage == .simulation ? "simulation(s)" : "demande(s) instruite(s)"
+        line("\(counts.entries) \(what) : " + counts.description)
+    }
+
+    /// The row's cells, escaped; the last, never padded, only when it is printed.
+    private static func cells(_ entry: BatchEntry, withDocument: Bool = true) -> [String] {
+        [entry.id ?? "?", entry.schemeID ?? "?", entry.outcome?.rawValue ?? "ERREUR",
+         entry.amount.map(FrenchFormat.money) ?? "", withDocument ? document(entry) : ""].map { TerminalText.escaped($0) }
+    }
+
+    private static func document(_ entry: BatchEntry) -> String {
+        if let kept = entry.kept { return "inchangée (\(kept.frenchName) au registre)" }
+        let shown = entry.decisionPath ?? "\(entry.mark)"
+        return entry.unrecorded == nil ? shown : "\(shown) (non enregistrée au registre)"
+    }
+
+    /// The batch's counts, as `BatchResults` counts them (`count(of:)`, `failureCount`), in one pass.
+    private struct Counts: CustomStringConvertible {
+        var entries = 0
+        var outcomes: [Outcome: Int] = [:]
+        var kept = 0
+        var failures = 0
+
+        mutating func add(_ entry: BatchEntry) {
+            entries += 1
+            if let outcome = entry.outcome, entry.unrecorded == nil { outcomes[outcome, default: 0] += 1 }
+            if entry.kept != nil { kept += 1 }
+            if !entry.diagnostics.isEmpty { failures += 1 }
+        }
+
+        var description: String {
+            var counts = Outcome.allCases.compactMap { outcome in outcomes[outcome].map { "\($0) \(outcome.rawValue)" } }
+            if kept > 0 { counts.append("\(kept) déjà proposée(s) ou décidée(s), inchangée(s)") }
+            if failures > 0 { counts.append("\(failures) en erreur") }
+            return counts.isEmpty ? "aucune" : counts.joined(separator: ", ")
+        }
+    }
+}
