@@ -1,4 +1,5 @@
 import Decisions
+import Documents
 import Evaluator
 import Platform
 import Register
@@ -40,6 +41,9 @@ public final class BatchRunner {
     /// batch that only reports outcomes and amounts keeps these alone, in far less memory
     /// (and `runCompact` in a few bytes an entry).
     private let keepingEvaluations: Bool
+    /// The formats of a document sent to the applicant (a request for pieces at instruction):
+    /// with them, its HTML and ODT are written beside its Markdown; without, its Markdown alone.
+    private let sentFiles: SentDocumentFiles?
 
     /// With no output, decisions are evaluated but not written; with no register, limits find
     /// no earlier decision and nothing is recorded. `reservedNames` are output names the
@@ -48,8 +52,9 @@ public final class BatchRunner {
     /// `keepingEvaluations`, entries say each outcome and amount only (`BatchEntry.Result.summarized`).
     public init(catalog: SchemeCatalog, referenceDate: LocalDate, output: OutputFolder?, register: DecisionRegister? = nil,
                 recording: Bool = true, issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:],
-                keepingEvaluations: Bool = true) {
+                keepingEvaluations: Bool = true, sentFiles: SentDocumentFiles? = nil) {
         self.keepingEvaluations = keepingEvaluations
+        self.sentFiles = sentFiles
         self.catalog = catalog
         self.referenceDate = referenceDate
         self.output = output
@@ -231,7 +236,11 @@ public final class BatchRunner {
         if let output {
             let record = DecisionRecord(evaluation, issuance: issuance)
             try output.write(JSONDecision.utf8(record), to: "\(name).json")
-            try output.write(MarkdownDecision.utf8(record), to: "\(name).md")
+            if let sentFiles, let sent = record.sentDocument {
+                _ = try sentFiles.write(sent, markdown: MarkdownRendering.utf8(sent), name: name, to: output)
+            } else {
+                try output.write(MarkdownDecision.utf8(record), to: "\(name).md")
+            }
             entry.decisionPath = output.path("\(name).md")
             inputHash = record.inputHash
         }

@@ -54,8 +54,10 @@ struct Evaluate: ParsableCommand {
         let folder = out ?? (simulation && register.inUse ? "simulations" : "decisions")
         let output = dryRun ? nil : try Console.outputFolder(folder)
         let issuance = Issuance(stage: stage, referenceDate: dating.referenceDate, deployment: deployment)
+        // At instruction, a request for pieces is sent to the applicant: in every format.
+        let sentFiles = stage == .instruction && output != nil ? try rules.sentDocumentFiles(deployment) : nil
         let report = BatchRunner(catalog: catalog, referenceDate: dating.referenceDate, output: output, register: decisions, recording: recording,
-                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent)).runCompact(paths: paths)
+                                 issuance: issuance, actor: WorkingFolder.actor(dating.agent), sentFiles: sentFiles).runCompact(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         SummaryTable.print(report, stage: stage) { Console.out($0) }
         if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }

@@ -50,6 +50,18 @@ import Testing
                      "--montant", "PDESI-2020-002=35 000 €"] + rules)
     }
 
+    /// A request for pieces is sent to the applicant: written in every format, like an act;
+    /// a fiche stays an instructor's document, in Markdown and JSON.
+    @Test func aRequestForPiecesIsWrittenInEveryFormat() throws {
+        try initialise()
+        try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        for format in ["md", "html", "odt", "json"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-012.\(format)"), "\(format)")
+        }
+        #expect(try text("PDESI-2020-012.html").contains("Demande de pièces du service instructeur"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-001.odt"), "a fiche is no letter")
+    }
+
     @Test func fichesAwardNothingUntilTheCommissionVotes() throws {
         try initialise()
         try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
