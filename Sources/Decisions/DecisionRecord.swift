@@ -95,6 +95,10 @@ public struct DecisionRecord: Sendable {
     /// The criteria not met, in order: worked out once, since every renderer reads them.
     public let failed: [CriterionRow]
 
+    /// The mentions the law requires that this document prints (`LegalMentions.printed`), in
+    /// order: worked out once, since the Markdown and the JSON both print them.
+    public let mentions: [PrintedMention]
+
     /// A scheme's text with the parameters it names written as this decision applied them.
     public func filled(_ text: String) -> String {
         ParameterText.fill(text) { parameterValues[$0] }
@@ -145,6 +149,8 @@ extension DecisionRecord {
             let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome
             return outcome.map { (evaluation.dependencies[id]?.scheme.title ?? id, $0) }
         }
+        mentions = LegalMentions.printed(in: DocumentKind(stage: issuance.stage, outcome: evaluation.outcome), scheme: scheme,
+                                         application: application, issuance: issuance)
     }
 
     /// The acts a scheme rests on, each once, in the order first cited. The text that says who

@@ -1,5 +1,6 @@
 import Documents
 import Evaluator
+import Synchronization
 import SchemeLanguage
 
 /// A mention the law requires, as a document prints it: the Markdown lays it out at its place,
@@ -88,32 +89,55 @@ enum LegalMentions {
 
     // MARK: - A request for pieces (CRPA L. 114-5)
 
-    static func piecesDeadline(_ record: DecisionRecord) -> PrintedMention {
+    static func piecesDeadline(_ scheme: Scheme, applicant: Application.Applicant, deployment: Deployment) -> PrintedMention {
         let (id, title) = ("delai-pieces", "Délai de production des pièces")
-        guard let mentions = record.scheme.mentions else {
-            return absent(record.scheme, id: id, title: title, what: "le délai de production des pièces et ses conséquences")
+        guard let mentions = scheme.mentions else {
+            return absent(scheme, id: id, title: title, what: "le délai de production des pièces et ses conséquences")
         }
-        switch kind(of: record.application.applicant, id: id, title: title, what: "les mentions du délai de production des pièces") {
+        switch kind(of: applicant, id: id, title: title, what: "les mentions du délai de production des pièces") {
         case .failure(let mention): return mention
         case .success(let kind):
-            let days = mentions.piecesDeadline(scheme: record.scheme.id)
-            let values = ["délai": "\(days) jour\(days > 1 ? "s" : "")", "service": serviceReference(record.issuance.deployment)]
+            let days = mentions.piecesDeadline(scheme: scheme.id)
+            let values = ["délai": "\(days) jour\(days > 1 ? "s" : "")", "service": serviceReference(deployment)]
             return PrintedMention(id: id, title: title, paragraphs: mentions.pieces[kind].paragraphs(values), missing: [])
         }
     }
 
     // MARK: - The algorithmic processing (CRPA L. 311-3-1, R. 311-3-1-1)
 
-    /// `act` names the act in its own words (« La présente décision », « Cette décision »).
+    /// `act` names the act in its own words (« La présente décision », « Cette décision »). The
+    /// same for every document of a scheme in a batch: filled once per scheme, service and kind.
     static func algorithm(_ scheme: Scheme, deployment: Deployment, act: DecisionAct? = nil, simulation: Bool) -> PrintedMention {
+        let service = serviceReference(deployment)
+        let key = AlgorithmKey(scheme: scheme.id, rules: scheme.rulesHash, service: service, subject: ActBlocks.subject(act), simulation: simulation)
+        if let known = filledAlgorithms.withLock({ $0[key] }) { return known }
+        let mention = fillAlgorithm(scheme, service: service, subject: key.subject, simulation: simulation,
+                                    serviceMissing: deployment.service == nil)
+        filledAlgorithms.withLock { $0[key] = mention }
+        return mention
+    }
+
+    /// A scheme by its id and the fingerprint of its rules (which covers its mentions): never by
+    /// its address, which a later scheme may take once it is freed.
+    private struct AlgorithmKey: Hashable {
+        let scheme: String
+        let rules: String
+        let service: String
+        let subject: String
+        let simulation: Bool
+    }
+
+    private static let filledAlgorithms = Mutex<[AlgorithmKey: PrintedMention]>([:])
+
+    private static func fillAlgorithm(_ scheme: Scheme, service: String, subject: String, simulation: Bool, serviceMissing: Bool) -> PrintedMention {
         let (id, title) = ("traitement-algorithmique", "Traitement algorithmique")
         guard let mentions = scheme.mentions else {
             return absent(scheme, id: id, title: title, what: "la mention du traitement algorithmique et le droit d'en obtenir les règles")
         }
         let template = simulation ? mentions.algorithmSimulation : mentions.algorithmAct
-        let values = ["décision": ActBlocks.subject(act), "dispositif": "« \(scheme.title) »", "service": serviceReference(deployment)]
+        let values = ["décision": subject, "dispositif": "« \(scheme.title) »", "service": service]
         return PrintedMention(id: id, title: title, paragraphs: template.paragraphs(values),
-                              missing: deployment.service == nil ? ["coordonnées du service instructeur (guichet.yaml, service)"] : [])
+                              missing: serviceMissing ? ["coordonnées du service instructeur (guichet.yaml, service)"] : [])
     }
 
     // MARK: - Personal data (RGPD, article 13)
@@ -173,28 +197,31 @@ enum LegalMentions {
     }
 }
 
-extension DecisionRecord {
-    /// The mentions this document prints, in the order it prints them: none but the algorithmic
+extension LegalMentions {
+    /// The mentions a document prints, in the order it prints them: none but the algorithmic
     /// processing's information in a simulation; the instructing service in a fiche; the
     /// service, the deadline and the personal data in a request for pieces; the service, the
-    /// algorithmic processing, the routes of appeal and the personal data in an act.
-    public var mentions: [PrintedMention] {
+    /// algorithmic processing, the routes of appeal and the personal data in an act. Worked out
+    /// once per document (`DecisionRecord.mentions`), since its Markdown and its JSON both print them.
+    static func printed(in document: DocumentKind, scheme: Scheme, application: Application, issuance: Issuance) -> [PrintedMention] {
         let deployment = issuance.deployment
         let applicant = application.applicant
-        let personal = LegalMentions.personalData(scheme, applicant: applicant, deployment: deployment)
+        var personal: PrintedMention? { personalData(scheme, applicant: applicant, deployment: deployment) }
         switch document {
         case .simulation:
-            return [LegalMentions.algorithm(scheme, deployment: deployment, simulation: true)]
+            return [algorithm(scheme, deployment: deployment, simulation: true)]
         case .instructionFiche:
-            return [LegalMentions.service(deployment)]
+            return [service(deployment)]
         case .requestForPieces:
-            return [LegalMentions.service(deployment), LegalMentions.piecesDeadline(self)] + [personal].compactMap { $0 }
+            return [service(deployment), piecesDeadline(scheme, applicant: applicant, deployment: deployment)] + [personal].compactMap { $0 }
         case .act:
-            return [LegalMentions.service(deployment), LegalMentions.algorithm(scheme, deployment: deployment, act: issuance.act, simulation: false),
-                    LegalMentions.appeal(scheme, applicant: applicant, act: issuance.act)] + [personal].compactMap { $0 }
+            return [service(deployment), algorithm(scheme, deployment: deployment, act: issuance.act, simulation: false),
+                    appeal(scheme, applicant: applicant, act: issuance.act)] + [personal].compactMap { $0 }
         }
     }
+}
 
+extension DecisionRecord {
     /// The mention of that id, when this document prints it.
     func mention(_ id: String) -> PrintedMention? { mentions.first { $0.id == id } }
 }
