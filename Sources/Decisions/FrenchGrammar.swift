@@ -86,7 +86,7 @@ enum FrenchGrammar {
         // validé le projet » after « le projet n'a pas été validé par le propriétaire du site ».
         let clauses = statements.uniqued().filter { statement in
             let own = words(statement)
-            return own.isEmpty || Double(own.filter(stated.contains).count) / Double(own.count) < 0.8
+            return own.isEmpty || !own.isSubset(of: stated)
         }.map(that)
         guard !clauses.isEmpty else { return nil }
         return clauses.count == 1 ? clauses[0] : clauses.dropLast().joined(separator: ", ") + " et " + clauses[clauses.count - 1]

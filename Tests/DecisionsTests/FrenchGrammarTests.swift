@@ -32,6 +32,10 @@ import Testing
         #expect(FrenchGrammar.thatSeries(["Le propriétaire du site n'a pas validé le projet d'aménagement."], besides: ground) == nil)
         #expect(FrenchGrammar.thatSeries(["Le jeune est né le 1er octobre 1995."], besides: "Le jeune n'a pas entre 18 et 24 ans.")
                 == "que le jeune est né le 1er octobre 1995")
+        // Most of its words in the ground, but not what it says: kept.
+        #expect(FrenchGrammar.thatSeries(["Le demandeur n'est pas issu de l'aide sociale à l'enfance."],
+                                         besides: "Le demandeur ne relève pas de l'aide aux jeunes issus de l'aide sociale à l'enfance.")
+                == "que le demandeur n'est pas issu de l'aide sociale à l'enfance")
     }
 
     @Test func aHouseholdIsNamedAsASentenceSaysIt() {
