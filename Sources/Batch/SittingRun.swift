@@ -1,4 +1,5 @@
 import Decisions
+import Documents
 import Evaluator
 import Platform
 import Register
@@ -23,12 +24,17 @@ public struct SittingRun {
     public let issuance: Issuance
     public let actor: Actor?
 
-    public init(catalog: SchemeCatalog, scheme: Scheme, sitting: DecisionAct, issuance: Issuance, actor: Actor?) {
+    /// The formats of the draft report put to the body (Markdown, HTML, ODT with a template).
+    public let files: SentDocumentFiles
+
+    public init(catalog: SchemeCatalog, scheme: Scheme, sitting: DecisionAct, issuance: Issuance, actor: Actor?,
+                files: SentDocumentFiles) {
         self.catalog = catalog
         self.scheme = scheme
         self.sitting = sitting
         self.issuance = issuance
         self.actor = actor
+        self.files = files
     }
 
     public struct Outcome {
@@ -124,8 +130,9 @@ public struct SittingRun {
         }
         let minutes = SelectionReport.markdown(selection)
         try output.write(minutes, to: "selection-\(scheme.id).md")
-        try output.write(ProposalReport.markdown(selection, sitting: sitting, deployment: issuance.deployment,
-                                                       simulation: !proposing), to: "proposition-\(scheme.id).md")
+        // The draft report goes to the members of the body: in every format, like an act.
+        let report = ProposalReport.document(selection, sitting: sitting, deployment: issuance.deployment, simulation: !proposing)
+        _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: "proposition-\(scheme.id)", to: output)
         return minutes
     }
 

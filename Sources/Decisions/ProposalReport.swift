@@ -15,31 +15,35 @@ public enum ProposalReport {
     /// lines say so instead of putting it to the body.
     public static func markdown(_ result: SelectionResult, sitting: DecisionAct, deployment: Deployment = Deployment(),
                                 simulation: Bool = false) -> String {
+        MarkdownRendering.string(document(result, sitting: sitting, deployment: deployment, simulation: simulation))
+    }
+
+    /// The report as a document, to write as Markdown, HTML and ODT like an act: the body that
+    /// decides reads it, with its annexes, before its sitting.
+    public static func document(_ result: SelectionResult, sitting: DecisionAct, deployment: Deployment = Deployment(),
+                                simulation: Bool = false) -> Document {
         let scheme = result.scheme
         let body = BodyName(sitting.body, authority: scheme.authority)
         let notice = simulation ? DecisionRecord.simulationNotice : body.proposalNotice
-        var text = MarkdownText()
-        text.line("> **\(notice).**")
-        text.blank()
-        text.heading(scheme.authority.name, level: 1)
-        text.heading("Projet de rapport \(body.toBody) — \(scheme.title)")
         // The President does not sit: his decision follows the selection of that day.
-        var rows = [[sitting.body.votes ? "Séance" : "Date", sitting.date.frenchLong], ["Référence", sitting.reference], ["Dispositif", "\(scheme.title) (\(scheme.kind.frenchName))"]]
-        if let service = MarkdownDecision.serviceLine(deployment) { rows.append(["Service instructeur", service]) }
-        text.table(["", ""], rows)
-        expose(result, into: &text)
-        proposals(result, body: body, into: &text)
-        SelectionReport.rules(result, into: &text)
-        proposed(result, into: &text)
-        waiting(result, into: &text)
-        notRetained(result, into: &text)
-        pending(result, into: &text)
-        text.line("---")
-        text.blank()
-        text.line("**\(notice).**")
-        text.blank()
-        text.line("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles `\(scheme.id)`, empreinte SHA-256 `\(scheme.rulesHash)`.")
-        return text.result
+        let references = [Field(sitting.body.votes ? "Séance" : "Date", Text(sitting.date.frenchLong)), Field("Référence", Text(sitting.reference)),
+                          Field("Dispositif", Text("\(scheme.title) (\(scheme.kind.frenchName))"))]
+        var document = Document(title: "Projet de rapport — \(scheme.title)",
+                                letterhead: Letterhead(authority: scheme.authority.name, sender: deployment.service == nil ? [] : ActParts.sender(deployment),
+                                                       references: references))
+        document.append(.notice(.strong(notice + ".")))
+        document.append(.actTitle([Text("Projet de rapport \(body.toBody)"), Text(scheme.title)]))
+        document.append(contentsOf: expose(result))
+        document.append(contentsOf: proposals(result, body: body))
+        let rules = SelectionReport.rankingRules(result)
+        if !rules.isEmpty { document.append(contentsOf: [.heading("Règles de classement appliquées", level: 3), .list(rules.map { Text($0) })]) }
+        document.append(contentsOf: proposed(result))
+        document.append(contentsOf: waiting(result))
+        document.append(contentsOf: notRetained(result))
+        document.append(contentsOf: pending(result))
+        document.append(contentsOf: [.separator, .paragraph(.strong(notice + "."), role: .small),
+                                     .paragraph(Text("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles « \(scheme.id) », empreinte SHA-256 \(scheme.rulesHash)."), role: .small)])
+        return document
     }
 
     /// The amount steps the annex shows beside the amount proposed: each step that is a fact
@@ -56,24 +60,27 @@ public enum ProposalReport {
         }
     }
 
-    private static func expose(_ result: SelectionResult, into text: inout MarkdownText) {
+    private static func expose(_ result: SelectionResult) -> [Block] {
         let scheme = result.scheme
-        text.heading("Exposé", level: 3)
+        var blocks: [Block] = [.heading("Exposé", level: 3)]
         let texts = DecisionRecord.legalBasis(of: scheme).map(FrenchGrammar.withArticle)
         if !texts.isEmpty {
-            text.line("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(series(texts)).")
-            text.blank()
+            blocks.append(.paragraph(Text("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(series(texts)).")))
         }
         if let source = scheme.selection?.source.flatMap(scheme.source) {
-            MarkdownDecision.citedPassage(source, into: &text)
+            if let quote = source.quote { blocks.append(.quotation(Text(quote), source: Text(Citations.citation(source)))) }
+            if let summary = source.summary {
+                let cited = source.quote == nil ? " (\(Citations.citation(source)))" : ""
+                blocks.append(.paragraph(Text("En substance\(cited) : \(FrenchGrammar.phrase(summary))")))
+            }
         }
         let total = result.ranked.count + result.inadmissible.count + result.pending.count
         let examined = FrenchFormat.agreed(total, "a été examinée", "ont été examinées")
-        text.line("\(FrenchFormat.count(total, "candidature")) \(examined) : \(FrenchFormat.count(result.ranked.count, "admissible")), \(FrenchFormat.count(result.inadmissible.count, "non admissible", "non admissibles")), \(FrenchFormat.count(result.pending.count, "en cours d'instruction", "en cours d'instruction")). Les candidatures admissibles ont été classées selon les règles ci-dessous.")
-        text.blank()
+        blocks.append(.paragraph(Text("\(FrenchFormat.count(total, "candidature")) \(examined) : \(FrenchFormat.count(result.ranked.count, "admissible")), \(FrenchFormat.count(result.inadmissible.count, "non admissible", "non admissibles")), \(FrenchFormat.count(result.pending.count, "en cours d'instruction", "en cours d'instruction")). Les candidatures admissibles ont été classées selon les règles ci-dessous.")))
+        return blocks
     }
 
-    private static func proposals(_ result: SelectionResult, body: BodyName, into text: inout MarkdownText) {
+    private static func proposals(_ result: SelectionResult, body: BodyName) -> [Block] {
         let grants = result.scheme.amount != nil
         var items = [grants
             ? "d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(result.retained.count, "bénéficiaire")), pour un montant total de \(FrenchFormat.money(result.used)) ;"
@@ -81,64 +88,57 @@ public enum ProposalReport {
         if !result.waiting.isEmpty { items.append("d'inscrire en liste d'attente, dans l'ordre du classement, les candidatures figurant à l'annexe 2 ;") }
         if !notRetainedRows(result).isEmpty { items.append("de ne pas retenir les candidatures figurant à l'annexe 3, pour les motifs qui y sont indiqués ;") }
         items[items.count - 1] = String(items[items.count - 1].dropLast(2)) + "."
-        text.heading("Propositions", level: 3)
-        text.line("Il est proposé \(body.toBody) :")
-        text.blank()
-        text.list(items)
+        return [.heading("Propositions", level: 3), .paragraph(Text("Il est proposé \(body.toBody) :")), .list(items.map { Text($0) })]
     }
 
     /// Annex 1: the aids proposed, their total and the envelope.
-    private static func proposed(_ result: SelectionResult, into text: inout MarkdownText) {
+    private static func proposed(_ result: SelectionResult) -> [Block] {
         let scheme = result.scheme
         let steps = annexSteps(scheme)
         let labels = steps.map { scheme.amount!.steps[$0].label }
         let amountColumn = scheme.amount != nil
-        text.heading("Annexe 1 — \(amountColumn ? "Aides proposées" : "Candidatures proposées")", level: 3)
-        guard !result.retained.isEmpty else {
-            text.line("Aucune candidature.")
-            text.blank()
-            return
-        }
+        let title = Block.heading(Text("Annexe 1 — \(amountColumn ? "Aides proposées" : "Candidatures proposées")"), level: 3)
+        guard !result.retained.isEmpty else { return [title, .paragraph("Aucune candidature.")] }
         var header = ["Rang au classement", "Référence", "Bénéficiaire"] + categoryHeader(result) + ["Projet"] + labels
         if amountColumn { header.append("Montant proposé") }
-        var rows = result.retained.map { candidate in
+        var rows: [[Text]] = result.retained.map { candidate in
             var row = identity(candidate, result) + stepValues(candidate.evaluation, steps)
             if amountColumn { row.append(candidate.amount.map(FrenchFormat.money) ?? "—") }
-            return row
+            return row.map { Text($0) }
         }
         if amountColumn {
-            rows.append(["**Total**"] + Array(repeating: "", count: header.count - 2) + ["**\(FrenchFormat.money(result.used))**"])
+            rows.append([.strong("Total")] + Array(repeating: Text(""), count: header.count - 2) + [.strong(FrenchFormat.money(result.used))])
         }
-        text.table(header, rows)
-        SelectionReport.envelopeTable(result, into: &text)
+        var blocks = [title, Block.table(Table(header: header.map { Text($0) }, rows: rows))]
+        if let envelope = SelectionReport.envelope(result) {
+            blocks.append(.table(Table(header: envelope.header.map { Text($0) }, rows: [envelope.row.map { Text($0) }])))
+        }
+        return blocks
     }
 
     /// Annex 2: the waiting list, in the order of the ranking.
-    private static func waiting(_ result: SelectionResult, into text: inout MarkdownText) {
-        text.heading("Annexe 2 — Liste d'attente", level: 3)
-        guard !result.waiting.isEmpty else {
-            text.line("Aucune candidature.")
-            text.blank()
-            return
-        }
+    private static func waiting(_ result: SelectionResult) -> [Block] {
+        let title = Block.heading("Annexe 2 — Liste d'attente", level: 3)
+        guard !result.waiting.isEmpty else { return [title, .paragraph("Aucune candidature.")] }
         let amountColumn = result.scheme.amount != nil
         let header = ["Rang au classement", "Référence", "Bénéficiaire"] + categoryHeader(result) + ["Projet"] + (amountColumn ? ["Montant"] : []) + ["Motif"]
-        text.table(header, result.waiting.map { candidate in
+        return [title, table(header, result.waiting.map { candidate in
             identity(candidate, result) + (amountColumn ? [candidate.amount.map(FrenchFormat.money) ?? "—"] : [])
                 + [result.decisions[candidate.evaluation.application.id]?.reason ?? ""]
-        })
+        })]
     }
 
     /// Annex 3: ranked but beyond the waiting list, or not admissible, each with its reason.
-    private static func notRetained(_ result: SelectionResult, into text: inout MarkdownText) {
-        text.heading("Annexe 3 — Candidatures non retenues", level: 3)
+    private static func notRetained(_ result: SelectionResult) -> [Block] {
+        let title = Block.heading("Annexe 3 — Candidatures non retenues", level: 3)
         let rows = notRetainedRows(result)
-        guard !rows.isEmpty else {
-            text.line("Aucune candidature.")
-            text.blank()
-            return
-        }
-        text.table(["Référence", "Bénéficiaire", "Projet", "Motif"], rows)
+        guard !rows.isEmpty else { return [title, .paragraph("Aucune candidature.")] }
+        return [title, table(["Référence", "Bénéficiaire", "Projet", "Motif"], rows)]
+    }
+
+    /// A table of plain cells.
+    private static func table(_ header: [String], _ rows: [[String]]) -> Block {
+        .table(Table(header: header.map { Text($0) }, rows: rows.map { $0.map { Text($0) } }))
     }
 
     private static func notRetainedRows(_ result: SelectionResult) -> [[String]] {
@@ -152,12 +152,12 @@ public enum ProposalReport {
         return ranked + inadmissible
     }
 
-    private static func pending(_ result: SelectionResult, into text: inout MarkdownText) {
-        guard !result.pending.isEmpty else { return }
-        text.heading("Candidatures en cours d'instruction, non soumises à la présente séance", level: 3)
-        text.table(["Référence", "Bénéficiaire", "Projet", "Point à instruire"], result.pending.map { evaluation in
-            applicant(evaluation) + [SelectionReport.pendingPoints(evaluation)]
-        })
+    private static func pending(_ result: SelectionResult) -> [Block] {
+        guard !result.pending.isEmpty else { return [] }
+        return [.heading("Candidatures en cours d'instruction, non soumises à la présente séance", level: 3),
+                table(["Référence", "Bénéficiaire", "Projet", "Point à instruire"], result.pending.map { evaluation in
+                    applicant(evaluation) + [SelectionReport.pendingPoints(evaluation)]
+                })]
     }
 
     // MARK: - Cells

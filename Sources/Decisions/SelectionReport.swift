@@ -145,10 +145,17 @@ public enum SelectionReport {
     /// The envelope, the total of the aids the selection proposes — nothing is committed before
     /// the competent body decides — and what is left; nothing for a call without an envelope.
     static func envelopeTable(_ result: SelectionResult, into text: inout MarkdownText) {
-        guard let envelope = result.envelope, let left = result.left else { return }
+        guard let table = envelope(result) else { return }
+        text.table(table.header, [table.row])
+    }
+
+    /// The envelope, the total proposed and what is left, as one table row; nil for a call
+    /// without an envelope.
+    static func envelope(_ result: SelectionResult) -> (header: [String], row: [String])? {
+        guard let envelope = result.envelope, let left = result.left else { return nil }
         let made = result.envelopeFictitious ? " \(FrenchFormat.fictitious)" : ""
-        text.table([envelopeLabel(result.scheme), "Total proposé", "Reste disponible"],
-                   [[FrenchFormat.money(envelope) + made, FrenchFormat.money(result.used), FrenchFormat.money(left)]])
+        return ([envelopeLabel(result.scheme), "Total proposé", "Reste disponible"],
+                [FrenchFormat.money(envelope) + made, FrenchFormat.money(result.used), FrenchFormat.money(left)])
     }
 
     /// The envelope's parameter label when the envelope is one parameter, as in the scheme.
@@ -158,14 +165,18 @@ public enum SelectionReport {
     }
 
     static func rules(_ result: SelectionResult, into text: inout MarkdownText) {
-        guard let selection = result.scheme.selection else { return }
-        // The criteria by their names: a report put to elected members carries no formula
-        // (`guichet explain` gives them).
+        text.section("Règles de classement appliquées", bullets: rankingRules(result), level: 3)
+    }
+
+    /// The ranking rules by the names of their criteria: a report put to elected members
+    /// carries no formula (`guichet explain` gives them). None for a scheme that ranks nothing.
+    static func rankingRules(_ result: SelectionResult) -> [String] {
+        guard let selection = result.scheme.selection else { return [] }
         var lines = selection.ranking.map { "Classement par « \($0.label) », \($0.descending ? "décroissant" : "croissant")." }
         lines += selection.tieBreaks.map { "À égalité, par « \($0.label) », \($0.descending ? "décroissant" : "croissant")." }
         lines.append("En dernier ressort, par référence de dossier : l'ordre de dépôt des fichiers n'intervient jamais.")
         if let laureates = selection.laureates { lines.append("\(laureates) candidatures au plus sont retenues.") }
-        text.section("Règles de classement appliquées", bullets: lines, level: 3)
+        return lines
     }
 
     private static func categoryOrder(_ result: SelectionResult) -> [String] {

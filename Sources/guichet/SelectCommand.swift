@@ -70,7 +70,7 @@ struct Select: ParsableCommand {
         let output = try Console.outputFolder(out)
         let run = SittingRun(catalog: catalog, scheme: scheme, sitting: act,
                              issuance: Issuance(stage: stage, referenceDate: act.date, deployment: deployment),
-                             actor: WorkingFolder.actor(dating.agent))
+                             actor: WorkingFolder.actor(dating.agent), files: try rules.sentDocumentFiles(deployment))
         let outcome = try Console.reportingRunErrors(register: register.path) {
             try run.run(paths: paths, register: decisions, output: output)
         }

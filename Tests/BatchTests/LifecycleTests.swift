@@ -56,7 +56,7 @@ import Testing
     /// Proposes the call's laureates to the Commission permanente's sitting.
     func select(_ paths: [String], register: DecisionRegister, output: OutputFolder) throws -> SittingRun.Outcome {
         try SittingRun(catalog: catalog, scheme: pdesi, sitting: sitting,
-                       issuance: Issuance(stage: .instruction, referenceDate: sitting.date, deployment: deployment), actor: actor)
+                       issuance: Issuance(stage: .instruction, referenceDate: sitting.date, deployment: deployment), actor: actor, files: try SentFiles.repository())
             .run(paths: paths, register: register, output: output)
     }
 

@@ -123,7 +123,7 @@ import Testing
         let output = try OutputFolder(directory: temporary.file("out"))
         let sitting = DecisionAct(body: .standingCommittee, reference: "CP-2020-12-14", date: DecisionDay.samples)
         let run = SittingRun(catalog: rules, scheme: scheme, sitting: sitting, issuance: Issuance(stage: .simulation, referenceDate: sitting.date),
-                             actor: nil)
+                             actor: nil, files: try SentFiles.repository())
         #expect(throws: EvaluationError.self) {
             _ = try run.run(paths: [Repository.path("Applications/pdesi-enveloppe")], register: try DecisionRegister.inMemory(), output: output)
         }

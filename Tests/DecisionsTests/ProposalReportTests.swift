@@ -18,11 +18,13 @@ import Testing
 
     static func money(_ amount: DecimalNumber) -> String { FrenchFormat.money(amount) }
 
-    @Test func itIsADraftForTheSittingNotAnAct() {
+    @Test func itIsADraftForTheSittingNotAnAct() throws {
         let notice = "**Projet — soumis au vote de la Commission permanente du Conseil départemental ; ce document n'est pas une décision.**"
-        #expect(report.hasPrefix("> \(notice)\n"))
-        #expect(report.contains("\n\(notice)\n"), "repeated at the end")
-        #expect(report.contains("\n## Projet de rapport à la Commission permanente du Conseil départemental — Aide à l'aménagement des Espaces, Sites et Itinéraires inscrits ou classés au P.D.E.S.I.\n"))
+        // At the top, under the letterhead and before the title; and again at the end.
+        let top = try #require(report.range(of: "\n> \(notice)\n"))
+        let title = try #require(report.range(of: "\n## Projet de rapport à la Commission permanente du Conseil départemental\n\n**Aide à l'aménagement des Espaces, Sites et Itinéraires inscrits ou classés au P.D.E.S.I.**\n"))
+        #expect(top.lowerBound < title.lowerBound)
+        #expect(report.hasSuffix("\n\(notice)\n\nÉtabli par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles « pdesi », empreinte SHA-256 \(pdesi.scheme.rulesHash).\n\n"), "repeated at the end")
         #expect(report.contains("| Séance | 30 novembre 2020 |\n| Référence | CP20201130-15 |"))
         #expect(report.contains("repose sur la délibération n°2020-309 du Conseil départemental du 28 septembre 2020 et le rapport n°12 au Conseil départemental du 28 septembre 2020."))
         for words in ["(signature)", "Voies et délais", "Fait à ", "est attribuée", "a décidé"] { #expect(!report.contains(words), "\(words)") }
@@ -74,7 +76,7 @@ import Testing
     @Test func aSimulatedReportSaysSoInsteadOfThePutToTheBody() {
         let simulated = ProposalReport.markdown(pdesi, sitting: StageFixture.sitting, deployment: StageFixture.deployment, simulation: true)
         let notice = "**Simulation — ce document n'est pas une décision.**"
-        #expect(simulated.hasPrefix("> \(notice)\n"))
+        #expect(simulated.contains("\n> \(notice)\n"))
         #expect(simulated.contains("\n---\n\n\(notice)\n"), "repeated at the end")
         #expect(!simulated.contains("Projet — soumis"))
     }
@@ -91,8 +93,8 @@ import Testing
         let result = try StageFixture.selection("medecins", scheme: "medecins-salaries")
         let report = ProposalReport.markdown(result, sitting: StageFixture.committee)
         let notice = "**Projet — soumis à la décision du Président du Conseil départemental ; ce document n'est pas une décision.**"
-        #expect(report.hasPrefix("> \(notice)\n") && report.contains("\n\(notice)\n"))
-        #expect(report.contains("\n## Projet de rapport au Président du Conseil départemental — "))
+        #expect(report.contains("\n> \(notice)\n") && report.contains("\n\(notice)\n\nÉtabli par"))
+        #expect(report.contains("\n## Projet de rapport au Président du Conseil départemental\n"))
         #expect(report.contains("Il est proposé au Président du Conseil départemental :"))
         #expect(!report.contains("soumis au vote"))
     }
