@@ -11,11 +11,7 @@ enum HTMLBlocks {
         case .paragraph(let text, let role):
             element("p", class: className(role), text, into: &html)
         case .article(let label, let paragraphs):
-            html.raw("<section class=\"article\">\n<h2 class=\"articleLabel\">")
-            html.text(HTMLRendering.oneLine(label))
-            html.raw("</h2>\n")
-            for paragraph in paragraphs { element("p", class: "body", paragraph, into: &html) }
-            html.raw("</section>\n")
+            section("article", title: label, titleClass: "articleLabel", paragraphs: paragraphs, paragraphClass: "body", into: &html)
         case .list(let items):
             list("ul", class: "list", items, into: &html)
         case .numbered(let items):
@@ -34,11 +30,7 @@ enum HTMLBlocks {
             HTMLRendering.inline(source, into: &html)
             html.raw("</figcaption>\n</figure>\n")
         case .mention(let title, let paragraphs):
-            html.raw("<section class=\"mention\">\n<h2 class=\"mentionTitle\">")
-            html.text(HTMLRendering.oneLine(title))
-            html.raw("</h2>\n")
-            for paragraph in paragraphs { element("p", class: "mentionText", paragraph, into: &html) }
-            html.raw("</section>\n")
+            section("mention", title: title, titleClass: "mentionTitle", paragraphs: paragraphs, paragraphClass: "mentionText", into: &html)
         case .signature(let signature):
             Self.signature(signature, into: &html)
         case .notice(let notice):
@@ -80,6 +72,17 @@ enum HTMLBlocks {
             html.raw("</span>")
         }
         html.raw("</h1>\n")
+    }
+
+    /// A titled section — an article, a mention —: `<section class="kind">`, its title, then
+    /// its paragraphs, each part with the class the style sheet gives it.
+    private static func section(_ kind: String, title: String, titleClass: String, paragraphs: [Text], paragraphClass: String,
+                                into html: inout MarkupText) {
+        html.raw("<section class=\"\(kind)\">\n<h2 class=\"\(titleClass)\">")
+        html.text(HTMLRendering.oneLine(title))
+        html.raw("</h2>\n")
+        for paragraph in paragraphs { element("p", class: paragraphClass, paragraph, into: &html) }
+        html.raw("</section>\n")
     }
 
     private static func list(_ tag: String, class name: String, _ items: [Text], into html: inout MarkupText) {

@@ -82,7 +82,9 @@ extension RulesOption {
             }
             return SentDocumentFiles(template: template)
         } catch {
-            Console.error("error: \(error.description)")
+            // A template guichet.yaml names is pointed at where it names it.
+            let place = deployment?.template != nil ? deployment?.templateMark.map { "\($0): " } ?? "" : ""
+            Console.error("\(place)error: \(error.description)")
             throw ExitCode.failure
         }
     }

@@ -194,6 +194,19 @@ import Testing
         }
     }
 
+    /// In the President's own decision an article says what is decided: a changed amount is a
+    /// ground (« Considérant qu'il y a lieu de ramener … »), never told in Article 1er.
+    @Test func thePresidentsChangeOfTheAmountIsAGroundNotAnArticle() throws {
+        let act = DecisionAct(body: .presidentByDelegation, reference: "FSL-2020-0412", date: Fixture.date("2020-10-05"))
+        let scheme = try Fixture.scheme("fsl-acces", decidedBy: .presidentByDelegation, source: "delegation-fsl")
+        let issuance = Issuance.decision(act, proposedAmount: DecimalNumber(900), deployment: Fixture.president)
+        let record = DecisionRecord(try Fixture.evaluate(Self.fsl, scheme: scheme), issuance: issuance, awarded: .some(DecimalNumber(700)))
+        let markdown = MarkdownDecision.render(record)
+        #expect(markdown.contains("\nConsidérant qu'il y a lieu de ramener de \(Self.euros(900)) à \(Self.euros(700)) le montant de l'aide qui était proposé ;\n"))
+        let article = try #require(markdown.range(of: "### Article 1er"))
+        #expect(!markdown[article.upperBound...].contains("a modifié le montant"))
+    }
+
     @Test func aRefusalWithoutSignatoryNamesNoOne() throws {
         let record = try Fixture.record(Self.association, Issuance(stage: .decision, act: Fixture.sitting))
         let markdown = MarkdownDecision.render(record)

@@ -62,6 +62,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-001.odt"), "a fiche is no letter")
     }
 
+    /// A template guichet.yaml names but that is not there stops the command at that line, and
+    /// says what to do; nothing is written with another template in its place.
+    @Test func aMissingTemplateIsAnErrorAtItsLineInGuichetYaml() throws {
+        try initialise()
+        let configuration = try String(contentsOfFile: "\(folder)/guichet.yaml", encoding: .utf8)
+        try (configuration + "template: modeles/absent.odt\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
+        let line = configuration.split(separator: "\n", omittingEmptySubsequences: false).count
+        let run = try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules, expect: 1)
+        #expect(run.errors.contains("guichet.yaml:\(line):11: error: modèle modeles/absent.odt : le modèle que nomme guichet.yaml (template) est introuvable"),
+                "\(run.errors)")
+        #expect(run.errors.contains("retirez la ligne pour utiliser"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-012.odt"))
+    }
+
+    /// The draft report goes to the members of the Commission permanente: in every format.
+    @Test func theDraftReportIsWrittenInEveryFormat() throws {
+        try initialise()
+        try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
+        try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules)
+        for format in ["md", "html", "odt"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/decisions/proposition-pdesi.\(format)"), "\(format)")
+        }
+        #expect(try text("proposition-pdesi.html").contains("Projet de rapport à la Commission permanente"))
+    }
+
     @Test func fichesAwardNothingUntilTheCommissionVotes() throws {
         try initialise()
         try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)

@@ -108,10 +108,17 @@ enum ActBlocks {
     static func amendment(_ record: DecisionRecord) -> String? {
         guard let proposed = record.issuance.proposedAmount, proposed != record.amount else { return nil }
         let body = record.actingBody?.capitalized ?? "L'autorité compétente"
-        guard let amount = record.amount, record.outcome == .favorable else {
+        guard let change = amountChange(record) else {
             return "\(body) n'a pas retenu la proposition d'une aide de \(FrenchFormat.money(proposed))."
         }
-        let verb = amount < proposed ? "le ramenant" : "le portant"
-        return "\(body) a modifié le montant qui lui était proposé, \(verb) de \(FrenchFormat.money(proposed)) à \(FrenchFormat.money(amount))."
+        return "\(body) a modifié le montant qui lui était proposé, le \(change.lowered ? "ramenant" : "portant") \(change.span)."
+    }
+
+    /// How an aid granted changed the amount proposed: lowered or raised, « de X à Y »; nil when
+    /// nothing was proposed, nothing changed or nothing is granted.
+    static func amountChange(_ record: DecisionRecord) -> (lowered: Bool, span: String)? {
+        guard let proposed = record.issuance.proposedAmount, let amount = record.amount, amount != proposed,
+              record.outcome == .favorable else { return nil }
+        return (amount < proposed, "de \(FrenchFormat.money(proposed)) à \(FrenchFormat.money(amount))")
     }
 }

@@ -85,9 +85,8 @@ enum ActDocument {
             texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(FrenchFormat.money(computed)), ainsi qu'il est détaillé en annexe ;"))
         }
         // An article says what is decided; why the amount proposed was changed is a ground.
-        if let proposed = record.issuance.proposedAmount, let amount = record.amount, proposed != amount {
-            let verb = amount < proposed ? "ramener" : "porter"
-            texts.append(Text("Considérant qu'il y a lieu de \(verb) de \(FrenchFormat.money(proposed)) à \(FrenchFormat.money(amount)) le montant de l'aide qui était proposé ;"))
+        if let change = ActBlocks.amountChange(record) {
+            texts.append(Text("Considérant qu'il y a lieu de \(change.lowered ? "ramener" : "porter") \(change.span) le montant de l'aide qui était proposé ;"))
         }
         return texts
     }

@@ -108,10 +108,6 @@ enum ActParts {
         return article.lowercased().hasPrefix("article") ? "l'\(article) \(FrenchGrammar.de(act))" : "\(act), \(article)"
     }
 
-    /// A source as an act cites it: the act and its article, without the lines of the
-    /// compiled text the rules quote from (« Délibération n°2020-309 …, article 2 »).
-    static func citation(_ source: SourceReference) -> String { source.citation }
-
     // MARK: - The end of the act
 
     /// The place is left blank; the date is the act's for a decision of the President, left

@@ -44,10 +44,11 @@ public enum DeploymentLoader {
             return digits
         }
         let parameters = fields.optional("parameters").map { ParameterSettings.read($0, log: log) } ?? []
-        let template = fields.optional("template").flatMap { log.line($0, path: "template") }
+        let templateNode = fields.optional("template")
+        let template = templateNode.flatMap { log.line($0, path: "template") }
         fields.rejectUnknown()
         return Deployment(authority: authority, signatory: signatory, service: service, dataProtectionContact: dataProtection,
-                          siret: siret, parameters: parameters, template: template)
+                          siret: siret, parameters: parameters, template: template, templateMark: templateNode?.mark)
     }
 
     private static func signatory(_ node: YAMLNode, log: DiagnosticLog) -> Deployment.Signatory? {

@@ -1,3 +1,5 @@
+import YAMLReader
+
 /// The facts of one deployment that no scheme holds: who signs, which service instructs, whom
 /// to ask about personal data. Read from the working folder's `guichet.yaml`, beside which the
 /// register lives (`.guichet/registre.sqlite`).
@@ -57,10 +59,12 @@ public struct Deployment: Sendable, Equatable {
     /// The authority's ODT template of its acts, a path relative to the working folder; nil for
     /// the rules folder's `modeles/acte.odt`.
     public let template: String?
+    /// Where guichet.yaml names it, for an error about the template to point at the line.
+    public let templateMark: SourceMark?
 
     public init(authority: String? = nil, signatory: Signatory? = nil, service: Service? = nil,
                 dataProtectionContact: String? = nil, siret: String? = nil, parameters: [ParameterSetting] = [],
-                template: String? = nil) {
+                template: String? = nil, templateMark: SourceMark? = nil) {
         self.authority = authority
         self.signatory = signatory
         self.service = service
@@ -68,6 +72,7 @@ public struct Deployment: Sendable, Equatable {
         self.siret = siret
         self.parameters = parameters
         self.template = template
+        self.templateMark = templateMark
     }
 
     public static let fileName = "guichet.yaml"
