@@ -158,10 +158,7 @@ public struct Benchmark {
         guard report.failureCount == 0 || report.entries.count > report.failureCount else {
             throw FileSystemError(path: outputPath, reason: "le lot de mesure a échoué : aucun document n'a été écrit")
         }
-        let bytes = (try? FileManager.default.contentsOfDirectory(atPath: outputPath))?.reduce(0) { total, name in
-            total + ((try? FileManager.default.attributesOfItem(atPath: "\(outputPath)/\(name)")[.size] as? Int) ?? 0)
-        } ?? 0
-        return DocumentFigures(applications: report.entries.count, bytes: bytes, seconds: seconds)
+        return DocumentFigures(applications: report.entries.count, bytes: Self.bytes(in: outputPath), seconds: seconds)
     }
 
     /// One run of `measureDocuments`.

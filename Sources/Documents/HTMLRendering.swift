@@ -81,7 +81,7 @@ public enum HTMLRendering {
     }
 
     private static func breakingLines(_ text: String, into html: inout MarkupText) {
-        guard text.contains(where: \.isNewline) else {
+        guard MarkdownText.Escapes(text) == .lineBreaks else {
             html.text(text)
             return
         }

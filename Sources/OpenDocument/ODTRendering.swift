@@ -3,17 +3,25 @@ import Documents
 /// A document as an OpenDocument text (.odt), in an authority's template: the template's files
 /// kept (its styles, its logo, its settings), content.xml written with the document's blocks where
 /// `{{corps}}` stands and the letterhead at its marks, the marks of styles.xml (a header, a footer)
-/// filled, and meta.xml written with the title.
+/// filled, and meta.xml written with the title, which the default template's footer shows through
+/// a title field.
+///
+/// The parts the template fixes are compressed once, when it is read (`ODTTemplate.base`); each
+/// document adds its content.xml and meta.xml stored, not deflated, and styles.xml only when the
+/// template put a mark in it. Deflating content.xml took more time than building and writing the
+/// rest of the act in every format: an act is then about 30 KB instead of 8 KB.
 ///
 /// The same document and template give the same entries, byte for byte, on any machine: nothing
 /// depends on the clock (every entry is dated 1 January 1980), the order of a dictionary or the
-/// locale. The archive itself is byte-identical only with the same deflate: content.xml and
-/// styles.xml are compressed by the system's zlib (Apple's Compression on macOS), whose output may
-/// change from one build or version to another. So the same machine gives the same file; another
-/// may give another file holding the same entries. The register is not concerned: the fingerprint
-/// it keeps of an .odt is that of the file as written, checked against that same file when the act
-/// is notified, never against a new rendering.
+/// locale. The archive itself is byte-identical only with the same deflate: the template's parts
+/// are compressed by the system's zlib (Apple's Compression on macOS), whose output may change
+/// from one build or version to another. So the same machine gives the same file; another may give
+/// another file holding the same entries. The register is not concerned: the fingerprint it keeps
+/// of an .odt is that of the file as written, checked against that same file when the act is
+/// notified, never against a new rendering.
 public enum ODTRendering {
+    static let compressesContent = false
+
     /// The bytes of the .odt file.
     public static func render(_ document: Document, template: ODTTemplate) throws(ODTTemplateError) -> [UInt8] {
         var body = ODFBody()
@@ -24,17 +32,13 @@ public enum ODTRendering {
         automaticStyles.raw(bytes: body.automaticStyles.utf8)
         let values = MarkValues(document: document, body: body.xml.utf8)
         let content = template.content.render(automaticStyles: automaticStyles.utf8, value: values.xml)
-        let styles = template.styles?.render(value: values.xml)
-        let entries = template.entries.map { entry -> ODTArchive.Entry in
-            switch entry.path {
-            case "content.xml": ODTArchive.Entry(path: entry.path, bytes: content, compressed: true)
-            case "styles.xml": ODTArchive.Entry(path: entry.path, bytes: styles ?? entry.bytes, compressed: true)
-            case ODTManifest.metaPath: ODTArchive.Entry(path: entry.path, bytes: ODTManifest.meta(title: document.title), compressed: true)
-            default: entry
-            }
+        var parts = [ODTArchive.Entry(path: ODTTemplate.contentPath, bytes: content, compressed: compressesContent),
+                     ODTArchive.Entry(path: ODTManifest.metaPath, bytes: ODTManifest.meta(title: document.title), compressed: false)]
+        if template.stylesVary, let styles = template.styles?.render(value: values.xml) {
+            parts.append(ODTArchive.Entry(path: ODTTemplate.stylesPath, bytes: styles, compressed: compressesContent))
         }
         do {
-            return try ODTArchive.write(mediaType: template.mediaType, entries: entries)
+            return try ODTArchive.appending(parts, to: template.base)
         } catch {
             throw ODTTemplateError(template: template.name, reason: "écriture du document « \(document.title) » impossible (\(error))")
         }

@@ -11,8 +11,12 @@ public struct ODTTemplate: Sendable {
     public let name: String
     /// The media type of its `mimetype` entry: a text, or a text template (.ott).
     let mediaType: String
-    /// Its files but `mimetype`, in the archive's order.
-    let entries: [ODTArchive.Entry]
+    /// The archive of the parts every document takes from the template as they are (`mimetype`,
+    /// the manifest, the pictures, styles.xml when no mark is in it), compressed once: a document
+    /// adds its own parts after them.
+    let base: [UInt8]
+    /// Whether styles.xml holds marks, and so is written for each document.
+    let stylesVary: Bool
     let content: TemplatePart
     let styles: TemplatePart?
     /// The names of the styles the template defines, in styles.xml or content.xml.
@@ -60,13 +64,24 @@ public struct ODTTemplate: Sendable {
         self.name = name
         // A text template gives a text: the rendered document is not itself a template.
         self.mediaType = "application/vnd.oasis.opendocument.text"
-        entries = ODTManifest.forDocuments(all.filter { $0.path != ODTArchive.mimetype }, mediaType: mediaType)
         self.content = try TemplatePart(xml: content.bytes, name: "content.xml", template: name, isContent: true)
         self.styles = try styles.map { entry throws(ODTTemplateError) in
             try TemplatePart(xml: entry.bytes, name: "styles.xml", template: name, isContent: false)
         }
+        stylesVary = !(self.styles?.marks.isEmpty ?? true)
+        let perDocument: Set<String> = stylesVary ? [Self.contentPath, ODTManifest.metaPath, Self.stylesPath] : [Self.contentPath, ODTManifest.metaPath]
+        let fixed = ODTManifest.forDocuments(all.filter { $0.path != ODTArchive.mimetype }, mediaType: mediaType)
+            .filter { !perDocument.contains($0.path) }
+        do {
+            base = try ODTArchive.write(mediaType: mediaType, entries: fixed)
+        } catch {
+            throw ODTTemplateError(template: name, reason: "ses parties ne peuvent être réécrites (\(error)) ; enregistrez-le à nouveau dans LibreOffice")
+        }
         definedStyles = Bytes.styleNames(in: content.bytes).union(Bytes.styleNames(in: styles?.bytes ?? []))
     }
+
+    static let contentPath = "content.xml"
+    static let stylesPath = "styles.xml"
 
     /// The marks the template holds, in content.xml or styles.xml.
     var marks: Set<Placeholder> { content.marks.union(styles?.marks ?? []) }

@@ -1,17 +1,10 @@
-/// SHA-256 (FIPS 180-4), so that a decision can name the exact rules and input it was made from
-/// without pulling a cryptography package into the build.
-public enum SHA256 {
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+internal import CCrypto
 
+/// SHA-256 (FIPS 180-4), so that a decision can name the exact rules and input it was made from,
+/// and the register prove which act was sent. Computed by the system's libcrypto (OpenSSL), which
+/// uses the processor's SHA instructions where it has them: a batch fingerprints every act in
+/// three formats, tens of kilobytes each.
+public enum SHA256 {
     /// The digest as 64 lowercase hexadecimal digits.
     public static func hex(of bytes: some Sequence<UInt8>) -> String {
         hex(digest(bytes))
@@ -37,66 +30,20 @@ public enum SHA256 {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The 32 bytes of the digest.
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        let padded = (message.count + 8 + 63) / 64 * 64
-        message.append(contentsOf: repeatElement(0, count: padded - 8 - message.count))
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        // Unchecked buffers: this runs for every decision a batch records.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            k.withUnsafeBufferPointer { k in
-                message.withUnsafeBufferPointer { bytes in
-                    for chunk in stride(from: 0, to: bytes.count, by: 64) {
-                        schedule(bytes, at: chunk, into: w)
-                        compress(&state, w, k)
-                    }
-                }
-            }
+        let digest = bytes.withContiguousStorageIfAvailable(digest(buffer:))
+        return digest ?? Array(bytes).withUnsafeBufferPointer(digest(buffer:))
+    }
+
+    private static func digest(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let succeeded = result.withUnsafeMutableBufferPointer { output in
+            EVP_Digest(buffer.baseAddress, buffer.count, output.baseAddress, &length, EVP_sha256(), nil) == 1
         }
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            result.append(UInt8(truncatingIfNeeded: word >> 24))
-            result.append(UInt8(truncatingIfNeeded: word >> 16))
-            result.append(UInt8(truncatingIfNeeded: word >> 8))
-            result.append(UInt8(truncatingIfNeeded: word))
-        }
+        // Fails only when the library cannot allocate a context: nothing to recover from.
+        precondition(succeeded && length == 32, "libcrypto: SHA-256 failed")
         return result
-    }
-
-    /// The message schedule of one 64-byte block.
-    private static func schedule(_ bytes: UnsafeBufferPointer<UInt8>, at chunk: Int, into w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            let base = chunk &+ i &* 4
-            w[i] = UInt32(bytes[base]) << 24 | UInt32(bytes[base &+ 1]) << 16 | UInt32(bytes[base &+ 2]) << 8 | UInt32(bytes[base &+ 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotate(w[i &- 15], 7) ^ rotate(w[i &- 15], 18) ^ (w[i &- 15] >> 3)
-            let s1 = rotate(w[i &- 2], 17) ^ rotate(w[i &- 2], 19) ^ (w[i &- 2] >> 10)
-            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
-        }
-    }
-
-    private static func compress(_ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                                 _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>) {
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
-    }
-
-    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        (value >> count) | (value << (32 - count))
     }
 }

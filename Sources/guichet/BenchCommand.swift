@@ -18,7 +18,8 @@ struct Bench: ParsableCommand {
             in memory. Then, once each, a batch recorded in a register on disk, and what \
             'guichet evaluate' does on the first DOCUMENTS applications: every document written \
             as a simulation, then as an instructor's fiche recorded in a register (as in a working \
-            folder). Single-threaded: the figures are per core.
+            folder), then what 'guichet decide' does with those fiches: each act written as JSON, \
+            Markdown, HTML and ODT and recorded. Single-threaded: the figures are per core.
             """)
 
     // Unconditional, so that `--count -5` reaches the check below rather than read as an option.
@@ -97,6 +98,10 @@ struct Bench: ParsableCommand {
             let megabytes = Double(figures.bytes) / 1_048_576
             Console.out("\(Console.pad(label, 48))\(String(format: "%8.3f", figures.seconds)) s  \(String(format: "%9.0f", figures.rate)) applications/s  (\(figures.applications) applications, \(String(format: "%.0f", megabytes)) MB of documents)")
         }
+        let files = SentDocumentFiles(template: try? SentDocumentFiles.template(named: nil, rulesFolder: rules.rules))
+        let decided = try benchmark.measureDecisions(stream: stream, folder: folder, files: files)
+        let megabytes = Double(decided.bytes) / 1_048_576
+        Console.out("\(Console.pad("decide, acts in every format + register (1 run)", 48))\(String(format: "%8.3f", decided.seconds)) s  \(String(format: "%9.0f", decided.rate)) acts/s  (\(decided.applications) acts, \(String(format: "%.0f", megabytes)) MB of documents)")
     }
 
     /// The acts of the same applications, as the President's decisions: building each act, then

@@ -1,6 +1,7 @@
 import Decisions
 import ExactDecimal
 import Foundation
+import Platform
 import SchemeLanguage
 import TestSupport
 import Testing
@@ -208,11 +209,13 @@ import Testing
 }
 
 extension Scheme {
-    /// The same scheme as if read on its own, without the mentions of its rules folder.
+    /// The same scheme as if read on its own, without the mentions of its rules folder. Its
+    /// fingerprint differs, as a real one would (the mentions enter it): documents worked out once
+    /// per fingerprint must not take one scheme's mentions for the other's.
     func withoutMentions() -> Scheme {
         Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: inForce,
                sources: sources, pieces: pieces, inputs: inputs, parameters: parameters, criteria: criteria, amount: amount,
                limits: limits, schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
-               tests: tests, references: references, file: file, rulesHash: rulesHash)
+               tests: tests, references: references, file: file, rulesHash: SHA256.hex(of: Array("\(rulesHash) sans mentions".utf8)))
     }
 }

@@ -31,7 +31,8 @@ import Testing
 
     @Test func everyPartOfTheTemplateIsKept() throws {
         let paths = try ODTFiles.parts(render(SampleAct.document)).map(\.path)
-        #expect(paths == ["mimetype", "content.xml", "styles.xml", "meta.xml", "Pictures/logo.png", "META-INF/manifest.xml"])
+        // The parts the template fixes first, compressed once for every document; then the document's own.
+        #expect(paths == ["mimetype", "styles.xml", "Pictures/logo.png", "META-INF/manifest.xml", "content.xml", "meta.xml"])
     }
 
     @Test func theSameDocumentGivesTheSameBytes() throws {
@@ -63,7 +64,8 @@ import Testing
         for part in ["content.xml", "styles.xml", "meta.xml"] {
             let xml = ParsedXML(try ODTFiles.part(part, of: bytes))
             #expect(xml.isWellFormed, "\(part): \(xml.error ?? "")")
-            #expect(xml.text.contains(hostile), "\(part)")
+            // The default footer shows the title through a field, which reads it from meta.xml.
+            #expect(xml.text.contains(hostile) == (part != "styles.xml"), "\(part)")
         }
         let content = ParsedXML(try ODTFiles.part("content.xml", of: bytes))
         #expect(content.text.components(separatedBy: hostile).count - 1 >= 10)
@@ -78,11 +80,25 @@ import Testing
         #expect(content.contains("Direction des sports<text:line-break/>Service des sports de nature"))
         #expect(content.contains("<text:span text:style-name=\"Guichet_20_Gras\">N/Réf.\u{00A0}: </text:span>PDESI-2020-001<text:line-break/>"))
         #expect(content.contains("Monsieur le Maire<text:line-break/>Commune de Wimereux"))
-        #expect(styles.contains("Décision n° PDESI-2020-001 — attribution d'une aide P.D.E.S.I.<text:tab/>Page <text:page-number"))
+        // The footer's title is a field showing the title of meta.xml: styles.xml stays the template's own.
+        #expect(styles.contains("<text:title>Modèle des actes</text:title><text:tab/>Page <text:page-number"))
+        #expect(try ODTFiles.part("meta.xml", of: bytes).contains("<dc:title>Décision n° PDESI-2020-001 — attribution d'une aide P.D.E.S.I.</dc:title>"))
         // The body replaces the paragraph of {{corps}}, which leaves no empty paragraph of its own.
         let afterLetterhead = content.components(separatedBy: "</table:table>").dropFirst().first ?? ""
         #expect(afterLetterhead.drop { $0.isWhitespace }.hasPrefix("<text:p text:style-name=\"Guichet_20_Titre_20_acte\">"))
     }
+
+    /// A template whose footer says {{titre}}, as an authority may write it, gets the title there:
+    /// its styles.xml is then written for each document.
+    @Test func aTitleMarkInTheFooterIsFilled() throws {
+        let marked = try ODTTemplate(bytes: ODTFiles.template(editing: ["styles.xml": { $0.replacing(Self.titleField, with: "{{titre}}") }]), name: "m.odt")
+        let bytes = try ODTRendering.render(SampleAct.document, template: marked)
+        let styles = try ODTFiles.part("styles.xml", of: bytes)
+        #expect(styles.contains("Décision n° PDESI-2020-001 — attribution d'une aide P.D.E.S.I.<text:tab/>Page <text:page-number"))
+        #expect(try ODTFiles.parts(bytes).filter { $0.path == "styles.xml" }.count == 1)
+    }
+
+    static let titleField = "<text:title>Modèle des actes</text:title>"
 
     @Test func eachBlockHasItsNamedStyle() throws {
         let content = try ODTFiles.part("content.xml", of: render(SampleAct.document))

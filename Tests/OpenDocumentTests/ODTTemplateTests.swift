@@ -63,10 +63,10 @@ import Testing
     }
 
     @Test func anUnknownOrMisplacedMarkIsRefused() throws {
-        let typo = try ODTFiles.template(editing: ["styles.xml": { $0.replacing("{{titre}}", with: "{{tirte}}") }])
+        let typo = try ODTFiles.template(editing: ["styles.xml": { $0.replacing(ODTRenderingTests.titleField, with: "{{tirte}}") }])
         #expect(error { () throws(ODTTemplateError) in try ODTTemplate(bytes: typo, name: "m.odt") }
             == "modèle m.odt, styles.xml : repère inconnu {{tirte}} ; les repères sont {{corps}}, {{autorite}}, {{expediteur}}, {{references}}, {{destinataire}}, {{titre}}")
-        let inFooter = try ODTFiles.template(editing: ["styles.xml": { $0.replacing("{{titre}}", with: "{{corps}}") }])
+        let inFooter = try ODTFiles.template(editing: ["styles.xml": { $0.replacing(ODTRenderingTests.titleField, with: "{{corps}}") }])
         #expect(error { () throws(ODTTemplateError) in try ODTTemplate(bytes: inFooter, name: "m.odt") }.contains("ne peut figurer que dans le corps du texte"))
     }
 
@@ -123,7 +123,7 @@ import Testing
             xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:text>\
             <text:p>{{corps}}</text:p></office:text></office:body></office:document-content>
             """
-        let bytes = try ODTFiles.template(editing: ["content.xml": { _ in bare }, "styles.xml": { $0.replacing("{{titre}}", with: "") }])
+        let bytes = try ODTFiles.template(editing: ["content.xml": { _ in bare }, "styles.xml": { $0.replacing(ODTRenderingTests.titleField, with: "") }])
         let content = try ODTFiles.part("content.xml", of: ODTRendering.render(SampleAct.document, template: ODTTemplate(bytes: bytes, name: "m.odt")))
         let xml = ParsedXML(content)
         #expect(xml.isWellFormed, "\(xml.error ?? "")")

@@ -48,16 +48,20 @@ public struct MentionTemplate: Sendable, Equatable {
     /// The paragraphs, each placeholder replaced by its value; a placeholder without a value
     /// is left as it is written, which the loader makes impossible for the names it allows.
     public func paragraphs(_ values: [String: String]) -> [String] {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            result += values[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
+        // On UTF-8 bytes, not characters: every act prints several mentions.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 256)
+        let utf8 = text.utf8
+        var rest = utf8.startIndex
+        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")),
+              let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+            result += utf8[rest..<open]
+            let name = String(text[utf8.index(after: open)..<close])
+            if let value = values[name] { result += value.utf8 } else { result += utf8[open...close] }
+            rest = utf8.index(after: close)
         }
-        result += rest
-        return result.split(separator: "\n").map(trimmed).filter { !$0.isEmpty }
+        result += utf8[rest...]
+        return result.split(separator: UInt8(ascii: "\n")).compactMap(trimmed)
     }
 
     /// The names between braces, in order; nil when a brace is left open or closed alone.
@@ -75,11 +79,11 @@ public struct MentionTemplate: Sendable, Equatable {
     }
 }
 
-/// A line without the spaces and tabs around it.
-private func trimmed(_ line: Substring) -> String {
-    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return "" }
-    return String(line[first...last])
+/// A line without the spaces and tabs around it; nil when nothing else is in it.
+private func trimmed(_ line: ArraySlice<UInt8>) -> String? {
+    let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return nil }
+    return String(decoding: line[first...last], as: UTF8.self)
 }
 
 /// One text for each kind of beneficiary.

@@ -30,23 +30,33 @@ public enum ParameterText {
 
     /// Walks a text: `literal` receives what is not a `{name}`; `name` receives each name and
     /// returns its replacement, or nil to keep the braces as written. A name is a lower-case
-    /// letter then lower-case letters, digits and underscores.
+    /// letter then lower-case letters, digits and underscores, all ASCII: the walk is over the
+    /// text's UTF-8 bytes, never its characters, since it runs for every text of every decision.
     private static func scan(_ text: String, literal: (Substring) -> Void, name: (Substring) -> String?) {
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            literal(rest[..<open])
-            let afterOpen = rest.index(after: open)
-            let candidate = rest[afterOpen...].prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
-            let close = candidate.endIndex
-            if let first = candidate.first, first.isLetter, close < rest.endIndex, rest[close] == "}" {
-                literal(Substring(name(candidate) ?? String(rest[open...close])))
-                rest = rest[rest.index(after: close)...]
-            } else {
-                literal(rest[open...open])
-                rest = rest[afterOpen...]
+        let utf8 = text.utf8
+        var literalStart = utf8.startIndex
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+            let nameStart = utf8.index(after: open)
+            var close = nameStart
+            while close != utf8.endIndex, isNameByte(utf8[close]) { close = utf8.index(after: close) }
+            guard nameStart != close, isLetter(utf8[nameStart]), close != utf8.endIndex, utf8[close] == UInt8(ascii: "}") else {
+                index = nameStart
+                continue
             }
+            literal(text[literalStart..<open])
+            let after = utf8.index(after: close)
+            literal(Substring(name(text[nameStart..<close]) ?? String(text[open..<after])))
+            literalStart = after
+            index = after
         }
-        literal(rest)
+        literal(text[literalStart...])
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 
     /// The figures a text writes out (outside « » quotations) that are a parameter's value, each
