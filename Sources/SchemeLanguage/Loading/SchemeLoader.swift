@@ -140,8 +140,9 @@ struct SchemeBuilder {
         checkStatements(inputs: inputs, criteria: criteria, amount: amount)
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let selection = fields.optional("selection").flatMap { self.selection($0, symbols: symbols) }
-        let targets = InterpretationTargets(document, window: inForceNode != nil)
-        let interpretations = fields.optional("interpretation").map { self.interpretations($0, targets: targets) } ?? []
+        let interpretations = fields.optional("interpretation").map {
+            self.interpretations($0, targets: InterpretationTargets(document, window: inForceNode != nil))
+        } ?? []
         var signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
         // Test cases may name a criterion whose condition has an error: that error is reported
         // once, at the criterion, not again at every test naming it.

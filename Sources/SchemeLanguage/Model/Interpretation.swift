@@ -41,7 +41,8 @@ public struct Interpretation: Sendable {
     public let source: String?
     public let audience: Audience
     /// What it bears on, in the order written; empty for an interpretation of the whole scheme.
-    /// An id naming both a criterion and a step (they do not share names) gives both targets.
+    /// Criteria are named apart from parameters, limits and steps, and the schedule's steps apart
+    /// from the amount's: an id that names two of them gives both targets.
     public let appliesTo: [Target]
 
     public init(id: String, question: String, choice: String, source: String?, audience: Audience, appliesTo: [Target] = []) {
