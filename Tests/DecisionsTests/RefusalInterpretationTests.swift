@@ -100,6 +100,24 @@ import Testing
         #expect(Self.printed(MarkdownDecision.render(record)) == ["Comment le montant est-il arrondi ?"])
     }
 
+    /// The solvency fund stops paying the month the young person turns 25: filed at 24 for a
+    /// first month in which they turn 25, the application meets every criterion and is refused
+    /// on its amount. The reading of the age bears on it (the schedule's stop reads the maximum
+    /// age); the reading of a criterion met, or of who decides, does not.
+    @Test func aRefusalOnAScheduleThatStopsAtOncePrintsTheReadingOfTheAge() throws {
+        let housing = HousingFixture()
+        let entries = try housing.evaluate(housing.solvency(birth: "1995-11-10", months: 6))
+        guard case .decided(let evaluation) = entries.first?.result else { throw Failure("not decided: \(entries.first?.diagnostics ?? [])") }
+        let record = DecisionRecord(evaluation, issuance: Issuance(stage: .decision, act: StageFixture.fslAct))
+        #expect(record.outcome == .unfavorable && record.failed.isEmpty)
+        let questions = record.printedInterpretations.map(\.question)
+        #expect(questions.contains("Que signifie « entre 18 et 24 ans révolus », et à quelle date l'apprécier ?"), "\(questions)")
+        #expect(questions.contains("Le plafond de 500 € par mois porte-t-il sur le seul loyer résiduel ?"))
+        #expect(!questions.contains("Comment établir que « le FSL ne peut intervenir » ?"), "a criterion met")
+        #expect(!questions.contains("Qui décide des aides du fonds de solvabilisation ?"), "a general interpretation")
+        #expect(MarkdownDecision.render(record).contains("**Que signifie « entre 18 et 24 ans révolus », et à quelle date l'apprécier ?**"))
+    }
+
     /// The simulation and the fiche print the same selection as the act after a refusal.
     @Test func theMarkdownDecisionOfARefusalPrintsTheSameSelection() throws {
         for stage in [Stage.simulation, .instruction] {
