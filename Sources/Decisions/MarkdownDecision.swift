@@ -193,10 +193,13 @@ public enum MarkdownDecision {
     /// The texts applied — each quote between « », each summary as plain text, never as a
     /// quotation — the same in every decision of a scheme, written once (`SchemeWording`);
     /// then the interpretations retained that say how the text was applied, their figures as
-    /// this decision applied them (the notes for the authors of the rules are never printed).
+    /// this decision applied them: after a refusal, those that bear on its grounds
+    /// (`DecisionRecord.printedInterpretations`); the notes for the authors of the rules never.
     static func texts(_ record: DecisionRecord, into text: inout MarkdownText) {
         text.append(record.wording.textsSection)
-        text.section("Interprétations retenues pour l'application du texte", bullets: interpretationBullets(record.scheme, filled: record.filled))
+        text.section("Interprétations retenues pour l'application du texte", bullets: record.printedInterpretations.map { interpretation in
+            "**\(interpretation.question)** \(record.filled(interpretation.choice))"
+        })
     }
 
     /// The quotes and summaries among `citedSources`, under « Textes appliqués ».
@@ -212,20 +215,6 @@ public enum MarkdownDecision {
                     text.blank()
                 }
                 summary(source, into: &text)
-            }
-        }
-    }
-
-    /// The interpretations as bullets: the public ones, or for the authors of the rules every
-    /// one, the internal notes marked as such; the parameters a choice names written by `filled`.
-    static func interpretationBullets(_ scheme: Scheme, includingInternal: Bool = false, filled: (String) -> String) -> [String] {
-        scheme.interpretations.compactMap { interpretation in
-            let choice = filled(interpretation.choice)
-            switch interpretation.audience {
-            case .public: return "**\(interpretation.question)** \(choice)"
-            case .internal: return includingInternal
-                ? "**\(interpretation.question)** \(choice) *(Note interne pour les auteurs des règles : jamais imprimée dans une décision.)*"
-                : nil
             }
         }
     }

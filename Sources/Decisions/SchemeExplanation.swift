@@ -110,10 +110,34 @@ public enum SchemeExplanation {
         text.section("Sélection", bullets: lines)
     }
 
+    /// Every interpretation, the internal notes marked as such, each followed by what it bears
+    /// on: what decides whether a refusal prints it (`RefusalGrounds`).
     private static func interpretations(_ scheme: Scheme, into text: inout MarkdownText) {
-        text.section("Interprétations", bullets: MarkdownDecision.interpretationBullets(scheme, includingInternal: true) {
-            ParameterText.fillLatest($0, of: scheme)
-        })
+        guard !scheme.interpretations.isEmpty else { return }
+        text.heading("Interprétations")
+        for interpretation in scheme.interpretations {
+            let choice = ParameterText.fillLatest(interpretation.choice, of: scheme)
+            let note = interpretation.audience == .internal
+                ? " *(Note interne pour les auteurs des règles : jamais imprimée dans une décision.)*" : ""
+            text.line("- " + MarkdownText.oneLine("**\(interpretation.question)** \(choice)\(note)"))
+            text.line("  - S'applique à : \(scope(of: interpretation, in: scheme))")
+        }
+        text.blank()
+    }
+
+    /// « tout le dispositif », or « critère n°8 (`plafond-annuel-disponible`), limite `aides_annee` ».
+    static func scope(of interpretation: Interpretation, in scheme: Scheme) -> String {
+        guard !interpretation.isGeneral else { return "tout le dispositif" }
+        return interpretation.appliesTo.map { target in
+            switch target.kind {
+            case .criterion:
+                let number = scheme.criteria.firstIndex { $0.id == target.id }.map { " n°\($0 + 1)" } ?? ""
+                return "critère\(number) (`\(target.id)`)"
+            case .parameter: return "paramètre `\(target.id)`"
+            case .limit: return "limite `\(target.id)`"
+            case .step: return "étape `\(target.id)`"
+            }
+        }.joined(separator: ", ")
     }
 
     private static func tests(_ scheme: Scheme, into text: inout MarkdownText) {

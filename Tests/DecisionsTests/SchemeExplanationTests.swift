@@ -28,6 +28,18 @@ import Testing
         #expect(text.contains("| `ouverture_jeunes_cjm` | Date d'ouverture de l'aide à l'accès aux jeunes issus de l'ASE sous contrat jeune majeur | 7 octobre 2020 | Délibération"))
     }
 
+    /// Every interpretation, public or internal, says what it applies to: what decides whether
+    /// a refusal prints it.
+    @Test func eachInterpretationSaysWhatItAppliesTo() throws {
+        let text = try explained("pdesi")
+        let annual = try #require(text.range(of: "- **Comment appliquer le plafond « par an et par maître d'ouvrage » des E.S.I. inscrits ?**"))
+        let next = text[annual.upperBound...].split(separator: "\n", maxSplits: 2)
+        #expect(next.count > 1 && next[1] == "  - S'applique à : critère n°8 (`plafond-annuel-disponible`), limite `aides_annee`, étape `plafond_disponible`",
+                "\(next)")
+        #expect(text.contains("Les projets retenus dans la limite de l'enveloppe lui sont proposés.\n  - S'applique à : tout le dispositif\n"))
+        #expect(text.contains("*(Note interne pour les auteurs des règles : jamais imprimée dans une décision.)*\n  - S'applique à : paramètre `enveloppe_appel`\n"))
+    }
+
     /// The fiche of 2020-312 is marked as context; the law and the règlement intérieur are not.
     @Test func aSourceReadForContextIsMarked() throws {
         let text = try explained("fsl-acces")

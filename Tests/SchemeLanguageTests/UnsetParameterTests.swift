@@ -134,7 +134,7 @@ import YAMLReader
         let note = try Fixture.load(Self.scheme("    audience: internal")).get()
         #expect(note.interpretations.map(\.audience) == [.internal])
         let missing = Fixture.errors(Self.scheme(""))
-        #expect(missing.map(\.message) == ["missing field 'audience': public (comment le texte a été appliqué : imprimée dans chaque décision) "
+        #expect(missing.map(\.message) == ["missing field 'audience': public (comment le texte a été appliqué : imprimée dans les décisions) "
                                             + "ou internal (note pour les auteurs des règles : montrée par « guichet explain », jamais imprimée dans une décision)"])
         let misspelt = Fixture.errors(Self.scheme("    audience: pubic"))
         #expect(misspelt.first?.message.hasPrefix("audience inconnue 'pubic' (vouliez-vous dire 'public' ?) : écrivez public (") == true, "\(misspelt)")

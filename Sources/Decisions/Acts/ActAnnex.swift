@@ -28,14 +28,16 @@ enum ActAnnex {
         return blocks
     }
 
-    /// How the text was applied where it left a choice (the scheme's `public` interpretations),
-    /// as a ground of a refusal: an unfavourable decision states its grounds (CRPA L. 211-2).
-    /// A grant needs none, and stays short: its interpretations are part of the rules of the
-    /// processing, which the mention « Traitement algorithmique » says are communicable on
-    /// request, and which `guichet explain` publishes.
+    /// How the text was applied where it left a choice, as a ground of a refusal: an
+    /// unfavourable decision states its grounds (CRPA L. 211-2), and prints the `public`
+    /// interpretations that bear on them (`DecisionRecord.printedInterpretations`), not those of
+    /// criteria it met. A grant needs none, and stays short: its interpretations are part of the
+    /// rules of the processing, which the mention « Traitement algorithmique » says are
+    /// communicable on request, and which `guichet explain` publishes.
     private static func interpretations(_ record: DecisionRecord) -> [Block] {
-        let interpretations = record.scheme.interpretations.filter { $0.audience == .public }
-        guard !interpretations.isEmpty, record.outcome == .unfavorable else { return [] }
+        guard record.outcome == .unfavorable else { return [] }
+        let interpretations = record.printedInterpretations
+        guard !interpretations.isEmpty else { return [] }
         return [.mention(title: "Application du texte", paragraphs: interpretations.map { .strong($0.question) + " " + record.filled($0.choice) })]
     }
 }

@@ -51,6 +51,18 @@ public struct Expression: Sendable {
         }
     }
 
+    /// The limits this expression reads, by their index in `Scheme.limits`, in the order written.
+    public var limitIndices: [Int] {
+        switch node {
+        case .limit(let index): [index]
+        case .literal, .input, .parameter, .step, .monthStep, .builtin, .schemeOutcome: []
+        case .unary(_, let operand): operand.limitIndices
+        case .binary(_, let left, let right): left.limitIndices + right.limitIndices
+        case .conditional(let a, let b, let c): a.limitIndices + b.limitIndices + c.limitIndices
+        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.limitIndices)
+        }
+    }
+
     /// The inputs this expression reads, by their index in `Scheme.inputs`, in the order written.
     public var inputIndices: [Int] {
         switch node {

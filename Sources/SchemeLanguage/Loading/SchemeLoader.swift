@@ -140,7 +140,9 @@ struct SchemeBuilder {
         checkStatements(inputs: inputs, criteria: criteria, amount: amount)
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let selection = fields.optional("selection").flatMap { self.selection($0, symbols: symbols) }
-        let interpretations = fields.optional("interpretation").map { self.interpretations($0) } ?? []
+        let interpretations = fields.optional("interpretation").map {
+            self.interpretations($0, targets: InterpretationTargets(document, window: inForceNode != nil))
+        } ?? []
         var signature = SchemeSignature(id: id ?? "?", inputs: inputs, pieces: pieces, criteria: criteria)
         // Test cases may name a criterion whose condition has an error: that error is reported
         // once, at the criterion, not again at every test naming it.
@@ -185,36 +187,6 @@ struct SchemeBuilder {
             pieceIDs.insert(id)
             return label.map { Piece(id: id, label: $0, source: source) }
         }
-    }
-
-    private func interpretations(_ node: YAMLNode) -> [Interpretation] {
-        entries(node, path: "interpretation").compactMap { id, value, path in
-            guard var fields = Fields(value, path: path, log: log) else { return nil }
-            let question = fields.required("question", what: "the ambiguity of the text").flatMap { log.text($0, path: "\(path).question") }
-            let choice = fields.required("choice", what: "what the scheme implements").flatMap { template($0, path: "\(path).choice") }
-            let source = sourceReference(&fields, path: path)
-            let audience = fields.required("audience", what: Self.audienceHint).flatMap { self.audience($0, path: "\(path).audience") }
-            fields.rejectUnknown()
-            guard let question, let choice, let audience else { return nil }
-            return Interpretation(id: id, question: question, choice: choice, source: source, audience: audience)
-        }
-    }
-
-    private static let audienceHint = "public (comment le texte a été appliqué : imprimée dans chaque décision) "
-        + "ou internal (note pour les auteurs des règles : montrée par « guichet explain », jamais imprimée dans une décision)"
-
-    /// `audience: public` or `audience: internal`.
-    private func audience(_ node: YAMLNode, path: String) -> Interpretation.Audience? {
-        guard let text = log.text(node, path: path) else { return nil }
-        guard let audience = Interpretation.Audience(rawValue: text) else {
-            var message = "audience inconnue '\(ScalarParsing.truncated(text))'"
-            if let guess = Suggestion.closest(to: text, among: Interpretation.Audience.allCases.map(\.rawValue)) {
-                message += " (vouliez-vous dire '\(guess)' ?)"
-            }
-            log.error(message + " : écrivez " + Self.audienceHint, at: node.mark, path: path)
-            return nil
-        }
-        return audience
     }
 
     /// The optional `source` field, which must name a declared source.

@@ -220,32 +220,6 @@ public struct Notice: Sendable {
     }
 }
 
-/// A reading of an ambiguous passage, and the choice made, visible to policy staff.
-public struct Interpretation: Sendable {
-    /// Who reads it: how the text was applied is printed in every decision; a note for the
-    /// authors of the rules never is.
-    public enum Audience: String, Sendable, CaseIterable {
-        /// How the text was applied: printed in the decisions and acts.
-        case `public`
-        /// A note for the authors of the rules: shown by `explain`, never printed in a decision.
-        case `internal`
-    }
-
-    public let id: String
-    public let question: String
-    public let choice: String
-    public let source: String?
-    public let audience: Audience
-
-    public init(id: String, question: String, choice: String, source: String?, audience: Audience) {
-        self.id = id
-        self.question = question
-        self.choice = choice
-        self.source = source
-        self.audience = audience
-    }
-}
-
 /// The sentence an act states a fact with, instead of its question and its id.
 public enum InputStatement: Sendable {
     /// A boolean's two sentences.
