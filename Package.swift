@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), reached through its event API.
@@ -61,11 +64,19 @@ let package = Package(
         .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
         .target(name: "Benchmarks", dependencies: ["Documents", "OpenDocument", "Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
+        // The HTTP service (`guichet serve`): the JSON API and its OpenAPI document, with the
+        // security headers and limits every response carries.
+        .target(name: "Service", dependencies: [
+            "Simulation", "Batch", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // The command-line tool: thin commands over the modules above.
         .executableTarget(
             name: "guichet",
             dependencies: [
-                "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "OpenDocument", "Evaluator", "RuleSet",
+                "Service", "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "OpenDocument", "Evaluator", "RuleSet",
                 "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -91,6 +102,12 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "Portfolios", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Evaluator", "SchemeLanguage", "YAMLReader", "TestSupport"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Batch", "Decisions", "RuleSet", "SchemeLanguage", "Platform", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // The command-line tool, run as a user runs it.
         .testTarget(name: "GuichetTests", dependencies: ["Register", "TestSupport"]),
     ]

@@ -1,16 +1,16 @@
 /// A small JSON writer whose output depends only on the calls made: keys are written in the
 /// order given, so a decision's JSON is byte-identical from one run to the next. It appends
 /// UTF-8 bytes to one buffer: a decision holds hundreds of short keys and values, and a batch
-/// writes one per application.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// writes one per application. Public for the service, whose responses wrap decisions.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     private var indent = 0
     private var needsComma = [false]
     /// For a fragment: the first value starts the buffer, without a line break before it.
     private var bare = false
 
     /// `capacity`: the bytes the document is expected to take, so that it is not copied as it grows.
-    init(capacity: Int = 0) {
+    public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
         needsComma.reserveCapacity(8)
     }
@@ -38,35 +38,46 @@ struct JSONWriter {
     /// What was written, as text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
         open(key, UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
         open(key, UInt8(ascii: "["))
         body(&self)
         close(UInt8(ascii: "]"))
     }
 
-    mutating func string(_ key: String?, _ value: String?) {
+    public mutating func string(_ key: String?, _ value: String?) {
         separate(key)
         if let value { JSONString.append(value, to: &bytes) } else { bytes.append(contentsOf: Self.null) }
     }
 
-    mutating func bool(_ key: String?, _ value: Bool) {
+    public mutating func bool(_ key: String?, _ value: Bool) {
         separate(key)
         bytes.append(contentsOf: value ? Self.true : Self.false)
     }
 
-    mutating func number(_ key: String?, _ value: Int?) {
+    public mutating func number(_ key: String?, _ value: Int?) {
         separate(key)
         if let value { bytes.append(contentsOf: String(value).utf8) } else { bytes.append(contentsOf: Self.null) }
     }
 
     /// A line break after the last value, as a file ends.
-    mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
+    public mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// A complete JSON value written elsewhere (a decision), indented to its place: a line
+    /// break in JSON text is never inside a string, which escapes its own.
+    public mutating func raw(_ key: String?, json: [UInt8]) {
+        separate(key)
+        var end = json.endIndex
+        while end > json.startIndex, json[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        for byte in json[..<end] {
+            if byte == UInt8(ascii: "\n") { newline() } else { bytes.append(byte) }
+        }
+    }
 
     private mutating func open(_ key: String?, _ bracket: UInt8) {
         separate(key)

@@ -6,7 +6,7 @@ import SchemeLanguage
 
 /// `guichet`: turns a local authority's aid rules into reasoned decisions.
 @main
-struct Guichet: ParsableCommand {
+struct Guichet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guichet",
         abstract: "Evaluate aid applications against schemes voted as deliberations, and write reasoned decisions.",
@@ -15,7 +15,7 @@ struct Guichet: ParsableCommand {
             naming their scheme; a file may hold several applications separated by '---'.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
+        subcommands: [Init.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self, Serve.self]
     )
 }
 

@@ -10,6 +10,11 @@ public enum ReformLoader {
         case .success(let read): bytes = read
         case .failure(let diagnostic): return .failure(DiagnosticList([diagnostic]))
         }
+        return load(bytes: bytes, file: path, schemes: schemes)
+    }
+
+    /// A reform given as bytes (the body of a request), `file` naming it in the errors.
+    public static func load(bytes: [UInt8], file path: String, schemes: [String: Scheme]) -> Result<Reform, DiagnosticList> {
         let document: YAMLNode
         do {
             guard let node = try YAMLDocumentReader(bytes: bytes, file: path).nextDocument() else {

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import SchemeLanguage
+import Service
+
+/// `guichet serve`: the HTTP service — the JSON API of the schemes, evaluations and simulations.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lance le service HTTP : l'API JSON des dispositifs, des évaluations et des simulations.",
+        discussion: """
+            Charge les règles une fois, puis répond sur l'adresse donnée (127.0.0.1:8080 par défaut) : \
+            GET /schemes, GET /schemes/{id}, POST /evaluations, POST /simulations, GET /health ; \
+            la description OpenAPI est servie à /openapi.json. Toute évaluation est une simulation : \
+            rien n'est enregistré, aucun corps de requête n'est journalisé. Ctrl-C arrête le service.
+            """)
+
+    @Option(name: .long, help: "L'adresse d'écoute (127.0.0.1 : cette machine seule).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Le port d'écoute.")
+    var port: Int = 8080
+
+    @OptionGroup var rules: RulesOption
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else {
+            throw ValidationError("--port doit être un port entre 1 et 65535, par exemple --port 8080 (reçu : \(port))")
+        }
+    }
+
+    func run() async throws {
+        let catalog = try rules.catalog()
+        Console.report(catalog)
+        let service = GuichetService(configuration: ServiceConfiguration(
+            catalog: catalog, deployment: try WorkingFolder.deployment() ?? Deployment(), host: host, port: port,
+            today: { WorkingFolder.today() }))
+        Console.error("note: \(catalog.schemes.count) dispositif(s) chargé(s) ; service sur http://\(host):\(port)/ (Ctrl-C pour l'arrêter)")
+        try await service.application().runService()
+    }
+}
