@@ -74,9 +74,13 @@ public struct JSONWriter {
         separate(key)
         var end = json.endIndex
         while end > json.startIndex, json[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        for byte in json[..<end] {
-            if byte == UInt8(ascii: "\n") { newline() } else { bytes.append(byte) }
+        var rest = json[..<end]
+        while let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")) {
+            bytes.append(contentsOf: rest[..<lineEnd])
+            newline()
+            rest = rest[(lineEnd + 1)...]
         }
+        bytes.append(contentsOf: rest)
     }
 
     private mutating func open(_ key: String?, _ bracket: UInt8) {
