@@ -24,14 +24,23 @@ public enum TypedText {
     private static func number(_ text: String, as type: ValueType) -> Result<Value, ValueProblem> {
         let (body, unit, noun) = parts(text, type)
         if let readings = NumberForms.dotGroupReadings(body) {
-            let meanings = readings.map { NumberForms.written($0) + unit }
-            return .failure(ValueProblem("\(noun) « \(ScalarParsing.truncated(text)) » est ambigu (\(meanings.joined(separator: " ou ")) ?) : "
-                + "un point suivi de trois chiffres peut séparer les milliers ou les décimales ; "
-                + "écrivez « \(meanings[0]) » ou « \(meanings[1].replacing(".", with: ",")) »"))
+            return .failure(ambiguity(text, readings: readings, unit: unit, noun: noun, separator: "un point suivi"))
+        }
+        if case .ambiguous(let readings) = DecimalNumber.reading(body) {
+            return .failure(ambiguity(text, readings: readings, unit: unit, noun: noun, separator: "une virgule suivie"))
         }
         if let value = ScalarParsing.value(text, as: type) { return .success(value) }
         if let problem = NumberForms.problem(text, as: type) { return .failure(ValueProblem(problem)) }
         return .failure(ValueProblem("« \(ScalarParsing.truncated(text)) » n'est pas \(expected(type))"))
+    }
+
+    /// « le montant « 12,500 € » est ambigu (12 500 € ou 12,5 € ?) : … écrivez « 12 500 € » ou « 12,5 € » »:
+    /// only forms an export reads one way are suggested (never `12.500 €`).
+    private static func ambiguity(_ text: String, readings: [DecimalNumber], unit: String, noun: String, separator: String) -> ValueProblem {
+        let meanings = readings.map { NumberForms.written($0) + unit }
+        let suggested = meanings.map { "« \($0) »" }.joined(separator: " ou ")
+        return ValueProblem("\(noun) « \(ScalarParsing.truncated(text)) » est ambigu (\(meanings.joined(separator: " ou ")) ?) : "
+            + "\(separator) de trois chiffres peut séparer les milliers ou les décimales ; écrivez \(suggested)")
     }
 
     private static func parts(_ text: String, _ type: ValueType) -> (Substring, String, String) {
