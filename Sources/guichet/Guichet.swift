@@ -16,7 +16,7 @@ struct Guichet: ParsableCommand {
             naming their scheme; a file may hold several applications separated by '---'.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
+        subcommands: [Init.self, Import.self, New.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, Schema.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
     )
 }
 
