@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
-        .testTarget(name: "ImportsTests", dependencies: ["Imports", "RuleSet", "SchemeLanguage", "YAMLReader", "Platform", "TestSupport"]),
+        .testTarget(name: "ImportsTests", dependencies: ["Imports", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "TestSupport"]),
         .testTarget(name: "ApplicationFormsTests", dependencies: ["ApplicationForms", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),
         .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "Evaluator", "SchemeLanguage", "TestSupport"]),
         .testTarget(name: "EvaluatorTests", dependencies: ["Evaluator", "Batch", "Decisions", "Register", "Simulation", "Portfolios", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),

@@ -107,7 +107,7 @@ public struct ExportTable: Sendable {
     }
 
     /// The table of a JSON export of the démarches-simplifiées API (`DSJSON`).
-    static func json(_ bytes: [UInt8], file: String) -> Result<ExportTable, Diagnostic> {
+    public static func json(_ bytes: [UInt8], file: String) -> Result<ExportTable, Diagnostic> {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(Diagnostic("ce fichier JSON n'est pas en UTF-8", at: SourceMark(file: file, line: 1, column: 1)))
         }

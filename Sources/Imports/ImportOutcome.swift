@@ -33,6 +33,14 @@ public struct ImportedApplication: Sendable {
     /// The file's content, which the application decoder has read back without error.
     public let text: String
     public let mark: SourceMark
+
+    public init(dossier: String, id: String, fileName: String, text: String, mark: SourceMark) {
+        self.dossier = dossier
+        self.id = id
+        self.fileName = fileName
+        self.text = text
+        self.mark = mark
+    }
 }
 
 /// A dossier that could not become an application file, with every problem found in it.
@@ -41,6 +49,12 @@ public struct RejectedDossier: Sendable {
     public let dossier: String?
     public let mark: SourceMark
     public let problems: [ImportProblem]
+
+    public init(dossier: String?, mark: SourceMark, problems: [ImportProblem]) {
+        self.dossier = dossier
+        self.mark = mark
+        self.problems = problems
+    }
 }
 
 /// A dossier left aside because of the state the platform gives it (`states` in the mapping).
