@@ -93,7 +93,7 @@ public struct RulesFolderSearch: Sendable {
         guard let first = looked.first else { return "aucun dossier de règles" }
         switch first.origin {
         case .option:
-            return "le dossier de règles \(first.path) (--rules) n'existe pas ou n'est pas un dossier : donnez le chemin d'un dossier de règles"
+            return "le dossier de règles \(first.path) (donné à la commande) n'existe pas ou n'est pas un dossier : donnez le chemin d'un dossier de règles"
         case .environment:
             return "le dossier de règles \(first.path) (variable GUICHET_RULES) n'existe pas ou n'est pas un dossier : corrigez la variable, ou donnez --rules DOSSIER"
         default:
@@ -106,7 +106,7 @@ extension RulesFolderSearch.Origin {
     /// How the place came to be looked at, in French.
     public var french: String {
         switch self {
-        case .option: "--rules"
+        case .option: "donné à la commande"
         case .environment: "variable GUICHET_RULES"
         case .currentFolder: "dossier courant"
         case .installed: "règles installées avec guichet"
