@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         if catalog.schemes.isEmpty {
-            Console.error("\(rulesDirectory): error: no scheme file (*.yaml) found")
+            Console.error("\(rulesDirectory):1:1: error: aucun dispositif (*.yaml) dans ce dossier de règles (\(RulesFolder.search(givenDirectory).found?.origin.french ?? "donné à la commande"))")
             throw ExitCode.failure
         }
     }

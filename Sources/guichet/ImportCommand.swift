@@ -35,8 +35,11 @@ struct ImportDS: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("La correspondance entre les colonnes de l'export et le dispositif, par exemple Rules/imports/pdesi-ds.yaml.", valueName: "FICHIER"))
     var mapping: String
 
-    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire les demandes (par défaut : demandes).", valueName: "DOSSIER"))
-    var out: String = "demandes"
+    @Option(name: .customLong("out"), help: ArgumentHelp("Le dossier où écrire les demandes (par défaut : demandes).", valueName: "DOSSIER"))
+    var givenOut: String?
+
+    /// Where the applications go.
+    var out: String { givenOut ?? "demandes" }
 
     @Flag(name: .customLong("remplacer"), help: "Remplacer une demande déjà écrite dont le dossier a changé depuis (sinon, elle est laissée telle quelle et signalée).")
     var replace = false

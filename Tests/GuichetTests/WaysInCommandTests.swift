@@ -69,6 +69,18 @@ import Testing
         }
     }
 
+    /// The same dossiers from the API's JSON give the same files, byte for byte.
+    @Test func theAPIsJSONGivesTheSameFilesAsTheCSV() throws {
+        #expect(try importing(export, out: "csv").status == 0)
+        let json = try importing(Repository.path("Applications/imports/pdesi-ds-api.json"), out: "json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/csv").filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count == 17)
+        for name in names {
+            #expect(FileManager.default.contentsEqual(atPath: "\(folder)/csv/\(name)", andPath: "\(folder)/json/\(name)"), "\(name)")
+        }
+    }
+
     /// A dossier with a bad amount is rejected beside the good ones, which are written owner-only;
     /// rejets.csv lists it; the exit code says something went wrong.
     @Test func aBadDossierIsRejectedAndTheOthersWritten() throws {
