@@ -9,6 +9,7 @@ import SchemeLanguage
 /// The schema is a guide: `guichet evaluate` still checks everything (an ambiguous amount, a
 /// SIRET's key, a date that does not exist).
 public enum ApplicationSchema {
+    /// The JSON Schema dialect the schemas are written in.
     public static let draft = "https://json-schema.org/draft/2020-12/schema"
 
     /// The schema of an application file for `scheme`.

@@ -10,6 +10,7 @@ public enum ApplicationSkeleton {
     /// The comments' width, `# ` included.
     static let width = 100
 
+    /// The skeleton of an application file for `scheme`.
     public static func yaml(for scheme: Scheme) -> String {
         var lines = intro("Demande au dispositif \(scheme.id) : \(scheme.title)", command: scheme.id)
         lines.append("scheme: \(scheme.id)")

@@ -11,6 +11,7 @@ public indirect enum JSON: Sendable, Equatable {
     case boolean(Bool)
     case null
 
+    /// Two documents are equal when they print the same.
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.text == rhs.text }
 
     /// The document as text, with a final line break.

@@ -5,6 +5,7 @@ import YAMLReader
 /// every input, piece and confirmation it names must be the scheme's, every value it maps a
 /// label to must be of the input's type. Every problem is reported, located, in French.
 public enum ImportMappingLoader {
+    /// The mapping file at `path`, checked against `scheme`, or every problem found in it.
     public static func load(path: String, scheme: Scheme) -> Result<ImportMapping, DiagnosticList> {
         let document: YAMLNode
         do {

@@ -12,6 +12,7 @@ public struct ImportProblem: Error, Sendable {
     public let message: String
     public let hint: String?
 
+    /// A problem; `found` is cut to 60 characters, as every message quoting a value is.
     public init(mark: SourceMark, column: String? = nil, found: String? = nil, message: String, hint: String? = nil) {
         self.mark = mark
         self.column = column
@@ -66,6 +67,7 @@ public struct SkippedDossier: Sendable {
 
 /// What became of each dossier of an export, in the export's order.
 public struct ImportReport: Sendable {
+    /// What became of one dossier.
     public enum Entry: Sendable {
         case imported(ImportedApplication)
         case rejected(RejectedDossier)
@@ -74,14 +76,17 @@ public struct ImportReport: Sendable {
 
     public var entries: [Entry]
 
+    /// The application files made, in the export's order.
     public var imported: [ImportedApplication] {
         entries.compactMap { if case .imported(let application) = $0 { application } else { nil } }
     }
 
+    /// The dossiers rejected, in the export's order.
     public var rejected: [RejectedDossier] {
         entries.compactMap { if case .rejected(let dossier) = $0 { dossier } else { nil } }
     }
 
+    /// The dossiers left aside for their state, in the export's order.
     public var skipped: [SkippedDossier] {
         entries.compactMap { if case .skipped(let dossier) = $0 { dossier } else { nil } }
     }

@@ -6,8 +6,10 @@
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`: the values come
 /// from dossiers anyone could file.
 public enum RejectsFile {
+    /// The file's name in the output folder.
     public static let name = "rejets.csv"
 
+    /// The CSV of the rejected dossiers, one line per problem, in the export's order.
     public static func csv(_ rejected: [RejectedDossier]) -> String {
         var lines = [["Dossier", "Ligne", "Colonne", "Valeur trouvée", "Erreur", "À faire"].map(cell).joined(separator: ";")]
         for dossier in rejected {
