@@ -54,7 +54,18 @@ public enum ApplicationSkeleton {
         lines += pieces(schemes)
         lines += confirmations(schemes)
         lines += findings(schemes)
+        lines += outcomes(schemes)
         return lines
+    }
+
+    /// The decisions already taken under the schemes this one reads the outcome of.
+    private static func outcomes(_ schemes: [Scheme]) -> [String] {
+        let family = Set(schemes.map(\.id))
+        let referenced = Array(Set(schemes.flatMap { $0.references.map(\.id) }).subtracting(family)).sorted()
+        guard let first = referenced.first else { return [] }
+        return [""] + comment("Décisions déjà prises sous les dispositifs dont celui-ci dépend (\(referenced.joined(separator: ", "))) : "
+                              + "favorable, défavorable, incomplet ou à instruire.", indent: "")
+            + ["# outcomes:", "#   \(first): favorable"]
     }
 
     private static func facts(_ schemes: [Scheme]) -> [String] {

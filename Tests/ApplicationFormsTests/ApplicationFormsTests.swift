@@ -135,3 +135,25 @@ import YAMLReader
         #expect(lines == ["  # Question ? id: forged filed: 2020"])
     }
 }
+
+/// A scheme that reads another's outcome: its skeleton and its schema say how to give it.
+@Suite struct DependentSchemeFormTests {
+    let scheme: Scheme
+
+    init() throws {
+        scheme = try Load.scheme(DemoScheme.header() + """
+            inputs:
+              a: {type: boolean, question: A ?, statement: {true: A est vrai., false: A est faux.}}
+            eligibility:
+              - {id: c, label: C, failure: F, when: "a and outcome(\\"fsl\\") != \\"favorable\\"", source: delib}
+            """)
+    }
+
+    @Test func theOutcomesItReadsAreOffered() throws {
+        #expect(ApplicationSkeleton.yaml(for: scheme).hasSuffix("# outcomes:\n#   fsl: favorable\n"))
+        let outcomes = try #require(ApplicationSchema.schema(for: scheme)["properties"]?["outcomes"])
+        let document = try YAMLDocumentReader.singleDocument(text: "scheme: demo\nid: D-1\nfiled: 2021-01-04\napplicant: {name: N}\noutcomes: {fsl: incomplet}\n", file: "a.yaml")
+        #expect(SchemaValidator(schema: ApplicationSchema.schema(for: scheme)).errors(EditorView.json(document)).isEmpty)
+        #expect(outcomes["properties"]?["fsl"]?["enum"]?.text.contains("\"à instruire\"") == true)
+    }
+}
