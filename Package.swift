@@ -42,6 +42,12 @@ let package = Package(
         .target(name: "SchemeLanguage", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The rules folder: every scheme loaded, the checks across schemes, families.
         .target(name: "RuleSet", dependencies: ["SchemeLanguage", "YAMLReader", "Platform"]),
+        // The ways in for application files: the dossiers of a démarches-simplifiées export
+        // (CSV or the API's JSON) turned into application files by a mapping checked against the scheme.
+        .target(name: "Imports", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        // What an application file may hold, for those who write one: its JSON Schema for
+        // editors, and a commented skeleton to fill in.
+        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "ExactDecimal"]),
         // Evaluates applications against schemes, with a trace of every value.
         .target(name: "Evaluator", dependencies: ["RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Documents laid out as blocks (visas, articles, tables, signature), whatever their
@@ -76,8 +82,8 @@ let package = Package(
         .executableTarget(
             name: "guichet",
             dependencies: [
-                "Service", "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "OpenDocument", "Evaluator", "RuleSet",
-                "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
+                "Service", "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "OpenDocument", "Evaluator",
+                "ApplicationForms", "Imports", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +101,8 @@ let package = Package(
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .testTarget(name: "ImportsTests", dependencies: ["Imports", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "TestSupport"]),
+        .testTarget(name: "ApplicationFormsTests", dependencies: ["ApplicationForms", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),
         .testTarget(name: "RuleSetTests", dependencies: ["RuleSet", "Evaluator", "SchemeLanguage", "TestSupport"]),
         .testTarget(name: "EvaluatorTests", dependencies: ["Evaluator", "Batch", "Decisions", "Register", "Simulation", "Portfolios", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),

@@ -42,7 +42,7 @@ public enum SchemeExplanation {
 
     private static func inputs(_ scheme: Scheme, into text: inout MarkdownText) {
         text.heading("Informations demandées")
-        text.table(["Information", "Question", "Type", "Pièce justificative", "Confirmée par l'instructeur"], scheme.inputs.map { input in
+        text.table(["Information", "Question", "À écrire dans la demande", "Pièce justificative", "Confirmée par l'instructeur"], scheme.inputs.map { input in
             var question = input.question
             if let help = input.help { question += " (\(help))" }
             let piece = input.piece.flatMap { scheme.piece($0)?.label } ?? "—"
@@ -147,18 +147,25 @@ public enum SchemeExplanation {
         })
     }
 
+    /// What to write in an application file for a value of the type: `true` or `false` for a
+    /// boolean, the codes (each with its label) for a choice, the forms of amounts and dates.
     static func typeName(_ type: ValueType) -> String {
         switch type {
-        case .boolean: "oui / non"
-        case .integer: "nombre entier"
-        case .number: "nombre"
-        case .money: "montant en euros"
-        case .rate: "taux"
-        case .date: "date"
+        case .boolean: "`true` (oui) ou `false` (non)"
+        case .integer: "nombre entier (`12`, `1 200`)"
+        case .number: "nombre (`2,5`)"
+        case .money: "montant en euros (`60 000 €`, `12 500,50 €`)"
+        case .rate: "taux (`50 %`)"
+        case .date: "date `AAAA-MM-JJ`"
         case .text: "texte"
-        case .enumeration(let domain): "un choix parmi : " + domain.values.map(domain.label(of:)).joined(separator: " ; ")
-        case .set(let domain): "un ou plusieurs choix parmi : " + domain.values.map(domain.label(of:)).joined(separator: " ; ")
+        case .enumeration(let domain): "un code parmi : " + codes(domain)
+        case .set(let domain): "une liste de codes (`[code, code]`, `[]` pour aucun) parmi : " + codes(domain)
         case .list: "liste"
         }
+    }
+
+    /// « `inscrit_1` (E.S.I. inscrit au P.D.E.S.I. en 1re catégorie) ; `classe` (…) ».
+    private static func codes(_ domain: EnumDomain) -> String {
+        domain.values.map { "`\($0)` (\(domain.label(of: $0)))" }.joined(separator: " ; ")
     }
 }

@@ -7,10 +7,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate every scheme of a rules folder, and every quote against the lines of the text it cites; located errors, non-zero exit on any.")
 
-    @Argument(help: "The folder of scheme files.")
-    var rulesDirectory: String = "Rules"
+    @Argument(help: ArgumentHelp("Le dossier des règles ; par défaut, comme --rules pour les autres commandes : GUICHET_RULES, sinon Rules/ ici, sinon les règles installées avec guichet.", valueName: "DOSSIER"))
+    var givenDirectory: String?
 
     func run() throws {
+        let rulesDirectory = try RulesFolder.resolve(givenDirectory)
         let catalog = SchemeCatalog.load(directory: rulesDirectory)
         Console.report(catalog)
         let quotes = QuoteCheck.problems(in: catalog)
@@ -28,7 +29,7 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         if catalog.schemes.isEmpty {
-            Console.error("\(rulesDirectory): error: no scheme file (*.yaml) found")
+            Console.error("\(rulesDirectory):1:1: error: aucun dispositif (*.yaml) dans ce dossier de règles (\(RulesFolder.search(givenDirectory).found?.origin.french ?? "donné à la commande"))")
             throw ExitCode.failure
         }
     }

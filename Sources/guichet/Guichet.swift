@@ -11,11 +11,12 @@ struct Guichet: AsyncParsableCommand {
         commandName: "guichet",
         abstract: "Evaluate aid applications against schemes voted as deliberations, and write reasoned decisions.",
         discussion: """
-            Schemes are YAML files in a rules folder (default: Rules/). Applications are YAML files \
+            Schemes are YAML files in a rules folder: --rules DIR, else the GUICHET_RULES variable, else Rules/ \
+            in the current folder, else the rules installed with guichet. Applications are YAML files \
             naming their scheme; a file may hold several applications separated by '---'.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self, Serve.self]
+        subcommands: [Init.self, Import.self, New.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, Schema.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self, Serve.self]
     )
 }
 
@@ -92,10 +93,13 @@ struct RegisterOption: ParsableArguments {
 }
 
 /// The `--rules` option shared by the commands that read schemes, with `--parametres`, the
-/// values of the parameters the text leaves unset.
+/// values of the parameters the text leaves unset. Without `--rules`, the rules folder is found
+/// as `RulesFolderSearch` says (Sources/guichet/RulesFolder.swift).
 struct RulesOption: ParsableArguments {
-    @Option(name: .long, help: "The folder of scheme files.")
-    var rules: String = "Rules"
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "Le dossier des règles ; par défaut, celui de la variable GUICHET_RULES, sinon Rules/ dans le dossier courant, sinon les règles installées avec guichet.",
+        valueName: "DOSSIER"))
+    var explicitRules: String?
 
     @Option(name: .customLong("parametres"), help: ArgumentHelp(
         "Un fichier qui donne les valeurs des paramètres que le texte laisse sans valeur (unset: true), comme guichet.yaml : parameters: {pdesi: {enveloppe_appel: 150 000 €}}.",

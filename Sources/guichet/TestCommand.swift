@@ -9,10 +9,11 @@ struct TestRules: ParsableCommand {
         commandName: "test",
         abstract: "Run the test cases of every scheme (tests/<scheme-id>.yaml beside the rules); a failure shows expected against obtained.")
 
-    @Argument(help: "The folder of scheme files.")
-    var rulesDirectory: String = "Rules"
+    @Argument(help: ArgumentHelp("Le dossier des règles ; par défaut, comme --rules pour les autres commandes : GUICHET_RULES, sinon Rules/ ici, sinon les règles installées avec guichet.", valueName: "DOSSIER"))
+    var givenDirectory: String?
 
     func run() throws {
+        let rulesDirectory = try RulesFolder.resolve(givenDirectory)
         let catalog = SchemeCatalog.load(directory: rulesDirectory)
         Console.report(catalog)
         var passed = 0

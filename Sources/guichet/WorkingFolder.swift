@@ -93,7 +93,7 @@ extension RulesOption {
     /// and of `--parametres`; a value that does not fit stops the command with its errors
     /// located. The catalogue's own failures are left to the command to report.
     func catalog() throws -> SchemeCatalog {
-        let loaded = SchemeCatalog.load(directory: rules)
+        let loaded = SchemeCatalog.load(directory: try folder())
         var settings = try WorkingFolder.deployment()?.parameters ?? []
         if let parameterFile {
             let (read, diagnostics) = ParameterSettings.load(path: parameterFile)

@@ -65,3 +65,18 @@ import Testing
         #expect(SchemeExplanation.render(scheme).contains("à compter du 7 octobre 2020 (version retenue selon `filing_date`)"))
     }
 }
+
+/// `explain` says what to write in an application: `true`/`false`, codes beside their labels.
+@Suite struct ExplainedAnswersTests {
+    let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+
+    @Test func eachInputSaysWhatToWrite() throws {
+        let text = SchemeExplanation.render(try #require(catalog.schemes["pdesi"]))
+        #expect(text.contains("| Information | Question | À écrire dans la demande | Pièce justificative | Confirmée par l'instructeur |"))
+        #expect(text.contains("| `true` (oui) ou `false` (non) | Accord écrit du propriétaire validant le projet d'aménagement | oui |"))
+        #expect(text.contains("un code parmi : `inscrit_1` (E.S.I. inscrit au P.D.E.S.I. en 1re catégorie) ; `inscrit_2`"))
+        #expect(text.contains("une liste de codes (`[code, code]`, `[]` pour aucun) parmi : `perennisation_acces` (Pérennisation"))
+        #expect(text.contains("montant en euros (`60 000 €`, `12 500,50 €`)"))
+        #expect(!text.contains("oui / non"))
+    }
+}

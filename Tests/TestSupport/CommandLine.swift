@@ -18,9 +18,10 @@ public enum CommandLine {
 
     /// Runs `guichet ARGUMENTS` in `directory`, stopping it after `timeout` seconds.
     /// With `asUnprivileged`, a run as root drops to `nobody` first (`setpriv`), so that file
-    /// permissions apply to it as to an ordinary user.
+    /// permissions apply to it as to an ordinary user. `environment` adds to (or, with nil
+    /// values, removes from) the test's own environment.
     public static func run(_ arguments: [String], in directory: String? = nil, timeout: Double = 30, umask mask: String? = nil,
-                           asUnprivileged: Bool = false, binary: String? = nil) throws -> Run {
+                           asUnprivileged: Bool = false, binary: String? = nil, environment: [String: String?] = [:]) throws -> Run {
         guard let executable = binary ?? executable else { throw CommandLineError.notBuilt }
         // Output goes to files rather than pipes: nothing to drain while the process runs.
         let capture = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
@@ -43,6 +44,11 @@ public enum CommandLine {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
+        }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
         process.standardInput = FileHandle.nullDevice
