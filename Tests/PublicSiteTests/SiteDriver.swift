@@ -15,41 +15,57 @@ struct SiteDriver {
         site.respond(method: "GET", target: target)
     }
 
-    /// Posts the page's hidden fields, then `typed` (which replace hidden fields of the same
-    /// names), then the button `aller`.
+    /// Posts what a browser would send from the page — its hidden fields, its text fields as
+    /// filled, its checked radios and boxes — with `typed` in place of the fields of the same
+    /// names, and the button `aller`.
     func submit(_ page: SiteResponse, to path: String, typed: [(String, String)], button: String? = "suivant") -> SiteResponse {
         let replaced = Set(typed.map(\.0))
-        var form = Self.hiddenFields(page.text).filter { !replaced.contains($0.0) } + typed
+        var form = Self.formFields(page.text).filter { !replaced.contains($0.0) } + typed
         if let button { form.append(("aller", button)) }
         return site.respond(to: SiteRequest(method: "POST", path: path, form: form))
     }
 
-    /// The `<input type="hidden" name="…" value="…">` of a page, unescaped, in order.
-    static func hiddenFields(_ html: String) -> [(String, String)] {
+    /// The fields a browser submits from a page's `<input>`s, unescaped, in order.
+    static func formFields(_ html: String) -> [(String, String)] {
         var fields: [(String, String)] = []
         var rest = Substring(html)
-        while let start = rest.range(of: "<input type=\"hidden\" name=\"") {
+        while let start = rest.range(of: "<input ") {
             rest = rest[start.upperBound...]
-            guard let nameEnd = rest.firstIndex(of: "\"") else { break }
-            let name = String(rest[..<nameEnd])
-            rest = rest[nameEnd...]
-            guard let valueStart = rest.range(of: "value=\"") else { break }
-            rest = rest[valueStart.upperBound...]
-            guard let valueEnd = rest.firstIndex(of: "\"") else { break }
-            fields.append((unescape(name), unescape(String(rest[..<valueEnd]))))
-            rest = rest[valueEnd...]
+            guard let end = rest.firstIndex(of: ">") else { break }
+            let attributes = attributes(String(rest[..<end]))
+            rest = rest[end...]
+            guard let name = attributes["name"] else { continue }
+            switch attributes["type"] {
+            case "hidden", "text": fields.append((name, attributes["value"] ?? ""))
+            case "radio", "checkbox":
+                if attributes["checked"] != nil { fields.append((name, attributes["value"] ?? "on")) }
+            default: continue
+            }
         }
         return fields
+    }
+
+    private static func attributes(_ tag: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var rest = Substring(tag)
+        while let equals = rest.range(of: "=\"") {
+            let name = rest[..<equals.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            rest = rest[equals.upperBound...]
+            guard let close = rest.firstIndex(of: "\"") else { break }
+            result[name] = unescape(String(rest[..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return result
     }
 
     static func unescape(_ text: String) -> String {
         text.replacing("&quot;", with: "\"").replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
     }
 
-    /// The content of the page's `<title>`.
+    /// The content of the page's `<title>`, its no-break spaces as spaces.
     static func title(_ html: String) -> String? {
         guard let start = html.range(of: "<title>"), let end = html.range(of: "</title>") else { return nil }
-        return unescape(String(html[start.upperBound..<end.lowerBound]))
+        return unescape(String(html[start.upperBound..<end.lowerBound])).plain
     }
 
     static let applicant: [(String, String)] = [
@@ -77,4 +93,14 @@ struct SiteDriver {
         let second = submit(first, to: Self.path, typed: Self.firstPage)
         return submit(second, to: Self.path, typed: Self.secondPage(amount: "60 000,00"))
     }
+}
+
+extension String {
+    /// With its no-break spaces as spaces: what a test compares, whatever the typography.
+    var plain: String { replacing("\u{00A0}", with: " ").replacing("\u{202F}", with: " ") }
+}
+
+extension SiteResponse {
+    /// The body as text, its no-break spaces as spaces.
+    var plain: String { text.plain }
 }
