@@ -43,7 +43,8 @@ enum AnswerList {
             case .boolean(let flag): return flag ? "Oui" : "Non"
             case .set(let members) where members.isEmpty: return "Aucune"
             case .money(let amount) where answers.taxRates[input.id] != nil:
-                return "\(FrenchFormat.money(amount)) TTC, TVA \(answers.taxRates[input.id] ?? "") %"
+                let rate = (answers.taxRates[input.id] ?? "").replacing("%", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return "\(FrenchFormat.money(amount)) TTC, TVA \(rate) %"
             case .money(let amount) where input.exclusiveOfTax: return FrenchFormat.money(amount) + " HT"
             default: return FrenchFormat.value(read.value, type: input.type)
             }

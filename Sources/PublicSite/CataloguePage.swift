@@ -105,6 +105,14 @@ enum FrenchText {
         return first.uppercased() + text.dropFirst()
     }
 
+    /// A sentence read after « En substance : », its first letter lowered unless it begins an
+    /// acronym (« La délibération… » but « P.D.E.S.I. »).
+    static func phrase(_ text: String) -> String {
+        let letters = text.prefix(2)
+        guard letters.count == 2, letters.last!.isLowercase || letters.last == " " || letters.last == "'" else { return text }
+        return text.prefix(1).lowercased() + text.dropFirst()
+    }
+
     /// « a, b et c ».
     static func series(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

@@ -131,7 +131,7 @@ struct ResultPage {
     /// the passage on the scheme's page.
     private func passage(_ source: SourceReference, into html: inout HTML) {
         if let quote = source.quote { html.element("blockquote", [], content: { $0.element("p", [], "« \(quote) »") }) }
-        if let summary = source.summary { html.element("p", [], "En substance : \(summary)") }
+        if let summary = source.summary { html.element("p", [], "En substance : \(FrenchText.phrase(summary))") }
         html.element("p", [("class", "citation")], content: { p in
             p.text("Texte : ")
             p.link("/dispositifs/\(pages.scheme.id)#texte-\(source.id)", source.citation)
