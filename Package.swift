@@ -62,6 +62,12 @@ let package = Package(
             name: "Register",
             dependencies: ["SchemeLanguage", "Evaluator", "ExactDecimal", "Platform", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The public questionnaire: which questions a scheme still needs, in the order the
+        // evaluator needs them; answers in French formats; the application file they make.
+        .target(name: "Questionnaire", dependencies: ["RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        // The public site as pure functions: catalogue, scheme pages, questionnaire and result
+        // pages, downloads, the style sheet. No HTTP: a server calls `PublicSite.respond`.
+        .target(name: "PublicSite", dependencies: ["Questionnaire", "Decisions", "Documents", "RuleSet", "Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
         // Batches: application files decided in filing order, decision files, the register.
         .target(name: "Batch", dependencies: ["Documents", "OpenDocument", "RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Reforms tried on a portfolio: two runs side by side, and the French report.
@@ -109,6 +115,8 @@ let package = Package(
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Batch", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "Portfolios", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "Portfolios", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
+        .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Questionnaire", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),
         .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Evaluator", "SchemeLanguage", "YAMLReader", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Batch", "Decisions", "RuleSet", "SchemeLanguage", "Platform", "TestSupport",

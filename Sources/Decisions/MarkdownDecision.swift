@@ -172,22 +172,32 @@ public enum MarkdownDecision {
 
     /// The criteria an instructor must appreciate and the declarations to confirm.
     static func pending(_ record: DecisionRecord, title: String = "Points à instruire", withIDs: Bool = false, into text: inout MarkdownText) {
+        text.section(title, bullets: pendingItems(record, withIDs: withIDs))
+    }
+
+    /// The items of `pending`, one a criterion or a declaration.
+    static func pendingItems(_ record: DecisionRecord, withIDs: Bool = false) -> [String] {
         let criteria = record.criteria.filter { $0.verdict == .pending }.map { row in
             "Appréciation du critère n°\(row.number) : \(row.label)"
         }
         let facts = record.awaitingConfirmation.map { fact in
             "Confirmation de la déclaration du demandeur : « \(fact.statement) »\(withIDs ? " (`\(fact.id)`)" : "")"
         }
-        text.section(title, bullets: criteria + facts)
+        return criteria + facts
     }
 
     /// The notices; after a refusal they orient the applicant elsewhere, whatever the stage.
     static func notices(_ record: DecisionRecord, title: String, into text: inout MarkdownText) {
         let title = record.outcome == .unfavorable ? "Orientation" : title
-        text.section(title, bullets: record.notices.map { notice in
+        text.section(title, bullets: noticeItems(record))
+    }
+
+    /// Each notice with the citation of its source.
+    static func noticeItems(_ record: DecisionRecord) -> [String] {
+        record.notices.map { notice in
             let source = notice.source.flatMap(record.wording.citation(id:)).map { " (\($0))" } ?? ""
             return "\(notice.text)\(source)"
-        })
+        }
     }
 
     /// The texts applied — each quote between « », each summary as plain text, never as a

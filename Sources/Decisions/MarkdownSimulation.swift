@@ -28,35 +28,46 @@ enum MarkdownSimulation {
     }
 
     private static func verdict(_ record: DecisionRecord, into text: inout MarkdownText) {
+        text.heading("Résultat de la simulation")
+        for paragraph in SimulationVerdict.paragraphs(record) {
+            // Written as the sentences always were: the amount in bold, nothing else marked up.
+            text.line(paragraph.runs.map { $0.style == .strong ? "**\($0.text)**" : $0.text }.joined())
+            text.blank()
+        }
+    }
+}
+
+/// What a simulation concludes, in conditional French: the same paragraphs in its Markdown and
+/// in its HTML (`SimulationDocument`), the amount set off.
+enum SimulationVerdict {
+    static func paragraphs(_ record: DecisionRecord) -> [Text] {
         let name = record.application.applicant.name
         let scheme = "« \(record.scheme.title) »"
         let request = record.grants ? "la demande" : "la candidature"
-        text.heading("Résultat de la simulation")
+        var paragraphs: [Text] = []
         switch record.outcome {
         case .favorable:
             if let amount = record.amount.map(FrenchFormat.money) {
-                text.line("Au vu des informations déclarées, la demande présentée \(FrenchGrammar.by(name)) paraît remplir les conditions du dispositif \(scheme) : l'aide pourrait s'élever à **\(amount)**.")
+                paragraphs.append("Au vu des informations déclarées, la demande présentée \(FrenchGrammar.by(name)) paraît remplir les conditions du dispositif \(scheme) : l'aide pourrait s'élever à " + .strong(amount) + ".")
             } else {
-                text.line("Au vu des informations déclarées, la candidature présentée \(FrenchGrammar.by(name)) paraît recevable au titre du dispositif \(scheme) : elle pourrait être admise à la sélection.")
+                paragraphs.append("Au vu des informations déclarées, la candidature présentée \(FrenchGrammar.by(name)) paraît recevable au titre du dispositif \(scheme) : elle pourrait être admise à la sélection.")
             }
         case .unfavorable:
             if record.failed.isEmpty {
-                text.line("Au vu des informations déclarées, \(request) présentée \(FrenchGrammar.by(name)) ne paraît pas pouvoir donner lieu à une aide au titre du dispositif \(scheme) : le montant calculé selon ses règles serait nul.")
+                paragraphs.append("Au vu des informations déclarées, \(request) présentée \(FrenchGrammar.by(name)) ne paraît pas pouvoir donner lieu à une aide au titre du dispositif \(scheme) : le montant calculé selon ses règles serait nul.")
             } else {
-                text.line("Au vu des informations déclarées, \(request) présentée \(FrenchGrammar.by(name)) ne paraît pas remplir les conditions du dispositif \(scheme), pour les raisons exposées ci-dessous.")
+                paragraphs.append("Au vu des informations déclarées, \(request) présentée \(FrenchGrammar.by(name)) ne paraît pas remplir les conditions du dispositif \(scheme), pour les raisons exposées ci-dessous.")
             }
         case .incomplete:
-            text.line("Les informations fournies ne permettent pas de conclure : \(request) présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) devrait être complétée des éléments listés ci-dessous.")
+            paragraphs.append("Les informations fournies ne permettent pas de conclure : \(request) présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) devrait être complétée des éléments listés ci-dessous.")
         case .toExamine:
-            text.line("\(FrenchGrammar.capitalizedFirst(request)) présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) comporte des points que seul l'instructeur peut apprécier ; ils sont listés ci-dessous.")
+            paragraphs.append("\(FrenchGrammar.capitalizedFirst(request)) présentée \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) comporte des points que seul l'instructeur peut apprécier ; ils sont listés ci-dessous.")
             if let amount = record.amount {
-                text.blank()
-                text.line("Sous réserve de ces points, l'aide pourrait s'élever à **\(FrenchFormat.money(amount))**.")
+                paragraphs.append("Sous réserve de ces points, l'aide pourrait s'élever à " + .strong(FrenchFormat.money(amount)) + ".")
             }
         }
-        text.blank()
         let who = record.decidingBody.map { FrenchGrammar.de($0.name) } ?? "de l'autorité compétente"
-        text.line("Seule une décision \(who), prise après instruction de la demande, peut \(record.grants ? "attribuer une aide" : "admettre une candidature").")
-        text.blank()
+        paragraphs.append("Seule une décision \(who), prise après instruction de la demande, peut \(record.grants ? "attribuer une aide" : "admettre une candidature").")
+        return paragraphs
     }
 }

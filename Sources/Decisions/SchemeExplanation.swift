@@ -60,7 +60,7 @@ public enum SchemeExplanation {
     }
 
     /// Which day picks a dated parameter's version: the decision date, unless its `date` says.
-    private static func chosenOn(_ parameter: Parameter) -> String {
+    static func chosenOn(_ parameter: Parameter) -> String {
         guard parameter.versions.count > 1 else { return "" }
         return parameter.dateFormula.map { " (version retenue selon `\($0)`)" } ?? " (version en vigueur à la date de la décision)"
     }
@@ -97,7 +97,12 @@ public enum SchemeExplanation {
     }
 
     private static func selection(_ scheme: Scheme, into text: inout MarkdownText) {
-        guard let selection = scheme.selection else { return }
+        text.section("Sélection", bullets: selectionLines(scheme))
+    }
+
+    /// How a call ranks and retains its candidates, one sentence each; none for an aid.
+    static func selectionLines(_ scheme: Scheme) -> [String] {
+        guard let selection = scheme.selection else { return [] }
         var lines: [String] = []
         if let laureates = selection.laureates { lines.append("\(laureates) lauréats au plus.") }
         if case .enumeration(let domain)? = selection.category?.type {
@@ -107,7 +112,7 @@ public enum SchemeExplanation {
         lines += selection.ranking.map { "Classement par « \($0.label) » (\($0.descending ? "décroissant" : "croissant")) : `\($0.formula)`" }
         lines += selection.tieBreaks.map { "À égalité, « \($0.label) » (\($0.descending ? "décroissant" : "croissant")) : `\($0.formula)`" }
         lines.append("En dernier ressort, la référence du dossier ; les autres candidatures admissibles forment la liste d'attente.")
-        text.section("Sélection", bullets: lines)
+        return lines
     }
 
     /// Every interpretation, the internal notes marked as such, each followed by what it bears

@@ -107,6 +107,8 @@ struct SchemeBuilder {
         let title = fields.required("title").flatMap { log.text($0, path: "title") }
         let kind = fields.required("kind").flatMap { self.kind($0) }
         let family = fields.optional("family").flatMap { log.identifier($0, path: "family") }
+        let beneficiaries = fields.optional("beneficiaries").map { self.beneficiaries($0) } ?? []
+        let themes = fields.optional("themes").map { self.themes($0) } ?? []
         let authority = fields.required("authority", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { self.authority($0) }
         let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
         let decidedBy = decisionAuthority()
@@ -153,7 +155,7 @@ struct SchemeBuilder {
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []
         fields.rejectUnknown()
         guard let id, let title, let kind, let authority else { return nil }
-        return Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: window, sources: sources, pieces: pieces,
+        return Scheme(id: id, title: title, kind: kind, family: family, beneficiaries: beneficiaries, themes: themes, authority: authority, decidedBy: decidedBy, inForce: window, sources: sources, pieces: pieces,
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
                       file: file, rulesHash: rulesHash)

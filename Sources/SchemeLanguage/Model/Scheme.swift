@@ -11,6 +11,12 @@ public final class Scheme: Sendable {
     public let kind: SchemeKind
     /// Schemes of one family (`logement`) are evaluated together on one household's file.
     public let family: String?
+    /// Who may apply (`beneficiaries`), for a public catalogue's filters; empty when the
+    /// scheme does not say.
+    public let beneficiaries: [BeneficiaryCategory]
+    /// What the scheme is about (`themes`), for a public catalogue's filters; empty when the
+    /// scheme does not say.
+    public let themes: [SchemeTheme]
     public let authority: Authority
     /// Who decides on the applications (`authority.decides`); nil when the scheme does not say.
     public let decidedBy: DecisionAuthority?
@@ -41,7 +47,8 @@ public final class Scheme: Sendable {
     /// nil for a scheme read on its own, whose documents then say that they are missing.
     public let mentions: Mentions?
 
-    public init(id: String, title: String, kind: SchemeKind, family: String? = nil, authority: Authority,
+    public init(id: String, title: String, kind: SchemeKind, family: String? = nil,
+                beneficiaries: [BeneficiaryCategory] = [], themes: [SchemeTheme] = [], authority: Authority,
                 decidedBy: DecisionAuthority? = nil, inForce: ValidityWindow? = nil, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
                 amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], selection: Selection? = nil, interpretations: [Interpretation], tests: [SchemeTestCase],
@@ -50,6 +57,8 @@ public final class Scheme: Sendable {
         self.title = title
         self.kind = kind
         self.family = family
+        self.beneficiaries = beneficiaries
+        self.themes = themes
         self.authority = authority
         self.decidedBy = decidedBy
         self.inForce = inForce
@@ -74,7 +83,7 @@ public final class Scheme: Sendable {
     /// The same scheme with other parameter values, test cases or fingerprint; everything else shared.
     func copy(parameters: [Parameter]? = nil, tests: [SchemeTestCase]? = nil, rulesHash: String? = nil,
               mentions: Mentions?? = nil) -> Scheme {
-        Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: inForce, sources: sources, pieces: pieces,
+        Scheme(id: id, title: title, kind: kind, family: family, beneficiaries: beneficiaries, themes: themes, authority: authority, decidedBy: decidedBy, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters ?? self.parameters, criteria: criteria, amount: amount, limits: limits,
                schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
                tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash,
