@@ -79,7 +79,7 @@ let package = Package(
         // The HTTP service (`guichet serve`): the JSON API and its OpenAPI document, with the
         // security headers and limits every response carries.
         .target(name: "Service", dependencies: [
-            "Simulation", "Batch", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
+            "PublicSite", "Simulation", "Batch", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

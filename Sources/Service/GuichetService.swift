@@ -1,9 +1,12 @@
 import Hummingbird
 import NIOCore
+import PublicSite
 import SchemeLanguage
 
-/// The HTTP service of `guichet serve`: the JSON API that policy staff and other software call
-/// (described by `/openapi.json`), on one process with no other service.
+/// The HTTP service of `guichet serve`, on one process with no other service: the public pages
+/// where a commune checks what it can claim (`PublicSite`: catalogue, scheme pages, questionnaire,
+/// simulation), and the JSON API that policy staff and other software call (described by
+/// `/openapi.json`).
 ///
 /// The rules are loaded once, at start; every request is answered from them by the same
 /// reader, decoder and evaluator as the command line. Nothing is stored: a request's body is
@@ -37,6 +40,15 @@ public struct GuichetService: Sendable {
         router.post("/simulations") { request, _ in
             Self.response(await api.simulate(request, limit: configuration.simulationBodyLimit))
         }
+        let pages = SitePages(site: PublicSite(catalog: configuration.catalog, today: configuration.today),
+                              limit: configuration.formBodyLimit)
+        for path in ["/", "/static/**", "/dispositifs/**"] {
+            router.get(RouterPath(path)) { request, _ in await pages.respond(request) }
+            router.head(RouterPath(path)) { request, _ in await pages.respond(request) }
+        }
+        router.post("/dispositifs/**") { request, _ in await pages.respond(request) }
+        // Any other path: the site's page « introuvable », in French.
+        router.get("/**") { request, _ in await pages.respond(request) }
         return router
     }
 
