@@ -20,6 +20,12 @@ public enum Suggestion {
         return best?.name
     }
 
+    /// « vouliez-vous dire « x » ? » for the candidate nearest to `name`, or nil when none is
+    /// near enough: the one wording of a suggestion in every message.
+    public static func question(for name: String, among candidates: [String]) -> String? {
+        closest(to: name, among: candidates).map { "vouliez-vous dire « \($0) » ?" }
+    }
+
     /// The longest name a suggestion is looked for: identifiers are at most 200 characters.
     static let maximumLength = 256
 
