@@ -82,7 +82,10 @@ extension DocumentEvaluator {
             guard !members.isEmpty else {
                 let known = catalog.families.joined(separator: ", ")
                 let node = document.mapping?.first { $0.key.scalar == "family" }?.value
-                let diagnostic = Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")
+                var message = "famille « \(family) » inconnue"
+                if let question = Suggestion.question(for: family, among: catalog.families) { message += " ; " + question }
+                message += " ; les familles sont : \(known.isEmpty ? "aucune" : known)"
+                let diagnostic = Diagnostic(message, at: node?.mark ?? document.mark, path: "family")
                 return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed([diagnostic])))
             }
             let decoded = decode(document, schemes: members, context: "family:\(family)", header: .family(family))
@@ -113,12 +116,12 @@ extension DocumentEvaluator {
     private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {
         let node = document.mapping?.first { $0.key.scalar == "scheme" }?.value
         let known = catalog.schemes.keys.sorted()
-        var message = "unknown scheme '\(id)'"
+        var message = "dispositif « \(id) » inconnu"
         if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
-            message += ": its rules file \(failed.file) has errors (run 'guichet check')"
+            message += " : son fichier de règles \(failed.file) contient des erreurs (lancez « guichet check »)"
         } else {
-            if let guess = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(guess)'?" }
-            message += known.isEmpty ? ": no scheme was loaded from the rules folder" : "; the schemes are: \(known.joined(separator: ", "))"
+            if let question = Suggestion.question(for: id, among: known) { message += " ; " + question }
+            message += known.isEmpty ? " : aucun dispositif n'a été chargé du dossier de règles" : " ; les dispositifs sont : \(known.joined(separator: ", "))"
         }
         return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
     }

@@ -100,11 +100,13 @@ struct Decide: ParsableCommand {
              decided.proposed.map { "amendé (proposé : \(FrenchFormat.money($0)))" } ?? "", decided.document]
         }
         if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Décision", "Montant", "Vote", "Acte"], rows: rows)) }
-        for skipped in result.skipped { Console.error("note: \(skipped.id) non décidée : \(skipped.reason)") }
+        for skipped in result.skipped { Console.say(.note, "\(skipped.id) non décidée : \(skipped.reason)") }
         if result.alreadyDecided > 0 {
-            Console.error("note: \(result.alreadyDecided) demande(s) déjà décidée(s) laissée(s) telles quelles (--reexaminer pour en décider une à nouveau)")
+            let left = FrenchFormat.agreed(result.alreadyDecided, "demande déjà décidée laissée telle quelle", "demandes déjà décidées laissées telles quelles")
+            Console.say(.note, "\(FrenchFormat.count(result.alreadyDecided)) \(left) (--reexaminer pour en décider une à nouveau)")
         }
         Console.print(result.revisions)
-        Console.out("\n\(result.decided.count) décision(s) enregistrée(s) au registre.")
+        let recorded = FrenchFormat.agreed(result.decided.count, "décision enregistrée", "décisions enregistrées")
+        Console.out("\n\(FrenchFormat.count(result.decided.count)) \(recorded) au registre.")
     }
 }

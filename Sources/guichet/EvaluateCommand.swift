@@ -45,7 +45,7 @@ struct Evaluate: ParsableCommand {
         Console.report(catalog)
         let stage: Stage = simulation || !register.inUse ? .simulation : .instruction
         if stage == .simulation, !simulation {
-            Console.error("note: simulation : aucun registre ici, rien n'est enregistré (« guichet init » crée un poste d'instruction)")
+            Console.say(.note, "simulation : aucun registre ici, rien n'est enregistré (« guichet init » crée un poste d'instruction)")
         }
         // The register first: a second run waiting for it must not touch the output folder.
         let recording = stage == .instruction && !dryRun
@@ -60,7 +60,7 @@ struct Evaluate: ParsableCommand {
                                  issuance: issuance, actor: WorkingFolder.actor(dating.agent), sentFiles: sentFiles).runCompact(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         SummaryTable.print(report, stage: stage) { Console.out($0) }
-        if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }
+        if let failure = report.registerFailure { Console.say(.error, "\(failure)", at: register.path) }
         if let output { try writeSummary(report, to: output) }
         // A rules file that could not be read is an error too, even when no application needed it.
         if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
@@ -70,7 +70,7 @@ struct Evaluate: ParsableCommand {
         do {
             try SummaryLine.write(report.entries, to: output)
         } catch {
-            Console.error("\(error.path):1:1: error: le résumé du lot n'a pas pu être écrit : \(error.reason)")
+            Console.say(.error, "le résumé du lot n'a pas pu être écrit : \(error.reason)", at: "\(error.path):1:1")
             throw ExitCode.failure
         }
     }

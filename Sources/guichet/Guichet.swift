@@ -9,10 +9,17 @@ import SchemeLanguage
 struct Guichet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guichet",
-        abstract: "Evaluate aid applications against schemes voted as deliberations, and write reasoned decisions.",
+        abstract: "Évalue des demandes d'aide au regard des dispositifs votés par délibération, et rédige des décisions motivées.",
         discussion: """
-            Schemes are YAML files in a rules folder (default: Rules/). Applications are YAML files \
-            naming their scheme; a file may hold several applications separated by '---'.
+            Les dispositifs sont des fichiers YAML d'un dossier de règles (par défaut Rules/). Les \
+            demandes sont des fichiers YAML qui nomment leur dispositif ; un fichier peut contenir \
+            plusieurs demandes séparées par « --- ». Les erreurs s'écrivent sur la sortie d'erreur, \
+            une par ligne : fichier:ligne:colonne: erreur : message [champ].
+
+            Codes de sortie : 0 en cas de succès ; 1 en cas d'erreur (une demande, un fichier de \
+            règles, le registre ou un dossier de sortie en défaut, un cas de test en échec) ; 2 quand \
+            « simulate » n'a pu simuler certaines demandes ; 64 pour un usage incorrect (option \
+            inconnue, valeur invalide) ; 130 après une interruption par Ctrl-C.
             """,
         version: "0.1.0",
         subcommands: [Init.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self]
@@ -33,8 +40,8 @@ struct RegisterOption: ParsableArguments {
     var inUse: Bool { explicitPath != nil || RegularFile.exists(path) }
 
     @Option(name: .long, help: """
-        The pseudonymisation key (default: beside the register, with '.key' appended). Back it up: a register \
-        refuses to run without its own key.
+        La clé de pseudonymisation (par défaut, à côté du registre, son nom suivi de « .key »). Sauvegardez-la : \
+        un registre refuse de servir sans sa propre clé.
         """)
     var registerKey: String?
 
@@ -52,7 +59,7 @@ struct RegisterOption: ParsableArguments {
     /// For the commands that record: the register must exist, made by `guichet init`.
     func openForRecording() throws -> DecisionRegister {
         guard RegularFile.exists(path) else {
-            Console.error("\(path): error: aucun registre des décisions ici ; « guichet init » crée un poste d'instruction (ou donnez --register)")
+            Console.say(.error, "aucun registre des décisions ici ; « guichet init » crée un poste d'instruction (ou donnez --register)", at: path)
             throw ExitCode.failure
         }
         return try open(claiming: true)
@@ -63,7 +70,7 @@ struct RegisterOption: ParsableArguments {
     /// a register named with `--register` that is not there is an error, never a new empty one.
     func openForReading() throws -> DecisionRegister? {
         guard explicitPath != nil || RegularFile.exists(path) else {
-            Console.error("\(path): warning: aucun registre des décisions ici : les plafonds ne tiendront compte d'aucune décision antérieure (donnez --register pour en lire un)")
+            Console.say(.warning, "aucun registre des décisions ici : les plafonds ne tiendront compte d'aucune décision antérieure (donnez --register pour en lire un)", at: path)
             return nil
         }
         return try reporting { try DecisionRegister.openExisting(path: path, keyPath: registerKey) }
@@ -79,13 +86,13 @@ struct RegisterOption: ParsableArguments {
         do {
             return try body()
         } catch let error as RegisterError {
-            Console.error("\(path): error: \(error)")
+            Console.say(.error, "\(error)", at: path)
             throw ExitCode.failure
         } catch let error as FileSystemError {
-            Console.error("\(error.path): error: \(error.reason)")
+            Console.say(.error, "\(error.reason)", at: error.path)
             throw ExitCode.failure
         } catch {
-            Console.error("\(path): error: cannot open the register: \(error)")
+            Console.say(.error, "le registre ne peut être ouvert : \(error)", at: path)
             throw ExitCode.failure
         }
     }

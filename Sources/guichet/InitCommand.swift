@@ -48,7 +48,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         if RegularFile.exists(Deployment.fileName) || RegularFile.exists(Deployment.defaultRegister) {
-            Console.error("\(Deployment.fileName): error: ce dossier est déjà un poste d'instruction ; modifiez guichet.yaml plutôt que de le recréer")
+            Console.say(.error, "ce dossier est déjà un poste d'instruction ; modifiez guichet.yaml plutôt que de le recréer", at: Deployment.fileName)
             throw ExitCode.failure
         }
         // The register first: a folder with a guichet.yaml and no register would be refused as
@@ -56,7 +56,7 @@ struct Init: ParsableCommand {
         do {
             _ = try DecisionRegister.open(path: Deployment.defaultRegister)
         } catch {
-            Console.error("\(Deployment.defaultRegister): error: \(error)")
+            Console.say(.error, "\(error)", at: Deployment.defaultRegister)
             throw ExitCode.failure
         }
         let signatory = signatoryFirstName.map { Deployment.Signatory(firstName: $0, name: signatoryName!, title: signatoryTitle!) }
@@ -66,7 +66,7 @@ struct Init: ParsableCommand {
         do {
             try OwnerOnlyFile.write(Array(text.utf8), to: Deployment.fileName)
         } catch {
-            Console.error("\(error.path): error: \(error.reason) ; le registre est créé, écrivez guichet.yaml à la main (voir « guichet init --help »)")
+            Console.say(.error, "\(error.reason) ; le registre est créé, écrivez guichet.yaml à la main (voir « guichet init --help »)", at: error.path)
             throw ExitCode.failure
         }
         Console.out("Poste d'instruction créé : \(Deployment.fileName), \(Deployment.defaultRegister) et sa clé \(Deployment.defaultRegister).key.")

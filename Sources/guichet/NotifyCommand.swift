@@ -37,7 +37,7 @@ struct Notify: ParsableCommand {
         let catalog = try rules.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[schemeID] else {
-            Console.error("error: aucun dispositif « \(schemeID) » dans \(rules.rules)")
+            Console.say(.error, "aucun dispositif « \(schemeID) » dans \(rules.rules)")
             throw ExitCode.failure
         }
         let decisions = try register.openForRecording()
@@ -48,8 +48,8 @@ struct Notify: ParsableCommand {
             try run.run(register: decisions, output: output)
         }
         for (id, document) in result.notified { Console.out("\(id) : notifiée le \(dating.referenceDate.frenchLong) — \(document)") }
-        for (id, reason) in result.skipped { Console.error("note: \(id) non notifiée : \(reason)") }
-        Console.out("\(result.notified.count) acte(s) notifié(s).")
+        for (id, reason) in result.skipped { Console.say(.note, "\(id) non notifiée : \(reason)") }
+        Console.out("\(FrenchFormat.count(result.notified.count, "acte notifié", "actes notifiés")).")
         if !result.skipped.isEmpty { throw ExitCode.failure }
     }
 }

@@ -10,7 +10,14 @@ import SchemeLanguage
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "Interroger le registre des décisions : ce qu'un bénéficiaire a obtenu, l'historique d'une demande, un export.",
+        abstract: "Interroge le registre des décisions : ce qu'un bénéficiaire a obtenu, l'historique d'une demande, un export.",
+        discussion: """
+            Le registre est lu sans être modifié. S'il n'existe pas, la commande dit où elle l'a \
+            cherché et s'arrête (code de sortie 1) plutôt que d'en créer un. Codes de sortie : 0 en \
+            cas de succès, y compris quand la recherche ne trouve rien (elle le dit) ; 1 si le \
+            registre ne peut être lu ou si une subvention ne peut être exportée ; 64 pour un usage \
+            incorrect.
+            """,
         subcommands: [Granted.self, History.self, Export.self])
 
     struct Granted: ParsableCommand {
@@ -76,7 +83,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Exporter le registre : en CSV, ou les subventions attribuées à des personnes morales au format SCDL.",
+            abstract: "Exporte le registre : en CSV, ou les subventions attribuées à des personnes morales au format SCDL.",
             discussion: """
                 --format csv (par défaut) : les inscriptions en vigueur (--all : tout l'historique). \
                 --format scdl : les subventions décidées au profit de personnes morales, au schéma SCDL \
@@ -119,6 +126,10 @@ struct RegisterCommand: ParsableCommand {
             case "scdl": text = try scdl()
             default: throw ValidationError("--format vaut csv ou scdl, trouvé « \(format) »")
             }
+            if text.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count <= 1 {
+                let what = format == "scdl" ? "aucune subvention décidée au profit d'une personne morale" : "aucune inscription"
+                Console.say(.note, "\(what) au registre \(register.path) : l'export ne contient que la ligne d'en-tête")
+            }
             if let output {
                 try OwnerOnlyFile.write(Array(text.utf8), to: output)
             } else {
@@ -131,7 +142,7 @@ struct RegisterCommand: ParsableCommand {
                 throw ValidationError("le format SCDL demande --conditions-versement, --periode-versement et --notification-ue oui|non")
             }
             guard let siret = try WorkingFolder.deployment()?.siret else {
-                Console.error("\(Deployment.fileName): error: le SIRET de l'autorité n'est pas renseigné (« siret ») : il identifie l'attribuant (idAttribuant)")
+                Console.say(.error, "le SIRET de l'autorité n'est pas renseigné (« siret ») : il identifie l'attribuant (idAttribuant)", at: Deployment.fileName)
                 throw ExitCode.failure
             }
             var threshold: DecimalNumber?
@@ -148,11 +159,11 @@ struct RegisterCommand: ParsableCommand {
                 paymentPeriod: paymentPeriod, notifiedToEU: notifiedToEU == "oui", above: threshold)
             let problems = ScdlSubsidies.problems(in: publication)
             guard problems.isEmpty else {
-                for problem in problems { Console.error("error: \(problem)") }
+                for problem in problems { Console.say(.error, "\(problem)") }
                 throw ExitCode.failure
             }
             let (csv, skipped) = try register.query { ScdlSubsidies.render(try $0.currentEntries(), publication: publication) }
-            for line in skipped { Console.error("error: subvention non exportée : \(line)") }
+            for line in skipped { Console.say(.error, "subvention non exportée : \(line)") }
             if !skipped.isEmpty {
                 if let output { try OwnerOnlyFile.write(Array(csv.utf8), to: output) } else { Console.data(csv) }
                 throw ExitCode.failure
