@@ -26,19 +26,19 @@ struct Bench: ParsableCommand {
             """)
 
     // Unconditional, so that `--count -5` reaches the check below rather than read as an option.
-    @Option(name: .long, parsing: .unconditional, help: "Combien de demandes générer.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Combien de demandes générer.", valueName: "NOMBRE"))
     var count: Int = 100_000
 
-    @Option(name: .long, help: "Le dispositif dont les demandes sont générées.")
+    @Option(name: .long, help: ArgumentHelp("Le dispositif dont les demandes sont générées.", valueName: "DISPOSITIF"))
     var scheme: String = "pdesi"
 
-    @Option(name: .long, help: "La graine du générateur ; la même graine donne le même flux.")
+    @Option(name: .long, help: ArgumentHelp("La graine du générateur ; la même graine donne le même flux.", valueName: "GRAINE"))
     var seed: UInt64 = 2020
 
-    @Option(name: .long, parsing: .unconditional, help: "Le nombre de passages de chaque étape ; le plus rapide est retenu.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Le nombre de passages de chaque étape ; le plus rapide est retenu.", valueName: "NOMBRE"))
     var repeats: Int = 3
 
-    @Option(name: .long, help: "Le dossier du flux généré et du résumé (par défaut, un dossier temporaire).")
+    @Option(name: .long, help: ArgumentHelp("Le dossier du flux généré et du résumé (par défaut, un dossier temporaire).", valueName: "DOSSIER"))
     var workDirectory: String?
 
     @Flag(name: .customLong("register"), inversion: .prefixedNo,
@@ -46,10 +46,10 @@ struct Bench: ParsableCommand {
     var withRegister = true
 
     @Option(name: .long, parsing: .unconditional,
-            help: "Sur combien de demandes du flux mesurer « guichet evaluate », documents écrits (0 : pas de mesure).")
+            help: ArgumentHelp("Sur combien de demandes du flux mesurer « guichet evaluate », documents écrits (0 : pas de mesure).", valueName: "NOMBRE"))
     var documents: Int = 20_000
 
-    @Option(name: .long, help: "Mesurer aussi la simulation de cette réforme sur le flux (deux passages, registres en mémoire).")
+    @Option(name: .long, help: ArgumentHelp("Mesurer aussi la simulation de cette réforme sur le flux (deux passages, registres en mémoire).", valueName: "FICHIER"))
     var reform: String?
 
     @OptionGroup var rules: RulesOption

@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
             erreur est trouvée ou si le dossier ne contient aucun dispositif, 64 pour un usage incorrect.
             """)
 
-    @Argument(help: "Le dossier des fichiers de dispositifs.")
+    @Argument(help: ArgumentHelp("Le dossier des fichiers de dispositifs.", valueName: "RÈGLES"))
     var rulesDirectory: String = "Rules"
 
     func run() throws {

@@ -18,15 +18,17 @@ struct Evaluate: ParsableCommand {
             « select », « decide » et « notify » font le reste. Une demande déjà proposée, décidée ou \
             notifiée n'est jamais réinstruite : ses documents restent tels quels. Les demandes sont \
             traitées par date de dépôt puis référence ; pour la demande X, OUT/X.md et OUT/X.json, et \
-            OUT/summary.jsonl une ligne par demande. Code de sortie 1 si une demande ou un fichier a échoué.
+            OUT/summary.jsonl une ligne par demande. Codes de sortie : 0 si chaque demande a son \
+            document ; 1 si une demande, un fichier, les règles ou le registre sont en erreur (les \
+            autres demandes ont quand même leur document) ; 64 pour un usage incorrect.
             """)
 
-    @Argument(help: "Fichiers ou dossiers de demandes (*.yaml, *.yml).")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers de demandes (*.yaml, *.yml).", valueName: "DEMANDES"))
     var paths: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire les documents (par défaut decisions, ou simulations pour --simulation dans un poste d'instruction, afin de ne jamais remplacer une fiche).")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire les documents (par défaut decisions, ou simulations pour --simulation dans un poste d'instruction, afin de ne jamais remplacer une fiche).", valueName: "DOSSIER"))
     var out: String?
 
     @OptionGroup var register: RegisterOption

@@ -28,10 +28,10 @@ struct Guichet: ParsableCommand {
 
 /// The register of decisions, shared by the commands that read or write it.
 struct RegisterOption: ParsableArguments {
-    @Option(name: .customLong("register"), help: """
+    @Option(name: .customLong("register"), help: ArgumentHelp("""
         Le registre des décisions (SQLite ; par défaut .guichet/registre.sqlite, créé par « guichet init »). \
         Aucune commande autre que init ne le crée.
-        """)
+        """, valueName: "REGISTRE"))
     var explicitPath: String?
 
     var path: String { explicitPath ?? Deployment.defaultRegister }
@@ -39,10 +39,10 @@ struct RegisterOption: ParsableArguments {
     /// Whether a register is in use: named with `--register`, or present in the working folder.
     var inUse: Bool { explicitPath != nil || RegularFile.exists(path) }
 
-    @Option(name: .long, help: """
+    @Option(name: .long, help: ArgumentHelp("""
         La clé de pseudonymisation (par défaut, à côté du registre, son nom suivi de « .key »). Sauvegardez-la : \
         un registre refuse de servir sans sa propre clé.
-        """)
+        """, valueName: "FICHIER"))
     var registerKey: String?
 
     /// For `init`, which creates the register, and the commands that record in an existing one.

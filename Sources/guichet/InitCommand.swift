@@ -15,25 +15,25 @@ struct Init: ParsableCommand {
             signataire des actes et le service instructeur : aucune décision n'est prise sans signataire.
             """)
 
-    @Option(name: .long, help: "La clé de l'autorité dans Rules/deliberations.yaml (par exemple cd62).")
+    @Option(name: .long, help: ArgumentHelp("La clé de l'autorité dans Rules/deliberations.yaml (par exemple cd62).", valueName: "CLÉ"))
     var authority: String?
 
-    @Option(name: .customLong("signataire-prenom"), help: "Le prénom du signataire des actes.")
+    @Option(name: .customLong("signataire-prenom"), help: ArgumentHelp("Le prénom du signataire des actes.", valueName: "PRÉNOM"))
     var signatoryFirstName: String?
 
-    @Option(name: .customLong("signataire-nom"), help: "Le nom du signataire des actes.")
+    @Option(name: .customLong("signataire-nom"), help: ArgumentHelp("Le nom du signataire des actes.", valueName: "NOM"))
     var signatoryName: String?
 
-    @Option(name: .customLong("signataire-qualite"), help: "La qualité du signataire (« Président du Conseil départemental »).")
+    @Option(name: .customLong("signataire-qualite"), help: ArgumentHelp("La qualité du signataire (« Président du Conseil départemental »).", valueName: "QUALITÉ"))
     var signatoryTitle: String?
 
-    @Option(name: .customLong("service"), help: "Le service instructeur, tel que les courriers le nomment.")
+    @Option(name: .customLong("service"), help: ArgumentHelp("Le service instructeur, tel que les courriers le nomment.", valueName: "SERVICE"))
     var service: String?
 
-    @Option(name: .customLong("dpd"), help: "Le contact du délégué à la protection des données.")
+    @Option(name: .customLong("dpd"), help: ArgumentHelp("Le contact du délégué à la protection des données.", valueName: "CONTACT"))
     var dataProtection: String?
 
-    @Option(name: .customLong("siret"), help: "Le SIRET de l'autorité (14 chiffres), pour les données ouvertes de ses subventions.")
+    @Option(name: .customLong("siret"), help: ArgumentHelp("Le SIRET de l'autorité (14 chiffres), pour les données ouvertes de ses subventions.", valueName: "SIRET"))
     var siret: String?
 
     func validate() throws {

@@ -26,7 +26,31 @@ enum ParserWording {
         for (pattern, template) in patterns {
             result = result.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
         }
-        return result
+        return keepingPunctuation(result)
+    }
+
+    /// The library wraps lines at any space: « : », « ; », « ? », « ! » and « » » would start a
+    /// line, and « « » end one. Each goes back beside its word, after a no-break space, as
+    /// French typography keeps them.
+    private static func keepingPunctuation(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var emptied: Set<Int> = []
+        for index in lines.indices.dropFirst() {
+            let indent = lines[index].prefix { $0 == " " }
+            let rest = lines[index].dropFirst(indent.count)
+            guard let mark = rest.first, ":;?!»".contains(mark), rest.count == 1 || rest.dropFirst().first == " ",
+                  !lines[index - 1].allSatisfy({ $0 == " " }) else { continue }
+            lines[index - 1] += "\u{00A0}" + String(mark)
+            let remainder = rest.dropFirst().drop { $0 == " " }
+            lines[index] = String(indent + remainder)
+            if remainder.isEmpty { emptied.insert(index) }
+        }
+        for index in lines.indices.dropLast() where lines[index].hasSuffix(" «") {
+            lines[index].removeLast(2)
+            let indent = lines[index + 1].prefix { $0 == " " }
+            lines[index + 1] = String(indent) + "«\u{00A0}" + lines[index + 1].dropFirst(indent.count)
+        }
+        return lines.indices.filter { !emptied.contains($0) }.map { lines[$0] }.joined(separator: "\n")
     }
 
     /// « UTILISATION : » is seven characters longer than « USAGE: »: the lines a long usage

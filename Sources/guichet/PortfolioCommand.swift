@@ -26,25 +26,25 @@ struct Portfolio: ParsableCommand {
                 peut être évaluée ou si un écart dépasse la tolérance, 64 pour un usage incorrect.
                 """)
 
-        @Argument(help: "Le dispositif dont les demandes sont générées.")
+        @Argument(help: ArgumentHelp("Le dispositif dont les demandes sont générées.", valueName: "DISPOSITIF"))
         var scheme: String
 
-        @Option(name: .long, help: "Combien de demandes.")
+        @Option(name: .long, help: ArgumentHelp("Combien de demandes.", valueName: "NOMBRE"))
         var count: Int = 1_000
 
-        @Option(name: .long, help: "La graine du générateur.")
+        @Option(name: .long, help: ArgumentHelp("La graine du générateur.", valueName: "GRAINE"))
         var seed: UInt64 = 2020
 
-        @Option(name: .long, help: "Le fichier du portefeuille à écrire (par défaut : portfolio-DISPOSITIF.yaml).")
+        @Option(name: .long, help: ArgumentHelp("Le fichier du portefeuille à écrire (par défaut : portfolio-DISPOSITIF.yaml).", valueName: "FICHIER"))
         var out: String?
 
-        @Option(name: .long, help: "Calibrage : dimensionner le portefeuille pour qu'environ ce nombre de demandes soient favorables sous les règles en vigueur (remplace --count).")
+        @Option(name: .long, help: ArgumentHelp("Calibrage : dimensionner le portefeuille pour qu'environ ce nombre de demandes soient favorables sous les règles en vigueur (remplace --count).", valueName: "NOMBRE"))
         var grants: Int?
 
-        @Option(name: .long, help: "Calibrage : l'aide moyenne, en euros, que le portefeuille doit reproduire (par exemple 632 ou 632,50).")
+        @Option(name: .long, help: ArgumentHelp("Calibrage : l'aide moyenne, en euros, que le portefeuille doit reproduire (par exemple 632 ou 632,50).", valueName: "MONTANT"))
         var average: String?
 
-        @Option(name: .long, help: "Calibrage : le plus grand écart admis, en pour cent.")
+        @Option(name: .long, help: ArgumentHelp("Calibrage : le plus grand écart admis, en pour cent.", valueName: "POURCENTAGE"))
         var tolerance: Int = 5
 
         @OptionGroup var rules: RulesOption

@@ -30,7 +30,7 @@ struct RegisterCommand: ParsableCommand {
                 propositions n'attribuent rien et ne sont pas listées.
                 """)
 
-        @Argument(help: "L'identifiant du bénéficiaire.")
+        @Argument(help: ArgumentHelp("L'identifiant du bénéficiaire.", valueName: "IDENTIFIANT"))
         var beneficiary: String
 
         @OptionGroup var register: RegisterOption
@@ -61,7 +61,7 @@ struct RegisterCommand: ParsableCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Toutes les inscriptions au registre d'une demande, de la plus ancienne à la plus récente.")
 
-        @Argument(help: "La référence de la demande.")
+        @Argument(help: ArgumentHelp("La référence de la demande.", valueName: "DEMANDE"))
         var application: String
 
         @OptionGroup var register: RegisterOption
@@ -94,10 +94,10 @@ struct RegisterCommand: ParsableCommand {
                 il manque un champ obligatoire n'est pas écrite : elle est signalée, et la commande échoue.
                 """)
 
-        @Option(name: .shortAndLong, help: "Le fichier à écrire (par défaut : la sortie standard).")
+        @Option(name: .shortAndLong, help: ArgumentHelp("Le fichier à écrire (par défaut : la sortie standard).", valueName: "FICHIER"))
         var output: String?
 
-        @Option(name: .long, help: "csv ou scdl.")
+        @Option(name: .long, help: ArgumentHelp("csv ou scdl.", valueName: "FORMAT"))
         var format: String = "csv"
 
         @Flag(name: .long, help: "CSV : inclure les inscriptions remplacées (l'historique).")
@@ -105,16 +105,16 @@ struct RegisterCommand: ParsableCommand {
 
         @OptionGroup var rules: RulesOption
 
-        @Option(name: .customLong("conditions-versement"), help: "SCDL : « unique », « échelonné » ou une description.")
+        @Option(name: .customLong("conditions-versement"), help: ArgumentHelp("SCDL : « unique », « échelonné » ou une description.", valueName: "CONDITIONS"))
         var paymentTerms: String?
 
-        @Option(name: .customLong("periode-versement"), help: "SCDL : AAAA-MM-JJ ou AAAA-MM-JJ/AAAA-MM-JJ.")
+        @Option(name: .customLong("periode-versement"), help: ArgumentHelp("SCDL : AAAA-MM-JJ ou AAAA-MM-JJ/AAAA-MM-JJ.", valueName: "PÉRIODE"))
         var paymentPeriod: String?
 
-        @Option(name: .customLong("notification-ue"), help: "SCDL : oui ou non (aide notifiée au titre du règlement de minimis).")
+        @Option(name: .customLong("notification-ue"), help: ArgumentHelp("SCDL : oui ou non (aide notifiée au titre du règlement de minimis).", valueName: "OUI|NON"))
         var notifiedToEU: String?
 
-        @Option(name: .customLong("au-dessus-de"), help: "SCDL : seulement les subventions d'un montant supérieur (par exemple 23 000 €).")
+        @Option(name: .customLong("au-dessus-de"), help: ArgumentHelp("SCDL : seulement les subventions d'un montant supérieur (par exemple 23 000 €).", valueName: "MONTANT"))
         var above: String?
 
         @OptionGroup var register: RegisterOption

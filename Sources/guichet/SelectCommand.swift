@@ -22,18 +22,18 @@ struct Select: ParsableCommand {
             la sélection est une simulation.
             """)
 
-    @Argument(help: "L'identifiant du dispositif de l'appel, par exemple pdesi.")
+    @Argument(help: ArgumentHelp("L'identifiant du dispositif de l'appel, par exemple pdesi.", valueName: "DISPOSITIF"))
     var schemeID: String
 
-    @Argument(help: "Fichiers ou dossiers de candidatures.")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers de candidatures.", valueName: "CANDIDATURES"))
     var paths: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire les documents.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire les documents.", valueName: "DOSSIER"))
     var out: String = "decisions"
 
-    @Option(name: .customLong("seance"), help: "La référence de la séance à laquelle la proposition est soumise (par exemple CP-2020-11-02).")
+    @Option(name: .customLong("seance"), help: ArgumentHelp("La référence de la séance à laquelle la proposition est soumise (par exemple CP-2020-11-02).", valueName: "SÉANCE"))
     var sitting: String?
 
     @OptionGroup var register: RegisterOption

@@ -20,13 +20,13 @@ struct Simulate: ParsableCommand {
             un usage incorrect.
             """)
 
-    @Option(name: .long, help: "Le fichier de la réforme (voir Rules/reforms/).")
+    @Option(name: .long, help: ArgumentHelp("Le fichier de la réforme (voir Rules/reforms/).", valueName: "FICHIER"))
     var reform: String
 
-    @Argument(help: "Fichiers ou dossiers de demandes (un fichier peut en contenir beaucoup).")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers de demandes (un fichier peut en contenir beaucoup).", valueName: "DEMANDES"))
     var portfolio: [String]
 
-    @Option(name: .long, help: "Le dossier du rapport.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier du rapport.", valueName: "DOSSIER"))
     var out: String = "simulation"
 
     @OptionGroup var rules: RulesOption

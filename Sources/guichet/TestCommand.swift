@@ -16,7 +16,7 @@ struct TestRules: ParsableCommand {
             usage incorrect.
             """)
 
-    @Argument(help: "Le dossier des fichiers de dispositifs.")
+    @Argument(help: ArgumentHelp("Le dossier des fichiers de dispositifs.", valueName: "RÈGLES"))
     var rulesDirectory: String = "Rules"
 
     func run() throws {

@@ -54,7 +54,7 @@ struct DatingOptions: ParsableArguments {
         valueName: "AAAA-MM-JJ"), transform: DatingOptions.date)
     var date: LocalDate?
 
-    @Option(name: .long, help: "Qui enregistre (par défaut, l'identifiant de session) : il est inscrit au registre avec l'heure.")
+    @Option(name: .long, help: ArgumentHelp("Qui enregistre (par défaut, l'identifiant de session) : il est inscrit au registre avec l'heure.", valueName: "AGENT"))
     var agent: String?
 
     var referenceDate: LocalDate { date ?? WorkingFolder.today() }
