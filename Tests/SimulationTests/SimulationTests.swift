@@ -194,7 +194,7 @@ import Testing
                 taux_inscrits: {value: 60 %}
             """)
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("reform.yaml:5:5: error: 'taux_inscrits' is not a parameter of 'pdesi'; did you mean 'taux_inscrit'?") == true)
+        #expect(found.first?.hasPrefix("reform.yaml:5:5: erreur : « taux_inscrits » n'est pas un paramètre du dispositif pdesi ; vouliez-vous dire « taux_inscrit » ?") == true)
     }
 
     @Test func aValueOfTheWrongUnitIsLocated() throws {
@@ -206,7 +206,7 @@ import Testing
                 plafond_mensuel: {value: 60 %}
             """)
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("reform.yaml:5:30: error: expected an amount in euros") == true)
+        #expect(found.first?.hasPrefix("reform.yaml:5:30: erreur : attendu un montant en euros") == true)
         #expect(found.first?.contains("overrides.fonds-solvabilisation.plafond_mensuel.value") == true)
     }
 
@@ -216,8 +216,8 @@ import Testing
             overrides:
               pdesy: {taux_inscrit: {value: 60 %}}
             """)
-        #expect(found.contains { $0.contains("'rationale'") })
-        #expect(found.contains { $0.hasPrefix("reform.yaml:3:3: error: unknown scheme 'pdesy'; did you mean 'pdesi'?") })
+        #expect(found.contains { $0.contains("champ « rationale » manquant") })
+        #expect(found.contains { $0.hasPrefix("reform.yaml:3:3: erreur : dispositif « pdesy » inconnu ; vouliez-vous dire « pdesi » ?") })
     }
 
     @Test func anUnknownBreakdownInputIsLocatedWithASuggestion() throws {
@@ -229,7 +229,7 @@ import Testing
             breakdown:
               pdesi: esi.categori
             """)
-        #expect(found == ["reform.yaml:6:10: error: unknown input 'esi.categori' of 'pdesi' (a breakdown names the input whose values split the amounts); did you mean 'esi.categorie'? [breakdown.pdesi]"])
+        #expect(found == ["reform.yaml:6:10: erreur : donnée « esi.categori » inconnue du dispositif pdesi (une ventilation nomme la donnée dont les valeurs répartissent les montants) ; vouliez-vous dire « esi.categorie » ? [breakdown.pdesi]"])
     }
 
     // MARK: Synthetic portfolios
@@ -287,7 +287,7 @@ import Testing
         #expect(summary.applications == 2)
         #expect(summary.errors == 2)
         #expect(problems.count == 2)
-        #expect(problems.first?.contains("unknown scheme 'pdesy'") == true)
+        #expect(problems.first?.contains("dispositif « pdesy » inconnu") == true)
         #expect(problems.last?.contains("portfolio.yaml:") == true && problems.last?.contains("projet.depense_eligible_ht") == true)
     }
 
@@ -318,7 +318,7 @@ import Testing
         var problems: [String] = []
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0.description) })
         #expect(summary.applications == 1 && summary.errors == 1)
-        #expect(problems.first?.contains("application id 'P-1' is used twice in the portfolio") == true)
+        #expect(problems.first?.contains("la référence « P-1 » sert deux fois dans le portefeuille") == true)
     }
 
     @Test func theEnvelopeIsShownAsEachRunHasIt() throws {
@@ -349,7 +349,7 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems.first?.severity == .warning)
         #expect(problems.first?.mark.file.hasSuffix("00-boulonnais-juin.yaml") == true)
-        #expect(problems.first?.description.contains("warning: filed on 2020-06-15, before an application already simulated (PDESI-2020-010") == true)
+        #expect(problems.first?.description.contains("avertissement : demande déposée le 15 juin 2020, avant une demande déjà simulée (PDESI-2020-010") == true)
         #expect(SimulationReport.markdown(summary, catalog: catalog).contains("**Attention** : 1 demande du portefeuille était déposée avant"))
     }
 

@@ -143,7 +143,7 @@ struct TypeChecker {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             let (l, r) = try unify(left, right, offset: offset, role: "les deux côtés de « \(op.rawValue) »")
             if op != .equal && op != .notEqual && !l.type.isOrdered {
-                throw ExpressionError("« \(op.rawValue) » ne peut ordonner des valeurs de type \(l.type) : employez « == » ou « != »", offset: offset)
+                throw ExpressionError("« \(op.rawValue) » ne peut ordonner des \(l.type.plural) : employez « == » ou « != »", offset: offset)
             }
             return Expression(node: .binary(op, l, r), type: .boolean, mark: mark)
         case .add, .subtract, .multiply, .divide:
