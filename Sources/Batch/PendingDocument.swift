@@ -82,9 +82,8 @@ extension DocumentEvaluator {
             guard !members.isEmpty else {
                 let known = catalog.families.joined(separator: ", ")
                 let node = document.mapping?.first { $0.key.scalar == "family" }?.value
-                var message = "famille « \(family) » inconnue"
-                if let question = Suggestion.question(for: family, among: catalog.families) { message += " ; " + question }
-                message += " ; les familles sont : \(known.isEmpty ? "aucune" : known)"
+                let message = "famille « \(family) » inconnue"
+                    + Suggestion.question(for: family, among: catalog.families, thenList: "les familles sont : \(known.isEmpty ? "aucune" : known)")
                 let diagnostic = Diagnostic(message, at: node?.mark ?? document.mark, path: "family")
                 return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed([diagnostic])))
             }
@@ -119,9 +118,10 @@ extension DocumentEvaluator {
         var message = "dispositif « \(id) » inconnu"
         if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
             message += " : son fichier de règles \(failed.file) contient des erreurs (lancez « guichet check »)"
+        } else if known.isEmpty {
+            message += " : aucun dispositif n'a été chargé du dossier de règles"
         } else {
-            if let question = Suggestion.question(for: id, among: known) { message += " ; " + question }
-            message += known.isEmpty ? " : aucun dispositif n'a été chargé du dossier de règles" : " ; les dispositifs sont : \(known.joined(separator: ", "))"
+            message += Suggestion.question(for: id, among: known, thenList: "les dispositifs sont : \(known.joined(separator: ", "))")
         }
         return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
     }

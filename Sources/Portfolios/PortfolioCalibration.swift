@@ -24,12 +24,15 @@ public struct PortfolioCalibration: Sendable {
         public let gap: DecimalNumber
         public let within: Bool
 
-        /// « calibrage : aide moyenne 992,01 € pour 632,00 € attendus, écart +57,0 % : HORS de la tolérance ».
+        /// « calibrage : aide moyenne de 992,01 € pour 632,00 € attendus, écart +57,0 % : HORS de
+        /// la tolérance », « calibrage : 2 080 décisions favorables pour 2 122 attendues, … ».
         public var line: String {
             guard let measured else {
                 return "calibrage : \(figure) trop grande pour être calculée exactement, pour \(written(reference)) attendus : HORS de la tolérance"
             }
-            return "calibrage : \(figure) \(written(measured)) pour \(written(reference)) attendus, écart \(FrenchFormat.signedPercent(gap, minimumFractionDigits: 1)) : "
+            let compared = isMoney ? "\(figure) de \(written(measured)) pour \(written(reference)) attendus"
+                : "\(written(measured)) \(figure) pour \(written(reference)) attendues"
+            return "calibrage : \(compared), écart \(FrenchFormat.signedPercent(gap, minimumFractionDigits: 1)) : "
                 + (within ? "dans la tolérance" : "HORS de la tolérance")
         }
 

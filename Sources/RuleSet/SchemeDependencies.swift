@@ -12,9 +12,9 @@ enum SchemeDependencies {
             var diagnostics: [Diagnostic] = []
             for reference in scheme.references where schemes[reference.id] == nil {
                 let known = schemes.keys.sorted().joined(separator: ", ")
-                var message = "outcome() nomme « \(reference.id) », qui n'est pas un dispositif du dossier de règles"
-                if let question = Suggestion.question(for: reference.id, among: schemes.keys.sorted()) { message += " ; " + question }
-                diagnostics.append(Diagnostic(message + " ; les dispositifs sont : \(known)", at: reference.mark))
+                let message = "outcome() nomme « \(reference.id) », qui n'est pas un dispositif du dossier de règles"
+                    + Suggestion.question(for: reference.id, among: schemes.keys.sorted(), thenList: "les dispositifs sont : \(known)")
+                diagnostics.append(Diagnostic(message, at: reference.mark))
             }
             if let cycle = cycle(from: scheme.id, in: schemes) {
                 let mark = scheme.references.first?.mark ?? SourceMark(file: scheme.file, line: 1, column: 1)

@@ -70,9 +70,7 @@ struct Bench: ParsableCommand {
         let catalog = try rules.catalog()
         guard let target = catalog.schemes[scheme] else {
             Console.report(catalog)
-            var message = "dispositif « \(scheme) » inconnu dans \(rules.rules)"
-            if let question = Suggestion.question(for: scheme, among: catalog.schemes.keys.sorted()) { message += " ; " + question }
-            Console.say(.error, message + " ; les dispositifs sont : \(Self.listed(catalog))")
+            Console.say(.error, Self.unknownScheme(scheme, in: catalog, rules: rules.rules))
             throw ExitCode.failure
         }
         let folder = workDirectory ?? NSTemporaryDirectory() + "guichet-bench-\(getpid())"
@@ -178,8 +176,11 @@ extension Bench {
         french(Double(bytes) / 1_048_576, decimals) + " Mo"
     }
 
-    static func listed(_ catalog: SchemeCatalog) -> String {
-        catalog.schemes.isEmpty ? "aucun" : catalog.schemes.keys.sorted().joined(separator: ", ")
+    /// « dispositif « pdsi » inconnu dans Rules ; vouliez-vous dire « pdesi » ? Les dispositifs sont : … ».
+    static func unknownScheme(_ id: String, in catalog: SchemeCatalog, rules: String) -> String {
+        let known = catalog.schemes.keys.sorted()
+        let list = "les dispositifs sont : \(known.isEmpty ? "aucun" : known.joined(separator: ", "))"
+        return "dispositif « \(id) » inconnu dans \(rules)" + Suggestion.question(for: id, among: known, thenList: list)
     }
 
     private static func aligned(_ text: String, _ width: Int) -> String {

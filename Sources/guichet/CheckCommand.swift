@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
         if errors > 0 {
             let files = Set(failures.map(\.file)).count
             Console.error("\(FrenchFormat.count(files, "fichier")) de règles avec \(FrenchFormat.count(errors, "erreur")) ; "
-                          + "corrigez-les et relancez « guichet check ».")
+                          + "\(FrenchFormat.agreed(errors, "corrigez-la", "corrigez-les")) et relancez « guichet check ».")
             throw ExitCode.failure
         }
         if catalog.schemes.isEmpty {

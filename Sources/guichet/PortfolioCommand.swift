@@ -61,9 +61,7 @@ struct Portfolio: ParsableCommand {
             let catalog = try rules.catalog()
             guard let target = catalog.schemes[scheme] else {
                 Console.report(catalog)
-                var message = "dispositif « \(scheme) » inconnu dans \(rules.rules)"
-                if let question = Suggestion.question(for: scheme, among: catalog.schemes.keys.sorted()) { message += " ; " + question }
-                Console.say(.error, message + " ; les dispositifs sont : \(Bench.listed(catalog))")
+                Console.say(.error, Bench.unknownScheme(scheme, in: catalog, rules: rules.rules))
                 throw ExitCode.failure
             }
             let path = out ?? "portfolio-\(scheme).yaml"

@@ -74,10 +74,21 @@ struct RegisterCommand: ParsableCommand {
             }
             let rows = entries.map { entry in
                 [entry.stage.frenchName, entry.outcome.rawValue, entry.amount.map(FrenchFormat.money) ?? "",
-                 Granted.act(entry.stageRecord), entry.stageRecord.actor.map { "\($0), \(entry.stageRecord.recordedAt ?? "")" } ?? "",
+                 Granted.act(entry.stageRecord), entry.stageRecord.actor.map { "\($0), \(Self.moment(entry.stageRecord.recordedAt))" } ?? "",
                  entry.current ? "en vigueur" : "remplacée", entry.stageRecord.note ?? "", entry.decisionFile ?? ""]
             }
             Console.out(Table.render(header: ["Étape", "Issue", "Montant", "Acte", "Par", "État", "Note", "Document"], rows: rows))
+        }
+
+        /// « le 30 novembre 2020 à 10 h 48 (UTC) » for the register's `2020-11-30T10:48:33Z`;
+        /// any other text as it is.
+        static func moment(_ recorded: String?) -> String {
+            guard let recorded else { return "" }
+            let parts = recorded.split(separator: "T")
+            guard parts.count == 2, let day = LocalDate(iso: String(parts[0])), parts[1].count >= 5 else { return recorded }
+            let time = parts[1].prefix(5).split(separator: ":")
+            guard time.count == 2 else { return recorded }
+            return "le \(day.frenchLong) à \(Int(time[0]) ?? 0) h \(time[1])\(parts[1].hasSuffix("Z") ? " (UTC)" : "")"
         }
     }
 

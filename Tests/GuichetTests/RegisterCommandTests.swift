@@ -122,5 +122,7 @@ import Testing
         #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["instruction", "décision", "notifiée"],
                 "\(history.output)")
         #expect(lines.last?.contains("notifiée le 5 décembre 2020") == true && lines.last?.contains("en vigueur") == true, "\(history.output)")
+        // Who moved it and when, the time written in French: « agent, le 30 novembre 2026 à 10 h 48 (UTC) ».
+        #expect(lines.dropFirst().allSatisfy { $0.contains(#/, le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2} h \d{2} \(UTC\)/#) }, "\(history.output)")
     }
 }

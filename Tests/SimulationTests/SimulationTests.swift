@@ -251,6 +251,10 @@ import Testing
         let checks = PortfolioCalibration(grants: 2_122, average: DecimalNumber(632), tolerance: 5).checks(totals)
         #expect(checks.map(\.gap) == [DecimalNumber(significand: -20, scale: 1), DecimalNumber(significand: 570, scale: 1)])
         #expect(checks.map(\.within) == [true, false])
+        #expect(checks.map(\.line) == [
+            "calibrage : 2\u{202F}080 décisions favorables pour 2\u{202F}122 attendues, écart -2,0\u{00A0}% : dans la tolérance",
+            "calibrage : aide moyenne de 992,01\u{00A0}€ pour 632,00\u{00A0}€ attendus, écart +57,0\u{00A0}% : HORS de la tolérance",
+        ])
         #expect(PortfolioCalibration.averageGrant(totals) == DecimalNumber(significand: 99_201, scale: 2))
         #expect(PortfolioCalibration.size(for: 2_122, pilotSize: 4_000, pilotGrants: 2_309) == 3_676)
         #expect(PortfolioCalibration.size(for: 10, pilotSize: 100, pilotGrants: 0) == nil)

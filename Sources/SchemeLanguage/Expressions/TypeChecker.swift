@@ -30,9 +30,8 @@ struct TypeChecker {
         case .call(let name, let arguments, let offset):
             guard let function = Function(rawValue: name) else {
                 let known = (Function.allCases.map(\.rawValue) + ["outcome"]).joined(separator: ", ")
-                var message = "fonction « \(name) » inconnue"
-                if let question = Suggestion.question(for: name, among: Function.allCases.map(\.rawValue) + ["outcome"]) { message += " ; " + question }
-                throw ExpressionError(message + " ; les fonctions sont : \(known)", offset: offset)
+                let list = Suggestion.question(for: name, among: Function.allCases.map(\.rawValue) + ["outcome"], thenList: "les fonctions sont : \(known)")
+                throw ExpressionError("fonction « \(name) » inconnue" + list, offset: offset)
             }
             if function == .round, arguments.count == 2 { try refuseWrittenZero(arguments[1], role: .roundingStep) }
             let checked = try arguments.map { (argument) throws(ExpressionError) in try check(argument) }

@@ -44,7 +44,7 @@ class Expectation:
 # guichet speaks French: `LINE:COLUMN: erreur : message` (or `avertissement`), the words of MessageKind.
 LOCATED = re.compile(r"^(\d+):(\d+): (erreur|avertissement) : (\S.*)$")
 FIXED_LINES = {
-    "check": [re.compile(r"^[\d\u202f]+ fichiers? de règles avec [\d\u202f]+ erreurs? ; corrigez-les et relancez « guichet check »\.$")],
+    "check": [re.compile(r"^[\d\u202f]+ fichiers? de règles avec [\d\u202f]+ erreurs? ; corrigez-l(?:a|es) et relancez « guichet check »\.$")],
     "test": [],
     # Outside a working folder, evaluate says once that it only simulates.
     "evaluate": [re.compile(r"^note : simulation : aucun registre ici, rien n'est enregistré \(« guichet init » crée un poste d'instruction\)$")],
