@@ -22,7 +22,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Granted: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ce qu'un bénéficiaire a obtenu : les décisions favorables en vigueur de l'autorité compétente.",
+            abstract: "Affiche ce qu'un bénéficiaire a obtenu : les décisions favorables en vigueur de l'autorité compétente.",
             discussion: """
                 Donnez l'identifiant tel que les demandes l'écrivent : un SIREN, un SIRET, l'identifiant d'un \
                 site, celui d'une personne (pseudonymisé pour être retrouvé). Il est cherché dans toutes les \
@@ -59,7 +59,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toutes les inscriptions au registre d'une demande, de la plus ancienne à la plus récente.")
+        static let configuration = CommandConfiguration(abstract: "Affiche toutes les inscriptions au registre d'une demande, de la plus ancienne à la plus récente.")
 
         @Argument(help: ArgumentHelp("La référence de la demande.", valueName: "DEMANDE"))
         var application: String

@@ -10,7 +10,7 @@ import SchemeLanguage
 
 struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sélection d'un appel pour une séance : classement, lauréats proposés dans l'enveloppe, liste d'attente, projet de rapport.",
+        abstract: "Sélectionne les lauréats d'un appel pour une séance : classement, lauréats proposés dans l'enveloppe, liste d'attente, projet de rapport.",
         discussion: """
             Évalue les candidatures de l'appel, classe les admissibles comme le dit la « selection » du \
             dispositif et retient les lauréats dans l'enveloppe. Dans un poste d'instruction, les lauréats \
