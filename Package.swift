@@ -34,10 +34,10 @@ let package = Package(
         // listings that skip nothing silently, hashing, the queue between two threads.
         // The only module that names Glibc or Darwin.
         .target(name: "Platform", dependencies: ["CCrypto"]),
-        // Reads YAML streams into located nodes, one document at a time.
-        .target(name: "YAMLReader", dependencies: ["CYAML", "Platform"]),
         // Exact decimal arithmetic for money, rates and numbers.
         .target(name: "ExactDecimal"),
+        // Reads YAML streams into located nodes, one document at a time.
+        .target(name: "YAMLReader", dependencies: ["CYAML", "ExactDecimal", "Platform"]),
         // The scheme language: model, loader, expressions and their type-checking.
         .target(name: "SchemeLanguage", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The rules folder: every scheme loaded, the checks across schemes, families.

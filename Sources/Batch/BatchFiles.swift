@@ -41,14 +41,14 @@ enum BatchFiles {
                 }
             } catch {
                 // libyaml cannot resume after a syntax error: the rest of the file is lost, and said so.
-                let message = documents == 0 ? error.message : "\(error.message) (this document and the rest of the file could not be read)"
+                let message = documents == 0 ? error.message : "\(error.message) (ce document et la suite du fichier n'ont pu être lus)"
                 failures.append(BatchEntry(failure: Diagnostic(message, at: error.mark)))
                 return
             }
         }
         if documents == 0 {
             let mark = SourceMark(file: file, line: 1, column: 1)
-            failures.append(BatchEntry(failure: Diagnostic("the file is empty: an application starts with 'scheme', 'id', 'filed' and 'applicant'", at: mark)))
+            failures.append(BatchEntry(failure: Diagnostic("le fichier est vide : une demande commence par « scheme », « id », « filed » et « applicant »", at: mark)))
         }
     }
 }

@@ -82,7 +82,9 @@ extension DocumentEvaluator {
             guard !members.isEmpty else {
                 let known = catalog.families.joined(separator: ", ")
                 let node = document.mapping?.first { $0.key.scalar == "family" }?.value
-                let diagnostic = Diagnostic("unknown family '\(family)'; the families are: \(known.isEmpty ? "none" : known)", at: node?.mark ?? document.mark, path: "family")
+                let message = "famille « \(family) » inconnue"
+                    + Suggestion.question(for: family, among: catalog.families, thenList: "les familles sont : \(known.isEmpty ? "aucune" : known)")
+                let diagnostic = Diagnostic(message, at: node?.mark ?? document.mark, path: "family")
                 return .failed(BatchEntry(mark: document.mark, id: declaredID, schemeID: family, result: .failed([diagnostic])))
             }
             let decoded = decode(document, schemes: members, context: "family:\(family)", header: .family(family))
@@ -113,12 +115,13 @@ extension DocumentEvaluator {
     private func unknownScheme(_ id: String, in document: YAMLNode) -> Diagnostic {
         let node = document.mapping?.first { $0.key.scalar == "scheme" }?.value
         let known = catalog.schemes.keys.sorted()
-        var message = "unknown scheme '\(id)'"
+        var message = "dispositif « \(id) » inconnu"
         if let failed = catalog.failures.first(where: { $0.file.hasSuffix("/\(id).yaml") }) {
-            message += ": its rules file \(failed.file) has errors (run 'guichet check')"
+            message += " : son fichier de règles \(failed.file) contient des erreurs (lancez « guichet check »)"
+        } else if known.isEmpty {
+            message += " : aucun dispositif n'a été chargé du dossier de règles"
         } else {
-            if let guess = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(guess)'?" }
-            message += known.isEmpty ? ": no scheme was loaded from the rules folder" : "; the schemes are: \(known.joined(separator: ", "))"
+            message += Suggestion.question(for: id, among: known, thenList: "les dispositifs sont : \(known.joined(separator: ", "))")
         }
         return Diagnostic(message, at: node?.mark ?? document.mark, path: "scheme")
     }

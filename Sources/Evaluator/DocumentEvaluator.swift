@@ -106,7 +106,7 @@ public final class DocumentEvaluator {
         if let mark = error.factMark {
             return Diagnostic("\(error.message) (règle : \(error.mark))", at: mark, path: error.factPath)
         }
-        let message = "the rules could not be applied to this application: \(error.message) (rule at \(error.mark))"
+        let message = "les règles n'ont pu être appliquées à cette demande : \(error.message) (règle : \(error.mark))"
         return Diagnostic(message, at: application.mark)
     }
 

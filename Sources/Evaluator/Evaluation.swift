@@ -1,4 +1,5 @@
 import ExactDecimal
+import Platform
 import SchemeLanguage
 import YAMLReader
 
@@ -160,7 +161,7 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
     public internal(set) var factMark: SourceMark? = nil
     public internal(set) var factPath: String? = nil
 
-    public var description: String { "\(factMark ?? mark): error: \(message)" }
+    public var description: String { MessageKind.error.line(message, at: "\(factMark ?? mark)") }
 
     /// The same failure, saying in which criterion or step of the rules it happened.
     func within(_ place: String) -> EvaluationError {

@@ -148,7 +148,7 @@ struct EvaluationContext {
             entries = try register.entries(scheme: plan.schemeID, limit: limit.id, key: key,
                                            before: (application.filed, application.id))
         } catch {
-            throw EvaluationError(message: "the register could not be read for '\(limit.id)': \(error)", mark: expression.mark)
+            throw EvaluationError(message: "le registre n'a pu être lu pour la limite « \(limit.id) » : \(error)", mark: expression.mark)
         }
         let value = try Self.measure(limit, entries, at: expression)
         limitResults.append(LimitResult(index: index, value: value, entries: entries))

@@ -17,7 +17,7 @@ enum Operations {
         case .greater: return .boolean(try order(left, right, at: expression) > 0)
         case .greaterOrEqual: return .boolean(try order(left, right, at: expression) >= 0)
         case .member: return .boolean(contains(right, left))
-        case .and, .or: throw EvaluationError(message: "internal: logical operator outside the interpreter", mark: expression.mark)
+        case .and, .or: throw EvaluationError(message: "erreur interne de Guichet (opérateur logique hors de l'interpréteur) : signalez-la", mark: expression.mark)
         }
     }
 
@@ -92,7 +92,7 @@ enum Operations {
     }
 
     static func mismatch(at expression: Expression) -> EvaluationError {
-        EvaluationError(message: "internal: a value does not match its checked type \(expression.type)", mark: expression.mark)
+        EvaluationError(message: "erreur interne de Guichet (une valeur n'a pas le type vérifié, \(expression.type)) : signalez-la", mark: expression.mark)
     }
 }
 

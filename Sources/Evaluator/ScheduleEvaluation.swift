@@ -49,7 +49,7 @@ enum ScheduleEvaluation {
                 context.monthSteps[step.index] = try step.compute(&context)
             } catch {
                 let written = definition.steps[step.index]
-                throw error.within("à l'étape '\(written.id)' (`\(EvaluationError.excerpt(written.formula))`) de l'échéancier, pour \(month.frenchMonth)")
+                throw error.within("à l'étape « \(written.id) » (`\(EvaluationError.excerpt(written.formula))`) de l'échéancier, pour \(month.frenchMonth)")
             }
         }
         var paid: DecimalNumber?
@@ -85,7 +85,7 @@ enum ScheduleEvaluation {
             guard let month = outside else { continue }
             let id = context.inputID(index)
             let span = last.map { "de \(first.yearMonth) à \($0.yearMonth)" } ?? "à partir de \(first.yearMonth)"
-            throw EvaluationError(message: "le mois \(month.yearMonth) donné pour '\(id)' est en dehors de l'échéancier demandé (\(span)) : "
+            throw EvaluationError(message: "le mois \(month.yearMonth) donné pour « \(id) » est en dehors de l'échéancier demandé (\(span)) : "
                                   + "corrigez ce mois ou retirez-le", mark: definition.start.mark,
                                   fact: index, factMark: marks[month], factPath: "facts.\(id).\(month.yearMonth)")
         }

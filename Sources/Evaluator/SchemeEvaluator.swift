@@ -43,7 +43,7 @@ public struct SchemeEvaluator: Sendable {
             do {
                 result = try evaluateCriterion(index, in: &context)
             } catch {
-                throw error.within("au critère '\(scheme.criteria[index].id)'")
+                throw error.within("au critère « \(scheme.criteria[index].id) »")
             }
             verdicts.append(result)
             if result.verdict == .undetermined { Self.merge(result.missing, into: &missing) }
@@ -115,7 +115,7 @@ public struct SchemeEvaluator: Sendable {
                 context.steps[step.index] = try step.compute(&context)
             } catch {
                 let written = definition.steps[step.index]
-                throw error.within("à l'étape '\(written.id)' (`\(EvaluationError.excerpt(written.formula))`) du montant")
+                throw error.within("à l'étape « \(written.id) » (`\(EvaluationError.excerpt(written.formula))`) du montant")
             }
         }
         let unrounded = context.steps[definition.result]?.decimal

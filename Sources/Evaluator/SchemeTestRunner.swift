@@ -16,7 +16,7 @@ public enum SchemeTestRunner {
                 let evaluation = try evaluator.evaluate(testCase.application, referenceDate: testCase.referenceDate)
                 return CaseResult(testCase: testCase, mismatches: compare(testCase, evaluation))
             } catch {
-                return CaseResult(testCase: testCase, mismatches: ["evaluation failed: \(error)"])
+                return CaseResult(testCase: testCase, mismatches: ["l'évaluation a échoué : \(error)"])
             }
         }
     }
@@ -24,15 +24,15 @@ public enum SchemeTestRunner {
     public static func compare(_ expected: SchemeTestCase, _ obtained: Evaluation) -> [String] {
         var mismatches: [String] = []
         if obtained.outcome != expected.outcome {
-            mismatches.append("outcome: expected \(expected.outcome.rawValue), obtained \(obtained.outcome.rawValue)")
+            mismatches.append("issue : attendu \(expected.outcome.rawValue), obtenu \(obtained.outcome.rawValue)")
         }
         if let amount = expected.amount?.decimal, obtained.amount?.final != amount {
-            let got = obtained.amount?.final.map { "\($0) €" } ?? "no amount"
-            mismatches.append("amount: expected \(amount) €, obtained \(got)")
+            let got = obtained.amount?.final.map(FrenchFormat.money) ?? "aucun montant"
+            mismatches.append("montant : attendu \(FrenchFormat.money(amount)), obtenu \(got)")
         }
         if let failed = expected.failed {
             let got = Set(obtained.failedCriteria.map { obtained.scheme.criteria[$0.index].id })
-            if got != failed { mismatches.append("failed criteria: expected \(listed(failed)), obtained \(listed(got))") }
+            if got != failed { mismatches.append("critères non remplis : attendu \(listed(failed)), obtenu \(listed(got))") }
         }
         if let missing = expected.missing {
             let got = Set(obtained.missing.map { item -> String in
@@ -41,12 +41,12 @@ public enum SchemeTestRunner {
                 case .piece(let id), .decision(let id): id
                 }
             })
-            if got != missing { mismatches.append("missing: expected \(listed(missing)), obtained \(listed(got))") }
+            if got != missing { mismatches.append("éléments manquants : attendu \(listed(missing)), obtenu \(listed(got))") }
         }
         return mismatches
     }
 
     private static func listed(_ ids: Set<String>) -> String {
-        ids.isEmpty ? "none" : "[" + ids.sorted().joined(separator: ", ") + "]"
+        ids.isEmpty ? "aucun" : "[" + ids.sorted().joined(separator: ", ") + "]"
     }
 }

@@ -1,3 +1,4 @@
+import Platform
 import SchemeLanguage
 import YAMLReader
 
@@ -93,14 +94,13 @@ public struct ImportReport: Sendable {
 }
 
 extension ImportProblem {
-    /// `export.csv:5:12: error: dossier n°10234570, colonne « … » : message (trouvé « … ») ; hint`.
+    /// `export.csv:5:12: erreur : dossier n°10234570, colonne « … » : message (trouvé « … ») ; hint`.
     public func description(dossier: String?) -> String {
-        var text = "\(mark): error: "
-        text += dossier.map { "dossier n°\($0)" } ?? "dossier sans numéro lisible"
+        var text = dossier.map { "dossier n°\($0)" } ?? "dossier sans numéro lisible"
         if let column { text += ", colonne « \(column) »" }
         text += " : \(message)"
         if let found, !message.contains(found) { text += " (trouvé « \(found) »)" }
         if let hint { text += " ; \(hint)" }
-        return text
+        return MessageKind.error.line(text, at: "\(mark)")
     }
 }

@@ -8,11 +8,41 @@
 @_exported import Darwin
 #endif
 
-/// The system's reason for an error code, as `strerror` gives it.
+/// The system's reason for an error code, in French: the C library's own text is English
+/// unless a French locale is installed and chosen, which a server seldom has. The codes a
+/// file, a folder or a lock can meet are worded here; any other keeps the system's text.
 public func systemReason(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "erreur \(code)" }
-    return String(cString: text)
+    if let french = frenchReasons[code] { return french }
+    guard let text = strerror(code) else { return "erreur système \(code)" }
+    return "erreur système \(code) (« \(String(cString: text)) »)"
 }
+
+private let frenchReasons: [Int32: String] = [
+    EPERM: "opération non permise",
+    ENOENT: "fichier ou dossier introuvable",
+    EIO: "erreur d'entrée-sortie (le disque ?)",
+    EBADF: "descripteur de fichier invalide",
+    EAGAIN: "ressource momentanément indisponible",
+    ENOMEM: "mémoire insuffisante",
+    EACCES: "permission refusée",
+    EBUSY: "ressource occupée",
+    EEXIST: "le fichier existe déjà",
+    EXDEV: "déplacement impossible d'un système de fichiers à un autre",
+    ENOTDIR: "un élément du chemin n'est pas un dossier",
+    EISDIR: "c'est un dossier",
+    EINVAL: "argument invalide",
+    ENFILE: "trop de fichiers ouverts sur le système",
+    EMFILE: "trop de fichiers ouverts par ce processus",
+    ETXTBSY: "fichier en cours d'utilisation",
+    EFBIG: "fichier trop gros",
+    ENOSPC: "plus de place sur le disque",
+    EROFS: "système de fichiers en lecture seule",
+    EMLINK: "trop de liens",
+    ENAMETOOLONG: "nom de fichier trop long",
+    ENOTEMPTY: "le dossier n'est pas vide",
+    ELOOP: "trop de liens symboliques (une boucle ?)",
+    EDQUOT: "quota de disque dépassé",
+]
 
 /// Retries a system call interrupted by a signal (EINTR), as every caller of `open`,
 /// `write` or `flock` must.

@@ -1,4 +1,5 @@
 import ExactDecimal
+import SchemeLanguage
 import Simulation
 
 /// Checks a synthetic portfolio against reference figures (a year's activity report), so that a
@@ -12,7 +13,10 @@ public struct PortfolioCalibration: Sendable {
     public var tolerance: Int
 
     public struct Check: Sendable {
+        /// The figure's French name: « décisions favorables », « aide moyenne ».
         public let figure: String
+        /// Whether the figure is an amount in euros, written as such.
+        var isMoney = false
         /// nil when the portfolio's figure is too large to compute exactly.
         public let measured: DecimalNumber?
         public let reference: DecimalNumber
@@ -20,10 +24,20 @@ public struct PortfolioCalibration: Sendable {
         public let gap: DecimalNumber
         public let within: Bool
 
+        /// « calibrage : aide moyenne de 992,01 € pour 632,00 € attendus, écart +57,0 % : HORS de
+        /// la tolérance », « calibrage : 2 080 décisions favorables pour 2 122 attendues, … ».
         public var line: String {
-            guard let measured else { return "calibration: \(figure) too large to compute exactly, for \(reference) expected: NOT within the tolerance" }
-            return "calibration: \(figure) \(measured) for \(reference) expected, gap \(gap > .zero ? "+" : "")\(gap) %: "
-                + "\(within ? "within" : "NOT within") the tolerance"
+            guard let measured else {
+                return "calibrage : \(figure) trop grande pour être calculée exactement, pour \(written(reference)) attendus : HORS de la tolérance"
+            }
+            let compared = isMoney ? "\(figure) de \(written(measured)) pour \(written(reference)) attendus"
+                : "\(written(measured)) \(figure) pour \(written(reference)) attendues"
+            return "calibrage : \(compared), écart \(FrenchFormat.signedPercent(gap, minimumFractionDigits: 1)) : "
+                + (within ? "dans la tolérance" : "HORS de la tolérance")
+        }
+
+        private func written(_ value: DecimalNumber) -> String {
+            isMoney ? FrenchFormat.money(value) : value.frenchFormatted()
         }
     }
 
@@ -42,12 +56,14 @@ public struct PortfolioCalibration: Sendable {
 
     public func checks(_ totals: SimulationSummary.SchemeTotals) -> [Check] {
         var checks: [Check] = []
-        if let grants { checks.append(check("grants", measured: DecimalNumber(Self.grants(totals)), reference: DecimalNumber(grants))) }
+        if let grants { checks.append(check("décisions favorables", measured: DecimalNumber(Self.grants(totals)), reference: DecimalNumber(grants))) }
         if let average {
             // An average that cannot be computed exactly is reported as a gap, never as 0 €.
             let measured = Self.averageGrant(totals)
-            checks.append(measured.map { check("average grant (€)", measured: $0, reference: average) }
-                ?? Check(figure: "average grant (€)", measured: nil, reference: average, gap: .zero, within: false))
+            var average = measured.map { check("aide moyenne", measured: $0, reference: average) }
+                ?? Check(figure: "aide moyenne", measured: nil, reference: average, gap: .zero, within: false)
+            average.isMoney = true
+            checks.append(average)
         }
         return checks
     }

@@ -170,7 +170,7 @@ public struct Questionnaire: Sendable {
 /// A bound an input declares (`min`, `max`), worded for the person who typed a value outside it.
 enum BoundWording {
     static func sentence(for input: InputDefinition, message: String) -> String? {
-        guard input.minimum != nil || input.maximum != nil, message.contains("'\(input.id)'") else { return nil }
+        guard input.minimum != nil || input.maximum != nil, message.contains("« \(input.id) »") else { return nil }
         let unit = input.type == .money ? " €" : ""
         let parts = [input.minimum.map { "d'au moins \($0.frenchFormatted())\(unit)" },
                      input.maximum.map { "d'au plus \($0.frenchFormatted())\(unit)" }].compactMap { $0 }

@@ -81,7 +81,7 @@ struct DecisionRow {
         case .null: "NULL"
         case .int64(let number): String(number)
         case .double(let number): String(number)
-        case .string(let text): "'\(text.prefix(60))'"
+        case .string(let text): "« \(text.prefix(60)) »"
         case .blob(let data): "des octets (\(data.count))"
         }
     }

@@ -46,8 +46,8 @@ public enum RegisterTotals {
         }
         return totals.keys.sorted().map { key in
             let total = totals[key]!
-            let months = total.months > 0 ? ", \(total.months) mois" : ""
-            return "\(key) : \(total.count) décision(s), \(FrenchFormat.money(total.amount))\(months)"
+            let months = total.months > 0 ? ", \(FrenchFormat.count(total.months)) mois" : ""
+            return "\(key) : \(FrenchFormat.count(total.count, "décision")), \(FrenchFormat.money(total.amount))\(months)"
         }
     }
 }

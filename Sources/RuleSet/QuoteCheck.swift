@@ -50,7 +50,7 @@ public enum QuoteCheck {
         let path = "sources.\(source.id)"
         guard let file = act.text, let text = texts[file] else {
             guard let quote = source.quoteMark else { return [] }
-            return [Diagnostic("la citation ne peut être vérifiée : l'acte '\(key)' ne dit pas dans quel fichier lire son texte ; "
+            return [Diagnostic("la citation ne peut être vérifiée : l'acte « \(key) » ne dit pas dans quel fichier lire son texte ; "
                                + "ajoutez-lui text: sources/….txt dans deliberations.yaml", at: quote, path: "\(path).quote")]
         }
         guard text.readable else { return [] }
@@ -109,16 +109,16 @@ enum CitedLines {
                   ranges.last.map({ $0.upperBound < first }) ?? true else {
                 return .failure(Problem(message: "écrivez les lignes citées de la première à la dernière, par exemple 5159-5165, "
                                         + "\"5176\" ou 2609-2611, 2679-2690 (plusieurs passages dans l'ordre du texte) ; "
-                                        + "trouvé '\(ScalarParsing.truncated(written))'"))
+                                        + "trouvé \(ScalarParsing.quoted(written))"))
             }
             guard last <= count else {
-                return .failure(Problem(message: "la ligne \(last) n'existe pas : \(file) a \(count) lignes"))
+                return .failure(Problem(message: "la ligne \(last) n'existe pas : \(file) a \(FrenchFormat.count(count)) lignes"))
             }
             ranges.append(first...last)
         }
         let total = ranges.reduce(0) { $0 + $1.count }
         guard total <= QuoteCheck.maximumLines else {
-            return .failure(Problem(message: "un passage cité tient en \(QuoteCheck.maximumLines) lignes au plus (ici \(total)) : "
+            return .failure(Problem(message: "un passage cité tient en \(QuoteCheck.maximumLines) lignes au plus (ici \(FrenchFormat.count(total))) : "
                                     + "citez les lignes du passage appliqué"))
         }
         return .success(ranges)
@@ -302,7 +302,7 @@ struct Passage {
         guard !fragments.isEmpty else { return "la citation est vide : écrivez les mots du texte, ou remplacez quote par summary" }
         let length = fragments.reduce(0) { $0 + $1.count }
         guard length <= QuoteCheck.maximumQuote else {
-            return "une citation tient en \(QuoteCheck.maximumQuote) caractères au plus (ici \(length)) : citez le passage appliqué, ou coupez-le avec « […] »"
+            return "une citation tient en \(FrenchFormat.count(QuoteCheck.maximumQuote)) caractères au plus (ici \(FrenchFormat.count(length))) : citez le passage appliqué, ou coupez-le avec « […] »"
         }
         let place = (written.contains("-") || written.contains(",") ? "des lignes " : "de la ligne ") + "\(written) de \(file)"
         var cursor = 0

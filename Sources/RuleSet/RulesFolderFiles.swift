@@ -42,8 +42,8 @@ enum RulesFolderFiles {
         var problems: [Diagnostic] = []
         for (id, mark) in mentions.schemeMarks.sorted(by: { $0.key < $1.key })
         where schemes[id] == nil && !unloadedIDs.contains(id) {
-            var message = "no scheme has the id '\(id)'"
-            if let guess = Suggestion.closest(to: id, among: schemes.keys.sorted()) { message += "; did you mean '\(guess)'?" }
+            var message = "aucun dispositif n'a l'identifiant « \(id) »"
+            if let question = Suggestion.question(for: id, among: schemes.keys.sorted()) { message += " ; " + question }
             problems.append(Diagnostic(message, at: mark, path: "schemes.\(id)"))
         }
         return (schemes.mapValues { $0.with(mentions: mentions) }, problems.isEmpty ? [] : [(mentions.file, problems)])
@@ -75,7 +75,7 @@ enum RulesFolderFiles {
                 continue
             }
             if let inline = scheme.tests.first {
-                let message = "the scheme '\(id)' already has test cases in its own file (\(inline.mark)); keep them in one place, this file"
+                let message = "le dispositif « \(id) » a déjà des cas de test dans son propre fichier (\(inline.mark)) : gardez-les en un seul endroit, ce fichier-ci"
                 failures.append((file, [Diagnostic(message, at: SourceMark(file: file, line: 1, column: 1))]))
                 result[id] = nil
                 continue
@@ -91,9 +91,9 @@ enum RulesFolderFiles {
     }
 
     private static func noScheme(_ id: String, file: String, among known: [String]) -> Diagnostic {
-        var message = "no scheme has the id '\(id)': a test file is named after the id of the scheme it tests"
-        if let guess = Suggestion.closest(to: id, among: known) { message += "; did you mean '\(guess)'?" }
-        else { message += "; the schemes are: \(known.joined(separator: ", "))" }
+        var message = "aucun dispositif n'a l'identifiant « \(id) » : un fichier de test porte l'identifiant du dispositif qu'il teste"
+        if let question = Suggestion.question(for: id, among: known) { message += " ; " + question }
+        else { message += " ; les dispositifs sont : \(known.isEmpty ? "aucun" : known.joined(separator: ", "))" }
         return Diagnostic(message, at: SourceMark(file: file, line: 1, column: 1))
     }
 

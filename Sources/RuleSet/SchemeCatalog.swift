@@ -33,7 +33,7 @@ public struct SchemeCatalog: Sendable {
             case .success(let scheme):
                 if let existing = loaded[scheme.id] {
                     let mark = SourceMark(file: file, line: 1, column: 1)
-                    failures.append((file, [Diagnostic("scheme id '\(scheme.id)' is already used by \(existing.file)", at: mark, path: "id")]))
+                    failures.append((file, [Diagnostic("l'identifiant de dispositif « \(scheme.id) » est déjà celui de \(existing.file) : donnez à chaque dispositif le sien", at: mark, path: "id")]))
                 } else {
                     loaded[scheme.id] = scheme
                 }

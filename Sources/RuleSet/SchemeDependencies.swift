@@ -12,11 +12,13 @@ enum SchemeDependencies {
             var diagnostics: [Diagnostic] = []
             for reference in scheme.references where schemes[reference.id] == nil {
                 let known = schemes.keys.sorted().joined(separator: ", ")
-                diagnostics.append(Diagnostic("outcome() names '\(reference.id)', which is not a scheme of the rules folder; the schemes are: \(known)", at: reference.mark))
+                let message = "outcome() nomme « \(reference.id) », qui n'est pas un dispositif du dossier de règles"
+                    + Suggestion.question(for: reference.id, among: schemes.keys.sorted(), thenList: "les dispositifs sont : \(known)")
+                diagnostics.append(Diagnostic(message, at: reference.mark))
             }
             if let cycle = cycle(from: scheme.id, in: schemes) {
                 let mark = scheme.references.first?.mark ?? SourceMark(file: scheme.file, line: 1, column: 1)
-                diagnostics.append(Diagnostic("the schemes depend on each other's outcome in a cycle: \(cycle.joined(separator: " → "))", at: mark))
+                diagnostics.append(Diagnostic("les dispositifs dépendent de l'issue les uns des autres en cercle : \(cycle.joined(separator: " → ")) ; rompez le cercle", at: mark))
             }
             if !diagnostics.isEmpty {
                 failures.append((scheme.file, diagnostics))
@@ -29,7 +31,7 @@ enum SchemeDependencies {
             changed = false
             for scheme in valid.values where scheme.references.contains(where: { valid[$0.id] == nil }) {
                 let missing = scheme.references.first { valid[$0.id] == nil }!
-                failures.append((scheme.file, [Diagnostic("this scheme uses the outcome of '\(missing.id)', which has errors", at: missing.mark)]))
+                failures.append((scheme.file, [Diagnostic("ce dispositif lit l'issue de « \(missing.id) », qui contient des erreurs : corrigez-les d'abord", at: missing.mark)]))
                 valid[scheme.id] = nil
                 changed = true
             }

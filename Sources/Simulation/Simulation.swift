@@ -84,7 +84,7 @@ public final class Simulation {
                         register.record(new)
                         guard let change = try? summary.add(old, new, breakdown: reform.breakdown[id]) else {
                             summary.errors += 1
-                            problem(Diagnostic("dépassement de capacité : les montants de la demande '\(old.application.id)' ne peuvent "
+                            problem(Diagnostic("dépassement de capacité : les montants de la demande « \(old.application.id) » ne peuvent "
                                                + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: old.application.mark))
                             continue
                         }

@@ -128,7 +128,7 @@ final class TodayRun {
         case .failed(let entry): return fail(entry.diagnostics)
         }
         guard seenIDs.insert(Self.fingerprint("\(pending.target ?? pending.family ?? "")\u{1F}\(pending.id)")).inserted else {
-            return fail([Diagnostic("application id '\(pending.id)' is used twice in the portfolio; give each application its own id", at: pending.mark, path: "id")])
+            return fail([Diagnostic("la référence « \(pending.id) » sert deux fois dans le portefeuille : donnez à chaque demande la sienne", at: pending.mark, path: "id")])
         }
         return pending
     }
@@ -147,7 +147,8 @@ final class TodayRun {
         if let latest, (pending.filed, pending.id) < (latest.filed, latest.id) {
             disorders += 1
             let diagnostic = disorders > Self.reportedDisorders ? nil : Diagnostic(
-                "filed on \(pending.filed), before an application already simulated (\(latest.id), \(latest.filed)); limits across applications are applied in the portfolio's order: give it sorted by filing date",
+                "demande déposée le \(pending.filed.frenchLong), avant une demande déjà simulée (\(latest.id), déposée le \(latest.filed.frenchLong)) ; "
+                    + "les plafonds entre demandes s'appliquent dans l'ordre du portefeuille : triez-le par date de dépôt",
                 at: pending.mark, path: "filed", severity: .warning)
             emit(.outOfOrder(diagnostic))
             return
@@ -160,7 +161,7 @@ final class TodayRun {
         var problems: [Diagnostic] = []
         for id in pending.schemes {
             guard let evaluation = before.evaluation(id) else {
-                problems += before.errors(id) ?? [Diagnostic("the application could not be evaluated", at: pending.mark)]
+                problems += before.errors(id) ?? [Diagnostic("la demande n'a pu être évaluée", at: pending.mark)]
                 continue
             }
             register.record(evaluation)

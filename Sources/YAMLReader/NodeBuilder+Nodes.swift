@@ -1,4 +1,5 @@
 import CYAML
+import ExactDecimal
 
 extension NodeBuilder {
     mutating func addScalar(_ event: UnsafePointer<yaml_event_t>) throws(YAMLError) {
@@ -7,8 +8,8 @@ extension NodeBuilder {
         let start = mark(event.pointee.start_mark)
         guard length <= limits.maxScalarBytes else {
             throw YAMLError(
-                message: "scalar of \(length) bytes exceeds the limit of \(limits.maxScalarBytes) bytes; "
-                    + "split the value or move it to a separate file",
+                message: "valeur de \(Self.french(length)) octets, au-delà de la limite de \(Self.french(limits.maxScalarBytes)) octets : "
+                    + "scindez la valeur ou placez-la dans un fichier à part",
                 mark: start)
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: length)
@@ -33,8 +34,8 @@ extension NodeBuilder {
         aliasExpansions += count
         guard aliasExpansions <= limits.maxAliasExpansion else {
             throw YAMLError(
-                message: "too many alias expansions (billion laughs?): aliases in this document "
-                    + "stand for more than \(limits.maxAliasExpansion) nodes; use fewer nested aliases",
+                message: "trop d'alias développés (une attaque « billion laughs » ?) : les alias de ce document "
+                    + "représentent plus de \(Self.french(limits.maxAliasExpansion)) nœuds ; imbriquez moins d'alias",
                 mark: at)
         }
         if current != nil {
@@ -50,11 +51,11 @@ extension NodeBuilder {
     mutating func startContainer(_ event: UnsafePointer<yaml_event_t>, isMapping: Bool) throws(YAMLError) {
         let at = mark(event.pointee.start_mark)
         if expectsKey {
-            throw Self.nonScalarKeyError(isMapping ? "a mapping" : "a sequence", at: at)
+            throw Self.nonScalarKeyError(isMapping ? YAMLNode.mappingName : YAMLNode.sequenceName, at: at)
         }
         guard parents.count + (current == nil ? 0 : 1) < limits.maxDepth else {
             throw YAMLError(
-                message: "nesting is deeper than the limit of \(limits.maxDepth) levels; flatten the structure",
+                message: "imbrication plus profonde que la limite de \(limits.maxDepth) niveaux : aplatissez la structure",
                 mark: at)
         }
         let anchor: UnsafeMutablePointer<yaml_char_t>?
@@ -139,5 +140,12 @@ extension NodeBuilder {
     /// True when an open container carries this anchor, i.e. an alias to its own ancestor.
     func isOpenAnchor(_ name: String) -> Bool {
         current?.anchor == name || parents.contains { $0.anchor == name }
+    }
+}
+
+extension NodeBuilder {
+    /// A count as messages write it, its thousands grouped: « 1 048 576 ».
+    static func french(_ count: Int) -> String {
+        DecimalNumber(count).frenchFormatted()
     }
 }

@@ -47,14 +47,14 @@ extension NodeBuilder {
 
     static func nonScalarKeyError(_ kind: String, at mark: SourceMark) -> YAMLError {
         YAMLError(
-            message: "mapping keys must be scalars, found \(kind) used as a key; write the key as plain text",
+            message: "une clé doit être une valeur simple, et c'est ici \(kind) : écrivez la clé comme un simple texte",
             mark: mark)
     }
 
     static func duplicateKeyError(_ key: String, first: SourceMark, at mark: SourceMark) -> YAMLError {
         YAMLError(
-            message: "duplicate key '\(shortened(key))' (first at line \(first.line), column \(first.column)); "
-                + "remove one of them or rename it",
+            message: "clé « \(shortened(key)) » en double (déjà ligne \(first.line), colonne \(first.column)) : "
+                + "supprimez l'une des deux ou renommez-la",
             mark: mark)
     }
 
@@ -66,11 +66,11 @@ extension NodeBuilder {
     func unknownAliasError(_ name: String, at mark: SourceMark) -> YAMLError {
         if isOpenAnchor(name) {
             return YAMLError(
-                message: "alias '*\(name)' refers to a node that contains it; recursive structures are not supported",
+                message: "l'alias « *\(name) » renvoie à un nœud qui le contient : une structure récursive n'est pas admise",
                 mark: mark)
         }
         return YAMLError(
-            message: "unknown alias '*\(name)'; define the anchor '&\(name)' earlier in the same document",
+            message: "alias « *\(name) » inconnu : définissez l'ancre « &\(name) » plus haut dans le même document",
             mark: mark)
     }
 }

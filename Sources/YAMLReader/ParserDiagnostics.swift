@@ -1,16 +1,17 @@
 import CYAML
 
-/// Turns libyaml's terse error fields into a located, actionable ``YAMLError``.
+/// Turns libyaml's terse error fields into a located, actionable ``YAMLError``, in French
+/// (``LibYAMLWording``). The hints are chosen on libyaml's own English texts.
 enum ParserDiagnostics {
     /// `firstLine` counts the lines of the file before the input's first byte (a document read
     /// again from its place, `DocumentPlace`): libyaml counts its lines from the input's start.
     static func error(from parser: UnsafeMutablePointer<yaml_parser_t>, input: SourceProbe, file: String,
                       firstLine: Int = 0) -> YAMLError {
         let p = parser.pointee
-        let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
+        let problem = p.problem.map { String(cString: $0) } ?? "erreur inconnue"
         switch p.error {
         case YAML_MEMORY_ERROR:
-            return YAMLError(message: "out of memory while parsing YAML", mark: mark(p.problem_mark, file, firstLine))
+            return YAMLError(message: "mémoire insuffisante pour lire le YAML", mark: mark(p.problem_mark, file, firstLine))
         case YAML_READER_ERROR:
             return readerError(problem, offset: Int(p.problem_offset), value: Int(p.problem_value),
                                input: input, file: file, firstLine: firstLine)
@@ -31,15 +32,15 @@ enum ParserDiagnostics {
         let message: String
         switch problem {
         case "input error":
-            message = "cannot read the file (input error); check that it is a readable regular file"
+            message = "lecture du fichier impossible (erreur d'entrée) : vérifiez que c'est un fichier ordinaire lisible"
         case "control characters are not allowed":
-            message = "control character \(hex(value, prefix: "U+")) is not allowed in YAML; "
-                + "remove it (is this a binary file?)"
+            message = "le caractère de contrôle \(hex(value, prefix: "U+")) n'est pas admis en YAML : "
+                + "retirez-le (est-ce un fichier binaire ?)"
         default:
             let encoding = problem.contains("UTF-16") || problem.contains("surrogate") ? "UTF-16" : "UTF-8"
-            let detail = value >= 0 && encoding == "UTF-8" ? " (byte \(hex(value, prefix: "0x")))" : ""
-            message = "the text is not valid \(encoding): \(problem)\(detail); save the file as UTF-8 "
-                + "(is this a binary file?)"
+            let detail = value >= 0 && encoding == "UTF-8" ? " (octet \(hex(value, prefix: "0x")))" : ""
+            message = "le texte n'est pas de l'\(encoding) valide : \(LibYAMLWording.problem(problem))\(detail) ; "
+                + "enregistrez le fichier en UTF-8 (est-ce un fichier binaire ?)"
         }
         return YAMLError(message: message, mark: at)
     }
@@ -48,17 +49,18 @@ enum ParserDiagnostics {
                                     input: SourceProbe, file: String, firstLine: Int) -> YAMLError {
         let at = p.problem_mark
         let context = p.context.map { String(cString: $0) }
-        var message = problem
+        var message = LibYAMLWording.problem(problem)
         if let context {
             let started = p.context_mark
+            let scope = LibYAMLWording.context(context)
             // libyaml often repeats the problem position as the context start; saying it twice is noise.
             message = started.line == at.line && started.column == at.column
-                ? "\(context): \(problem)"
-                : "\(context) (started at line \(firstLine + Int(started.line) + 1), column \(started.column + 1)): \(problem)"
+                ? "\(scope) : \(message)"
+                : "\(scope) (commencé ligne \(firstLine + Int(started.line) + 1), colonne \(started.column + 1)) : \(message)"
         }
         let place = (line: Int(at.line), column: Int(at.column))
         if let hint = hint(problem: problem, context: context ?? "", input: input, at: place) {
-            message += "; " + hint
+            message += " ; " + hint
         }
         return YAMLError(message: message, mark: mark(at, file, firstLine))
     }
@@ -70,33 +72,38 @@ enum ParserDiagnostics {
         var atEnd: Bool { input.isBlank(fromLine: place.line, column: place.column) }
         if problem.contains("tab character") || (problem.contains("cannot start any token")
             && input.leadByte(line: place.line, column: place.column) == UInt8(ascii: "\t")) {
-            return "tab characters cannot be used for indentation in YAML; indent with spaces"
+            return "une tabulation ne peut servir de retrait en YAML : mettez des espaces"
         }
         if context.contains("quoted scalar"), problem.contains("end of stream") {
-            return "the text ends inside a quoted value; add the closing quote"
+            return "le texte s'arrête dans une valeur entre guillemets : ajoutez le guillemet fermant"
         }
         if context.contains("flow sequence") {
-            return atEnd ? "the text ends before the sequence is closed; add the missing ']'"
-                : "separate the items with ',' and close the sequence with ']'"
+            return atEnd ? "le texte s'arrête avant la fin de la liste : ajoutez le « ] » manquant"
+                : "séparez les éléments par « , » et fermez la liste par « ] »"
         }
         if context.contains("flow mapping") {
-            return atEnd ? "the text ends before the mapping is closed; add the missing '}'"
-                : "separate the entries with ',' and close the mapping with '}'"
+            return atEnd ? "le texte s'arrête avant la fin de l'ensemble de champs : ajoutez le « } » manquant"
+                : "séparez les champs par « , » et fermez l'ensemble par « } »"
         }
+        return commonHint(problem)
+    }
+
+    /// The hints that depend on the problem alone.
+    private static func commonHint(_ problem: String) -> String? {
         if problem.contains("end of stream") {
-            return "the text ends too early; check for a missing closing quote or bracket"
+            return "le texte s'arrête trop tôt : vérifiez qu'aucun guillemet ni crochet fermant ne manque"
         }
         if problem.contains("cannot start any token") {
-            return "characters such as '@' and '`' cannot start a plain value; put the value in quotes"
+            return "des caractères comme « @ » et « ` » ne peuvent commencer une valeur sans guillemets : mettez la valeur entre guillemets"
         }
         if problem.contains("mapping values are not allowed") {
-            return "a ': ' inside a value starts a new key; put the value in quotes or fix the indentation"
+            return "un « : » suivi d'une espace dans une valeur commence une nouvelle clé : mettez la valeur entre guillemets ou corrigez le retrait"
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
-            return "check the indentation: items of the same mapping or sequence must start in the same column"
+            return "vérifiez le retrait : les éléments d'un même ensemble de champs ou d'une même liste commencent à la même colonne"
         }
         if problem.contains("could not find expected ':'") {
-            return "a key must be followed by ':' on the same line; check the indentation or quote the text"
+            return "une clé est suivie de « : » sur la même ligne : vérifiez le retrait, ou mettez le texte entre guillemets"
         }
         return nil
     }

@@ -19,14 +19,14 @@ public enum RawEventCount {
         var parser = yaml_parser_t()
         var event = yaml_event_t()
         guard yaml_parser_initialize(&parser) != 0 else {
-            throw YAMLError(message: "libyaml could not allocate a parser", mark: mark)
+            throw YAMLError(message: "mémoire insuffisante pour démarrer la lecture du YAML (libyaml)", mark: mark)
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_file(&parser, stream)
         var documents = 0
         while true {
             guard yaml_parser_parse(&parser, &event) != 0 else {
-                throw YAMLError(message: "the stream is not valid YAML", mark: mark)
+                throw YAMLError(message: "ce flux n'est pas du YAML valide", mark: mark)
             }
             let type = event.type
             yaml_event_delete(&event)

@@ -100,7 +100,7 @@ public final class YAMLDocumentReader {
         guard !finished else { return nil }
         guard parserReady else {
             finished = true
-            throw YAMLError(message: "out of memory while starting the YAML parser",
+            throw YAMLError(message: "mémoire insuffisante pour démarrer la lecture du YAML",
                             mark: SourceMark(file: file, line: 1, column: 1))
         }
         do throws(YAMLError) {
@@ -133,25 +133,27 @@ public final class YAMLDocumentReader {
 }
 
 extension YAMLDocumentReader {
-    /// Reads a whole file expecting exactly one document (errors "expected one YAML document, found an empty file" / "…found none" / "found a second document at file:line:col").
+    /// Reads a whole file expecting exactly one document (an error for an empty file, a file
+    /// of comments alone, or a second document).
     public static func singleDocument(path: String) throws(YAMLError) -> YAMLNode {
         try YAMLDocumentReader(path: path).onlyDocument()
     }
 
-    /// Reads a whole text expecting exactly one document (errors "expected one YAML document, found an empty file" / "…found none" / "found a second document at file:line:col").
+    /// Reads a whole text expecting exactly one document (an error for an empty text, a text
+    /// of comments alone, or a second document).
     public static func singleDocument(text: String, file: String) throws(YAMLError) -> YAMLNode {
         try YAMLDocumentReader(text: text, file: file).onlyDocument()
     }
 
     private func onlyDocument() throws(YAMLError) -> YAMLNode {
         guard let document = try nextDocument() else {
-            let what = builder.sawAnyInput ? "none (the file holds only comments or blank lines)" : "an empty file"
-            throw YAMLError(message: "expected one YAML document, found \(what)",
+            let what = builder.sawAnyInput ? "aucun (le fichier ne contient que des commentaires ou des lignes vides)" : "un fichier vide"
+            throw YAMLError(message: "attendu un document YAML, trouvé \(what)",
                             mark: SourceMark(file: file, line: 1, column: 1))
         }
         if try nextDocument() != nil {
-            throw YAMLError(message: "expected one YAML document, found a second document at \(builder.documentMark); "
-                                + "remove it or split the file",
+            throw YAMLError(message: "attendu un seul document YAML, trouvé un second document en \(builder.documentMark) : "
+                                + "supprimez-le ou scindez le fichier",
                             mark: builder.documentMark)
         }
         return document

@@ -1,7 +1,9 @@
+import Platform
+
 /// An error found while reading YAML: unreadable file, malformed text, or a
 /// structure the reader refuses (duplicate keys, excessive nesting, …).
 public struct YAMLError: Error, Sendable, CustomStringConvertible {
-    /// An English sentence saying what is wrong and, when possible, what to do about it.
+    /// A French sentence saying what is wrong and, when possible, what to do about it.
     public var message: String
     /// Where the problem was found.
     public var mark: SourceMark
@@ -12,8 +14,8 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible {
         self.mark = mark
     }
 
-    /// The error in the conventional compiler form `file:line:column: error: message`.
+    /// The error in the conventional compiler form `fichier:ligne:colonne: erreur : message`.
     public var description: String {
-        "\(mark): error: \(message)"
+        MessageKind.error.line(message, at: "\(mark)")
     }
 }

@@ -45,14 +45,20 @@ public struct YAMLNode: Sendable {
         return nil
     }
 
-    /// "a scalar", "a sequence" or "a mapping", for messages such as "expected a mapping, found a scalar".
+    /// « une valeur simple », « une liste » or « un ensemble de champs », for messages such as
+    /// « attendu un ensemble de champs, trouvé une valeur simple ».
     public var kindName: String {
         switch content {
-        case .scalar: return "a scalar"
-        case .sequence: return "a sequence"
-        case .mapping: return "a mapping"
+        case .scalar: return Self.scalarName
+        case .sequence: return Self.sequenceName
+        case .mapping: return Self.mappingName
         }
     }
+
+    /// The French names of the three kinds of node, for the messages of every reader.
+    public static let scalarName = "une valeur simple"
+    public static let sequenceName = "une liste"
+    public static let mappingName = "un ensemble de champs"
 
     static func isNullScalar(text: String, tag: String?, isPlain: Bool) -> Bool {
         if tag == "!!null" { return true }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Benchmarks
+import ExactDecimal
 import Foundation
 import OpenDocument
 import Platform
@@ -10,43 +11,45 @@ import Simulation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time reading, evaluating, rendering and writing a generated stream of applications (build with -c release).",
+        abstract: "Mesure la lecture, l'évaluation, le rendu et l'écriture d'un flux de demandes générées (compilez avec -c release).",
         discussion: """
-            Generates COUNT applications of a scheme as one YAML stream, then measures each stage, \
-            each including those before it: reading the stream into nodes, decoding, evaluating, \
-            writing one JSON line per application, and rendering each decision's Markdown and JSON \
-            in memory. Then, once each, a batch recorded in a register on disk, and what \
-            'guichet evaluate' does on the first DOCUMENTS applications: every document written \
-            as a simulation, then as an instructor's fiche recorded in a register (as in a working \
-            folder), then what 'guichet decide' does with those fiches: each act written as JSON, \
-            Markdown, HTML and ODT and recorded. Single-threaded: the figures are per core.
+            Génère COUNT demandes d'un dispositif en un seul flux YAML, puis mesure chaque étape, \
+            chacune comprenant les précédentes : la lecture du flux en nœuds, le décodage, \
+            l'évaluation, l'écriture d'une ligne JSON par demande, et le rendu en mémoire du Markdown \
+            et du JSON de chaque décision. Puis, une fois chacun : un lot inscrit dans un registre sur \
+            disque, et ce que fait « guichet evaluate » sur les DOCUMENTS premières demandes (chaque \
+            document écrit comme simulation, puis comme fiche d'instruction inscrite au registre, comme \
+            dans un poste d'instruction), puis ce que fait « guichet decide » de ces fiches (chaque \
+            acte écrit en JSON, Markdown, HTML et ODT, et inscrit). Sur un seul fil d'exécution : les \
+            chiffres valent pour un cœur. Les durées sont en secondes et les débits en demandes (ou \
+            actes) par seconde, écrits à la française (1 234,567 s ; 79 000 demandes/s).
             """)
 
     // Unconditional, so that `--count -5` reaches the check below rather than read as an option.
-    @Option(name: .long, parsing: .unconditional, help: "How many applications to generate.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Combien de demandes générer.", valueName: "NOMBRE"))
     var count: Int = 100_000
 
-    @Option(name: .long, help: "The scheme whose applications are generated.")
+    @Option(name: .long, help: ArgumentHelp("Le dispositif dont les demandes sont générées.", valueName: "DISPOSITIF"))
     var scheme: String = "pdesi"
 
-    @Option(name: .long, help: "Seed of the generator; the same seed gives the same stream.")
+    @Option(name: .long, help: ArgumentHelp("La graine du générateur ; la même graine donne le même flux.", valueName: "GRAINE"))
     var seed: UInt64 = 2020
 
-    @Option(name: .long, parsing: .unconditional, help: "Runs of each stage; the fastest is reported.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Le nombre de passages de chaque étape ; le plus rapide est retenu.", valueName: "NOMBRE"))
     var repeats: Int = 3
 
-    @Option(name: .long, help: "Folder for the generated stream and the summary (default: a temporary folder).")
+    @Option(name: .long, help: ArgumentHelp("Le dossier du flux généré et du résumé (par défaut, un dossier temporaire).", valueName: "DOSSIER"))
     var workDirectory: String?
 
     @Flag(name: .customLong("register"), inversion: .prefixedNo,
-          help: "Also time a whole batch with the register on disk (each decision recorded in its own transaction).")
+          help: "Mesurer aussi un lot entier avec le registre sur disque (chaque décision inscrite dans sa propre transaction).")
     var withRegister = true
 
     @Option(name: .long, parsing: .unconditional,
-            help: "How many of the stream's applications 'guichet evaluate' is timed on, documents written (0: not timed).")
+            help: ArgumentHelp("Sur combien de demandes du flux mesurer « guichet evaluate », documents écrits (0 : pas de mesure).", valueName: "NOMBRE"))
     var documents: Int = 20_000
 
-    @Option(name: .long, help: "Also time simulating this reform on the stream (both runs, registers in memory).")
+    @Option(name: .long, help: ArgumentHelp("Mesurer aussi la simulation de cette réforme sur le flux (deux passages, registres en mémoire).", valueName: "FICHIER"))
     var reform: String?
 
     @OptionGroup var rules: RulesOption
@@ -67,7 +70,7 @@ struct Bench: ParsableCommand {
         let catalog = try rules.catalog()
         guard let target = catalog.schemes[scheme] else {
             Console.report(catalog)
-            Console.error("error: unknown scheme '\(scheme)'")
+            Console.say(.error, Self.unknownScheme(scheme, in: catalog, rules: rules.rules))
             throw ExitCode.failure
         }
         let folder = workDirectory ?? NSTemporaryDirectory() + "guichet-bench-\(getpid())"
@@ -94,14 +97,15 @@ struct Bench: ParsableCommand {
         try benchmark.generate(count: min(documents, count), seed: seed, to: stream)
         for instruction in [false, true] {
             let figures = try benchmark.measureDocuments(stream: stream, folder: folder, instruction: instruction)
-            let label = instruction ? "evaluate, fiches + register (1 run)" : "evaluate, simulations (1 run)"
-            let megabytes = Double(figures.bytes) / 1_048_576
-            Console.out("\(Console.pad(label, 48))\(String(format: "%8.3f", figures.seconds)) s  \(String(format: "%9.0f", figures.rate)) applications/s  (\(figures.applications) applications, \(String(format: "%.0f", megabytes)) MB of documents)")
+            let label = instruction ? "evaluate, fiches + registre (1 passage)" : "evaluate, simulations (1 passage)"
+            let note = "  (\(FrenchFormat.count(figures.applications, "demande")), \(Self.megabytes(figures.bytes, 0)) de documents)"
+            Console.out(Self.line(label, seconds: figures.seconds, count: figures.applications, unit: "demandes") + note)
         }
         let files = SentDocumentFiles(template: try? SentDocumentFiles.template(named: nil, rulesFolder: rules.rules))
         let decided = try benchmark.measureDecisions(stream: stream, folder: folder, files: files)
-        let megabytes = Double(decided.bytes) / 1_048_576
-        Console.out("\(Console.pad("decide, acts in every format + register (1 run)", 48))\(String(format: "%8.3f", decided.seconds)) s  \(String(format: "%9.0f", decided.rate)) acts/s  (\(decided.applications) acts, \(String(format: "%.0f", megabytes)) MB of documents)")
+        let note = "  (\(FrenchFormat.count(decided.applications, "acte")), \(Self.megabytes(decided.bytes, 0)) de documents)"
+        Console.out(Self.line("decide, actes en tous formats + registre (1 passage)", seconds: decided.seconds,
+                              count: decided.applications, unit: "actes") + note)
     }
 
     /// The acts of the same applications, as the President's decisions: building each act, then
@@ -110,46 +114,76 @@ struct Bench: ParsableCommand {
         let template = try? SentDocumentFiles.template(named: nil, rulesFolder: rules.rules)
         let figures = try benchmark.measureActs(stream: "\(folder)/documents.yaml", template: template ?? nil)
         func line(_ label: String, _ seconds: Double, _ bytes: Int? = nil) {
-            let size = bytes.map { String(format: "  (%.1f KB each)", Double($0) / 1024 / Double(max(1, figures.acts))) } ?? ""
-            Console.out("\(Console.pad(label, 48))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(figures.acts) / seconds)) acts/s\(size)")
+            let size = bytes.map { "  (\(Self.french(Double($0) / 1024 / Double(max(1, figures.acts)), 1)) Ko chacun)" } ?? ""
+            Console.out(Self.line(label, seconds: seconds, count: figures.acts, unit: "actes") + size)
         }
-        line("acts: read, evaluate, build (\(figures.acts) acts)", figures.buildSeconds)
-        line("acts: Markdown alone", figures.markdown.seconds, figures.markdown.bytes)
-        line("acts: HTML alone", figures.html.seconds, figures.html.bytes)
-        if let odt = figures.odt { line("acts: ODT alone", odt.seconds, odt.bytes) }
+        line("actes : lecture, évaluation, construction (\(FrenchFormat.count(figures.acts, "acte")))", figures.buildSeconds)
+        line("actes : Markdown seul", figures.markdown.seconds, figures.markdown.bytes)
+        line("actes : HTML seul", figures.html.seconds, figures.html.bytes)
+        if let odt = figures.odt { line("actes : ODT seul", odt.seconds, odt.bytes) }
     }
 
     /// One run: a simulation is a long job whose figure is its wall time on the whole stream.
     private func timeSimulation(_ path: String, catalog: SchemeCatalog, stream: String) throws {
         guard case .success(let loaded) = ReformLoader.load(path: path, schemes: catalog.schemes) else {
-            Console.error("\(path): error: the reform does not load; run 'guichet simulate --reform \(path)' to see why")
+            Console.say(.error, "la réforme ne se charge pas ; « guichet simulate --reform \(path) » dit pourquoi", at: path)
             throw ExitCode.failure
         }
         let clock = ContinuousClock()
         var summary: SimulationSummary?
         let elapsed = clock.measure { summary = Simulation(catalog: catalog, reform: loaded).run(paths: [stream]) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let count = summary?.applications ?? 0
-        Console.out("\(Console.pad("simulate the reform (both runs, 1 run)", 48))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", Double(count) / seconds)) applications/s")
+        Console.out(Self.line("simulation de la réforme (deux évaluations, 1 passage)", seconds: seconds,
+                              count: summary?.applications ?? 0, unit: "demandes"))
     }
 
     private func report(_ figures: Benchmark.Figures, stream: String) -> String {
-        let megabytes = Double(figures.bytes) / 1_048_576
-        let outcomes = figures.outcomes.sorted { $0.key.rawValue < $1.key.rawValue }
-            .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        let outcomes = figures.outcomes.sorted { $0.key.rawValue < $1.key.rawValue }.map { $0.key.counted($0.value) }
+            + (figures.errors > 0 ? ["\(FrenchFormat.count(figures.errors)) en erreur"] : [])
         func row(_ label: String, _ seconds: Double) -> String {
-            "\(Console.pad(label, 48))\(String(format: "%8.3f", seconds)) s  \(String(format: "%9.0f", figures.rate(seconds))) applications/s"
+            Self.line(label, seconds: seconds, count: figures.documents, unit: "demandes")
         }
         return """
-            stream: \(figures.documents) applications of '\(scheme)', \(String(format: "%.1f", megabytes)) MB (\(stream))
-            best of \(repeats) runs per stage, one core; each stage includes those above it (rendering: all but the summary)
-            \(row("libyaml event loop alone (ceiling)", figures.parseSeconds))
-            \(row("read (YAML to nodes)", figures.readSeconds))
-            \(row("read + decode", figures.decodeSeconds))
-            \(row("read + decode + evaluate", figures.evaluateSeconds))
-            \(row("read + decode + evaluate + JSONL summary", figures.pipelineSeconds))
-            \(row("read + decode + evaluate + render MD, JSON", figures.renderSeconds))\(figures.registerSeconds.map { "\n" + row("batch in filing order, register on disk (1 run)", $0) } ?? "")
-            outcomes: \(outcomes)\(figures.errors > 0 ? ", \(figures.errors) errors" : "")
+            flux : \(FrenchFormat.count(figures.documents, "demande")) du dispositif « \(scheme) », \(Self.megabytes(figures.bytes, 1)) (\(stream))
+            meilleur de \(FrenchFormat.count(repeats, "passage")) par étape, un seul cœur ; chaque étape comprend celles du dessus (le rendu : toutes sauf le résumé)
+            \(row("boucle d'événements de libyaml seule (plafond)", figures.parseSeconds))
+            \(row("lecture (YAML en nœuds)", figures.readSeconds))
+            \(row("lecture + décodage", figures.decodeSeconds))
+            \(row("lecture + décodage + évaluation", figures.evaluateSeconds))
+            \(row("lecture + décodage + évaluation + résumé JSONL", figures.pipelineSeconds))
+            \(row("lecture + décodage + évaluation + rendu MD, JSON", figures.renderSeconds))\(figures.registerSeconds.map { "\n" + row("lot par date de dépôt, registre sur disque (1 passage)", $0) } ?? "")
+            issues : \(outcomes.joined(separator: ", "))
             """
+    }
+}
+
+/// The bench's figures, written as French writes numbers: « 1,234 s », « 79 000 demandes/s ».
+extension Bench {
+    /// A label, then its seconds and its rate, right-aligned in columns.
+    static func line(_ label: String, seconds: Double, count: Int, unit: String) -> String {
+        let rate = seconds > 0 ? Double(count) / seconds : 0
+        return Console.pad(label, 56) + aligned(french(seconds, 3) + " s", 12) + aligned(french(rate, 0), 12) + " \(unit)/s"
+    }
+
+    /// A number rounded to `decimals` places, grouped by thousands, with a decimal comma.
+    static func french(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite, let number = DecimalNumber(canonical: String(format: "%.\(decimals)f", value)) else { return "—" }
+        return number.frenchFormatted(minimumFractionDigits: decimals)
+    }
+
+    /// « 12,3 Mo ».
+    static func megabytes(_ bytes: Int, _ decimals: Int) -> String {
+        french(Double(bytes) / 1_048_576, decimals) + " Mo"
+    }
+
+    /// « dispositif « pdsi » inconnu dans Rules ; vouliez-vous dire « pdesi » ? Les dispositifs sont : … ».
+    static func unknownScheme(_ id: String, in catalog: SchemeCatalog, rules: String) -> String {
+        let known = catalog.schemes.keys.sorted()
+        let list = "les dispositifs sont : \(known.isEmpty ? "aucun" : known.joined(separator: ", "))"
+        return "dispositif « \(id) » inconnu dans \(rules)" + Suggestion.question(for: id, among: known, thenList: list)
+    }
+
+    private static func aligned(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }

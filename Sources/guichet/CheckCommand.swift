@@ -5,7 +5,15 @@ import SchemeLanguage
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate every scheme of a rules folder, and every quote against the lines of the text it cites; located errors, non-zero exit on any.")
+        abstract: "Vérifie chaque dispositif d'un dossier de règles, et chaque citation au regard des lignes du texte qu'elle cite.",
+        discussion: """
+            Charge tous les dispositifs du dossier (avec deliberations.yaml, mentions.yaml et les cas \
+            de test de tests/) et relit chaque citation (quote) contre les lignes du texte des \
+            délibérations qu'elle cite (Rules/sources/). Chaque erreur est écrite sur la sortie \
+            d'erreur avec son fichier:ligne:colonne et le chemin du champ ; chaque dispositif sans \
+            erreur est listé sur la sortie standard. Codes de sortie : 0 si tout est juste, 1 si une \
+            erreur est trouvée ou si le dossier ne contient aucun dispositif, 64 pour un usage incorrect.
+            """)
 
     @Argument(help: ArgumentHelp("Le dossier des règles ; par défaut, comme --rules pour les autres commandes : GUICHET_RULES, sinon Rules/ ici, sinon les règles installées avec guichet.", valueName: "DOSSIER"))
     var givenDirectory: String?
@@ -20,17 +28,27 @@ struct Check: ParsableCommand {
         }
         let misquoting = Set(quotes.map(\.file))
         for scheme in catalog.sorted where !misquoting.contains(scheme.file) {
-            Console.out("ok  \(scheme.id) (\(scheme.file)): \(scheme.criteria.count) criteria, \(scheme.amount?.steps.count ?? 0) amount steps, \(scheme.tests.count) test cases")
+            Console.out("ok  \(scheme.id) (\(scheme.file)) : \(Self.counts(scheme))")
         }
         let failures = catalog.failures + quotes
         let errors = failures.reduce(0) { $0 + $1.diagnostics.count }
         if errors > 0 {
-            Console.error("\(Set(failures.map(\.file)).count) rules file(s) with \(errors) error(s); fix them and run 'guichet check' again.")
+            let files = Set(failures.map(\.file)).count
+            Console.error("\(FrenchFormat.count(files, "fichier")) de règles avec \(FrenchFormat.count(errors, "erreur")) ; "
+                          + "\(FrenchFormat.agreed(errors, "corrigez-la", "corrigez-les")) et relancez « guichet check ».")
             throw ExitCode.failure
         }
         if catalog.schemes.isEmpty {
-            Console.error("\(rulesDirectory):1:1: error: aucun dispositif (*.yaml) dans ce dossier de règles (\(RulesFolder.search(givenDirectory).found?.origin.french ?? "donné à la commande"))")
+            Console.say(.error, "aucun fichier de dispositif (*.yaml, *.yml) dans ce dossier de règles (\(RulesFolder.search(givenDirectory).found?.origin.french ?? "donné à la commande")) : donnez le dossier des règles, par exemple « guichet check Rules »",
+                        at: rulesDirectory)
             throw ExitCode.failure
         }
+    }
+
+    /// « 5 critères, 3 étapes de calcul, 12 cas de test ».
+    private static func counts(_ scheme: Scheme) -> String {
+        [FrenchFormat.count(scheme.criteria.count, "critère"),
+         FrenchFormat.count(scheme.amount?.steps.count ?? 0, "étape de calcul", "étapes de calcul"),
+         FrenchFormat.count(scheme.tests.count, "cas de test", "cas de test")].joined(separator: ", ")
     }
 }

@@ -18,33 +18,36 @@ struct Decide: ParsableCommand {
             demandes données. Chaque demande est évaluée à la date de la décision, en comptant les aides \
             décidées avant elle ; l'acte est écrit dans OUT/DEMANDE.decision.md et .json. Une demande \
             notifiée n'est jamais décidée à nouveau. Quand une décision est prise à nouveau, les décisions \
-            postérieures qui partagent un plafond avec elle et changeraient sont listées : révisions à examiner.
+            postérieures qui partagent un plafond avec elle et changeraient sont listées : révisions à examiner. \
+            Codes de sortie : 0 si au moins une décision est enregistrée et aucune demande n'est en \
+            erreur ; 1 sinon (aucune décision prise, une demande en erreur, le registre ou un acte en \
+            défaut) ; 64 pour un usage incorrect.
             """)
 
-    @Argument(help: "L'identifiant du dispositif, par exemple pdesi.")
+    @Argument(help: ArgumentHelp("L'identifiant du dispositif, par exemple pdesi.", valueName: "DISPOSITIF"))
     var schemeID: String
 
-    @Argument(help: "Fichiers ou dossiers des demandes.")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers des demandes.", valueName: "DEMANDES"))
     var paths: [String]
 
-    @Option(name: .customLong("acte"), help: "Le numéro de la délibération ou de la décision (par exemple CP20201102-15).")
+    @Option(name: .customLong("acte"), help: ArgumentHelp("Le numéro de la délibération ou de la décision (par exemple CP20201102-15).", valueName: "NUMÉRO"))
     var reference: String
 
-    @Option(name: .customLong("seance"), help: "Pour une assemblée qui vote : la séance dont les propositions sont décidées (celle de « guichet select --seance »).")
+    @Option(name: .customLong("seance"), help: ArgumentHelp("Pour une assemblée qui vote : la séance dont les propositions sont décidées (celle de « guichet select --seance »).", valueName: "SÉANCE"))
     var sitting: String?
 
-    @Option(name: .customLong("montant"), help: "Un montant amendé par le vote : DEMANDE=MONTANT (par exemple PDESI-2020-003=15 000 €). Répétable.")
+    @Option(name: .customLong("montant"), help: ArgumentHelp("Un montant amendé par le vote : DEMANDE=MONTANT (par exemple PDESI-2020-003=15 000 €). Répétable.", valueName: "DEMANDE=MONTANT"))
     var amendments: [String] = []
 
-    @Option(name: .customLong("ajourner"), help: "Une demande proposée que la séance n'a pas examinée. Répétable.")
+    @Option(name: .customLong("ajourner"), help: ArgumentHelp("Une demande proposée que la séance n'a pas examinée. Répétable.", valueName: "DEMANDE"))
     var adjourned: [String] = []
 
-    @Option(name: .customLong("reexaminer"), help: "Président par délégation : une demande déjà décidée, non notifiée, à décider à nouveau (son dossier a changé). Répétable.")
+    @Option(name: .customLong("reexaminer"), help: ArgumentHelp("Président par délégation : une demande déjà décidée, non notifiée, à décider à nouveau (son dossier a changé). Répétable.", valueName: "DEMANDE"))
     var reexamined: [String] = []
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire les actes.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire les actes.", valueName: "DOSSIER"))
     var out: String = "decisions"
 
     @OptionGroup var register: RegisterOption
@@ -100,11 +103,13 @@ struct Decide: ParsableCommand {
              decided.proposed.map { "amendé (proposé : \(FrenchFormat.money($0)))" } ?? "", decided.document]
         }
         if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Décision", "Montant", "Vote", "Acte"], rows: rows)) }
-        for skipped in result.skipped { Console.error("note: \(skipped.id) non décidée : \(skipped.reason)") }
+        for skipped in result.skipped { Console.say(.note, "\(skipped.id) non décidée : \(skipped.reason)") }
         if result.alreadyDecided > 0 {
-            Console.error("note: \(result.alreadyDecided) demande(s) déjà décidée(s) laissée(s) telles quelles (--reexaminer pour en décider une à nouveau)")
+            let left = FrenchFormat.agreed(result.alreadyDecided, "demande déjà décidée laissée telle quelle", "demandes déjà décidées laissées telles quelles")
+            Console.say(.note, "\(FrenchFormat.count(result.alreadyDecided)) \(left) (--reexaminer pour en décider une à nouveau)")
         }
         Console.print(result.revisions)
-        Console.out("\n\(result.decided.count) décision(s) enregistrée(s) au registre.")
+        let recorded = FrenchFormat.agreed(result.decided.count, "décision enregistrée", "décisions enregistrées")
+        Console.out("\n\(FrenchFormat.count(result.decided.count)) \(recorded) au registre.")
     }
 }

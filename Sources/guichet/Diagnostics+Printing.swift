@@ -16,6 +16,12 @@ enum Console {
         control(TerminalText.escaped(text) + "\n")
     }
 
+    /// An error, a warning or a note on standard error, opened by its French word, its place
+    /// first when it has one: `place: erreur : message`. The one way the commands word them.
+    static func say(_ kind: MessageKind, _ message: String, at place: String? = nil) {
+        error(kind.line(message, at: place))
+    }
+
     /// Text on standard output; its own line breaks kept, any other control character escaped.
     static func out(_ text: String, terminator: String = "\n") {
         Swift.print(TerminalText.escaped(text, keepingLineBreaks: true), terminator: terminator)
@@ -52,7 +58,7 @@ enum Console {
         do {
             return try OutputFolder(directory: path)
         } catch {
-            Self.error("\(path): error: \(error.reason)")
+            say(.error, error.reason, at: path)
             throw ExitCode.failure
         }
     }
@@ -63,13 +69,13 @@ enum Console {
         do {
             return try body()
         } catch let refusal as Refusal {
-            error("error: \(refusal.description)")
+            say(.error, refusal.description)
         } catch let failure as FileSystemError {
-            error("\(failure.path): error: \(failure.reason)")
+            say(.error, failure.reason, at: failure.path)
         } catch let failure as EvaluationError {
-            error("\(failure)")
+            Self.error("\(failure)")
         } catch {
-            Self.error("\(register): error: \(error)")
+            say(.error, "\(error)", at: register)
         }
         throw ExitCode.failure
     }

@@ -18,15 +18,17 @@ struct Evaluate: ParsableCommand {
             « select », « decide » et « notify » font le reste. Une demande déjà proposée, décidée ou \
             notifiée n'est jamais réinstruite : ses documents restent tels quels. Les demandes sont \
             traitées par date de dépôt puis référence ; pour la demande X, OUT/X.md et OUT/X.json, et \
-            OUT/summary.jsonl une ligne par demande. Code de sortie 1 si une demande ou un fichier a échoué.
+            OUT/summary.jsonl une ligne par demande. Codes de sortie : 0 si chaque demande a son \
+            document ; 1 si une demande, un fichier, les règles ou le registre sont en erreur (les \
+            autres demandes ont quand même leur document) ; 64 pour un usage incorrect.
             """)
 
-    @Argument(help: "Fichiers ou dossiers de demandes (*.yaml, *.yml).")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers de demandes (*.yaml, *.yml).", valueName: "DEMANDES"))
     var paths: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire les documents (par défaut decisions, ou simulations pour --simulation dans un poste d'instruction, afin de ne jamais remplacer une fiche).")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire les documents (par défaut decisions, ou simulations pour --simulation dans un poste d'instruction, afin de ne jamais remplacer une fiche).", valueName: "DOSSIER"))
     var out: String?
 
     @OptionGroup var register: RegisterOption
@@ -45,7 +47,7 @@ struct Evaluate: ParsableCommand {
         Console.report(catalog)
         let stage: Stage = simulation || !register.inUse ? .simulation : .instruction
         if stage == .simulation, !simulation {
-            Console.error("note: simulation : aucun registre ici, rien n'est enregistré (« guichet init » crée un poste d'instruction)")
+            Console.say(.note, "simulation : aucun registre ici, rien n'est enregistré (« guichet init » crée un poste d'instruction)")
         }
         // The register first: a second run waiting for it must not touch the output folder.
         let recording = stage == .instruction && !dryRun
@@ -60,7 +62,7 @@ struct Evaluate: ParsableCommand {
                                  issuance: issuance, actor: WorkingFolder.actor(dating.agent), sentFiles: sentFiles).runCompact(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         SummaryTable.print(report, stage: stage) { Console.out($0) }
-        if let failure = report.registerFailure { Console.error("\(register.path): error: \(failure)") }
+        if let failure = report.registerFailure { Console.say(.error, "\(failure)", at: register.path) }
         if let output { try writeSummary(report, to: output) }
         // A rules file that could not be read is an error too, even when no application needed it.
         if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
@@ -70,7 +72,7 @@ struct Evaluate: ParsableCommand {
         do {
             try SummaryLine.write(report.entries, to: output)
         } catch {
-            Console.error("\(error.path):1:1: error: le résumé du lot n'a pas pu être écrit : \(error.reason)")
+            Console.say(.error, "le résumé du lot n'a pas pu être écrit : \(error.reason)", at: "\(error.path):1:1")
             throw ExitCode.failure
         }
     }

@@ -6,9 +6,9 @@ import SchemeLanguage
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a scheme as a French document: criteria, parameters and their dates, amount formula, sources, interpretations.")
+        abstract: "Présente un dispositif en français : critères, paramètres et leurs dates, calcul du montant, textes, interprétations, et ce qu'il faut écrire dans une demande.")
 
-    @Argument(help: "The id of the scheme, e.g. pdesi.")
+    @Argument(help: ArgumentHelp("L'identifiant du dispositif, par exemple pdesi.", valueName: "DISPOSITIF"))
     var schemeID: String
 
     @OptionGroup var rules: RulesOption
@@ -17,8 +17,7 @@ struct Explain: ParsableCommand {
         let catalog = try rules.catalog()
         guard let scheme = catalog.schemes[schemeID] else {
             Console.report(catalog)
-            let known = catalog.schemes.keys.sorted().joined(separator: ", ")
-            Console.error("error: unknown scheme '\(schemeID)'; the schemes in \(rules.rules) are: \(known.isEmpty ? "none" : known)")
+            Console.say(.error, Bench.unknownScheme(schemeID, in: catalog, rules: rules.rules))
             throw ExitCode.failure
         }
         Console.out(SchemeExplanation.render(scheme), terminator: "")

@@ -9,11 +9,19 @@ import SchemeLanguage
 struct Guichet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guichet",
-        abstract: "Evaluate aid applications against schemes voted as deliberations, and write reasoned decisions.",
+        abstract: "Évalue des demandes d'aide au regard des dispositifs votés par délibération, et rédige des décisions motivées.",
         discussion: """
-            Schemes are YAML files in a rules folder: --rules DIR, else the GUICHET_RULES variable, else Rules/ \
-            in the current folder, else the rules installed with guichet. Applications are YAML files \
-            naming their scheme; a file may hold several applications separated by '---'.
+            Les dispositifs sont des fichiers YAML d'un dossier de règles : --rules DOSSIER, sinon \
+            la variable GUICHET_RULES, sinon Rules/ dans le dossier courant, sinon les règles installées \
+            avec guichet. Les \
+            demandes sont des fichiers YAML qui nomment leur dispositif ; un fichier peut contenir \
+            plusieurs demandes séparées par « --- ». Les erreurs s'écrivent sur la sortie d'erreur, \
+            une par ligne : fichier:ligne:colonne: erreur : message [champ].
+
+            Codes de sortie : 0 en cas de succès ; 1 en cas d'erreur (une demande, un fichier de \
+            règles, le registre ou un dossier de sortie en défaut, un cas de test en échec) ; 2 quand \
+            « simulate » n'a pu simuler certaines demandes ; 64 pour un usage incorrect (option \
+            inconnue, valeur invalide) ; 130 après une interruption par Ctrl-C.
             """,
         version: "0.1.0",
         subcommands: [Init.self, Import.self, New.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, Schema.self, TestRules.self, RegisterCommand.self, Simulate.self, Portfolio.self, Bench.self, Serve.self]
@@ -22,10 +30,10 @@ struct Guichet: AsyncParsableCommand {
 
 /// The register of decisions, shared by the commands that read or write it.
 struct RegisterOption: ParsableArguments {
-    @Option(name: .customLong("register"), help: """
+    @Option(name: .customLong("register"), help: ArgumentHelp("""
         Le registre des décisions (SQLite ; par défaut .guichet/registre.sqlite, créé par « guichet init »). \
         Aucune commande autre que init ne le crée.
-        """)
+        """, valueName: "REGISTRE"))
     var explicitPath: String?
 
     var path: String { explicitPath ?? Deployment.defaultRegister }
@@ -33,10 +41,10 @@ struct RegisterOption: ParsableArguments {
     /// Whether a register is in use: named with `--register`, or present in the working folder.
     var inUse: Bool { explicitPath != nil || RegularFile.exists(path) }
 
-    @Option(name: .long, help: """
-        The pseudonymisation key (default: beside the register, with '.key' appended). Back it up: a register \
-        refuses to run without its own key.
-        """)
+    @Option(name: .long, help: ArgumentHelp("""
+        La clé de pseudonymisation (par défaut, à côté du registre, son nom suivi de « .key »). Sauvegardez-la : \
+        un registre refuse de servir sans sa propre clé.
+        """, valueName: "FICHIER"))
     var registerKey: String?
 
     /// For `init`, which creates the register, and the commands that record in an existing one.
@@ -53,7 +61,7 @@ struct RegisterOption: ParsableArguments {
     /// For the commands that record: the register must exist, made by `guichet init`.
     func openForRecording() throws -> DecisionRegister {
         guard RegularFile.exists(path) else {
-            Console.error("\(path): error: aucun registre des décisions ici ; « guichet init » crée un poste d'instruction (ou donnez --register)")
+            Console.say(.error, "aucun registre des décisions ici ; « guichet init » crée un poste d'instruction (ou donnez --register)", at: path)
             throw ExitCode.failure
         }
         return try open(claiming: true)
@@ -64,7 +72,7 @@ struct RegisterOption: ParsableArguments {
     /// a register named with `--register` that is not there is an error, never a new empty one.
     func openForReading() throws -> DecisionRegister? {
         guard explicitPath != nil || RegularFile.exists(path) else {
-            Console.error("\(path): warning: aucun registre des décisions ici : les plafonds ne tiendront compte d'aucune décision antérieure (donnez --register pour en lire un)")
+            Console.say(.warning, "aucun registre des décisions ici : les plafonds ne tiendront compte d'aucune décision antérieure (donnez --register pour en lire un)", at: path)
             return nil
         }
         return try reporting { try DecisionRegister.openExisting(path: path, keyPath: registerKey) }
@@ -80,13 +88,13 @@ struct RegisterOption: ParsableArguments {
         do {
             return try body()
         } catch let error as RegisterError {
-            Console.error("\(path): error: \(error)")
+            Console.say(.error, "\(error)", at: path)
             throw ExitCode.failure
         } catch let error as FileSystemError {
-            Console.error("\(error.path): error: \(error.reason)")
+            Console.say(.error, "\(error.reason)", at: error.path)
             throw ExitCode.failure
         } catch {
-            Console.error("\(path): error: cannot open the register: \(error)")
+            Console.say(.error, "le registre ne peut être ouvert : \(error)", at: path)
             throw ExitCode.failure
         }
     }

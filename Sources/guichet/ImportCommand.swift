@@ -51,7 +51,7 @@ struct ImportDS: ParsableCommand {
         guard let scheme = catalog.schemes[schemeID] else {
             Console.report(catalog)
             let known = catalog.schemes.keys.sorted().joined(separator: ", ")
-            Console.error("error: aucun dispositif « \(schemeID) » dans \(rules.rules) ; ceux du dossier sont : \(known.isEmpty ? "aucun" : known)")
+            Console.say(.error, "aucun dispositif « \(schemeID) » dans \(rules.rules) ; ceux du dossier sont : \(known.isEmpty ? "aucun" : known)")
             throw ExitCode.failure
         }
         let importMapping = try loadMapping(scheme)
@@ -78,7 +78,8 @@ struct ImportDS: ParsableCommand {
         case .success(let loaded): return loaded
         case .failure(let list):
             for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
-            Console.error("\(mapping):1:1: error: la correspondance a \(FrenchFormat.count(list.diagnostics.count, "erreur")) : corrigez-la, aucun dossier n'a été importé")
+            Console.say(.error, "la correspondance a \(FrenchFormat.count(list.diagnostics.count, "erreur")) : corrigez-la, aucun dossier n'a été importé",
+                        at: "\(mapping):1:1")
             throw ExitCode.failure
         }
     }
@@ -94,14 +95,15 @@ struct ImportDS: ParsableCommand {
                 do {
                     written = try ImportFiles.write(application, to: folder, replacing: replace)
                 } catch {
-                    Console.error("\(error.path): error: \(error.reason)")
+                    Console.say(.error, "\(error.reason)", at: "\(error.path)")
                     throw ExitCode.failure
                 }
                 Console.out("\(Console.pad(Self.word(written), 10)) \(folder.path(application.fileName))  (\(application.id))")
                 if written == .kept {
                     kept += 1
-                    Console.error("\(folder.path(application.fileName)): error: ce fichier existe déjà avec un autre contenu (dossier n°\(application.dossier) "
-                        + "modifié depuis le dernier import, ou demande corrigée à la main) : il est laissé tel quel ; comparez-les, puis relancez avec --remplacer pour le remplacer")
+                    Console.say(.error, "ce fichier existe déjà avec un autre contenu (dossier n°\(application.dossier) "
+                        + "modifié depuis le dernier import, ou demande corrigée à la main) : il est laissé tel quel ; comparez-les, puis relancez avec --remplacer pour le remplacer",
+                        at: folder.path(application.fileName))
                 }
             case .rejected(let dossier):
                 let name = dossier.dossier.map { "dossier n°\($0)" } ?? "dossier sans numéro"
@@ -133,7 +135,7 @@ struct ImportDS: ParsableCommand {
                 try folder.write(RejectsFile.csv(report.rejected), to: RejectsFile.name)
             }
         } catch {
-            Console.error("\(error.path): error: \(error.reason)")
+            Console.say(.error, "\(error.reason)", at: "\(error.path)")
             throw ExitCode.failure
         }
     }

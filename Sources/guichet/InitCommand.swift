@@ -15,25 +15,25 @@ struct Init: ParsableCommand {
             signataire des actes et le service instructeur : aucune décision n'est prise sans signataire.
             """)
 
-    @Option(name: .long, help: "La clé de l'autorité dans Rules/deliberations.yaml (par exemple cd62).")
+    @Option(name: .long, help: ArgumentHelp("La clé de l'autorité dans Rules/deliberations.yaml (par exemple cd62).", valueName: "CLÉ"))
     var authority: String?
 
-    @Option(name: .customLong("signataire-prenom"), help: "Le prénom du signataire des actes.")
+    @Option(name: .customLong("signataire-prenom"), help: ArgumentHelp("Le prénom du signataire des actes.", valueName: "PRÉNOM"))
     var signatoryFirstName: String?
 
-    @Option(name: .customLong("signataire-nom"), help: "Le nom du signataire des actes.")
+    @Option(name: .customLong("signataire-nom"), help: ArgumentHelp("Le nom du signataire des actes.", valueName: "NOM"))
     var signatoryName: String?
 
-    @Option(name: .customLong("signataire-qualite"), help: "La qualité du signataire (« Président du Conseil départemental »).")
+    @Option(name: .customLong("signataire-qualite"), help: ArgumentHelp("La qualité du signataire (« Président du Conseil départemental »).", valueName: "QUALITÉ"))
     var signatoryTitle: String?
 
-    @Option(name: .customLong("service"), help: "Le service instructeur, tel que les courriers le nomment.")
+    @Option(name: .customLong("service"), help: ArgumentHelp("Le service instructeur, tel que les courriers le nomment.", valueName: "SERVICE"))
     var service: String?
 
-    @Option(name: .customLong("dpd"), help: "Le contact du délégué à la protection des données.")
+    @Option(name: .customLong("dpd"), help: ArgumentHelp("Le contact du délégué à la protection des données.", valueName: "CONTACT"))
     var dataProtection: String?
 
-    @Option(name: .customLong("siret"), help: "Le SIRET de l'autorité (14 chiffres), pour les données ouvertes de ses subventions.")
+    @Option(name: .customLong("siret"), help: ArgumentHelp("Le SIRET de l'autorité (14 chiffres), pour les données ouvertes de ses subventions.", valueName: "SIRET"))
     var siret: String?
 
     func validate() throws {
@@ -48,7 +48,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         if RegularFile.exists(Deployment.fileName) || RegularFile.exists(Deployment.defaultRegister) {
-            Console.error("\(Deployment.fileName): error: ce dossier est déjà un poste d'instruction ; modifiez guichet.yaml plutôt que de le recréer")
+            Console.say(.error, "ce dossier est déjà un poste d'instruction ; modifiez guichet.yaml plutôt que de le recréer", at: Deployment.fileName)
             throw ExitCode.failure
         }
         // The register first: a folder with a guichet.yaml and no register would be refused as
@@ -56,7 +56,7 @@ struct Init: ParsableCommand {
         do {
             _ = try DecisionRegister.open(path: Deployment.defaultRegister)
         } catch {
-            Console.error("\(Deployment.defaultRegister): error: \(error)")
+            Console.say(.error, "\(error)", at: Deployment.defaultRegister)
             throw ExitCode.failure
         }
         let signatory = signatoryFirstName.map { Deployment.Signatory(firstName: $0, name: signatoryName!, title: signatoryTitle!) }
@@ -66,7 +66,7 @@ struct Init: ParsableCommand {
         do {
             try OwnerOnlyFile.write(Array(text.utf8), to: Deployment.fileName)
         } catch {
-            Console.error("\(error.path): error: \(error.reason) ; le registre est créé, écrivez guichet.yaml à la main (voir « guichet init --help »)")
+            Console.say(.error, "\(error.reason) ; le registre est créé, écrivez guichet.yaml à la main (voir « guichet init --help »)", at: error.path)
             throw ExitCode.failure
         }
         Console.out("Poste d'instruction créé : \(Deployment.fileName), \(Deployment.defaultRegister) et sa clé \(Deployment.defaultRegister).key.")

@@ -1,4 +1,5 @@
 import Foundation
+import SchemeLanguage
 import Synchronization
 
 /// Turns Ctrl-C into a request that long runs honour between applications, so that what has
@@ -27,7 +28,7 @@ struct Progress {
     func update(_ count: Int) {
         guard enabled else { return }
         let rate = Double(count) / max(Date().timeIntervalSince(start), 0.001)
-        Console.control("\r\(label): \(count) applications (\(Int(rate))/s)\u{1B}[K")
+        Console.control("\r\(label) : \(FrenchFormat.count(count, "demande")) (\(FrenchFormat.count(Int(rate))) par seconde)\u{1B}[K")
     }
 
     func finish() {

@@ -14,18 +14,20 @@ struct Notify: ParsableCommand {
             dossier --out, vérifie qu'il est, à l'octet près, celui qui a été pris (son empreinte est \
             au registre), puis écrit l'acte notifié (DEMANDE.notification.md, l'acte sous la date de \
             notification, et .json) et inscrit la notification au registre. Une décision notifiée \
-            n'est plus jamais modifiée par une autre commande que « guichet withdraw ».
+            n'est plus jamais modifiée par une autre commande que « guichet withdraw ». Codes de \
+            sortie : 0 si chaque acte attendu est notifié ; 1 si un acte n'a pu l'être (la raison est \
+            donnée) ; 64 pour un usage incorrect.
             """)
 
-    @Argument(help: "L'identifiant du dispositif, par exemple pdesi.")
+    @Argument(help: ArgumentHelp("L'identifiant du dispositif, par exemple pdesi.", valueName: "DISPOSITIF"))
     var schemeID: String
 
-    @Option(name: .customLong("demande"), help: "Ne notifier que l'acte de cette demande. Répétable.")
+    @Option(name: .customLong("demande"), help: ArgumentHelp("Ne notifier que l'acte de cette demande. Répétable.", valueName: "DEMANDE"))
     var only: [String] = []
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où les actes ont été écrits, et où écrire les actes notifiés.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où les actes ont été écrits, et où écrire les actes notifiés.", valueName: "DOSSIER"))
     var out: String = "decisions"
 
     @OptionGroup var register: RegisterOption
@@ -37,7 +39,7 @@ struct Notify: ParsableCommand {
         let catalog = try rules.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[schemeID] else {
-            Console.error("error: aucun dispositif « \(schemeID) » dans \(rules.rules)")
+            Console.say(.error, "aucun dispositif « \(schemeID) » dans \(rules.rules)")
             throw ExitCode.failure
         }
         let decisions = try register.openForRecording()
@@ -48,8 +50,8 @@ struct Notify: ParsableCommand {
             try run.run(register: decisions, output: output)
         }
         for (id, document) in result.notified { Console.out("\(id) : notifiée le \(dating.referenceDate.frenchLong) — \(document)") }
-        for (id, reason) in result.skipped { Console.error("note: \(id) non notifiée : \(reason)") }
-        Console.out("\(result.notified.count) acte(s) notifié(s).")
+        for (id, reason) in result.skipped { Console.say(.note, "\(id) non notifiée : \(reason)") }
+        Console.out("\(FrenchFormat.count(result.notified.count, "acte notifié", "actes notifiés")).")
         if !result.skipped.isEmpty { throw ExitCode.failure }
     }
 }

@@ -10,65 +10,71 @@ import Simulation
 
 struct Portfolio: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build portfolios of applications for simulations.",
+        abstract: "Construit des portefeuilles de demandes pour les simulations.",
         subcommands: [Generate.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a synthetic portfolio of a scheme's applications, in filing order.",
+            abstract: "Écrit un portefeuille synthétique de demandes d'un dispositif, dans l'ordre de dépôt.",
             discussion: """
-                Applications are variations of the scheme's test cases (amounts between half and one \
-                and a half times, new filing dates in the same year), so the mix of outcomes follows \
-                the cases the rules' authors wrote. The same seed gives the same portfolio, byte for \
-                byte. Prints how the portfolio fares under today's rules.
+                Les demandes sont des variantes des cas de test du dispositif (montants entre la moitié \
+                et une fois et demie, nouvelles dates de dépôt dans la même année) : la répartition des \
+                issues suit les cas qu'ont écrits les auteurs des règles. La même graine donne le même \
+                portefeuille, à l'octet près. Affiche ce que donne le portefeuille sous les règles en \
+                vigueur et, avec --grants ou --average, l'écart aux chiffres de référence. Codes de \
+                sortie : 0 en cas de succès, 1 si le dispositif est inconnu, si une demande générée ne \
+                peut être évaluée ou si un écart dépasse la tolérance, 64 pour un usage incorrect.
                 """)
 
-        @Argument(help: "The scheme whose applications are generated.")
+        @Argument(help: ArgumentHelp("Le dispositif dont les demandes sont générées.", valueName: "DISPOSITIF"))
         var scheme: String
 
-        @Option(name: .long, help: "How many applications.")
+        @Option(name: .long, help: ArgumentHelp("Combien de demandes.", valueName: "NOMBRE"))
         var count: Int = 1_000
 
-        @Option(name: .long, help: "Seed of the generator.")
+        @Option(name: .long, help: ArgumentHelp("La graine du générateur.", valueName: "GRAINE"))
         var seed: UInt64 = 2020
 
-        @Option(name: .long, help: "The portfolio file to write (default: portfolio-SCHEME.yaml).")
+        @Option(name: .long, help: ArgumentHelp("Le fichier du portefeuille à écrire (par défaut : portfolio-DISPOSITIF.yaml).", valueName: "FICHIER"))
         var out: String?
 
-        @Option(name: .long, help: "Calibrate: size the portfolio so that about this many applications are granted under today's rules (replaces --count).")
+        @Option(name: .long, help: ArgumentHelp("Calibrage : dimensionner le portefeuille pour qu'environ ce nombre de demandes soient favorables sous les règles en vigueur (remplace --count).", valueName: "NOMBRE"))
         var grants: Int?
 
-        @Option(name: .long, help: "Calibrate: the average grant, in euros, the portfolio should reproduce (e.g. 632).")
+        @Option(name: .long, help: ArgumentHelp("Calibrage : l'aide moyenne, en euros, que le portefeuille doit reproduire (par exemple 632 ou 632,50).", valueName: "MONTANT"))
         var average: String?
 
-        @Option(name: .long, help: "Calibrate: the largest gap accepted, in percent.")
+        @Option(name: .long, help: ArgumentHelp("Calibrage : le plus grand écart admis, en pour cent.", valueName: "POURCENTAGE"))
         var tolerance: Int = 5
 
         @OptionGroup var rules: RulesOption
 
         func validate() throws {
-            guard count > 0 else { throw ValidationError("--count must be at least 1") }
-            if let grants, grants < 1 { throw ValidationError("--grants must be at least 1") }
-            if let average, DecimalNumber(parsing: average) == nil { throw ValidationError("--average must be a number of euros such as 632 or 632.50") }
+            guard count > 0 else { throw ValidationError("--count attend au moins 1 demande (reçu : \(count))") }
+            if let grants, grants < 1 { throw ValidationError("--grants attend au moins 1 décision favorable (reçu : \(grants))") }
+            if let average, DecimalNumber(parsing: average) == nil {
+                throw ValidationError("--average attend un montant en euros, comme 632 ou 632,50 (reçu : \(average))")
+            }
         }
 
         func run() throws {
             let catalog = try rules.catalog()
             guard let target = catalog.schemes[scheme] else {
                 Console.report(catalog)
-                Console.error("error: unknown scheme '\(scheme)'; known schemes: \(catalog.schemes.keys.sorted().joined(separator: ", "))")
+                Console.say(.error, Bench.unknownScheme(scheme, in: catalog, rules: rules.rules))
                 throw ExitCode.failure
             }
             let path = out ?? "portfolio-\(scheme).yaml"
             let size = try grants.map { try sized(for: $0, scheme: target, catalog: catalog, path: path) } ?? count
             let totals = try write(target, count: size, catalog: catalog, to: path)
-            Console.out("\(path): \(size) applications of '\(scheme)' (seed \(seed))")
+            Console.out("\(path) : \(FrenchFormat.count(size, "demande")) du dispositif « \(scheme) » (graine \(seed))")
             Console.out(describe(totals))
             let calibration = PortfolioCalibration(grants: grants, average: average.flatMap { DecimalNumber(parsing: $0) }, tolerance: tolerance)
             let checks = calibration.checks(totals)
             checks.forEach { Console.out($0.line) }
             if checks.contains(where: { !$0.within }) {
-                Console.error("the portfolio does not reproduce the reference figures within \(tolerance) %; see the lines above")
+                Console.say(.error, "le portefeuille ne reproduit pas les chiffres de référence à \(tolerance) % près (voir les lignes ci-dessus) : "
+                            + "ajustez --grants, --average ou --tolerance, ou les cas de test du dispositif")
                 throw ExitCode.failure
             }
         }
@@ -83,7 +89,9 @@ struct Portfolio: ParsableCommand {
             if summary.errors > 0 {
                 // A generated application the rules cannot read is a bug of the generator or of the scheme's test cases.
                 problems.prefix(5).forEach(Console.error)
-                Console.error("error: \(summary.errors) generated application(s) could not be evaluated; the figures would not be those of the whole portfolio")
+                let failed = FrenchFormat.agreed(summary.errors, "demande générée n'a pu être évaluée", "demandes générées n'ont pu être évaluées")
+                Console.say(.error, "\(FrenchFormat.count(summary.errors)) \(failed) : les chiffres ne seraient pas ceux du portefeuille entier ; "
+                            + "vérifiez les cas de test du dispositif (« guichet test »)", at: path)
                 throw ExitCode.failure
             }
             return summary.schemes[target.id] ?? .init()
@@ -94,7 +102,8 @@ struct Portfolio: ParsableCommand {
             let pilotSize = max(2_000, grants)
             let pilot = try write(target, count: pilotSize, catalog: catalog, to: path)
             guard let size = PortfolioCalibration.size(for: grants, pilotSize: pilotSize, pilotGrants: PortfolioCalibration.grants(pilot)) else {
-                Console.error("error: no application of a pilot portfolio of \(pilotSize) is granted; '\(scheme)' cannot be calibrated on grants")
+                Console.say(.error, "aucune demande d'un portefeuille pilote de \(FrenchFormat.count(pilotSize, "demande")) n'est favorable : "
+                            + "le dispositif « \(scheme) » ne peut être calibré sur le nombre de décisions favorables ; calibrez-le sur --average")
                 throw ExitCode.failure
             }
             return size
@@ -102,8 +111,10 @@ struct Portfolio: ParsableCommand {
 
         private func describe(_ totals: SimulationSummary.SchemeTotals) -> String {
             let outcomes = totals.outcomesBefore.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            return "under today's rules: \(outcomes); \(totals.amountBefore) € granted, \(PortfolioCalibration.averageGrant(totals).map { "\($0) € on average per grant" } ?? "an average per grant too large to compute exactly")"
+                .map { $0.key.counted($0.value) }.joined(separator: ", ")
+            let average = PortfolioCalibration.averageGrant(totals).map { "\(FrenchFormat.money($0)) en moyenne par aide accordée" }
+                ?? "une aide moyenne trop grande pour être calculée exactement"
+            return "sous les règles en vigueur : \(outcomes) ; \(FrenchFormat.money(totals.amountBefore)) accordés, \(average)"
         }
     }
 }

@@ -15,11 +15,11 @@ enum RulesFolder {
     static func resolve(_ given: String?) throws -> String {
         let search = search(given)
         guard let found = search.found else {
-            Console.error("error: \(search.failure)")
+            Console.say(.error, "\(search.failure)")
             throw ExitCode.failure
         }
         if found.origin == .installed || found.origin == .package {
-            Console.error("note: règles lues dans \(found.path) (\(found.origin.french)) : aucun dossier Rules/ ici, ni --rules, ni GUICHET_RULES")
+            Console.say(.note, "règles lues dans \(found.path) (\(found.origin.french)) : aucun dossier Rules/ ici, ni --rules, ni GUICHET_RULES")
         }
         return found.path
     }

@@ -59,14 +59,14 @@ enum ApplicationFormTarget {
             let broken = catalog.brokenMembers(of: name)
             guard broken.isEmpty else {
                 Console.report(catalog)
-                Console.error("error: la famille \(name) a des dispositifs illisibles (\(broken.joined(separator: ", "))) : corrigez-les d'abord")
+                Console.say(.error, "la famille \(name) a des dispositifs illisibles (\(broken.joined(separator: ", "))) : corrigez-les d'abord")
                 throw ExitCode.failure
             }
             return .family(name, catalog.family(name))
         }
         Console.report(catalog)
         let known = (catalog.schemes.keys.sorted() + catalog.families).joined(separator: ", ")
-        Console.error("error: ni dispositif ni famille « \(name) » dans \(rules.rules) ; ceux du dossier sont : \(known.isEmpty ? "aucun" : known)")
+        Console.say(.error, "ni dispositif ni famille « \(name) » dans \(rules.rules) ; ceux du dossier sont : \(known.isEmpty ? "aucun" : known)")
         throw ExitCode.failure
     }
 }

@@ -10,7 +10,7 @@ import SchemeLanguage
 
 struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sélection d'un appel pour une séance : classement, lauréats proposés dans l'enveloppe, liste d'attente, projet de rapport.",
+        abstract: "Sélectionne les lauréats d'un appel pour une séance : classement, lauréats proposés dans l'enveloppe, liste d'attente, projet de rapport.",
         discussion: """
             Évalue les candidatures de l'appel, classe les admissibles comme le dit la « selection » du \
             dispositif et retient les lauréats dans l'enveloppe. Dans un poste d'instruction, les lauréats \
@@ -22,18 +22,18 @@ struct Select: ParsableCommand {
             la sélection est une simulation.
             """)
 
-    @Argument(help: "L'identifiant du dispositif de l'appel, par exemple pdesi.")
+    @Argument(help: ArgumentHelp("L'identifiant du dispositif de l'appel, par exemple pdesi.", valueName: "DISPOSITIF"))
     var schemeID: String
 
-    @Argument(help: "Fichiers ou dossiers de candidatures.")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers de candidatures.", valueName: "CANDIDATURES"))
     var paths: [String]
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire les documents.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire les documents.", valueName: "DOSSIER"))
     var out: String = "decisions"
 
-    @Option(name: .customLong("seance"), help: "La référence de la séance à laquelle la proposition est soumise (par exemple CP-2020-11-02).")
+    @Option(name: .customLong("seance"), help: ArgumentHelp("La référence de la séance à laquelle la proposition est soumise (par exemple CP-2020-11-02).", valueName: "SÉANCE"))
     var sitting: String?
 
     @OptionGroup var register: RegisterOption
@@ -45,11 +45,11 @@ struct Select: ParsableCommand {
         let catalog = try rules.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[schemeID], scheme.selection != nil else {
-            Console.error("error: « \(schemeID) » n'est pas un appel doté d'une « selection » dans \(rules.rules)")
+            Console.say(.error, "« \(schemeID) » n'est pas un appel doté d'une « selection » dans \(rules.rules)")
             throw ExitCode.failure
         }
         guard let body = scheme.decidedBy?.body else {
-            Console.error("\(scheme.file): error: le dispositif ne dit pas qui décide (authority.decides) : la proposition ne peut être adressée")
+            Console.say(.error, "le dispositif ne dit pas qui décide (authority.decides) : la proposition ne peut être adressée", at: scheme.file)
             throw ExitCode.failure
         }
         // An envelope the text leaves unset, and nothing has set: refused before anything is written.
@@ -65,7 +65,7 @@ struct Select: ParsableCommand {
         }
         let act = DecisionAct(body: body, reference: sitting ?? "simulation", date: dating.referenceDate)
         let stage: Stage = recording ? .instruction : .simulation
-        if !recording { Console.error("note: simulation : aucun registre ici, rien n'est proposé ni enregistré (« guichet init » crée un poste d'instruction)") }
+        if !recording { Console.say(.note, "simulation : aucun registre ici, rien n'est proposé ni enregistré (« guichet init » crée un poste d'instruction)") }
         let decisions = recording ? try register.openForRecording() : try DecisionRegister.inMemory()
         let output = try Console.outputFolder(out)
         let run = SittingRun(catalog: catalog, scheme: scheme, sitting: act,
@@ -75,8 +75,8 @@ struct Select: ParsableCommand {
             try run.run(paths: paths, register: decisions, output: output)
         }
         for entry in outcome.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
-        for (id, reason) in outcome.leftOut { Console.error("note: \(id) ne prend pas part à la sélection : \(reason)") }
-        for id in outcome.withdrawn { Console.error("note: \(id) n'est plus proposée à la séance \(act.reference) : elle revient à l'instruction") }
+        for (id, reason) in outcome.leftOut { Console.say(.note, "\(id) ne prend pas part à la sélection : \(reason)") }
+        for id in outcome.withdrawn { Console.say(.note, "\(id) n'est plus proposée à la séance \(act.reference) : elle revient à l'instruction") }
         guard let minutes = outcome.minutes else { throw ExitCode.failure }
         Console.out(minutes, terminator: "")
         if outcome.report.failureCount > 0 { throw ExitCode.failure }

@@ -34,13 +34,13 @@ struct Serve: AsyncParsableCommand {
         // A public service never runs without a scheme it was given: the guichet would say an
         // aid does not exist when its file has an error.
         guard catalog.failures.isEmpty, !catalog.schemes.isEmpty else {
-            Console.error("error: le service ne démarre pas : corrigez les erreurs des règles ci-dessus (« guichet check » les donne toutes)")
+            Console.say(.error, "le service ne démarre pas : corrigez les erreurs des règles ci-dessus (« guichet check » les donne toutes)")
             throw ExitCode.failure
         }
         let service = GuichetService(configuration: ServiceConfiguration(
             catalog: catalog, deployment: try WorkingFolder.deployment() ?? Deployment(), host: host, port: port,
             today: { WorkingFolder.today() }))
-        Console.error("note: \(catalog.schemes.count) dispositif(s) chargé(s) ; service sur http://\(host):\(port)/ (Ctrl-C pour l'arrêter)")
+        Console.say(.note, "\(catalog.schemes.count) dispositif(s) chargé(s) ; service sur http://\(host):\(port)/ (Ctrl-C pour l'arrêter)")
         try await service.application().runService()
     }
 }

@@ -8,21 +8,25 @@ import Simulation
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare a portfolio's decisions under today's rules and under a reform.",
+        abstract: "Compare les décisions d'un portefeuille sous les règles en vigueur et sous une réforme.",
         discussion: """
-            Each application is evaluated twice, each run with its own register in memory (the \
-            register on disk is never touched). Writes simulation.md and simulation.html (a French \
-            report with charts, readable offline) and simulation.csv (every application before and \
-            after). Ctrl-C stops cleanly and reports what was simulated so far.
+            Chaque demande est évaluée deux fois, chaque passage avec son propre registre en mémoire \
+            (le registre sur disque n'est jamais touché). Écrit simulation.md et simulation.html (un \
+            rapport en français, avec graphiques, lisible hors ligne) et simulation.csv (chaque demande \
+            avant et après). Ctrl-C arrête proprement et rend compte de ce qui a été simulé. Codes de \
+            sortie : 0 en cas de succès ; 1 si la réforme ou les règles ne se chargent pas ou si le \
+            dossier de sortie ne peut être écrit ; 2 si des demandes n'ont pu être simulées (le rapport \
+            est écrit sans elles) ; 130 après Ctrl-C (le rapport couvre ce qui a été simulé) ; 64 pour \
+            un usage incorrect.
             """)
 
-    @Option(name: .long, help: "The reform file (see Rules/reforms/).")
+    @Option(name: .long, help: ArgumentHelp("Le fichier de la réforme (voir Rules/reforms/).", valueName: "FICHIER"))
     var reform: String
 
-    @Argument(help: "Application files or folders (a file may hold many applications).")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers de demandes (un fichier peut en contenir beaucoup).", valueName: "DEMANDES"))
     var portfolio: [String]
 
-    @Option(name: .long, help: "Folder for the report.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier du rapport.", valueName: "DOSSIER"))
     var out: String = "simulation"
 
     @OptionGroup var rules: RulesOption
@@ -35,7 +39,7 @@ struct Simulate: ParsableCommand {
         case .success(let found): loaded = found
         case .failure(let list):
             for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
-            Console.error("the reform was not simulated; fix \(reform) and run again.")
+            Console.error("La réforme n'a pas été simulée : corrigez \(reform) et relancez la commande.")
             throw ExitCode.failure
         }
         let folder = try Console.outputFolder(out)
@@ -52,7 +56,7 @@ struct Simulate: ParsableCommand {
         Interruption.install()
         let csv = try StreamingFile(path: folder.path("simulation.csv"))
         csv.write(line: SimulationSummary.csvHeader)
-        let progress = Progress("simulating")
+        let progress = Progress("simulation")
         let summary = simulation.run(paths: portfolio, row: csv.write(line:),
                                      problem: { Console.error($0.description) }, progress: progress.update,
                                      shouldStop: { Interruption.isRequested })
@@ -62,9 +66,11 @@ struct Simulate: ParsableCommand {
     }
 
     private func outcomeLine(_ summary: SimulationSummary) -> String {
-        var line = "\(summary.applications) applications simulated"
-        if summary.errors > 0 { line += ", \(summary.errors) not simulated (see the errors above)" }
-        if summary.interrupted { line += "; interrupted: the report covers the applications simulated so far" }
-        return line + "; report in \(out)/simulation.md, \(out)/simulation.html and \(out)/simulation.csv"
+        var line = FrenchFormat.count(summary.applications, "demande simulée", "demandes simulées")
+        if summary.errors > 0 {
+            line += ", \(FrenchFormat.count(summary.errors)) \(FrenchFormat.agreed(summary.errors, "non simulée", "non simulées")) (voir les erreurs ci-dessus)"
+        }
+        if summary.interrupted { line += " ; interrompue : le rapport couvre les demandes simulées jusque-là" }
+        return line + " ; rapport dans \(out)/simulation.md, \(out)/simulation.html et \(out)/simulation.csv"
     }
 }

@@ -20,8 +20,9 @@ enum SummaryTable {
         line(render(header))
         for entry in report.entries { line(render(cells(entry))) }
         line("")
-        let what = stage == .simulation ? "simulation(s)" : "demande(s) instruite(s)"
-        line("\(counts.entries) \(what) : " + counts.description)
+        let what = stage == .simulation ? FrenchFormat.count(counts.entries, "simulation")
+            : FrenchFormat.count(counts.entries, "demande instruite", "demandes instruites")
+        line("\(what) : " + counts.description)
     }
 
     /// The row's cells, escaped; the last, never padded, only when it is printed.
@@ -51,9 +52,12 @@ enum SummaryTable {
         }
 
         var description: String {
-            var counts = Outcome.allCases.compactMap { outcome in outcomes[outcome].map { "\($0) \(outcome.rawValue)" } }
-            if kept > 0 { counts.append("\(kept) déjà proposée(s) ou décidée(s), inchangée(s)") }
-            if failures > 0 { counts.append("\(failures) en erreur") }
+            var counts = Outcome.allCases.compactMap { outcome in outcomes[outcome].map(outcome.counted) }
+            if kept > 0 {
+                let agreed = FrenchFormat.agreed(kept, "déjà proposée ou décidée, inchangée", "déjà proposées ou décidées, inchangées")
+                counts.append("\(FrenchFormat.count(kept)) \(agreed)")
+            }
+            if failures > 0 { counts.append("\(FrenchFormat.count(failures)) en erreur") }
             return counts.isEmpty ? "aucune" : counts.joined(separator: ", ")
         }
     }

@@ -20,27 +20,28 @@ struct Withdraw: ParsableCommand {
             l'historique. L'acte se notifie ensuite par « guichet notify ».
             """)
 
-    @Argument(help: "L'identifiant du dispositif.")
+    @Argument(help: ArgumentHelp("L'identifiant du dispositif.", valueName: "DISPOSITIF"))
     var schemeID: String
 
-    @Argument(help: "Fichiers ou dossiers des demandes (le dossier de la demande doit s'y trouver).")
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers des demandes (le dossier de la demande doit s'y trouver).", valueName: "DEMANDES"))
     var paths: [String]
 
-    @Option(name: .customLong("demande"), help: "La référence de la demande dont la décision est retirée.")
+    @Option(name: .customLong("demande"), help: ArgumentHelp("La référence de la demande dont la décision est retirée.", valueName: "DEMANDE"))
     var application: String
 
-    @Option(name: .customLong("motif"), help: "Le motif : illegalite, conditions-non-respectees, condition-plus-remplie, demande-illegalite, demande-plus-favorable.",
+    @Option(name: .customLong("motif"), help: ArgumentHelp("Le motif : illegalite, conditions-non-respectees, condition-plus-remplie, demande-illegalite, demande-plus-favorable.",
+                                                            valueName: "MOTIF"),
             transform: Withdraw.ground)
     var ground: WithdrawalGround
 
-    @Option(name: .customLong("expose"), help: "Les faits qui fondent l'acte, tels que l'acte les énonce.")
+    @Option(name: .customLong("expose"), help: ArgumentHelp("Les faits qui fondent l'acte, tels que l'acte les énonce.", valueName: "TEXTE"))
     var statement: String
 
-    @Option(name: .customLong("montant"), help: "Le nouveau montant, pour un retrait partiel ou une décision plus favorable.",
+    @Option(name: .customLong("montant"), help: ArgumentHelp("Le nouveau montant, pour un retrait partiel ou une décision plus favorable.", valueName: "MONTANT"),
             transform: Withdraw.amount)
     var newAmount: DecimalNumber?
 
-    @Option(name: .customLong("acte"), help: "Le numéro de l'acte de retrait.")
+    @Option(name: .customLong("acte"), help: ArgumentHelp("Le numéro de l'acte de retrait.", valueName: "NUMÉRO"))
     var reference: String
 
     @Option(name: .customLong("observations"), help: ArgumentHelp(
@@ -50,7 +51,7 @@ struct Withdraw: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
-    @Option(name: .long, help: "Le dossier où écrire l'acte.")
+    @Option(name: .long, help: ArgumentHelp("Le dossier où écrire l'acte.", valueName: "DOSSIER"))
     var out: String = "decisions"
 
     @OptionGroup var register: RegisterOption

@@ -23,7 +23,7 @@ enum WorkingFolder {
     /// The deployment of a command that issues acts: it must name their signatory (CRPA L. 212-1).
     static func signedDeployment() throws -> Deployment {
         guard let deployment = try deployment(), deployment.signatory != nil else {
-            Console.error("\(Deployment.fileName): error: aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (code des relations entre le public et l'administration, article L. 212-1)")
+            Console.say(.error, "aucun signataire n'est renseigné (« signatory ») : un acte porte le prénom, le nom et la qualité de son signataire (code des relations entre le public et l'administration, article L. 212-1)", at: Deployment.fileName)
             throw ExitCode.failure
         }
         return deployment
@@ -54,7 +54,7 @@ struct DatingOptions: ParsableArguments {
         valueName: "AAAA-MM-JJ"), transform: DatingOptions.date)
     var date: LocalDate?
 
-    @Option(name: .long, help: "Qui enregistre (par défaut, l'identifiant de session) : il est inscrit au registre avec l'heure.")
+    @Option(name: .long, help: ArgumentHelp("Qui enregistre (par défaut, l'identifiant de session) : il est inscrit au registre avec l'heure.", valueName: "AGENT"))
     var agent: String?
 
     var referenceDate: LocalDate { date ?? WorkingFolder.today() }
@@ -78,13 +78,13 @@ extension RulesOption {
         do {
             let template = try SentDocumentFiles.template(named: deployment?.template, rulesFolder: rules)
             if template == nil {
-                Console.error("note: aucun modèle ODT (ni « template » dans guichet.yaml, ni \(rules)/\(ODTTemplate.rulesFolderPath)) : les actes sont écrits en Markdown et en HTML seulement")
+                Console.say(.note, "aucun modèle ODT (ni « template » dans guichet.yaml, ni \(rules)/\(ODTTemplate.rulesFolderPath)) : les actes sont écrits en Markdown et en HTML seulement")
             }
             return SentDocumentFiles(template: template)
         } catch {
             // A template guichet.yaml names is pointed at where it names it.
-            let place = deployment?.template != nil ? deployment?.templateMark.map { "\($0): " } ?? "" : ""
-            Console.error("\(place)error: \(error.description)")
+            let place = deployment?.template != nil ? deployment?.templateMark.map { "\($0)" } : nil
+            Console.say(.error, error.description, at: place)
             throw ExitCode.failure
         }
     }
@@ -112,7 +112,7 @@ extension RulesOption {
         let catalog = try self.catalog()
         Console.report(catalog)
         guard let scheme = catalog.schemes[id], let body = scheme.decidedBy?.body else {
-            Console.error("error: « \(id) » n'est pas un dispositif de \(rules) qui dise qui décide (authority.decides)")
+            Console.say(.error, "« \(id) » n'est pas un dispositif de \(rules) qui dise qui décide (authority.decides)")
             throw ExitCode.failure
         }
         return (catalog, scheme, body)

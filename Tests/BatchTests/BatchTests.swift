@@ -60,12 +60,12 @@ import YAMLReader
         func message(_ file: String) -> String? {
             report.entries.flatMap(\.diagnostics).first { $0.mark.file.hasSuffix(file) }?.message
         }
-        #expect(message("b-empty.yaml")?.contains("the file is empty") == true)
+        #expect(message("b-empty.yaml")?.contains("le fichier est vide") == true)
         #expect(message("c-truncated.yaml") != nil)
         #expect(message("d-tabs.yaml")?.lowercased().contains("tab") == true)
-        #expect(message("e-unknown-scheme.yaml")?.contains("unknown scheme 'pdesy'; did you mean 'pdesi'?") == true)
+        #expect(message("e-unknown-scheme.yaml")?.contains("dispositif « pdesy » inconnu ; vouliez-vous dire « pdesi » ?") == true)
         #expect(message("f-garbage.yaml") != nil)
-        #expect(message("g-huge.yaml")?.contains("exceeds the limit") == true)
+        #expect(message("g-huge.yaml")?.contains("au-delà de la limite") == true)
         #expect(message("h-missing.yaml")?.contains("introuvable") == true)
         #expect(report.failureCount == 7)
     }
@@ -78,7 +78,7 @@ import YAMLReader
         #expect(report.entries[0].outcome == .unfavorable)
         let error = try #require(report.entries[2].diagnostics.first)
         #expect(error.mark.line >= 15, "\(error)")
-        #expect(error.message.contains("the rest of the file could not be read"))
+        #expect(error.message.contains("la suite du fichier n'ont pu être lus"))
     }
 
     /// Neither of two documents with one id can be told to be the right one: both are refused,

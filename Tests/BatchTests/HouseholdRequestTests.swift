@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "missing field 'requests'"),
+        ("", "champ « requests » manquant"),
         ("requests: []", "requests est vide"),
         ("requests: [fsl-acess]", "« fsl-acess » n'est pas une aide de la famille logement : demandez parmi"),
     ])

@@ -106,7 +106,7 @@ import Testing
     @Test func aCallWhoseEnvelopeIsUnsetIsRefused() throws {
         let rules = SchemeCatalog.load(directory: Repository.path("Rules"))
         let scheme = try #require(rules.schemes["pdesi"])
-        let message = "l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : le paramètre 'enveloppe_appel' du "
+        let message = "l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : le paramètre « enveloppe_appel » du "
             + "dispositif pdesi (« Enveloppe de l'appel à projets 2020 ») n'a pas de valeur : le texte ne la donne pas (unset: true). "
             + "Fixez-la dans guichet.yaml, sous parameters: {pdesi: {enveloppe_appel: …}}, ou dans un fichier de paramètres donné par --parametres FICHIER"
         let selector = try #require(CallSelector(scheme: scheme))

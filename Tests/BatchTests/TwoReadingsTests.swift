@@ -89,7 +89,7 @@ import YAMLReader
         #expect(report.entries.map(\.id) == ["M-1", "O-1", "M-2", nil])
         #expect(report.entries.prefix(3).allSatisfy { $0.outcome != nil })
         let error = try #require(report.entries.last?.diagnostics.first)
-        #expect(error.message.contains("(this document and the rest of the file could not be read)"), "\(error)")
+        #expect(error.message.contains("(ce document et la suite du fichier n'ont pu être lus)"), "\(error)")
         let (first, second) = (try line(of: "M-1", in: text), try line(of: "M-2", in: text))
         #expect(error.mark.file == path && error.mark.line > first)
         #expect(report.entries[0].mark.line == first && report.entries[2].mark.line == second)

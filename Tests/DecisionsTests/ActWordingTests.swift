@@ -91,17 +91,17 @@ import Testing
 
     @Test func aMissingWordingIsALoadError() {
         let withoutStatement = Self.scheme.replacing("    statement: {true: Le porteur est habilité., false: Le porteur n'est pas habilité.}\n", with: "")
-        #expect(Load.diagnostics(withoutStatement).contains { $0.message.contains("input 'habilite' is read by a criterion or the amount and has no 'statement'") })
+        #expect(Load.diagnostics(withoutStatement).contains { $0.message.contains("la donnée « habilite » est lue par un critère ou par le montant, et n'a pas de « statement »") })
         let withoutWording = Self.scheme.replacing("      wording: Dépense éligible\n", with: "")
-        #expect(Load.diagnostics(withoutWording).contains { $0.message.contains("step 'base' has no 'wording'") && $0.path == "amount.steps[0]" })
+        #expect(Load.diagnostics(withoutWording).contains { $0.message.contains("l'étape « base » n'a pas de « wording »") && $0.path == "amount.steps[0]" })
         let halfBoolean = Self.scheme.replacing("{true: Le porteur est habilité., false: Le porteur n'est pas habilité.}", with: "{true: Le porteur est habilité.}")
-        #expect(Load.diagnostics(halfBoolean).contains { $0.message.contains("missing field 'false'") })
+        #expect(Load.diagnostics(halfBoolean).contains { $0.message.contains("champ « false » manquant") })
         let unknownName = Self.scheme.replacing("soit {value}", with: "soit {valeur}")
         #expect(Load.diagnostics(unknownName).contains { $0.message.contains("{valeur} ne nomme ni une étape du calcul") && $0.message.contains("{value}") })
         let noValue = Self.scheme.replacing("s'élève à {value}, dans", with: "s'élève, dans")
-        #expect(Load.diagnostics(noValue).contains { $0.message.contains("put {value} where it goes") })
+        #expect(Load.diagnostics(noValue).contains { $0.message.contains("placez {value} là où il va") })
         let perValueMissing = Self.scheme.replacing(", association: Le porteur est une association.", with: "")
-        #expect(Load.diagnostics(perValueMissing).contains { $0.message.contains("missing the sentence of 'association'") })
+        #expect(Load.diagnostics(perValueMissing).contains { $0.message.contains("il manque la phrase de « association »") })
     }
 
     /// The acts of the samples name nothing by its id in the rules and print no formula.

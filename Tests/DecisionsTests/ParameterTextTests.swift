@@ -41,7 +41,7 @@ import Testing
     @Test func anUnknownParameterIsLocated() throws {
         let text = DemoScheme.text(extraCriteria: Self.criterion(label: "Le taux de {tau} s'applique."))
         let error = try #require(Load.diagnostics(text).first { $0.message.contains("{tau}") })
-        #expect(error.message.contains("vouliez-vous dire {taux}"), "\(error)")
+        #expect(error.message.contains("vouliez-vous dire « {taux} »"), "\(error)")
     }
 
     /// A criterion in block style: braces in a flow mapping would be YAML's own.

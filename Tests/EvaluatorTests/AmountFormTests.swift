@@ -48,7 +48,7 @@ import YAMLReader
         let entry = try entry(expense: "60,000 €")
         #expect(entry.amount == nil)
         let error = try #require(entry.diagnostics.first)
-        #expect(error.message.hasPrefix("le montant '60,000 €' est ambigu (60 000 € ou 60 € ?)"), "\(error.message)")
+        #expect(error.message.hasPrefix("le montant « 60,000 € » est ambigu (60 000 € ou 60 € ?)"), "\(error.message)")
         #expect(error.mark.file == "dossier.yaml")
         #expect(error.mark.line == 13)
         #expect(error.path == "facts.projet.depense_eligible_ht")

@@ -67,7 +67,7 @@ import YAMLReader
         let entries = try entries(typo + "\n---\n" + good)
         #expect(entries.count == 2)
         let error = try #require(entries.first { $0.id == "T-1" }?.diagnostics.first)
-        #expect(error.message.hasPrefix("le mois 2031-04 donné pour 'logement.apl' est en dehors de l'échéancier demandé (de 2020-11 à 2021-04)"), "\(error.message)")
+        #expect(error.message.hasPrefix("le mois 2031-04 donné pour « logement.apl » est en dehors de l'échéancier demandé (de 2020-11 à 2021-04)"), "\(error.message)")
         #expect(error.path == "facts.logement.apl.2031-04")
         #expect(error.mark.file == "dossiers.yaml")
         #expect(error.mark.line == 9)
@@ -79,6 +79,6 @@ import YAMLReader
     @Test func aMonthBeforeTheFirstIsAnErrorToo() throws {
         let text = housing.solvency(months: 2, apl: "{2020-10: 270 €, 2020-11: 270 €, 2020-12: 270 €}")
         let error = try #require(try entries(text).first?.diagnostics.first)
-        #expect(error.message.hasPrefix("le mois 2020-10 donné pour 'logement.apl' est en dehors de l'échéancier demandé (de 2020-11 à 2020-12)"))
+        #expect(error.message.hasPrefix("le mois 2020-10 donné pour « logement.apl » est en dehors de l'échéancier demandé (de 2020-11 à 2020-12)"))
     }
 }

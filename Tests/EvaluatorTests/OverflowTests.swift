@@ -53,7 +53,7 @@ import YAMLReader
         let minimum = String(Int.min)
         for amount in ["abs(n) * 1 €", "-n * -1 €"] {
             let error = try error(amount: amount, failing: application("A", n: minimum), fine: application("B"))
-            #expect(error.message.contains("à l'étape 'montant' (`\(amount)`) du montant : dépassement de capacité"), "\(error.message)")
+            #expect(error.message.contains("à l'étape « montant » (`\(amount)`) du montant : dépassement de capacité"), "\(error.message)")
             #expect(error.message.contains("bornes.yaml:"), "the rule is located")
         }
         let evaluation = try Load.evaluate(application("C", n: String(Int.max)), scheme: try Self.scheme(amount: "abs(n) * 1 €"))
@@ -75,7 +75,7 @@ import YAMLReader
 
     @Test func aDivisorThatIsZeroForOneApplicationFailsThatOneOnly() throws {
         let error = try error(amount: "base / diviseur", failing: application("A", divisor: "0"), fine: application("B"))
-        #expect(error.message.contains("à l'étape 'montant' (`base / diviseur`) du montant : division par zéro"), "\(error.message)")
+        #expect(error.message.contains("à l'étape « montant » (`base / diviseur`) du montant : division par zéro"), "\(error.message)")
         #expect(error.mark.file == "dossiers.yaml")
     }
 
@@ -176,7 +176,7 @@ import YAMLReader
         let entries = try entries([housing.solvency(birth: "2030-05-01", months: 6), fine])
         let error = try #require(entries.first?.diagnostics.first, "\(String(describing: entries.first?.outcome))")
         #expect(entries.first?.outcome == nil, "no refusal on age")
-        #expect(error.message.hasPrefix("au critère 'age' : la date indiquée (2030-05-01) est postérieure à la date à laquelle l'âge est calculé (2020-10-15)"), "\(error.message)")
+        #expect(error.message.hasPrefix("au critère « age » : la date indiquée (2030-05-01) est postérieure à la date à laquelle l'âge est calculé (2020-10-15)"), "\(error.message)")
         #expect(error.path == "facts.jeune.date_naissance")
         #expect(error.mark.line == 6)
         #expect(error.mark.column == 45)

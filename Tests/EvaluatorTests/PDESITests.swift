@@ -121,7 +121,7 @@ import Testing
                                      amount: .money(DecimalNumber(1)), failed: ["porteur-habilite"], missing: nil, mark: testCase.mark)
         let mismatches = SchemeTestRunner.compare(altered, evaluation)
         #expect(mismatches.count == 3)
-        #expect(mismatches[0] == "outcome: expected défavorable, obtained favorable")
-        #expect(mismatches[1] == "amount: expected 1 €, obtained 30000 €")
+        #expect(mismatches[0] == "issue : attendu défavorable, obtenu favorable")
+        #expect(mismatches[1] == "montant : attendu 1,00\u{00A0}€, obtenu 30\u{202F}000,00\u{00A0}€")
     }
 }

@@ -66,7 +66,7 @@ import Testing
             return RegisterEntry(evaluation, inputHash: "h", decisionFile: nil, pseudonyms: pseudonyms, stage: StageRecord(stage: .decision))
         }
         #expect(throws: RegisterError.self) { try RegisterTotals.lines(entries) }
-        #expect(try RegisterTotals.lines(Array(entries.prefix(1))).first?.hasPrefix("bornes 2020 : 1 décision(s), ") == true)
+        #expect(try RegisterTotals.lines(Array(entries.prefix(1))).first?.hasPrefix("bornes 2020 : 1 décision, ") == true)
     }
 }
 
@@ -86,7 +86,7 @@ import Testing
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0) })
         #expect(summary.errors == 1)
         #expect(summary.applications == 2)
-        #expect(problems.first?.message.hasPrefix("dépassement de capacité : les montants de la demande 'B'") == true, "\(problems)")
+        #expect(problems.first?.message.hasPrefix("dépassement de capacité : les montants de la demande « B »") == true, "\(problems)")
         let totals = try #require(summary.schemes["bornes"])
         #expect(totals.applications == 2)
         let nines = try #require(DecimalNumber(canonical: String(repeating: "9", count: 36)))

@@ -64,6 +64,6 @@ import Testing
 
     @Test func onlyAnAmountHasABasis() {
         let text = DemoScheme.text().replacing("x: {type: number, question: X ?,", with: "x: {type: number, question: X ?, basis: HT,")
-        #expect(Load.diagnostics(text).contains { $0.message.contains("basis vaut HT, pour un montant") })
+        #expect(Load.diagnostics(text).contains { $0.message.contains("« basis » vaut HT, pour un montant") })
     }
 }

@@ -36,7 +36,7 @@ import YAMLReader
             _ = try Load.evaluate(Self.application, scheme: try Self.scheme())
             Issue.record("an unset parameter is not evaluated")
         } catch let error as EvaluationError {
-            #expect(error.message == "à l'étape 'montant' (`min(base, plafond)`) du montant : le paramètre 'plafond' du dispositif plafonne "
+            #expect(error.message == "à l'étape « montant » (`min(base, plafond)`) du montant : le paramètre « plafond » du dispositif plafonne "
                     + "(« Plafond voté au budget ») n'a pas de valeur : le texte ne la donne pas (unset: true). Fixez-la dans guichet.yaml, "
                     + "sous parameters: {plafonne: {plafond: …}}, ou dans un fichier de paramètres donné par --parametres FICHIER")
             #expect(error.mark.file == "plafonne.yaml" && error.mark.line == 18, "at the step that reads it: \(error.mark)")

@@ -31,6 +31,9 @@ import Testing
         let run = try CommandLine.run(["bench", "--count", "200", "--repeats", "1", "--rules", Repository.path("Rules"),
                                        "--work-directory", temporary.path], timeout: 120)
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("flux : 200 demandes du dispositif « pdesi », "), "\(run.stdout)")
+        #expect(run.stdout.contains(" s ") && run.stdout.contains(" demandes/s") && run.stdout.contains("issues : "), "\(run.stdout)")
+        #expect(run.stdout.contains(",") && !run.stdout.contains("applications/s"), "seconds with a decimal comma: \(run.stdout)")
         let entries = try DecisionRegister.openExisting(path: temporary.file("registre.sqlite")).currentEntries()
         #expect(entries.count == 200)
         #expect(entries.allSatisfy { $0.stage == .instruction })

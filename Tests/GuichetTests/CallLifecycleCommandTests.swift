@@ -70,7 +70,7 @@ import Testing
         try (configuration + "template: modeles/absent.odt\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
         let line = configuration.split(separator: "\n", omittingEmptySubsequences: false).count
         let run = try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules, expect: 1)
-        #expect(run.errors.contains("guichet.yaml:\(line):11: error: modèle modeles/absent.odt : le modèle que nomme guichet.yaml (template) est introuvable"),
+        #expect(run.errors.contains("guichet.yaml:\(line):11: erreur : modèle modeles/absent.odt : le modèle que nomme guichet.yaml (template) est introuvable"),
                 "\(run.errors)")
         #expect(run.errors.contains("retirez la ligne pour utiliser"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions/PDESI-2020-012.odt"))
@@ -159,7 +159,7 @@ import Testing
         #expect(try text("PDESI-2020-010.md").contains("Aucun registre des décisions n'a été consulté : les aides déjà attribuées ne sont pas comptées"),
                 "a simulation without the register says it counts no earlier aid")
         let dry = try guichet(["evaluate", samples, "--date", "2020-12-14", "--dry-run", "--out", "dry"] + rules)
-        #expect(dry.output.contains("simulation(s)"))
+        #expect(dry.output.contains(" simulations : "))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/dry"), "--dry-run writes nothing")
     }
 
@@ -188,7 +188,7 @@ import Testing
         #expect(decide.errors.contains("--seance"), "a call is decided on its proposals: \(decide.errors)")
         let decided = try guichet(["decide", "medecins-salaries", applications, "--seance", "COMITE-2020-11-20", "--acte", "ARR-2020-77",
                                    "--date", "2020-11-25"] + rules)
-        #expect(decided.output.contains("3 décision(s) enregistrée(s)"), "\(decided.output)")
+        #expect(decided.output.contains("3 décisions enregistrées"), "\(decided.output)")
         let acts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/decisions").filter { $0.hasSuffix(".decision.md") }
         #expect(acts.count == 3)
         for act in acts {
@@ -260,8 +260,8 @@ import Testing
                      "--signataire-qualite", "Présidente du Conseil départemental"])
         let refused = try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules, expect: 1)
         #expect(refused.errors.hasPrefix(Repository.path("Rules/pdesi.yaml") + ":"), "located in the rules: \(refused.errors)")
-        #expect(refused.errors.contains(": error: l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : "
-                                        + "le paramètre 'enveloppe_appel' du dispositif pdesi"), "\(refused.errors)")
+        #expect(refused.errors.contains(": erreur : l'enveloppe de l'appel n'est pas fixée, aucune sélection n'est faite sans elle : "
+                                        + "le paramètre « enveloppe_appel » du dispositif pdesi"), "\(refused.errors)")
         #expect(refused.errors.contains("Fixez-la dans guichet.yaml, sous parameters: {pdesi: {enveloppe_appel: …}}"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/decisions"), "nothing written")
         let register = try DecisionRegister.openExisting(path: "\(folder)/.guichet/registre.sqlite")
@@ -271,7 +271,7 @@ import Testing
         try (configuration + "parameters:\n  pdesi:\n    enveloppe_appel: 50 %\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
         let wrong = try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules, expect: 1)
         #expect(wrong.errors.contains("guichet.yaml:"), "\(wrong.errors)")
-        #expect(wrong.errors.contains(": error: attendu un montant en euros, comme 150 000 €, trouvé '50 %', pour 'enveloppe_appel' du dispositif pdesi "
+        #expect(wrong.errors.contains(": erreur : attendu un montant en euros, comme 150 000 €, trouvé « 50 % », pour « enveloppe_appel » du dispositif pdesi "
                                       + "[parameters.pdesi.enveloppe_appel]"), "\(wrong.errors)")
     }
 

@@ -51,7 +51,7 @@ import Testing
         let run = try evaluate(["--date", "2020-08-30"], out: "early")
         #expect(run.status == 1)
         // Located at the application, on its filing date's field.
-        #expect(run.stderr.contains("11-fsl-acces-personne-seule-aout.yaml:3:1: error: la demande est déposée le 31 août 2020, après la date de décision retenue (30 août 2020)"),
+        #expect(run.stderr.contains("11-fsl-acces-personne-seule-aout.yaml:3:1: erreur : la demande est déposée le 31 août 2020, après la date de décision retenue (30 août 2020)"),
                 "\(run.stderr)")
         #expect(run.stderr.contains("(option --date) [filed]"), "\(run.stderr)")
     }

@@ -112,7 +112,7 @@ import Testing
         let kept = try importing("\(folder)/export.csv")
         #expect(kept.status == 1)
         #expect(kept.stdout.contains("conservé   demandes/dossier-10234502.yaml"))
-        #expect(kept.stderr.contains("demandes/dossier-10234502.yaml: error: ce fichier existe déjà avec un autre contenu"))
+        #expect(kept.stderr.contains("demandes/dossier-10234502.yaml: erreur : ce fichier existe déjà avec un autre contenu"))
         #expect(try String(contentsOfFile: "\(folder)/demandes/dossier-10234502.yaml", encoding: .utf8).contains("60 000 €"))
         let replaced = try importing("\(folder)/export.csv", extra: ["--remplacer"])
         #expect(replaced.status == 0)
@@ -124,7 +124,7 @@ import Testing
         try Data(broken.utf8).write(to: URL(fileURLWithPath: "\(folder)/mapping.yaml"))
         let run = try guichet(["import", "ds", export, "--scheme", "pdesi", "--mapping", "mapping.yaml"] + rules)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("mapping.yaml:39:3: error: « esi.identifiants » n'est pas une information du dispositif pdesi ; vouliez-vous dire « esi.identifiant » ? [facts.esi.identifiants]"),
+        #expect(run.stderr.contains("mapping.yaml:39:3: erreur : « esi.identifiants » n'est pas une information du dispositif pdesi ; vouliez-vous dire « esi.identifiant » ? [facts.esi.identifiants]"),
                 "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/demandes"))
     }
@@ -165,14 +165,14 @@ import Testing
     @Test func theRulesFolderIsFoundOrTheErrorSaysWhereItLooked() throws {
         let found = try guichet(["explain", "pdesi"], environment: ["GUICHET_RULES": nil])
         #expect(found.status == 0, "\(found.stderr)")
-        #expect(found.stderr.contains("note: règles lues dans \(Repository.root)/Rules (règles du dépôt où guichet a été compilé)"), "\(found.stderr)")
+        #expect(found.stderr.contains("note : règles lues dans \(Repository.root)/Rules (règles du dépôt où guichet a été compilé)"), "\(found.stderr)")
         let variable = try guichet(["explain", "pdesi"], environment: ["GUICHET_RULES": Repository.path("Rules")])
-        #expect(variable.status == 0 && !variable.stderr.contains("note: règles lues"))
+        #expect(variable.status == 0 && !variable.stderr.contains("note : règles lues"))
         let missing = try guichet(["explain", "pdesi"], environment: ["GUICHET_RULES": "\(folder)/nulle-part"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("error: le dossier de règles \(folder)/nulle-part (variable GUICHET_RULES) n'existe pas"))
+        #expect(missing.stderr.contains("erreur : le dossier de règles \(folder)/nulle-part (variable GUICHET_RULES) n'existe pas"))
         let option = try guichet(["check", "\(folder)/absent"])
         #expect(option.status == 1)
-        #expect(option.stderr.contains("error: le dossier de règles \(folder)/absent (donné à la commande) n'existe pas"))
+        #expect(option.stderr.contains("erreur : le dossier de règles \(folder)/absent (donné à la commande) n'existe pas"))
     }
 }

@@ -40,7 +40,7 @@ import Testing
         // « Déposé » in Windows-1252: é is the single byte 0xE9.
         let bytes: [UInt8] = Array("ID;D".utf8) + [0xE9] + Array("pos\n1;2\n".utf8)
         guard case .failure(let diagnostic) = ExportTable.csv(bytes, file: "export.csv") else { Issue.record("read"); return }
-        #expect(diagnostic.description.hasPrefix("export.csv:1:5: error: ce fichier n'est pas en UTF-8"))
+        #expect(diagnostic.description.hasPrefix("export.csv:1:5: erreur : ce fichier n'est pas en UTF-8"))
     }
 
     @Test func aQuoteLeftOpenIsRefusedWhereItOpens() {
@@ -48,7 +48,7 @@ import Testing
             Issue.record("read")
             return
         }
-        #expect(diagnostic.description.hasPrefix("export.csv:2:3: error: guillemet ouvert jamais refermé"))
+        #expect(diagnostic.description.hasPrefix("export.csv:2:3: erreur : guillemet ouvert jamais refermé"))
     }
 
     @Test func aLineWithAFieldTooManyIsMarkedNotShifted() throws {
@@ -88,7 +88,7 @@ import Testing
             Issue.record("read")
             return
         }
-        #expect(diagnostic.description.hasPrefix("export.json:1:16: error: JSON illisible"))
+        #expect(diagnostic.description.hasPrefix("export.json:1:16: erreur : JSON illisible"))
     }
 }
 

@@ -46,7 +46,7 @@ import YAMLReader
               projet.depense_eligibl: Montant
             """)
         #expect(found.map(\.description) == [
-            "\(folder.file("mapping.yaml")):7:3: error: « projet.depense_eligibl » n'est pas une information du dispositif pdesi ; "
+            "\(folder.file("mapping.yaml")):7:3: erreur : « projet.depense_eligibl » n'est pas une information du dispositif pdesi ; "
                 + "vouliez-vous dire « projet.depense_eligible_ht » ? [facts.projet.depense_eligibl]",
         ])
     }

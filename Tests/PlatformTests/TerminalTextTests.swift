@@ -9,7 +9,7 @@ import Testing
 
     @Test func escapeSequencesAndForgedLinesAreShownNotSent() {
         #expect(TerminalText.escaped("X\u{1B}[2J\u{1B}]0;pwned\u{07}") == "X\\e[2J\\e]0;pwned\\u{7}")
-        #expect(TerminalText.escaped("A-1\nrules.yaml:1:1: error: forged") == "A-1\\nrules.yaml:1:1: error: forged")
+        #expect(TerminalText.escaped("A-1\nrules.yaml:1:1: erreur : forged") == "A-1\\nrules.yaml:1:1: erreur : forged")
         #expect(TerminalText.escaped("ok\rKO") == "ok\\rKO")
         #expect(TerminalText.escaped("\u{9B}31m") == "\\u{9B}31m")
         #expect(TerminalText.escaped("abc\u{202E}fed") == "abc\\u{202E}fed")

@@ -79,7 +79,7 @@ import Testing
             } throws: { error in
                 let message = "\(error)"
                 return message.hasPrefix("le registre \(registerPath) contient une décision illisible (ligne 1 de la table decision, "
-                                         + "dispositif « pdesi », demande « A ») : la colonne \(column) contient \(value), et non \(expected)")
+                                         + "dispositif « pdesi », demande « A ») : la colonne \(column) contient « \(value.dropFirst().dropLast()) », et non \(expected)")
             }
         }
     }
@@ -102,7 +102,7 @@ import Testing
         let entry = try #require(report.entries.first)
         #expect(entry.outcome == nil)
         #expect(entry.diagnostics.first?.message.contains("décision illisible (ligne 1 de la table decision, dispositif « pdesi », demande « A ») : "
-                                                          + "la colonne filed contient '12/10/2020'") == true, "\(entry.diagnostics)")
+                                                          + "la colonne filed contient « 12/10/2020 »") == true, "\(entry.diagnostics)")
     }
 
     /// Recording a fiche again for an application whose entry in force is corrupt stops the

@@ -192,9 +192,9 @@ import Testing
                 quote: Validation par le propriétaire.
             """)
         #expect(found.map(\.description) == [
-            "\(folder)/demo.yaml:8:12: error: la ligne 12 n'existe pas : \(folder)/sources/texte.txt a 9 lignes [sources.loin.lines]",
-            "\(folder)/demo.yaml:12:12: error: écrivez les lignes citées de la première à la dernière, par exemple 5159-5165, \"5176\" "
-                + "ou 2609-2611, 2679-2690 (plusieurs passages dans l'ordre du texte) ; trouvé '9-8' [sources.envers.lines]",
+            "\(folder)/demo.yaml:8:12: erreur : la ligne 12 n'existe pas : \(folder)/sources/texte.txt a 9 lignes [sources.loin.lines]",
+            "\(folder)/demo.yaml:12:12: erreur : écrivez les lignes citées de la première à la dernière, par exemple 5159-5165, \"5176\" "
+                + "ou 2609-2611, 2679-2690 (plusieurs passages dans l'ordre du texte) ; trouvé « 9-8 » [sources.envers.lines]",
         ])
     }
 
@@ -226,7 +226,7 @@ import Testing
                 quote: Ligne d'en-tête.
             """)
         #expect(found.map(\.message) == [
-            "la citation ne peut être vérifiée : l'acte 'sans-texte' ne dit pas dans quel fichier lire son texte ; ajoutez-lui text: sources/….txt dans deliberations.yaml",
+            "la citation ne peut être vérifiée : l'acte « sans-texte » ne dit pas dans quel fichier lire son texte ; ajoutez-lui text: sources/….txt dans deliberations.yaml",
             "citez les lignes du texte (lines: 5159-5165) : la citation est vérifiée contre elles",
         ])
     }
@@ -254,7 +254,7 @@ import Testing
             """))
         let catalog = SchemeCatalog.load(directory: folder)
         #expect(catalog.failures.flatMap(\.diagnostics).map(\.description) == [
-            "\(folder)/demo.yaml:7:5: error: une source donne les mots du texte (quote), une paraphrase (summary), ou les deux : "
+            "\(folder)/demo.yaml:7:5: erreur : une source donne les mots du texte (quote), une paraphrase (summary), ou les deux : "
                 + "quote est imprimé entre « » comme le texte même, summary sans guillemets [sources.rien]",
         ])
     }

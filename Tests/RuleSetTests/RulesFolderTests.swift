@@ -70,7 +70,7 @@ import Testing
         let catalog = SchemeCatalog.load(directory: folder)
         #expect(catalog.schemes["demo"] == nil)
         #expect(messages(catalog, file: "tests/demo.yaml")
-            == ["\(folder)/tests/demo.yaml:8:43: error: unknown criterion 'condition-b'; did you mean 'condition-a'? [[1].expect.failed]"])
+            == ["\(folder)/tests/demo.yaml:8:43: erreur : critère « condition-b » inconnu ; vouliez-vous dire « condition-a » ? [[1].expect.failed]"])
         #expect(catalog.brokenMembers(of: "essai") == ["\(folder)/demo.yaml"])
     }
 
@@ -78,15 +78,15 @@ import Testing
         try write("tests/dem.yaml", Self.cases)
         let catalog = SchemeCatalog.load(directory: folder)
         #expect(catalog.schemes["demo"] != nil)
-        #expect(messages(catalog, file: "tests/dem.yaml") == ["\(folder)/tests/dem.yaml:1:1: error: no scheme has the id 'dem': "
-            + "a test file is named after the id of the scheme it tests; did you mean 'demo'?"])
+        #expect(messages(catalog, file: "tests/dem.yaml") == ["\(folder)/tests/dem.yaml:1:1: erreur : aucun dispositif n'a l'identifiant « dem » : "
+            + "un fichier de test porte l'identifiant du dispositif qu'il teste ; vouliez-vous dire « demo » ?"])
     }
 
     @Test func aTestFileOfASchemeWithErrorsIsLeftUnread() throws {
         try write("demo.yaml", Self.scheme.replacing("id: cd62", with: "id: cd26"))
         try write("tests/demo.yaml", Self.cases)
         let catalog = SchemeCatalog.load(directory: folder)
-        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:5:17: error: unknown authority 'cd26'; did you mean 'cd62'? [authority.id]"])
+        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:5:17: erreur : autorité « cd26 » inconnue ; vouliez-vous dire « cd62 » ? [authority.id]"])
         #expect(messages(catalog, file: "tests/demo.yaml").isEmpty)
     }
 
@@ -96,8 +96,8 @@ import Testing
         try write("tests/demo.yaml", Self.cases)
         let catalog = SchemeCatalog.load(directory: folder)
         #expect(catalog.schemes["demo"] == nil)
-        #expect(messages(catalog, file: "tests/demo.yaml") == ["\(folder)/tests/demo.yaml:1:1: error: the scheme 'demo' already has test cases "
-            + "in its own file (\(folder)/demo.yaml:13:5); keep them in one place, this file"])
+        #expect(messages(catalog, file: "tests/demo.yaml") == ["\(folder)/tests/demo.yaml:1:1: erreur : le dispositif « demo » a déjà des cas de test "
+            + "dans son propre fichier (\(folder)/demo.yaml:13:5) : gardez-les en un seul endroit, ce fichier-ci"])
     }
 
     @Test func aSchemeWithInlineCasesAndNoTestFileStillRunsThem() throws {
@@ -114,9 +114,9 @@ import Testing
         let catalog = SchemeCatalog.load(directory: folder)
         let errors = messages(catalog, file: "deliberations.yaml")
         #expect(errors.count == 1)
-        #expect(errors.first?.contains("error: the title does not contain 'n°2020-390'") == true)
-        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:7:16: error: act 'cd62-2020-309' has errors in "
-            + "\(folder)/deliberations.yaml [sources.texte.act]"])
+        #expect(errors.first?.contains("erreur : le titre ne contient pas « n°2020-390 »") == true)
+        #expect(messages(catalog, file: "demo.yaml") == ["\(folder)/demo.yaml:7:16: erreur : l'acte « cd62-2020-309 » contient des erreurs dans "
+            + "\(folder)/deliberations.yaml : corrigez-les d'abord [sources.texte.act]"])
     }
 
     // MARK: - mentions.yaml
@@ -151,8 +151,8 @@ import Testing
         let appeal = try #require(lines.firstIndex(of: "appeal:"))
         let line = try #require(lines[appeal...].firstIndex { $0.hasPrefix("  personne-physique: >-") })
         #expect(errors.count == 2, "the two texts that use it: \(errors)")
-        #expect(errors.first == "\(folder)/mentions.yaml:\(line + 1):22: error: unknown placeholder '{autorite}'; did you mean '{autorité}'? "
-            + "This text may use {décision}, {autorité}, {tribunal} [appeal.personne-physique]")
+        #expect(errors.first == "\(folder)/mentions.yaml:\(line + 1):22: erreur : repère « {autorite} » inconnu ; vouliez-vous dire « {autorité} » ? "
+            + "Ce texte peut employer {décision}, {autorité}, {tribunal} [appeal.personne-physique]")
         #expect(catalog.schemes["demo"] != nil && catalog.schemes["demo"]?.mentions == nil)
     }
 
@@ -161,8 +161,8 @@ import Testing
         try write("mentions.yaml", text + "  dem:\n    pieces_deadline_days: 10\n")
         let catalog = SchemeCatalog.load(directory: folder)
         let errors = messages(catalog, file: "mentions.yaml")
-        #expect(errors.contains { $0.hasSuffix("error: no scheme has the id 'dem'; did you mean 'demo'? [schemes.dem]") }, "\(errors)")
-        #expect(errors.contains { $0.contains("no scheme has the id 'fsl-acces'") }, "this folder has no housing scheme")
+        #expect(errors.contains { $0.hasSuffix("erreur : aucun dispositif n'a l'identifiant « dem » ; vouliez-vous dire « demo » ? [schemes.dem]") }, "\(errors)")
+        #expect(errors.contains { $0.contains("aucun dispositif n'a l'identifiant « fsl-acces »") }, "this folder has no housing scheme")
         #expect(messages(catalog, file: "demo.yaml").isEmpty, "the file is no scheme")
     }
 
@@ -190,8 +190,8 @@ import Testing
         try write("tests/demo.yaml", Self.cases)
         let run = try CommandLine.run(["test", folder])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("PASS  demo: A vrai (\(folder)/tests/demo.yaml:2:3)"))
-        #expect(run.stdout.contains("2 passed, 0 failed"))
+        #expect(run.stdout.contains("réussi  demo : A vrai (\(folder)/tests/demo.yaml:2:3)"))
+        #expect(run.stdout.contains("2 cas réussis, 0 cas en échec"))
     }
 
     /// Every bundled scheme says who decides, citing one of its own sources, and its authority
@@ -225,6 +225,6 @@ import Testing
         #expect(catalog.schemes["demo"] == nil)
         let errors = messages(catalog, file: "demo.yaml")
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("\(folder)/demo.yaml:5:12: error: say who decides on the applications") == true)
+        #expect(errors.first?.hasPrefix("\(folder)/demo.yaml:5:12: erreur : dites qui décide des demandes") == true)
     }
 }

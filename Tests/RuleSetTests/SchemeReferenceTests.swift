@@ -32,14 +32,14 @@ import YAMLReader
         let loaded = try catalog(["a.yaml": scheme("a", uses: "b"), "b.yaml": scheme("b", uses: "a")])
         #expect(loaded.schemes.isEmpty)
         let messages = loaded.failures.flatMap(\.diagnostics).map(\.message)
-        #expect(messages.contains { $0.contains("cycle: a → b → a") })
-        #expect(messages.contains { $0.contains("cycle: b → a → b") })
+        #expect(messages.contains { $0.contains("en cercle : a → b → a") })
+        #expect(messages.contains { $0.contains("en cercle : b → a → b") })
     }
 
     @Test func anUnknownSchemeInOutcomeIsLocated() throws {
         let loaded = try catalog(["a.yaml": scheme("a", uses: "fsl")])
         let diagnostic = try #require(loaded.failures.first?.diagnostics.first)
-        #expect(diagnostic.message.contains("outcome() names 'fsl', which is not a scheme"))
+        #expect(diagnostic.message.contains("outcome() nomme « fsl », qui n'est pas un dispositif"))
         #expect(diagnostic.mark.line == 7)
     }
 

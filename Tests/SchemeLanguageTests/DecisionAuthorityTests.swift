@@ -99,8 +99,8 @@ import Testing
         let errors = Self.errors(text)
         #expect(errors.count == 1)
         let error = try #require(errors.first)
-        #expect(error.message.hasPrefix("say who decides on the applications: write authority: {id: cd62, decides: …, source: …}"))
-        #expect(error.message.contains("where decides is assemblée, commission-permanente or président-par-délégation"))
+        #expect(error.message.hasPrefix("dites qui décide des demandes : écrivez authority: {id: cd62, decides: …, source: …}"))
+        #expect(error.message.contains("où decides vaut assemblée, commission-permanente ou président-par-délégation"))
         #expect(error.mark.line == 4)
         #expect(error.mark.column == 12)
         #expect(error.path == "authority")
@@ -109,13 +109,13 @@ import Testing
     @Test func anUnknownBodyIsLocatedAndTheThreeAreListed() throws {
         let text = Self.scheme(authority: "{id: cd62, decides: commission-permanent, source: delegation}")
         let error = try #require(Self.errors(text).first)
-        #expect(error.message == "unknown deciding body 'commission-permanent'; did you mean 'commission-permanente'? "
-            + "The bodies are assemblée, commission-permanente and président-par-délégation")
+        #expect(error.message == "instance de décision « commission-permanent » inconnue ; vouliez-vous dire « commission-permanente » ? "
+            + "Les instances sont : assemblée, commission-permanente et président-par-délégation")
         #expect(error.mark.line == 4)
         #expect(error.mark.column == 32)
         #expect(error.path == "authority.decides")
         let far = try #require(Self.errors(Self.scheme(authority: "{id: cd62, decides: maire, source: delegation}")).first)
-        #expect(far.message == "unknown deciding body 'maire'; the bodies are assemblée, commission-permanente and président-par-délégation")
+        #expect(far.message == "instance de décision « maire » inconnue ; les instances sont : assemblée, commission-permanente et président-par-délégation")
     }
 
     @Test func aSourceThatIsNotTheSchemesIsLocated() throws {
@@ -126,7 +126,7 @@ import Testing
               source: delegaton
             """)
         let errors = Self.errors(text)
-        #expect(errors.map(\.message) == ["unknown source 'delegaton'; did you mean 'delegation'?"])
+        #expect(errors.map(\.message) == ["source « delegaton » inconnue ; vouliez-vous dire « delegation » ?"])
         let error = try #require(errors.first)
         #expect(error.mark.line == Fixture.line(of: "source: delegaton", in: text))
         #expect(error.mark.column == 11)
@@ -136,19 +136,19 @@ import Testing
     @Test func aDelegatedBodyMustCiteItsDelegation() throws {
         let text = Self.scheme(authority: "{id: cd62, decides: président-par-délégation}")
         let errors = Self.errors(text)
-        #expect(errors.map(\.message) == ["missing field 'source': the id of the source (under 'sources') that quotes the act "
-            + "delegating the decisions to the body 'président-par-délégation'"])
+        #expect(errors.map(\.message) == ["champ « source » manquant : l'identifiant de la source (sous « sources ») qui cite l'acte "
+            + "déléguant les décisions à l'instance « président-par-délégation »"])
         #expect(errors.first?.mark.line == 4)
         #expect(errors.first?.path == "authority")
     }
 
     @Test func aFolderWithSharedDeliberationsRequiresWhoDecides() throws {
         let errors = Self.errors(Self.scheme(authority: "{id: cd62}"))
-        #expect(errors.map(\.message) == ["missing field 'decides': who decides on the applications: "
-            + "assemblée, commission-permanente or président-par-délégation"])
+        #expect(errors.map(\.message) == ["champ « decides » manquant : qui décide des demandes : "
+            + "assemblée, commission-permanente ou président-par-délégation"])
         #expect(errors.first?.path == "authority")
         let noKey = Self.errors(Self.scheme(authority: "{decides: assemblée}"))
-        #expect(noKey.map(\.message) == ["missing field 'id': the key of an authority of deliberations.yaml, such as cd62"])
+        #expect(noKey.map(\.message) == ["champ « id » manquant : la clé d'une autorité de deliberations.yaml, comme cd62"])
     }
 
     @Test func aSourceWithoutABodyIsRefused() throws {
@@ -156,8 +156,8 @@ import Testing
                                             with: "  court: tribunal administratif de Lille\n  source: delib\n")
             + "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}\n"
         let errors = Self.errors(text, with: .none)
-        #expect(errors.map(\.message) == ["'source' cites the text that gives its power to the body named by 'decides': "
-            + "add 'decides' (assemblée, commission-permanente or président-par-délégation)"])
+        #expect(errors.map(\.message) == ["« source » cite le texte qui donne son pouvoir de l'instance que nomme « decides » : "
+            + "ajoutez « decides » (assemblée, commission-permanente ou président-par-délégation)"])
         #expect(errors.first?.path == "authority.source")
     }
 
@@ -170,8 +170,8 @@ import Testing
               cgct_article: article L3211-2
             """)
         let errors = Self.errors(text)
-        #expect(errors.map(\.message) == ["expected an article of the code général des collectivités territoriales as acts print it, "
-            + "such as L. 3211-2 or L. 3221-12-1; found 'article L3211-2'"])
+        #expect(errors.map(\.message) == ["attendu un article du code général des collectivités territoriales tel que les actes l'impriment, "
+            + "comme L. 3211-2 ou L. 3221-12-1, trouvé « article L3211-2 »"])
         #expect(errors.first?.mark.line == Fixture.line(of: "cgct_article:", in: text))
         #expect(errors.first?.mark.column == 17)
         #expect(errors.first?.path == "authority.cgct_article")
@@ -182,14 +182,14 @@ import Testing
                                             with: "  court: tribunal administratif de Lille\n  cgct_article: L. 3211-2\n")
             + "eligibility:\n  - {id: c, label: C, failure: F, when: \"true\"}\n"
         let errors = Self.errors(text, with: .none)
-        #expect(errors.map(\.message) == ["'cgct_article' names the article of the code général des collectivités territoriales that grounds "
-            + "its power to the body named by 'decides': add 'decides' (assemblée, commission-permanente or président-par-délégation)"])
+        #expect(errors.map(\.message) == ["« cgct_article » nomme l'article du code général des collectivités territoriales qui fonde "
+            + "le pouvoir de l'instance que nomme « decides » : ajoutez « decides » (assemblée, commission-permanente ou président-par-délégation)"])
         #expect(errors.first?.path == "authority.cgct_article")
     }
 
     @Test func aMisspeltFieldOfTheAuthorityIsSuggested() throws {
         let errors = Self.errors(Self.scheme(authority: "{id: cd62, decide: assemblée}"))
-        #expect(errors.map(\.message).contains("unknown field 'decide'; did you mean 'decides'?"))
+        #expect(errors.map(\.message).contains("champ « decide » inconnu ; vouliez-vous dire « decides » ?"))
         #expect(errors.contains { $0.path == "authority.decide" && $0.mark.column == 23 })
     }
 
@@ -198,8 +198,8 @@ import Testing
         let shared = Shared.deliberations(Shared.shared.replacing("      commission-permanente: La Commission permanente du Conseil départemental\n", with: ""))
         let text = Self.scheme(authority: "{id: cd62, decides: commission-permanente, source: delegation}")
         let error = try #require(Self.errors(text, with: shared).first)
-        #expect(error.message == "the authority 'cd62' of deliberations.yaml gives no name to the body 'commission-permanente': "
-            + "add it under 'bodies', with its article, as documents print it")
+        #expect(error.message == "l'autorité « cd62 » de deliberations.yaml ne donne pas de nom à l'instance « commission-permanente » : "
+            + "ajoutez-le sous « bodies », avec son article, tel que les documents l'impriment")
         #expect(error.path == "authority.decides")
         #expect(error.mark.column == 32)
     }
@@ -225,14 +225,14 @@ import Testing
         let text = Shared.shared.replacing("      assemblée: Le Conseil départemental", with: "      assemblee: Le Conseil départemental")
         let loaded = DeliberationsLoader.load(text: text, file: "deliberations.yaml")
         let error = try #require(loaded.diagnostics.first)
-        #expect(error.message == "unknown deciding body 'assemblee'; did you mean 'assemblée'? "
-            + "The bodies are assemblée, commission-permanente and président-par-délégation")
+        #expect(error.message == "instance de décision « assemblee » inconnue ; vouliez-vous dire « assemblée » ? "
+            + "Les instances sont : assemblée, commission-permanente et président-par-délégation")
         #expect(error.mark.line == Fixture.line(of: "assemblee:", in: text))
         #expect(error.mark.column == 7)
         #expect(error.path == "authorities.cd62.bodies")
         #expect(loaded.deliberations.brokenAuthorities == ["cd62"])
         let citing = try #require(Self.errors(Self.scheme(authority: "{id: cd62, decides: assemblée}"), with: loaded.deliberations).first)
-        #expect(citing.message == "authority 'cd62' has errors in deliberations.yaml")
+        #expect(citing.message == "l'autorité « cd62 » contient des erreurs dans deliberations.yaml : corrigez-les d'abord")
         #expect(citing.path == "authority.id")
     }
 
@@ -240,7 +240,7 @@ import Testing
         let text = Shared.shared.replacing("commission-permanente: La Commission", with: "commission-permanente: Commission")
         let loaded = DeliberationsLoader.load(text: text, file: "deliberations.yaml")
         let error = try #require(loaded.diagnostics.first)
-        #expect(error.message.hasPrefix("write the name with its article, as documents print it"))
+        #expect(error.message.hasPrefix("écrivez le nom avec son article, tel que les documents l'impriment"))
         #expect(error.mark.line == Fixture.line(of: "commission-permanente: Commission", in: text))
         #expect(error.mark.column == 30)
         #expect(error.path == "authorities.cd62.bodies.commission-permanente")

@@ -42,6 +42,6 @@ import Testing
         let text = "service:\n  name: Service du FSL\n  agent:\n    first_name: Paul\n    name: Lefebvre\n"
         let (deployment, diagnostics) = DeploymentLoader.load(text: text, file: "guichet.yaml")
         #expect(deployment == nil)
-        #expect(diagnostics.map(\.description) == ["guichet.yaml:4:5: error: missing field 'title': la qualité de l'agent (« Instructrice du fonds de solidarité pour le logement ») [service.agent]"])
+        #expect(diagnostics.map(\.description) == ["guichet.yaml:4:5: erreur : champ « title » manquant : la qualité de l'agent (« Instructrice du fonds de solidarité pour le logement ») [service.agent]"])
     }
 }

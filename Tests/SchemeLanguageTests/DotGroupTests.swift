@@ -45,7 +45,7 @@ extension DotGroupTests {
     /// The forms suggested for a plain number never include the dot-grouped one, itself ambiguous.
     @Test func theSuggestedFormsAreUnambiguous() throws {
         let problem = try #require(NumberForms.problem("2.250", as: .number))
-        #expect(problem.contains("écrivez par exemple '2 250' ou '2,25'"), "\(problem)")
+        #expect(problem.contains("écrivez par exemple « 2 250 » ou « 2,25 »"), "\(problem)")
         #expect(problem.split(separator: "écrivez par exemple").last?.contains("2.250") == false)
     }
 }

@@ -33,19 +33,19 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(condition: "depense + naissance > 0 €", message: "cannot apply '+' to money and date", offset: 8),
-        Case(condition: "taux_local == \"cinquante\"", message: "have different types: rate and text", offset: 11),
-        Case(condition: "depence > 0 €", message: "unknown name 'depence'; did you mean 'depense'?", offset: 0),
-        Case(condition: "statut == \"mairie\"", message: "'mairie' is not a value of 'statut'", offset: 7),
-        Case(condition: "0 € < depense < 10 €", message: "comparisons cannot be chained", offset: 14),
-        Case(condition: "depense = 0 €", message: "'=' is not an operator", offset: 8),
-        Case(condition: "sqrt(depense) > 0 €", message: "unknown function 'sqrt'", offset: 0),
-        Case(condition: "depense * depense > 0 €", message: "cannot apply '*' to money and money", offset: 8),
-        Case(condition: "depense", message: "expected a boolean expression, found a money", offset: 0),
-        Case(condition: "if categorie == 3 then 1 €", message: "expected 'else'", offset: 26),
-        Case(condition: "statut < \"epci\"", message: "cannot order values", offset: 7),
-        Case(condition: "(depense > 0 €", message: "expected ')'", offset: 14),
-        Case(condition: "categorie in [\"1\", 2]", message: "a list mixes text and integer", offset: 13),
+        Case(condition: "depense + naissance > 0 €", message: "« + » ne s'applique pas à un montant et une date", offset: 8),
+        Case(condition: "taux_local == \"cinquante\"", message: "les deux côtés de « == » n'ont pas le même type : taux et texte", offset: 11),
+        Case(condition: "depence > 0 €", message: "nom « depence » inconnu ; vouliez-vous dire « depense » ?", offset: 0),
+        Case(condition: "statut == \"mairie\"", message: "« mairie » n'est pas une valeur de « statut »", offset: 7),
+        Case(condition: "0 € < depense < 10 €", message: "les comparaisons ne s'enchaînent pas", offset: 14),
+        Case(condition: "depense = 0 €", message: "« = » n'est pas un opérateur", offset: 8),
+        Case(condition: "sqrt(depense) > 0 €", message: "fonction « sqrt » inconnue", offset: 0),
+        Case(condition: "depense * depense > 0 €", message: "« * » ne s'applique pas à un montant et un montant", offset: 8),
+        Case(condition: "depense", message: "attendu une formule qui donne un booléen (oui ou non), trouvé une formule qui donne un montant", offset: 0),
+        Case(condition: "if categorie == 3 then 1 €", message: "attendu « else »", offset: 26),
+        Case(condition: "statut < \"epci\"", message: "« < » ne peut ordonner des valeurs de « statut »", offset: 7),
+        Case(condition: "(depense > 0 €", message: "attendu « ) »", offset: 14),
+        Case(condition: "categorie in [\"1\", 2]", message: "une liste mêle des valeurs de types différents : texte et nombre entier", offset: 13),
     ])
     func typeErrorsAreLocated(_ testCase: Case) throws {
         let text = Fixture.scheme(criterion: testCase.condition)
@@ -66,6 +66,6 @@ import Testing
 
     @Test func amountResultMustBeMoney() {
         let errors = Fixture.errors(Fixture.scheme(criterion: "true", amount: "taux * 2"))
-        #expect(errors.contains { $0.message.contains("the result step must be an amount in euros, not a rate") })
+        #expect(errors.contains { $0.message.contains("l'étape du résultat doit donner un montant en euros, et non un taux") })
     }
 }

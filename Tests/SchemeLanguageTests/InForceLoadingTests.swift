@@ -64,7 +64,7 @@ import Testing
     @Test func anUnknownSourceGetsTheClosestOne() throws {
         let text = scheme(window: "{from: 2020-10-09, source: delb}")
         let error = try onlyError(text)
-        #expect(error.message == "source inconnue 'delb' ; vouliez-vous dire 'delib' ?")
+        #expect(error.message == "source « delb » inconnue ; vouliez-vous dire « delib » ?")
         #expect(error.path == "in_force.source")
         #expect(error.mark.line == Fixture.line(of: "source: delb", in: text))
     }
@@ -76,7 +76,7 @@ import Testing
 
     @Test func aWindowThatIsNotAMappingIsRefused() throws {
         let error = try onlyError(scheme(window: "2020-10-09"))
-        #expect(error.message.hasPrefix("in_force attend une table"), "\(error.message)")
+        #expect(error.message.hasPrefix("in_force attend un ensemble de champs"), "\(error.message)")
         #expect(error.path == "in_force")
     }
 
@@ -84,7 +84,7 @@ import Testing
         let text = scheme(window: "{from: 2020-10-09, source: delib}",
                           criteria: "  - {id: periode-application, label: C, failure: F, when: \"true\"}\n")
         let error = try onlyError(text)
-        #expect(error.message.hasPrefix("l'identifiant 'periode-application' est celui du critère que crée in_force"), "\(error.message)")
+        #expect(error.message.hasPrefix("l'identifiant « periode-application » est celui du critère que crée in_force"), "\(error.message)")
         #expect(error.path == "eligibility[0].id")
         // Without in_force, the id is free.
         #expect(throws: Never.self) { try Fixture.load(Fixture.header + "eligibility:\n  - {id: periode-application, label: C, failure: F, when: \"true\"}\n").get() }

@@ -59,8 +59,8 @@ import Testing
         #expect(error.mark.line == Fixture.line(of: "applies_to:", in: text))
         #expect(error.mark.column == 27, "the second item of the list, after « applies_to: [plafond, »")
         #expect(error.path == "interpretation.lecture.applies_to[1]")
-        #expect(error.message.hasPrefix("'plafond-disponibel' ne nomme ni un critère, ni un paramètre, ni une limite, ni une étape du calcul du dispositif "
-                                        + "(vouliez-vous dire 'plafond-disponible' ?) : écrivez l'identifiant d'un critère"), "\(error.message)")
+        #expect(error.message.hasPrefix("« plafond-disponibel » ne nomme ni un critère, ni un paramètre, ni une limite, ni une étape du calcul du dispositif "
+                                        + "(vouliez-vous dire « plafond-disponible » ?) : écrivez l'identifiant d'un critère"), "\(error.message)")
         #expect(error.message.hasSuffix("ou retirez applies_to pour une interprétation qui vaut pour tout le dispositif"))
     }
 

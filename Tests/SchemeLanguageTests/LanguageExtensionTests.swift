@@ -25,7 +25,7 @@ import Testing
     @Test func aPerMonthFactOutsideTheScheduleIsALoadError() throws {
         let errors = Fixture.errors(scheme("  - {id: c, label: C, failure: F, when: loyer > 0 €}"))
         let error = try #require(errors.first)
-        #expect(error.message.contains("'loyer' has a value for each month"))
+        #expect(error.message.contains("« loyer » a une valeur pour chaque mois"))
     }
 
     @Test func aScheduleLoadsWithMonthBuiltins() throws {
@@ -57,7 +57,7 @@ import Testing
               result: total
 
             """)
-        #expect(Fixture.errors(text).contains { $0.message.contains("unknown name 'schedule_total'") })
+        #expect(Fixture.errors(text).contains { $0.message.contains("nom « schedule_total » inconnu") })
     }
 
     @Test func aStopWithoutItsReasonIsRefused() throws {
@@ -76,14 +76,14 @@ import Testing
 
     @Test func conditionalCriterionTypeChecksItsCondition() throws {
         let errors = Fixture.errors(scheme("  - {id: c, label: C, failure: F, applies_when: mois, when: \"true\"}"))
-        #expect(errors.contains { $0.message.contains("expected a boolean expression") && $0.path == "eligibility[0].applies_when" })
+        #expect(errors.contains { $0.message.contains("attendu une formule qui donne un booléen") && $0.path == "eligibility[0].applies_when" })
     }
 
     @Test func outcomeTakesASchemeIDInQuotes() throws {
         let errors = Fixture.errors(scheme("  - {id: c, label: C, failure: F, when: outcome(fsl) == \"favorable\"}"))
-        #expect(errors.contains { $0.message.contains("outcome takes the id of a scheme in quotes") })
+        #expect(errors.contains { $0.message.contains("outcome prend l'identifiant d'un dispositif entre guillemets") })
         let text = scheme("  - {id: c, label: C, failure: F, when: outcome(\"fsl\") == \"accordé\"}")
-        #expect(Fixture.errors(text).contains { $0.message.contains("'accordé' is not a value of 'outcome'") })
+        #expect(Fixture.errors(text).contains { $0.message.contains("« accordé » n'est pas une valeur de « outcome »") })
     }
 
     @Test func referencesAreRecordedWithTheirPlace() throws {
@@ -96,6 +96,6 @@ import Testing
         let forfait = try #require(loaded.parameters.first)
         #expect(forfait.date != nil)
         #expect(Fixture.errors(scheme("  - {id: c, label: C, failure: F, when: \"true\"}").replacing("date: entree", with: "date: mois"))
-            .contains { $0.message.contains("expected a date expression") })
+            .contains { $0.message.contains("attendu une formule qui donne une date") })
     }
 }

@@ -36,19 +36,19 @@ import YAMLReader
     struct ProblemExpected: Error { let text: String }
 
     @Test func anAmbiguousCommaIsRefusedWithTheFormsToWrite() throws {
-        #expect(try problem("60,000 €", as: .money) == "le montant '60,000 €' est ambigu (60 000 € ou 60 € ?) : séparez les milliers par une espace ou un point, et les décimales par une virgule ; écrivez par exemple '60 000 €', '60.000 €' ou '60 €'")
-        #expect(try problem("1,234.56 €", as: .money).hasPrefix("le montant '1,234.56 €' est ambigu (1 234,56 € ?)"))
-        #expect(try problem("1,234.56 €", as: .money).hasSuffix("'1 234,56 €' ou '1.234,56 €'"))
-        #expect(try problem("1,234,567", as: .number).hasPrefix("le nombre '1,234,567' est ambigu (1 234 567 ?)"))
-        #expect(try problem("60,000", as: .integer).hasPrefix("le nombre '60,000' est ambigu (60 000 ou 60 ?)"))
-        #expect(try problem("1,500 %", as: .rate).hasPrefix("le taux '1,500 %' est ambigu (1 500 % ou 1,5 % ?)"))
+        #expect(try problem("60,000 €", as: .money) == "le montant « 60,000 € » est ambigu (60 000 € ou 60 € ?) : séparez les milliers par une espace ou un point, et les décimales par une virgule ; écrivez par exemple « 60 000 € », « 60.000 € » ou « 60 € »")
+        #expect(try problem("1,234.56 €", as: .money).hasPrefix("le montant « 1,234.56 € » est ambigu (1 234,56 € ?)"))
+        #expect(try problem("1,234.56 €", as: .money).hasSuffix("« 1 234,56 € » ou « 1.234,56 € »"))
+        #expect(try problem("1,234,567", as: .number).hasPrefix("le nombre « 1,234,567 » est ambigu (1 234 567 ?)"))
+        #expect(try problem("60,000", as: .integer).hasPrefix("le nombre « 60,000 » est ambigu (60 000 ou 60 ?)"))
+        #expect(try problem("1,500 %", as: .rate).hasPrefix("le taux « 1,500 % » est ambigu (1 500 % ou 1,5 % ?)"))
     }
 
     @Test func anIntegerTooLargeSaysSo() throws {
         #expect(ScalarParsing.value("9223372036854775807", as: .integer) == .integer(.max))
         #expect(ScalarParsing.value("-9223372036854775808", as: .integer) == .integer(.min))
-        #expect(try problem("9 223 372 036 854 775 808", as: .integer).hasPrefix("le nombre entier '9 223 372 036 854 775 808' est trop grand"))
-        #expect(try problem("60,5", as: .integer) == "expected a whole number, found '60,5'")
+        #expect(try problem("9 223 372 036 854 775 808", as: .integer).hasPrefix("le nombre entier « 9 223 372 036 854 775 808 » est trop grand"))
+        #expect(try problem("60,5", as: .integer) == "attendu un nombre entier, trouvé « 60,5 »")
     }
 
     @Test func parametersFollowTheSameRules() throws {
@@ -70,9 +70,9 @@ import YAMLReader
             Issue.record("an ambiguous parameter loaded")
             return
         }
-        #expect(errors.diagnostics.first?.message.hasPrefix("le montant '60,000 €' est ambigu") == true)
+        #expect(errors.diagnostics.first?.message.hasPrefix("le montant « 60,000 € » est ambigu") == true)
         #expect(errors.diagnostics.first?.path == "parameters.plafond.value")
-        #expect(bare.diagnostics.first?.message.hasPrefix("le nombre '60,000' est ambigu") == true, "not taken for a text")
+        #expect(bare.diagnostics.first?.message.hasPrefix("le nombre « 60,000 » est ambigu") == true, "not taken for a text")
     }
 
     @Test func inputBoundsFollowTheSameRules() {
@@ -83,15 +83,15 @@ import YAMLReader
               - {id: c, label: C, failure: F, when: "true"}
 
             """
-        #expect(Fixture.errors(text).first?.message.hasPrefix("le montant '100,000 €' est ambigu") == true)
+        #expect(Fixture.errors(text).first?.message.hasPrefix("le montant « 100,000 € » est ambigu") == true)
     }
 
     @Test func aFormulaRefusesADotBeforeThreeDigits() throws {
         let errors = Fixture.errors(Fixture.scheme(criterion: "true", amount: "min(depense, 60.000 €)"))
         let error = try #require(errors.first)
-        #expect(error.message == "le nombre '60.000' est ambigu dans une formule (60 000 ou 60 ?) : écrivez '60 000' pour 60 000, ou '60' pour 60")
+        #expect(error.message == "le nombre « 60.000 » est ambigu dans une formule (60 000 ou 60 ?) : écrivez « 60 000 » pour 60 000, ou « 60 » pour 60")
         #expect(error.mark.column > 1)
-        #expect(Fixture.errors(Fixture.scheme(criterion: "true", amount: "min(depense, 1.125 €)")).first?.message.contains("ou '1.1250' pour 1,125") == true)
+        #expect(Fixture.errors(Fixture.scheme(criterion: "true", amount: "min(depense, 1.125 €)")).first?.message.contains("ou « 1.1250 » pour 1,125") == true)
         for accepted in ["60 000 €", "60.5 €", "60.0001 €", "1234.567 €", "0.125 €", "1 000.000 €"] {
             #expect(Fixture.errors(Fixture.scheme(criterion: "true", amount: "min(depense, \(accepted))")).isEmpty, "\(accepted)")
         }

@@ -58,12 +58,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a and", "expected a value"),
-        ("(a", "expected ')'"),
-        ("a b", "unexpected name 'b'"),
-        ("\"open", "unterminated text"),
-        ("a # b", "unexpected character '#'"),
-        ("a == b == c", "cannot be chained"),
+        ("a and", "attendu une valeur, un nom ou « ( »"),
+        ("(a", "attendu « ) » pour fermer « ( »"),
+        ("a b", "élément inattendu après une formule complète (le nom « b »)"),
+        ("\"open", "texte non refermé"),
+        ("a # b", "caractère « # » inattendu"),
+        ("a == b == c", "les comparaisons ne s'enchaînent pas"),
     ])
     func syntaxErrors(_ text: String, _ message: String) {
         #expect(throws: ExpressionError.self) { try Parser.parse(text) }

@@ -17,7 +17,7 @@ import Testing
 
             """
         let errors = Fixture.errors(text)
-        let cycle = try #require(errors.first { $0.message.contains("cycle") })
+        let cycle = try #require(errors.first { $0.message.contains("en cercle") })
         #expect(cycle.message.contains("a → b → c → a") || cycle.message.contains("b → c → a → b") || cycle.message.contains("c → a → b → c"), "\(cycle.message)")
         #expect(cycle.mark.line == Fixture.line(of: "{id: c, label: C, value: a,", in: text))
     }
@@ -50,7 +50,7 @@ import Testing
             """
         let errors = Fixture.errors(text)
         let error = try #require(errors.first)
-        #expect(error.message == "unknown field 'sources'; did you mean 'source'?")
+        #expect(error.message == "champ « sources » inconnu ; vouliez-vous dire « source » ?")
         #expect(error.mark.line == Fixture.line(of: "    sources: delib", in: text))
         #expect(error.mark.column == 5)
         #expect(error.path == "eligibility[0].sources")
@@ -68,7 +68,7 @@ import Testing
 
             """
         let error = try #require(Fixture.errors(text).first)
-        #expect(error.message.contains("expected a rate such as 50 %, found 'cinquante'"))
+        #expect(error.message.contains("attendu un taux, comme 50 %, trouvé « cinquante »"))
         #expect(error.path == "parameters.taux.value")
     }
 
@@ -91,7 +91,7 @@ import Testing
               - {id: c, label: C, failure: F, when: "true"}
 
             """
-        #expect(Fixture.errors(text).contains { $0.message.contains("increasing date order") })
+        #expect(Fixture.errors(text).contains { $0.message.contains("par date croissante") })
     }
 
     @Test func everyErrorOfAFileIsReported() {
@@ -109,9 +109,9 @@ import Testing
     @Test func missingRequiredFieldsAreNamed() {
         let errors = Fixture.errors("id: x\n")
         let messages = errors.map(\.message)
-        #expect(messages.contains { $0.hasPrefix("missing field 'title'") })
-        #expect(messages.contains { $0.hasPrefix("missing field 'kind'") })
-        #expect(messages.contains { $0.hasPrefix("missing field 'eligibility'") })
+        #expect(messages.contains { $0.hasPrefix("champ « title » manquant") })
+        #expect(messages.contains { $0.hasPrefix("champ « kind » manquant") })
+        #expect(messages.contains { $0.hasPrefix("champ « eligibility » manquant") })
     }
 
     @Test func manualCriterionHasNoCondition() throws {
@@ -135,7 +135,7 @@ import Testing
 @Suite struct BadSchemeFilesTests {
     @Test func emptyFile() throws {
         let error = try #require(Fixture.errors("").first)
-        #expect(error.message.contains("the file is empty"))
+        #expect(error.message.contains("le fichier est vide"))
     }
 
     @Test func tabsInIndentation() throws {
@@ -172,6 +172,6 @@ import Testing
 
     @Test func aSecondDocumentIsRefused() throws {
         let error = try #require(Fixture.errors(Fixture.scheme(criterion: "true") + "---\nid: y\n").first)
-        #expect(error.message.contains("one scheme"))
+        #expect(error.message.contains("un fichier de dispositif n'en contient qu'un"))
     }
 }

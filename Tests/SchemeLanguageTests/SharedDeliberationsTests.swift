@@ -79,7 +79,7 @@ import Testing
     @Test func anUnknownActIsLocatedWithTheNearestKey() throws {
         let text = Self.scheme(source: "act: cd62-2020309")
         let error = try #require(Self.errors(text).first)
-        #expect(error.message == "unknown act 'cd62-2020309'; did you mean 'cd62-2020-309'?")
+        #expect(error.message == "acte « cd62-2020309 » inconnu ; vouliez-vous dire « cd62-2020-309 » ?")
         #expect(error.mark.line == Fixture.line(of: "act: cd62-2020309", in: text))
         #expect(error.mark.column == 10)
         #expect(error.path == "sources.delib.act")
@@ -88,21 +88,21 @@ import Testing
     @Test func anUnknownAuthorityIsLocatedWithTheNearestKey() throws {
         let text = Self.scheme(authority: "cd26")
         let error = try #require(Self.errors(text).first)
-        #expect(error.message == "unknown authority 'cd26'; did you mean 'cd62'?")
+        #expect(error.message == "autorité « cd26 » inconnue ; vouliez-vous dire « cd62 » ?")
         #expect(error.mark.line == 4)
         #expect(error.path == "authority")
     }
 
     @Test func aKeyWithoutASharedFileSaysSo() throws {
         let error = try #require(Self.errors(Self.scheme(), with: .none).first)
-        #expect(error.message == "unknown authority 'cd62': no authority is declared in deliberations.yaml")
+        #expect(error.message == "autorité « cd62 » inconnue : aucune autorité n'est déclarée dans deliberations.yaml")
     }
 
     @Test func aSourceGivesEitherAnActOrAWrittenTitle() throws {
         let both = Self.errors(Self.scheme(source: "act: cd62-2020-309\n    deliberation: Délibération n°2020-309"))
-        #expect(both.map(\.message) == ["give either 'act' (a key of deliberations.yaml) or 'deliberation' (the title written out), not both"])
+        #expect(both.map(\.message) == ["donnez « act » (une clé de deliberations.yaml) ou « deliberation » (le titre en toutes lettres), pas les deux"])
         let neither = Self.errors(Self.scheme(source: "# no act"))
-        #expect(neither.first?.message.hasPrefix("missing field 'act'") == true)
+        #expect(neither.first?.message.hasPrefix("champ « act » manquant") == true)
         #expect(neither.first?.path == "sources.delib")
     }
 
@@ -136,13 +136,13 @@ import Testing
         let text = Self.shared.replacing("number: 2020-310", with: "number: 2020-311")
         let loaded = DeliberationsLoader.load(text: text, file: "deliberations.yaml")
         let error = try #require(loaded.diagnostics.first)
-        #expect(error.message == "the title does not contain 'n°2020-311': the number and the title must agree")
+        #expect(error.message == "le titre ne contient pas « n°2020-311 » : le champ « number » et le titre doivent concorder")
         #expect(error.mark.line == Fixture.line(of: "number: 2020-311", in: text))
         #expect(error.path == "acts.cd62-2020-310.number")
         #expect(loaded.deliberations.acts["cd62-2020-309"] != nil)
         #expect(loaded.deliberations.brokenActs == ["cd62-2020-310"])
         let citing = try #require(Self.errors(Self.scheme(source: "act: cd62-2020-310"), with: loaded.deliberations).first)
-        #expect(citing.message == "act 'cd62-2020-310' has errors in deliberations.yaml")
+        #expect(citing.message == "l'acte « cd62-2020-310 » contient des erreurs dans deliberations.yaml : corrigez-les d'abord")
     }
 
     /// A broken act's own errors are in the shared file: a scheme is told once, at its first
@@ -156,15 +156,15 @@ import Testing
             inputs:
             """)
         let errors = Self.errors(text, with: broken)
-        #expect(errors.map(\.message) == ["act 'cd62-2020-309' has errors in deliberations.yaml",
-                                          "unknown act 'cd62-2020309'; did you mean 'cd62-2020-309'?"])
+        #expect(errors.map(\.message) == ["l'acte « cd62-2020-309 » contient des erreurs dans deliberations.yaml : corrigez-les d'abord",
+                                          "acte « cd62-2020309 » inconnu ; vouliez-vous dire « cd62-2020-309 » ?"])
     }
 
     @Test func anUnknownFieldOfTheSharedFileIsLocatedWithASuggestion() throws {
         let text = Self.shared.replacing("    body: Conseil départemental\n  cd62-2020-310", with: "    bodyy: Conseil départemental\n  cd62-2020-310")
         let loaded = DeliberationsLoader.load(text: text, file: "deliberations.yaml")
         let messages = loaded.diagnostics.map(\.message)
-        #expect(messages.contains("unknown field 'bodyy'; did you mean 'body'?"))
+        #expect(messages.contains("champ « bodyy » inconnu ; vouliez-vous dire « body » ?"))
     }
 
     /// An act the texts name without its day or number (the FSL's règlement intérieur, a
@@ -194,7 +194,7 @@ import Testing
 
         let wrongDay = DeliberationsLoader.load(text: text.replacing("body: Commission permanente", with: "body: Commission permanente\n    date: 2019-12-16"),
                                                 file: "deliberations.yaml")
-        #expect(wrongDay.diagnostics.map(\.message) == ["the title does not contain '16 décembre 2019': the date and the title must agree"])
+        #expect(wrongDay.diagnostics.map(\.message) == ["le titre ne contient pas « 16 décembre 2019 » : le champ « date » et le titre doivent concorder"])
     }
 
     /// `context: true`: a passage quoted where a criterion cites it, whose act is no legal basis.
@@ -203,6 +203,6 @@ import Testing
         #expect(scheme.sources.first?.context == true)
         #expect(try Self.load(Self.scheme()).get().sources.first?.context == false)
         let wrong = Self.errors(Self.scheme().replacing("    quote: Texte.\n", with: "    quote: Texte.\n    context: oui\n"))
-        #expect(wrong.map(\.message) == ["expected true or false, found 'oui'"])
+        #expect(wrong.map(\.message) == ["attendu true ou false, trouvé « oui »"])
     }
 }

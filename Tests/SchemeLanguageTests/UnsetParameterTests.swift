@@ -35,7 +35,7 @@ import YAMLReader
         let parameter = try #require(try loaded().parameters.first)
         #expect(parameter.isUnset && parameter.type == .money && parameter.versions.isEmpty)
         #expect(FrenchFormat.versions(of: parameter) == "non fixée : le texte ne la donne pas (à fixer dans guichet.yaml, parameters)")
-        #expect(parameter.unsetMessage(scheme: "demo") == "le paramètre 'enveloppe' du dispositif demo (« Enveloppe de l'appel ») n'a pas de valeur : "
+        #expect(parameter.unsetMessage(scheme: "demo") == "le paramètre « enveloppe » du dispositif demo (« Enveloppe de l'appel ») n'a pas de valeur : "
                 + "le texte ne la donne pas (unset: true). Fixez-la dans guichet.yaml, sous parameters: {demo: {enveloppe: …}}, "
                 + "ou dans un fichier de paramètres donné par --parametres FICHIER")
     }
@@ -43,17 +43,17 @@ import YAMLReader
     @Test func anUnsetParameterDeclaresItsTypeAndWritesNoValue() {
         let untyped = Fixture.errors(Self.scheme.replacing("    type: money\n    unset: true", with: "    unset: true"))
         #expect(untyped.map(\.description) == [
-            "demo.yaml:17:12: error: un paramètre sans valeur (unset: true) déclare son type, qu'aucune valeur ne donne : "
+            "demo.yaml:17:12: erreur : un paramètre sans valeur (unset: true) déclare son type, qu'aucune valeur ne donne : "
                 + "type: money, rate, integer, number, date, boolean ou text [parameters.enveloppe.unset]",
         ])
         let valued = Fixture.errors(Self.scheme.replacing("    unset: true", with: "    unset: true\n    value: 150 000 €"))
         #expect(valued.map(\.description) == [
-            "demo.yaml:19:12: error: un paramètre sans valeur (unset: true) n'en écrit aucune : retirez 'value', "
+            "demo.yaml:19:12: erreur : un paramètre sans valeur (unset: true) n'en écrit aucune : retirez « value », "
                 + "ou retirez unset pour donner la valeur que le texte fixe [parameters.enveloppe.value]",
         ])
         let neither = Fixture.errors(Self.scheme.replacing("    unset: true\n", with: ""))
-        #expect(neither.map(\.message) == ["missing field 'value' (or 'versions' for values that change with the decision date, "
-                                            + "or 'unset: true' with a 'type' when the text gives no value)"])
+        #expect(neither.map(\.message) == ["champ « value » manquant (ou « versions » pour des valeurs qui changent avec la date de décision, "
+                                            + "ou « unset: true » avec un « type » quand le texte ne donne pas la valeur)"])
     }
 
     @Test func theDeploymentSetsItWithAValueOfItsTypeAndTheFingerprintChanges() throws {
@@ -93,25 +93,25 @@ import YAMLReader
             """
         let (_, diagnostics) = ParameterSettings.apply(try settings(yaml), to: ["demo": try loaded()])
         #expect(diagnostics.map(\.description) == [
-            "guichet.yaml:3:5: error: le paramètre 'taux' du dispositif demo a la valeur que le texte lui donne (50\u{00A0}%) : on ne fixe ici "
+            "guichet.yaml:3:5: erreur : le paramètre « taux » du dispositif demo a la valeur que le texte lui donne (50\u{00A0}%) : on ne fixe ici "
                 + "que les paramètres déclarés sans valeur (unset: true) ; pour en essayer une autre, écrivez une réforme (guichet simulate --reform) "
                 + "[parameters.demo.taux]",
-            "guichet.yaml:4:5: error: 'enveloppes' n'est pas un paramètre du dispositif demo ; vouliez-vous dire 'enveloppe' ? [parameters.demo.enveloppes]",
-            "guichet.yaml:5:16: error: attendu un montant en euros, comme 150 000 €, trouvé '50 %', pour 'enveloppe' du dispositif demo "
+            "guichet.yaml:4:5: erreur : « enveloppes » n'est pas un paramètre du dispositif demo ; vouliez-vous dire « enveloppe » ? [parameters.demo.enveloppes]",
+            "guichet.yaml:5:16: erreur : attendu un montant en euros, comme 150 000 €, trouvé « 50 % », pour « enveloppe » du dispositif demo "
                 + "[parameters.demo.enveloppe]",
-            "guichet.yaml:6:3: error: 'demi' n'est pas un dispositif chargé des règles ; vouliez-vous dire 'demo' ? [parameters.demi]",
+            "guichet.yaml:6:3: erreur : « demi » n'est pas un dispositif chargé des règles ; vouliez-vous dire « demo » ? [parameters.demi]",
         ])
         let twice = try settings("parameters:\n  demo:\n    enveloppe: 1 €\n") + (try settings("parameters:\n  demo:\n    enveloppe: 2 €\n"))
         #expect(ParameterSettings.apply(twice, to: ["demo": try loaded()]).diagnostics.map(\.message)
-                == ["le paramètre 'enveloppe' du dispositif demo a déjà une valeur (guichet.yaml:3:5) : donnez-la une seule fois"])
+                == ["le paramètre « enveloppe » du dispositif demo a déjà une valeur (guichet.yaml:3:5) : donnez-la une seule fois"])
     }
 
     @Test func aParametersSectionIsMappedBySchemeThenParameter() {
         let (deployment, diagnostics) = DeploymentLoader.load(text: "parameters: {demo.enveloppe: 1 €}\n", file: "guichet.yaml")
         #expect(deployment == nil)
         #expect(diagnostics.map(\.description) == [
-            "guichet.yaml:1:30: error: attendu les paramètres du dispositif et leurs valeurs : {demo.enveloppe: {enveloppe_appel: 150 000 €}} ; "
-                + "trouvé '1 €' [parameters.demo.enveloppe]",
+            "guichet.yaml:1:30: erreur : attendu les paramètres du dispositif et leurs valeurs : {demo.enveloppe: {enveloppe_appel: 150 000 €}} ; "
+                + "trouvé « 1 € » [parameters.demo.enveloppe]",
         ])
     }
 }
@@ -134,10 +134,10 @@ import YAMLReader
         let note = try Fixture.load(Self.scheme("    audience: internal")).get()
         #expect(note.interpretations.map(\.audience) == [.internal])
         let missing = Fixture.errors(Self.scheme(""))
-        #expect(missing.map(\.message) == ["missing field 'audience': public (comment le texte a été appliqué : imprimée dans les décisions) "
+        #expect(missing.map(\.message) == ["champ « audience » manquant : public (comment le texte a été appliqué : imprimée dans les décisions) "
                                             + "ou internal (note pour les auteurs des règles : montrée par « guichet explain », jamais imprimée dans une décision)"])
         let misspelt = Fixture.errors(Self.scheme("    audience: pubic"))
-        #expect(misspelt.first?.message.hasPrefix("audience inconnue 'pubic' (vouliez-vous dire 'public' ?) : écrivez public (") == true, "\(misspelt)")
+        #expect(misspelt.first?.message.hasPrefix("audience « pubic » inconnue (vouliez-vous dire « public » ?) : écrivez public (") == true, "\(misspelt)")
         #expect(misspelt.first?.path == "interpretation.choix.audience")
     }
 

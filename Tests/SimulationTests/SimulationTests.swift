@@ -194,7 +194,7 @@ import Testing
                 taux_inscrits: {value: 60 %}
             """)
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("reform.yaml:5:5: error: 'taux_inscrits' is not a parameter of 'pdesi'; did you mean 'taux_inscrit'?") == true)
+        #expect(found.first?.hasPrefix("reform.yaml:5:5: erreur : « taux_inscrits » n'est pas un paramètre du dispositif pdesi ; vouliez-vous dire « taux_inscrit » ?") == true)
     }
 
     @Test func aValueOfTheWrongUnitIsLocated() throws {
@@ -206,7 +206,7 @@ import Testing
                 plafond_mensuel: {value: 60 %}
             """)
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("reform.yaml:5:30: error: expected an amount in euros") == true)
+        #expect(found.first?.hasPrefix("reform.yaml:5:30: erreur : attendu un montant en euros") == true)
         #expect(found.first?.contains("overrides.fonds-solvabilisation.plafond_mensuel.value") == true)
     }
 
@@ -216,8 +216,8 @@ import Testing
             overrides:
               pdesy: {taux_inscrit: {value: 60 %}}
             """)
-        #expect(found.contains { $0.contains("'rationale'") })
-        #expect(found.contains { $0.hasPrefix("reform.yaml:3:3: error: unknown scheme 'pdesy'; did you mean 'pdesi'?") })
+        #expect(found.contains { $0.contains("champ « rationale » manquant") })
+        #expect(found.contains { $0.hasPrefix("reform.yaml:3:3: erreur : dispositif « pdesy » inconnu ; vouliez-vous dire « pdesi » ?") })
     }
 
     @Test func anUnknownBreakdownInputIsLocatedWithASuggestion() throws {
@@ -229,7 +229,7 @@ import Testing
             breakdown:
               pdesi: esi.categori
             """)
-        #expect(found == ["reform.yaml:6:10: error: unknown input 'esi.categori' of 'pdesi' (a breakdown names the input whose values split the amounts); did you mean 'esi.categorie'? [breakdown.pdesi]"])
+        #expect(found == ["reform.yaml:6:10: erreur : donnée « esi.categori » inconnue du dispositif pdesi (une ventilation nomme la donnée dont les valeurs répartissent les montants) ; vouliez-vous dire « esi.categorie » ? [breakdown.pdesi]"])
     }
 
     // MARK: Synthetic portfolios
@@ -251,6 +251,10 @@ import Testing
         let checks = PortfolioCalibration(grants: 2_122, average: DecimalNumber(632), tolerance: 5).checks(totals)
         #expect(checks.map(\.gap) == [DecimalNumber(significand: -20, scale: 1), DecimalNumber(significand: 570, scale: 1)])
         #expect(checks.map(\.within) == [true, false])
+        #expect(checks.map(\.line) == [
+            "calibrage : 2\u{202F}080 décisions favorables pour 2\u{202F}122 attendues, écart -2,0\u{00A0}% : dans la tolérance",
+            "calibrage : aide moyenne de 992,01\u{00A0}€ pour 632,00\u{00A0}€ attendus, écart +57,0\u{00A0}% : HORS de la tolérance",
+        ])
         #expect(PortfolioCalibration.averageGrant(totals) == DecimalNumber(significand: 99_201, scale: 2))
         #expect(PortfolioCalibration.size(for: 2_122, pilotSize: 4_000, pilotGrants: 2_309) == 3_676)
         #expect(PortfolioCalibration.size(for: 10, pilotSize: 100, pilotGrants: 0) == nil)
@@ -287,7 +291,7 @@ import Testing
         #expect(summary.applications == 2)
         #expect(summary.errors == 2)
         #expect(problems.count == 2)
-        #expect(problems.first?.contains("unknown scheme 'pdesy'") == true)
+        #expect(problems.first?.contains("dispositif « pdesy » inconnu") == true)
         #expect(problems.last?.contains("portfolio.yaml:") == true && problems.last?.contains("projet.depense_eligible_ht") == true)
     }
 
@@ -318,7 +322,7 @@ import Testing
         var problems: [String] = []
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: [path], problem: { problems.append($0.description) })
         #expect(summary.applications == 1 && summary.errors == 1)
-        #expect(problems.first?.contains("application id 'P-1' is used twice in the portfolio") == true)
+        #expect(problems.first?.contains("la référence « P-1 » sert deux fois dans le portefeuille") == true)
     }
 
     @Test func theEnvelopeIsShownAsEachRunHasIt() throws {
@@ -349,7 +353,7 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems.first?.severity == .warning)
         #expect(problems.first?.mark.file.hasSuffix("00-boulonnais-juin.yaml") == true)
-        #expect(problems.first?.description.contains("warning: filed on 2020-06-15, before an application already simulated (PDESI-2020-010") == true)
+        #expect(problems.first?.description.contains("avertissement : demande déposée le 15 juin 2020, avant une demande déjà simulée (PDESI-2020-010") == true)
         #expect(SimulationReport.markdown(summary, catalog: catalog).contains("**Attention** : 1 demande du portefeuille était déposée avant"))
     }
 

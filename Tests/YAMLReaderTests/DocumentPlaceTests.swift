@@ -82,7 +82,7 @@ struct DocumentPlaceTests {
         let error = try #require(readingError(reader))
         #expect(error.mark.file == path)
         #expect(error.mark.line == 6, "\(error)")
-        #expect(error.message.contains("started at line 4"), "\(error)")
+        #expect(error.message.contains("commencé ligne 4"), "\(error)")
     }
 
     @Test func aUTF16FileIsTold() throws {

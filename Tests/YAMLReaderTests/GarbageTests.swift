@@ -16,15 +16,15 @@ struct GarbageTests {
     @Test("Invalid UTF-8 is located and explained")
     func invalidUTF8() {
         let error = readingError(bytes: Array("a: 1\nb: caf".utf8) + [0xE9] + Array("\n".utf8), file: "latin1.yaml")
-        #expect(error?.message.hasPrefix("the text is not valid UTF-8") == true)
-        #expect(error?.message.contains("save the file as UTF-8") == true)
+        #expect(error?.message.hasPrefix("le texte n'est pas de l'UTF-8 valide") == true)
+        #expect(error?.message.contains("enregistrez le fichier en UTF-8") == true)
         #expect(error?.at == "2:7")
     }
 
     @Test("A NUL byte is refused as a control character")
     func nulByte() {
         let error = readingError(bytes: Array("a: x".utf8) + [0] + Array("y\n".utf8))
-        #expect(error?.message.hasPrefix("control character U+0000 is not allowed") == true)
+        #expect(error?.message.hasPrefix("le caractère de contrôle U+0000 n'est pas admis") == true)
         #expect(error?.at == "1:5")
     }
 

@@ -22,12 +22,12 @@ struct InputTests {
         let error = #expect(throws: YAMLError.self) {
             try YAMLDocumentReader(path: "/nonexistent/rules.yaml")
         }
-        #expect(error?.message.hasPrefix("lecture impossible : No such file or directory") == true)
-        #expect(error?.description.hasPrefix("/nonexistent/rules.yaml:1:1: error:") == true)
+        #expect(error?.message.hasPrefix("lecture impossible : fichier ou dossier introuvable") == true)
+        #expect(error?.description.hasPrefix("/nonexistent/rules.yaml:1:1: erreur :") == true)
         let single = #expect(throws: YAMLError.self) {
             try YAMLDocumentReader.singleDocument(path: "/nonexistent/rules.yaml")
         }
-        #expect(single?.message.contains("No such file or directory") == true)
+        #expect(single?.message.contains("fichier ou dossier introuvable") == true)
     }
 
     @Test("A directory is an error, not an empty stream")
@@ -44,17 +44,17 @@ struct InputTests {
         let path = directory.write("empty.yaml", "")
         #expect(try YAMLDocumentReader(path: path).nextDocument() == nil)
         let error = #expect(throws: YAMLError.self) { try YAMLDocumentReader.singleDocument(path: path) }
-        #expect(error?.message == "expected one YAML document, found an empty file")
+        #expect(error?.message == "attendu un document YAML, trouvé un fichier vide")
     }
 
     @Test("Errors in files are located, including decoding errors found ahead of the parser")
     func fileErrors() throws {
         let directory = TemporaryDirectory()
         let tabs = directory.write("tabs.yaml", "a:\n\tb: 1\n")
-        #expect(readingError(try YAMLDocumentReader(path: tabs))?.message.contains("indent with spaces") == true)
+        #expect(readingError(try YAMLDocumentReader(path: tabs))?.message.contains("mettez des espaces") == true)
         let binary = directory.write("bad.yaml", Array("a: ok\nb: ".utf8) + [0xC3, 0x28] + Array("\n".utf8))
         let error = readingError(try YAMLDocumentReader(path: binary))
-        #expect(error?.message.hasPrefix("the text is not valid UTF-8") == true)
+        #expect(error?.message.hasPrefix("le texte n'est pas de l'UTF-8 valide") == true)
         #expect(error?.mark == SourceMark(file: binary, line: 2, column: 4))
     }
 

@@ -8,7 +8,7 @@ struct MarkTests {
         let mark = SourceMark(file: "rules/aide.yaml", line: 3, column: 7)
         #expect(mark.description == "rules/aide.yaml:3:7")
         let error = YAMLError(message: "something is wrong", mark: mark)
-        #expect(error.description == "rules/aide.yaml:3:7: error: something is wrong")
+        #expect(error.description == "rules/aide.yaml:3:7: erreur : something is wrong")
     }
 
     @Test("Block mappings and sequences carry exact 1-based marks")

@@ -6,14 +6,14 @@ struct NodeTests {
     @Test("Scalars, sequences and mappings with their accessors and kind names")
     func kinds() throws {
         let root = try document("s: text\nq: [1, 2]\nm: {a: b}\n")
-        #expect(root.kindName == "a mapping")
+        #expect(root.kindName == "un ensemble de champs")
         #expect(root.mapping?.map(\.key.scalar) == ["s", "q", "m"])
         #expect(root.scalar == nil && root.sequence == nil)
         let scalar = try #require(root["s"])
-        #expect(scalar.scalar == "text" && scalar.kindName == "a scalar")
+        #expect(scalar.scalar == "text" && scalar.kindName == "une valeur simple")
         #expect(scalar.sequence == nil && scalar.mapping == nil)
         let sequence = try #require(root["q"])
-        #expect(sequence.kindName == "a sequence")
+        #expect(sequence.kindName == "une liste")
         #expect(sequence.sequence?.compactMap(\.scalar) == ["1", "2"])
         #expect(root["m"]?["a"]?.scalar == "b")
     }

@@ -53,20 +53,20 @@ struct StreamTests {
     @Test("singleDocument refuses an empty text")
     func singleDocumentEmpty() {
         let error = #expect(throws: YAMLError.self) { try document("", file: "one.yaml") }
-        #expect(error?.message == "expected one YAML document, found an empty file")
-        #expect(error?.description.hasPrefix("one.yaml:1:1: error:") == true)
+        #expect(error?.message == "attendu un document YAML, trouvé un fichier vide")
+        #expect(error?.description.hasPrefix("one.yaml:1:1: erreur :") == true)
     }
 
     @Test("singleDocument refuses a text with only comments")
     func singleDocumentOnlyComments() {
         let error = #expect(throws: YAMLError.self) { try document("# nothing here\n", file: "one.yaml") }
-        #expect(error?.message.hasPrefix("expected one YAML document, found none") == true)
+        #expect(error?.message.hasPrefix("attendu un document YAML, trouvé aucun") == true)
     }
 
     @Test("singleDocument refuses a second document and says where it is")
     func singleDocumentSecond() {
         let error = #expect(throws: YAMLError.self) { try document("a: 1\n---\nb: 2\n", file: "one.yaml") }
-        #expect(error?.message.hasPrefix("expected one YAML document, found a second document at one.yaml:2:1") == true)
+        #expect(error?.message.hasPrefix("attendu un seul document YAML, trouvé un second document en one.yaml:2:1") == true)
         #expect(error?.at == "2:1")
     }
 

@@ -6,14 +6,14 @@ struct StructureTests {
     @Test("A duplicate key is reported at the second occurrence")
     func duplicateKey() {
         let error = readingError("a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n", file: "d.yaml")
-        #expect(error?.message.hasPrefix("duplicate key 'x' (first at line 3, column 3)") == true)
-        #expect(error?.description.hasPrefix("d.yaml:5:3: error: duplicate key 'x'") == true)
+        #expect(error?.message.hasPrefix("clé « x » en double (déjà ligne 3, colonne 3)") == true)
+        #expect(error?.description.hasPrefix("d.yaml:5:3: erreur : clé « x » en double") == true)
     }
 
     @Test("Keys are compared by their text, whatever the quoting")
     func duplicateQuotedKey() {
         let error = readingError("1: a\n\"1\": b\n")
-        #expect(error?.message.hasPrefix("duplicate key '1' (first at line 1, column 1)") == true)
+        #expect(error?.message.hasPrefix("clé « 1 » en double (déjà ligne 1, colonne 1)") == true)
         #expect(error?.at == "2:1")
     }
 
@@ -29,19 +29,19 @@ struct StructureTests {
         let root = try document(keys.joined(separator: "\n"))
         #expect(root.mapping?.count == 500)
         let error = readingError((keys + ["key123: again", "key499: more"]).joined(separator: "\n"))
-        #expect(error?.message.hasPrefix("duplicate key 'key123' (first at line 124, column 1)") == true)
+        #expect(error?.message.hasPrefix("clé « key123 » en double (déjà ligne 124, colonne 1)") == true)
         #expect(error?.at == "501:1")
     }
 
     @Test("Collections used as keys are refused", arguments: [
-        ("? [a, b]\n: c\n", "1:3", "a sequence"),
-        ("? {a: b}\n: c\n", "1:3", "a mapping"),
-        ("{[a]: b}\n", "1:2", "a sequence"),
-        ("x: &s [1]\n*s : 2\n", "2:1", "a sequence"),
+        ("? [a, b]\n: c\n", "1:3", "une liste"),
+        ("? {a: b}\n: c\n", "1:3", "un ensemble de champs"),
+        ("{[a]: b}\n", "1:2", "une liste"),
+        ("x: &s [1]\n*s : 2\n", "2:1", "une liste"),
     ])
     func nonScalarKeys(text: String, at: String, kind: String) {
         let error = readingError(text)
-        #expect(error?.message.hasPrefix("mapping keys must be scalars, found \(kind)") == true)
+        #expect(error?.message.hasPrefix("une clé doit être une valeur simple, et c'est ici \(kind)") == true)
         #expect(error?.at == at)
     }
 
@@ -51,7 +51,7 @@ struct StructureTests {
         limits.maxDepth = 3
         #expect(try documents("a:\n  b:\n    - c\n", limits: limits).count == 1)
         let error = readingError("a:\n  b:\n    - [c]\n", limits: limits)
-        #expect(error?.message.hasPrefix("nesting is deeper than the limit of 3 levels") == true)
+        #expect(error?.message.hasPrefix("imbrication plus profonde que la limite de 3 niveaux") == true)
         #expect(error?.at == "3:7")
     }
 
@@ -59,7 +59,7 @@ struct StructureTests {
     func hostileDepth() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let error = readingError(text)
-        #expect(error?.message.hasPrefix("nesting is deeper than the limit of 64 levels") == true)
+        #expect(error?.message.hasPrefix("imbrication plus profonde que la limite de 64 niveaux") == true)
         #expect(error?.at == "1:65")
     }
 
@@ -67,10 +67,10 @@ struct StructureTests {
     func hugeScalar() {
         let big = String(repeating: "x", count: 10 << 20)
         let error = readingError("small: ok\nhuge: \(big)\n", file: "big.yaml")
-        #expect(error?.message.hasPrefix("scalar of 10485760 bytes exceeds the limit of 1048576 bytes") == true)
-        #expect(error?.description.hasPrefix("big.yaml:2:7: error:") == true)
+        #expect(error?.message.hasPrefix("valeur de 10\u{202F}485\u{202F}760 octets, au-delà de la limite de 1\u{202F}048\u{202F}576 octets") == true)
+        #expect(error?.description.hasPrefix("big.yaml:2:7: erreur :") == true)
         let quoted = readingError("- \"\(big)\"\n")
-        #expect(quoted?.message.hasPrefix("scalar of 10485760 bytes exceeds") == true)
+        #expect(quoted?.message.hasPrefix("valeur de 10\u{202F}485\u{202F}760 octets, au-delà") == true)
         #expect(quoted?.at == "1:3")
     }
 
@@ -79,8 +79,8 @@ struct StructureTests {
         var limits = YAMLDocumentReader.Limits()
         limits.maxScalarBytes = 5
         #expect(try documents("a: 12345\n", limits: limits).first?["a"]?.scalar == "12345")
-        #expect(readingError("a: 123456\n", limits: limits)?.message.hasPrefix("scalar of 6 bytes") == true)
+        #expect(readingError("a: 123456\n", limits: limits)?.message.hasPrefix("valeur de 6 octets") == true)
         // Bytes, not characters: "é" is two bytes in UTF-8.
-        #expect(readingError("a: ééé\n", limits: limits)?.message.hasPrefix("scalar of 6 bytes") == true)
+        #expect(readingError("a: ééé\n", limits: limits)?.message.hasPrefix("valeur de 6 octets") == true)
     }
 }

@@ -113,13 +113,13 @@ extension Application {
     /// document can be decoded with that scheme's inputs.
     public static func schemeID(of document: YAMLNode) -> Result<String, Diagnostic> {
         guard let pairs = document.mapping else {
-            return .failure(Diagnostic("an application must be a mapping of fields (scheme, id, filed, applicant, facts…), found \(document.kindName)", at: document.mark))
+            return .failure(Diagnostic("une demande est un ensemble de champs (scheme, id, filed, applicant, facts…), trouvé \(document.kindName)", at: document.mark))
         }
         guard let pair = pairs.first(where: { $0.key.scalar == "scheme" }) else {
-            return .failure(Diagnostic("missing field 'scheme': name the scheme this application is for (its 'id')", at: document.mark))
+            return .failure(Diagnostic("champ « scheme » manquant : nommez le dispositif auquel la demande s'adresse (son « id »)", at: document.mark))
         }
         guard let id = pair.value.scalar, !id.isEmpty else {
-            return .failure(Diagnostic("'scheme' must be the id of a scheme, found \(pair.value.kindName)", at: pair.value.mark, path: "scheme"))
+            return .failure(Diagnostic("« scheme » est l'identifiant d'un dispositif, trouvé \(pair.value.isNull ? "une valeur vide" : pair.value.kindName)", at: pair.value.mark, path: "scheme"))
         }
         return .success(id)
     }

@@ -50,12 +50,12 @@ public struct ApplicationDecoder {
         var requests: [String]?
         if requireHeader {
             requests = readHeader(&fields, log: log)
-            if let node = fields.required("id", what: "the reference of the application"),
+            if let node = fields.required("id", what: "la référence de la demande"),
                let text = log.identifier(node, path: fields.childPath("id")) { id = text }
         }
-        let filed = fields.required("filed", what: "the filing date, YYYY-MM-DD").flatMap { node -> LocalDate? in
+        let filed = fields.required("filed", what: "la date de dépôt, AAAA-MM-JJ").flatMap { node -> LocalDate? in
             guard case .success(.date(let date)) = ScalarParsing.value(node, as: .date) else {
-                log.error("expected the filing date written YYYY-MM-DD, found \(ScalarParsing.shown(node))", at: node.mark, path: fields.childPath("filed"))
+                log.error("attendu la date de dépôt écrite AAAA-MM-JJ, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: fields.childPath("filed"))
                 return nil
             }
             return date
@@ -66,7 +66,7 @@ public struct ApplicationDecoder {
         let subject = fields.optional("subject").flatMap { log.line($0, path: fields.childPath("subject")) }
         var facts = FactValues(count: scheme.inputs.count)
         if let node = fields.optional("facts") { decodeFacts(node, group: scheme.facts.root, companion: companions.facts.root, path: fields.childPath("facts"), rootLength: fields.childPath("facts").count, into: &facts, log: log) }
-        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, tolerated: companions.pieces, what: "piece", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
+        let pieces = fields.optional("pieces").map { idList($0, known: scheme.pieceList, tolerated: companions.pieces, what: "pièce", path: fields.childPath("pieces"), log: log) } ?? IndexFlags()
         let confirmed = fields.optional("confirmed").map { confirmedList($0, path: fields.childPath("confirmed"), log: log) } ?? IndexFlags()
         let findings = fields.optional("findings").map { decodeFindings($0, path: fields.childPath("findings"), log: log) } ?? [:]
         let outcomes = fields.optional("outcomes").map { decodeOutcomes($0, path: fields.childPath("outcomes"), log: log) } ?? [:]
@@ -91,8 +91,8 @@ public struct ApplicationDecoder {
             if let node = fields.required("scheme") { _ = log.text(node, path: "scheme") }
             return nil
         case .family(let family):
-            if let node = fields.required("family", what: "the family of schemes of this household's file"), node.scalar != family {
-                log.error("this file is for the family \(ScalarParsing.shown(node)), not '\(family)'", at: node.mark, path: "family")
+            if let node = fields.required("family", what: "la famille de dispositifs du dossier de ce ménage"), node.scalar != family {
+                log.error("ce dossier est celui de la famille \(ScalarParsing.shown(node)), et non « \(family) »", at: node.mark, path: "family")
             }
             let node = fields.required("requests", what: "les aides que le ménage demande (requests: [\(requestable.joined(separator: ", "))])")
             return node.flatMap { requests($0, family: family, log: log) }
@@ -121,7 +121,7 @@ public struct ApplicationDecoder {
 
     private func decodeApplicant(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Application.Applicant? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
-        let name = fields.required("name", what: "the applicant's name").flatMap { log.line($0, path: fields.childPath("name")) }
+        let name = fields.required("name", what: "le nom du demandeur").flatMap { log.line($0, path: fields.childPath("name")) }
         let kind = fields.optional("kind").flatMap { log.line($0, path: fields.childPath("kind")) }
         let address = fields.optional("address").flatMap { log.text($0, path: fields.childPath("address")) }
         let siret = fields.optional("siret").flatMap { siretNumber($0, path: fields.childPath("siret"), log: log) }
@@ -159,7 +159,7 @@ public struct ApplicationDecoder {
     private func decodeFacts(_ node: YAMLNode, group: FactTree.Group?, companion: FactTree.Group?, path: String,
                              rootLength: Int, into facts: inout FactValues, log: DiagnosticLog) {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping of facts, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu les faits de la demande (nom : valeur), trouvé \(node.kindName)", at: node.mark, path: path)
             return
         }
         for pair in pairs {
@@ -186,10 +186,10 @@ public struct ApplicationDecoder {
     }
 
     private func unknownFact(_ name: String, key: String, at mark: SourceMark, path: String, log: DiagnosticLog) {
-        var message = "unknown fact '\(name)' for scheme '\(scheme.id)'"
+        var message = "fait « \(name) » inconnu du dispositif \(scheme.id)"
         if let hint = Fields.commaHint(key) { message += hint }
-        else if let guess = Suggestion.closest(to: name, among: scheme.inputIDs) { message += "; did you mean '\(guess)'?" }
-        else { message += "; 'guichet explain \(scheme.id)' lists the facts it uses" }
+        else if let question = Suggestion.question(for: name, among: scheme.inputIDs) { message += " ; " + question }
+        else { message += " ; « guichet explain \(scheme.id) » liste les faits qu'il emploie" }
         log.error(message, at: mark, path: path)
     }
 
@@ -216,7 +216,7 @@ public struct ApplicationDecoder {
         var marks: [LocalDate: SourceMark] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar, let month = LocalDate(iso: key + "-01") else {
-                log.error("expected a month written YYYY-MM, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
+                log.error("attendu un mois écrit AAAA-MM, trouvé \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
                 continue
             }
             marks[month] = pair.key.mark
@@ -244,7 +244,7 @@ public struct ApplicationDecoder {
     /// The inputs an instructor confirmed: a list of ids, or `all` once every declared fact is checked.
     private func confirmedList(_ node: YAMLNode, path: String, log: DiagnosticLog) -> IndexFlags {
         if node.scalar == "all" { return scheme.confirmable }
-        return idList(node, known: scheme.inputIDs, allowed: scheme.confirmable, tolerated: companions.inputs, what: "input to confirm", path: path, log: log)
+        return idList(node, known: scheme.inputIDs, allowed: scheme.confirmable, tolerated: companions.inputs, what: "fait à confirmer", path: path, log: log)
     }
 
     /// `known` is a short list: a linear search beats hashing every id twice.
@@ -258,9 +258,9 @@ public struct ApplicationDecoder {
             guard let index = known.firstIndex(of: id), allowed?.contains(index) ?? true else {
                 if tolerated.contains(id) { continue }
                 let known = allowed.map { $0.indices.map { known[$0] } } ?? known
-                var message = "unknown \(what) '\(ScalarParsing.truncated(id))' for scheme '\(scheme.id)'"
-                if let guess = Suggestion.closest(to: id, among: known.sorted()) { message += "; did you mean '\(guess)'?" }
-                else { message += "; expected one of: \(known.sorted().joined(separator: ", "))" }
+                var message = "\(what) \(ScalarParsing.quoted(id)) inconnu\(what == "pièce" ? "e" : "") du dispositif \(scheme.id)"
+                if let question = Suggestion.question(for: id, among: known.sorted()) { message += " ; " + question }
+                else { message += " ; attendu l'un de : \(known.sorted().joined(separator: ", "))" }
                 log.error(message, at: item.mark, path: "\(path)[\(position)]")
                 continue
             }
@@ -271,14 +271,16 @@ public struct ApplicationDecoder {
 
     private func decodeLimitValues(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Value] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from limits to their values, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu les limites et leurs valeurs, trouvé \(node.kindName)", at: node.mark, path: path)
             return [:]
         }
         var values: [String: Value] = [:]
         for pair in pairs {
             let id = pair.key.scalar ?? ""
             guard let limit = scheme.limits.first(where: { $0.id == id }) else {
-                log.error("'\(id)' is not a limit of '\(scheme.id)'", at: pair.key.mark, path: "\(path).\(id)")
+                var message = "« \(id) » n'est pas une limite du dispositif \(scheme.id)"
+                if let question = Suggestion.question(for: id, among: scheme.limits.map(\.id)) { message += " ; " + question }
+                log.error(message, at: pair.key.mark, path: "\(path).\(id)")
                 continue
             }
             switch ScalarParsing.value(pair.value, as: limit.measure.type) {
@@ -291,7 +293,7 @@ public struct ApplicationDecoder {
 
     private func decodeOutcomes(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Outcome] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from schemes to their outcomes, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu les dispositifs et leur issue, trouvé \(node.kindName)", at: node.mark, path: path)
             return [:]
         }
         var outcomes: [String: Outcome] = [:]
@@ -300,11 +302,11 @@ public struct ApplicationDecoder {
             guard scheme.references.contains(id) else {
                 if companions.references.contains(id) { continue }
                 let known = scheme.references.sorted().joined(separator: ", ")
-                log.error("'\(id)' is not a scheme whose outcome '\(scheme.id)' uses; it uses: \(known.isEmpty ? "none" : known)", at: pair.key.mark, path: "\(path).\(id)")
+                log.error("« \(id) » n'est pas un dispositif dont le dispositif \(scheme.id) lit l'issue ; il lit : \(known.isEmpty ? "aucun" : known)", at: pair.key.mark, path: "\(path).\(id)")
                 continue
             }
             guard let text = pair.value.scalar, let outcome = Outcome(french: text) else {
-                log.error("expected favorable, défavorable, incomplet or à instruire, found \(ScalarParsing.shown(pair.value))", at: pair.value.mark, path: "\(path).\(id)")
+                log.error("attendu favorable, défavorable, incomplet ou à instruire, trouvé \(ScalarParsing.shown(pair.value))", at: pair.value.mark, path: "\(path).\(id)")
                 continue
             }
             outcomes[id] = outcome
@@ -314,7 +316,7 @@ public struct ApplicationDecoder {
 
     private func decodeFindings(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [String: Application.Finding] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from manual criteria to findings, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu les critères manuels et les constats de l'instructeur, trouvé \(node.kindName)", at: node.mark, path: path)
             return [:]
         }
         var findings: [String: Application.Finding] = [:]
@@ -324,11 +326,11 @@ public struct ApplicationDecoder {
             guard scheme.manualCriteria.contains(id) else {
                 if companions.manualCriteria.contains(id) { continue }
                 let known = scheme.manualCriteria.sorted().joined(separator: ", ")
-                log.error("'\(id)' is not a manual criterion of '\(scheme.id)'; the manual criteria are: \(known.isEmpty ? "none" : known)", at: pair.key.mark, path: findingPath)
+                log.error("« \(id) » n'est pas un critère manuel du dispositif \(scheme.id) ; ses critères manuels sont : \(known.isEmpty ? "aucun" : known)", at: pair.key.mark, path: findingPath)
                 continue
             }
             guard var fields = Fields(pair.value, path: findingPath, log: log) else { continue }
-            let satisfied = fields.required("satisfied", what: "true or false").flatMap { log.boolean($0, path: fields.childPath("satisfied")) }
+            let satisfied = fields.required("satisfied", what: "true ou false").flatMap { log.boolean($0, path: fields.childPath("satisfied")) }
             let note = fields.optional("note").flatMap { log.text($0, path: fields.childPath("note")) }
             fields.rejectUnknown()
             if let satisfied { findings[id] = Application.Finding(satisfied: satisfied, note: note) }
@@ -343,10 +345,10 @@ enum Bounds {
                           bounds: (minimum: DecimalNumber?, maximum: DecimalNumber?)) -> String? {
         guard let magnitude = value.decimal else { return nil }
         if let minimum = bounds.minimum, magnitude < minimum {
-            return "'\(id)' must be at least \(minimum.frenchFormatted())\(unit(type)), found \(magnitude.frenchFormatted())\(unit(type))"
+            return "« \(id) » vaut au moins \(minimum.frenchFormatted())\(unit(type)), trouvé \(magnitude.frenchFormatted())\(unit(type))"
         }
         if let maximum = bounds.maximum, magnitude > maximum {
-            return "'\(id)' must be at most \(maximum.frenchFormatted())\(unit(type)), found \(magnitude.frenchFormatted())\(unit(type))"
+            return "« \(id) » vaut au plus \(maximum.frenchFormatted())\(unit(type)), trouvé \(magnitude.frenchFormatted())\(unit(type))"
         }
         return nil
     }

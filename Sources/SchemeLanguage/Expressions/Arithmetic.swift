@@ -42,13 +42,13 @@ enum Arithmetic {
     /// A hint for the mistakes authors make most.
     static func hint(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> String {
         if left == .date || right == .date {
-            return " (use year(), months_between() or days_between() to compute with dates)"
+            return " (pour calculer avec des dates, employez year(), months_between() ou days_between())"
         }
         if (left == .money && right == .number) || (left == .number && right == .money), op == .add || op == .subtract {
-            return " (write the number as an amount, e.g. '0 €')"
+            return " (écrivez le nombre comme un montant, par exemple « 0 € »)"
         }
         if op == .multiply && left == .money && right == .money {
-            return " (an amount can only be multiplied by a rate or a number)"
+            return " (un montant ne se multiplie que par un taux ou un nombre)"
         }
         return ""
     }

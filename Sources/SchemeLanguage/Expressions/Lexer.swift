@@ -64,9 +64,9 @@ struct Lexer {
             return Token(kind: .symbol(symbol), offset: start)
         }
         if scalar == "=" {
-            throw ExpressionError("'=' is not an operator: write '==' to compare", offset: start)
+            throw ExpressionError("« = » n'est pas un opérateur : écrivez « == » pour comparer", offset: start)
         }
-        throw ExpressionError("unexpected character '\(scalar)'", offset: start)
+        throw ExpressionError("caractère « \(scalar) » inattendu dans une formule", offset: start)
     }
 
     private mutating func word() -> Token {
@@ -90,7 +90,7 @@ struct Lexer {
             index += 1
         }
         guard peek() == quote else {
-            throw ExpressionError("unterminated text: add the closing \(quote)", offset: start)
+            throw ExpressionError("texte non refermé : ajoutez le \(quote) fermant", offset: start)
         }
         index += 1
         return Token(kind: .text(String(content)), offset: start)
@@ -119,7 +119,7 @@ struct Lexer {
         }
         // The digits are gathered without their grouping spaces: canonical text.
         guard let value = DecimalNumber(canonical: String(digits)) else {
-            throw ExpressionError("number '\(String(digits))' is too large", offset: start)
+            throw ExpressionError("le nombre « \(String(digits)) » a trop de chiffres : 38 au plus, dont 30 après la virgule", offset: start)
         }
         return Token(kind: try unit(for: value, isInteger: isInteger, offset: start), offset: start)
     }
@@ -133,8 +133,8 @@ struct Lexer {
         let large = thousands.frenchFormatted().replacing("\u{202F}", with: " ")
         var small = decimal.description
         if small.split(separator: ".").last?.count == 3 { small += "0" }
-        throw ExpressionError("le nombre '\(text)' est ambigu dans une formule (\(large) ou \(decimal.frenchFormatted()) ?) : "
-                              + "écrivez '\(large)' pour \(large), ou '\(small)' pour \(decimal.frenchFormatted())", offset: offset)
+        throw ExpressionError("le nombre « \(text) » est ambigu dans une formule (\(large) ou \(decimal.frenchFormatted()) ?) : "
+                              + "écrivez « \(large) » pour \(large), ou « \(small) » pour \(decimal.frenchFormatted())", offset: offset)
     }
 
     private mutating func readDigits(into digits: inout String.UnicodeScalarView) {

@@ -12,11 +12,11 @@ enum Membership {
                 return (element, Expression(node: .list(coerced), type: .list(element.type), mark: collection.mark))
             }
             guard TypeChecker.commonType(element.type, elementType) != nil else {
-                throw ExpressionError("'in' looks for a \(element.type) in a list of \(elementType)", offset: offset)
+                throw ExpressionError("« in » cherche \(element.type.withArticle) dans une liste de \(elementType.plural)", offset: offset)
             }
             return (element, collection)
         default:
-            throw ExpressionError("the right side of 'in' must be a list like [1, 2] or a set fact, not a \(collection.type)", offset: offset)
+            throw ExpressionError("le côté droit de « in » doit être une liste comme [1, 2] ou une donnée de type set, et non \(collection.type.withArticle)", offset: offset)
         }
     }
 
@@ -24,15 +24,15 @@ enum Membership {
     static func coerce(_ expression: Expression, to domain: EnumDomain, offset: Int) throws(ExpressionError) -> Expression {
         if case .enumeration(let other) = expression.type {
             guard other == domain else {
-                throw ExpressionError("cannot compare values of '\(other.name)' with values of '\(domain.name)'", offset: offset)
+                throw ExpressionError("les valeurs de « \(other.name) » ne se comparent pas à celles de « \(domain.name) »", offset: offset)
             }
             return expression
         }
         guard case .literal(.text(let text)) = expression.node else {
-            throw ExpressionError("a value of '\(domain.name)' can only be compared with one of its values in quotes (\(quotedValues(domain))), not a \(expression.type)", offset: offset)
+            throw ExpressionError("une valeur de « \(domain.name) » ne se compare qu'à l'une de ses valeurs entre guillemets (\(quotedValues(domain))), et non à \(expression.type.withArticle)", offset: offset)
         }
         guard domain.contains(text) else {
-            throw ExpressionError("'\(text)' is not a value of '\(domain.name)'; its values are \(quotedValues(domain))", offset: offset)
+            throw ExpressionError("« \(text) » n'est pas une valeur de « \(domain.name) » ; ses valeurs sont : \(quotedValues(domain))", offset: offset)
         }
         return Expression(node: .literal(.enumeration(text)), type: .enumeration(domain), mark: expression.mark)
     }

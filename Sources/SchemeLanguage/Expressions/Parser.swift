@@ -21,12 +21,12 @@ struct Parser {
         var lexer = Lexer(text)
         let tokens = try lexer.tokenize()
         guard tokens.count <= maximumTokens else {
-            throw ExpressionError("expression too long (\(tokens.count) tokens, at most \(maximumTokens)): split it into named steps", offset: 0)
+            throw ExpressionError("formule trop longue (\(FrenchFormat.count(tokens.count)) éléments, \(FrenchFormat.count(maximumTokens)) au plus) : découpez-la en étapes nommées", offset: 0)
         }
         var parser = Parser(tokens: tokens)
         let syntax = try parser.expression()
         guard case .end = parser.current.kind else {
-            throw ExpressionError("unexpected \(parser.current.describedForError) after a complete expression", offset: parser.current.offset)
+            throw ExpressionError("élément inattendu après une formule complète (\(parser.current.describedForError)) : un opérateur manque-t-il ?", offset: parser.current.offset)
         }
         return syntax
     }
@@ -53,7 +53,7 @@ struct Parser {
 
     private mutating func expect(_ symbol: Token.Symbol, _ context: String) throws(ExpressionError) {
         guard accept(symbol) else {
-            throw ExpressionError("expected '\(symbol.rawValue)' \(context), found \(current.describedForError)", offset: current.offset)
+            throw ExpressionError("attendu « \(symbol.rawValue) » \(context), trouvé \(current.describedForError)", offset: current.offset)
         }
     }
 
@@ -62,7 +62,7 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumDepth else {
-            throw ExpressionError("expression nested too deeply", offset: current.offset)
+            throw ExpressionError("formule trop imbriquée : découpez-la en étapes nommées", offset: current.offset)
         }
         return try rule(&self)
     }
@@ -76,11 +76,11 @@ struct Parser {
         if accept(.if) {
             let condition = try expression()
             guard accept(.then) else {
-                throw ExpressionError("expected 'then' after the condition of 'if', found \(current.describedForError)", offset: current.offset)
+                throw ExpressionError("attendu « then » après la condition de « if », trouvé \(current.describedForError)", offset: current.offset)
             }
             let whenTrue = try expression()
             guard accept(.else) else {
-                throw ExpressionError("expected 'else': every 'if' needs an 'else' branch, found \(current.describedForError)", offset: current.offset)
+                throw ExpressionError("attendu « else » : chaque « if » a une branche « else », trouvé \(current.describedForError)", offset: current.offset)
             }
             let whenFalse = try expression()
             return .conditional(condition, whenTrue, whenFalse, offset: start)
@@ -127,7 +127,7 @@ struct Parser {
         position += 1
         let right = try additive()
         if case .symbol(let next) = current.kind, let chained = BinaryOperator(rawValue: next.rawValue), chained.isComparison {
-            throw ExpressionError("comparisons cannot be chained: join them with 'and'", offset: current.offset)
+            throw ExpressionError("les comparaisons ne s'enchaînent pas : reliez-les par « and »", offset: current.offset)
         }
         return .binary(op, left, right, offset: offset)
     }
@@ -175,7 +175,7 @@ struct Parser {
             return .name(name, offset: token.offset)
         case .symbol(.leftParen):
             let inner = try expression()
-            try expect(.rightParen, "to close '('")
+            try expect(.rightParen, "pour fermer « ( »")
             return inner
         case .symbol(.leftBracket):
             return .list(try arguments(closing: .rightBracket), offset: token.offset)
@@ -183,7 +183,7 @@ struct Parser {
             position -= 1
             return try expression()
         default:
-            throw ExpressionError("expected a value, a name or '(', found \(token.describedForError)", offset: token.offset)
+            throw ExpressionError("attendu une valeur, un nom ou « ( », trouvé \(token.describedForError)", offset: token.offset)
         }
     }
 
@@ -193,7 +193,7 @@ struct Parser {
         repeat {
             items.append(try expression())
         } while accept(.comma)
-        try expect(closing, "to close the list")
+        try expect(closing, "pour fermer la liste")
         return items
     }
 }

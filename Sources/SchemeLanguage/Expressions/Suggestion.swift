@@ -20,6 +20,20 @@ public enum Suggestion {
         return best?.name
     }
 
+    /// « vouliez-vous dire « x » ? » for the candidate nearest to `name`, or nil when none is
+    /// near enough: the one wording of a suggestion in every message.
+    public static func question(for name: String, among candidates: [String]) -> String? {
+        closest(to: name, among: candidates).map { "vouliez-vous dire « \($0) » ?" }
+    }
+
+    /// « ; vouliez-vous dire « x » ? Les dispositifs sont : a, b », or « ; les dispositifs sont :
+    /// a, b » when no candidate is near: a suggestion, then the whole list. `list` is written as
+    /// it reads after a semicolon (« les dispositifs sont : a, b »).
+    public static func question(for name: String, among candidates: [String], thenList list: String) -> String {
+        guard let question = question(for: name, among: candidates) else { return " ; " + list }
+        return " ; \(question) \(list.prefix(1).uppercased())\(list.dropFirst())"
+    }
+
     /// The longest name a suggestion is looked for: identifiers are at most 200 characters.
     static let maximumLength = 256
 

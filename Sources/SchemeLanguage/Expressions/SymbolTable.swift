@@ -20,7 +20,7 @@ struct SymbolTable {
     var allowsPerMonth = false
     /// Types an amount step, checking it first if needed; throws on a cycle.
     var typeOfStep: (Int, Int) throws(ExpressionError) -> ValueType = { _, offset throws(ExpressionError) in
-        throw ExpressionError("amount steps cannot be used here", offset: offset)
+        throw ExpressionError("les étapes du calcul du montant ne peuvent servir ici", offset: offset)
     }
 
 

@@ -30,15 +30,15 @@ struct Token: Equatable {
 
     var describedForError: String {
         switch kind {
-        case .number(let value, _): "number \(value)"
-        case .money(let value): "amount \(value) €"
-        case .rate(let value): "rate \(value)"
-        case .date(let value): "date \(value)"
-        case .text(let value): "text \"\(value)\""
-        case .identifier(let name): "name '\(name)'"
-        case .keyword(let keyword): "'\(keyword.rawValue)'"
-        case .symbol(let symbol): "'\(symbol.rawValue)'"
-        case .end: "the end of the expression"
+        case .number(let value, _): "le nombre \(value)"
+        case .money(let value): "le montant \(value) €"
+        case .rate(let value): "le taux \(value)"
+        case .date(let value): "la date \(value)"
+        case .text(let value): "le texte \"\(value)\""
+        case .identifier(let name): "le nom « \(name) »"
+        case .keyword(let keyword): "« \(keyword.rawValue) »"
+        case .symbol(let symbol): "« \(symbol.rawValue) »"
+        case .end: "la fin de la formule"
         }
     }
 }

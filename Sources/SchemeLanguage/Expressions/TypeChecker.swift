@@ -21,8 +21,8 @@ struct TypeChecker {
             return try binary(op, try check(left), try check(right), offset: offset, mark: mark)
         case .conditional(let condition, let whenTrue, let whenFalse, let offset):
             let test = try check(condition)
-            try requireBoolean(test, offset: condition.offset, role: "the condition of 'if'")
-            let (yes, no) = try unify(try check(whenTrue), try check(whenFalse), offset: offset, role: "the branches of 'if'")
+            try requireBoolean(test, offset: condition.offset, role: "la condition de « if »")
+            let (yes, no) = try unify(try check(whenTrue), try check(whenFalse), offset: offset, role: "les deux branches de « if »")
             let type = TypeChecker.commonType(yes.type, no.type) ?? yes.type
             return Expression(node: .conditional(test, yes, no), type: type, mark: mark)
         case .call("outcome", let arguments, let offset):
@@ -30,7 +30,8 @@ struct TypeChecker {
         case .call(let name, let arguments, let offset):
             guard let function = Function(rawValue: name) else {
                 let known = (Function.allCases.map(\.rawValue) + ["outcome"]).joined(separator: ", ")
-                throw ExpressionError("unknown function '\(name)'; the functions are: \(known)", offset: offset)
+                let list = Suggestion.question(for: name, among: Function.allCases.map(\.rawValue) + ["outcome"], thenList: "les fonctions sont : \(known)")
+                throw ExpressionError("fonction « \(name) » inconnue" + list, offset: offset)
             }
             if function == .round, arguments.count == 2 { try refuseWrittenZero(arguments[1], role: .roundingStep) }
             let checked = try arguments.map { (argument) throws(ExpressionError) in try check(argument) }
@@ -83,7 +84,7 @@ struct TypeChecker {
         switch symbols.symbols[name] {
         case .input(let index, let type)?:
             if symbols.perMonthInputs.contains(index), !symbols.allowsPerMonth {
-                throw ExpressionError("'\(name)' has a value for each month: use it in the steps of the schedule", offset: offset)
+                throw ExpressionError("« \(name) » a une valeur pour chaque mois : employez-la dans les étapes de l'échéancier (schedule)", offset: offset)
             }
             return Expression(node: .input(index), type: type, mark: mark)
         case .parameter(let index, let type)?:
@@ -97,9 +98,9 @@ struct TypeChecker {
         case .builtin(let builtin)?:
             return Expression(node: .builtin(builtin), type: builtin.type, mark: mark)
         case nil:
-            var message = "unknown name '\(name)'"
-            if let guess = Suggestion.closest(to: name, among: symbols.names()) { message += "; did you mean '\(guess)'?" }
-            else { message += ": declare it under 'inputs', 'parameters' or 'amount'" }
+            var message = "nom « \(name) » inconnu"
+            if let question = Suggestion.question(for: name, among: symbols.names()) { message += " ; " + question }
+            else { message += " : déclarez-le sous « inputs », « parameters » ou « amount »" }
             throw ExpressionError(message, offset: offset)
         }
     }
@@ -107,10 +108,10 @@ struct TypeChecker {
     /// `outcome("scheme-id")`: another scheme's outcome on the same application.
     private func outcomeReference(_ arguments: [Syntax], offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
         guard arguments.count == 1, case .literal(.text(let id), _) = arguments[0] else {
-            throw ExpressionError("outcome takes the id of a scheme in quotes: outcome(\"fsl-acces\")", offset: offset)
+            throw ExpressionError("outcome prend l'identifiant d'un dispositif entre guillemets : outcome(\"fsl-acces\")", offset: offset)
         }
         guard let references = symbols.references else {
-            throw ExpressionError("outcome() cannot be used here", offset: offset)
+            throw ExpressionError("outcome() ne peut servir ici", offset: offset)
         }
         references.add(id, at: mark)
         return Expression(node: .schemeOutcome(id), type: .enumeration(outcomeDomain), mark: mark)
@@ -119,11 +120,11 @@ struct TypeChecker {
     private func unary(_ op: UnaryOperator, _ operand: Expression, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
         switch op {
         case .not:
-            try requireBoolean(operand, offset: offset, role: "the operand of 'not'")
+            try requireBoolean(operand, offset: offset, role: "l'opérande de « not »")
             return Expression(node: .unary(.not, operand), type: .boolean, mark: mark)
         case .negate:
             guard operand.type.isNumeric else {
-                throw ExpressionError("cannot negate a \(operand.type)", offset: offset)
+                throw ExpressionError("le signe « - » ne s'applique pas à \(operand.type.withArticle)", offset: offset)
             }
             return Expression(node: .unary(.negate, operand), type: operand.type, mark: mark)
         }
@@ -132,21 +133,21 @@ struct TypeChecker {
     private func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
         switch op {
         case .and, .or:
-            try requireBoolean(left, offset: offset, role: "the left side of '\(op.rawValue)'")
-            try requireBoolean(right, offset: offset, role: "the right side of '\(op.rawValue)'")
+            try requireBoolean(left, offset: offset, role: "le côté gauche de « \(op.rawValue) »")
+            try requireBoolean(right, offset: offset, role: "le côté droit de « \(op.rawValue) »")
             return Expression(node: .binary(op, left, right), type: .boolean, mark: mark)
         case .member:
             let (element, collection) = try Membership.check(left, right, offset: offset)
             return Expression(node: .binary(.member, element, collection), type: .boolean, mark: mark)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let (l, r) = try unify(left, right, offset: offset, role: "the two sides of '\(op.rawValue)'")
+            let (l, r) = try unify(left, right, offset: offset, role: "les deux côtés de « \(op.rawValue) »")
             if op != .equal && op != .notEqual && !l.type.isOrdered {
-                throw ExpressionError("'\(op.rawValue)' cannot order values of type \(l.type): use '==' or '!='", offset: offset)
+                throw ExpressionError("« \(op.rawValue) » ne peut ordonner des \(l.type.plural) : employez « == » ou « != »", offset: offset)
             }
             return Expression(node: .binary(op, l, r), type: .boolean, mark: mark)
         case .add, .subtract, .multiply, .divide:
             guard let type = Arithmetic.resultType(op, left.type, right.type) else {
-                throw ExpressionError("cannot apply '\(op.rawValue)' to \(left.type) and \(right.type)\(Arithmetic.hint(op, left.type, right.type))", offset: offset)
+                throw ExpressionError("« \(op.rawValue) » ne s'applique pas à \(left.type.withArticle) et \(right.type.withArticle)\(Arithmetic.hint(op, left.type, right.type))", offset: offset)
             }
             return Expression(node: .binary(op, left, right), type: type, mark: mark)
         }
@@ -154,11 +155,11 @@ struct TypeChecker {
 
     private func list(_ items: [Expression], offset: Int, mark: SourceMark) throws(ExpressionError) -> Expression {
         guard var elementType = items.first?.type else {
-            throw ExpressionError("an empty list '[]' can never contain anything", offset: offset)
+            throw ExpressionError("une liste vide « [] » ne contient jamais rien : donnez au moins une valeur", offset: offset)
         }
         for item in items.dropFirst() {
             guard let common = TypeChecker.commonType(elementType, item.type) else {
-                throw ExpressionError("a list mixes \(elementType) and \(item.type)", offset: offset)
+                throw ExpressionError("une liste mêle des valeurs de types différents : \(elementType) et \(item.type)", offset: offset)
             }
             elementType = common
         }
@@ -167,7 +168,7 @@ struct TypeChecker {
 
     private func requireBoolean(_ expression: Expression, offset: Int, role: String) throws(ExpressionError) {
         guard expression.type == .boolean else {
-            throw ExpressionError("\(role) must be a boolean, not a \(expression.type)", offset: offset)
+            throw ExpressionError("\(role) doit être un booléen (vrai ou faux), et non \(expression.type.withArticle)", offset: offset)
         }
     }
 
@@ -180,7 +181,7 @@ struct TypeChecker {
             return (try Membership.coerce(left, to: domain, offset: offset), right)
         }
         guard TypeChecker.commonType(left.type, right.type) != nil else {
-            throw ExpressionError("\(role) have different types: \(left.type) and \(right.type)", offset: offset)
+            throw ExpressionError("\(role) n'ont pas le même type : \(left.type) et \(right.type)", offset: offset)
         }
         return (left, right)
     }

@@ -15,21 +15,23 @@ extension SchemeBuilder {
     /// Named steps and the one whose value is the result, as `amount` and `schedule` have.
     func stepList(_ fields: inout Fields, section: String, symbols: SymbolTable)
         -> (steps: [AmountDefinition.Step], order: [Int], result: Int)? {
-        let stepsNode = fields.required("steps", what: "the named steps of the computation")
-        let resultNode = fields.required("result", what: "the step whose value is the aid")
+        let stepsNode = fields.required("steps", what: "les étapes nommées du calcul")
+        let resultNode = fields.required("result", what: "l'étape dont la valeur est l'aide")
         guard let stepsNode, let items = log.sequence(stepsNode, path: "\(section).steps") else { return nil }
         let declared = declaredSteps(items, section: section)
         let wordings = stepWordings(declared, required: section == "amount", at: stepsNode.mark)
         let checked = StepChecker(builder: self, declared: declared, symbols: symbols, monthly: section == "schedule").checkAll()
         guard let resultNode, let resultID = log.text(resultNode, path: "\(section).result") else { return nil }
         guard let result = declared.firstIndex(where: { $0.id == resultID }) else {
-            log.error("'\(resultID)' is not a step of '\(section).steps'", at: resultNode.mark, path: "\(section).result")
+            var message = "« \(resultID) » n'est pas une étape de « \(section).steps »"
+            if let question = Suggestion.question(for: resultID, among: declared.map(\.id)) { message += " ; " + question }
+            log.error(message, at: resultNode.mark, path: "\(section).result")
             return nil
         }
         guard var steps = checked.steps, let order = checked.order else { return nil }
         for index in steps.indices { steps[index].wording = wordings[index] }
         guard steps[result].expression.type == .money else {
-            log.error("the result step must be an amount in euros, not a \(steps[result].expression.type)", at: resultNode.mark, path: "\(section).result")
+            log.error("l'étape du résultat doit donner un montant en euros, et non \(steps[result].expression.type.withArticle)", at: resultNode.mark, path: "\(section).result")
             return nil
         }
         return (steps, order, result)
@@ -52,7 +54,7 @@ extension SchemeBuilder {
         return declared.map { step in
             guard let node = step.wording else {
                 if required {
-                    log.error("step '\(step.id)' has no 'wording': the words an act prints for its computation (« {taux} de {base}, soit {value} »)",
+                    log.error("l'étape « \(step.id) » n'a pas de « wording » : ajoutez les mots qu'un acte imprime pour son calcul (« {taux} de {base}, soit {value} »)",
                               at: step.mark, path: step.path)
                 }
                 return nil
@@ -68,14 +70,14 @@ extension SchemeBuilder {
             let path = "\(section).steps[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
-            let label = fields.required("label", what: "the French name of the step").flatMap { template($0, path: "\(path).label") }
-            let value = fields.required("value", what: "the expression computing the step")
+            let label = fields.required("label", what: "le nom de l'étape, en français").flatMap { template($0, path: "\(path).label") }
+            let value = fields.required("value", what: "la formule qui calcule l'étape")
             let source = sourceReference(&fields, path: path)
             let wording = fields.optional("wording")
             fields.rejectUnknown()
             guard let id, let label, let value else { return nil }
             guard seen.insert(id).inserted else {
-                log.error("step '\(id)' is defined twice", at: item.mark, path: "\(path).id")
+                log.error("l'étape « \(id) » est définie deux fois : renommez l'une des deux", at: item.mark, path: "\(path).id")
                 return nil
             }
             return DeclaredStep(id: id, label: label, value: value, source: source, path: path, wording: wording, mark: item.mark)
@@ -84,16 +86,16 @@ extension SchemeBuilder {
 
     private func rounding(_ node: YAMLNode) -> Rounding? {
         guard var fields = Fields(node, path: "amount.rounding", log: log) else { return nil }
-        let step = fields.required("step", what: "e.g. 0.01 € for the cent").flatMap { stepNode -> DecimalNumber? in
+        let step = fields.required("step", what: "par exemple 0.01 € pour arrondir au centime").flatMap { stepNode -> DecimalNumber? in
             guard let text = stepNode.scalar, let value = ScalarParsing.money(text), value > .zero else {
-                log.error("expected a positive amount such as 0.01 € or 1 €, found \(ScalarParsing.shown(stepNode))", at: stepNode.mark, path: "amount.rounding.step")
+                log.error("attendu un montant positif, comme 0,01 € ou 1 €, trouvé \(ScalarParsing.shown(stepNode))", at: stepNode.mark, path: "amount.rounding.step")
                 return nil
             }
             return value
         }
-        let rule = fields.required("rule", what: "half-up, half-even, down, up, floor or ceiling").flatMap { ruleNode -> RoundingRule? in
+        let rule = fields.required("rule", what: "half-up, half-even, down, up, floor ou ceiling").flatMap { ruleNode -> RoundingRule? in
             guard let text = ruleNode.scalar, let rule = RoundingRule(rawValue: text) else {
-                log.error("unknown rounding rule \(ScalarParsing.shown(ruleNode)); use one of \(RoundingRule.allCases.map(\.rawValue).joined(separator: ", "))", at: ruleNode.mark, path: "amount.rounding.rule")
+                log.error("règle d'arrondi \(ScalarParsing.shown(ruleNode)) inconnue ; écrivez l'une de \(RoundingRule.allCases.map(\.rawValue).joined(separator: ", "))", at: ruleNode.mark, path: "amount.rounding.rule")
                 return nil
             }
             return rule
@@ -128,7 +130,7 @@ final class StepChecker {
         expressions = Array(repeating: nil, count: declared.count)
         for (index, step) in declared.enumerated() {
             if self.symbols.symbols[step.id] != nil {
-                builder.log.error("step '\(step.id)' has the name of an input or a parameter", at: step.value.mark, path: "\(step.path).id")
+                builder.log.error("l'étape « \(step.id) » porte le nom d'une donnée ou d'un paramètre : renommez-la", at: step.value.mark, path: "\(step.path).id")
             }
             self.symbols.symbols[step.id] = monthly ? .monthStep(index: index) : .step(index: index)
         }
@@ -170,9 +172,9 @@ final class StepChecker {
             return type
         case .inProgress:
             let cycle = (stack.drop(while: { $0 != index }) + [index]).map { declared[$0].id }
-            throw ExpressionError("the steps form a cycle: \(cycle.joined(separator: " → "))", offset: offset)
+            throw ExpressionError("les étapes dépendent les unes des autres en cercle : \(cycle.joined(separator: " → ")) ; rompez le cercle", offset: offset)
         case .failed, .unchecked:
-            throw ExpressionError("step '\(declared[index].id)' has an error (reported at its definition)", offset: offset)
+            throw ExpressionError("l'étape « \(declared[index].id) » contient une erreur (signalée à sa définition)", offset: offset)
         }
     }
 }

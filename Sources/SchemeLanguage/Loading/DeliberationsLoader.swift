@@ -48,7 +48,7 @@ public enum DeliberationsLoader {
     private static func keyed(_ node: YAMLNode?, path: String, log: DiagnosticLog) -> [(String, YAMLNode, String)] {
         guard let node else { return [] }
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from keys to entries, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu un ensemble de clés et de leurs entrées, trouvé \(node.kindName)", at: node.mark, path: path)
             return []
         }
         return pairs.compactMap { pair in
@@ -63,13 +63,13 @@ public enum DeliberationsLoader {
     /// assembly, leaves them out rather than carry a made-up one.
     private static func act(_ key: String, _ node: YAMLNode, path: String, file: String, log: DiagnosticLog) -> Act? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
-        let title = fields.required("title", what: "the act as decisions cite it").flatMap { log.text($0, path: "\(path).title") }
+        let title = fields.required("title", what: "l'acte tel que les décisions le citent").flatMap { log.text($0, path: "\(path).title") }
         let numberNode = fields.optional("number")
         let number = numberNode.flatMap { log.text($0, path: "\(path).number") }
         let dateNode = fields.optional("date")
         let date = dateNode.flatMap { node -> LocalDate? in
             guard let text = node.scalar, let date = LocalDate(iso: text) else {
-                log.error("expected a date written YYYY-MM-DD, found \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).date")
+                log.error("attendu une date écrite AAAA-MM-JJ, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).date")
                 return nil
             }
             return date
@@ -84,7 +84,7 @@ public enum DeliberationsLoader {
         var consistent = true
         func require(_ words: String, in field: String, at node: YAMLNode?) {
             guard !title.contains(words), let node else { return }
-            log.error("the title does not contain '\(words)': the \(field) and the title must agree", at: node.mark, path: "\(path).\(field)")
+            log.error("le titre ne contient pas « \(words) » : le champ « \(field) » et le titre doivent concorder", at: node.mark, path: "\(path).\(field)")
             consistent = false
         }
         if let number { require("n°\(number)", in: "number", at: numberNode) }
@@ -114,8 +114,8 @@ enum AuthorityReading {
     /// writing its authority in full adds who decides) before rejecting the unknown ones.
     static func read(_ fields: inout Fields, path: String, log: DiagnosticLog) -> Authority? {
         let name = fields.required("name").flatMap { log.text($0, path: "\(path).name") }
-        let signatory = fields.required("signatory", what: "who signs the decisions").flatMap { log.text($0, path: "\(path).signatory") }
-        let court = fields.required("court", what: "the administrative court for appeals").flatMap { log.text($0, path: "\(path).court") }
+        let signatory = fields.required("signatory", what: "qui signe les décisions").flatMap { log.text($0, path: "\(path).signatory") }
+        let court = fields.required("court", what: "le tribunal administratif compétent pour les recours").flatMap { log.text($0, path: "\(path).court") }
         let address = fields.optional("court_address").flatMap { log.text($0, path: "\(path).court_address") }
         let bodiesNode = fields.optional("bodies")
         let bodies = bodiesNode.flatMap { self.bodies($0, path: "\(path).bodies", log: log) }
@@ -131,7 +131,7 @@ enum AuthorityReading {
     /// authority has, keyed by the names schemes use in `authority.decides`.
     static func bodies(_ node: YAMLNode, path: String, log: DiagnosticLog) -> [DecidingBody: String]? {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from bodies (\(DecidingBody.listed())) to their French names, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu les instances (\(DecidingBody.listed())) et leur nom en français, trouvé \(node.kindName)", at: node.mark, path: path)
             return nil
         }
         var bodies: [DecidingBody: String] = [:]
@@ -141,7 +141,7 @@ enum AuthorityReading {
             guard let body = DecidingBody.read(key, at: pair.key.mark, path: path, log: log) else { sound = false; continue }
             guard let name = log.line(pair.value, path: "\(path).\(key)") else { sound = false; continue }
             guard articles.contains(where: { name.hasPrefix($0) }) else {
-                log.error("write the name with its article, as documents print it (« La Commission permanente du Conseil départemental », « Le Président du Conseil départemental »)",
+                log.error("écrivez le nom avec son article, tel que les documents l'impriment (« La Commission permanente du Conseil départemental », « Le Président du Conseil départemental »)",
                           at: pair.value.mark, path: "\(path).\(key)")
                 sound = false
                 continue
@@ -153,8 +153,8 @@ enum AuthorityReading {
 }
 
 extension DecidingBody {
-    /// "assemblée, commission-permanente and président-par-délégation" (or "…or…"), for messages.
-    static func listed(_ conjunction: String = "and") -> String {
+    /// « assemblée, commission-permanente et président-par-délégation » (or « …ou… »), for messages.
+    static func listed(_ conjunction: String = "et") -> String {
         let names = allCases.map(\.rawValue)
         return names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
     }
@@ -162,11 +162,11 @@ extension DecidingBody {
     /// A body named in a file, or a located error listing the three.
     static func read(_ text: String, at mark: SourceMark, path: String, log: DiagnosticLog) -> DecidingBody? {
         if let body = DecidingBody(rawValue: text) { return body }
-        var message = "unknown deciding body '\(ScalarParsing.truncated(text))'"
-        if let guess = Suggestion.closest(to: text, among: allCases.map(\.rawValue)) {
-            message += "; did you mean '\(guess)'? The bodies are \(listed())"
+        var message = "instance de décision \(ScalarParsing.quoted(text)) inconnue"
+        if let question = Suggestion.question(for: text, among: allCases.map(\.rawValue)) {
+            message += " ; \(question) Les instances sont : \(listed())"
         } else {
-            message += "; the bodies are \(listed())"
+            message += " ; les instances sont : \(listed())"
         }
         log.error(message, at: mark, path: path)
         return nil

@@ -1,3 +1,4 @@
+import Platform
 import YAMLReader
 
 /// A located problem in a scheme or an application file: what, where, and what to do.
@@ -8,10 +9,9 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible, Equatable {
     public let message: String
     public let severity: Severity
 
-    /// An error stops what it concerns; a warning lets it go on, and says what may be off.
-    public enum Severity: String, Sendable {
-        case error, warning
-    }
+    /// An error stops what it concerns; a warning lets it go on, and says what may be off; a
+    /// note says what is no fault. Printed as « erreur », « avertissement », « note ».
+    public typealias Severity = MessageKind
 
     public init(_ message: String, at mark: SourceMark, path: String? = nil, severity: Severity = .error) {
         self.message = message
@@ -24,10 +24,10 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible, Equatable {
         self.init(error.message, at: error.mark)
     }
 
-    /// `file:line:column: error: message [field path]`, the form editors and CI logs understand.
+    /// `fichier:ligne:colonne: erreur : message [champ]`, the form editors and CI logs understand.
     public var description: String {
         let location = path.map { " [\($0)]" } ?? ""
-        return "\(mark): \(severity.rawValue): \(message)\(location)"
+        return severity.line(message + location, at: "\(mark)")
     }
 }
 

@@ -14,7 +14,7 @@ extension SchemeBuilder {
         }
         for (index, parameter) in parameters.enumerated() {
             if table.symbols[parameter.id] != nil {
-                log.error("parameter '\(parameter.id)' has the name of an input", at: SourceMark(file: file, line: 1, column: 1), path: "parameters.\(parameter.id)")
+                log.error("le paramètre « \(parameter.id) » porte le nom d'une donnée : renommez l'un des deux", at: SourceMark(file: file, line: 1, column: 1), path: "parameters.\(parameter.id)")
             }
             table.symbols[parameter.id] = .parameter(index: index, type: parameter.type)
         }
@@ -28,7 +28,7 @@ extension SchemeBuilder {
         do throws(ExpressionError) {
             let checked = try checker.check(try Parser.parse(text))
             if let expected, TypeChecker.commonType(checked.type, expected) != expected {
-                log.error("expected a \(expected) expression, found a \(checked.type)", at: node.mark, path: path)
+                log.error("attendu une formule qui donne \(expected.withArticle), trouvé une formule qui donne \(checked.type.withArticle)", at: node.mark, path: path)
                 return nil
             }
             return checked
@@ -45,8 +45,8 @@ extension SchemeBuilder {
             let path = "eligibility[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
-            let label = fields.required("label", what: "what the criterion requires, in French").flatMap { template($0, path: "\(path).label") }
-            let failure = fields.required("failure", what: "the ground printed when the criterion fails").flatMap { template($0, path: "\(path).failure") }
+            let label = fields.required("label", what: "ce que le critère exige, en français").flatMap { template($0, path: "\(path).label") }
+            let failure = fields.required("failure", what: "le motif imprimé quand le critère n'est pas rempli").flatMap { template($0, path: "\(path).failure") }
             let manual = fields.optional("manual").flatMap { log.boolean($0, path: "\(path).manual") } ?? false
             let when = fields.optional("when")
             let appliesNode = fields.optional("applies_when")
@@ -54,14 +54,14 @@ extension SchemeBuilder {
             let source = sourceReference(&fields, path: path)
             fields.rejectUnknown()
             if let id, !seen.insert(id).inserted {
-                log.error("criterion '\(id)' is defined twice", at: item.mark, path: "\(path).id")
+                log.error("le critère « \(id) » est défini deux fois : renommez l'un des deux", at: item.mark, path: "\(path).id")
             }
             var condition: Expression?
             switch (manual, when) {
             case (false, let node?): condition = expression(node, symbols: symbols, expecting: .boolean, path: "\(path).when")
             case (true, nil): condition = nil
-            case (true, _?): log.error("a manual criterion has no 'when': only an instructor settles it", at: item.mark, path: path)
-            case (false, nil): log.error("missing field 'when' (the condition), or 'manual: true' when only an instructor can settle it", at: item.mark, path: path)
+            case (true, _?): log.error("un critère manuel n'a pas de « when » : seul l'instructeur le tranche ; retirez « when » ou « manual »", at: item.mark, path: path)
+            case (false, nil): log.error("champ « when » manquant (la condition), ou « manual: true » quand seul l'instructeur peut trancher le critère", at: item.mark, path: path)
             }
             guard let id, let label, let failure, manual || condition != nil,
                   appliesNode == nil || applicability != nil else { return nil }
@@ -79,12 +79,12 @@ extension SchemeBuilder {
             let path = "notices[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let id = fields.required("id").flatMap { log.identifier($0, path: "\(path).id") }
-            let text = fields.required("text", what: "the French sentence the decision carries").flatMap { template($0, path: "\(path).text") }
+            let text = fields.required("text", what: "la phrase, en français, que porte la décision").flatMap { template($0, path: "\(path).text") }
             let condition = fields.optional("when").flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).when") }
             let hasCondition = fields.optional("when") != nil
             let occasion = fields.optional("on").flatMap { node -> Notice.Occasion? in
                 guard let occasion = node.scalar.flatMap(Notice.Occasion.init(rawValue:)) else {
-                    log.error("on vaut award (avec une attribution, par défaut) ou refusal (avec un refus, pour orienter le demandeur), trouvé \(ScalarParsing.shown(node))",
+                    log.error("« on » vaut award (avec une attribution, par défaut) ou refusal (avec un refus, pour orienter le demandeur), trouvé \(ScalarParsing.shown(node))",
                               at: node.mark, path: "\(path).on")
                     return nil
                 }

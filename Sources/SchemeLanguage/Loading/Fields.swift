@@ -22,7 +22,7 @@ struct Fields {
         self.path = path
         self.log = log
         guard let pairs = node.mapping else {
-            log.error("expected a mapping of fields, found \(node.kindName)", at: node.mark, path: path.isEmpty ? nil : path)
+            log.error("attendu un ensemble de champs (clé : valeur), trouvé \(node.kindName)", at: node.mark, path: path.isEmpty ? nil : path)
             return nil
         }
         self.pairs = pairs
@@ -43,8 +43,8 @@ struct Fields {
     /// The value of a required field; logs and returns nil when it is absent.
     mutating func required(_ key: String, what: String? = nil) -> YAMLNode? {
         guard let value = optional(key) else {
-            let hint = what.map { ": \($0)" } ?? ""
-            log.error("missing field '\(key)'\(hint)", at: node.mark, path: path.isEmpty ? nil : path)
+            let hint = what.map { " : \($0)" } ?? ""
+            log.error("champ « \(key) » manquant\(hint)", at: node.mark, path: path.isEmpty ? nil : path)
             return nil
         }
         return value
@@ -63,13 +63,13 @@ struct Fields {
         for (index, pair) in pairs.enumerated() where !wasRead(index) {
             let key = pair.key.scalar ?? pair.key.kindName
             let known = Array(Set(asked)).sorted()
-            var message = "unknown field '\(key)'"
+            var message = "champ « \(key) » inconnu"
             if let hint = Fields.commaHint(key) {
                 message += hint
-            } else if let guess = Suggestion.closest(to: key, among: known) {
-                message += "; did you mean '\(guess)'?"
+            } else if let question = Suggestion.question(for: key, among: known) {
+                message += " ; " + question
             } else {
-                message += "; the fields here are: \(known.joined(separator: ", "))"
+                message += " ; les champs admis ici sont : \(known.joined(separator: ", "))"
             }
             log.error(message, at: pair.key.mark, path: childPath(key))
         }
@@ -81,7 +81,7 @@ extension Fields {
     /// stray key "99 €". Said plainly, since the YAML error alone would puzzle anyone.
     static func commaHint(_ key: String) -> String? {
         guard let first = key.unicodeScalars.first, ("0"..."9").contains(first) else { return nil }
-        return ": inside { } or [ ], a comma separates entries; quote an amount written with a decimal comma, e.g. \"39 999,99 €\""
+        return " : entre { } ou [ ], une virgule sépare les éléments ; mettez entre guillemets un montant écrit avec une virgule décimale, par exemple \"39 999,99 €\""
     }
 }
 
@@ -101,7 +101,7 @@ extension DiagnosticLog {
 
     private func text(_ node: YAMLNode, path: @autoclosure () -> String, allowingLineBreaks: Bool) -> String? {
         guard let text = node.scalar else {
-            error("expected a text, found \(node.kindName)", at: node.mark, path: path())
+            error("attendu un texte, trouvé \(node.kindName)", at: node.mark, path: path())
             return nil
         }
         if let control = TerminalText.firstControl(in: text, allowingLineBreaks: allowingLineBreaks) {
@@ -119,7 +119,7 @@ extension DiagnosticLog {
         case "true"?: return true
         case "false"?: return false
         default:
-            error("expected true or false, found \(ScalarParsing.shown(node))", at: node.mark, path: path())
+            error("attendu true ou false, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path())
             return nil
         }
     }
@@ -127,7 +127,7 @@ extension DiagnosticLog {
     func identifier(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
         guard let text = text(node, path: path()) else { return nil }
         guard ScalarParsing.isIdentifier(text) else {
-            error("'\(ScalarParsing.truncated(text))' is not a valid identifier: start with a letter or a digit, then use letters, digits, '_', '-' and '.'", at: node.mark, path: path())
+            error("« \(ScalarParsing.truncated(text)) » n'est pas un identifiant valide : commencez par une lettre ou un chiffre, puis n'employez que des lettres sans accent, des chiffres, « _ », « - » et « . »", at: node.mark, path: path())
             return nil
         }
         return text
@@ -135,7 +135,7 @@ extension DiagnosticLog {
 
     func sequence(_ node: YAMLNode, path: @autoclosure () -> String) -> [YAMLNode]? {
         guard let items = node.sequence else {
-            error("expected a list, found \(node.kindName)", at: node.mark, path: path())
+            error("attendu une liste, trouvé \(node.kindName)", at: node.mark, path: path())
             return nil
         }
         return items

@@ -7,7 +7,7 @@ extension SchemeBuilder {
     func inForce(_ node: YAMLNode) -> ValidityWindow? {
         let path = "in_force"
         guard node.mapping != nil else {
-            log.error("in_force attend une table : {from: AAAA-MM-JJ, until: AAAA-MM-JJ, source: …}, pas \(ScalarParsing.shown(node))",
+            log.error("in_force attend un ensemble de champs : {from: AAAA-MM-JJ, until: AAAA-MM-JJ, source: …}, et non \(ScalarParsing.shown(node))",
                       at: node.mark, path: path)
             return nil
         }
@@ -49,9 +49,9 @@ extension SchemeBuilder {
         }
         guard let id = log.text(node, path: "\(path).source") else { return nil }
         guard sourceIDs.contains(id) else {
-            var message = "source inconnue '\(ScalarParsing.truncated(id))'"
-            if let guess = Suggestion.closest(to: id, among: sourceIDs.sorted()) {
-                message += " ; vouliez-vous dire '\(guess)' ?"
+            var message = "source \(ScalarParsing.quoted(id)) inconnue"
+            if let question = Suggestion.question(for: id, among: sourceIDs.sorted()) {
+                message += " ; " + question
             } else {
                 message += " : déclarez-la sous sources, avec le passage qui fixe la période"
             }
@@ -66,7 +66,7 @@ extension SchemeBuilder {
         for (position, item) in (eligibility.sequence ?? []).enumerated() {
             guard let idNode = item.mapping?.first(where: { $0.key.scalar == "id" })?.value,
                   idNode.scalar == ValidityWindow.criterionID else { continue }
-            log.error("l'identifiant '\(ValidityWindow.criterionID)' est celui du critère que crée in_force : renommez ce critère",
+            log.error("l'identifiant « \(ValidityWindow.criterionID) » est celui du critère que crée in_force : renommez ce critère",
                       at: idNode.mark, path: "eligibility[\(position)].id")
         }
     }

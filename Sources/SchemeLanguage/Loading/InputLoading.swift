@@ -11,12 +11,12 @@ extension SchemeBuilder {
 
     private func input(_ id: String, _ value: YAMLNode, path: String, among ids: Set<String>) -> InputDefinition? {
         if let longer = ids.first(where: { $0.hasPrefix(id + ".") }) {
-            log.error("input '\(id)' is also the start of '\(longer)': a fact cannot be both a value and a group of facts", at: value.mark, path: path)
+            log.error("la donnée « \(id) » est aussi le début de « \(longer) » : un fait ne peut être à la fois une valeur et un groupe de faits ; renommez l'une des deux", at: value.mark, path: path)
         }
         guard var fields = Fields(value, path: path, log: log) else { return nil }
         let values = fields.optional("values")
         let type = fields.required("type", what: inputTypeNames).flatMap { inputType($0, values: values, id: id, path: path) }
-        let question = fields.required("question", what: "the French question put to the applicant").flatMap { log.text($0, path: "\(path).question") }
+        let question = fields.required("question", what: "la question posée au demandeur, en français").flatMap { log.text($0, path: "\(path).question") }
         let help = fields.optional("help").flatMap { log.text($0, path: "\(path).help") }
         let piece = fields.optional("piece").flatMap { pieceReference($0, path: "\(path).piece") }
         let confirm = fields.optional("confirm").flatMap { log.boolean($0, path: "\(path).confirm") } ?? false
@@ -27,7 +27,7 @@ extension SchemeBuilder {
         let personal = fields.optional("personal").flatMap { log.boolean($0, path: "\(path).personal") } ?? false
         let basis = fields.optional("basis").flatMap { node -> Bool? in
             guard node.scalar == "HT", type == .money else {
-                log.error("basis vaut HT, pour un montant (type: money) que les règles comptent hors taxes", at: node.mark, path: "\(path).basis")
+                log.error("« basis » vaut HT, pour un montant (type: money) que les règles comptent hors taxes : corrigez la valeur ou retirez le champ", at: node.mark, path: "\(path).basis")
                 return nil
             }
             return true
@@ -70,13 +70,13 @@ extension SchemeBuilder {
             var sentences: [Bool: String] = [:]
             for pair in pairs {
                 guard let key = pair.key.scalar, let flag = ["true": true, "false": false][key] else {
-                    log.error("expected true or false, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
+                    log.error("attendu true ou false, trouvé \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
                     continue
                 }
                 sentences[flag] = template(pair.value, path: "\(path).\(key)")
             }
             for (flag, name) in [(true, "true"), (false, "false")] where sentences[flag] == nil && !pairs.contains(where: { $0.key.scalar == name }) {
-                log.error("missing field '\(name)': the sentence stating that the fact is \(flag ? "true" : "false")", at: node.mark, path: path)
+                log.error("champ « \(name) » manquant : la phrase qui énonce que le fait est \(flag ? "vrai" : "faux")", at: node.mark, path: path)
             }
             guard let yes = sentences[true], let no = sentences[false] else { return nil }
             return .boolean(whenTrue: yes, whenFalse: no)
@@ -84,7 +84,7 @@ extension SchemeBuilder {
             var sentences: [String: String] = [:]
             for pair in node.mapping! {
                 guard let key = pair.key.scalar, domain.values.contains(key) else {
-                    log.error("\(ScalarParsing.shown(pair.key)) is not a value of this input; its values are \(domain.values.joined(separator: ", "))",
+                    log.error("\(ScalarParsing.shown(pair.key)) n'est pas une valeur de cette donnée ; ses valeurs sont : \(domain.values.joined(separator: ", "))",
                               at: pair.key.mark, path: path)
                     continue
                 }
@@ -92,30 +92,30 @@ extension SchemeBuilder {
             }
             let absent = domain.values.filter { value in !node.mapping!.contains { $0.key.scalar == value } }
             if !absent.isEmpty {
-                log.error("missing the sentence of \(absent.map { "'\($0)'" }.joined(separator: ", ")): give one for each value, or one sentence with {value}",
+                log.error("il manque la phrase de \(absent.map { "« \($0) »" }.joined(separator: ", ")) : donnez-en une par valeur, ou une seule phrase avec {value}",
                           at: node.mark, path: path)
                 return nil
             }
             return sentences.count == domain.values.count ? .perValue(sentences) : nil
         case .set where node.mapping != nil:
             var fields = Fields(node, path: path, log: log)
-            let none = fields?.required("none", what: "the sentence when no value is given").flatMap { template($0, path: "\(path).none") }
-            let some = fields?.required("some", what: "the sentence where {value} writes the values given").flatMap { template($0, path: "\(path).some", also: [value], what: names) }
+            let none = fields?.required("none", what: "la phrase quand aucune valeur n'est donnée").flatMap { template($0, path: "\(path).none") }
+            let some = fields?.required("some", what: "la phrase où {value} écrit les valeurs données").flatMap { template($0, path: "\(path).some", also: [value], what: names) }
             fields?.rejectUnknown()
             guard let none, let some else { return nil }
             guard ParameterText.names(in: some).contains(value) else {
-                log.error("the sentence must write the values: put {value} where they go", at: node.mark, path: "\(path).some")
+                log.error("la phrase doit écrire les valeurs : placez {value} là où elles vont", at: node.mark, path: "\(path).some")
                 return nil
             }
             return .set(none: none, some: some)
         default:
             guard node.scalar != nil else {
-                log.error("expected a sentence where {value} writes the fact (« La dépense éligible s'élève à {value}. »)", at: node.mark, path: path)
+                log.error("attendu une phrase où {value} écrit le fait (« La dépense éligible s'élève à {value}. »), trouvé \(node.kindName)", at: node.mark, path: path)
                 return nil
             }
             guard let text = template(node, path: path, also: [value], what: names) else { return nil }
             guard ParameterText.names(in: text).contains(value) else {
-                log.error("the sentence must write the fact: put {value} where it goes", at: node.mark, path: path)
+                log.error("la phrase doit écrire le fait : placez {value} là où il va", at: node.mark, path: path)
                 return nil
             }
             return .template(text)
@@ -123,7 +123,7 @@ extension SchemeBuilder {
     }
 
     private var inputTypeNames: String {
-        "one of boolean, integer, number, money, rate, date, text, enum, set"
+        "l'un des types boolean, integer, number, money, rate, date, text, enum, set"
     }
 
     private func inputType(_ node: YAMLNode, values: YAMLNode?, id: String, path: String) -> ValueType? {
@@ -133,15 +133,15 @@ extension SchemeBuilder {
             "rate": .rate, "date": .date, "text": .text,
         ]
         if let type = simple[name] {
-            if let values { log.error("'values' only applies to enum and set inputs", at: values.mark, path: "\(path).values") }
+            if let values { log.error("« values » ne vaut que pour les données de type enum et set : retirez-le", at: values.mark, path: "\(path).values") }
             return type
         }
         guard name == "enum" || name == "set" else {
-            log.error("unknown type '\(ScalarParsing.truncated(name))'; use \(inputTypeNames)", at: node.mark, path: "\(path).type")
+            log.error("type \(ScalarParsing.quoted(name)) inconnu ; écrivez \(inputTypeNames)", at: node.mark, path: "\(path).type")
             return nil
         }
         guard let values else {
-            log.error("an \(name) input needs 'values': the admitted values and their French labels", at: node.mark, path: path)
+            log.error("une donnée de type \(name) demande « values » : les valeurs admises et leurs libellés en français", at: node.mark, path: path)
             return nil
         }
         guard let domain = enumDomain(values, name: id, path: "\(path).values") else { return nil }
@@ -162,11 +162,11 @@ extension SchemeBuilder {
                 labels[value] = label
             }
         } else {
-            log.error("expected the list of values, or a mapping from values to labels", at: node.mark, path: path)
+            log.error("attendu la liste des valeurs, ou un ensemble de valeurs et de leurs libellés, trouvé \(node.kindName)", at: node.mark, path: path)
             return nil
         }
         guard !values.isEmpty else {
-            log.error("'values' must list at least one value", at: node.mark, path: path)
+            log.error("« values » doit donner au moins une valeur", at: node.mark, path: path)
             return nil
         }
         return EnumDomain(name: name, values: values, labels: labels)
@@ -175,7 +175,7 @@ extension SchemeBuilder {
     private func bound(_ node: YAMLNode, type: ValueType?, path: String) -> DecimalNumber? {
         guard let type else { return nil }
         guard type.isNumeric else {
-            log.error("'min' and 'max' apply to numbers, amounts and rates, not to a \(type)", at: node.mark, path: path)
+            log.error("« min » et « max » valent pour les nombres, les montants et les taux, pas pour \(type.withArticle)", at: node.mark, path: path)
             return nil
         }
         switch ScalarParsing.value(node, as: type) {
@@ -199,9 +199,9 @@ extension SchemeBuilder {
     private func pieceReference(_ node: YAMLNode, path: String) -> String? {
         guard let id = log.text(node, path: path) else { return nil }
         guard pieceIDs.contains(id) else {
-            var message = "unknown piece '\(ScalarParsing.truncated(id))'"
-            if let guess = Suggestion.closest(to: id, among: pieceIDs.sorted()) { message += "; did you mean '\(guess)'?" }
-            else { message += ": declare it under 'pieces'" }
+            var message = "pièce \(ScalarParsing.quoted(id)) inconnue"
+            if let question = Suggestion.question(for: id, among: pieceIDs.sorted()) { message += " ; " + question }
+            else { message += " : déclarez-la sous « pieces »" }
             log.error(message, at: node.mark, path: path)
             return nil
         }
@@ -230,7 +230,7 @@ extension SchemeBuilder {
                                       at: unsetNode.mark, path: path, source: source)
             }
             if dateNode != nil, dated == nil {
-                log.error("'date' chooses among dated 'versions': this parameter has a single value", at: value.mark, path: path)
+                log.error("« date » choisit entre des « versions » datées, et ce paramètre n'a qu'une valeur : retirez « date »", at: value.mark, path: path)
             }
             guard let versions = versions(single: single, dated: dated, declared: declared, at: value.mark, path: path),
                   let label, dateNode == nil || date != nil else { return nil }
@@ -244,7 +244,7 @@ extension SchemeBuilder {
     private func unsetParameter(_ id: String, label: String?, declared: ValueType?, typeGiven: Bool, written: [(String, YAMLNode?)],
                                 at mark: SourceMark, path: String, source: String?) -> Parameter? {
         for case let (field, node?) in written {
-            log.error("un paramètre sans valeur (unset: true) n'en écrit aucune : retirez '\(field)', ou retirez unset pour donner la valeur que le texte fixe",
+            log.error("un paramètre sans valeur (unset: true) n'en écrit aucune : retirez « \(field) », ou retirez unset pour donner la valeur que le texte fixe",
                       at: node.mark, path: "\(path).\(field)")
         }
         if !typeGiven {
@@ -260,7 +260,7 @@ extension SchemeBuilder {
                                           "money": .money, "rate": .rate, "date": .date, "text": .text]
         guard let name = log.text(node, path: path) else { return nil }
         guard let type = names[name] else {
-            log.error("a parameter's type is one of \(names.keys.sorted().joined(separator: ", "))", at: node.mark, path: path)
+            log.error("type \(ScalarParsing.quoted(name)) inconnu : le type d'un paramètre est l'un de \(names.keys.sorted().joined(separator: ", "))", at: node.mark, path: path)
             return nil
         }
         return type
@@ -274,33 +274,33 @@ extension SchemeBuilder {
         case (nil, let node?):
             return datedVersions(node, declared: declared, path: "\(path).versions")
         case (_?, _?):
-            log.error("give either 'value' or 'versions', not both", at: mark, path: path)
+            log.error("donnez « value » ou « versions », pas les deux", at: mark, path: path)
             return nil
         case (nil, nil):
-            log.error("missing field 'value' (or 'versions' for values that change with the decision date, or 'unset: true' with a 'type' when the text gives no value)", at: mark, path: path)
+            log.error("champ « value » manquant (ou « versions » pour des valeurs qui changent avec la date de décision, ou « unset: true » avec un « type » quand le texte ne donne pas la valeur)", at: mark, path: path)
             return nil
         }
     }
 
     private func datedVersions(_ node: YAMLNode, declared: ValueType?, path: String) -> [Parameter.Version]? {
         guard let pairs = node.mapping, !pairs.isEmpty else {
-            log.error("expected a mapping from start dates (YYYY-MM-DD) to values", at: node.mark, path: path)
+            log.error("attendu des dates de début (AAAA-MM-JJ) et leurs valeurs : versions: {2020-09-01: 1 150 €}", at: node.mark, path: path)
             return nil
         }
         var versions: [Parameter.Version] = []
         for pair in pairs {
             guard let text = pair.key.scalar, let date = LocalDate(iso: text) else {
-                log.error("expected a start date written YYYY-MM-DD, found \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
+                log.error("attendu une date de début écrite AAAA-MM-JJ, trouvé \(ScalarParsing.shown(pair.key))", at: pair.key.mark, path: path)
                 continue
             }
             guard let value = ParameterTyping.value(pair.value, declared: declared, path: "\(path).\(text)", log: log) else { continue }
             if let previous = versions.last {
                 guard previous.from.map({ $0 < date }) ?? true else {
-                    log.error("versions must be in increasing date order", at: pair.key.mark, path: path)
+                    log.error("les versions se suivent par date croissante : remettez-les dans l'ordre", at: pair.key.mark, path: path)
                     return nil
                 }
                 guard ParameterTyping.type(of: previous.value) == ParameterTyping.type(of: value) else {
-                    log.error("every version must have the same type as the first", at: pair.value.mark, path: "\(path).\(text)")
+                    log.error("chaque version a le type de la première (montant, taux, nombre…) : écrivez-la de la même façon", at: pair.value.mark, path: "\(path).\(text)")
                     return nil
                 }
             }
@@ -314,7 +314,7 @@ extension SchemeBuilder {
 enum ParameterTyping {
     static func value(_ node: YAMLNode, declared: ValueType?, path: String, log: DiagnosticLog) -> Value? {
         guard let text = node.scalar else {
-            log.error("expected a value such as 50 % or 40 000 €, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu une valeur comme 50 % ou 40 000 €, trouvé \(node.kindName)", at: node.mark, path: path)
             return nil
         }
         let type = declared ?? inferred(text)

@@ -6,8 +6,8 @@ extension SchemeBuilder {
     func interpretations(_ node: YAMLNode, targets: InterpretationTargets) -> [Interpretation] {
         entries(node, path: "interpretation").compactMap { id, value, path in
             guard var fields = Fields(value, path: path, log: log) else { return nil }
-            let question = fields.required("question", what: "the ambiguity of the text").flatMap { log.text($0, path: "\(path).question") }
-            let choice = fields.required("choice", what: "what the scheme implements").flatMap { template($0, path: "\(path).choice") }
+            let question = fields.required("question", what: "l'ambiguïté du texte").flatMap { log.text($0, path: "\(path).question") }
+            let choice = fields.required("choice", what: "ce que le dispositif applique").flatMap { template($0, path: "\(path).choice") }
             let source = sourceReference(&fields, path: path)
             let audience = fields.required("audience", what: Self.audienceHint).flatMap { self.audience($0, path: "\(path).audience") }
             // Without applies_to, the interpretation bears on the whole scheme.
@@ -26,9 +26,9 @@ extension SchemeBuilder {
     private func audience(_ node: YAMLNode, path: String) -> Interpretation.Audience? {
         guard let text = log.text(node, path: path) else { return nil }
         guard let audience = Interpretation.Audience(rawValue: text) else {
-            var message = "audience inconnue '\(ScalarParsing.truncated(text))'"
+            var message = "audience \(ScalarParsing.quoted(text)) inconnue"
             if let guess = Suggestion.closest(to: text, among: Interpretation.Audience.allCases.map(\.rawValue)) {
-                message += " (vouliez-vous dire '\(guess)' ?)"
+                message += " (vouliez-vous dire « \(guess) » ?)"
             }
             log.error(message + " : écrivez " + Self.audienceHint, at: node.mark, path: path)
             return nil
@@ -63,7 +63,7 @@ extension SchemeBuilder {
                 continue
             }
             guard seen.insert(id).inserted else {
-                log.error("'\(ScalarParsing.truncated(id))' est déjà nommé dans applies_to : retirez ce doublon", at: item.mark, path: itemPath)
+                log.error("\(ScalarParsing.quoted(id)) est déjà nommé dans applies_to : retirez ce doublon", at: item.mark, path: itemPath)
                 valid = false
                 continue
             }
@@ -76,8 +76,8 @@ extension SchemeBuilder {
     private func target(_ id: String, at node: YAMLNode, path: String, targets: InterpretationTargets) -> [Interpretation.Target]? {
         let found = targets.targets(named: id)
         guard found.isEmpty else { return found }
-        var message = "'\(ScalarParsing.truncated(id))' ne nomme ni un critère, ni un paramètre, ni une limite, ni une étape du calcul du dispositif"
-        if let guess = Suggestion.closest(to: id, among: targets.ids) { message += " (vouliez-vous dire '\(guess)' ?)" }
+        var message = "\(ScalarParsing.quoted(id)) ne nomme ni un critère, ni un paramètre, ni une limite, ni une étape du calcul du dispositif"
+        if let question = Suggestion.question(for: id, among: targets.ids) { message += " (\(question))" }
         message += " : écrivez l'identifiant d'un critère (eligibility[…].id), d'un paramètre (parameters), d'une limite (limits) "
             + "ou d'une étape (amount.steps, schedule.steps), ou \(Self.withoutAppliesTo)"
         log.error(message, at: node.mark, path: path)

@@ -11,9 +11,9 @@ extension SchemeBuilder {
     private func limit(_ id: String, _ node: YAMLNode, path: String, inputs: [InputDefinition], symbols: SymbolTable) -> Limit? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
         let label = fields.required("label").flatMap { template($0, path: "\(path).label") }
-        let measure = fields.required("measure", what: "amount, months or count").flatMap { choice($0, Limit.Measure.self, path: "\(path).measure") }
-        let period = fields.required("period", what: "calendar-year or scheme-life").flatMap { choice($0, Limit.Period.self, path: "\(path).period") }
-        let keys = fields.required("by", what: "the inputs that identify whose decisions count").flatMap { keyInputs($0, inputs: inputs, path: "\(path).by") }
+        let measure = fields.required("measure", what: "amount, months ou count").flatMap { choice($0, Limit.Measure.self, path: "\(path).measure") }
+        let period = fields.required("period", what: "calendar-year ou scheme-life").flatMap { choice($0, Limit.Period.self, path: "\(path).period") }
+        let keys = fields.required("by", what: "les données qui disent de qui les décisions comptent").flatMap { keyInputs($0, inputs: inputs, path: "\(path).by") }
         let whenNode = fields.optional("when")
         let condition = whenNode.flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).when") }
         let source = sourceReference(&fields, path: path)
@@ -25,7 +25,7 @@ extension SchemeBuilder {
     private func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ type: T.Type, path: String) -> T? where T.RawValue == String {
         guard let text = node.scalar, let value = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue).joined(separator: ", ")
-            log.error("expected one of \(names), found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            log.error("attendu l'une des valeurs \(names), trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path)
             return nil
         }
         return value
@@ -33,15 +33,15 @@ extension SchemeBuilder {
 
     private func keyInputs(_ node: YAMLNode, inputs: [InputDefinition], path: String) -> [Int]? {
         guard let items = log.sequence(node, path: path), !items.isEmpty else {
-            log.error("'by' lists at least one input", at: node.mark, path: path)
+            log.error("« by » donne au moins une donnée du dispositif", at: node.mark, path: path)
             return nil
         }
         var keys: [Int] = []
         for item in items {
             guard let name = log.text(item, path: path) else { return nil }
             guard let index = inputs.firstIndex(where: { $0.id == name }), !inputs[index].perMonth else {
-                var message = "'\(name)' is not an input of this scheme"
-                if let guess = Suggestion.closest(to: name, among: inputs.map(\.id)) { message += "; did you mean '\(guess)'?" }
+                var message = "« \(name) » n'est pas une donnée de ce dispositif (hors données mensuelles, per_month)"
+                if let question = Suggestion.question(for: name, among: inputs.map(\.id)) { message += " ; " + question }
                 log.error(message, at: item.mark, path: path)
                 return nil
             }

@@ -30,26 +30,26 @@ public enum MentionsLoader {
         guard var fields = Fields(document, path: "", log: log) else { return nil }
         var deadline: Int?
         var pieces: ByBeneficiary?
-        if let node = fields.required("pieces", what: "the deadline and the text of a request for pieces (CRPA L. 114-5)"),
+        if let node = fields.required("pieces", what: "le délai et le texte d'une demande de pièces (CRPA, article L. 114-5)"),
            var piecesFields = Fields(node, path: "pieces", log: log) {
-            deadline = piecesFields.required("deadline_days", what: "the days given to produce the pieces")
+            deadline = piecesFields.required("deadline_days", what: "le nombre de jours laissés pour produire les pièces")
                 .flatMap { days($0, path: "pieces.deadline_days", log: log) }
             pieces = byBeneficiary(&piecesFields, path: "pieces", placeholders: "pieces", log: log)
             piecesFields.rejectUnknown()
         }
         var act: MentionTemplate?, simulation: MentionTemplate?
-        if let node = fields.required("algorithm", what: "the mention of the algorithmic processing (CRPA L. 311-3-1)"),
+        if let node = fields.required("algorithm", what: "la mention du traitement algorithmique (CRPA, article L. 311-3-1)"),
            var algorithm = Fields(node, path: "algorithm", log: log) {
-            act = algorithm.required("act", what: "the mention every act carries")
+            act = algorithm.required("act", what: "la mention que porte chaque acte")
                 .flatMap { template($0, path: "algorithm.act", placeholders: "algorithm.act", log: log) }
-            simulation = algorithm.required("simulation", what: "the information a simulation gives")
+            simulation = algorithm.required("simulation", what: "l'information que donne une simulation")
                 .flatMap { template($0, path: "algorithm.simulation", placeholders: "algorithm.simulation", log: log) }
             algorithm.rejectUnknown()
         }
-        let personalData = fields.required("personal_data", what: "the notice on personal data (RGPD, article 13)")
+        let personalData = fields.required("personal_data", what: "la notice sur les données personnelles (RGPD, article 13)")
             .flatMap { template($0, path: "personal_data", placeholders: "personal_data", log: log) }
         var appeal: ByBeneficiary?
-        if let node = fields.required("appeal", what: "the routes and time limits of appeal, by kind of beneficiary"),
+        if let node = fields.required("appeal", what: "les voies et délais de recours, par catégorie de bénéficiaire"),
            var appealFields = Fields(node, path: "appeal", log: log) {
             appeal = byBeneficiary(&appealFields, path: "appeal", placeholders: "appeal", log: log)
             appealFields.rejectUnknown()
@@ -64,7 +64,7 @@ public enum MentionsLoader {
     /// A whole number of days, from 1 to a year.
     private static func days(_ node: YAMLNode, path: String, log: DiagnosticLog) -> Int? {
         guard let text = node.scalar, let days = Int(text), (1...longestDeadline).contains(days) else {
-            log.error("expected a number of days from 1 to \(longestDeadline), found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            log.error("attendu un nombre de jours de 1 à \(longestDeadline), trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path)
             return nil
         }
         return days
@@ -75,7 +75,7 @@ public enum MentionsLoader {
         var texts: [BeneficiaryKind: MentionTemplate] = [:]
         var complete = true
         for kind in BeneficiaryKind.allCases {
-            let what = "the text for a beneficiary of kind \(kind.rawValue) (the kinds are \(BeneficiaryKind.listed()))"
+            let what = "le texte pour un bénéficiaire de la catégorie \(kind.rawValue) (les catégories sont \(BeneficiaryKind.listed()))"
             guard let node = fields.required(kind.rawValue, what: what),
                   let text = template(node, path: "\(path).\(kind.rawValue)", placeholders: placeholders, log: log) else {
                 complete = false
@@ -93,18 +93,22 @@ public enum MentionsLoader {
         let allowed = Mentions.placeholders[key] ?? []
         let listed = allowed.map { "{\($0)}" }.joined(separator: ", ")
         guard !template.paragraphs([:]).isEmpty else {
-            log.error("the text is empty: write the mention as documents print it", at: node.mark, path: path)
+            log.error("le texte est vide : écrivez la mention telle que les documents l'impriment", at: node.mark, path: path)
             return nil
         }
         guard let names = template.placeholders else {
-            log.error("a brace is left unmatched: a placeholder is written {name}, and this text may use \(listed)", at: node.mark, path: path)
+            log.error("une accolade n'est pas refermée : un repère s'écrit {nom}, et ce texte peut employer \(listed)", at: node.mark, path: path)
             return nil
         }
         var sound = true
         for name in names where !allowed.contains(name) {
-            var message = "unknown placeholder '{\(ScalarParsing.truncated(name))}'"
-            if let guess = Suggestion.closest(to: name, among: allowed) { message += "; did you mean '{\(guess)}'?" }
-            log.error(message + " This text may use \(listed)", at: node.mark, path: path)
+            var message = "repère « {\(ScalarParsing.truncated(name))} » inconnu"
+            if let guess = Suggestion.closest(to: name, among: allowed) {
+                message += " ; vouliez-vous dire « {\(guess)} » ? Ce texte peut employer \(listed)"
+            } else {
+                message += " : ce texte peut employer \(listed)"
+            }
+            log.error(message, at: node.mark, path: path)
             sound = false
         }
         return sound ? template : nil
@@ -113,7 +117,7 @@ public enum MentionsLoader {
     /// `schemes: {fsl-acces: {pieces_deadline_days: 30, personal_data: {…}}}`.
     private static func schemes(_ node: YAMLNode, log: DiagnosticLog) -> ([String: Mentions.SchemeEntry], [String: SourceMark]) {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from scheme ids to what they add, found \(node.kindName)", at: node.mark, path: "schemes")
+            log.error("attendu les identifiants des dispositifs et ce que chacun ajoute, trouvé \(node.kindName)", at: node.mark, path: "schemes")
             return ([:], [:])
         }
         var entries: [String: Mentions.SchemeEntry] = [:], marks: [String: SourceMark] = [:]

@@ -20,7 +20,7 @@ enum NumberForms {
         case .ambiguous(let readings):
             return ambiguity(text, readings: readings, unit: unit, noun: noun)
         case .number(let value) where type == .integer && value.isWhole && value.integerValue() == nil:
-            return "le nombre entier '\(ScalarParsing.truncated(text))' est trop grand : il doit être compris entre \(written(DecimalNumber(Int.min))) et \(written(DecimalNumber(Int.max)))"
+            return "le nombre entier \(ScalarParsing.quoted(text)) est trop grand : il doit être compris entre \(written(DecimalNumber(Int.min))) et \(written(DecimalNumber(Int.max)))"
         default:
             return nil
         }
@@ -41,7 +41,7 @@ enum NumberForms {
         return [thousands, decimal]
     }
 
-    /// « le montant '60,000 €' est ambigu (60 000 € ou 60 € ?) : … par exemple '60 000 €', '60.000 €' ou '60 €' »
+    /// « le montant « 60,000 € » est ambigu (60 000 € ou 60 € ?) : … par exemple « 60 000 € », « 60.000 € » ou « 60 € » »
     /// `dotGroups`: whether `60.000` may be suggested, as it may for amounts but not for plain
     /// numbers and rates, where it is itself ambiguous.
     private static func ambiguity(_ text: String, readings: [DecimalNumber], unit: String, noun: String, dotGroups: Bool = true) -> String {
@@ -52,10 +52,10 @@ enum NumberForms {
             examples.append(written(reading) + unit)
             if dotGroups, reading.magnitudeAtLeastOneThousand { examples.append(written(reading, group: ".") + unit) }
         }
-        let listed = examples.dropLast().map { "'\($0)'" }.joined(separator: ", ")
-            + (examples.count > 1 ? " ou " : "") + "'\(examples.last!)'"
+        let listed = examples.dropLast().map { "« \($0) »" }.joined(separator: ", ")
+            + (examples.count > 1 ? " ou " : "") + "« \(examples.last!) »"
         let separators = dotGroups ? "séparez les milliers par une espace ou un point" : "séparez les milliers par une espace"
-        return "\(noun) '\(ScalarParsing.truncated(text))' est ambigu (\(question)) : \(separators), "
+        return "\(noun) \(ScalarParsing.quoted(text)) est ambigu (\(question)) : \(separators), "
             + "et les décimales par une virgule ; écrivez par exemple \(listed)"
     }
 

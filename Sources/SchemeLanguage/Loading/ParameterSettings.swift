@@ -95,34 +95,34 @@ public enum ParameterSettings {
         for setting in settings {
             let path = "parameters.\(setting.scheme).\(setting.parameter)"
             guard let scheme = schemes[setting.scheme] else {
-                var message = "'\(setting.scheme)' n'est pas un dispositif chargé des règles"
-                if let guess = Suggestion.closest(to: setting.scheme, among: schemes.keys.sorted()) { message += " ; vouliez-vous dire '\(guess)' ?" }
+                var message = "« \(setting.scheme) » n'est pas un dispositif chargé des règles"
+                if let question = Suggestion.question(for: setting.scheme, among: schemes.keys.sorted()) { message += " ; " + question }
                 diagnostics.append(Diagnostic(message, at: setting.schemeMark, path: "parameters.\(setting.scheme)"))
                 continue
             }
             guard let parameter = scheme.parameters.first(where: { $0.id == setting.parameter }) else {
-                var message = "'\(setting.parameter)' n'est pas un paramètre du dispositif \(scheme.id)"
-                if let guess = Suggestion.closest(to: setting.parameter, among: scheme.parameters.map(\.id)) { message += " ; vouliez-vous dire '\(guess)' ?" }
+                var message = "« \(setting.parameter) » n'est pas un paramètre du dispositif \(scheme.id)"
+                if let question = Suggestion.question(for: setting.parameter, among: scheme.parameters.map(\.id)) { message += " ; " + question }
                 diagnostics.append(Diagnostic(message, at: setting.parameterMark, path: path))
                 continue
             }
             guard parameter.isUnset else {
                 let voted = FrenchFormat.versions(of: parameter)
-                diagnostics.append(Diagnostic("le paramètre '\(parameter.id)' du dispositif \(scheme.id) a la valeur que le texte lui donne (\(voted)) : "
+                diagnostics.append(Diagnostic("le paramètre « \(parameter.id) » du dispositif \(scheme.id) a la valeur que le texte lui donne (\(voted)) : "
                                               + "on ne fixe ici que les paramètres déclarés sans valeur (unset: true) ; pour en essayer une autre, "
                                               + "écrivez une réforme (guichet simulate --reform)", at: setting.parameterMark, path: path))
                 continue
             }
             if let earlier = seen[path] {
-                diagnostics.append(Diagnostic("le paramètre '\(parameter.id)' du dispositif \(scheme.id) a déjà une valeur (\(earlier)) : donnez-la une seule fois",
+                diagnostics.append(Diagnostic("le paramètre « \(parameter.id) » du dispositif \(scheme.id) a déjà une valeur (\(earlier)) : donnez-la une seule fois",
                                               at: setting.parameterMark, path: path))
                 continue
             }
             seen[path] = setting.parameterMark
             guard let value = ScalarParsing.value(setting.value, as: parameter.type) else {
                 let problem = NumberForms.problem(setting.value, as: parameter.type)
-                    ?? "attendu \(expected(parameter.type)), trouvé '\(ScalarParsing.truncated(setting.value))'"
-                diagnostics.append(Diagnostic("\(problem), pour '\(parameter.id)' du dispositif \(scheme.id)", at: setting.valueMark, path: path))
+                    ?? "attendu \(ScalarParsing.expected(parameter.type)), trouvé \(ScalarParsing.quoted(setting.value))"
+                diagnostics.append(Diagnostic("\(problem), pour « \(parameter.id) » du dispositif \(scheme.id)", at: setting.valueMark, path: path))
                 continue
             }
             values[scheme.id, default: [:]][parameter.id] = Parameter.Version(from: nil, value: value, fictitious: setting.fictitious)
@@ -140,17 +140,5 @@ public enum ParameterSettings {
             result[id] = scheme.replacing(parameters: parameters, rulesHash: hash)
         }
         return (result, diagnostics)
-    }
-
-    private static func expected(_ type: ValueType) -> String {
-        switch type {
-        case .boolean: "true ou false"
-        case .integer: "un nombre entier"
-        case .number: "un nombre"
-        case .money: "un montant en euros, comme 150 000 €"
-        case .rate: "un taux, comme 50 %"
-        case .date: "une date écrite AAAA-MM-JJ"
-        default: "une valeur du type du paramètre"
-        }
     }
 }

@@ -18,7 +18,7 @@ public enum ReformLoader {
         let document: YAMLNode
         do {
             guard let node = try YAMLDocumentReader(bytes: bytes, file: path).nextDocument() else {
-                return .failure(DiagnosticList([Diagnostic("the file is empty: a reform has a 'name', a 'rationale' and 'overrides'", at: SourceMark(file: path, line: 1, column: 1))]))
+                return .failure(DiagnosticList([Diagnostic("le fichier est vide : une réforme a un « name », un « rationale » et des « overrides »", at: SourceMark(file: path, line: 1, column: 1))]))
             }
             document = node
         } catch {
@@ -33,8 +33,8 @@ public enum ReformLoader {
     private static func decode(_ node: YAMLNode, schemes: [String: Scheme], file: String, hash: String, log: DiagnosticLog) -> Reform? {
         guard var fields = Fields(node, path: "", log: log) else { return nil }
         let name = fields.required("name").flatMap { log.text($0, path: "name") }
-        let rationale = fields.required("rationale", what: "why the change is proposed").flatMap { log.text($0, path: "rationale") }
-        let overrides = fields.required("overrides", what: "new parameter values, by scheme").map { overridesOf($0, schemes: schemes, log: log) } ?? []
+        let rationale = fields.required("rationale", what: "pourquoi le changement est proposé").flatMap { log.text($0, path: "rationale") }
+        let overrides = fields.required("overrides", what: "les nouvelles valeurs des paramètres, par dispositif").map { overridesOf($0, schemes: schemes, log: log) } ?? []
         let breakdown = fields.optional("breakdown").map { breakdownOf($0, schemes: schemes, log: log) } ?? [:]
         fields.rejectUnknown()
         guard let name, let rationale else { return nil }
@@ -43,18 +43,18 @@ public enum ReformLoader {
 
     private static func overridesOf(_ node: YAMLNode, schemes: [String: Scheme], log: DiagnosticLog) -> [Reform.Override] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from schemes to their parameters", at: node.mark, path: "overrides")
+            log.error("attendu les dispositifs et leurs paramètres : overrides: {pdesi: {taux_inscrit: {value: 60 %}}}, trouvé \(node.kindName)", at: node.mark, path: "overrides")
             return []
         }
         var overrides: [Reform.Override] = []
         for pair in pairs {
             let schemeID = pair.key.scalar ?? ""
             guard let scheme = schemes[schemeID] else {
-                log.error(unknown("scheme '\(schemeID)'", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: "overrides.\(schemeID)")
+                log.error(unknown("dispositif « \(schemeID) » inconnu", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: "overrides.\(schemeID)")
                 continue
             }
             guard let parameters = pair.value.mapping else {
-                log.error("expected a mapping from parameters to their new values", at: pair.value.mark, path: "overrides.\(schemeID)")
+                log.error("attendu les paramètres et leurs nouvelles valeurs, trouvé \(pair.value.kindName)", at: pair.value.mark, path: "overrides.\(schemeID)")
                 continue
             }
             for entry in parameters {
@@ -68,16 +68,15 @@ public enum ReformLoader {
         let id = entry.key.scalar ?? ""
         let path = "overrides.\(scheme.id).\(id)"
         guard let parameter = scheme.parameters.first(where: { $0.id == id }) else {
-            var message = "'\(id)' is not a parameter of '\(scheme.id)'"
-            if let guess = Suggestion.closest(to: id, among: scheme.parameters.map(\.id)) { message += "; did you mean '\(guess)'?" }
-            log.error(message, at: entry.key.mark, path: path)
+            log.error(unknown("« \(id) » n'est pas un paramètre du dispositif \(scheme.id)", among: scheme.parameters.map(\.id), near: id),
+                      at: entry.key.mark, path: path)
             return nil
         }
         guard var fields = Fields(entry.value, path: path, log: log) else { return nil }
         let valueNode = fields.required("value")
         let from = fields.optional("from").flatMap { node -> LocalDate? in
             guard let text = node.scalar, let date = LocalDate(iso: text) else {
-                log.error("expected a date written YYYY-MM-DD, found \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).from")
+                log.error("attendu une date écrite AAAA-MM-JJ, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).from")
                 return nil
             }
             return date
@@ -88,14 +87,14 @@ public enum ReformLoader {
         case .success(let value):
             return Reform.Override(scheme: scheme.id, parameter: id, value: value, from: from, mark: valueNode.mark)
         case .failure(let problem):
-            log.error("\(problem.message), for '\(id)' of '\(scheme.id)', whose new value keeps its unit", at: valueNode.mark, path: "\(path).value")
+            log.error("\(problem.message), pour « \(id) » du dispositif \(scheme.id), dont la nouvelle valeur garde l'unité", at: valueNode.mark, path: "\(path).value")
             return nil
         }
     }
 
     private static func breakdownOf(_ node: YAMLNode, schemes: [String: Scheme], log: DiagnosticLog) -> [String: String] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from schemes to an input", at: node.mark, path: "breakdown")
+            log.error("attendu les dispositifs et, pour chacun, une donnée : breakdown: {pdesi: esi.categorie}, trouvé \(node.kindName)", at: node.mark, path: "breakdown")
             return [:]
         }
         var breakdown: [String: String] = [:]
@@ -103,12 +102,12 @@ public enum ReformLoader {
             let schemeID = pair.key.scalar ?? ""
             let path = "breakdown.\(schemeID)"
             guard let scheme = schemes[schemeID] else {
-                log.error(unknown("scheme '\(schemeID)'", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: path)
+                log.error(unknown("dispositif « \(schemeID) » inconnu", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: path)
                 continue
             }
             guard let input = pair.value.scalar, scheme.inputIndex(input) != nil else {
                 let given = pair.value.scalar ?? ""
-                log.error(unknown("input '\(given)' of '\(schemeID)' (a breakdown names the input whose values split the amounts)",
+                log.error(unknown("donnée « \(given) » inconnue du dispositif \(schemeID) (une ventilation nomme la donnée dont les valeurs répartissent les montants)",
                                   among: scheme.inputs.map(\.id), near: given), at: pair.value.mark, path: path)
                 continue
             }
@@ -117,10 +116,9 @@ public enum ReformLoader {
         return breakdown
     }
 
-    /// "unknown scheme 'pdesy'; did you mean 'pdesi'?"
-    private static func unknown(_ what: String, among names: [String], near given: String) -> String {
-        var message = "unknown \(what)"
-        if let guess = Suggestion.closest(to: given, among: names) { message += "; did you mean '\(guess)'?" }
-        return message
+    /// « dispositif « pdesy » inconnu ; vouliez-vous dire « pdesi » ? »
+    private static func unknown(_ problem: String, among names: [String], near given: String) -> String {
+        guard let question = Suggestion.question(for: given, among: names) else { return problem }
+        return problem + " ; " + question
     }
 }

@@ -13,10 +13,10 @@ public enum ScalarParsing {
     public static func value(_ node: YAMLNode, as type: ValueType) -> Result<Value, ValueProblem> {
         if case .set(let domain) = type { return set(node, domain) }
         guard let text = node.scalar else {
-            return .failure(ValueProblem("expected \(expected(type)), found \(node.kindName)"))
+            return .failure(ValueProblem("attendu \(expected(type)), trouvé \(node.kindName)"))
         }
         if let value = value(text, as: type) { return .success(value) }
-        return .failure(ValueProblem(NumberForms.problem(text, as: type) ?? "expected \(expected(type)), found \(shown(node))"))
+        return .failure(ValueProblem(NumberForms.problem(text, as: type) ?? "attendu \(expected(type)), trouvé \(shown(node))"))
     }
 
     /// Parses text as a value of a scalar type.
@@ -65,37 +65,43 @@ public enum ScalarParsing {
     /// Members are kept in the domain's order, so that equal sets compare and print alike.
     private static func set(_ node: YAMLNode, _ domain: EnumDomain) -> Result<Value, ValueProblem> {
         guard let items = node.sequence else {
-            return .failure(ValueProblem("expected a list of values of '\(domain.name)', found \(node.kindName)"))
+            return .failure(ValueProblem("attendu une liste de valeurs de « \(domain.name) », trouvé \(node.kindName)"))
         }
         var present = [Bool](repeating: false, count: domain.values.count)
         for item in items {
             guard let text = item.scalar, let position = domain.values.firstIndex(of: text) else {
-                return .failure(ValueProblem("\(shown(item)) is not a value of '\(domain.name)'; its values are \(domain.values.joined(separator: ", "))"))
+                return .failure(ValueProblem("\(shown(item)) n'est pas une valeur de « \(domain.name) » ; ses valeurs sont : \(domain.values.joined(separator: ", "))"))
             }
             present[position] = true
         }
         return .success(.set(domain.values.indices.filter { present[$0] }.map { domain.values[$0] }))
     }
 
+    /// What a value of the type looks like, for « attendu … » in messages.
     static func expected(_ type: ValueType) -> String {
         switch type {
-        case .boolean: "true or false"
-        case .integer: "a whole number"
-        case .number: "a number"
-        case .money: "an amount in euros such as 40 000 €"
-        case .rate: "a rate such as 50 %"
-        case .date: "a date written YYYY-MM-DD"
-        case .text: "a text"
-        case .enumeration(let domain): "one of \(domain.values.joined(separator: ", "))"
-        case .set(let domain): "a list of values among \(domain.values.joined(separator: ", "))"
-        case .list: "a list"
+        case .boolean: "true ou false"
+        case .integer: "un nombre entier"
+        case .number: "un nombre"
+        case .money: "un montant en euros, comme 150 000 €"
+        case .rate: "un taux, comme 50 %"
+        case .date: "une date écrite AAAA-MM-JJ"
+        case .text: "un texte"
+        case .enumeration(let domain): "l'une des valeurs \(domain.values.joined(separator: ", "))"
+        case .set(let domain): "une liste de valeurs parmi \(domain.values.joined(separator: ", "))"
+        case .list: "une liste"
         }
     }
 
     /// A node as quoted in an error message, cut short when long.
     static func shown(_ node: YAMLNode) -> String {
         guard let text = node.scalar else { return node.kindName }
-        return "'\(truncated(text))'"
+        return quoted(text)
+    }
+
+    /// A text from a file as quoted in an error message: between guillemets, cut short when long.
+    public static func quoted(_ text: String) -> String {
+        "« \(truncated(text)) »"
     }
 
     public static func truncated(_ text: String) -> String {

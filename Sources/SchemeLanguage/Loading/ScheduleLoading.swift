@@ -4,10 +4,10 @@ import YAMLReader
 extension SchemeBuilder {
     func schedule(_ node: YAMLNode, symbols: SymbolTable) -> ScheduleDefinition? {
         guard var fields = Fields(node, path: "schedule", log: log) else { return nil }
-        let start = fields.required("start", what: "the date whose month is the first month paid").flatMap {
+        let start = fields.required("start", what: "la date dont le mois est le premier mois payé").flatMap {
             expression($0, symbols: symbols, expecting: .date, path: "schedule.start")
         }
-        let months = fields.required("months", what: "the number of months asked").flatMap {
+        let months = fields.required("months", what: "le nombre de mois demandés").flatMap {
             expression($0, symbols: symbols, expecting: .integer, path: "schedule.months")
         }
         let maxMonths = fields.optional("max_months").flatMap {
@@ -21,7 +21,7 @@ extension SchemeBuilder {
         let stop = stopNode.flatMap { expression($0, symbols: monthly, expecting: .boolean, path: "schedule.stop") }
         let stopReason = fields.optional("stop_reason").flatMap { log.text($0, path: "schedule.stop_reason") }
         if stopNode != nil, stopReason == nil {
-            log.error("missing field 'stop_reason': the decision must say why the payments stop", at: node.mark, path: "schedule")
+            log.error("champ « stop_reason » manquant : la décision doit dire pourquoi les versements s'arrêtent", at: node.mark, path: "schedule")
         }
         let source = sourceReference(&fields, path: "schedule")
         let steps = stepList(&fields, section: "schedule", symbols: monthly)

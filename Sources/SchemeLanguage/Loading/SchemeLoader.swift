@@ -23,10 +23,10 @@ public enum SchemeLoader {
         do {
             let reader = YAMLDocumentReader(bytes: bytes, file: file)
             guard let first = try reader.nextDocument() else {
-                return .failure(DiagnosticList([Diagnostic("the file is empty: a scheme starts with 'id', 'title' and 'kind'", at: SourceMark(file: file, line: 1, column: 1))]))
+                return .failure(DiagnosticList([Diagnostic("le fichier est vide : un dispositif commence par « id », « title » et « kind »", at: SourceMark(file: file, line: 1, column: 1))]))
             }
             if let second = try reader.nextDocument() {
-                return .failure(DiagnosticList([Diagnostic("a scheme file holds one scheme; remove the second document", at: second.mark)]))
+                return .failure(DiagnosticList([Diagnostic("un fichier de dispositif n'en contient qu'un : retirez le second document", at: second.mark)]))
             }
             document = first
         } catch {
@@ -103,14 +103,14 @@ struct SchemeBuilder {
 
     mutating func build(_ document: YAMLNode) -> Scheme? {
         guard var fields = Fields(document, path: "", log: log) else { return nil }
-        let id = fields.required("id", what: "the scheme's identifier").flatMap { log.identifier($0, path: "id") }
+        let id = fields.required("id", what: "l'identifiant du dispositif").flatMap { log.identifier($0, path: "id") }
         let title = fields.required("title").flatMap { log.text($0, path: "title") }
         let kind = fields.required("kind").flatMap { self.kind($0) }
         let family = fields.optional("family").flatMap { log.identifier($0, path: "family") }
         let beneficiaries = fields.optional("beneficiaries").map { self.beneficiaries($0) } ?? []
         let themes = fields.optional("themes").map { self.themes($0) } ?? []
-        let authority = fields.required("authority", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { self.authority($0) }
-        let sources = fields.required("sources", what: "the passages of the deliberations the scheme encodes").map { self.sources($0) } ?? []
+        let authority = fields.required("authority", what: "la clé d'une autorité de deliberations.yaml, comme cd62").flatMap { self.authority($0) }
+        let sources = fields.required("sources", what: "les passages des délibérations que le dispositif traduit").map { self.sources($0) } ?? []
         let decidedBy = decisionAuthority()
         let inForceNode = fields.optional("in_force")
         let window = inForceNode.flatMap { self.inForce($0) }
@@ -123,11 +123,11 @@ struct SchemeBuilder {
         let limits = fields.optional("limits").map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []
         for (index, limit) in limits.enumerated() {
             if symbols.symbols[limit.id] != nil {
-                log.error("limit '\(limit.id)' has the name of an input or a parameter", at: document.mark, path: "limits.\(limit.id)")
+                log.error("la limite « \(limit.id) » porte le nom d'une donnée ou d'un paramètre : renommez-la", at: document.mark, path: "limits.\(limit.id)")
             }
             symbols.symbols[limit.id] = .limit(index: index, type: limit.measure.type)
         }
-        let eligibility = fields.required("eligibility", what: "the criteria of eligibility")
+        let eligibility = fields.required("eligibility", what: "les critères d'éligibilité")
         if inForceNode != nil, let eligibility { checkWindowID(in: eligibility) }
         // The period of application comes first: a refusal outside it is the first ground stated.
         let windowCriteria = window.flatMap { window in inForceNode.map { [window.criterion(at: $0.mark)] } } ?? []
@@ -166,7 +166,7 @@ struct SchemeBuilder {
         let expressions = criteria.flatMap { [$0.condition, $0.applicability].compactMap { $0 } } + (amount?.steps.map(\.expression) ?? [])
         for index in Set(expressions.flatMap(\.inputIndices)).sorted() where inputs[index].statement == nil {
             let input = inputs[index]
-            log.error("input '\(input.id)' is read by a criterion or the amount and has no 'statement': the sentence that states it in an act (« La dépense éligible s'élève à {value}. »)",
+            log.error("la donnée « \(input.id) » est lue par un critère ou par le montant, et n'a pas de « statement » : ajoutez la phrase qui l'énonce dans un acte (« La dépense éligible s'élève à {value}. »)",
                       at: input.mark, path: "inputs.\(input.id)")
         }
     }
@@ -174,7 +174,7 @@ struct SchemeBuilder {
     private func kind(_ node: YAMLNode) -> SchemeKind? {
         guard let text = log.text(node, path: "kind") else { return nil }
         guard let kind = SchemeKind(rawValue: text) else {
-            log.error("unknown kind '\(ScalarParsing.truncated(text))'; the kinds are: \(SchemeKind.allCases.map(\.rawValue).joined(separator: ", "))", at: node.mark, path: "kind")
+            log.error("nature \(ScalarParsing.quoted(text)) inconnue ; les natures possibles sont : \(SchemeKind.allCases.map(\.rawValue).joined(separator: ", "))", at: node.mark, path: "kind")
             return nil
         }
         return kind
@@ -200,9 +200,9 @@ struct SchemeBuilder {
     func sourceID(_ node: YAMLNode, path: String) -> String? {
         guard let id = log.text(node, path: path) else { return nil }
         guard sourceIDs.contains(id) else {
-            var message = "unknown source '\(ScalarParsing.truncated(id))'"
-            if let guess = Suggestion.closest(to: id, among: sourceIDs.sorted()) { message += "; did you mean '\(guess)'?" }
-            else { message += ": declare it under 'sources'" }
+            var message = "source \(ScalarParsing.quoted(id)) inconnue"
+            if let question = Suggestion.question(for: id, among: sourceIDs.sorted()) { message += " ; " + question }
+            else { message += " : déclarez-la sous « sources »" }
             log.error(message, at: node.mark, path: path)
             return nil
         }
@@ -212,7 +212,7 @@ struct SchemeBuilder {
     /// The entries of a mapping keyed by identifiers, in file order.
     func entries(_ node: YAMLNode, path: String) -> [(id: String, value: YAMLNode, path: String)] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from identifiers to definitions, found \(node.kindName)", at: node.mark, path: path)
+            log.error("attendu un ensemble d'identifiants et de leurs définitions, trouvé \(node.kindName)", at: node.mark, path: path)
             return []
         }
         return pairs.compactMap { pair in

@@ -8,7 +8,7 @@ extension SchemeBuilder {
         let categoryNode = fields.optional("category")
         let category = categoryNode.flatMap { expression($0, symbols: symbols, path: "selection.category") }
         if let category, !category.type.isEnumeration {
-            log.error("the category must be a choice among values (an enum), not a \(category.type)", at: categoryNode!.mark, path: "selection.category")
+            log.error("la catégorie doit être un choix parmi des valeurs (une donnée de type enum), et non \(category.type.withArticle)", at: categoryNode!.mark, path: "selection.category")
         }
         let quotas = fields.optional("quotas").map { self.quotas($0, category: category) } ?? []
         let ranking = fields.optional("ranking").map { self.keys($0, symbols: symbols, path: "selection.ranking") } ?? []
@@ -18,7 +18,7 @@ extension SchemeBuilder {
         let source = sourceReference(&fields, path: "selection")
         fields.rejectUnknown()
         if laureates == nil, envelope == nil {
-            log.error("a selection needs 'laureates', an 'envelope', or both", at: node.mark, path: "selection")
+            log.error("une sélection demande « laureates », une « envelope », ou les deux", at: node.mark, path: "selection")
             return nil
         }
         return Selection(laureates: laureates, category: category, quotas: quotas, ranking: ranking, tieBreaks: tieBreaks,
@@ -27,7 +27,7 @@ extension SchemeBuilder {
 
     private func count(_ node: YAMLNode, path: String) -> Int? {
         guard let text = node.scalar, let value = Int(text), value >= 0 else {
-            log.error("expected a whole number, found \(ScalarParsing.shown(node))", at: node.mark, path: path)
+            log.error("attendu un nombre entier positif ou nul, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: path)
             return nil
         }
         return value
@@ -35,17 +35,17 @@ extension SchemeBuilder {
 
     private func quotas(_ node: YAMLNode, category: Expression?) -> [(category: String, count: Int)] {
         guard let pairs = node.mapping else {
-            log.error("expected a mapping from categories to numbers of laureates", at: node.mark, path: "selection.quotas")
+            log.error("attendu les catégories et leur nombre de lauréats, trouvé \(node.kindName)", at: node.mark, path: "selection.quotas")
             return []
         }
         guard case .enumeration(let domain)? = category?.type else {
-            log.error("quotas need a 'category'", at: node.mark, path: "selection.quotas")
+            log.error("des quotas demandent une « category » : ajoutez-la à la sélection", at: node.mark, path: "selection.quotas")
             return []
         }
         return pairs.compactMap { pair in
             let name = pair.key.scalar ?? ""
             guard domain.contains(name) else {
-                log.error("'\(name)' is not a value of the category; its values are \(domain.values.joined(separator: ", "))", at: pair.key.mark, path: "selection.quotas")
+                log.error("« \(name) » n'est pas une valeur de la catégorie ; ses valeurs sont : \(domain.values.joined(separator: ", "))", at: pair.key.mark, path: "selection.quotas")
                 return nil
             }
             return count(pair.value, path: "selection.quotas.\(name)").map { (name, $0) }
@@ -58,21 +58,21 @@ extension SchemeBuilder {
             let itemPath = "\(path)[\(position)]"
             guard var fields = Fields(item, path: itemPath, log: log) else { return nil }
             let label = fields.required("label").flatMap { log.text($0, path: "\(itemPath).label") }
-            let valueNode = fields.required("value", what: "the expression ranked by")
+            let valueNode = fields.required("value", what: "la formule selon laquelle on classe")
             let value = valueNode.flatMap { expression($0, symbols: symbols, path: "\(itemPath).value") }
             let order = fields.optional("order").flatMap { orderNode -> Bool? in
                 switch orderNode.scalar {
                 case "descending"?: return true
                 case "ascending"?: return false
                 default:
-                    log.error("expected ascending or descending, found \(ScalarParsing.shown(orderNode))", at: orderNode.mark, path: "\(itemPath).order")
+                    log.error("attendu ascending ou descending, trouvé \(ScalarParsing.shown(orderNode))", at: orderNode.mark, path: "\(itemPath).order")
                     return nil
                 }
             } ?? true
             fields.rejectUnknown()
             guard let label, let value else { return nil }
             if !(value.type.isOrdered || value.type == .boolean) {
-                log.error("a ranking key must be a number, an amount, a rate, a date or a boolean, not a \(value.type)", at: item.mark, path: itemPath)
+                log.error("un critère de classement est un nombre, un montant, un taux, une date ou un booléen, et non \(value.type.withArticle)", at: item.mark, path: itemPath)
                 return nil
             }
             return Selection.Key(label: label, expression: value, descending: order, formula: valueNode?.scalar ?? "")

@@ -9,11 +9,11 @@ extension SchemeBuilder {
     /// the authority, but a folder with a shared file requires who decides.
     mutating func authority(_ node: YAMLNode) -> Authority? {
         guard node.mapping != nil else {
-            guard let key = sharedKey(node, kind: "authority", path: "authority", declared: deliberations.authorities.keys,
+            guard let key = sharedKey(node, kind: .authority, path: "authority", declared: deliberations.authorities.keys,
                                       broken: deliberations.brokenAuthorities) else { return nil }
             usedAuthority = key
-            log.error("say who decides on the applications: write authority: {id: \(ScalarParsing.truncated(key)), decides: …, source: …}, "
-                      + "where decides is \(DecidingBody.listed("or")) and source the scheme's source that quotes the delegation",
+            log.error("dites qui décide des demandes : écrivez authority: {id: \(ScalarParsing.truncated(key)), decides: …, source: …}, "
+                      + "où decides vaut \(DecidingBody.listed("ou")) et source est la source du dispositif qui cite la délégation",
                       at: node.mark, path: "authority")
             return deliberations.authorities[key]
         }
@@ -22,8 +22,8 @@ extension SchemeBuilder {
         let authority: Authority?
         // The key form, unless the fields of an authority are written out ('name' and the rest).
         if names.contains("id") || deliberations.isShared && !names.contains("name") {
-            authority = fields.required("id", what: "the key of an authority of deliberations.yaml, such as cd62").flatMap { idNode in
-                guard let key = sharedKey(idNode, kind: "authority", path: "authority.id", declared: deliberations.authorities.keys,
+            authority = fields.required("id", what: "la clé d'une autorité de deliberations.yaml, comme cd62").flatMap { idNode in
+                guard let key = sharedKey(idNode, kind: .authority, path: "authority.id", declared: deliberations.authorities.keys,
                                           broken: deliberations.brokenAuthorities) else { return nil }
                 usedAuthority = key
                 return deliberations.authorities[key]
@@ -38,7 +38,7 @@ extension SchemeBuilder {
         }
         // Who decides: required in a folder with a shared file, optional for a scheme on its own.
         let decidesNode = deliberations.isShared
-            ? fields.required("decides", what: "who decides on the applications: \(DecidingBody.listed("or"))")
+            ? fields.required("decides", what: "qui décide des demandes : \(DecidingBody.listed("ou"))")
             : fields.optional("decides")
         let sourceNode = fields.optional("source")
         let articleNode = fields.optional("cgct_article")
@@ -47,18 +47,18 @@ extension SchemeBuilder {
         if let decidesNode, let text = log.text(decidesNode, path: "authority.decides"),
            let body = DecidingBody.read(text, at: decidesNode.mark, path: "authority.decides", log: log) {
             if let authority, authority.name(of: body) == nil {
-                let place = usedAuthority.map { "the authority '\($0)' of \(deliberations.file)" } ?? "'authority.bodies'"
-                log.error("\(place) gives no name to the body '\(body.rawValue)': add it under 'bodies', with its article, as documents print it",
+                let place = usedAuthority.map { "l'autorité « \($0) » de \(deliberations.file)" } ?? "« authority.bodies »"
+                log.error("\(place) ne donne pas de nom à l'instance « \(body.rawValue) » : ajoutez-le sous « bodies », avec son article, tel que les documents l'impriment",
                           at: decidesNode.mark, path: "authority.decides")
             }
             declaredDecision = DeclaredDecision(body: body, source: sourceNode, cgctArticle: article, mark: node.mark)
         } else if decidesNode == nil {
             // Both say something of the body that decides, which only 'decides' names.
-            let orphans = [("source", "cites the text that gives", sourceNode),
-                           ("cgct_article", "names the article of the code général des collectivités territoriales that grounds", articleNode)]
+            let orphans = [("source", "cite le texte qui donne son pouvoir", sourceNode),
+                           ("cgct_article", "nomme l'article du code général des collectivités territoriales qui fonde le pouvoir", articleNode)]
             for (field, what, node) in orphans {
                 guard let node else { continue }
-                log.error("'\(field)' \(what) its power to the body named by 'decides': add 'decides' (\(DecidingBody.listed("or")))",
+                log.error("« \(field) » \(what) de l'instance que nomme « decides » : ajoutez « decides » (\(DecidingBody.listed("ou")))",
                           at: node.mark, path: "authority.\(field)")
             }
         }
@@ -70,7 +70,7 @@ extension SchemeBuilder {
     private func cgctArticle(_ node: YAMLNode) -> String? {
         guard let text = log.text(node, path: "authority.cgct_article") else { return nil }
         guard text.wholeMatch(of: /L\. [1-9][0-9]*(-[0-9]+)*/) != nil else {
-            log.error("expected an article of the code général des collectivités territoriales as acts print it, such as L. 3211-2 or L. 3221-12-1; found '\(ScalarParsing.truncated(text))'",
+            log.error("attendu un article du code général des collectivités territoriales tel que les actes l'impriment, comme L. 3211-2 ou L. 3221-12-1, trouvé \(ScalarParsing.quoted(text))",
                       at: node.mark, path: "authority.cgct_article")
             return nil
         }
@@ -83,7 +83,7 @@ extension SchemeBuilder {
         guard let declared = declaredDecision else { return nil }
         guard let node = declared.source else {
             if declared.body != .assembly {
-                log.error("missing field 'source': the id of the source (under 'sources') that quotes the act delegating the decisions to the body '\(declared.body.rawValue)'",
+                log.error("champ « source » manquant : l'identifiant de la source (sous « sources ») qui cite l'acte déléguant les décisions à l'instance « \(declared.body.rawValue) »",
                           at: declared.mark, path: "authority")
             }
             return DecisionAuthority(body: declared.body, source: nil, cgctArticle: declared.cgctArticle)
@@ -125,7 +125,7 @@ extension SchemeBuilder {
         let writtenNode = fields.optional("deliberation")
         switch (actNode, writtenNode) {
         case (let node?, nil):
-            guard let key = sharedKey(node, kind: "act", path: "\(path).act", declared: deliberations.acts.keys,
+            guard let key = sharedKey(node, kind: .act, path: "\(path).act", declared: deliberations.acts.keys,
                                       broken: deliberations.brokenActs) else { return nil }
             usedActs.insert(key)
             return deliberations.acts[key].map { ($0.title, key) }
@@ -137,38 +137,48 @@ extension SchemeBuilder {
             }
             return log.text(node, path: "\(path).deliberation").map { ($0, nil) }
         case (_?, _?):
-            log.error("give either 'act' (a key of deliberations.yaml) or 'deliberation' (the title written out), not both", at: mark, path: path)
+            log.error("donnez « act » (une clé de deliberations.yaml) ou « deliberation » (le titre en toutes lettres), pas les deux", at: mark, path: path)
             return nil
         case (nil, nil):
-            log.error("missing field 'act': the key of the act quoted, declared under 'acts' in deliberations.yaml", at: mark, path: path)
+            log.error("champ « act » manquant : la clé de l'acte cité, déclaré sous « acts » dans deliberations.yaml", at: mark, path: path)
             return nil
         }
     }
 
     /// A key of the shared file, checked: an unknown one gets the nearest known key. A broken
     /// entry is reported at its first citation only: its own errors are in the shared file.
-    private mutating func sharedKey(_ node: YAMLNode, kind: String, path: String, declared: some Collection<String>,
+    private mutating func sharedKey(_ node: YAMLNode, kind: SharedKind, path: String, declared: some Collection<String>,
                                     broken: Set<String>) -> String? {
         guard let key = log.text(node, path: path) else { return nil }
         if broken.contains(key) {
             if citedBroken.insert("\(kind) \(key)").inserted {
-                log.error("\(kind) '\(ScalarParsing.truncated(key))' has errors in \(deliberations.file)", at: node.mark, path: path)
+                log.error("\(kind.definite) \(ScalarParsing.quoted(key)) contient des erreurs dans \(deliberations.file) : corrigez-les d'abord", at: node.mark, path: path)
             }
             return nil
         }
         guard declared.contains(key) else {
             let known = broken.union(declared).sorted()
-            var message = "unknown \(kind) '\(ScalarParsing.truncated(key))'"
-            if let guess = Suggestion.closest(to: key, among: known) {
-                message += "; did you mean '\(guess)'?"
+            var message = "\(kind.noun) \(ScalarParsing.quoted(key)) \(kind.unknown)"
+            if let question = Suggestion.question(for: key, among: known) {
+                message += " ; " + question
             } else if known.isEmpty {
-                message += ": no \(kind) is declared in \(deliberations.file)"
+                message += " : \(kind.none) dans \(deliberations.file)"
             } else {
-                message += "; the keys of \(deliberations.file) are: \(known.joined(separator: ", "))"
+                message += " ; les clés de \(deliberations.file) sont : \(known.joined(separator: ", "))"
             }
             log.error(message, at: node.mark, path: path)
             return nil
         }
         return key
     }
+}
+
+/// What a key of `deliberations.yaml` names, and its French words for messages.
+enum SharedKind {
+    case authority, act
+
+    var noun: String { self == .authority ? "autorité" : "acte" }
+    var definite: String { self == .authority ? "l'autorité" : "l'acte" }
+    var unknown: String { self == .authority ? "inconnue" : "inconnu" }
+    var none: String { self == .authority ? "aucune autorité n'est déclarée" : "aucun acte n'est déclaré" }
 }

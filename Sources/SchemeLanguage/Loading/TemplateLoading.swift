@@ -9,7 +9,7 @@ extension SchemeBuilder {
         guard let text = log.text(node, path: path) else { return nil }
         let known = Set(parameterList.map(\.id) + also)
         for name in ParameterText.names(in: text) where !known.contains(name) {
-            let suggestion = Suggestion.closest(to: name, among: known.sorted()).map { " (vouliez-vous dire {\($0)} ?)" } ?? ""
+            let suggestion = Suggestion.closest(to: name, among: known.sorted()).map { " (vouliez-vous dire « {\($0)} » ?)" } ?? ""
             log.error("{\(name)} ne nomme \(what)\(suggestion)", at: node.mark, path: path)
         }
         for (figure, names) in ParameterText.writtenValues(in: text, parameters: parameterList) {

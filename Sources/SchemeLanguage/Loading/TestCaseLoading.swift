@@ -13,7 +13,7 @@ public enum SchemeTestLoader {
             return .failure(DiagnosticList([Diagnostic(error)]))
         }
         guard document.sequence != nil else {
-            let message = "expected the list of the scheme's test cases (each with name, application and expect), found \(document.kindName)"
+            let message = "attendu la liste des cas de test du dispositif (chacun avec name, application et expect), trouvé \(document.kindName)"
             return .failure(DiagnosticList([Diagnostic(message, at: document.mark)]))
         }
         let log = DiagnosticLog()
@@ -43,11 +43,11 @@ struct TestCaseReader {
             let path = "\(listPath)[\(position)]"
             guard var fields = Fields(item, path: path, log: log) else { return nil }
             let name = fields.required("name").flatMap { log.text($0, path: "\(path).name") }
-            let application = fields.required("application", what: "filed, facts, pieces, confirmed, findings").flatMap {
+            let application = fields.required("application", what: "la demande : filed, facts, pieces, confirmed, findings").flatMap {
                 decoder.decode($0, log: log, path: "\(path).application", requireHeader: false)
             }
             let dateNode = fields.optional("date")
-            let expect = fields.required("expect", what: "outcome, and optionally amount, failed, missing")
+            let expect = fields.required("expect", what: "le résultat attendu : outcome et, au besoin, amount, failed, missing")
             fields.rejectUnknown()
             let date = dateNode.flatMap { decisionDate($0, filed: application?.filed, path: "\(path).date") }
             guard let name, let application, let expect, dateNode == nil || date != nil,
@@ -77,7 +77,7 @@ struct TestCaseReader {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
         let outcome = fields.required("outcome").flatMap { outcomeNode -> Outcome? in
             guard let text = outcomeNode.scalar, let outcome = Outcome(french: text) else {
-                log.error("unknown outcome \(ScalarParsing.shown(outcomeNode)); use favorable, défavorable, incomplet or à instruire", at: outcomeNode.mark, path: "\(path).outcome")
+                log.error("issue \(ScalarParsing.shown(outcomeNode)) inconnue ; écrivez favorable, défavorable, incomplet ou à instruire", at: outcomeNode.mark, path: "\(path).outcome")
                 return nil
             }
             return outcome
@@ -91,9 +91,9 @@ struct TestCaseReader {
             }
         }
         let criteria = Set(signature.criterionIDs)
-        let failed = fields.optional("failed").map { ids($0, known: criteria, what: "criterion", path: "\(path).failed") }
+        let failed = fields.optional("failed").map { ids($0, known: criteria, what: "critère", path: "\(path).failed") }
         let missable = Set(signature.inputIDs).union(signature.pieceList).union(signature.references)
-        let missing = fields.optional("missing").map { ids($0, known: missable, what: "fact or piece", path: "\(path).missing") }
+        let missing = fields.optional("missing").map { ids($0, known: missable, what: "fait ou pièce", path: "\(path).missing") }
         fields.rejectUnknown()
         return outcome.map { ($0, amount, failed, missing) }
     }
@@ -104,8 +104,8 @@ struct TestCaseReader {
         for item in items {
             guard let id = log.text(item, path: path) else { continue }
             if !known.contains(id) {
-                var message = "unknown \(what) '\(ScalarParsing.truncated(id))'"
-                if let guess = Suggestion.closest(to: id, among: known.sorted()) { message += "; did you mean '\(guess)'?" }
+                var message = "\(what) \(ScalarParsing.quoted(id)) inconnu"
+                if let question = Suggestion.question(for: id, among: known.sorted()) { message += " ; " + question }
                 log.error(message, at: item.mark, path: path)
             }
             result.insert(id)

@@ -110,7 +110,7 @@ public struct Parameter: Sendable {
     /// Why an unset parameter cannot be read, and where to set it: in French, for the person
     /// who runs the command.
     public func unsetMessage(scheme: String) -> String {
-        "le paramètre '\(id)' du dispositif \(scheme) (« \(label) ») n'a pas de valeur : le texte ne la donne pas (unset: true). "
+        "le paramètre « \(id) » du dispositif \(scheme) (« \(label) ») n'a pas de valeur : le texte ne la donne pas (unset: true). "
             + "Fixez-la dans \(Deployment.fileName), sous parameters: {\(scheme): {\(id): …}}, "
             + "ou dans un fichier de paramètres donné par --parametres FICHIER"
     }

@@ -12,9 +12,9 @@ public enum BeneficiaryKind: String, Sendable, CaseIterable {
     /// A commune, an EPCI, another local authority or public body: an administration.
     case publicBody = "personne-publique"
 
-    /// "personne-physique, personne-morale-privee and personne-publique", for messages.
+    /// « personne-physique, personne-morale-privee et personne-publique », for messages.
     static func listed() -> String {
-        allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " and " + allCases.last!.rawValue
+        allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " et " + allCases.last!.rawValue
     }
 }
 

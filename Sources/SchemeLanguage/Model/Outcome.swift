@@ -11,6 +11,17 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
     /// A person must settle a manual criterion or confirm a declared fact.
     case toExamine = "à instruire"
 
+    /// « 7 favorables », « 1 incomplète », « 2 à instruire »: a count of applications (demandes,
+    /// simulations, feminine) with this outcome, agreed, its thousands grouped.
+    public func counted(_ count: Int) -> String {
+        let word: String = switch self {
+        case .favorable, .unfavorable: FrenchFormat.agreed(count, rawValue)
+        case .incomplete: FrenchFormat.agreed(count, "incomplète")
+        case .toExamine: rawValue
+        }
+        return "\(FrenchFormat.count(count)) \(word)"
+    }
+
     /// Accepts the French names, with or without accents ("defavorable", "a instruire").
     public init?(french text: String) {
         let folded = String(text.lowercased().map { character -> Character in

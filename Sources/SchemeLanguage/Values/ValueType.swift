@@ -39,18 +39,43 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     /// A bracketed literal list `[1, 2, 3]`, only as the right side of `in`.
     case list(ValueType)
 
+    /// The type's French name, for messages: « montant », « valeur de « categorie » »…
     public var description: String {
         switch self {
-        case .boolean: "boolean"
-        case .integer: "integer"
-        case .number: "number"
-        case .money: "money"
-        case .rate: "rate"
+        case .boolean: "booléen (oui ou non)"
+        case .integer: "nombre entier"
+        case .number: "nombre"
+        case .money: "montant"
+        case .rate: "taux"
         case .date: "date"
-        case .text: "text"
-        case .enumeration(let domain): "enum \(domain.name)"
-        case .set(let domain): "set of \(domain.name)"
-        case .list(let element): "list of \(element)"
+        case .text: "texte"
+        case .enumeration(let domain): "valeur de « \(domain.name) »"
+        case .set(let domain): "ensemble de valeurs de « \(domain.name) »"
+        case .list(let element): "liste de \(element.plural)"
+        }
+    }
+
+    /// The French name with its indefinite article: « un montant », « une date ».
+    public var withArticle: String {
+        switch self {
+        case .date, .enumeration, .list: "une \(description)"
+        default: "un \(description)"
+        }
+    }
+
+    /// The French name in the plural, for « une liste de montants ».
+    var plural: String {
+        switch self {
+        case .boolean: "booléens"
+        case .integer: "nombres entiers"
+        case .number: "nombres"
+        case .money: "montants"
+        case .rate: "taux"
+        case .date: "dates"
+        case .text: "textes"
+        case .enumeration(let domain): "valeurs de « \(domain.name) »"
+        case .set(let domain): "ensembles de valeurs de « \(domain.name) »"
+        case .list(let element): "listes de \(element.plural)"
         }
     }
 

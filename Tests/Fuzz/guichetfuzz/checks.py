@@ -41,32 +41,33 @@ class Expectation:
     expected_entries: set[str] = field(default_factory=set)
 
 
-LOCATED = re.compile(r"^(\d+):(\d+): (error|warning): (\S.*)$")
+# guichet speaks French: `LINE:COLUMN: erreur : message` (or `avertissement`), the words of MessageKind.
+LOCATED = re.compile(r"^(\d+):(\d+): (erreur|avertissement) : (\S.*)$")
 FIXED_LINES = {
-    "check": [re.compile(r"^\d+ rules file\(s\) with \d+ error\(s\); fix them and run 'guichet check' again\.$")],
+    "check": [re.compile(r"^[\d\u202f]+ fichiers? de règles avec [\d\u202f]+ erreurs? ; corrigez-l(?:a|es) et relancez « guichet check »\.$")],
     "test": [],
     # Outside a working folder, evaluate says once that it only simulates.
-    "evaluate": [re.compile(r"^note: simulation : aucun registre ici, rien n'est enregistré \(« guichet init » crée un poste d'instruction\)$")],
+    "evaluate": [re.compile(r"^note : simulation : aucun registre ici, rien n'est enregistré \(« guichet init » crée un poste d'instruction\)$")],
 }
 # Characters a terminal or a log viewer takes as the end of a line, besides "\n".
 LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
-CONTINUATION = "a diagnostic goes on over several lines (a quoted value holds a line break)"
+CONTINUATION = "a diagnostic goes on over several lines (a value between « » holds a line break)"
 
 
 def shape(text: str, paths: set[str]) -> str:
     """A line with what varies between inputs (paths, quoted values, numbers) blanked out."""
     for path in sorted(paths, key=len, reverse=True):
         text = text.replace(path, "FILE")
-    text = re.sub(r"'[^']*'", "'…'", text)
+    text = re.sub(r"«[^»]*»", "«…»", text)
     text = re.sub(r"\d+", "N", text)
     return text[:160]
 
 
 def locate(line: str, files: set[str]) -> re.Match | None:
-    """The `LINE:COLUMN: severity: message` part of a line starting with one of `files`."""
+    """The `LINE:COLUMN: erreur : message` part of a line starting with one of `files`."""
     for name in files:
         if line.startswith(name + ":"):
             match = LOCATED.match(line[len(name) + 1:])
@@ -115,20 +116,20 @@ def check_stderr(run: Run, expectation: Expectation) -> tuple[list[Problem], int
     for line in lines:
         match = locate(line, expectation.files)
         if match:
-            errors += match.group(3) == "error"
+            errors += match.group(3) == "erreur"
             message = match.group(4)
             if LINE_BREAKS.search(line) or CONTROLS.search(line):
                 problems.append(Problem("control-character", "a diagnostic line holds a raw control character",
                                         repr(line)[:400], shape(message, expectation.files)))
-            # An odd number of quotes: a quoted value was cut by a line break, the rest follows.
-            continuing = message.count("'") % 2 == 1
+            # A « without its »: a quoted value was cut by a line break, the rest follows.
+            continuing = message.count("«") > message.count("»")
             continue
         if any(fixed.match(line) for fixed in FIXED_LINES[expectation.command]):
             continuing = False
             continue
         if continuing:
             problems.append(Problem("non-located", CONTINUATION, repr(line)[:400]))
-            continuing = line.count("'") % 2 == 0  # an odd count closes the quote
+            continuing = line.count("»") == 0  # a » closes the quote
             continue
         problems.append(Problem("non-located", shape(line, expectation.files) or "(empty line)", repr(line)[:400]))
     return problems, errors
@@ -140,7 +141,7 @@ def check_exit(run: Run, expectation: Expectation, errors: int) -> list[Problem]
         return [Problem("exit-status", f"guichet {expectation.command} exits 0 after printing errors",
                         run.stderr[:2000])]
     if run.returncode == 1 and not errors:
-        failed = re.search(r"(?m)^\d+ passed, ([1-9]\d*) failed$", run.stdout)
+        failed = re.search(r"(?m)^[\d\u202f]+ cas réussis?, ([1-9][\d\u202f]*) cas en échec$", run.stdout)
         if expectation.command == "test" and failed:
             return []
         return [Problem("exit-status", f"guichet {expectation.command} exits 1 without a located error",
@@ -153,7 +154,7 @@ def check_outputs(run: Run, expectation: Expectation) -> list[Problem]:
     problems: list[Problem] = []
     if expectation.command != "evaluate" or expectation.out is None:
         return problems
-    if not re.search(r"(?m)^\d+ (demande\(s\) instruite\(s\)|simulation\(s\)) : ", run.stdout):
+    if not re.search(r"(?m)^[\d\u202f]+ (demandes? instruites?|simulations?) : ", run.stdout):
         problems.append(Problem("summary-table", "evaluate printed no count line", run.stdout[-2000:]))
     summary = expectation.out / "summary.jsonl"
     if summary.exists():
