@@ -82,23 +82,7 @@ enum YAMLText {
         return plain ? text : quoted(text)
     }
 
-    /// A double-quoted scalar: `"` and `\` escaped, and every control character, so that no
-    /// text read from an export can end the line and write a field of its own.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-                || scalar.value == 0x2029 || scalar.value == 0xFEFF:
-                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16, uppercase: true)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// A double-quoted scalar (`YAMLScalar`): no text read from an export can end the line and
+    /// write a field of its own.
+    static func quoted(_ text: String) -> String { YAMLScalar.quoted(text) }
 }

@@ -20,10 +20,6 @@ public struct APIError: Error, Sendable {
         self.diagnostics = diagnostics
     }
 
-    static func notFound(_ what: String) -> APIError {
-        APIError(status: 404, code: "introuvable", message: what)
-    }
-
     static func unknownScheme(_ id: String) -> APIError {
         APIError(status: 404, code: "dispositif-inconnu",
                  message: "aucun dispositif « \(id) » ; GET /schemes donne la liste des dispositifs")
@@ -31,12 +27,18 @@ public struct APIError: Error, Sendable {
 
     static func tooLarge(limit: Int) -> APIError {
         APIError(status: 413, code: "requete-trop-grande",
-                 message: "le corps de la requête dépasse \(FrenchFormat.count(limit)) octets ; envoyez moins de demandes à la fois")
+                 message: "le corps de la requête dépasse \(FrenchFormat.count(limit)) octets, la limite de ce service ; réduisez-le")
     }
 
     static func invalid(_ message: String, diagnostics: [Diagnostic] = []) -> APIError {
         APIError(status: 422, code: "demande-invalide", message: message, diagnostics: diagnostics)
     }
+
+    static let postOnly = APIError(status: 405, code: "methode-non-permise",
+                                   message: "cette adresse reçoit un corps de requête : utilisez POST")
+
+    static let busy = APIError(status: 503, code: "service-occupe",
+                               message: "une simulation est déjà en cours sur ce service ; réessayez dans un moment")
 
     static func badRequest(_ message: String) -> APIError {
         APIError(status: 400, code: "requete-invalide", message: message)
@@ -62,9 +64,9 @@ public struct APIError: Error, Sendable {
     private static func write(_ diagnostic: Diagnostic, into list: inout JSONWriter) {
         list.object { item in
             item.string("message", diagnostic.message)
-            item.string("chemin", diagnostic.path)
-            item.number("ligne", diagnostic.mark.line)
-            item.number("colonne", diagnostic.mark.column)
+            item.string("path", diagnostic.path)
+            item.number("line", diagnostic.mark.line)
+            item.number("column", diagnostic.mark.column)
         }
     }
 }

@@ -18,10 +18,11 @@ struct EvaluationsHandler: Sendable {
     let deployment: Deployment
 
     func respond(body: [UInt8], date: LocalDate) -> APIResponse {
-        let text = String(decoding: body, as: UTF8.self)
         let node: YAMLNode
         do {
-            node = try YAMLDocumentReader.singleDocument(text: text, file: "demande")
+            // The bytes as sent, read as the command line reads a file: invalid UTF-8 is an error,
+            // never replaced.
+            node = try YAMLDocumentReader.singleDocument(bytes: body, file: "demande")
         } catch {
             return APIResponse(.invalid("le corps de la requête n'est pas un dossier de demande lisible (YAML ou JSON)",
                                         diagnostics: [Diagnostic(error)]))
@@ -50,7 +51,7 @@ struct EvaluationsHandler: Sendable {
         var writer = JSONWriter(capacity: 32_768)
         writer.object { body in
             body.string("date", date.description)
-            body.string("avertissement", "Simulation — ce document n'est pas une décision.")
+            body.string("notice", "Simulation — ce document n'est pas une décision.")
             body.array("evaluations") { list in
                 for evaluation in evaluations {
                     list.object { item in write(evaluation, issuance: issuance, into: &item) }

@@ -1,3 +1,6 @@
+import Decisions
+import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import PublicSite
@@ -27,10 +30,11 @@ public struct GuichetService: Sendable {
     }
 
     func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // HEAD answers as GET does, with the same headers and no body.
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         let api = APIRoutes(configuration: configuration)
-        router.get("/health") { _, _ in api.health() }
+        router.get("/health") { _, _ in Self.response(api.health()) }
         router.get("/openapi.json") { _, _ in Self.response(APIResponse(body: OpenAPIDocument.bytes)) }
         router.get("/schemes") { _, _ in Self.response(api.schemes()) }
         router.get("/schemes/:id") { _, context in Self.response(api.scheme(context.parameters.get("id") ?? "")) }
@@ -40,15 +44,17 @@ public struct GuichetService: Sendable {
         router.post("/simulations") { request, _ in
             Self.response(await api.simulate(request, limit: configuration.simulationBodyLimit))
         }
+        for path in ["/evaluations", "/simulations"] {
+            router.get(RouterPath(path)) { _, _ in Self.response(APIResponse(.postOnly)) }
+        }
+        // Every other request goes to the public site, which answers its pages, its 404 and its
+        // 405 (with `Allow`) in French.
         let pages = SitePages(site: PublicSite(catalog: configuration.catalog, today: configuration.today),
                               limit: configuration.formBodyLimit)
-        for path in ["/", "/static/**", "/dispositifs/**"] {
-            router.get(RouterPath(path)) { request, _ in await pages.respond(request) }
-            router.head(RouterPath(path)) { request, _ in await pages.respond(request) }
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .options] {
+            router.on("/**", method: method) { request, _ in await pages.respond(request) }
+            router.on("/", method: method) { request, _ in await pages.respond(request) }
         }
-        router.post("/dispositifs/**") { request, _ in await pages.respond(request) }
-        // Any other path: the site's page « introuvable », in French.
-        router.get("/**") { request, _ in await pages.respond(request) }
         return router
     }
 
@@ -64,8 +70,14 @@ public struct GuichetService: Sendable {
 struct APIRoutes: Sendable {
     let configuration: ServiceConfiguration
 
-    func health() -> Response {
-        GuichetService.response(APIResponse(body: Array("{\"status\": \"ok\", \"schemes\": \(configuration.catalog.schemes.count)}\n".utf8)))
+    func health() -> APIResponse {
+        var writer = JSONWriter(capacity: 64)
+        writer.object { body in
+            body.string("status", "ok")
+            body.number("schemes", configuration.catalog.schemes.count)
+        }
+        writer.endLine()
+        return APIResponse(body: writer.bytes)
     }
 
     func schemes() -> APIResponse {
@@ -90,12 +102,23 @@ struct APIRoutes: Sendable {
         }
     }
 
+    /// A simulation runs on a thread of its own, never on the threads that answer requests, and
+    /// one at a time: a second one while the first runs is told to come back (503).
     func simulate(_ request: Request, limit: Int) async -> APIResponse {
+        guard Self.simulations.enter() else { return APIResponse(.busy) }
+        defer { Self.simulations.leave() }
+        let bytes: [UInt8]
         switch await body(request, limit: limit) {
-        case .success(let bytes): return SimulationsHandler(catalog: configuration.catalog).respond(body: bytes)
+        case .success(let read): bytes = read
         case .failure(let error): return APIResponse(error)
         }
+        let handler = SimulationsHandler(catalog: configuration.catalog)
+        return await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: handler.respond(body: bytes)) }.start()
+        }
     }
+
+    private static let simulations = Admission(limit: 1)
 
     /// `?date=AAAA-MM-JJ`, the day whose rules apply; today by default.
     private func referenceDate(_ request: Request) -> Result<LocalDate, APIError> {

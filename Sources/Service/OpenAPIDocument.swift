@@ -65,15 +65,18 @@ enum OpenAPIDocument {
           "post": {
             "operationId": "simulate",
             "summary": "Simuler une réforme sur un portefeuille de demandes",
-            "description": "Chaque demande est évaluée selon les règles en vigueur et selon la réforme. La réponse ne donne que des totaux : aucune demande ni aucun demandeur n'y est nommé.",
+            "description": "Chaque demande est évaluée selon les règles en vigueur et selon la réforme. La réponse ne donne que des totaux : aucune demande ni aucun demandeur n'y est nommé. Une simulation à la fois : une autre pendant ce temps reçoit 503.",
             "requestBody": {
               "required": true,
               "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SimulationRequest" } } }
             },
             "responses": {
               "200": { "description": "Les totaux par dispositif", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SimulationResponse" } } } },
+              "400": { "$ref": "#/components/responses/Error" },
               "413": { "$ref": "#/components/responses/Error" },
-              "422": { "$ref": "#/components/responses/Error" }
+              "422": { "$ref": "#/components/responses/Error" },
+              "500": { "$ref": "#/components/responses/Error" },
+              "503": { "description": "Une simulation est déjà en cours : réessayer plus tard", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             }
           }
         }
@@ -87,19 +90,19 @@ enum OpenAPIDocument {
             "type": "object",
             "required": ["code", "message"],
             "properties": {
-              "code": { "type": "string", "enum": ["introuvable", "dispositif-inconnu", "requete-trop-grande", "demande-invalide", "requete-invalide", "erreur-interne"] },
+              "code": { "type": "string", "enum": ["dispositif-inconnu", "requete-trop-grande", "demande-invalide", "requete-invalide", "methode-non-permise", "service-occupe", "erreur-interne"] },
               "message": { "type": "string" },
               "diagnostics": { "type": "array", "items": { "$ref": "#/components/schemas/Diagnostic" } }
             }
           },
           "Diagnostic": {
             "type": "object",
-            "required": ["message", "ligne", "colonne"],
+            "required": ["message", "line", "column"],
             "properties": {
               "message": { "type": "string" },
-              "chemin": { "type": ["string", "null"] },
-              "ligne": { "type": "integer" },
-              "colonne": { "type": "integer" }
+              "path": { "type": ["string", "null"], "description": "Le chemin du champ dans le fichier, comme facts.projet.depense_eligible_ht" },
+              "line": { "type": "integer" },
+              "column": { "type": "integer" }
             }
           },
           "Health": { "type": "object", "required": ["status", "schemes"], "properties": { "status": { "const": "ok" }, "schemes": { "type": "integer" } } },
@@ -175,9 +178,9 @@ enum OpenAPIDocument {
           },
           "EvaluationResponse": {
             "type": "object",
-            "required": ["date", "avertissement", "evaluations"],
+            "required": ["date", "notice", "evaluations"],
             "properties": {
-              "date": { "type": "string", "format": "date" }, "avertissement": { "type": "string" },
+              "date": { "type": "string", "format": "date" }, "notice": { "type": "string", "description": "« Simulation — ce document n'est pas une décision. »" },
               "evaluations": { "type": "array", "items": { "$ref": "#/components/schemas/Evaluation" } }
             }
           },

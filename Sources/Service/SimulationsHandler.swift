@@ -30,8 +30,9 @@ struct SimulationsHandler: Sendable {
             let summary = try Self.simulate(portfolio: fields.portfolio, with: Simulation(catalog: catalog, reform: reform))
             return APIResponse(body: Self.json(summary))
         } catch {
+            // The file system's reason stays on the server: it names its folders.
             return APIResponse(APIError(status: 500, code: "erreur-interne",
-                                        message: "la simulation n'a pu être faite (\(error.reason)) ; réessayez, et signalez l'erreur si elle persiste"))
+                                        message: "la simulation n'a pu être faite ; réessayez, et signalez l'erreur si elle persiste"))
         }
     }
 
@@ -39,7 +40,7 @@ struct SimulationsHandler: Sendable {
     private static func fields(of body: [UInt8]) -> Result<(reform: String, portfolio: String), APIError> {
         let node: YAMLNode
         do {
-            node = try YAMLDocumentReader.singleDocument(text: String(decoding: body, as: UTF8.self), file: "requete")
+            node = try YAMLDocumentReader.singleDocument(bytes: body, file: "requete")
         } catch {
             return .failure(.invalid("le corps de la requête n'est pas un objet JSON lisible", diagnostics: [Diagnostic(error)]))
         }
@@ -51,11 +52,15 @@ struct SimulationsHandler: Sendable {
         return .success((reform, portfolio))
     }
 
-    /// The simulation reads files: the portfolio goes into a folder of its own, readable by
-    /// this user alone, removed once read. No part of the request names the file.
+    /// The simulation reads files: the portfolio goes into a new folder made by `mkdtemp` (readable
+    /// by this user alone, never one that was there), removed once read. No part of the request
+    /// names the file.
     private static func simulate(portfolio: String, with simulation: Simulation) throws(FileSystemError) -> SimulationSummary {
-        let folder = NSTemporaryDirectory() + "guichet-simulation-" + UUID().uuidString
-        try OwnerOnlyFile.createFolder(folder)
+        var template = Array((NSTemporaryDirectory() + "guichet-simulation-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw FileSystemError(path: NSTemporaryDirectory(), reason: systemReason(errno))
+        }
+        let folder = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/portefeuille.yaml"
         try OwnerOnlyFile.write(portfolio, to: path)

@@ -139,6 +139,11 @@ extension YAMLDocumentReader {
         try YAMLDocumentReader(path: path).onlyDocument()
     }
 
+    /// Reads whole bytes (the body of a request) expecting exactly one document, as a file is read.
+    public static func singleDocument(bytes: [UInt8], file: String) throws(YAMLError) -> YAMLNode {
+        try YAMLDocumentReader(bytes: bytes, file: file).onlyDocument()
+    }
+
     /// Reads a whole text expecting exactly one document (an error for an empty text, a text
     /// of comments alone, or a second document).
     public static func singleDocument(text: String, file: String) throws(YAMLError) -> YAMLNode {

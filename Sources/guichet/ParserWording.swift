@@ -115,11 +115,16 @@ extension Guichet {
     /// « erreur : » opens the errors the parser prints, as it opens every other.
     static var _errorPrefix: String { MessageKind.error.line("") }
 
-    /// The library's `main`, its help and usage errors printed in French (`ParserWording`).
-    static func main() {
+    /// The library's `main`, its help and usage errors printed in French (`ParserWording`). The
+    /// service (`serve`) runs asynchronously; every other command as it always did.
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let text = ParserWording.shown(fullMessage(for: error), exitCode: code)

@@ -6,11 +6,13 @@ import Service
 /// `guichet serve`: the HTTP service — the JSON API of the schemes, evaluations and simulations.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lance le service HTTP : l'API JSON des dispositifs, des évaluations et des simulations.",
+        abstract: "Lance le service HTTP : le site public des aides et l'API JSON.",
         discussion: """
-            Charge les règles une fois, puis répond sur l'adresse donnée (127.0.0.1:8080 par défaut) : \
-            GET /schemes, GET /schemes/{id}, POST /evaluations, POST /simulations, GET /health ; \
-            la description OpenAPI est servie à /openapi.json. Toute évaluation est une simulation : \
+            Charge les règles une fois, puis répond sur l'adresse donnée (127.0.0.1:8080 par défaut). \
+            Le site public : le catalogue des aides (/), une page par dispositif (/dispositifs/ID) et \
+            son questionnaire de simulation (/dispositifs/ID/simulation). L'API : GET /schemes, \
+            GET /schemes/{id}, POST /evaluations, POST /simulations, GET /health ; sa description \
+            OpenAPI est servie à /openapi.json. Tout ce que le service produit est une simulation : \
             rien n'est enregistré, aucun corps de requête n'est journalisé. Ctrl-C arrête le service.
             """)
 

@@ -67,7 +67,7 @@ import Testing
                 let json = try ServiceFixture.json(response)
                 #expect(json["code"] as? String == "demande-invalide")
                 let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
-                #expect(diagnostics.contains { $0["ligne"] as? Int == 3 && $0["chemin"] as? String == "filed" })
+                #expect(diagnostics.contains { $0["line"] as? Int == 3 && $0["path"] as? String == "filed" })
             }
             try await client.execute(uri: "/evaluations?date=30/11/2020", method: .post, body: ByteBuffer(string: application)) { response in
                 #expect(response.status == .badRequest)

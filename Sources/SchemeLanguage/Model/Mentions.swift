@@ -79,9 +79,10 @@ public struct MentionTemplate: Sendable, Equatable {
     }
 }
 
-/// A line without the spaces and tabs around it; nil when nothing else is in it.
+/// A line without the spaces, tabs and carriage returns around it; nil when nothing else is in it.
 private func trimmed(_ line: ArraySlice<UInt8>) -> String? {
-    let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    // A carriage return before a line break (`\r\n`) is no part of the paragraph either.
+    let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return nil }
     return String(decoding: line[first...last], as: UTF8.self)
 }
