@@ -50,9 +50,12 @@ public final class BatchRunner {
     /// caller writes itself (such as a call's procès-verbal), with what they hold. Every
     /// application is decided on `referenceDate`, which the documents state. Without
     /// `keepingEvaluations`, entries say each outcome and amount only (`BatchEntry.Result.summarized`).
+    /// `evaluator` may be one an earlier batch warmed (its expressions compiled, its decoders
+    /// built), as a service does from one request to the next; it is then this batch's alone
+    /// until it ends.
     public init(catalog: SchemeCatalog, referenceDate: LocalDate, output: OutputFolder?, register: DecisionRegister? = nil,
                 recording: Bool = true, issuance: Issuance = .simulation, actor: Actor? = nil, reservedNames: [String: String] = [:],
-                keepingEvaluations: Bool = true, sentFiles: SentDocumentFiles? = nil) {
+                keepingEvaluations: Bool = true, sentFiles: SentDocumentFiles? = nil, evaluator: DocumentEvaluator? = nil) {
         self.keepingEvaluations = keepingEvaluations
         self.sentFiles = sentFiles
         self.catalog = catalog
@@ -66,7 +69,7 @@ public final class BatchRunner {
         self.issuance = issuance
         self.actor = actor
         names = OutputNames(reserved: reservedNames)
-        evaluator = DocumentEvaluator(catalog: catalog)
+        self.evaluator = evaluator ?? DocumentEvaluator(catalog: catalog)
     }
 
     /// Reads, evaluates and writes every document of the files and folders, each entry whole.

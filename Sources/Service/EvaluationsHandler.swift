@@ -16,6 +16,7 @@ import YAMLReader
 struct EvaluationsHandler: Sendable {
     let catalog: SchemeCatalog
     let deployment: Deployment
+    let evaluators: EvaluatorPool
 
     func respond(body: [UInt8], date: LocalDate) -> APIResponse {
         let node: YAMLNode
@@ -27,8 +28,9 @@ struct EvaluationsHandler: Sendable {
             return APIResponse(.invalid("le corps de la requête n'est pas un dossier de demande lisible (YAML ou JSON)",
                                         diagnostics: [Diagnostic(error)]))
         }
-        let runner = BatchRunner(catalog: catalog, referenceDate: date, output: nil)
-        let entries = runner.process(node)
+        let evaluator = evaluators.borrow()
+        defer { evaluators.giveBack(evaluator) }
+        let entries = BatchRunner(catalog: catalog, referenceDate: date, output: nil, evaluator: evaluator).process(node)
         let failures = entries.flatMap(\.diagnostics).filter { $0.severity == .error }
         guard failures.isEmpty else {
             return APIResponse(.invalid("le dossier de demande ne peut être évalué ; corrigez les éléments signalés", diagnostics: failures))

@@ -69,6 +69,12 @@ public struct GuichetService: Sendable {
 /// The API's routes over the handlers: reading the body within its limit, the date.
 struct APIRoutes: Sendable {
     let configuration: ServiceConfiguration
+    let evaluators: EvaluatorPool
+
+    init(configuration: ServiceConfiguration) {
+        self.configuration = configuration
+        evaluators = EvaluatorPool(catalog: configuration.catalog)
+    }
 
     func health() -> APIResponse {
         var writer = JSONWriter(capacity: 64)
@@ -97,7 +103,8 @@ struct APIRoutes: Sendable {
         }
         switch await body(request, limit: limit) {
         case .success(let bytes):
-            return EvaluationsHandler(catalog: configuration.catalog, deployment: configuration.deployment).respond(body: bytes, date: date)
+            return EvaluationsHandler(catalog: configuration.catalog, deployment: configuration.deployment, evaluators: evaluators)
+                .respond(body: bytes, date: date)
         case .failure(let error): return APIResponse(error)
         }
     }
