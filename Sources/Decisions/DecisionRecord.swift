@@ -128,13 +128,21 @@ extension DecisionRecord {
         computedAmount = evaluation.amount?.final
         amount = awarded ?? computedAmount
         unrounded = evaluation.amount?.unrounded
+        // A fact several criteria read is stated once (its sentence costs more than its row).
+        var stated: [Int: Fact?] = [:]
+        let facts: (Int) -> Fact? = { index in
+            if let known = stated[index] { return known }
+            let fact = DecisionRecord.fact(index, evaluation)
+            stated[index] = fact
+            return fact
+        }
         criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, evaluation, wording: wording)
+            DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts)
         }
         failed = criteria.filter { $0.verdict == .failed }
         steps = DecisionRecord.steps(evaluation)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
-        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap { DecisionRecord.fact($0, evaluation) }
+        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap(facts)
         citedSources = wording.citedSources
         legalBasis = wording.legalBasis
         inputHash = InputFingerprint.sha256(application, scheme: scheme)
@@ -161,7 +169,8 @@ extension DecisionRecord {
         return scheme.sources.filter { $0.id != delegation && !$0.context }.map(\.deliberation).uniqued()
     }
 
-    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording) -> CriterionRow {
+    private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording,
+                            facts: (Int) -> Fact?) -> CriterionRow {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
@@ -170,7 +179,7 @@ extension DecisionRecord {
         }
         return CriterionRow(
             number: number, id: criterion.id, label: evaluation.filled(criterion.label), verdict: result.verdict,
-            facts: result.factsUsed.compactMap { fact($0, evaluation) } + decisions,
+            facts: result.factsUsed.compactMap(facts) + decisions,
             source: wording.criterionSources[result.index], failure: evaluation.filled(criterion.failure(filed: application.filed)),
             note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
             shortCitation: wording.shortCitations[result.index], actCitation: wording.actCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
