@@ -27,13 +27,13 @@ public enum ReformTemplate {
                 unset.append(parameter)
                 continue
             }
-            lines.append("    # \(parameter.label) (\(parameter.type)) ; aujourd'hui : \(FrenchFormat.versions(of: parameter))")
+            lines.append("    # \(parameter.label) — aujourd'hui : \(FrenchFormat.versions(of: parameter)) (\(parameter.type))")
             lines.append("    \(parameter.id):")
             lines.append("      value: \(written(current.value, type: parameter.type))")
             if let from = current.from { lines.append("      from: \(from)") }
         }
         for parameter in unset {
-            lines.append("    # \(parameter.label) (\(parameter.type)) : le texte ne la fixe pas ; pour l'essayer, écrivez par exemple")
+            lines.append("    # \(parameter.label) — le texte ne fixe pas ce paramètre (\(parameter.type)) ; pour l'essayer, écrivez par exemple :")
             lines.append("    # \(parameter.id): {value: \(inFlow(example(parameter.type)))}")
         }
         if !scheme.inputs.isEmpty {
