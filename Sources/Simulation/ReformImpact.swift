@@ -52,8 +52,15 @@ public struct ReformImpact: Sendable {
             + "et les textes restent ceux de la délibération. Les plafonds qui portent sur plusieurs demandes (par "
             + "maître d'ouvrage et par an, par exemple) sont appliqués dans l'ordre de dépôt, chaque évaluation tenant "
             + "son propre registre ; le registre des décisions n'est pas modifié. Seules les décisions favorables comptent "
-            + "dans les montants accordés. Réforme : "), .code(summary.reform.file), .text(".")]
+            + "dans les montants accordés. Réforme : "), .code(summary.reform.file), .text(". " + Self.privacy)]
     }
+
+    /// What the reports show of the applicants, and why.
+    static let privacy = "Aucune personne physique n'est nommée : les demandes sont désignées par leur numéro au registre, qui "
+        + "n'a de sens que pour le service, et un particulier n'apparaît que comme « \(SimulationSummary.naturalPerson) » ; "
+        + "seules les personnes morales (communes, associations…) apparaissent sous leur nom. Dans les ventilations, les valeurs qui "
+        + "comptent moins de \(SchemeImpact.smallestGroup) demandes sont regroupées sous « \(SchemeImpact.othersLabel) », "
+        + "et la ventilation n'est pas montrée quand ce regroupement ne suffit pas, pour qu'aucune personne ne puisse être reconnue."
 
     /// A scheme or a parameter the catalog no longer has is named by its id.
     private static func override(_ override: Reform.Override, catalog: SchemeCatalog) -> Override {

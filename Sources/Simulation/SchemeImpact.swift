@@ -127,11 +127,11 @@ public struct SchemeImpact: Sendable {
         title = scheme.title
         outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
         total = Amounts(before: totals.amountBefore, after: totals.amountAfter, difference: totals.difference, withPercent: true)
-        groups = Self.groups(totals, of: scheme, input: breakdown).map { value, label in
+        groups = Self.merged(Self.groups(totals, of: scheme, input: breakdown).map { value, label in
             let group = totals.byGroup[value]!
             return Group(value: value, label: label, count: group.count,
                          amounts: Amounts(before: group.before, after: group.after, difference: group.difference, withPercent: false))
-        }
+        })
         self.breakdown = groups.isEmpty ? nil : breakdown
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
         winners = totals.winners.map(Self.row)
@@ -148,6 +148,41 @@ public struct SchemeImpact: Sendable {
     private static func row(_ change: SimulationSummary.Change) -> ChangeRow {
         ChangeRow(application: change.application, applicant: change.applicant, before: change.before, after: change.after,
                   difference: change.difference)
+    }
+
+    /// A breakdown shows no group of fewer applications than this, so that no one can be singled out.
+    public static let smallestGroup = 5
+    /// The group the small ones are merged into.
+    public static let othersLabel = "autres valeurs"
+
+    /// The groups of at least `smallestGroup` applications, in order, then « autres valeurs »
+    /// for the others. When the merged group is itself too small, the smallest groups shown
+    /// join it, for the total less the groups shown would otherwise give it away; when nothing
+    /// would be left but one group, the same as the total, or an amount overflows, no breakdown
+    /// is shown at all.
+    static func merged(_ groups: [Group]) -> [Group] {
+        var shown = groups.filter { $0.count >= smallestGroup }
+        var others = groups.filter { $0.count < smallestGroup }
+        while !others.isEmpty, others.reduce(0, { $0 + $1.count }) < smallestGroup, !shown.isEmpty {
+            // The smallest group shown, the last of equals: the first values keep their place.
+            let smallest = shown.indices.min { (shown[$0].count, -$0) < (shown[$1].count, -$1) }!
+            others.append(shown.remove(at: smallest))
+        }
+        guard !shown.isEmpty else { return [] }
+        guard !others.isEmpty else { return shown }
+        do throws(DecimalError) {
+            var before = DecimalNumber.zero, after = DecimalNumber.zero, difference = DecimalNumber.zero
+            for group in others {
+                before = try before.adding(group.amounts.before)
+                after = try after.adding(group.amounts.after)
+                difference = try difference.adding(group.amounts.difference)
+            }
+            let count = others.reduce(0) { $0 + $1.count }
+            return shown + [Group(value: othersLabel, label: othersLabel, count: count,
+                                  amounts: Amounts(before: before, after: after, difference: difference, withPercent: false))]
+        } catch {
+            return []
+        }
     }
 
     /// The breakdown's groups: for an input with named values (`inscrit_1`), their French labels

@@ -32,7 +32,7 @@ public final class Simulation {
         reformed = SchemeCatalog(schemes: catalog.schemes.mapValues(reform.apply))
     }
 
-    /// Runs the portfolio. `row` receives each application's line for the CSV; `problem` each
+    /// Runs the portfolio. `row` receives each application's line for the CSV, in `csvFormat`; `problem` each
     /// document that could not be simulated, located; `progress` the count so far; `shouldStop`
     /// is asked between documents, for a clean interruption. The callbacks run on the calling
     /// thread.
@@ -43,7 +43,7 @@ public final class Simulation {
     /// stays flat whatever the portfolio's size.
     public func run(paths: [String], row: (String) -> Void = { _ in }, problem: (Diagnostic) -> Void = { _ in },
                     progress: (Int) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false },
-                    sortingLimit: Int = Simulation.sortingLimit) -> SimulationSummary {
+                    sortingLimit: Int = Simulation.sortingLimit, csvFormat: SimulationCSV.Format = .rfc4180) -> SimulationSummary {
         let handoff = Handoff<SimulationStage>(capacity: 4)
         // Stops the first thread should this one ever leave the loop early.
         defer { handoff.cancel() }
@@ -88,7 +88,7 @@ public final class Simulation {
                                                + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: old.application.mark))
                             continue
                         }
-                        row(SimulationSummary.csvLine(old, new, change))
+                        row(SimulationSummary.csvLine(old, new, change, format: csvFormat))
                     }
                 }
             }

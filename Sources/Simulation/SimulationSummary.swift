@@ -41,6 +41,10 @@ public struct SimulationSummary: Sendable {
         /// Whether each is a value made up to try the rules (`fictitious: true`).
         public var envelopeBeforeFictitious = false
         public var envelopeAfterFictitious = false
+        /// The latest filing date of the scheme's applications, to tell a reform whose `from` comes after them all.
+        public var lastFiled: LocalDate?
+        /// How many applications the reform changes: their outcome or their amount.
+        public var changed = 0
 
         public init() {}
     }
@@ -70,7 +74,7 @@ public struct SimulationSummary: Sendable {
     mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) throws(DecimalError) -> Change {
         var totals = schemes[old.scheme.id] ?? SchemeTotals()
         let before = Self.granted(old), after = Self.granted(new)
-        let change = try Change(application: old.application.id, applicant: old.application.applicant.name, before: before, after: after)
+        let change = try Change(application: old.application.id, applicant: Self.shownName(of: old.application.applicant), before: before, after: after)
         totals.amountBefore = try totals.amountBefore.adding(before)
         totals.amountAfter = try totals.amountAfter.adding(after)
         totals.difference = try totals.difference.adding(change.difference)
@@ -88,6 +92,8 @@ public struct SimulationSummary: Sendable {
         totals.outcomesBefore[old.outcome, default: 0] += 1
         totals.outcomesAfter[new.outcome, default: 0] += 1
         totals.distribution[Self.band(change.difference)] += 1
+        if totals.lastFiled.map({ $0 < old.application.filed }) ?? true { totals.lastFiled = old.application.filed }
+        if old.outcome != new.outcome || change.difference != .zero { totals.changed += 1 }
         if change.difference > .zero { Self.keep(change, in: &totals.winners, before: { $0.difference > $1.difference }) }
         if change.difference < .zero { Self.keep(change, in: &totals.losers, before: { $0.difference < $1.difference }) }
         if totals.envelopeBefore == nil, let version = Self.envelope(of: old) {
@@ -100,6 +106,15 @@ public struct SimulationSummary: Sendable {
         }
         schemes[old.scheme.id] = totals
         return change
+    }
+
+    /// What the reports call a natural person, in place of a name they never show.
+    public static let naturalPerson = "personne physique"
+
+    /// A legal person (a commune, an association) by its name; a natural person by no name at
+    /// all: nothing the summary keeps, hence nothing a report shows, can name one.
+    static func shownName(of applicant: Application.Applicant) -> String {
+        applicant.isLegalPerson ? applicant.name : naturalPerson
     }
 
     /// Only favourable decisions grant an amount.
@@ -133,11 +148,10 @@ public struct SimulationSummary: Sendable {
         return evaluation.scheme.parameters[index].version(on: evaluation.application.filed)
     }
 
-    public static let csvHeader = "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference"
+    /// The RFC 4180 header (`SimulationCSV` has both forms).
+    public static let csvHeader = SimulationCSV.header(.rfc4180)
 
-    static func csvLine(_ old: Evaluation, _ new: Evaluation, _ change: Change) -> String {
-        [change.application, old.scheme.id, old.outcome.rawValue, FrenchFormat.moneyCanonical(change.before),
-         new.outcome.rawValue, FrenchFormat.moneyCanonical(change.after), FrenchFormat.moneyCanonical(change.difference)]
-            .map(CSV.field).joined(separator: ",")
+    static func csvLine(_ old: Evaluation, _ new: Evaluation, _ change: Change, format: SimulationCSV.Format = .rfc4180) -> String {
+        SimulationCSV.line(old, new, change, format: format)
     }
 }

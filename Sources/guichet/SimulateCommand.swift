@@ -29,6 +29,13 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Le dossier du rapport.", valueName: "DOSSIER"))
     var out: String = "simulation"
 
+    @Option(name: .customLong("csv-format"), help: ArgumentHelp("""
+        La forme de simulation.csv : tableur (par défaut : point-virgule, virgule décimale, en-têtes en \
+        français, UTF-8 avec BOM, ce que LibreOffice et Excel ouvrent tels quels) ou rfc4180 (virgule, \
+        point décimal, en-têtes en anglais, sans BOM, pour un logiciel).
+        """, valueName: "FORME"), transform: Simulate.csvFormat)
+    var csvFormat: SimulationCSV.Format = .spreadsheet
+
     @OptionGroup var rules: RulesOption
 
     func run() throws {
@@ -47,6 +54,7 @@ struct Simulate: ParsableCommand {
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
         try folder.write(SimulationPage.html(impact), to: "simulation.html")
+        for note in ReformReach.notes(summary) { Console.say(.warning, note) }
         Console.out(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }
         if summary.errors > 0 { throw ExitCode(2) }
@@ -55,14 +63,21 @@ struct Simulate: ParsableCommand {
     private func simulate(_ simulation: Simulation, in folder: OutputFolder) throws -> SimulationSummary {
         Interruption.install()
         let csv = try StreamingFile(path: folder.path("simulation.csv"))
-        csv.write(line: SimulationSummary.csvHeader)
+        csv.write(line: SimulationCSV.start(csvFormat))
         let progress = Progress("simulation")
         let summary = simulation.run(paths: portfolio, row: csv.write(line:),
                                      problem: { Console.error($0.description) }, progress: progress.update,
-                                     shouldStop: { Interruption.isRequested })
+                                     shouldStop: { Interruption.isRequested }, csvFormat: csvFormat)
         progress.finish()
         try csv.commit()
         return summary
+    }
+
+    static func csvFormat(_ text: String) throws -> SimulationCSV.Format {
+        guard let format = SimulationCSV.Format(rawValue: text) else {
+            throw ValidationError("forme de CSV inconnue « \(text) » : " + SimulationCSV.Format.allCases.map(\.rawValue).joined(separator: " ou "))
+        }
+        return format
     }
 
     private func outcomeLine(_ summary: SimulationSummary) -> String {

@@ -1,21 +1,61 @@
+import Foundation
 import Simulation
 import Testing
 
-/// A reform's breakdown by an input with named values shows their French labels.
+/// A reform's breakdown by an input with named values shows their French labels, and never a
+/// group small enough to single anyone out.
 @Suite struct BreakdownLabelTests {
+    /// `count` PDESI files of one category, each its own owner (no yearly cap shared).
+    func files(_ tests: SimulationTests, _ category: String, _ count: Int, from first: Int) -> String {
+        (first..<first + count).map { number in
+            tests.pdesi("P-\(number)", siren: "2162000\(10 + number)", esi: "ESI-\(number)", category: category, expense: "10 000 €")
+        }.joined()
+    }
+
+    /// The breakdown's lines of the report, up to the count of applications.
+    func groupLines(_ markdown: String) -> [String] {
+        markdown.split(separator: "\n").filter { $0.hasPrefix("| dont `esi.categorie`") }.map { line in
+            String(line.prefix { $0 != ")" }) + ")"
+        }
+    }
+
     /// The pdesi-60 reform breaks its amounts down by category: by label, in the scheme's order.
     @Test func theReformBreakdownShowsTheCategoriesByLabel() throws {
         let tests = try SimulationTests()
-        let catalog = tests.catalog
-        let (summary, _) = try tests.simulate(try tests.reform("Rules/reforms/pdesi-60.yaml"), tests.pdesiPortfolio)
-        let markdown = SimulationReport.markdown(summary, catalog: catalog)
-        let lines = markdown.split(separator: "\n").filter { $0.hasPrefix("| dont `esi.categorie`") }
-        #expect(lines == [
-            "| dont `esi.categorie` = E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (2 demandes) | 40\u{202F}000,00\u{00A0}€ | 50\u{202F}000,00\u{00A0}€ | +10\u{202F}000,00\u{00A0}€ |",
-            "| dont `esi.categorie` = E.S.I. inscrit au P.D.E.S.I. en 2e catégorie (1 demande) | 40\u{202F}000,00\u{00A0}€ | 50\u{202F}000,00\u{00A0}€ | +10\u{202F}000,00\u{00A0}€ |",
-            "| dont `esi.categorie` = E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande) | 35\u{202F}000,00\u{00A0}€ | 35\u{202F}000,00\u{00A0}€ | 0,00\u{00A0}€ |",
+        let portfolio = files(tests, "classe", 5, from: 1) + files(tests, "inscrit_1", 6, from: 6)
+        let (summary, _) = try tests.simulate(try tests.reform("Rules/reforms/pdesi-60.yaml"), portfolio)
+        let markdown = SimulationReport.markdown(summary, catalog: tests.catalog)
+        #expect(groupLines(markdown) == [
+            "| dont `esi.categorie` = E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (6 demandes)",
+            "| dont `esi.categorie` = E.S.I. classé au P.D.E.S.I. en 3e catégorie (5 demandes)",
         ])
-        let html = SimulationPage.html(summary, catalog: catalog)
-        #expect(html.contains("esi.categorie = E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande)"))
+        let html = SimulationPage.html(summary, catalog: tests.catalog)
+        #expect(html.contains("esi.categorie = E.S.I. classé au P.D.E.S.I. en 3e catégorie (5 demandes)"))
+    }
+
+    /// A group of 2 would be given away by the total less the others: it joins the smallest
+    /// group shown under « autres valeurs », whose amounts are theirs added up.
+    @Test func smallGroupsAreMergedUntilNoneCanBeSingledOut() throws {
+        let tests = try SimulationTests()
+        let portfolio = files(tests, "inscrit_1", 6, from: 1) + files(tests, "inscrit_2", 2, from: 7) + files(tests, "classe", 5, from: 9)
+        let (summary, _) = try tests.simulate(try tests.reform("Rules/reforms/pdesi-60.yaml"), portfolio)
+        let markdown = SimulationReport.markdown(summary, catalog: tests.catalog)
+        #expect(groupLines(markdown) == [
+            "| dont `esi.categorie` = E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (6 demandes)",
+            "| dont `esi.categorie` = autres valeurs (7 demandes)",
+        ])
+        // 2 × 5 000 → 6 000 (inscribed, 50 % → 60 %), 5 × 7 000 unchanged (classed, 70 %).
+        #expect(markdown.contains("autres valeurs (7 demandes) | 45\u{202F}000,00\u{00A0}€ | 47\u{202F}000,00\u{00A0}€ | +2\u{202F}000,00\u{00A0}€ |"))
+        #expect(!markdown.contains("en 2e catégorie ("), "the group of 2 must not be shown")
+    }
+
+    /// Groups of 2, 1 and 1: even merged they are fewer than 5, so no breakdown is shown at all.
+    @Test func aBreakdownOfTooFewApplicationsIsNotShown() throws {
+        let tests = try SimulationTests()
+        let (summary, _) = try tests.simulate(try tests.reform("Rules/reforms/pdesi-60.yaml"), tests.pdesiPortfolio)
+        let impact = ReformImpact(summary, catalog: tests.catalog)
+        #expect(impact.schemes.first?.groups.isEmpty == true && impact.schemes.first?.breakdown == nil)
+        #expect(groupLines(SimulationReport.markdown(impact)).isEmpty)
+        #expect(!SimulationPage.html(impact).contains("esi.categorie ="))
     }
 }

@@ -122,7 +122,7 @@ import Testing
         #expect(impact.portfolio.last == .text(" 2 documents n'ont pu être simulés en tout ou partie (voir les erreurs signalées par la commande)."))
         #expect(impact.method.contains(.code(summary.reform.file)))
         // The page shows code and emphasis as plain text.
-        #expect(SimulationPage.html(impact).contains("Réforme : \(summary.reform.file).</p>"))
+        #expect(SimulationPage.html(impact).contains("Réforme : \(summary.reform.file). Aucune personne physique n'est nommée"))
         #expect(SimulationReport.markdown(impact).contains("Réforme : `\(summary.reform.file)`."))
     }
 }

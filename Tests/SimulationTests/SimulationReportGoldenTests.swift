@@ -43,8 +43,9 @@ import Testing
     func reports(_ name: String) throws -> [String: String] {
         let (reformFile, portfolio) = try inputs(name)
         let reform = try ReformLoader.load(path: Repository.path(reformFile), schemes: catalog.schemes).get()
-        var csv = SimulationSummary.csvHeader + "\n"
-        let summary = Simulation(catalog: catalog, reform: reform).run(paths: portfolio, row: { csv += $0 + "\n" })
+        // The CSV as `simulate` writes it by default, for a spreadsheet.
+        var csv = SimulationCSV.start(.spreadsheet) + "\n"
+        let summary = Simulation(catalog: catalog, reform: reform).run(paths: portfolio, row: { csv += $0 + "\n" }, csvFormat: .spreadsheet)
         let local = { (text: String) in text.replacing(Repository.root + "/", with: "") }
         return ["simulation.md": local(SimulationReport.markdown(summary, catalog: catalog)),
                 "simulation.html": local(SimulationPage.html(summary, catalog: catalog)),
@@ -57,12 +58,13 @@ import Testing
         let produced = try reports(name)
         if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(atPath: golden, withIntermediateDirectories: true)
-            for (file, text) in produced { try text.write(toFile: "\(golden)/\(file)", atomically: true, encoding: .utf8) }
+            for (file, text) in produced { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(golden)/\(file)")) }
             return
         }
+        // Byte for byte: the CSV's byte order mark is part of what is reviewed.
         for (file, text) in produced.sorted(by: { $0.key < $1.key }) {
-            let reviewed = try String(contentsOfFile: "\(golden)/\(file)", encoding: .utf8)
-            #expect(text == reviewed, "\(name)/\(file) differs from its reviewed copy")
+            let reviewed = try Data(contentsOf: URL(fileURLWithPath: "\(golden)/\(file)"))
+            #expect(Data(text.utf8) == reviewed, "\(name)/\(file) differs from its reviewed copy")
         }
     }
 }

@@ -54,7 +54,9 @@ public enum ReformLoader {
                 continue
             }
             guard let parameters = pair.value.mapping else {
-                log.error("attendu les paramètres et leurs nouvelles valeurs, trouvé \(pair.value.kindName)", at: pair.value.mark, path: "overrides.\(schemeID)")
+                let first = scheme.parameters.first.map { "\($0.id): {value: \(ReformTemplate.inFlow(example(of: $0)))}" } ?? "…"
+                log.error("attendu les paramètres et leurs nouvelles valeurs, par exemple « \(schemeID): {\(first)} », trouvé \(pair.value.kindName)",
+                          at: pair.value.mark, path: "overrides.\(schemeID)")
                 continue
             }
             for entry in parameters {
@@ -72,11 +74,20 @@ public enum ReformLoader {
                       at: entry.key.mark, path: path)
             return nil
         }
+        let example = example(of: parameter)
+        guard entry.value.mapping != nil else {
+            // `taux_inscrit: 60 %`: the value alone, without its field.
+            log.error("attendu la nouvelle valeur et, si besoin, le jour de dépôt à compter duquel elle s'applique, par exemple "
+                      + "« \(id): {value: \(ReformTemplate.inFlow(example)), from: 2021-01-01} », trouvé \(ScalarParsing.shown(entry.value))",
+                      at: entry.value.mark, path: path)
+            return nil
+        }
         guard var fields = Fields(entry.value, path: path, log: log) else { return nil }
-        let valueNode = fields.required("value")
+        let valueNode = fields.required("value", what: "la nouvelle valeur du paramètre, par exemple « value: \(example) »")
         let from = fields.optional("from").flatMap { node -> LocalDate? in
-            guard let text = node.scalar, let date = LocalDate(iso: text) else {
-                log.error("attendu une date écrite AAAA-MM-JJ, trouvé \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).from")
+            guard let text = node.scalar, let date = date(text) else {
+                log.error("attendu une date écrite AAAA-MM-JJ ou JJ/MM/AAAA, par exemple « from: 2021-01-01 » ou « from: 01/01/2021 », "
+                          + "trouvé \(ScalarParsing.shown(node))", at: node.mark, path: "\(path).from")
                 return nil
             }
             return date
@@ -87,9 +98,25 @@ public enum ReformLoader {
         case .success(let value):
             return Reform.Override(scheme: scheme.id, parameter: id, value: value, from: from, mark: valueNode.mark)
         case .failure(let problem):
-            log.error("\(problem.message), pour « \(id) » du dispositif \(scheme.id), dont la nouvelle valeur garde l'unité", at: valueNode.mark, path: "\(path).value")
+            log.error("\(problem.message), pour « \(id) » du dispositif \(scheme.id), dont la nouvelle valeur garde l'unité : "
+                      + "par exemple « value: \(example) »", at: valueNode.mark, path: "\(path).value")
             return nil
         }
+    }
+
+    /// A value of the parameter's type as a reform writes it: today's value when it has one.
+    static func example(of parameter: Parameter) -> String {
+        parameter.versions.last.map { ReformTemplate.written($0.value, type: parameter.type) } ?? ReformTemplate.example(parameter.type)
+    }
+
+    /// `2021-01-01`, or `01/01/2021` as people write dates in France.
+    static func date(_ text: String) -> LocalDate? {
+        if let date = LocalDate(iso: text) { return date }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
     }
 
     private static func breakdownOf(_ node: YAMLNode, schemes: [String: Scheme], log: DiagnosticLog) -> [String: String] {

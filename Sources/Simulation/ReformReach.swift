@@ -1,0 +1,33 @@
+import SchemeLanguage
+
+/// Why a reform changes nothing in a portfolio, for `simulate` to say: a parameter of a scheme
+/// no application asks for, or whose new value applies only after the last one was filed.
+public enum ReformReach {
+    /// One sentence per parameter that cannot change anything, then, when no application at
+    /// all changes, a sentence that says so. Empty when the reform changes some application
+    /// and each of its parameters reaches some.
+    public static func notes(_ summary: SimulationSummary) -> [String] {
+        var notes: [String] = []
+        for override in summary.reform.overrides {
+            let named = "« \(override.parameter) » du dispositif \(override.scheme)"
+            guard let totals = summary.schemes[override.scheme] else {
+                notes.append("\(named) ne change rien : le portefeuille n'a aucune demande de ce dispositif")
+                continue
+            }
+            if let from = override.from, let last = totals.lastFiled, from > last {
+                notes.append("\(named) ne change rien : sa nouvelle valeur s'applique aux demandes déposées à compter du "
+                             + "\(from.frenchLong), et la dernière demande de ce dispositif dans le portefeuille a été déposée le "
+                             + "\(last.frenchLong)")
+            }
+        }
+        let changed = summary.schemes.values.reduce(0) { $0 + $1.changed }
+        if summary.applications > 0, changed == 0, !summary.interrupted {
+            let why = notes.count == summary.reform.overrides.count && !notes.isEmpty
+                ? "pour les raisons dites ci-dessus"
+                : "ses paramètres ne jouent pour aucune de ces demandes (un plafond qu'aucune n'atteint, par exemple), ou leurs nouvelles valeurs sont celles d'aujourd'hui"
+            notes.append("la réforme ne change aucune décision du portefeuille : ni l'issue ni le montant d'aucune des "
+                         + "\(FrenchFormat.count(summary.applications, "demande")) ; \(why)")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,57 @@
+import Evaluator
+import ExactDecimal
+import Register
+import SchemeLanguage
+
+/// Each application before and after the reform, one line each, in either of two forms: for
+/// the people who open it in a spreadsheet (the default), or for software.
+public enum SimulationCSV {
+    public enum Format: String, CaseIterable, Sendable {
+        /// What LibreOffice and Excel open as they are set up in France: `;` between fields,
+        /// decimal commas, French headers, UTF-8 with a byte order mark so that accents read right.
+        case spreadsheet = "tableur"
+        /// RFC 4180: commas, decimal points, English headers, no byte order mark.
+        case rfc4180
+    }
+
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// What the file starts with: the byte order mark, if any, then the header.
+    public static func start(_ format: Format) -> String {
+        switch format {
+        case .spreadsheet: byteOrderMark + header(format)
+        case .rfc4180: header(format)
+        }
+    }
+
+    public static func header(_ format: Format) -> String {
+        switch format {
+        case .spreadsheet:
+            ["Demande", "Dispositif", "Issue aujourd'hui", "Montant aujourd'hui (€)", "Issue avec la réforme",
+             "Montant avec la réforme (€)", "Écart (€)"].map(spreadsheetField).joined(separator: ";")
+        case .rfc4180: "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference"
+        }
+    }
+
+    static func line(_ old: Evaluation, _ new: Evaluation, _ change: SimulationSummary.Change, format: Format) -> String {
+        let fields = [change.application, old.scheme.id, old.outcome.rawValue, amount(change.before, format),
+                      new.outcome.rawValue, amount(change.after, format), amount(change.difference, format)]
+        switch format {
+        case .spreadsheet: return fields.map(spreadsheetField).joined(separator: ";")
+        case .rfc4180: return fields.map(CSV.field).joined(separator: ",")
+        }
+    }
+
+    /// "1380.00" for software; "1380,00" for a spreadsheet, with no thousands separator, which
+    /// would make it text.
+    static func amount(_ value: DecimalNumber, _ format: Format) -> String {
+        let canonical = FrenchFormat.moneyCanonical(value)
+        return format == .spreadsheet ? canonical.replacing(".", with: ",") : canonical
+    }
+
+    /// The field as is, or quoted (quotes doubled) when it holds a semicolon, a quote or a line break.
+    public static func spreadsheetField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
