@@ -46,7 +46,7 @@ struct Simulate: ParsableCommand {
         let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
-        try folder.write(SimulationPage.html(impact), to: "simulation.html")
+        try folder.write(SimulationPage.html(impact, on: WorkingFolder.today()), to: "simulation.html")
         Console.out(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }
         if summary.errors > 0 { throw ExitCode(2) }

@@ -16,6 +16,9 @@ import Testing
             "| dont `esi.categorie` = E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande) | 35\u{202F}000,00\u{00A0}€ | 35\u{202F}000,00\u{00A0}€ | 0,00\u{00A0}€ |",
         ])
         let html = SimulationPage.html(summary, catalog: catalog)
-        #expect(html.contains("esi.categorie = E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande)"))
+        // The page names the input by its question, the values by their labels, never by their ids.
+        #expect(html.contains("<td>E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande)</td>"))
+        #expect(html.contains("« Dans quelle catégorie l'E.S.I. est-il inscrit ou classé au P.D.E.S.I. ? »"))
+        #expect(!html.contains("esi.categorie") && !html.contains("inscrit_1"))
     }
 }

@@ -80,7 +80,7 @@ import Testing
             #expect(markdown.contains("# \(title)\n") && html.contains(">\(title)</h"), "\(title)")
         }
         #expect(markdown.contains("| Utilisation | 70,0\u{00A0}% | 80,7\u{00A0}% |"))
-        #expect(html.contains("<tr><td>Utilisation</td><td>70,0\u{00A0}%</td><td>80,7\u{00A0}%</td></tr>"))
+        #expect(html.contains("<tr><td>Utilisation</td><td class=\"num\">70,0\u{00A0}%</td><td class=\"num\">80,7\u{00A0}%</td></tr>"))
     }
 
     /// An applicant's name keeps each table whole: its bar escaped in Markdown, its markup
