@@ -147,8 +147,15 @@ public struct ReformImpact: Sendable {
                 return size(row.difference) > size(best.difference) ? row : best
             }
         if let largest {
+            // Others with the same change: the one named is only the first by id. Only the
+            // largest changes are kept, so when all those kept tie there may be more.
+            let lists = schemes.flatMap { [$0.winners, $0.losers] }
+            let others = lists.reduce(0) { $0 + $1.filter { $0.difference == largest.difference }.count } - 1
+            let atLeast = lists.contains { $0.count == SimulationSummary.kept && $0.allSatisfy { $0.difference == largest.difference } }
+            let tie = others == 0 ? "" : (atLeast ? ", comme pour au moins " : ", comme pour ")
+                + (others == 1 ? "une autre demande" : "\(FrenchFormat.count(others)) autres demandes")
             lines.append("Plus forte variation : \(FrenchFormat.signedMoney(largest.difference)) pour la demande \(largest.application), "
-                         + "de \(FrenchFormat.money(largest.before)) à \(FrenchFormat.money(largest.after)).")
+                         + "de \(FrenchFormat.money(largest.before)) à \(FrenchFormat.money(largest.after))\(tie).")
         }
         return lines
     }

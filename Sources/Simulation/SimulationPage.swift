@@ -91,10 +91,10 @@ public enum SimulationPage {
             rows.append([label] + group.amounts.cells)
         }
         body += "<h3>\(escape(SchemeImpact.amountsTitle))</h3>\n"
-        if let question = scheme.breakdownQuestion {
-            body += "<p>Montants au total, puis selon la réponse à la question « \(escape(question)) ».</p>\n"
-        }
-        body += figure("Montants accordés, aujourd'hui et avec la réforme, et l'écart.", chart: comparison(amounts),
+        // The question in the caption, so that printing keeps it with its chart.
+        let amountsCaption = "Montants accordés, aujourd'hui et avec la réforme, et l'écart"
+            + (scheme.breakdownQuestion.map { " : au total, puis selon la réponse à la question « \($0) »." } ?? ".")
+        body += figure(amountsCaption, chart: comparison(amounts),
                        table: table(SchemeImpact.amountsHeader, rows), stacked: true)
         body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n"
         body += figure("Nombre de demandes selon l'écart entre leur montant avec la réforme et leur montant d'aujourd'hui.",

@@ -79,6 +79,10 @@ import Testing
         let markdown = try reports("generated").markdown
         let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- Gagnants et perdants") })
         #expect(line.contains("reçoivent davantage") && line.contains("moins"))
+        // Ten losers of 10 000 € kept, all alike: there may be more than the ten.
+        #expect(markdown.contains("- Plus forte variation : -10\u{202F}000,00\u{00A0}€ pour la demande PDESI-105, de 40\u{202F}000,00\u{00A0}€ "
+                                  + "à 30\u{202F}000,00\u{00A0}€, comme pour au moins 9 autres demandes.\n"))
+        #expect(try reports("pdesi-60").markdown.contains(", comme pour une autre demande.\n"))
         let impact = try ReformImpactTests().simulated()
         let scheme = try #require(impact.schemes.first)
         #expect(scheme.gained == DecimalNumber(16_000) && scheme.lost == .zero)
