@@ -67,9 +67,13 @@ public enum SimulationPage {
         .before{background:#8a8a8a}.after{background:#1f5fa8}.gain{background:#1b7a3d}.loss{background:#b3261e}.same{background:#8a8a8a}
         .bar.change span.value{font-weight:bold}
         @media (max-width:50rem){.pair{grid-template-columns:minmax(0,1fr)}.bar .series{width:5.6rem;font-size:.8rem}
-        .bar i{width:calc(var(--share) * 40%)}table{font-size:.85rem}td,th{padding:.25rem .35rem}}
+        .bar i{width:calc(var(--share) * 40%)}}
+        @media (max-width:40rem){table,tbody,tr,td{display:block}thead{display:none}table{border:0;width:100%}
+        tr{border:1px solid #bbb;margin:0 0 .6rem}td{border:0;border-top:1px solid #e2e2e2;display:flex;gap:1rem;justify-content:space-between;text-align:right}
+        td:first-child{border-top:0;background:#f0f0f0;font-weight:bold;text-align:left}td:first-child::before{display:none}td.num{white-space:normal}
+        td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}}
         @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
-        .pair{grid-template-columns:minmax(0,1fr)}.scroll{overflow:visible}a{color:inherit}
+        .pair:not(.stacked){grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.scroll{overflow:visible}a{color:inherit}
         .before,.after,.gain,.loss,.same,th,.headline{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 
         """
@@ -95,7 +99,7 @@ public enum SimulationPage {
         let amountsCaption = "Montants accordés, aujourd'hui et avec la réforme, et l'écart"
             + (scheme.breakdownQuestion.map { " : au total, puis selon la réponse à la question « \($0) »." } ?? ".")
         body += figure(amountsCaption, chart: comparison(amounts),
-                       table: table(SchemeImpact.amountsHeader, rows), stacked: true)
+                       table: table(SchemeImpact.amountsHeader, rows, small: rows.count <= 12), stacked: true)
         body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n"
         body += figure("Nombre de demandes selon l'écart entre leur montant avec la réforme et leur montant d'aujourd'hui.",
                        chart: bands(scheme.bands), table: table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells), small: true))
@@ -193,15 +197,21 @@ public enum SimulationPage {
 
     private static func changes(_ rows: [SchemeImpact.ChangeRow]) -> String {
         guard !rows.isEmpty else { return "<p>\(SchemeImpact.noChange)</p>\n" }
-        return table(SchemeImpact.changesHeader, rows.map(\.cells))
+        return table(SchemeImpact.changesHeader, rows.map(\.cells), small: true)
     }
 
-    /// A table in a box that scrolls sideways on a narrow screen; figures aligned right. A
-    /// `small` one is kept on one page when printed.
+    /// A table, figures aligned right; on a phone each row becomes a card, every cell named by
+    /// its column (`data-label`). A `small` one (a dozen rows at most) is kept on one page when
+    /// printed; a longer one repeats its header on each page.
     private static func table(_ header: [String], _ rows: [[String]], small: Bool = false) -> String {
         "<div class=\"scroll\"><table\(small ? " class=\"small\"" : "")><thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
             + "</tr></thead>\n<tbody>\n"
-            + rows.map { "<tr>" + $0.map { "<td\(isFigure($0) ? " class=\"num\"" : "")>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()
+            + rows.map { row in
+                "<tr>" + row.enumerated().map { index, cell in
+                    let name = index < header.count ? header[index] : ""
+                    return "<td data-label=\"\(escape(name))\"\(isFigure(cell) ? " class=\"num\"" : "")>\(escape(cell))</td>"
+                }.joined() + "</tr>\n"
+            }.joined()
             + "</tbody></table></div>\n"
     }
 

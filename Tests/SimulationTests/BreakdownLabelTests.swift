@@ -17,7 +17,7 @@ import Testing
         ])
         let html = SimulationPage.html(summary, catalog: catalog)
         // The page names the input by its question, the values by their labels, never by their ids.
-        #expect(html.contains("<td>E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande)</td>"))
+        #expect(html.contains("<td data-label=\"\">E.S.I. classé au P.D.E.S.I. en 3e catégorie (1 demande)</td>"))
         #expect(html.contains("« Dans quelle catégorie l'E.S.I. est-il inscrit ou classé au P.D.E.S.I. ? »"))
         #expect(!html.contains("esi.categorie") && !html.contains("inscrit_1"))
     }
