@@ -116,7 +116,9 @@ public struct ReformImpact: Sendable {
         }
         var lines: [String] = []
         let percent = Self.percent(difference, of: before).map { " (\(FrenchFormat.signedPercent($0, minimumFractionDigits: 1)))" } ?? ""
-        let range = "les montants accordés passent de \(FrenchFormat.money(before)) à \(FrenchFormat.money(after))"
+        // Several schemes: the figures are theirs together, which a scheme's own section does not show.
+        let whose = schemes.count > 1 ? " par les \(schemes.count) dispositifs du portefeuille" : ""
+        let range = "les montants accordés\(whose) passent de \(FrenchFormat.money(before)) à \(FrenchFormat.money(after))"
         if difference > .zero {
             lines.append("Coût de la réforme pour une année de demandes comme celles du portefeuille : "
                          + "\(FrenchFormat.signedMoney(difference))\(percent) ; \(range).")

@@ -97,6 +97,9 @@ import Testing
         let line = "\(title) : 6 demandes, aucune issue ni aucun montant modifié (10\u{202F}100,00\u{00A0}€ accordés dans les deux cas)."
         #expect(markdown.contains("## Dispositifs que la réforme ne modifie pas\n\n- \(line)\n"))
         #expect(html.contains("<li>\(line)</li>"))
+        // The headline adds up the three schemes, and says so.
+        #expect(markdown.contains("+300,00\u{00A0}€ (+1,3\u{00A0}%) ; les montants accordés par les 3 dispositifs du portefeuille passent de "
+                                  + "23\u{202F}405,00\u{00A0}€ à 23\u{202F}705,00\u{00A0}€.\n"))
         // The scheme it changes keeps its sections.
         #expect(markdown.contains("## Fonds de solvabilisation"))
     }
