@@ -34,19 +34,33 @@ public struct ReformImpact: Sendable {
     public let schemes: [SchemeImpact]
     /// How to read the figures, for readers who did not run the simulation.
     public let method: [Span]
+    /// The reform in a few French sentences, which both reports open with: its cost, the
+    /// applications granted before and after, who gains and who loses, the largest change.
+    public let headline: [String]
+    /// The schemes whose parameters the reform changes, by id.
+    public let overridden: Set<String>
+    /// The schemes the reform touches, shown in full: it changes their parameters, or their
+    /// figures (through a limit shared with another scheme, say).
+    public var changedSchemes: [SchemeImpact] { schemes.filter { overridden.contains($0.id) || $0.changed } }
+    /// The schemes it leaves as they are, one line each.
+    public var unchangedSchemes: [SchemeImpact] { schemes.filter { !overridden.contains($0.id) && !$0.changed } }
 
     public static let overridesTitle = "Paramètres modifiés"
     public static let overridesHeader = ["Dispositif", "Paramètre", "Aujourd'hui", "Avec la réforme"]
     public static let methodTitle = "Méthode"
+    public static let headlineTitle = "En bref"
+    public static let unchangedTitle = "Dispositifs que la réforme ne modifie pas"
 
     public init(_ summary: SimulationSummary, catalog: SchemeCatalog) {
         title = "Simulation : \(summary.reform.name)"
         rationale = summary.reform.rationale
         overrides = summary.reform.overrides.map { Self.override($0, catalog: catalog) }
+        overridden = Set(summary.reform.overrides.map(\.scheme))
         portfolio = Self.portfolio(summary)
         schemes = summary.schemes.keys.sorted().compactMap { id in
             catalog.schemes[id].map { SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id]) }
         }
+        headline = Self.headline(schemes)
         method = [.text("Chaque demande du portefeuille est évaluée deux fois, selon les règles en vigueur "
             + "et selon la réforme, qui ne modifie que les paramètres indiqués ci-dessus : les critères, les formules "
             + "et les textes restent ceux de la délibération. Les plafonds qui portent sur plusieurs demandes (par "
@@ -92,6 +106,77 @@ public struct ReformImpact: Sendable {
                       .text(" : les chiffres portent sur les demandes évaluées avant l'interruption.")]
         }
         return spans
+    }
+
+    /// The headline's sentences, over every scheme of the portfolio. The cost is the difference
+    /// in the amounts granted: a portfolio is a year of applications, decided as they come in.
+    static func headline(_ schemes: [SchemeImpact]) -> [String] {
+        var before = DecimalNumber.zero, after = DecimalNumber.zero, difference = DecimalNumber.zero
+        do throws(DecimalError) {
+            for scheme in schemes {
+                before = try before.adding(scheme.total.before)
+                after = try after.adding(scheme.total.after)
+                difference = try difference.adding(scheme.total.difference)
+            }
+        } catch {
+            return ["Les montants des dispositifs ne peuvent s'additionner exactement : voir chaque dispositif ci-dessous."]
+        }
+        var lines: [String] = []
+        let percent = Self.percent(difference, of: before).map { " (\(FrenchFormat.signedPercent($0, minimumFractionDigits: 1)))" } ?? ""
+        // Several schemes: the figures are theirs together, which a scheme's own section does not show.
+        let whose = schemes.count > 1 ? " par les \(schemes.count) dispositifs du portefeuille" : ""
+        let range = "les montants accordés\(whose) passent de \(FrenchFormat.money(before)) à \(FrenchFormat.money(after))"
+        if difference > .zero {
+            lines.append("Coût de la réforme pour une année de demandes comme celles du portefeuille : "
+                         + "\(FrenchFormat.signedMoney(difference))\(percent) ; \(range).")
+        } else if difference < .zero {
+            lines.append("Économie due à la réforme pour une année de demandes comme celles du portefeuille : "
+                         + "\(FrenchFormat.money(difference.negated()))\(percent) ; \(range).")
+        } else {
+            lines.append("La réforme ne change pas le total des montants accordés : \(FrenchFormat.money(before)) pour une année "
+                         + "de demandes comme celles du portefeuille.")
+        }
+        let granted = schemes.map { $0.outcomes.first { $0.outcome == .favorable } }
+        let grantedBefore = granted.reduce(0) { $0 + ($1?.before ?? 0) }, grantedAfter = granted.reduce(0) { $0 + ($1?.after ?? 0) }
+        lines.append("Demandes aidées (décision favorable) : \(FrenchFormat.count(grantedBefore)) aujourd'hui, "
+                     + "\(FrenchFormat.count(grantedAfter)) avec la réforme (\(FrenchFormat.signedCount(grantedAfter - grantedBefore))).")
+        let gainers = schemes.reduce(0) { $0 + $1.gainers }, losers = schemes.reduce(0) { $0 + $1.losersCount }
+        let gained = Self.sum(schemes.map(\.gained)), lost = Self.sum(schemes.map(\.lost))
+        let gains = gainers == 0 ? "aucune demande ne reçoit davantage"
+            : "\(FrenchFormat.count(gainers, "demande")) \(FrenchFormat.agreed(gainers, "reçoit", "reçoivent")) davantage"
+                + (gained.map { " (\(FrenchFormat.signedMoney($0)) au total)" } ?? "")
+        let losses = losers == 0 ? "aucune ne reçoit moins"
+            : "\(FrenchFormat.count(losers, "demande")) \(FrenchFormat.agreed(losers, "reçoit", "reçoivent")) moins"
+                + (lost.map { " (\(FrenchFormat.signedMoney($0)) au total)" } ?? "")
+        lines.append("Gagnants et perdants : \(gains) ; \(losses).")
+        let largest = schemes.flatMap { [$0.winners.first, $0.losers.first].compactMap { $0 } }
+            .reduce(nil as SchemeImpact.ChangeRow?) { best, row in
+                guard let best else { return row }
+                let size = { (amount: DecimalNumber) in amount < .zero ? amount.negated() : amount }
+                return size(row.difference) > size(best.difference) ? row : best
+            }
+        if let largest {
+            // Others with the same change: the one named is only the first by id. Only the
+            // largest changes are kept, so when all those kept tie there may be more.
+            let lists = schemes.flatMap { [$0.winners, $0.losers] }
+            let others = lists.reduce(0) { $0 + $1.filter { $0.difference == largest.difference }.count } - 1
+            let atLeast = lists.contains { $0.count == SimulationSummary.kept && $0.allSatisfy { $0.difference == largest.difference } }
+            let tie = others == 0 ? "" : (atLeast ? ", comme pour au moins " : ", comme pour ")
+                + (others == 1 ? "une autre demande" : "\(FrenchFormat.count(others)) autres demandes")
+            lines.append("Plus forte variation : \(FrenchFormat.signedMoney(largest.difference)) pour la demande \(largest.application), "
+                         + "de \(FrenchFormat.money(largest.before)) à \(FrenchFormat.money(largest.after))\(tie).")
+        }
+        return lines
+    }
+
+    /// The sum of the schemes' parts, nil when one is unknown or the sum overflows.
+    private static func sum(_ parts: [DecimalNumber?]) -> DecimalNumber? {
+        var total = DecimalNumber.zero
+        for part in parts {
+            guard let part, let next = try? total.adding(part) else { return nil }
+            total = next
+        }
+        return total
     }
 
     /// `part` in percent of `whole`, rounded half up to one decimal; nil when `whole` is zero

@@ -112,6 +112,7 @@ public struct SchemeImpact: Sendable {
     public static let envelopeTitle = "Enveloppe"
     public static let envelopeHeader = ["", "Aujourd'hui", "Avec la réforme"]
 
+    public let id: String
     public let title: String
     public let outcomes: [OutcomeRow]
     public let total: Amounts
@@ -122,8 +123,40 @@ public struct SchemeImpact: Sendable {
     public let winners: [ChangeRow]
     public let losers: [ChangeRow]
     public let envelope: Envelope?
+    /// The question that asks the breakdown input, to name it in French.
+    public let breakdownQuestion: String?
+
+    /// How many applications the reform gives more, and less (from the bands of change).
+    public var gainers: Int { bands[4...].reduce(0) { $0 + $1.count } }
+    public var losersCount: Int { bands[..<3].reduce(0) { $0 + $1.count } }
+    /// What the gainers receive more in all: the sum of the largest gains when all of them are
+    /// kept, or the net difference less the losses when all of those are; nil otherwise.
+    public var gained: DecimalNumber? { Self.split(difference: total.difference, this: winners, count: gainers, other: losers, count: losersCount) }
+    /// What the losers receive less in all, negative; nil when it cannot be told.
+    public var lost: DecimalNumber? {
+        guard let gained else { return nil }
+        return try? total.difference.subtracting(gained)
+    }
+    /// Whether the reform changes any outcome or amount of the scheme's applications, or its envelope.
+    public var changed: Bool {
+        outcomes.contains { $0.change != 0 } || gainers + losersCount > 0 || envelope.map { $0.before != $0.after } == true
+    }
+    /// The one line for a scheme the reform leaves as it is.
+    public var unchangedLine: String {
+        let count = outcomes.reduce(0) { $0 + $1.before }
+        return "\(title) : \(FrenchFormat.count(count, "demande")), aucune issue ni aucun montant modifié "
+            + "(\(total.beforeText) accordés dans les deux cas)."
+    }
+
+    private static func split(difference: DecimalNumber, this: [ChangeRow], count: Int, other: [ChangeRow], count otherCount: Int) -> DecimalNumber? {
+        let sum = { (rows: [ChangeRow]) in rows.reduce(DecimalNumber.zero as DecimalNumber?) { total, row in total.flatMap { try? $0.adding(row.difference) } } }
+        if this.count == count { return sum(this) }
+        if other.count == otherCount, let lost = sum(other) { return try? difference.subtracting(lost) }
+        return nil
+    }
 
     init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?) {
+        id = scheme.id
         title = scheme.title
         outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
         total = Amounts(before: totals.amountBefore, after: totals.amountAfter, difference: totals.difference, withPercent: true)
@@ -133,6 +166,7 @@ public struct SchemeImpact: Sendable {
                          amounts: Amounts(before: group.before, after: group.after, difference: group.difference, withPercent: false))
         })
         self.breakdown = groups.isEmpty ? nil : breakdown
+        breakdownQuestion = self.breakdown.flatMap(scheme.inputIndex).map { scheme.inputs[$0].question }
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
         winners = totals.winners.map(Self.row)
         losers = totals.losers.map(Self.row)

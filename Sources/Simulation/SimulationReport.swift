@@ -11,13 +11,15 @@ public enum SimulationReport {
     public static func markdown(_ impact: ReformImpact) -> String {
         var text = MarkdownText()
         text.heading(impact.title, level: 1)
+        text.section(ReformImpact.headlineTitle, bullets: impact.headline)
         text.line(impact.rationale)
         text.blank()
         text.heading(ReformImpact.overridesTitle)
         text.table(ReformImpact.overridesHeader, impact.overrides.map(\.cells))
         text.line(inline(impact.portfolio))
         text.blank()
-        for scheme in impact.schemes { section(scheme, into: &text) }
+        for scheme in impact.changedSchemes { section(scheme, into: &text) }
+        text.section(ReformImpact.unchangedTitle, bullets: impact.unchangedSchemes.map(\.unchangedLine))
         text.heading(ReformImpact.methodTitle)
         text.line(inline(impact.method))
         return text.result

@@ -53,7 +53,7 @@ struct Simulate: ParsableCommand {
         let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
-        try folder.write(SimulationPage.html(impact), to: "simulation.html")
+        try folder.write(SimulationPage.html(impact, on: WorkingFolder.today()), to: "simulation.html")
         for note in ReformReach.notes(summary) { Console.say(.warning, note) }
         Console.out(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }

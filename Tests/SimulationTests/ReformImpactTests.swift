@@ -80,7 +80,8 @@ import Testing
             #expect(markdown.contains("# \(title)\n") && html.contains(">\(title)</h"), "\(title)")
         }
         #expect(markdown.contains("| Utilisation | 70,0\u{00A0}% | 80,7\u{00A0}% |"))
-        #expect(html.contains("<tr><td>Utilisation</td><td>70,0\u{00A0}%</td><td>80,7\u{00A0}%</td></tr>"))
+        #expect(html.contains("<tr><td data-label=\"\">Utilisation</td><td data-label=\"Aujourd'hui\" class=\"num\">70,0\u{00A0}%</td>"
+                              + "<td data-label=\"Avec la réforme\" class=\"num\">80,7\u{00A0}%</td></tr>"))
     }
 
     /// An applicant's name keeps each table whole: its bar escaped in Markdown, its markup
@@ -88,7 +89,7 @@ import Testing
     @Test func applicantsCannotBreakTheTables() throws {
         let impact = try simulated()
         #expect(SimulationReport.markdown(impact).contains("| P-1 | Commune \\| Nord <SARL> & fils | 30\u{202F}000,00\u{00A0}€ |"))
-        #expect(SimulationPage.html(impact).contains("<td>Commune | Nord &lt;SARL&gt; &amp; fils</td>"))
+        #expect(SimulationPage.html(impact).contains("<td data-label=\"Demandeur\">Commune | Nord &lt;SARL&gt; &amp; fils</td>"))
     }
 
     /// Today's values of a parameter already dated read as `explain` writes them.

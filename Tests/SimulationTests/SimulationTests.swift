@@ -270,7 +270,8 @@ import Testing
         #expect(markdown.contains("| Taux de participation pour un E.S.I. inscrit (1re ou 2e catégorie) | 50\u{00A0}% | 60\u{00A0}% à compter du 1er janvier 2020 |"))
         #expect(markdown.contains("Portefeuille : \(summary.applications) demandes évaluées"))
         #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("<script"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        // Three charts (outcomes, amounts, bands), each in a figure with its table.
+        #expect(html.components(separatedBy: "<div class=\"chart\" role=\"img\" aria-label=").count - 1 == 3)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<html lang=\"fr\">"))
         // The same portfolio and reform give the same report, byte for byte.
         let again = Simulation(catalog: catalog, reform: try reform("Rules/reforms/pdesi-60.yaml"))
