@@ -152,6 +152,83 @@ public struct CallSelector: Sendable {
                                left: try envelopeValue.map { (envelope) throws(EvaluationError) in try checked(envelope.subtracting(placement.used)) })
     }
 
+    // MARK: Compact selection, for simulations
+
+    /// What the selection needs of one admissible application, and nothing more: a simulation
+    /// of a million applications keeps this, not the whole evaluation.
+    public struct Entry: Sendable {
+        public let id: String
+        let category: String?
+        /// The ranking values, then the tie-breaks.
+        let keys: [Value?]
+        public let amount: DecimalNumber?
+    }
+
+    /// How the compact selection placed its entries, in the order given.
+    public struct Placements: Sendable {
+        public let placements: [Placement]
+        public let retained: Int
+        public let waiting: Int
+        /// Admissible but neither retained nor on the waiting list (a full waiting list).
+        public let notRetained: Int
+        /// The amounts of the retained entries, added up.
+        public let used: DecimalNumber
+    }
+
+    /// The entry of an admissible (favourable) application.
+    public func entry(_ evaluation: Evaluation) throws -> Entry {
+        var context = EvaluationContext(plan: plan, application: evaluation.application, referenceDate: evaluation.referenceDate,
+                                        dependencies: evaluation.dependencies, register: EmptyRegister())
+        let category: String? = if case .enumeration(let value)? = try self.category?(&context) { value } else { nil }
+        var keys: [Value?] = []
+        keys.reserveCapacity(ranking.count + tieBreaks.count)
+        for key in ranking + tieBreaks { keys.append(try key(&context)) }
+        return Entry(id: evaluation.application.id, category: category, keys: keys, amount: evaluation.amount?.final)
+    }
+
+    /// The envelope as the selection reads it for an application, and whether it is fictitious;
+    /// nil when the call has no envelope.
+    public func envelope(for evaluation: Evaluation) throws -> (amount: DecimalNumber, fictitious: Bool)? {
+        guard let amount = try envelopeAmount(evaluation) else { return nil }
+        return (amount, envelopeIsFictitious(evaluation))
+    }
+
+    /// Ranks the entries and places them as `select` does, without a sitting: within the number
+    /// of laureates, the quotas and the envelope, then on the waiting list, then out.
+    public func place(_ entries: [Entry], envelope: DecimalNumber?) throws -> Placements {
+        let order = entries.indices.sorted { precedes(entries[$0].keys, entries[$0].id, entries[$1].keys, entries[$1].id) }
+        var placements = Array(repeating: Placement.notRetained, count: entries.count)
+        var retained = 0, waiting = 0, notRetained = 0
+        var perCategory: [String: Int] = [:]
+        var used = DecimalNumber.zero
+        for index in order {
+            let entry = entries[index]
+            var full = false
+            if let category = entry.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
+               perCategory[category, default: 0] >= quota {
+                full = true
+            } else if let laureates = selection.laureates, retained >= laureates {
+                full = true
+            } else if let envelope, let amount = entry.amount, !Self.fits(amount, after: used, in: envelope) {
+                full = true
+            }
+            if full {
+                if selection.waitingList.map({ waiting < $0 }) ?? true {
+                    waiting += 1
+                    placements[index] = .waitingList
+                } else {
+                    notRetained += 1
+                }
+                continue
+            }
+            retained += 1
+            if let category = entry.category { perCategory[category, default: 0] += 1 }
+            if let amount = entry.amount { used = try checked(used.adding(amount)) }
+            placements[index] = .retained
+        }
+        return Placements(placements: placements, retained: retained, waiting: waiting, notRetained: notRetained, used: used)
+    }
+
     /// Refuses a call whose envelope the text leaves without a value, before anything is ranked:
     /// the error names the parameter and where to set it.
     public func checkEnvelope() throws(EvaluationError) {
@@ -248,8 +325,13 @@ public struct CallSelector: Sendable {
 
     private func precedes(_ a: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?]),
                           _ b: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])) -> Bool {
+        precedes(a.ranking + a.ties, a.evaluation.application.id, b.ranking + b.ties, b.evaluation.application.id)
+    }
+
+    /// Whether the application with the keys `left` (ranking values, then tie-breaks) and the
+    /// reference `a` ranks before the other.
+    private func precedes(_ left: [Value?], _ a: String, _ right: [Value?], _ b: String) -> Bool {
         let keys = selection.ranking + selection.tieBreaks
-        let left = a.ranking + a.ties, right = b.ranking + b.ties
         for (index, key) in keys.enumerated() {
             // An unknown value ranks after every known one, whatever the direction.
             if (left[index] == nil) != (right[index] == nil) { return left[index] != nil }
@@ -257,7 +339,7 @@ public struct CallSelector: Sendable {
             if order != 0 { return key.descending ? order > 0 : order < 0 }
         }
         // The last resort, stated in the report: the reference, never the order of the files.
-        return a.evaluation.application.id < b.evaluation.application.id
+        return a < b
     }
 
     /// -1, 0, 1; an unknown value ranks after every known one.

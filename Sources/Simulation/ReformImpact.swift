@@ -66,8 +66,18 @@ public struct ReformImpact: Sendable {
             + "et les textes restent ceux de la délibération. Les plafonds qui portent sur plusieurs demandes (par "
             + "maître d'ouvrage et par an, par exemple) sont appliqués dans l'ordre de dépôt, chaque évaluation tenant "
             + "son propre registre ; le registre des décisions n'est pas modifié. Seules les décisions favorables comptent "
-            + "dans les montants accordés. Réforme : "), .code(summary.reform.file), .text(". " + Self.privacy)]
+            + "dans les montants accordés." + (summary.schemes.values.contains { $0.call != nil } ? " " + Self.callMethod : "")
+            + " Réforme : "), .code(summary.reform.file), .text(". " + Self.privacy)]
     }
+
+    /// What « accordé » means for a call, and how its selection is simulated.
+    static let callMethod = "Pour un appel à projets, une décision favorable rend le projet admissible, sans plus : "
+        + "dans chacune des deux évaluations, les projets admissibles de tout le portefeuille sont classés comme le prévoit "
+        + "l'appel, puis retenus dans l'ordre du classement tant que l'enveloppe le permet, les suivants allant en liste "
+        + "d'attente. Seuls les projets retenus comptent dans les montants accordés, ici comme dans le fichier CSV ; "
+        + "l'enveloppe nécessaire est la somme des montants de tous les projets admissibles. Chaque montant est celui de "
+        + "l'évaluation dans l'ordre de dépôt : un plafond qui porte sur plusieurs demandes y compte les projets admissibles "
+        + "déposés avant, retenus ou non, alors qu'en séance il ne compte que les aides décidées ou proposées."
 
     /// What the reports show of the applicants, and why.
     static let privacy = "Aucune personne physique n'est nommée : les demandes sont désignées par leur numéro au registre, qui "
@@ -136,10 +146,20 @@ public struct ReformImpact: Sendable {
             lines.append("La réforme ne change pas le total des montants accordés : \(FrenchFormat.money(before)) pour une année "
                          + "de demandes comme celles du portefeuille.")
         }
-        let granted = schemes.map { $0.outcomes.first { $0.outcome == .favorable } }
-        let grantedBefore = granted.reduce(0) { $0 + ($1?.before ?? 0) }, grantedAfter = granted.reduce(0) { $0 + ($1?.after ?? 0) }
-        lines.append("Demandes aidées (décision favorable) : \(FrenchFormat.count(grantedBefore)) aujourd'hui, "
+        // A call's projects are aided when its selection retains them, not when they are admissible.
+        let granted = schemes.map { scheme -> (before: Int, after: Int) in
+            let favorable = scheme.outcomes.first { $0.outcome == .favorable }
+            let before = scheme.call.flatMap { $0.before.unselected == nil ? $0.before.retained : nil } ?? favorable?.before ?? 0
+            let after = scheme.call.flatMap { $0.after.unselected == nil ? $0.after.retained : nil } ?? favorable?.after ?? 0
+            return (before, after)
+        }
+        let grantedBefore = granted.reduce(0) { $0 + $1.before }, grantedAfter = granted.reduce(0) { $0 + $1.after }
+        let aided = schemes.contains { $0.call != nil } ? "décision favorable et, pour un appel à projets, projet retenu" : "décision favorable"
+        lines.append("Demandes aidées (\(aided)) : \(FrenchFormat.count(grantedBefore)) aujourd'hui, "
                      + "\(FrenchFormat.count(grantedAfter)) avec la réforme (\(FrenchFormat.signedCount(grantedAfter - grantedBefore))).")
+        for scheme in schemes {
+            if let call = scheme.call { lines.append(callLine(scheme.title, call)) }
+        }
         let gainers = schemes.reduce(0) { $0 + $1.gainers }, losers = schemes.reduce(0) { $0 + $1.losersCount }
         let gained = Self.sum(schemes.map(\.gained)), lost = Self.sum(schemes.map(\.lost))
         let gains = gainers == 0 ? "aucune demande ne reçoit davantage"
@@ -167,6 +187,31 @@ public struct ReformImpact: Sendable {
                          + "de \(FrenchFormat.money(largest.before)) à \(FrenchFormat.money(largest.after))\(tie).")
         }
         return lines
+    }
+
+    /// A call's selection in one sentence: laureates, waiting list and envelope in each run, and
+    /// the envelope that would fund every admissible project; or why no selection was made.
+    static func callLine(_ title: String, _ call: SchemeImpact.Call) -> String {
+        let needed = "pour financer tous les projets admissibles, il faudrait une enveloppe de \(FrenchFormat.money(call.before.needed)) "
+            + "aujourd'hui et de \(FrenchFormat.money(call.after.needed)) avec la réforme"
+        guard call.selected else {
+            let which = call.before.unselected != nil && call.after.unselected != nil ? "ni aujourd'hui ni avec la réforme"
+                : call.before.unselected != nil ? "aujourd'hui" : "avec la réforme"
+            return "Appel à projets « \(title) » : aucune sélection n'a pu être faite \(which), l'enveloppe n'étant pas fixée "
+                + "(voir ci-dessous) ; sans sélection, les montants comptent tous les projets admissibles ; \(needed)."
+        }
+        let laureates = { (count: Int) in FrenchFormat.count(count, "lauréat") }
+        let envelope = { (amount: DecimalNumber?, fictitious: Bool) in
+            (amount.map(FrenchFormat.money) ?? "non fixée") + (fictitious ? " (fictive)" : "")
+        }
+        let envelopes = call.envelopeBefore == call.envelopeAfter && call.beforeFictitious == call.afterFictitious
+            ? "dans une enveloppe de \(envelope(call.envelopeBefore, call.beforeFictitious))"
+            : "dans une enveloppe de \(envelope(call.envelopeBefore, call.beforeFictitious)) aujourd'hui et de "
+                + "\(envelope(call.envelopeAfter, call.afterFictitious)) avec la réforme"
+        return "Appel à projets « \(title) » : \(laureates(call.before.retained)) aujourd'hui (\(FrenchFormat.money(call.before.used)) "
+            + "accordés) et \(laureates(call.after.retained)) avec la réforme (\(FrenchFormat.money(call.after.used)) accordés), "
+            + "\(envelopes) ; liste d'attente : \(FrenchFormat.count(call.before.waiting, "projet")) aujourd'hui, "
+            + "\(FrenchFormat.count(call.after.waiting, "projet")) avec la réforme ; \(needed)."
     }
 
     /// The sum of the schemes' parts, nil when one is unknown or the sum overflows.

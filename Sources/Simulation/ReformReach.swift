@@ -30,4 +30,16 @@ public enum ReformReach {
         }
         return notes
     }
+
+    /// One sentence per call whose selection could not be made in a run, with why: its amounts
+    /// then count every admissible project.
+    public static func unselectedCalls(_ summary: SimulationSummary) -> [String] {
+        summary.schemes.keys.sorted().compactMap { id in
+            guard let call = summary.schemes[id]?.call, let reason = call.before.unselected ?? call.after.unselected else { return nil }
+            let which = call.before.unselected != nil && call.after.unselected != nil ? "ni aujourd'hui ni avec la réforme"
+                : call.before.unselected != nil ? "aujourd'hui" : "avec la réforme"
+            return "l'appel à projets \(id) n'a pu être sélectionné \(which) : \(reason) ; le rapport compte tous ses projets "
+                + "admissibles comme accordés, sans classement ni enveloppe"
+        }
+    }
 }

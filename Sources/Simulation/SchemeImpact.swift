@@ -97,6 +97,69 @@ public struct SchemeImpact: Sendable {
         }
     }
 
+    /// A call's selection in each run: laureates, waiting list, envelope used, and the envelope
+    /// that would fund every admissible project.
+    public struct Call: Sendable {
+        public let before: SimulationSummary.CallFigures.Run
+        public let after: SimulationSummary.CallFigures.Run
+        public let envelopeBefore: DecimalNumber?
+        public let envelopeAfter: DecimalNumber?
+        public let beforeFictitious: Bool
+        public let afterFictitious: Bool
+
+        /// Whether both runs made their selection.
+        public var selected: Bool { before.unselected == nil && after.unselected == nil }
+
+        public var rows: [[String]] {
+            let counts = { (label: String, value: (SimulationSummary.CallFigures.Run) -> Int) in
+                [label] + [before, after].map { $0.unselected == nil ? FrenchFormat.count(value($0)) : Self.none }
+            }
+            var rows = [["Projets admissibles (décision favorable)", FrenchFormat.count(before.admissible), FrenchFormat.count(after.admissible)],
+                        counts("Lauréats (projets retenus)", \.retained), counts("Liste d'attente", \.waiting)]
+            if before.notRetained + after.notRetained > 0 {
+                rows.append(counts("Non retenus, la liste d'attente étant complète", \.notRetained))
+            }
+            rows.append(["Enveloppe", Self.shown(envelopeBefore, fictitious: beforeFictitious), Self.shown(envelopeAfter, fictitious: afterFictitious)])
+            rows.append(["Enveloppe utilisée (aides accordées)"] + [before, after].map { $0.unselected == nil ? FrenchFormat.money($0.used) : Self.none })
+            let usage = { (run: SimulationSummary.CallFigures.Run, envelope: DecimalNumber?) -> String in
+                guard run.unselected == nil, let envelope, let percent = ReformImpact.percent(run.used, of: envelope) else { return "—" }
+                return ReformImpact.percentText(percent)
+            }
+            rows.append(["Utilisation", usage(before, envelopeBefore), usage(after, envelopeAfter)])
+            rows.append([Self.neededLabel, FrenchFormat.money(before.needed), FrenchFormat.money(after.needed)])
+            return rows
+        }
+
+        public static let neededLabel = "Enveloppe nécessaire pour financer tous les projets admissibles"
+        /// In place of a figure of a run that made no selection.
+        static let none = "pas de sélection"
+
+        /// What the report says of a run that could not select, in French sentences.
+        public var notes: [String] {
+            var notes: [String] = []
+            if let reason = before.unselected {
+                notes.append("Aujourd'hui, la sélection de l'appel n'a pu être faite : \(reason).")
+            }
+            if let reason = after.unselected, reason != before.unselected {
+                notes.append("Avec la réforme, la sélection de l'appel n'a pu être faite : \(reason).")
+            } else if after.unselected != nil {
+                notes.append("Avec la réforme non plus, la sélection de l'appel n'a pu être faite, pour la même raison.")
+            }
+            if !notes.isEmpty {
+                notes.append("Sans sélection, les montants accordés indiqués sont ceux de tous les projets admissibles, comme si "
+                             + "l'enveloppe suffisait à les financer tous : ils ne tiennent compte ni du classement ni de l'enveloppe.")
+            }
+            return notes
+        }
+
+        private static func shown(_ amount: DecimalNumber?, fictitious: Bool) -> String {
+            guard let amount else { return "non fixée" }
+            return FrenchFormat.money(amount) + (fictitious ? " \(FrenchFormat.fictitious)" : "")
+        }
+    }
+
+    public static let callTitle = "Sélection de l'appel à projets"
+    public static let callHeader = ["", "Aujourd'hui", "Avec la réforme"]
     public static let outcomesTitle = "Issues des demandes"
     public static let outcomesHeader = ["Issue", "Aujourd'hui", "Avec la réforme", "Écart"]
     public static let amountsTitle = "Montants accordés"
@@ -123,6 +186,8 @@ public struct SchemeImpact: Sendable {
     public let winners: [ChangeRow]
     public let losers: [ChangeRow]
     public let envelope: Envelope?
+    /// For a call, its selection in each run; its table takes the envelope's place.
+    public let call: Call?
     /// The question that asks the breakdown input, to name it in French.
     public let breakdownQuestion: String?
 
@@ -140,6 +205,8 @@ public struct SchemeImpact: Sendable {
     /// Whether the reform changes any outcome or amount of the scheme's applications, or its envelope.
     public var changed: Bool {
         outcomes.contains { $0.change != 0 } || gainers + losersCount > 0 || envelope.map { $0.before != $0.after } == true
+            || call.map { $0.before.retained != $0.after.retained || $0.before.waiting != $0.after.waiting || $0.before.needed != $0.after.needed
+                || $0.before.unselected != nil || $0.after.unselected != nil } == true
     }
     /// The one line for a scheme the reform leaves as it is.
     public var unchangedLine: String {
@@ -176,6 +243,10 @@ public struct SchemeImpact: Sendable {
                                 usageBefore: ReformImpact.percent(total.before, of: before), usageAfter: ReformImpact.percent(total.after, of: after))
         } else {
             envelope = nil
+        }
+        call = totals.call.map {
+            Call(before: $0.before, after: $0.after, envelopeBefore: totals.envelopeBefore, envelopeAfter: totals.envelopeAfter,
+                 beforeFictitious: totals.envelopeBeforeFictitious, afterFictitious: totals.envelopeAfterFictitious)
         }
     }
 

@@ -55,6 +55,11 @@ public final class Simulation {
         var summary = SimulationSummary(reform: reform)
         let evaluator = DocumentEvaluator(catalog: reformed)
         let register = MemoryRegister()
+        // Calls are held until the end, for their selection; a call no run can select is not.
+        var calls: [String: CallHold] = [:]
+        for (id, scheme) in base.schemes {
+            if let after = reformed.schemes[id], let hold = CallHold(before: scheme, after: after), hold.selects { calls[id] = hold }
+        }
         while let chunk = handoff.take() {
             for stage in chunk {
                 switch stage {
@@ -82,17 +87,44 @@ public final class Simulation {
                             continue
                         }
                         register.record(new)
+                        if let call = calls[id] {
+                            summary.noteEnvelopes(old, new)
+                            do {
+                                if try call.hold(old, new, breakdown: reform.breakdown[id]) { continue }
+                            } catch let error as EvaluationError {
+                                summary.errors += 1
+                                problem(Diagnostic(error.message, at: error.mark))
+                                continue
+                            } catch {
+                                summary.errors += 1
+                                problem(Diagnostic("\(error)", at: old.application.mark))
+                                continue
+                            }
+                        }
                         guard let change = try? summary.add(old, new, breakdown: reform.breakdown[id]) else {
                             summary.errors += 1
                             problem(Diagnostic("dépassement de capacité : les montants de la demande « \(old.application.id) » ne peuvent "
                                                + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: old.application.mark))
                             continue
                         }
-                        row(SimulationSummary.csvLine(old, new, change, format: csvFormat))
+                        row(SimulationSummary.csvLine(SimulationSummary.Item(old, new, breakdown: reform.breakdown[id]), change, format: csvFormat))
                     }
                 }
             }
             progress(summary.applications)
+        }
+        for id in calls.keys.sorted() {
+            let failed = calls[id]?.release(into: &summary, row: { row(SimulationSummary.csvLine($0, $1, format: csvFormat)) }) ?? []
+            for item in failed {
+                summary.errors += 1
+                problem(Diagnostic("dépassement de capacité : les montants de la demande « \(item.application) » ne peuvent "
+                                   + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: item.mark))
+            }
+        }
+        // A call no run can select says why, its admissible projects counted as granted.
+        for (id, scheme) in base.schemes where calls[id] == nil && summary.schemes[id]?.call == nil {
+            guard let after = reformed.schemes[id], let hold = CallHold(before: scheme, after: after), let totals = summary.schemes[id] else { continue }
+            summary.schemes[id]?.call = hold.unselectedFigures(totals)
         }
         return summary
     }

@@ -33,12 +33,24 @@ public enum SimulationCSV {
         }
     }
 
-    static func line(_ old: Evaluation, _ new: Evaluation, _ change: SimulationSummary.Change, format: Format) -> String {
-        let fields = [change.application, old.scheme.id, old.outcome.rawValue, amount(change.before, format),
-                      new.outcome.rawValue, amount(change.after, format), amount(change.difference, format)]
+    static func line(_ item: SimulationSummary.Item, _ change: SimulationSummary.Change, format: Format) -> String {
+        let fields = [change.application, item.scheme, outcome(item.outcomeBefore, item.placementBefore), amount(change.before, format),
+                      outcome(item.outcomeAfter, item.placementAfter), amount(change.after, format),
+                      amount(change.difference, format)]
         switch format {
         case .spreadsheet: return fields.map(spreadsheetField).joined(separator: ";")
         case .rfc4180: return fields.map(CSV.field).joined(separator: ",")
+        }
+    }
+
+    /// The outcome, and for a call's admissible project its place: "favorable, retenue",
+    /// "favorable, liste d'attente", "favorable, non retenue".
+    static func outcome(_ outcome: Outcome, _ placement: Placement?) -> String {
+        switch placement {
+        case nil: outcome.rawValue
+        case .retained?: "\(outcome.rawValue) (retenue)"
+        case .waitingList?: "\(outcome.rawValue) (liste d'attente)"
+        case .notRetained?: "\(outcome.rawValue) (non retenue)"
         }
     }
 

@@ -105,7 +105,10 @@ public enum SimulationPage {
                        chart: bands(scheme.bands), table: table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells), small: true))
         body += "<h3>\(escape(SchemeImpact.winnersTitle))</h3>\n" + changes(scheme.winners)
         body += "<h3>\(escape(SchemeImpact.losersTitle))</h3>\n" + changes(scheme.losers)
-        if let envelope = scheme.envelope {
+        if let call = scheme.call {
+            body += "<h3>\(escape(SchemeImpact.callTitle))</h3>\n" + call.notes.map { "<p>\(escape($0))</p>\n" }.joined()
+                + table(SchemeImpact.callHeader, call.rows, small: true)
+        } else if let envelope = scheme.envelope {
             body += "<h3>\(escape(SchemeImpact.envelopeTitle))</h3>\n" + table(SchemeImpact.envelopeHeader, envelope.rows, small: true)
         }
         return body + "</section>\n"

@@ -40,7 +40,14 @@ public enum SimulationReport {
         changes(scheme.winners, into: &text)
         text.heading(SchemeImpact.losersTitle, level: 3)
         changes(scheme.losers, into: &text)
-        if let envelope = scheme.envelope {
+        if let call = scheme.call {
+            text.heading(SchemeImpact.callTitle, level: 3)
+            for note in call.notes {
+                text.line(note)
+                text.blank()
+            }
+            text.table(SchemeImpact.callHeader, call.rows)
+        } else if let envelope = scheme.envelope {
             text.heading(SchemeImpact.envelopeTitle, level: 3)
             text.table(SchemeImpact.envelopeHeader, envelope.rows)
         }

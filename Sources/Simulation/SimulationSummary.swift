@@ -2,6 +2,7 @@ import Evaluator
 import ExactDecimal
 import Register
 import SchemeLanguage
+import YAMLReader
 
 /// What a simulation adds up, per scheme.
 public struct SimulationSummary: Sendable {
@@ -43,8 +44,35 @@ public struct SimulationSummary: Sendable {
         public var envelopeAfterFictitious = false
         /// The latest filing date of the scheme's applications, to tell a reform whose `from` comes after them all.
         public var lastFiled: LocalDate?
-        /// How many applications the reform changes: their outcome or their amount.
+        /// How many applications the reform changes: their outcome, their place in a call or their amount.
         public var changed = 0
+        /// For a call: its selection in each run.
+        public var call: CallFigures?
+
+        public init() {}
+    }
+
+    /// A call's selection in each run: the laureates, the waiting list, the envelope used, and
+    /// the envelope that would fund every admissible project.
+    public struct CallFigures: Sendable {
+        public struct Run: Sendable {
+            public var admissible = 0
+            public var retained = 0
+            public var waiting = 0
+            /// Admissible, neither retained nor on a full waiting list.
+            public var notRetained = 0
+            public var used = DecimalNumber.zero
+            /// The sum of the admissible projects' amounts: the envelope that would fund them all.
+            public var needed = DecimalNumber.zero
+            /// Why no selection could be made in this run (an envelope the text leaves unset),
+            /// in French; the amounts then count every admissible project.
+            public var unselected: String?
+
+            public init() {}
+        }
+
+        public var before = Run()
+        public var after = Run()
 
         public init() {}
     }
@@ -68,18 +96,57 @@ public struct SimulationSummary: Sendable {
         self.reform = reform
     }
 
+    /// One application of one scheme, under both runs: what the totals and the CSV need.
+    struct Item {
+        let scheme: String
+        let application: String
+        let applicant: String
+        let filed: LocalDate
+        /// Where the application is written, to report it.
+        let mark: SourceMark
+        /// The value of the reform's breakdown input, canonical, when the reform names one.
+        let group: String?
+        let outcomeBefore: Outcome
+        let outcomeAfter: Outcome
+        /// The amounts granted: a favourable decision's, or, for a call, a retained project's.
+        var before: DecimalNumber
+        var after: DecimalNumber
+        /// For a call's admissible project, where the selection placed it in each run.
+        var placementBefore: Placement?
+        var placementAfter: Placement?
+
+        init(_ old: Evaluation, _ new: Evaluation, breakdown: String?) {
+            scheme = old.scheme.id
+            application = old.application.id
+            applicant = SimulationSummary.shownName(of: old.application.applicant)
+            filed = old.application.filed
+            mark = old.application.mark
+            group = breakdown.flatMap(old.scheme.inputIndex).map { old.application.facts[$0].map(FrenchFormat.canonical) ?? "non renseigné" }
+            outcomeBefore = old.outcome
+            outcomeAfter = new.outcome
+            before = SimulationSummary.granted(old)
+            after = SimulationSummary.granted(new)
+        }
+    }
+
     /// Adds one application's two evaluations; returns its change, for the CSV. When an amount
     /// cannot be added exactly, nothing of the application is counted: the caller reports it.
     @discardableResult
     mutating func add(_ old: Evaluation, _ new: Evaluation, breakdown: String?) throws(DecimalError) -> Change {
-        var totals = schemes[old.scheme.id] ?? SchemeTotals()
-        let before = Self.granted(old), after = Self.granted(new)
-        let change = try Change(application: old.application.id, applicant: Self.shownName(of: old.application.applicant), before: before, after: after)
+        noteEnvelopes(old, new)
+        return try add(Item(old, new, breakdown: breakdown))
+    }
+
+    /// Adds one application, its amounts as granted.
+    @discardableResult
+    mutating func add(_ item: Item) throws(DecimalError) -> Change {
+        var totals = schemes[item.scheme] ?? SchemeTotals()
+        let before = item.before, after = item.after
+        let change = try Change(application: item.application, applicant: item.applicant, before: before, after: after)
         totals.amountBefore = try totals.amountBefore.adding(before)
         totals.amountAfter = try totals.amountAfter.adding(after)
         totals.difference = try totals.difference.adding(change.difference)
-        if let breakdown, let index = old.scheme.inputIndex(breakdown) {
-            let group = old.application.facts[index].map(FrenchFormat.canonical) ?? "non renseigné"
+        if let group = item.group {
             var entry = totals.byGroup[group] ?? (.zero, .zero, .zero, 0)
             entry.before = try entry.before.adding(before)
             entry.after = try entry.after.adding(after)
@@ -89,13 +156,22 @@ public struct SimulationSummary: Sendable {
         }
         applications += 1
         totals.applications += 1
-        totals.outcomesBefore[old.outcome, default: 0] += 1
-        totals.outcomesAfter[new.outcome, default: 0] += 1
+        totals.outcomesBefore[item.outcomeBefore, default: 0] += 1
+        totals.outcomesAfter[item.outcomeAfter, default: 0] += 1
         totals.distribution[Self.band(change.difference)] += 1
-        if totals.lastFiled.map({ $0 < old.application.filed }) ?? true { totals.lastFiled = old.application.filed }
-        if old.outcome != new.outcome || change.difference != .zero { totals.changed += 1 }
+        if totals.lastFiled.map({ $0 < item.filed }) ?? true { totals.lastFiled = item.filed }
+        if item.outcomeBefore != item.outcomeAfter || item.placementBefore != item.placementAfter || change.difference != .zero {
+            totals.changed += 1
+        }
         if change.difference > .zero { Self.keep(change, in: &totals.winners, before: { $0.difference > $1.difference }) }
         if change.difference < .zero { Self.keep(change, in: &totals.losers, before: { $0.difference < $1.difference }) }
+        schemes[item.scheme] = totals
+        return change
+    }
+
+    /// Notes the call's envelope of each run, from the first application that has one.
+    mutating func noteEnvelopes(_ old: Evaluation, _ new: Evaluation) {
+        var totals = schemes[old.scheme.id] ?? SchemeTotals()
         if totals.envelopeBefore == nil, let version = Self.envelope(of: old) {
             totals.envelopeBefore = version.value.decimal
             totals.envelopeBeforeFictitious = version.fictitious
@@ -105,7 +181,6 @@ public struct SimulationSummary: Sendable {
             totals.envelopeAfterFictitious = version.fictitious
         }
         schemes[old.scheme.id] = totals
-        return change
     }
 
     /// What the reports call a natural person, in place of a name they never show.
@@ -151,7 +226,7 @@ public struct SimulationSummary: Sendable {
     /// The RFC 4180 header (`SimulationCSV` has both forms).
     public static let csvHeader = SimulationCSV.header(.rfc4180)
 
-    static func csvLine(_ old: Evaluation, _ new: Evaluation, _ change: Change, format: SimulationCSV.Format = .rfc4180) -> String {
-        SimulationCSV.line(old, new, change, format: format)
+    static func csvLine(_ item: Item, _ change: Change, format: SimulationCSV.Format = .rfc4180) -> String {
+        SimulationCSV.line(item, change, format: format)
     }
 }

@@ -54,7 +54,7 @@ struct Simulate: ParsableCommand {
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
         try folder.write(SimulationPage.html(impact, on: WorkingFolder.today()), to: "simulation.html")
-        for note in ReformReach.notes(summary) { Console.say(.warning, note) }
+        for note in ReformReach.unselectedCalls(summary) + ReformReach.notes(summary) { Console.say(.warning, note) }
         Console.out(outcomeLine(summary))
         if summary.interrupted { throw ExitCode(130) }
         if summary.errors > 0 { throw ExitCode(2) }

@@ -76,7 +76,8 @@ import Testing
     @Test func theReportAndThePageShowTheSameLabels() throws {
         let impact = try simulated()
         let markdown = SimulationReport.markdown(impact), html = SimulationPage.html(impact)
-        for title in [SchemeImpact.bandsTitle, SchemeImpact.winnersTitle, SchemeImpact.envelopeTitle, ReformImpact.overridesTitle] {
+        // A call's selection table holds its envelope.
+        for title in [SchemeImpact.bandsTitle, SchemeImpact.winnersTitle, SchemeImpact.callTitle, ReformImpact.overridesTitle] {
             #expect(markdown.contains("# \(title)\n") && html.contains(">\(title)</h"), "\(title)")
         }
         #expect(markdown.contains("| Utilisation | 70,0\u{00A0}% | 80,7\u{00A0}% |"))

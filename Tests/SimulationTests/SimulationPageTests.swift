@@ -67,7 +67,12 @@ import Testing
         #expect(impact.headline == [
             "Coût de la réforme pour une année de demandes comme celles du portefeuille : +16\u{202F}000,00\u{00A0}€ (+15,2\u{00A0}%) ; "
                 + "les montants accordés passent de 105\u{202F}000,00\u{00A0}€ à 121\u{202F}000,00\u{00A0}€.",
-            "Demandes aidées (décision favorable) : 3 aujourd'hui, 3 avec la réforme (0).",
+            "Demandes aidées (décision favorable et, pour un appel à projets, projet retenu) : 3 aujourd'hui, 3 avec la réforme (0).",
+            "Appel à projets « Aide à l'aménagement des Espaces, Sites et Itinéraires inscrits ou classés au P.D.E.S.I. » : "
+                + "3 lauréats aujourd'hui (105\u{202F}000,00\u{00A0}€ accordés) et 3 lauréats avec la réforme (121\u{202F}000,00\u{00A0}€ accordés), "
+                + "dans une enveloppe de 150\u{202F}000,00\u{00A0}€ (fictive) ; liste d'attente : 0 projet aujourd'hui, 0 projet avec la réforme ; "
+                + "pour financer tous les projets admissibles, il faudrait une enveloppe de 105\u{202F}000,00\u{00A0}€ aujourd'hui et de "
+                + "121\u{202F}000,00\u{00A0}€ avec la réforme.",
             "Gagnants et perdants : 2 demandes reçoivent davantage (+16\u{202F}000,00\u{00A0}€ au total) ; aucune ne reçoit moins.",
             "Plus forte variation : +10\u{202F}000,00\u{00A0}€ pour la demande P-2, de 40\u{202F}000,00\u{00A0}€ à 50\u{202F}000,00\u{00A0}€.",
         ])
@@ -79,10 +84,13 @@ import Testing
         let markdown = try reports("generated").markdown
         let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- Gagnants et perdants") })
         #expect(line.contains("reçoivent davantage") && line.contains("moins"))
-        // Ten losers of 10 000 € kept, all alike: there may be more than the ten.
-        #expect(markdown.contains("- Plus forte variation : -10\u{202F}000,00\u{00A0}€ pour la demande PDESI-105, de 40\u{202F}000,00\u{00A0}€ "
-                                  + "à 30\u{202F}000,00\u{00A0}€, comme pour au moins 9 autres demandes.\n"))
-        #expect(try reports("pdesi-60").markdown.contains(", comme pour une autre demande.\n"))
+        // Ten winners of 40 000 € kept (projects on today's waiting list that the reform's larger
+        // envelope retains), all alike: there may be more than the ten.
+        #expect(markdown.contains("- Plus forte variation : +40\u{202F}000,00\u{00A0}€ pour la demande PDESI-103, de 0,00\u{00A0}€ "
+                                  + "à 40\u{202F}000,00\u{00A0}€, comme pour au moins 9 autres demandes.\n"))
+        // Today's laureate PDESI-2020-014 is pushed to the waiting list by the larger grants ranked before it.
+        #expect(try reports("pdesi-60").markdown.contains("- Gagnants et perdants : 4 demandes reçoivent davantage (+40\u{202F}000,00\u{00A0}€ au total) ; "
+                                                          + "1 demande reçoit moins (-39\u{202F}999,99\u{00A0}€ au total).\n"))
         let impact = try ReformImpactTests().simulated()
         let scheme = try #require(impact.schemes.first)
         #expect(scheme.gained == DecimalNumber(16_000) && scheme.lost == .zero)
@@ -122,11 +130,11 @@ import Testing
     /// A small change draws a bar as long as the largest change of its chart, not a sliver
     /// next to two long bars of levels.
     @Test func aSmallChangeIsVisible() throws {
-        let html = try reports("pdesi-60").html
-        // The total rises by 16,2 %: its change bar is full length, like the levels'.
+        let html = SimulationPage.html(try ReformImpactTests().simulated())
+        // The total rises by 15,2 %: its change bar is full length, like the levels'.
         let total = try #require(html.firstRange(of: "<div class=\"label\">Total</div>"))
         let row = html[total.upperBound...].prefix(800)
-        #expect(row.contains("<i class=\"gain\" style=\"--share:1.000\"></i><span class=\"value\">+37\u{202F}999,99\u{00A0}€</span>"))
+        #expect(row.contains("<i class=\"gain\" style=\"--share:1.000\"></i><span class=\"value\">+16\u{202F}000,00\u{00A0}€</span>"))
     }
 
     @Test func thePageFitsAPhoneAndPrintsOnA4WithItsFooter() throws {

@@ -117,10 +117,10 @@ import Testing
         #expect(totals.amountAfter == DecimalNumber(135_000))
         #expect(totals.outcomesBefore[.favorable] == 4 && totals.outcomesAfter[.favorable] == 4)
         #expect(rows == [
-            "P-1,pdesi,favorable,30000.00,favorable,36000.00,6000.00",
-            "P-2,pdesi,favorable,40000.00,favorable,50000.00,10000.00",
-            "P-3,pdesi,favorable,35000.00,favorable,35000.00,0.00",
-            "P-4,pdesi,favorable,10000.00,favorable,14000.00,4000.00",
+            "P-1,pdesi,favorable (retenue),30000.00,favorable (retenue),36000.00,6000.00",
+            "P-2,pdesi,favorable (retenue),40000.00,favorable (retenue),50000.00,10000.00",
+            "P-3,pdesi,favorable (retenue),35000.00,favorable (retenue),35000.00,0.00",
+            "P-4,pdesi,favorable (retenue),10000.00,favorable (retenue),14000.00,4000.00",
         ])
         #expect(totals.byGroup["inscrit_1"]?.before == DecimalNumber(40_000) && totals.byGroup["inscrit_1"]?.after == DecimalNumber(50_000))
         #expect(totals.byGroup["classe"]?.before == DecimalNumber(35_000) && totals.byGroup["classe"]?.after == DecimalNumber(35_000))
@@ -303,8 +303,9 @@ import Testing
         let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/15-boulonnais-octobre.yaml"]
         let summary = Simulation(catalog: catalog, reform: .none).run(paths: paths.map(Repository.path), row: { rows.append($0) })
         #expect(summary.outOfOrder == 0)
-        #expect(rows.first?.hasPrefix("PDESI-2020-017,pdesi,favorable,40000.00,") == true)
-        #expect(rows.last?.hasPrefix("PDESI-2020-010,pdesi,défavorable,0.00,") == true)
+        // A call's admissible projects come last, once its selection is made.
+        #expect(rows.first?.hasPrefix("PDESI-2020-010,pdesi,défavorable,0.00,") == true)
+        #expect(rows.last?.hasPrefix("PDESI-2020-017,pdesi,favorable (retenue),40000.00,") == true)
     }
 
     /// Filed in June, before the scheme was enforceable: refused, it takes nothing from the
@@ -314,7 +315,7 @@ import Testing
         let paths = ["Applications/pdesi/10-boulonnais-plafond-atteint.yaml", "Applications/pdesi/00-boulonnais-juin.yaml"]
         _ = Simulation(catalog: catalog, reform: .none).run(paths: paths.map(Repository.path), row: { rows.append($0) })
         #expect(rows.first?.hasPrefix("PDESI-2020-016,pdesi,défavorable,0.00,") == true)
-        #expect(rows.last?.hasPrefix("PDESI-2020-010,pdesi,favorable,10000.00,") == true)
+        #expect(rows.last?.hasPrefix("PDESI-2020-010,pdesi,favorable (retenue),10000.00,") == true)
     }
 
     @Test func aReusedIdIsReportedOnce() throws {

@@ -1,0 +1,144 @@
+import Evaluator
+import ExactDecimal
+import SchemeLanguage
+import YAMLReader
+
+/// A call's applications, held back until the whole portfolio is evaluated: only the projects
+/// its selection retains within the envelope are granted, and the selection ranks them all.
+///
+/// Memory: per application, the few fields the totals and the CSV need (`SimulationSummary.Item`)
+/// and, per run where it is admissible, what the selection ranks it by (`CallSelector.Entry`):
+/// never the whole evaluation. Only call schemes are held; the others are added up as they come.
+final class CallHold {
+    private let before: CallSelector
+    private let after: CallSelector
+    /// Why no selection is made in each run: an envelope the text leaves unset.
+    private let unselectedBefore: String?
+    private let unselectedAfter: String?
+    private var envelopeBefore: DecimalNumber?
+    private var envelopeAfter: DecimalNumber?
+    private var envelopeRead = (before: false, after: false)
+    private var items: [SimulationSummary.Item] = []
+    /// Each admissible item's entry, with its place in `items`.
+    private var entriesBefore: [(index: Int, entry: CallSelector.Entry)] = []
+    private var entriesAfter: [(index: Int, entry: CallSelector.Entry)] = []
+
+    let scheme: String
+
+    init?(before: Scheme, after: Scheme) {
+        scheme = before.id
+        guard let before = CallSelector(scheme: before), let after = CallSelector(scheme: after) else { return nil }
+        self.before = before
+        self.after = after
+        unselectedBefore = Self.unselected(before)
+        unselectedAfter = Self.unselected(after)
+    }
+
+    /// Whether any run makes a selection: otherwise nothing needs holding.
+    var selects: Bool { unselectedBefore == nil || unselectedAfter == nil }
+
+    private static func unselected(_ selector: CallSelector) -> String? {
+        do throws(EvaluationError) {
+            try selector.checkEnvelope()
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// Holds one application admissible in either run, and returns true; returns false for one
+    /// admissible in neither, which the selection does not see: the caller adds it at once, so
+    /// that only admissible projects are kept. Throws when its ranking values or its envelope
+    /// cannot be evaluated.
+    func hold(_ old: Evaluation, _ new: Evaluation, breakdown: String?) throws -> Bool {
+        guard old.outcome == .favorable || new.outcome == .favorable else { return false }
+        let index = items.count
+        var entryBefore: CallSelector.Entry?, entryAfter: CallSelector.Entry?
+        if old.outcome == .favorable, unselectedBefore == nil {
+            entryBefore = try before.entry(old)
+            if !envelopeRead.before {
+                envelopeBefore = try before.envelope(for: old)?.amount
+                envelopeRead.before = true
+            }
+        }
+        if new.outcome == .favorable, unselectedAfter == nil {
+            entryAfter = try after.entry(new)
+            if !envelopeRead.after {
+                envelopeAfter = try after.envelope(for: new)?.amount
+                envelopeRead.after = true
+            }
+        }
+        items.append(SimulationSummary.Item(old, new, breakdown: breakdown))
+        if let entryBefore { entriesBefore.append((index, entryBefore)) }
+        if let entryAfter { entriesAfter.append((index, entryAfter)) }
+        return true
+    }
+
+    /// Selects in each run, then adds every held application with the amounts granted: a
+    /// retained project's, nothing for the others. `row` receives each one's CSV line; an
+    /// application whose amounts cannot be added is returned, to be reported.
+    func release(into summary: inout SimulationSummary, row: (SimulationSummary.Item, SimulationSummary.Change) -> Void) -> [SimulationSummary.Item] {
+        var failed: [SimulationSummary.Item] = []
+        var figures = SimulationSummary.CallFigures()
+        figures.before = place(entriesBefore, selector: before, envelope: envelopeBefore, unselected: unselectedBefore, run: \.before)
+        figures.after = place(entriesAfter, selector: after, envelope: envelopeAfter, unselected: unselectedAfter, run: \.after)
+        entriesBefore = []
+        entriesAfter = []
+        for item in items {
+            guard let change = try? summary.add(item) else {
+                failed.append(item)
+                continue
+            }
+            row(item, change)
+        }
+        items = []
+        summary.schemes[scheme]?.call = figures
+        return failed
+    }
+
+    /// The figures of a call no run can select, from its totals: every admissible project is
+    /// counted as granted, and the report says why.
+    func unselectedFigures(_ totals: SimulationSummary.SchemeTotals) -> SimulationSummary.CallFigures {
+        var figures = SimulationSummary.CallFigures()
+        figures.before.admissible = totals.outcomesBefore[.favorable] ?? 0
+        figures.after.admissible = totals.outcomesAfter[.favorable] ?? 0
+        figures.before.needed = totals.amountBefore
+        figures.after.needed = totals.amountAfter
+        figures.before.unselected = unselectedBefore
+        figures.after.unselected = unselectedAfter
+        return figures
+    }
+
+    /// One run's selection: sets each admissible item's place, and its amount to nothing unless
+    /// it is retained. Without a selection, every admissible project keeps its amount.
+    private func place(_ entries: [(index: Int, entry: CallSelector.Entry)], selector: CallSelector, envelope: DecimalNumber?,
+                       unselected: String?, run: WritableKeyPath<SimulationSummary.Item, DecimalNumber>) -> SimulationSummary.CallFigures.Run {
+        var figures = SimulationSummary.CallFigures.Run()
+        for item in items where (run == \.before ? item.outcomeBefore : item.outcomeAfter) == .favorable {
+            figures.admissible += 1
+            // An overflow here has its application reported when the totals are added.
+            figures.needed = (try? figures.needed.adding(item[keyPath: run])) ?? figures.needed
+        }
+        if let unselected {
+            figures.unselected = unselected
+            return figures
+        }
+        let placements: CallSelector.Placements
+        do {
+            placements = try selector.place(entries.map(\.entry), envelope: envelope)
+        } catch {
+            figures.unselected = (error as? EvaluationError)?.message ?? "\(error)"
+            return figures
+        }
+        figures.retained = placements.retained
+        figures.waiting = placements.waiting
+        figures.notRetained = placements.notRetained
+        figures.used = placements.used
+        for (position, placement) in placements.placements.enumerated() {
+            let index = entries[position].index
+            if run == \.before { items[index].placementBefore = placement } else { items[index].placementAfter = placement }
+            if placement != .retained { items[index][keyPath: run] = .zero }
+        }
+        return figures
+    }
+}
