@@ -89,6 +89,8 @@ public struct CallSelector: Sendable {
     private let tieBreaks: [CompiledExpression]
     private let envelope: CompiledExpression?
     private let plan: EvaluationPlan
+    /// The direction of each ranking key, then of each tie-break.
+    private let descending: [Bool]
 
     public init?(scheme: Scheme) {
         guard let selection = scheme.selection else { return nil }
@@ -99,6 +101,7 @@ public struct CallSelector: Sendable {
         tieBreaks = selection.tieBreaks.map { ExpressionCompiler.compile($0.expression) }
         envelope = selection.envelope.map(ExpressionCompiler.compile)
         plan = EvaluationPlan(scheme)
+        descending = (selection.ranking + selection.tieBreaks).map(\.descending)
     }
 
     /// With a `sitting`, each candidate is evaluated again in rank order before it is placed, and
@@ -158,10 +161,17 @@ public struct CallSelector: Sendable {
     /// of a million applications keeps this, not the whole evaluation.
     public struct Entry: Sendable {
         public let id: String
-        let category: String?
+        public let category: String?
         /// The ranking values, then the tie-breaks.
-        let keys: [Value?]
+        public let keys: [Value?]
         public let amount: DecimalNumber?
+
+        public init(id: String, category: String?, keys: [Value?], amount: DecimalNumber?) {
+            self.id = id
+            self.category = category
+            self.keys = keys
+            self.amount = amount
+        }
     }
 
     /// How the compact selection placed its entries, in the order given.
@@ -331,12 +341,11 @@ public struct CallSelector: Sendable {
     /// Whether the application with the keys `left` (ranking values, then tie-breaks) and the
     /// reference `a` ranks before the other.
     private func precedes(_ left: [Value?], _ a: String, _ right: [Value?], _ b: String) -> Bool {
-        let keys = selection.ranking + selection.tieBreaks
-        for (index, key) in keys.enumerated() {
+        for (index, descending) in descending.enumerated() {
             // An unknown value ranks after every known one, whatever the direction.
             if (left[index] == nil) != (right[index] == nil) { return left[index] != nil }
             let order = compare(left[index], right[index])
-            if order != 0 { return key.descending ? order > 0 : order < 0 }
+            if order != 0 { return descending ? order > 0 : order < 0 }
         }
         // The last resort, stated in the report: the reference, never the order of the files.
         return a < b

@@ -73,11 +73,12 @@ public struct PortfolioCalibration: Sendable {
     }
 
     /// The average favourable amount today, to the cent (half up); 0 without a grant, nil when
-    /// the total is too large to divide to the cent.
+    /// the total is too large to divide to the cent. For a call, over every admissible project,
+    /// retained by its selection or not.
     public static func averageGrant(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber? {
         let count = grants(totals)
         guard count > 0 else { return .zero }
-        return try? totals.amountBefore.divided(by: DecimalNumber(count), scale: 2, rounding: .halfUp)
+        return try? (totals.call?.before.needed ?? totals.amountBefore).divided(by: DecimalNumber(count), scale: 2, rounding: .halfUp)
     }
 
     private func check(_ figure: String, measured: DecimalNumber, reference: DecimalNumber) -> Check {

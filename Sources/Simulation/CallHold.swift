@@ -6,9 +6,10 @@ import YAMLReader
 /// A call's applications, held back until the whole portfolio is evaluated: only the projects
 /// its selection retains within the envelope are granted, and the selection ranks them all.
 ///
-/// Memory: per application, the few fields the totals and the CSV need (`SimulationSummary.Item`)
-/// and, per run where it is admissible, what the selection ranks it by (`CallSelector.Entry`):
-/// never the whole evaluation. Only call schemes are held; the others are added up as they come.
+/// Memory: per application admissible in either run, the few fields the totals and the CSV need
+/// (`SimulationSummary.Item`) and what the selection ranks it by (its ranking values, shared by
+/// the two runs when they are the same): never the whole evaluation. Only call schemes are held,
+/// and of them only admissible projects; the others are added up as they come.
 final class CallHold {
     private let before: CallSelector
     private let after: CallSelector
@@ -18,10 +19,8 @@ final class CallHold {
     private var envelopeBefore: DecimalNumber?
     private var envelopeAfter: DecimalNumber?
     private var envelopeRead = (before: false, after: false)
+    /// The applications admissible in either run, with what the selection ranks them by.
     private var items: [SimulationSummary.Item] = []
-    /// Each admissible item's entry, with its place in `items`.
-    private var entriesBefore: [(index: Int, entry: CallSelector.Entry)] = []
-    private var entriesAfter: [(index: Int, entry: CallSelector.Entry)] = []
 
     let scheme: String
 
@@ -52,25 +51,27 @@ final class CallHold {
     /// cannot be evaluated.
     func hold(_ old: Evaluation, _ new: Evaluation, breakdown: String?) throws -> Bool {
         guard old.outcome == .favorable || new.outcome == .favorable else { return false }
-        let index = items.count
-        var entryBefore: CallSelector.Entry?, entryAfter: CallSelector.Entry?
+        var item = SimulationSummary.Item(old, new, breakdown: breakdown)
         if old.outcome == .favorable, unselectedBefore == nil {
-            entryBefore = try before.entry(old)
+            let entry = try before.entry(old)
+            item.keysBefore = entry.keys
+            item.categoryBefore = entry.category
             if !envelopeRead.before {
                 envelopeBefore = try before.envelope(for: old)?.amount
                 envelopeRead.before = true
             }
         }
         if new.outcome == .favorable, unselectedAfter == nil {
-            entryAfter = try after.entry(new)
+            let entry = try after.entry(new)
+            // One array for both runs when the values are the same: half the memory.
+            item.keysAfter = item.keysBefore == entry.keys ? item.keysBefore : entry.keys
+            item.categoryAfter = entry.category == item.categoryBefore ? item.categoryBefore : entry.category
             if !envelopeRead.after {
                 envelopeAfter = try after.envelope(for: new)?.amount
                 envelopeRead.after = true
             }
         }
-        items.append(SimulationSummary.Item(old, new, breakdown: breakdown))
-        if let entryBefore { entriesBefore.append((index, entryBefore)) }
-        if let entryAfter { entriesAfter.append((index, entryAfter)) }
+        items.append(item)
         return true
     }
 
@@ -80,10 +81,8 @@ final class CallHold {
     func release(into summary: inout SimulationSummary, row: (SimulationSummary.Item, SimulationSummary.Change) -> Void) -> [SimulationSummary.Item] {
         var failed: [SimulationSummary.Item] = []
         var figures = SimulationSummary.CallFigures()
-        figures.before = place(entriesBefore, selector: before, envelope: envelopeBefore, unselected: unselectedBefore, run: \.before)
-        figures.after = place(entriesAfter, selector: after, envelope: envelopeAfter, unselected: unselectedAfter, run: \.after)
-        entriesBefore = []
-        entriesAfter = []
+        figures.before = place(selector: before, envelope: envelopeBefore, unselected: unselectedBefore, run: \.before)
+        figures.after = place(selector: after, envelope: envelopeAfter, unselected: unselectedAfter, run: \.after)
         for item in items {
             guard let change = try? summary.add(item) else {
                 failed.append(item)
@@ -111,7 +110,7 @@ final class CallHold {
 
     /// One run's selection: sets each admissible item's place, and its amount to nothing unless
     /// it is retained. Without a selection, every admissible project keeps its amount.
-    private func place(_ entries: [(index: Int, entry: CallSelector.Entry)], selector: CallSelector, envelope: DecimalNumber?,
+    private func place(selector: CallSelector, envelope: DecimalNumber?,
                        unselected: String?, run: WritableKeyPath<SimulationSummary.Item, DecimalNumber>) -> SimulationSummary.CallFigures.Run {
         var figures = SimulationSummary.CallFigures.Run()
         for item in items where (run == \.before ? item.outcomeBefore : item.outcomeAfter) == .favorable {
@@ -123,9 +122,18 @@ final class CallHold {
             figures.unselected = unselected
             return figures
         }
+        // The entries exist only while the selection is made.
+        var indices: [Int] = []
+        var entries: [CallSelector.Entry] = []
+        for (index, item) in items.enumerated() {
+            let (keys, category) = run == \.before ? (item.keysBefore, item.categoryBefore) : (item.keysAfter, item.categoryAfter)
+            guard let keys else { continue }
+            indices.append(index)
+            entries.append(CallSelector.Entry(id: item.application, category: category, keys: keys, amount: item[keyPath: run]))
+        }
         let placements: CallSelector.Placements
         do {
-            placements = try selector.place(entries.map(\.entry), envelope: envelope)
+            placements = try selector.place(entries, envelope: envelope)
         } catch {
             figures.unselected = (error as? EvaluationError)?.message ?? "\(error)"
             return figures
@@ -135,7 +143,7 @@ final class CallHold {
         figures.notRetained = placements.notRetained
         figures.used = placements.used
         for (position, placement) in placements.placements.enumerated() {
-            let index = entries[position].index
+            let index = indices[position]
             if run == \.before { items[index].placementBefore = placement } else { items[index].placementAfter = placement }
             if placement != .retained { items[index][keyPath: run] = .zero }
         }

@@ -7,8 +7,9 @@ import SchemeLanguage
 import YAMLReader
 
 /// Evaluates a portfolio under today's rules and under a reform, each with its own register
-/// in memory, and adds up the differences. Documents are streamed: memory does not grow with
-/// the portfolio, only the aggregates and the largest changes are kept.
+/// in memory, and adds up the differences. Documents are streamed: only the aggregates and the
+/// largest changes are kept, except for a call's admissible projects, held until the end for its
+/// selection (`CallHold`: a few fields each, never the whole evaluation).
 public final class Simulation {
     public let reform: Reform
     public let base: SchemeCatalog

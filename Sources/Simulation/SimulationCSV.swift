@@ -43,8 +43,8 @@ public enum SimulationCSV {
         }
     }
 
-    /// The outcome, and for a call's admissible project its place: "favorable, retenue",
-    /// "favorable, liste d'attente", "favorable, non retenue".
+    /// The outcome, and for a call's admissible project its place: "favorable (retenue)",
+    /// "favorable (liste d'attente)", "favorable (non retenue)".
     static func outcome(_ outcome: Outcome, _ placement: Placement?) -> String {
         switch placement {
         case nil: outcome.rawValue

@@ -114,6 +114,12 @@ public struct SimulationSummary: Sendable {
         /// For a call's admissible project, where the selection placed it in each run.
         var placementBefore: Placement?
         var placementAfter: Placement?
+        /// For a call's admissible project, what its selection ranks it by in each run; the two
+        /// runs share one array when the values are the same.
+        var keysBefore: [Value?]?
+        var keysAfter: [Value?]?
+        var categoryBefore: String?
+        var categoryAfter: String?
 
         init(_ old: Evaluation, _ new: Evaluation, breakdown: String?) {
             scheme = old.scheme.id

@@ -112,9 +112,21 @@ struct Portfolio: ParsableCommand {
         private func describe(_ totals: SimulationSummary.SchemeTotals) -> String {
             let outcomes = totals.outcomesBefore.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { $0.key.counted($0.value) }.joined(separator: ", ")
-            let average = PortfolioCalibration.averageGrant(totals).map { "\(FrenchFormat.money($0)) en moyenne par aide accordée" }
+            guard let call = totals.call else {
+                let average = PortfolioCalibration.averageGrant(totals).map { "\(FrenchFormat.money($0)) en moyenne par aide accordée" }
+                    ?? "une aide moyenne trop grande pour être calculée exactement"
+                return "sous les règles en vigueur : \(outcomes) ; \(FrenchFormat.money(totals.amountBefore)) accordés, \(average)"
+            }
+            // A call grants only the projects its selection retains within the envelope.
+            let average = PortfolioCalibration.averageGrant(totals).map { "\(FrenchFormat.money($0)) en moyenne par décision favorable" }
                 ?? "une aide moyenne trop grande pour être calculée exactement"
-            return "sous les règles en vigueur : \(outcomes) ; \(FrenchFormat.money(totals.amountBefore)) accordés, \(average)"
+            let selection = call.before.unselected == nil
+                ? "\(FrenchFormat.money(totals.amountBefore)) accordés "
+                    + (call.before.retained == 0 ? "à aucun projet" : call.before.retained == 1 ? "à 1 projet retenu"
+                        : "aux \(FrenchFormat.count(call.before.retained)) projets retenus") + " dans l'enveloppe de l'appel"
+                : "aucune sélection de l'appel, faute d'enveloppe fixée"
+            return "sous les règles en vigueur : \(outcomes) ; \(selection) ; \(FrenchFormat.money(call.before.needed)) demandés par les "
+                + "projets admissibles, \(average)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ExactDecimal
 import Foundation
+import Portfolios
 import RuleSet
 import SchemeLanguage
 import Simulation
@@ -57,6 +58,15 @@ import Testing
         // 40 000 + 35 000 + 35 000 + 15 000 retained, and the two on the waiting list.
         #expect(call.before.needed == DecimalNumber(195_000))
         #expect(call.after.needed > call.after.used)
+    }
+
+    /// A portfolio is calibrated on favourable decisions: for a call, their average amount is
+    /// that of every admissible project, not the envelope's share.
+    @Test func theAverageGrantOfACallIsOverItsAdmissibleProjects() throws {
+        let (summary, _, _) = try simulate(FictitiousParameters.rules())
+        let totals = try #require(summary.schemes["pdesi"])
+        #expect(PortfolioCalibration.grants(totals) == 6)
+        #expect(PortfolioCalibration.averageGrant(totals) == DecimalNumber(32_500))
     }
 
     @Test func theReportsListTheLaureatesTheWaitingListAndTheEnvelopes() throws {
