@@ -206,13 +206,22 @@ public struct CallSelector: Sendable {
     /// Ranks the entries and places them as `select` does, without a sitting: within the number
     /// of laureates, the quotas and the envelope, then on the waiting list, then out.
     public func place(_ entries: [Entry], envelope: DecimalNumber?) throws -> Placements {
-        let order = entries.indices.sorted { precedes(entries[$0].keys, entries[$0].id, entries[$1].keys, entries[$1].id) }
-        var placements = Array(repeating: Placement.notRetained, count: entries.count)
+        try place(count: entries.count, entry: { entries[$0] }, envelope: envelope)
+    }
+
+    /// The same, each entry made when it is needed from its position, `0..<count`: a simulation
+    /// of a million projects builds no array of them.
+    public func place(count: Int, entry: (Int) -> Entry, envelope: DecimalNumber?) throws -> Placements {
+        let order = (0..<count).sorted { a, b in
+            let left = entry(a), right = entry(b)
+            return precedes(left.keys, left.id, right.keys, right.id)
+        }
+        var placements = Array(repeating: Placement.notRetained, count: count)
         var retained = 0, waiting = 0, notRetained = 0
         var perCategory: [String: Int] = [:]
         var used = DecimalNumber.zero
         for index in order {
-            let entry = entries[index]
+            let entry = entry(index)
             var full = false
             if let category = entry.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
                perCategory[category, default: 0] >= quota {

@@ -20,7 +20,10 @@ final class CallHold {
     private var envelopeAfter: DecimalNumber?
     private var envelopeRead = (before: false, after: false)
     /// The applications admissible in either run, with what the selection ranks them by.
-    private var items: [SimulationSummary.Item] = []
+    private var items = ChunkedList<SimulationSummary.Item>()
+    /// The category of each item that has one, by its position: most calls have none.
+    private var categoriesBefore: [Int: String] = [:]
+    private var categoriesAfter: [Int: String] = [:]
 
     let scheme: String
 
@@ -54,8 +57,8 @@ final class CallHold {
         var item = SimulationSummary.Item(old, new, breakdown: breakdown)
         if old.outcome == .favorable, unselectedBefore == nil {
             let entry = try before.entry(old)
-            item.keysBefore = entry.keys
-            item.categoryBefore = entry.category
+            item.keysBefore = interned(entry.keys)
+            if let category = entry.category { categoriesBefore[items.count] = category }
             if !envelopeRead.before {
                 envelopeBefore = try before.envelope(for: old)?.amount
                 envelopeRead.before = true
@@ -64,8 +67,8 @@ final class CallHold {
         if new.outcome == .favorable, unselectedAfter == nil {
             let entry = try after.entry(new)
             // One array for both runs when the values are the same: half the memory.
-            item.keysAfter = item.keysBefore == entry.keys ? item.keysBefore : entry.keys
-            item.categoryAfter = entry.category == item.categoryBefore ? item.categoryBefore : entry.category
+            item.keysAfter = item.keysBefore == entry.keys ? item.keysBefore : interned(entry.keys)
+            if let category = entry.category { categoriesAfter[items.count] = category }
             if !envelopeRead.after {
                 envelopeAfter = try after.envelope(for: new)?.amount
                 envelopeRead.after = true
@@ -73,6 +76,18 @@ final class CallHold {
         }
         items.append(item)
         return true
+    }
+
+    /// Ranking values are few (a yes or no and a filing date, say): each set is kept once, so
+    /// that a million projects share a few hundred arrays. The table stops growing at
+    /// `internedLimit`, for values all different (an amount) would only make it larger.
+    private var internedKeys: [[Value?]: [Value?]] = [:]
+    private static let internedLimit = 1 << 16
+
+    private func interned(_ keys: [Value?]) -> [Value?] {
+        if let shared = internedKeys[keys] { return shared }
+        if internedKeys.count < Self.internedLimit { internedKeys[keys] = keys }
+        return keys
     }
 
     /// Selects in each run, then adds every held application with the amounts granted: a
@@ -90,7 +105,10 @@ final class CallHold {
             }
             row(item, change)
         }
-        items = []
+        items = ChunkedList()
+        internedKeys = [:]
+        categoriesBefore = [:]
+        categoriesAfter = [:]
         summary.schemes[scheme]?.call = figures
         return failed
     }
@@ -122,18 +140,20 @@ final class CallHold {
             figures.unselected = unselected
             return figures
         }
-        // The entries exist only while the selection is made.
+        // Each entry is made from its item when the selection needs it: no array of them.
         var indices: [Int] = []
-        var entries: [CallSelector.Entry] = []
-        for (index, item) in items.enumerated() {
-            let (keys, category) = run == \.before ? (item.keysBefore, item.categoryBefore) : (item.keysAfter, item.categoryAfter)
-            guard let keys else { continue }
+        indices.reserveCapacity(figures.admissible)
+        for index in 0..<items.count where (run == \.before ? items[index].keysBefore : items[index].keysAfter) != nil {
             indices.append(index)
-            entries.append(CallSelector.Entry(id: item.application, category: category, keys: keys, amount: item[keyPath: run]))
         }
         let placements: CallSelector.Placements
         do {
-            placements = try selector.place(entries, envelope: envelope)
+            let items = self.items, categories = run == \.before ? categoriesBefore : categoriesAfter
+            placements = try selector.place(count: indices.count, entry: { position in
+                let item = items[indices[position]]
+                return CallSelector.Entry(id: item.application, category: categories[indices[position]],
+                                          keys: (run == \.before ? item.keysBefore : item.keysAfter) ?? [], amount: item[keyPath: run])
+            }, envelope: envelope)
         } catch {
             figures.unselected = (error as? EvaluationError)?.message ?? "\(error)"
             return figures
@@ -148,5 +168,32 @@ final class CallHold {
             if placement != .retained { items[index][keyPath: run] = .zero }
         }
         return figures
+    }
+}
+
+/// A list that grows by chunks of a fixed size: no reallocation copies the whole list, whose
+/// old and new buffers would otherwise be held together at twice the size (a million held
+/// applications would need their memory three times over at the last doubling).
+struct ChunkedList<Element>: Sequence {
+    private static var chunkSize: Int { 4_096 }
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count % Self.chunkSize == 0 {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+        }
+        chunks[chunks.count - 1].append(element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element {
+        get { chunks[index / Self.chunkSize][index % Self.chunkSize] }
+        set { chunks[index / Self.chunkSize][index % Self.chunkSize] = newValue }
+    }
+
+    func makeIterator() -> FlattenSequence<[[Element]]>.Iterator {
+        chunks.joined().makeIterator()
     }
 }

@@ -119,7 +119,8 @@ public final class Simulation {
             for item in failed {
                 summary.errors += 1
                 problem(Diagnostic("dépassement de capacité : les montants de la demande « \(item.application) » ne peuvent "
-                                   + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: item.mark))
+                                   + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée",
+                                   at: SourceMark(file: base.schemes[id]?.file ?? id, line: 1, column: 1)))
             }
         }
         // A call no run can select says why, its admissible projects counted as granted.

@@ -2,7 +2,6 @@ import Evaluator
 import ExactDecimal
 import Register
 import SchemeLanguage
-import YAMLReader
 
 /// What a simulation adds up, per scheme.
 public struct SimulationSummary: Sendable {
@@ -102,8 +101,6 @@ public struct SimulationSummary: Sendable {
         let application: String
         let applicant: String
         let filed: LocalDate
-        /// Where the application is written, to report it.
-        let mark: SourceMark
         /// The value of the reform's breakdown input, canonical, when the reform names one.
         let group: String?
         let outcomeBefore: Outcome
@@ -118,15 +115,12 @@ public struct SimulationSummary: Sendable {
         /// runs share one array when the values are the same.
         var keysBefore: [Value?]?
         var keysAfter: [Value?]?
-        var categoryBefore: String?
-        var categoryAfter: String?
 
         init(_ old: Evaluation, _ new: Evaluation, breakdown: String?) {
             scheme = old.scheme.id
             application = old.application.id
             applicant = SimulationSummary.shownName(of: old.application.applicant)
             filed = old.application.filed
-            mark = old.application.mark
             group = breakdown.flatMap(old.scheme.inputIndex).map { old.application.facts[$0].map(FrenchFormat.canonical) ?? "non renseigné" }
             outcomeBefore = old.outcome
             outcomeAfter = new.outcome
