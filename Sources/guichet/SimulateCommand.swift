@@ -13,7 +13,10 @@ struct Simulate: ParsableCommand {
             Chaque demande est évaluée deux fois, chaque passage avec son propre registre en mémoire \
             (le registre sur disque n'est jamais touché). Écrit simulation.md et simulation.html (un \
             rapport en français, avec graphiques, lisible hors ligne) et simulation.csv (chaque demande \
-            avant et après). Ctrl-C arrête proprement et rend compte de ce qui a été simulé. Codes de \
+            avant et après). Pour un appel à projets, les projets admissibles sont classés et retenus \
+            dans la limite de l'enveloppe à chaque passage, et seuls les projets retenus comptent comme \
+            accordés ; sans enveloppe fixée (--parametres ou guichet.yaml), le rapport dit que l'appel \
+            n'a pu être sélectionné. Ctrl-C arrête proprement et rend compte de ce qui a été simulé. Codes de \
             sortie : 0 en cas de succès ; 1 si la réforme ou les règles ne se chargent pas ou si le \
             dossier de sortie ne peut être écrit ; 2 si des demandes n'ont pu être simulées (le rapport \
             est écrit sans elles) ; 130 après Ctrl-C (le rapport couvre ce qui a été simulé) ; 64 pour \
