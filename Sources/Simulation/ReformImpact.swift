@@ -157,8 +157,10 @@ public struct ReformImpact: Sendable {
         let aided = schemes.contains { $0.call != nil } ? "décision favorable et, pour un appel à projets, projet retenu" : "décision favorable"
         lines.append("Demandes aidées (\(aided)) : \(FrenchFormat.count(grantedBefore)) aujourd'hui, "
                      + "\(FrenchFormat.count(grantedAfter)) avec la réforme (\(FrenchFormat.signedCount(grantedAfter - grantedBefore))).")
+        // A call that could not be selected qualifies every figure: it comes first.
         for scheme in schemes {
-            if let call = scheme.call { lines.append(callLine(scheme.title, call)) }
+            guard let call = scheme.call else { continue }
+            if call.selected { lines.append(callLine(scheme.title, call)) } else { lines.insert(callLine(scheme.title, call), at: 0) }
         }
         let gainers = schemes.reduce(0) { $0 + $1.gainers }, losers = schemes.reduce(0) { $0 + $1.losersCount }
         let gained = Self.sum(schemes.map(\.gained)), lost = Self.sum(schemes.map(\.lost))
