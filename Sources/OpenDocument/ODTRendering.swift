@@ -20,8 +20,6 @@ import Documents
 /// of an .odt is that of the file as written, checked against that same file when the act is
 /// notified, never against a new rendering.
 public enum ODTRendering {
-    static let compressesContent = false
-
     /// The bytes of the .odt file.
     public static func render(_ document: Document, template: ODTTemplate) throws(ODTTemplateError) -> [UInt8] {
         var body = ODFBody()
@@ -32,10 +30,10 @@ public enum ODTRendering {
         automaticStyles.raw(bytes: body.automaticStyles.utf8)
         let values = MarkValues(document: document, body: body.xml.utf8)
         let content = template.content.render(automaticStyles: automaticStyles.utf8, value: values.xml)
-        var parts = [ODTArchive.Entry(path: ODTTemplate.contentPath, bytes: content, compressed: compressesContent),
+        var parts = [ODTArchive.Entry(path: ODTTemplate.contentPath, bytes: content, compressed: false),
                      ODTArchive.Entry(path: ODTManifest.metaPath, bytes: ODTManifest.meta(title: document.title), compressed: false)]
         if template.stylesVary, let styles = template.styles?.render(value: values.xml) {
-            parts.append(ODTArchive.Entry(path: ODTTemplate.stylesPath, bytes: styles, compressed: compressesContent))
+            parts.append(ODTArchive.Entry(path: ODTTemplate.stylesPath, bytes: styles, compressed: false))
         }
         do {
             return try ODTArchive.appending(parts, to: template.base)

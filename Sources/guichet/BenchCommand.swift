@@ -68,11 +68,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let catalog = try rules.catalog()
-        guard let target = catalog.schemes[scheme] else {
-            Console.report(catalog)
-            Console.say(.error, Self.unknownScheme(scheme, in: catalog, rules: rules.rules))
-            throw ExitCode.failure
-        }
+        let target = try rules.scheme(scheme, in: catalog)
         let folder = workDirectory ?? NSTemporaryDirectory() + "guichet-bench-\(getpid())"
         try OwnerOnlyFile.createFolder(folder)
         let stream = "\(folder)/applications.yaml"
@@ -176,12 +172,6 @@ extension Bench {
         french(Double(bytes) / 1_048_576, decimals) + " Mo"
     }
 
-    /// « dispositif « pdsi » inconnu dans Rules ; vouliez-vous dire « pdesi » ? Les dispositifs sont : … ».
-    static func unknownScheme(_ id: String, in catalog: SchemeCatalog, rules: String) -> String {
-        let known = catalog.schemes.keys.sorted()
-        let list = "les dispositifs sont : \(known.isEmpty ? "aucun" : known.joined(separator: ", "))"
-        return "dispositif « \(id) » inconnu dans \(rules)" + Suggestion.question(for: id, among: known, thenList: list)
-    }
 
     private static func aligned(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text

@@ -15,11 +15,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let catalog = try rules.catalog()
-        guard let scheme = catalog.schemes[schemeID] else {
-            Console.report(catalog)
-            Console.say(.error, Bench.unknownScheme(schemeID, in: catalog, rules: rules.rules))
-            throw ExitCode.failure
-        }
+        let scheme = try rules.scheme(schemeID, in: catalog)
         Console.out(SchemeExplanation.render(scheme), terminator: "")
     }
 }

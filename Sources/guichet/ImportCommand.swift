@@ -48,12 +48,7 @@ struct ImportDS: ParsableCommand {
 
     func run() throws {
         let catalog = try rules.catalog()
-        guard let scheme = catalog.schemes[schemeID] else {
-            Console.report(catalog)
-            let known = catalog.schemes.keys.sorted().joined(separator: ", ")
-            Console.say(.error, "aucun dispositif « \(schemeID) » dans \(rules.rules) ; ceux du dossier sont : \(known.isEmpty ? "aucun" : known)")
-            throw ExitCode.failure
-        }
+        let scheme = try rules.scheme(schemeID, in: catalog)
         let importMapping = try loadMapping(scheme)
         let table: ExportTable
         switch ExportTable.read(path: export) {

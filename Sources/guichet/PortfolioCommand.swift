@@ -59,11 +59,7 @@ struct Portfolio: ParsableCommand {
 
         func run() throws {
             let catalog = try rules.catalog()
-            guard let target = catalog.schemes[scheme] else {
-                Console.report(catalog)
-                Console.say(.error, Bench.unknownScheme(scheme, in: catalog, rules: rules.rules))
-                throw ExitCode.failure
-            }
+            let target = try rules.scheme(scheme, in: catalog)
             let path = out ?? "portfolio-\(scheme).yaml"
             let size = try grants.map { try sized(for: $0, scheme: target, catalog: catalog, path: path) } ?? count
             let totals = try write(target, count: size, catalog: catalog, to: path)

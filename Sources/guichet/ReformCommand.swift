@@ -29,12 +29,7 @@ struct NewReform: ParsableCommand {
 
     func run() throws {
         let catalog = try rules.catalog()
-        guard let scheme = catalog.schemes[schemeID] else {
-            Console.report(catalog)
-            let known = catalog.schemes.keys.sorted().joined(separator: ", ")
-            Console.say(.error, "pas de dispositif « \(schemeID) » dans \(rules.rules) ; ceux du dossier sont : \(known.isEmpty ? "aucun" : known)")
-            throw ExitCode.failure
-        }
+        let scheme = try rules.scheme(schemeID, in: catalog)
         Console.data(ReformTemplate.yaml(for: scheme))
     }
 }

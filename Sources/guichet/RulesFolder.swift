@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RuleSet
+import SchemeLanguage
 
 /// Finding the rules folder: the CLI reads the environment and its own path, `RulesFolderSearch`
 /// (in RuleSet) decides.
@@ -38,4 +39,18 @@ extension RulesOption {
 
     /// The rules folder, or an error that says where it was looked for (exit code 1).
     func folder() throws -> String { try RulesFolder.resolve(explicitRules) }
+}
+
+extension RulesOption {
+    /// The scheme `id` of the catalog; when there is none, the rules' own errors (a file that
+    /// did not load may be the one meant), then « dispositif « pdsi » inconnu dans Rules ;
+    /// vouliez-vous dire « pdesi » ? … », and the command stops.
+    func scheme(_ id: String, in catalog: SchemeCatalog) throws -> Scheme {
+        if let scheme = catalog.schemes[id] { return scheme }
+        Console.report(catalog)
+        let known = catalog.schemes.keys.sorted()
+        let list = "les dispositifs sont : \(known.isEmpty ? "aucun" : known.joined(separator: ", "))"
+        Console.say(.error, "dispositif « \(id) » inconnu dans \(rules)" + Suggestion.question(for: id, among: known, thenList: list))
+        throw ExitCode.failure
+    }
 }

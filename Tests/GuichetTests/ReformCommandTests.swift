@@ -32,7 +32,7 @@ import Testing
     @Test func anUnknownSchemeIsRefusedWithTheKnownOnes() throws {
         let run = try guichet(["reform", "new", "pdesy"] + rules)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("pas de dispositif « pdesy »") && run.stderr.contains("pdesi"))
+        #expect(run.stderr.contains("dispositif « pdesy » inconnu") && run.stderr.contains("vouliez-vous dire « pdesi » ?"))
     }
 
     @Test func theCSVForSoftwareOnRequest() throws {

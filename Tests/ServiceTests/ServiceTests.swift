@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Service
+@testable import Service
 import Testing
 
 @Suite struct ServiceTests {
@@ -122,5 +122,16 @@ import Testing
                 #expect(response.status == .unprocessableContent)
             }
         }
+    }
+}
+
+/// The simulations' admission: one at a time, a place freed is taken again.
+@Suite struct AdmissionTests {
+    @Test func aRunBeyondTheLimitIsRefusedUntilOneLeaves() {
+        let admission = Admission(limit: 1)
+        #expect(admission.enter())
+        #expect(!admission.enter())
+        admission.leave()
+        #expect(admission.enter())
     }
 }
