@@ -73,7 +73,7 @@ let package = Package(
         // Reforms tried on a portfolio: two runs side by side, and the French report.
         .target(name: "Simulation", dependencies: ["Documents", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
-        .target(name: "Portfolios", dependencies: ["Simulation", "SchemeLanguage", "ExactDecimal", "Platform"]),
+        .target(name: "Portfolios", dependencies: ["Simulation", "Batch", "Decisions", "Register", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
         .target(name: "Benchmarks", dependencies: ["Documents", "OpenDocument", "Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
         // The HTTP service (`guichet serve`): the JSON API and its OpenAPI document, with the
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Questionnaire", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),
-        .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Evaluator", "SchemeLanguage", "YAMLReader", "TestSupport"]),
+        .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Evaluator", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Batch", "Decisions", "RuleSet", "SchemeLanguage", "Platform", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),

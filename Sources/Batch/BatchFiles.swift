@@ -7,7 +7,18 @@ import YAMLReader
 /// The application files of a batch read document by document, for the batch's first reading
 /// (`FilingIndex`) and for the commands that keep the documents (`BatchRunner.read(paths:)`):
 /// one place says what a file that cannot be read, or reads empty, becomes.
-enum BatchFiles {
+public enum BatchFiles {
+    /// Every document of the files and folders ready to be decided, in the files' order, to
+    /// `ready`; what cannot be read or decoded is returned, with its location.
+    public static func documents(in paths: [String], with evaluator: DocumentEvaluator,
+                                 _ ready: (PendingDocument) -> Void) -> [BatchEntry] {
+        var failures: [BatchEntry] = []
+        forEachFile(in: paths, failures: &failures) { file, failures in
+            read(file: file, with: evaluator, failures: &failures) { document, _ in ready(document) }
+        }
+        return failures
+    }
+
     /// Calls `body` with every YAML file of the files and folders, in a stable order, and adds
     /// an entry for each path that cannot be listed.
     static func forEachFile(in paths: [String], failures: inout [BatchEntry], _ body: (String, inout [BatchEntry]) -> Void) {

@@ -54,6 +54,22 @@ public struct PortfolioCalibration: Sendable {
         return Int(exactly: (Double(grants) * Double(pilotSize) / Double(pilotGrants)).rounded()).map { max(1, $0) }
     }
 
+    /// What a budget is compared with: for a call, what its admissible projects ask (its
+    /// envelope bounds what is granted); for an aid, what is granted.
+    public static func demand(_ totals: SimulationSummary.SchemeTotals) -> DecimalNumber {
+        totals.call?.before.needed ?? totals.amountBefore
+    }
+
+    /// The portfolio size whose demand should be about `budget`, from a pilot's; nil when the
+    /// pilot asks nothing, or the size would be beyond counting.
+    public static func size(forBudget budget: DecimalNumber, pilotSize: Int, pilotDemand: DecimalNumber) -> Int? {
+        guard !pilotDemand.isZero, !pilotDemand.isNegative,
+              let size = try? budget.multiplied(by: DecimalNumber(pilotSize)).divided(by: pilotDemand, scale: 0, rounding: .halfUp),
+              let count = size.integerValue()
+        else { return nil }
+        return max(1, count)
+    }
+
     public func checks(_ totals: SimulationSummary.SchemeTotals) -> [Check] {
         var checks: [Check] = []
         if let grants { checks.append(check("décisions favorables", measured: DecimalNumber(Self.grants(totals)), reference: DecimalNumber(grants))) }

@@ -10,10 +10,12 @@ public struct PortfolioGenerator {
     private let start: SyntheticApplications
     private let count: Int
 
-    /// - Parameter filesPerOwner: at most how many files, on average, one owner (or person)
-    ///   files in the portfolio's year; 2 lets yearly caps bind now and then.
-    public init(scheme: Scheme, seed: UInt64, count: Int, filesPerOwner: Int = 2) {
-        start = SyntheticApplications(scheme: scheme, seed: seed, identifiers: max(1, count / max(1, filesPerOwner)))
+    /// - Parameters:
+    ///   - owners: how many owners (or persons) file the portfolio's applications; by default
+    ///     half as many as applications, so that yearly caps bind now and then.
+    ///   - mix: the applicants' kinds and their weights (`ApplicantMix`).
+    public init(scheme: Scheme, seed: UInt64, count: Int, owners: Int? = nil, mix: ApplicantMix? = nil) {
+        start = SyntheticApplications(scheme: scheme, seed: seed, identifiers: owners ?? max(1, count / 2), mix: mix)
         self.count = count
     }
 

@@ -12,22 +12,31 @@ public struct SyntheticApplications {
     private let scheme: Scheme
     private var random: SplitMix64
     private let identifiers: Int
+    private let mix: ApplicantMix?
 
     /// - Parameter identifiers: how many variants each text of a test case takes (an owner's
     ///   SIREN, a young person's file number): fewer variants, more files per owner, and
     ///   limits across applications bind more often.
-    public init(scheme: Scheme, seed: UInt64, identifiers: Int = 5000) {
+    /// - Parameter mix: the applicants' kinds and their weights; without it, every applicant
+    ///   of an aid to persons is a « Demandeur », every other a commune.
+    public init(scheme: Scheme, seed: UInt64, identifiers: Int = 5000, mix: ApplicantMix? = nil) {
         self.scheme = scheme
         random = SplitMix64(seed: seed)
         self.identifiers = max(1, identifiers)
+        self.mix = mix
     }
 
     /// The YAML text of application number `index`, starting with `---`.
     public mutating func document(_ index: Int) -> String {
         var text = "---\nscheme: \(scheme.id)\nid: \(scheme.id.uppercased())-\(index)\n"
-        text += scheme.kind == .individualAid
-            ? "applicant:\n  name: Demandeur n°\(index)\n"
-            : "applicant:\n  name: Commune n°\(index)\n  kind: commune\n"
+        if let mix {
+            let category = mix.draw(&random)
+            text += "applicant:\n  name: \(ApplicantMix.name(category, index))\n  kind: \(category.applicantKind)\n"
+        } else {
+            text += scheme.kind == .individualAid
+                ? "applicant:\n  name: Demandeur n°\(index)\n"
+                : "applicant:\n  name: Commune n°\(index)\n  kind: commune\n"
+        }
         if scheme.tests.isEmpty {
             text += drawn()
         } else {
@@ -43,7 +52,7 @@ public struct SyntheticApplications {
         var text = "filed: \(filed)\nfacts:\n"
         for (index, fact) in template.facts.enumerated() {
             guard let fact else { continue }
-            text += "  \(scheme.inputs[index].id): \(yaml(vary(fact)))\n"
+            text += "  \(scheme.inputs[index].id): \(ApplicationFile.written(vary(fact)))\n"
         }
         text += "pieces: [\(template.pieces.indices.map { scheme.pieces[$0].id }.joined(separator: ", "))]\n"
         let confirmable = IndexFlags(scheme.inputs.indices.filter { scheme.inputs[$0].confirm })
@@ -92,25 +101,6 @@ public struct SyntheticApplications {
         // An amount too large to vary is kept as written: it is a variation, not a computation.
         guard let scaled = try? amount.multiplied(by: factor) else { return value }
         return .money(scaled.rounded(scale: 2, rule: .halfUp))
-    }
-
-    private func yaml(_ value: Value) -> String {
-        switch value {
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .integer(let integer): return String(integer)
-        case .number(let number): return number.unambiguousDescription
-        case .money(let amount): return "\(amount.unambiguousDescription) €"
-        case .rate(let rate):
-            // A rate read with its % has two decimals at least: moving the point cannot fail.
-            // Were it to, the document would not read back, rather than hold a wrong rate.
-            guard let percent = try? rate.multipliedByHundred() else { return "\(rate) × 100 %" }
-            return "\(percent.unambiguousDescription) %"
-        case .date(let date): return date.description
-        case .text(let text): return "\"\(text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\""))\""
-        case .enumeration(let item): return item
-        case .set(let members): return "[\(members.joined(separator: ", "))]"
-        case .list(let items): return "[\(items.map(yaml).joined(separator: ", "))]"
-        }
     }
 
     // MARK: From the types of the inputs

@@ -228,6 +228,13 @@ public final class DecisionRegister: LimitReader {
         }
     }
 
+    /// The register's pseudonym of a natural person's identifier, the keyed hash it stores: a
+    /// portfolio made from the register groups one person's files as the register does, and
+    /// names no one.
+    public func pseudonym(_ identifier: String) throws -> String {
+        try pseudonyms.get().pseudonym(identifier)
+    }
+
     /// The decisions in force, by scheme, filing date and application.
     public func currentEntries() throws -> [RegisterEntry] {
         try reading { db in
