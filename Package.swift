@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Imports", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // What an application file may hold, for those who write one: its JSON Schema for
         // editors, and a commented skeleton to fill in.
-        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "ExactDecimal"]),
+        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "ExactDecimal", "Platform"]),
         // Evaluates applications against schemes, with a trace of every value.
         .target(name: "Evaluator", dependencies: ["RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Documents laid out as blocks (visas, articles, tables, signature), whatever their

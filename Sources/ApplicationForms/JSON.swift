@@ -1,3 +1,5 @@
+import Platform
+
 /// A JSON document built in memory and printed always the same way: keys in the order given,
 /// two spaces of indentation, non-ASCII characters as they are. The same scheme gives the same
 /// schema, byte for byte.
@@ -66,22 +68,6 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// A JSON string: quotes, backslashes and control characters escaped (`JSONString`).
+    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 /// A small JSON writer whose output depends only on the calls made: keys are written in the
 /// order given, so a decision's JSON is byte-identical from one run to the next. It appends
 /// UTF-8 bytes to one buffer: a decision holds hundreds of short keys and values, and a batch
@@ -134,68 +136,4 @@ public struct JSONWriter {
 struct JSONFragment: Sendable {
     let depth: Int
     let bytes: [UInt8]
-}
-
-/// JSON string literals, escaped as RFC 8259 requires.
-public enum JSONString {
-    public static func quoted(_ value: String) -> String {
-        var result = ""
-        append(value, to: &result)
-        return result
-    }
-
-    /// Appends `value` as a JSON string literal, without building intermediate strings.
-    public static func append(_ value: String, to result: inout String) {
-        result += "\""
-        if isPlain(value) {
-            result += value
-        } else {
-            for scalar in value.unicodeScalars {
-                if let escape = escape(scalar) { result += escape } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        result += "\""
-    }
-
-    /// Appends `value` as a JSON string literal, in UTF-8.
-    public static func append(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        if isPlain(value) {
-            bytes.append(contentsOf: value.utf8)
-        } else {
-            for scalar in value.unicodeScalars {
-                if let escape = escape(scalar) {
-                    bytes.append(contentsOf: escape.utf8)
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Whether `value` needs no escape: most texts, found in one pass over their bytes.
-    private static func isPlain(_ value: String) -> Bool {
-        value.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(value.utf8))
-    }
-
-    private static func isPlain<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-        return true
-    }
-
-    /// How a scalar is written inside a JSON string, when not as itself.
-    private static func escape(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: return nil
-        }
-    }
 }

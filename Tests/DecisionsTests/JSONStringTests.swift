@@ -1,3 +1,4 @@
+import Platform
 import Decisions
 import Foundation
 import Testing
@@ -20,5 +21,12 @@ import Testing
 
     @Test func controlCharactersAreEscapedWithFourHexDigits() {
         #expect(JSONString.quoted("\u{01}\u{1F}\n") == "\"\\u0001\\u001f\\n\"")
+    }
+
+    /// JavaScript's line breaks are escaped, so that a schema or a document can be embedded in a
+    /// page; the other characters of the same block (’ … and the narrow no-break space) are not.
+    @Test func lineAndParagraphSeparatorsAreEscapedAndTypographyIsNot() {
+        #expect(JSONString.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
+        #expect(JSONString.quoted("l’aide… 40\u{202F}000") == "\"l’aide… 40\u{202F}000\"")
     }
 }

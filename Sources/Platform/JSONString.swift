@@ -1,0 +1,72 @@
+/// JSON string literals, escaped as RFC 8259 requires; U+2028 and U+2029 escaped too, so that
+/// the text is also valid JavaScript (a schema or a document embedded in a page).
+public enum JSONString {
+    public static func quoted(_ value: String) -> String {
+        var result = ""
+        append(value, to: &result)
+        return result
+    }
+
+    /// Appends `value` as a JSON string literal, without building intermediate strings.
+    public static func append(_ value: String, to result: inout String) {
+        result += "\""
+        if isPlain(value) {
+            result += value
+        } else {
+            for scalar in value.unicodeScalars {
+                if let escape = escape(scalar) { result += escape } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        result += "\""
+    }
+
+    /// Appends `value` as a JSON string literal, in UTF-8.
+    public static func append(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        if isPlain(value) {
+            bytes.append(contentsOf: value.utf8)
+        } else {
+            for scalar in value.unicodeScalars {
+                if let escape = escape(scalar) {
+                    bytes.append(contentsOf: escape.utf8)
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `value` needs no escape: most texts, found in one pass over their bytes.
+    private static func isPlain(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(value.utf8)[...])
+    }
+
+    private static func isPlain<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            // U+2028 and U+2029 (E2 80 A8, E2 80 A9), which JavaScript reads as line breaks; the
+            // other E2 80 characters (’, …, the narrow no-break space) stay plain.
+            if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// How a scalar is written inside a JSON string, when not as itself.
+    private static func escape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: return nil
+        }
+    }
+}
