@@ -12,13 +12,25 @@ struct PeriodStatus {
             (state, text) = (.open, "Ouvert — le texte ne fixe pas de période de dépôt")
             return
         }
+        let closing = Self.closingDay(scheme, window, on: day)
+        let deadline = closing.map { " ; date de clôture : \($0.frenchLong)" } ?? ""
         if let from = window.from, day < from {
-            (state, text) = (.coming, "À venir — demandes déposées \(window.span)")
+            (state, text) = (.coming, "À venir — demandes déposées \(window.span)\(deadline)")
         } else if let until = window.until, until < day {
             (state, text) = (.closed, "Clos — demandes déposées \(window.span)")
+        } else if let closing, closing < day {
+            (state, text) = (.closed, "Clos — date de clôture : \(closing.frenchLong)")
+        } else if let closing, closing == day {
+            (state, text) = (.open, "Clôture ce jour — date de clôture : \(closing.frenchLong)")
         } else {
-            (state, text) = (.open, "Ouvert — demandes déposées \(window.span)")
+            (state, text) = (.open, "Ouvert — demandes déposées \(window.span)\(deadline)")
         }
+    }
+
+    /// The call's closing day on `day`, from the parameter its period names (`deadline`).
+    private static func closingDay(_ scheme: Scheme, _ window: ValidityWindow, on day: LocalDate) -> LocalDate? {
+        guard let id = window.deadline, case .date(let closing)? = scheme.parameters.first(where: { $0.id == id })?.value(on: day) else { return nil }
+        return closing
     }
 
     var cssClass: String {

@@ -41,6 +41,17 @@ import YAMLReader
         #expect(driver.get("/?beneficiaire=commune").plain.contains("Ouvert — demandes déposées à compter du 9 octobre 2020"))
     }
 
+    /// The GP call closes on its parameter's day, which its criteria judge: the catalogue shows it
+    /// open before, closing on the day, closed after.
+    @Test(arguments: [(10, 20, "Ouvert — demandes déposées à compter du 5 octobre 2020 ; date de clôture : 6 novembre 2020"),
+                      (11, 6, "Clôture ce jour — date de clôture : 6 novembre 2020"),
+                      (11, 7, "Clos — date de clôture : 6 novembre 2020")])
+    func aCallClosesOnItsDeadline(month: Int, day: Int, shown: String) {
+        let site = PublicSite(catalog: SiteDriver.catalog, today: { LocalDate(year: 2020, month: month, day: day)! })
+        let page = site.respond(to: SiteRequest(method: "GET", path: "/", query: [("theme", "sante")]))
+        #expect(page.plain.contains(shown), "\(page.plain)")
+    }
+
     @Test func theSchemePageGivesEachRuleItsAnchorAndQuotesItsText() {
         let page = driver.get("/dispositifs/pdesi")
         #expect(page.status == 200)

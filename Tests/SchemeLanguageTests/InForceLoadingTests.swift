@@ -30,6 +30,20 @@ import Testing
         #expect(scheme.inForce?.contains(LocalDate(year: 2020, month: 10, day: 10)!) == false)
     }
 
+    /// A call's closing day, judged by its criteria, is named for the catalogue: a date parameter.
+    @Test func aDeadlineNamesADateParameter() throws {
+        let parameters = "parameters:\n  date_cloture: {label: Clôture, value: 2020-11-06, source: delib}\n  taux: {label: Taux, value: 50 %, source: delib}\n"
+        let good = scheme(window: "{from: 2020-10-05, deadline: date_cloture, source: delib}") + parameters
+        #expect(try Fixture.load(good).get().inForce?.deadline == "date_cloture")
+        let unknown = scheme(window: "{from: 2020-10-05, deadline: date_clotur, source: delib}") + parameters
+        let error = try onlyError(unknown)
+        #expect(error.message == "in_force.deadline : paramètre « date_clotur » inconnu ; vouliez-vous dire « date_cloture » ?", "\(error.message)")
+        #expect(error.path == "in_force.deadline")
+        #expect(error.mark.column == "in_force: {from: 2020-10-05, deadline: ".count + 1)
+        let rate = try onlyError(scheme(window: "{from: 2020-10-05, deadline: taux, source: delib}") + parameters)
+        #expect(rate.message.hasPrefix("in_force.deadline : le paramètre « taux » n'est pas une date"), "\(rate.message)")
+    }
+
     @Test func withoutABoundTheWindowIsRefused() throws {
         let text = scheme(window: "{source: delib}")
         let error = try onlyError(text)

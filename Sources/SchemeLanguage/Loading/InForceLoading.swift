@@ -3,7 +3,8 @@ import YAMLReader
 /// The `in_force` section: the filing days the scheme applies to, and the passage that sets them.
 extension SchemeBuilder {
     /// `in_force: {from: 2020-10-09, until: 2021-12-31, source: entree-en-vigueur}`: at least one
-    /// bound, `until` on or after `from`, and a declared source, since a refusal cites it.
+    /// bound, `until` on or after `from`, and a declared source, since a refusal cites it. A call
+    /// whose closing day its criteria judge names it with `deadline: date_cloture`.
     func inForce(_ node: YAMLNode) -> ValidityWindow? {
         let path = "in_force"
         guard node.mapping != nil else {
@@ -17,6 +18,8 @@ extension SchemeBuilder {
         let from = fromNode.flatMap { windowDate($0, path: "\(path).from") }
         let until = untilNode.flatMap { windowDate($0, path: "\(path).until") }
         let source = windowSource(&fields, at: node.mark, path: path)
+        let deadlineNode = fields.optional("deadline")
+        let deadline = deadlineNode.flatMap { log.identifier($0, path: "\(path).deadline") }
         fields.rejectUnknown()
         if fromNode == nil, untilNode == nil {
             log.error("in_force sans borne : donnez from (premier jour de dépôt), until (dernier jour de dépôt), ou les deux",
@@ -28,8 +31,25 @@ extension SchemeBuilder {
                       at: untilNode.mark, path: "\(path).until")
             return nil
         }
-        guard fromNode == nil || from != nil, untilNode == nil || until != nil, let source else { return nil }
-        return ValidityWindow(from: from, until: until, source: source)
+        guard fromNode == nil || from != nil, untilNode == nil || until != nil, deadlineNode == nil || deadline != nil, let source else { return nil }
+        return ValidityWindow(from: from, until: until, source: source, deadline: deadline)
+    }
+
+    /// `deadline` names a parameter whose value is a date: the call's closing day.
+    func checkDeadline(_ window: ValidityWindow, parameters: [Parameter], at node: YAMLNode) {
+        guard let id = window.deadline else { return }
+        let mark = node.mapping?.first { $0.key.scalar == "deadline" }?.value.mark ?? node.mark
+        guard let parameter = parameters.first(where: { $0.id == id }) else {
+            let message = "in_force.deadline : paramètre \(ScalarParsing.quoted(id)) inconnu"
+                + (Suggestion.question(for: id, among: parameters.map(\.id)).map { " ; \($0)" } ?? " : déclarez sous parameters la date de clôture, comme date_cloture: {value: 2020-11-06, source: …}")
+            log.error(message, at: mark, path: "in_force.deadline")
+            return
+        }
+        guard parameter.type == .date else {
+            log.error("in_force.deadline : le paramètre « \(id) » n'est pas une date ; la clôture se donne par un paramètre daté, comme 2020-11-06",
+                      at: mark, path: "in_force.deadline")
+            return
+        }
     }
 
     private func windowDate(_ node: YAMLNode, path: String) -> LocalDate? {

@@ -118,6 +118,7 @@ struct SchemeBuilder {
         let declaredInputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: declaredInputs) } ?? []
         parameterList = parameters
+        if let window, let inForceNode { checkDeadline(window, parameters: parameters, at: inForceNode) }
         let inputs = statements(declaredInputs)
         var symbols = symbolTable(inputs: inputs, parameters: parameters)
         let limits = fields.optional("limits").map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []

@@ -86,11 +86,16 @@ public struct ValidityWindow: Sendable {
     public let until: LocalDate?
     /// The scheme's source (its id in `Scheme.sources`) that sets the window.
     public let source: String?
+    /// For a call whose closing day is a parameter its criteria judge (`deadline:
+    /// date_cloture`): that parameter's id. The window's criterion does not read it; a public
+    /// catalogue does, to show the call closed once the day has passed.
+    public let deadline: String?
 
-    public init(from: LocalDate?, until: LocalDate?, source: String?) {
+    public init(from: LocalDate?, until: LocalDate?, source: String?, deadline: String? = nil) {
         self.from = from
         self.until = until
         self.source = source
+        self.deadline = deadline
     }
 
     public func contains(_ date: LocalDate) -> Bool {
