@@ -164,7 +164,10 @@ public struct RegisterEntry: Sendable, Equatable {
 
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
                       order: String = "scheme, filed, application, id") throws -> [RegisterEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)", arguments: arguments).map { row in
+        // Cached: a decision run asks each application's history, and compiling the statement
+        // (with GRDB's authorizer on every column) cost more than running it.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)")
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
             try RegisterEntry(DecisionRow(row: row), keys: try keys(of: row["id"], in: db))
         }
     }
