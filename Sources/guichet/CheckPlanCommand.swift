@@ -1,0 +1,88 @@
+import ArgumentParser
+import FinancingPlans
+import Platform
+import SchemeLanguage
+
+/// `guichet check-plan`: the financing tables a text prints, written as data files, recomputed.
+struct CheckPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-plan",
+        abstract: "Vérifie les tableaux de financement d'un texte : totaux imprimés et règles déclarées, ligne par ligne.",
+        discussion: """
+            Chaque FICHIER (ou chaque fichier *.yaml d'un DOSSIER) décrit un tableau de financement \
+            tel que le texte l'imprime : ses colonnes, chaque ligne avec son numéro de ligne dans le \
+            texte et ses montants imprimés, les totaux imprimés et les règles que le tableau doit \
+            respecter (une colonne somme d'autres, une part au plus ou au moins égale à un taux d'une \
+            autre). Format : Rules/plans/README.md. La commande vérifie d'abord que chaque valeur \
+            figure sur la ligne du texte citée, puis refait chaque total et chaque règle en décimales \
+            exactes. Chaque incohérence est écrite sur la sortie d'erreur avec le fichier:ligne:colonne \
+            de la donnée, la ligne du texte et l'écart ; une règle qu'un montant non imprimé (« ? », \
+            « ETP ») empêche de vérifier est un avertissement. Un bilan par tableau est écrit sur la \
+            sortie standard. Codes de sortie : 0 si les tableaux sont cohérents (avertissements \
+            permis), 1 si une incohérence est trouvée, 2 si un fichier ne peut être lu ou ne décrit pas \
+            un tableau (valeur absente de la ligne du texte citée comprise), 64 pour un usage incorrect.
+            """)
+
+    @Argument(help: ArgumentHelp("Les fichiers de tableaux, ou des dossiers qui en contiennent (par exemple Rules/plans).", valueName: "FICHIER"))
+    var paths: [String]
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("donnez au moins un fichier de tableau, par exemple « guichet check-plan Rules/plans »") }
+    }
+
+    func run() throws {
+        var unreadable = false
+        var inconsistent = false
+        for path in paths {
+            let listing = FileListing.yamlFiles(at: path, recursive: false)
+            for problem in listing.problems {
+                Console.say(.error, problem.reason, at: problem.path)
+                unreadable = true
+            }
+            for file in listing.files {
+                switch Self.check(file) {
+                case .consistent: break
+                case .inconsistent: inconsistent = true
+                case .unreadable: unreadable = true
+                }
+            }
+        }
+        if unreadable { throw ExitCode(2) }
+        if inconsistent { throw ExitCode.failure }
+    }
+
+    enum Verdict { case consistent, inconsistent, unreadable }
+
+    /// Checks one data file, prints its findings and its summary line.
+    static func check(_ file: String) -> Verdict {
+        let table: FinancingTable
+        switch FinancingTableLoader.load(path: file) {
+        case .failure(let failure):
+            for finding in failure.findings { Console.error(finding.description) }
+            Console.out("illisible  \(file) : \(FrenchFormat.count(failure.findings.count, "erreur")) dans le fichier ; corrigez-le et relancez « guichet check-plan »")
+            return .unreadable
+        case .success(let loaded): table = loaded
+        }
+        do {
+            if let text = try SourceText.load(for: table) {
+                let faults = text.transcriptionFaults(in: table)
+                if !faults.isEmpty {
+                    for fault in faults { Console.error(fault.description) }
+                    Console.out("illisible  \(file) : \(FrenchFormat.count(faults.count, "valeur")) absente\(faults.count > 1 ? "s" : "") des lignes citées du texte")
+                    return .unreadable
+                }
+            }
+        } catch {
+            Console.say(.error, "texte cité illisible : \(error.reason) ; corrigez « text » dans le fichier du tableau", at: file)
+            return .unreadable
+        }
+        let findings = PlanChecker.check(table)
+        for finding in findings { Console.error(finding.description) }
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        let counts = "\(FrenchFormat.count(table.rows.count, "ligne")), \(FrenchFormat.count(table.totals.count, "total", "totaux")), "
+            + "\(FrenchFormat.count(table.checks.count, "règle")) : \(FrenchFormat.count(errors, "incohérence")), \(FrenchFormat.count(warnings, "avertissement"))"
+        Console.out("\(errors == 0 ? "cohérent " : "incohérent") \(file) (\(table.title)) : \(counts)")
+        return errors == 0 ? .consistent : .inconsistent
+    }
+}

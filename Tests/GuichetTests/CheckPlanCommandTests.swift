@@ -1,0 +1,43 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `guichet check-plan`, run as a user runs it: the text's tables, a consistent one, a broken file.
+@Suite struct CheckPlanCommandTests {
+    let temporary: TemporaryFolder
+
+    init() throws { temporary = try TemporaryFolder("check-plan") }
+
+    func guichet(_ arguments: [String]) throws -> CommandLine.Run {
+        try CommandLine.run(arguments, in: Repository.path(""), timeout: 60)
+    }
+
+    @Test func theTextsTablesAreReportedInconsistentWithTheirLines() throws {
+        let run = try guichet(["check-plan", "Rules/plans"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let stderr = run.stderr.replacing("\u{202F}", with: " ")
+        #expect(run.stderr.contains("Rules/plans/tisf-enveloppes-territoriales.yaml:"))
+        #expect(stderr.contains(": erreur : ligne 16871 du texte : Total du tableau, « Budget pondéré sur 2 ans d'effectivité » : total imprimé 1 096 000,00 €, somme des lignes 1 095 999,00 € (écart 1,00 €) [totals[0].budget]"),
+                "\(run.stderr)")
+        #expect(stderr.contains("ligne 6769 du texte : Fiche 1 – Prévenir les sorties sèches de l'ASE : « Budget global de l'action » imprimé 676 000,00 €"))
+        #expect(run.stdout.contains("cohérent  Rules/plans/strategie-pauvrete-erbm-2020.yaml"), "\(run.stdout)")
+        #expect(run.stdout.contains("incohérent Rules/plans/tisf-enveloppes-territoriales.yaml"))
+    }
+
+    @Test func aConsistentTableEndsWithZero() throws {
+        let run = try guichet(["check-plan", "Rules/plans/strategie-pauvrete-erbm-2020.yaml"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func anUnreadableFileEndsWithTwo() throws {
+        let file = temporary.file("plan.yaml")
+        try "title: Essai\ncolumns: [{id: budget, label: Budget}]\nrows: [{id: a, label: A, line: 1, budget: \"60,000\"}]\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try guichet(["check-plan", file, "Rules/plans/tisf-enveloppes-territoriales.yaml"])
+        #expect(run.status == 2, "an unreadable file outweighs an inconsistent one")
+        #expect(run.stderr.contains("plan.yaml:3:"), "\(run.stderr)")
+        #expect(run.stderr.contains("« 60,000 » ne se lit pas comme un montant"))
+        #expect(try guichet(["check-plan", temporary.file("absent.yaml")]).status == 2)
+    }
+}
