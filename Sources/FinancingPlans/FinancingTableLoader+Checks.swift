@@ -48,7 +48,7 @@ extension FinancingTableLoader {
     }
 
     /// « 20 % » as 0,20; 100 % when absent.
-    private static func readRate(_ fields: MappingReader) -> DecimalNumber? {
+    static func readRate(_ fields: MappingReader) -> DecimalNumber? {
         guard let text = fields.text("rate", required: false) else { return .one }
         var body = text.trimmingSpaces
         if body.hasSuffix("%") { body = String(body.dropLast()).trimmingSpaces }

@@ -55,14 +55,21 @@ struct CheckPlan: ParsableCommand {
 
     /// Checks one data file, prints its findings and its summary line.
     static func check(_ file: String) -> Verdict {
-        let table: FinancingTable
-        switch FinancingTableLoader.load(path: file) {
+        switch PlanFile.load(path: file) {
         case .failure(let failure):
             for finding in failure.findings { Console.error(finding.description) }
             Console.out("illisible  \(file) : \(FrenchFormat.count(failure.findings.count, "erreur")) dans le fichier ; corrigez-le et relancez « guichet check-plan »")
             return .unreadable
-        case .success(let loaded): table = loaded
+        case .success(.table(let table)): return check(table, file: file)
+        case .success(.application(let plan)):
+            let findings = ApplicationPlanChecker.check(plan)
+            let counts = "\(FrenchFormat.count(plan.expenses.count, "dépense")), \(FrenchFormat.count(plan.resources.count, "ressource"))"
+            return summarize(findings, file: file, title: plan.title, counts: counts)
         }
+    }
+
+    /// A table of the text: its values on their lines, then its totals and rules.
+    static func check(_ table: FinancingTable, file: String) -> Verdict {
         do {
             if let text = try SourceText.load(for: table) {
                 let faults = text.transcriptionFaults(in: table)
@@ -76,13 +83,18 @@ struct CheckPlan: ParsableCommand {
             Console.say(.error, "texte cité illisible : \(error.reason) ; corrigez « text » dans le fichier du tableau", at: file)
             return .unreadable
         }
-        let findings = PlanChecker.check(table)
+        let counts = "\(FrenchFormat.count(table.rows.count, "ligne")), \(FrenchFormat.count(table.totals.count, "total", "totaux")), "
+            + FrenchFormat.count(table.checks.count, "règle")
+        return summarize(PlanChecker.check(table), file: file, title: table.title, counts: counts)
+    }
+
+    /// Prints the findings, then « cohérent  FILE (titre) : … : 0 incohérence, 2 avertissements ».
+    static func summarize(_ findings: [PlanFinding], file: String, title: String, counts: String) -> Verdict {
         for finding in findings { Console.error(finding.description) }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
-        let counts = "\(FrenchFormat.count(table.rows.count, "ligne")), \(FrenchFormat.count(table.totals.count, "total", "totaux")), "
-            + "\(FrenchFormat.count(table.checks.count, "règle")) : \(FrenchFormat.count(errors, "incohérence")), \(FrenchFormat.count(warnings, "avertissement"))"
-        Console.out("\(errors == 0 ? "cohérent " : "incohérent") \(file) (\(table.title)) : \(counts)")
+        Console.out("\(errors == 0 ? "cohérent " : "incohérent") \(file) (\(title)) : \(counts) : "
+                    + "\(FrenchFormat.count(errors, "incohérence")), \(FrenchFormat.count(warnings, "avertissement"))")
         return errors == 0 ? .consistent : .inconsistent
     }
 }

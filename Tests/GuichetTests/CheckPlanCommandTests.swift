@@ -24,6 +24,16 @@ import Testing
         #expect(run.stdout.contains("incohérent Rules/plans/tisf-enveloppes-territoriales.yaml"))
     }
 
+    @Test func anApplicationsPlanIsHeldToTheLawsTwentyPercent() throws {
+        let run = try guichet(["check-plan", "Rules/plans/demandes"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let stderr = run.stderr.replacing("\u{202F}", with: " ")
+        #expect(stderr.contains("pdesi-2020-002-deux-caps.yaml:13:3: erreur"), "\(stderr)")
+        #expect(stderr.contains("erreur : participation du maître d'ouvrage public Communauté de communes de la Terre des Deux Caps : 10 000,00 €, soit 10,0 %"))
+        #expect(stderr.contains("avertissement : participation du maître d'ouvrage public Commune de Lumbres"))
+        #expect(run.stdout.contains("cohérent  Rules/plans/demandes/pdesi-2020-001-wimereux.yaml"), "\(run.stdout)")
+    }
+
     @Test func aConsistentTableEndsWithZero() throws {
         let run = try guichet(["check-plan", "Rules/plans/strategie-pauvrete-erbm-2020.yaml"])
         #expect(run.status == 0, "\(run.stderr)")
