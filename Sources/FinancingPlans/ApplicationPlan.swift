@@ -40,6 +40,7 @@ public struct ApplicationPlan: Sendable {
             }
         }
 
+        /// The kind as findings name it, in French.
         public var label: String {
             switch self {
             case .etat: "État"

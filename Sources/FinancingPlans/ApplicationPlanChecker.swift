@@ -9,6 +9,7 @@ public enum ApplicationPlanChecker {
     /// The minimal participation of a public maître d'ouvrage, in the public funding of its project.
     public static let minimalParticipation = DecimalNumber(significand: 20, scale: 2)
 
+    /// The plan's findings: balance, declared shares, then the minimal participation.
     public static func check(_ plan: ApplicationPlan) -> [PlanFinding] {
         guard let expenses = total(plan), let resources = Sum.of(plan.resources.map(\.amount)) else {
             return [PlanFinding(.error, "les montants dépassent ce que Guichet sait compter exactement", at: plan.mark)]

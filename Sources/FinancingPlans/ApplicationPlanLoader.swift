@@ -2,8 +2,8 @@ import ExactDecimal
 import Platform
 import YAMLReader
 
-/// Reads an application's financing plan (format in `Rules/plans/README.md`, « Plans de
-/// financement des demandes »), every problem located with its field path.
+/// Reads an application's financing plan (format in `Rules/plans/README.md`, « Financing plans
+/// of applications »), every problem located with its field path.
 public enum ApplicationPlanLoader {
     /// Whether a data file's root is an application's plan (it lists `resources`) rather than a
     /// table of the text (`columns`).
@@ -11,6 +11,7 @@ public enum ApplicationPlanLoader {
         root.mapping?.contains { $0.key.scalar == "resources" } == true
     }
 
+    /// Reads the plan from a file's root node; `file` names it in the plan.
     public static func load(root: YAMLNode, file: String) -> Result<ApplicationPlan, UnreadablePlan> {
         let problems = ProblemLog()
         guard let top = MappingReader(root, path: "", problems: problems, what: "un plan de financement") else {

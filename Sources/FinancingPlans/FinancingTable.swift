@@ -85,5 +85,6 @@ public struct FinancingTable: Sendable {
         }
     }
 
+    /// The column named `id`, if any.
     public func column(_ id: String) -> Column? { columns.first { $0.id == id } }
 }

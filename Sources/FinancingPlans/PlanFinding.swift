@@ -14,6 +14,7 @@ public struct PlanFinding: Sendable, CustomStringConvertible, Equatable {
     public let textLine: Int?
     public let message: String
 
+    /// A finding at `mark` (field `path`), bearing on line `textLine` of the text if any.
     public init(_ severity: MessageKind, _ message: String, at mark: SourceMark, path: String? = nil, textLine: Int? = nil) {
         self.severity = severity
         self.message = message

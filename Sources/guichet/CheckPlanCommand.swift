@@ -7,7 +7,7 @@ import SchemeLanguage
 struct CheckPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-plan",
-        abstract: "Vérifie les tableaux de financement d'un texte : totaux imprimés et règles déclarées, ligne par ligne.",
+        abstract: "Vérifie les tableaux de financement d'un texte (totaux imprimés, règles déclarées) et les plans de financement des demandes.",
         discussion: """
             Chaque FICHIER (ou chaque fichier *.yaml d'un DOSSIER) décrit un tableau de financement \
             tel que le texte l'imprime : ses colonnes, chaque ligne avec son numéro de ligne dans le \
@@ -17,13 +17,18 @@ struct CheckPlan: ParsableCommand {
             figure sur la ligne du texte citée, puis refait chaque total et chaque règle en décimales \
             exactes. Chaque incohérence est écrite sur la sortie d'erreur avec le fichier:ligne:colonne \
             de la donnée, la ligne du texte et l'écart ; une règle qu'un montant non imprimé (« ? », \
-            « ETP ») empêche de vérifier est un avertissement. Un bilan par tableau est écrit sur la \
-            sortie standard. Codes de sortie : 0 si les tableaux sont cohérents (avertissements \
-            permis), 1 si une incohérence est trouvée, 2 si un fichier ne peut être lu ou ne décrit pas \
-            un tableau (valeur absente de la ligne du texte citée comprise), 64 pour un usage incorrect.
+            « ETP ») empêche de vérifier est un avertissement. Un fichier qui liste des ressources \
+            (resources) est le plan de financement d'une demande (Rules/plans/demandes) : les \
+            ressources doivent égaler les dépenses HT ou TTC, chaque part déclarée est vérifiée, et \
+            un maître d'ouvrage public doit apporter au moins 20 % des financements publics \
+            (article L. 1111-10 du code général des collectivités territoriales), sauf dérogation \
+            invoquée, laissée à l'instructeur. Un bilan par fichier est écrit sur la sortie \
+            standard. Codes de sortie : 0 si les tableaux sont cohérents (avertissements \
+            permis), 1 si une incohérence est trouvée, 2 si un fichier ne peut être lu ou ne décrit ni \
+            un tableau ni un plan (valeur absente de la ligne du texte citée comprise), 64 pour un usage incorrect.
             """)
 
-    @Argument(help: ArgumentHelp("Les fichiers de tableaux, ou des dossiers qui en contiennent (par exemple Rules/plans).", valueName: "FICHIER"))
+    @Argument(help: ArgumentHelp("Les fichiers de tableaux ou de plans de financement, ou des dossiers qui en contiennent (par exemple Rules/plans).", valueName: "FICHIER"))
     var paths: [String]
 
     func validate() throws {
