@@ -85,6 +85,6 @@ final class ProblemLog {
     private(set) var findings: [PlanFinding] = []
 
     func add(_ message: String, at mark: SourceMark, path: String?, textLine: Int? = nil) {
-        findings.append(PlanFinding(.error, message, at: mark, path: path, textLine: textLine))
+        findings.append(PlanFinding(.error, message, at: mark, path: path?.isEmpty == true ? nil : path, textLine: textLine))
     }
 }
