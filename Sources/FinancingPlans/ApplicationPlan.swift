@@ -8,6 +8,9 @@ import YAMLReader
 public struct ApplicationPlan: Sendable {
     public let file: String
     public let title: String
+    /// The application it finances (its `id`) and the scheme it asks, when the plan names them.
+    public let applicationId: String?
+    public let schemeId: String?
     /// The maître d'ouvrage, and whether it is a local authority or a grouping of them.
     public let owner: String
     public let ownerIsPublic: Bool

@@ -29,7 +29,8 @@ public enum ApplicationPlanLoader {
         let resources = items(top, "resources", problems).compactMap { index, item in readResource(item, index: index, problems) }
         let shares = top.value("checks") == nil ? [] : items(top, "checks", problems).compactMap { index, item in readShare(item, index: index, problems) }
         guard problems.findings.isEmpty, let basis else { return .failure(UnreadablePlan(findings: problems.findings)) }
-        return .success(ApplicationPlan(file: file, title: title, owner: owner, ownerIsPublic: isPublic, basis: basis, expenses: expenses,
+        return .success(ApplicationPlan(file: file, title: title, applicationId: top.text("application", required: false),
+                                        schemeId: top.text("scheme", required: false), owner: owner, ownerIsPublic: isPublic, basis: basis, expenses: expenses,
                                         resources: resources, checks: shares, derogation: top.text("derogation", required: false), mark: root.mark,
                                         resourcesMark: top.value("resources")?.mark ?? root.mark, derogationMark: top.value("derogation")?.mark))
     }

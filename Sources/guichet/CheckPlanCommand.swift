@@ -22,7 +22,9 @@ struct CheckPlan: ParsableCommand {
             ressources doivent égaler les dépenses HT ou TTC, chaque part déclarée est vérifiée, et \
             un maître d'ouvrage public doit apporter au moins 20 % des financements publics \
             (article L. 1111-10 du code général des collectivités territoriales), sauf dérogation \
-            invoquée, laissée à l'instructeur. Un bilan par fichier est écrit sur la sortie \
+            invoquée, laissée à l'instructeur ; avec --demandes, la part du Département dans le plan \
+            est comparée à l'aide que le dispositif calcule pour la demande (application: …), en \
+            simulation. Un bilan par fichier est écrit sur la sortie \
             standard. Codes de sortie : 0 si les tableaux sont cohérents (avertissements \
             permis), 1 si une incohérence est trouvée, 2 si un fichier ne peut être lu ou ne décrit ni \
             un tableau ni un plan (valeur absente de la ligne du texte citée comprise), 64 pour un usage incorrect.
@@ -31,11 +33,28 @@ struct CheckPlan: ParsableCommand {
     @Argument(help: ArgumentHelp("Les fichiers de tableaux ou de plans de financement, ou des dossiers qui en contiennent (par exemple Rules/plans).", valueName: "FICHIER"))
     var paths: [String]
 
+    @Option(name: .customLong("demandes"), help: ArgumentHelp(
+        "Les fichiers ou dossiers des demandes que les plans financent (application: …) : l'aide que leur dispositif calcule est comparée à la part du Département dans le plan (simulation, sans registre : les aides déjà accordées ne sont pas comptées).",
+        valueName: "CHEMIN"))
+    var applications: [String] = []
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(name: .long, help: ArgumentHelp("Date de la simulation des demandes : les paramètres datés prennent la valeur en vigueur ce jour-là ; par défaut, aujourd'hui.",
+                                            valueName: "AAAA-MM-JJ"), transform: DatingOptions.date)
+    var date: LocalDate?
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("donnez au moins un fichier de tableau, par exemple « guichet check-plan Rules/plans »") }
     }
 
     func run() throws {
+        var aids: PlanAids?
+        if !applications.isEmpty {
+            let catalog = try rules.catalog()
+            Console.report(catalog)
+            aids = PlanAids(catalog: catalog, paths: applications, date: date ?? WorkingFolder.today())
+        }
         var unreadable = false
         var inconsistent = false
         for path in paths {
@@ -45,7 +64,7 @@ struct CheckPlan: ParsableCommand {
                 unreadable = true
             }
             for file in listing.files {
-                switch Self.check(file) {
+                switch Self.check(file, aids: aids) {
                 case .consistent: break
                 case .inconsistent: inconsistent = true
                 case .unreadable: unreadable = true
@@ -59,7 +78,7 @@ struct CheckPlan: ParsableCommand {
     enum Verdict { case consistent, inconsistent, unreadable }
 
     /// Checks one data file, prints its findings and its summary line.
-    static func check(_ file: String) -> Verdict {
+    static func check(_ file: String, aids: PlanAids? = nil) -> Verdict {
         switch PlanFile.load(path: file) {
         case .failure(let failure):
             for finding in failure.findings { Console.error(finding.description) }
@@ -67,7 +86,7 @@ struct CheckPlan: ParsableCommand {
             return .unreadable
         case .success(.table(let table)): return check(table, file: file)
         case .success(.application(let plan)):
-            let findings = ApplicationPlanChecker.check(plan)
+            let findings = ApplicationPlanChecker.check(plan) + (aids?.findings(for: plan) ?? [])
             let counts = "\(FrenchFormat.count(plan.expenses.count, "dépense")), \(FrenchFormat.count(plan.resources.count, "ressource"))"
             return summarize(findings, file: file, title: plan.title, counts: counts)
         }

@@ -1,3 +1,4 @@
+import ExactDecimal
 import FinancingPlans
 import Platform
 import Testing
@@ -102,3 +103,31 @@ import TestSupport
 }
 
 struct NotAnApplicationPlan: Error {}
+
+/// The plan's Département share against the aid the scheme computes for its application.
+@Suite struct PlanAidAgreementTests {
+    static func plan() throws -> ApplicationPlan {
+        try ApplicationPlanTests.plan(ApplicationPlanTests.yaml().replacing("title: Essai", with: "title: Essai\napplication: PDESI-2020-099"))
+    }
+
+    @Test func theComputedAidIsThePlansShare() throws {
+        let findings = ApplicationPlanChecker.agreement(try Self.plan(), computedAid: DecimalNumber(50_000), outcome: "favorable")
+        #expect(findings.count == 1 && findings[0].severity == .note, "\(findings)")
+    }
+
+    @Test func aPlanCountingMoreThanTheAidIsNotFunded() throws {
+        let findings = ApplicationPlanChecker.agreement(try Self.plan(), computedAid: DecimalNumber(40_000), outcome: "favorable")
+        #expect(findings.count == 1 && findings[0].severity == .error, "\(findings)")
+        #expect(findings[0].plain.contains("le plan compte 50 000,00 € du Département, plus que l'aide calculée pour la demande PDESI-2020-099 (« favorable »), 40 000,00 € (écart 10 000,00 €)"))
+    }
+
+    @Test func aPlanCountingLessThanTheAidIsToBeReconciled() throws {
+        let findings = ApplicationPlanChecker.agreement(try Self.plan(), computedAid: DecimalNumber(60_000), outcome: "à instruire")
+        #expect(findings.count == 1 && findings[0].severity == .warning && findings[0].plain.contains("moins que l'aide calculée"), "\(findings)")
+    }
+
+    @Test func noAidComputedIsSaid() throws {
+        let findings = ApplicationPlanChecker.agreement(try Self.plan(), computedAid: nil, outcome: "incomplet")
+        #expect(findings.count == 1 && findings[0].severity == .warning && findings[0].plain.contains("la demande PDESI-2020-099 est « incomplet »"), "\(findings)")
+    }
+}

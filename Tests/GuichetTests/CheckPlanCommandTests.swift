@@ -34,6 +34,22 @@ import Testing
         #expect(run.stdout.contains("cohérent  Rules/plans/demandes/pdesi-2020-001-wimereux.yaml"), "\(run.stdout)")
     }
 
+    @Test func aPlanIsComparedWithTheAidItsApplicationGets() throws {
+        let agreeing = try guichet(["check-plan", "Rules/plans/demandes/pdesi-2020-001-wimereux.yaml", "--demandes", "Applications/pdesi", "--date", "2020-12-15"])
+        #expect(agreeing.status == 0, "\(agreeing.stderr)")
+        #expect(agreeing.stderr.replacing("\u{202F}", with: " ").contains("note : l'aide calculée pour la demande PDESI-2020-001 (« favorable »), 30 000,00 €, est celle que le plan compte du Département"))
+        let text = try String(contentsOfFile: Repository.path("Rules/plans/demandes/pdesi-2020-001-wimereux.yaml"), encoding: .utf8)
+            .replacing("kind: departement, amount: 30 000 €}", with: "kind: departement, amount: 35 000 €}")
+            .replacing("kind: fonds-propres, amount: 15 000 €}", with: "kind: fonds-propres, amount: 10 000 €}")
+        let file = temporary.file("plan.yaml")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try guichet(["check-plan", file, "--demandes", "Applications/pdesi", "--date", "2020-12-15"])
+        #expect(run.status == 1)
+        let stderr = run.stderr.replacing("\u{202F}", with: " ")
+        #expect(stderr.contains("erreur : le plan compte 35 000,00 € du Département, plus que l'aide calculée pour la demande PDESI-2020-001 (« favorable »), 30 000,00 € (écart 5 000,00 €)"), "\(stderr)")
+        #expect(stderr.contains("au-dessus de 50 % des dépenses HT"))
+    }
+
     @Test func aConsistentTableEndsWithZero() throws {
         let run = try guichet(["check-plan", "Rules/plans/strategie-pauvrete-erbm-2020.yaml"])
         #expect(run.status == 0, "\(run.stderr)")
