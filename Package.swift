@@ -38,6 +38,9 @@ let package = Package(
         .target(name: "ExactDecimal"),
         // Reads YAML streams into located nodes, one document at a time.
         .target(name: "YAMLReader", dependencies: ["CYAML", "ExactDecimal", "Platform"]),
+        // Financing tables as a text prints them (`Rules/plans/*.yaml`): printed totals and
+        // declared rules (sums, a funder's share, own funds, matching) recomputed exactly.
+        .target(name: "FinancingPlans", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The scheme language: model, loader, expressions and their type-checking.
         .target(name: "SchemeLanguage", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The rules folder: every scheme loaded, the checks across schemes, families.
@@ -89,7 +92,7 @@ let package = Package(
             name: "guichet",
             dependencies: [
                 "Service", "Benchmarks", "Portfolios", "Simulation", "Batch", "Register", "Decisions", "OpenDocument", "Evaluator",
-                "ApplicationForms", "Imports", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
+                "ApplicationForms", "Imports", "FinancingPlans", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,6 +109,7 @@ let package = Package(
         .testTarget(name: "OpenDocumentTests", dependencies: ["OpenDocument", "Documents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
+        .testTarget(name: "FinancingPlansTests", dependencies: ["FinancingPlans", "YAMLReader", "ExactDecimal", "Platform", "TestSupport"]),
         .testTarget(name: "SchemeLanguageTests", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         .testTarget(name: "ImportsTests", dependencies: ["Imports", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "TestSupport"]),
         .testTarget(name: "ApplicationFormsTests", dependencies: ["ApplicationForms", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),

@@ -24,7 +24,7 @@ struct Guichet: AsyncParsableCommand {
             inconnue, valeur invalide) ; 130 après une interruption par Ctrl-C.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, New.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, Explain.self, Schema.self, TestRules.self, RegisterCommand.self, Simulate.self, ReformCommand.self, Portfolio.self, Bench.self, Serve.self]
+        subcommands: [Init.self, Import.self, New.self, Evaluate.self, Select.self, Decide.self, Notify.self, Withdraw.self, Check.self, CheckPlan.self, Explain.self, Schema.self, TestRules.self, RegisterCommand.self, Simulate.self, ReformCommand.self, Portfolio.self, Bench.self, Serve.self]
     )
 }
 

@@ -12,7 +12,7 @@ import Testing
 /// After an intended change of the decisions, regenerate the copies with
 /// `GUICHET_UPDATE_GOLDEN=1 swift test --filter GoldenDecisionTests`, then read the diff.
 @Suite struct GoldenDecisionTests {
-    static let folders = ["pdesi", "logement"]
+    static let folders = ["pdesi", "logement", "itineraires-cyclables-colleges"]
 
     /// The samples decided one after the other in filing order, each document counting the aid
     /// decided before it, as the batch names them; a fresh register for each run.

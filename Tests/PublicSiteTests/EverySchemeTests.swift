@@ -24,7 +24,7 @@ import TestSupport
         }
     }
 
-    @Test(arguments: ["pdesi", "medecins-salaries", "fsl-acces", "fonds-solvabilisation", "fonds-dettes-loyer"])
+    @Test(arguments: ["pdesi", "medecins-salaries", "fsl-acces", "fonds-solvabilisation", "fonds-dettes-loyer", "itineraires-cyclables-colleges"])
     func aSchemeIsSimulatedToItsResult(id: String) throws {
         let catalog = SiteDriver.catalog
         let scheme = try #require(catalog.schemes[id])

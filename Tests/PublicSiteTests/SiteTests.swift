@@ -14,7 +14,7 @@ import YAMLReader
     @Test func theCatalogueFiltersByBeneficiaryAndTheme() {
         let all = driver.get("/")
         #expect(all.status == 200)
-        for id in ["pdesi", "medecins-salaries", "fsl-acces", "fonds-solvabilisation", "fonds-dettes-loyer"] {
+        for id in ["pdesi", "medecins-salaries", "fsl-acces", "fonds-solvabilisation", "fonds-dettes-loyer", "itineraires-cyclables-colleges"] {
             #expect(all.plain.contains("href=\"/dispositifs/\(id)\""), "\(id)")
         }
         let commune = driver.get("/?beneficiaire=commune&theme=")

@@ -205,6 +205,7 @@ import Testing
             "fonds-solvabilisation": (.presidentByDelegation, "delegation-fsl"),
             "fonds-dettes-loyer": (.presidentByDelegation, "delegation-fsl"),
             "medecins-salaries": (.presidentByDelegation, "mise-en-oeuvre"),
+            "itineraires-cyclables-colleges": (.standingCommittee, "commission-permanente"),
         ]
         #expect(Set(catalog.schemes.keys) == Set(expected.keys))
         for (id, (body, source)) in expected {

@@ -63,7 +63,8 @@ import Testing
     /// the President's FSL delegation, none where the President acts on another text.
     @Test func theBundledSchemesStateTheirBodysArticle() throws {
         let expected: [String: String?] = ["pdesi": "L. 3211-2", "fsl-acces": "L. 3221-12-1", "medecins-salaries": nil,
-                                           "fonds-dettes-loyer": nil, "fonds-solvabilisation": nil]
+                                           "fonds-dettes-loyer": nil, "fonds-solvabilisation": nil,
+                                           "itineraires-cyclables-colleges": "L. 3211-2"]
         let shared = DeliberationsLoader.load(path: Self.repositoryFile("Rules/deliberations.yaml")).deliberations
         for (id, article) in expected {
             let file = Self.repositoryFile("Rules/\(id).yaml")

@@ -30,7 +30,8 @@ def weird_id(rng: random.Random, text: str, context: MutationContext) -> str:
     i = rng.choice(keyed)
     key = lines[i].split(":", 1)[0]
     if key.strip() in ("scheme", "family") and rng.random() < 0.5:
-        other = ["pdesi", "medecins-salaries", "fsl-acces", "fonds-solvabilisation", "fonds-dettes-loyer", "logement"]
+        other = ["pdesi", "medecins-salaries", "fsl-acces", "fonds-solvabilisation", "fonds-dettes-loyer",
+                 "itineraires-cyclables-colleges", "logement"]
         lines[i] = f"{rng.choice(['scheme', 'family'])}: {rng.choice(other)}"
     else:
         lines[i] = f"{key}: {rng.choice(WEIRD_IDS)}"
