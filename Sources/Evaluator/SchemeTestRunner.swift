@@ -48,8 +48,9 @@ public enum SchemeTestRunner {
         return mismatches
     }
 
-    /// The scheme with the values the case gives its unset parameters, marked fictitious.
-    static func settingParameters(of scheme: Scheme, for testCase: SchemeTestCase) -> Scheme {
+    /// The scheme with the values the case gives its unset parameters, marked fictitious: how
+    /// a case is evaluated, by `run` and by whoever evaluates a case on its own.
+    public static func settingParameters(of scheme: Scheme, for testCase: SchemeTestCase) -> Scheme {
         let given = Dictionary(testCase.parameters.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
         let parameters = scheme.parameters.map { parameter in
             given[parameter.id].map { parameter.with(versions: [Parameter.Version(from: nil, value: $0, fictitious: true)]) } ?? parameter
