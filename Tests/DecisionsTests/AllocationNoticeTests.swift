@@ -88,4 +88,35 @@ import TestSupport
         #expect(markdown.contains("**\(Self.plain(FrenchFormat.money(total)))** |"))
         #expect(markdown.contains("Dotations calculées le 15 octobre 2020 pour \(files.count) établissements."))
     }
+
+    /// The notices of three collèges (a penalty, a negative part, no catering) and the
+    /// authority's table, compared byte for byte with reviewed copies; regenerate with
+    /// `GUICHET_UPDATE_GOLDEN=1 swift test --filter AllocationNoticeTests`, then read the diff.
+    @Test func theNoticesAndTheTableMatchTheReviewedCopies() throws {
+        let golden = Repository.path("Tests/DecisionsTests/Golden/colleges")
+        let scheme = try #require(Self.catalog.schemes["dotations-colleges"])
+        var table = AllocationTable(scheme: scheme)
+        var produced: [String: [UInt8]] = [:]
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Applications/colleges")).sorted()
+        for file in files {
+            let evaluation = try Self.evaluation(file)
+            table.add(evaluation)
+            guard ["02-littoral.yaml", "04-beffroi.yaml", "09-plaine.yaml"].contains(file) else { continue }
+            let record = DecisionRecord(evaluation)
+            produced["\(evaluation.application.id).md"] = MarkdownDecision.utf8(record)
+            produced["\(evaluation.application.id).json"] = Array(JSONDecision.render(record).utf8)
+        }
+        produced["tableau-dotations-colleges.md"] = Array(table.markdown(simulation: true, referenceDate: LocalDate(iso: "2020-10-15")!).utf8)
+        if ProcessInfo.processInfo.environment["GUICHET_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: golden)
+            try FileManager.default.createDirectory(atPath: golden, withIntermediateDirectories: true)
+            for (name, bytes) in produced { try Data(bytes).write(to: URL(fileURLWithPath: "\(golden)/\(name)")) }
+            return
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: golden).sorted() == produced.keys.sorted())
+        for (name, bytes) in produced {
+            let reviewed = try Data(contentsOf: URL(fileURLWithPath: "\(golden)/\(name)"))
+            #expect(Data(bytes) == reviewed, "\(name) differs from its reviewed copy; regenerate with GUICHET_UPDATE_GOLDEN=1 and read git diff")
+        }
+    }
 }
