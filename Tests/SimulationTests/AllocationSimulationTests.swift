@@ -40,6 +40,7 @@ import Testing
         let summary = try Self.summary("colleges-penalite-30.yaml")
         let markdown = SimulationReport.markdown(summary, catalog: FictitiousParameters.rules())
         #expect(markdown.contains("### Dotations, part par part"))
+        #expect(markdown.contains("Pour une dotation, que l'autorité calcule pour ses établissements sans qu'ils la demandent"))
         #expect(markdown.contains("| Pénalité sur les résultats non conformes à l'objectif (déduite) |"))
         let html = SimulationPage.html(summary, catalog: FictitiousParameters.rules())
         #expect(html.contains("<h3>Dotations, part par part</h3>"))
