@@ -73,9 +73,11 @@ enum ValueSchemas {
         return .object([("enum", .array(codes)), ("oneOf", .array(described))])
     }
 
-    /// Codes with their labels, for pieces, confirmations and the like.
+    /// Codes with their labels, for pieces, confirmations and the like; none when there are
+    /// no codes (a scheme without pieces, such as an allocation): `oneOf` may not be empty.
     static func choice(_ pairs: [(code: String, label: String)]) -> JSON {
-        .object([("enum", .array(pairs.map { .string($0.code) })),
+        guard !pairs.isEmpty else { return .object([("not", .object([]))]) }
+        return .object([("enum", .array(pairs.map { .string($0.code) })),
                  ("oneOf", .array(pairs.map { .object([("const", .string($0.code)), ("description", .string($0.label))]) }))])
     }
 

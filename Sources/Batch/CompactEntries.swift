@@ -1,3 +1,4 @@
+import Decisions
 import ExactDecimal
 import Platform
 import SchemeLanguage
@@ -41,6 +42,9 @@ public struct CompactEntries: RandomAccessCollection, EntrySink {
     private static let outcomes = Outcome.allCases
     private static let stages = Stage.allCases
 
+    /// The tables of the allocations (`kind: allocation`) of the batch, by scheme id: a row per
+    /// establishment, kept whole, since an authority has hundreds of them, not millions.
+    public private(set) var allocations: [String: AllocationTable] = [:]
     private var records: [Record] = []
     private var whole: [BatchEntry] = []
     private var schemes: [String] = []
@@ -77,6 +81,9 @@ public struct CompactEntries: RandomAccessCollection, EntrySink {
     }
 
     mutating func append(_ entry: BatchEntry, document: Int?) {
+        if case .decided(let evaluation) = entry.result, evaluation.scheme.kind == .allocation {
+            allocations[evaluation.scheme.id, default: AllocationTable(scheme: evaluation.scheme)].add(evaluation)
+        }
         if let document, let record = compact(entry, document: document) {
             records.append(record)
         } else {

@@ -240,12 +240,20 @@ extension DecisionRecord {
             let value = amount.steps[index]
             let wording = step.wording.map { text in
                 evaluation.filled(ParameterText.fill(text) { name in
-                    name == InputStatement.valueName ? shown[index] ?? "non calculable" : byID[name].map { shown[$0] ?? "non calculable" }
+                    name == InputStatement.valueName ? shown[index] ?? "non calculable"
+                        : byID[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
                 })
             }
             return StepRow(id: step.id, label: evaluation.filled(step.label), formula: step.formula,
                            value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: wording)
         }
+    }
+
+    /// An input a step's wording names, written as the fact is; nil for a name that is no input.
+    private static func inputShown(_ name: String, _ evaluation: Evaluation) -> String? {
+        guard let index = evaluation.scheme.inputIndex(name) else { return nil }
+        guard let value = evaluation.application.facts[index] else { return "non renseigné" }
+        return shown(value, input: evaluation.scheme.inputs[index], index: index, application: evaluation.application)
     }
 
     /// A step that reads one amount of the file states it as the fact does (HT, or as declared TTC).

@@ -81,7 +81,9 @@ extension DecisionRecord {
     /// The document sent to the applicant, to render in every format (Markdown, HTML, ODT):
     /// the act, or the request for pieces; nil for a simulation or an instructor's fiche.
     public var sentDocument: Document? {
-        switch document {
+        // An allocation's notice is its own document (`MarkdownAllocation`), at every stage.
+        guard scheme.kind != .allocation else { return nil }
+        return switch document {
         case .act: ActDocument.make(self)
         case .requestForPieces: RequestForPieces.make(self)
         case .simulation, .instructionFiche: nil
@@ -106,7 +108,8 @@ extension DecisionRecord {
 
     /// The document's title, as the Markdown's second heading and the JSON's `document`.
     public var documentTitle: String {
-        switch document {
+        if scheme.kind == .allocation { return allocationTitle }
+        return switch document {
         case .simulation:
             "Simulation : \(grants ? "demande d'aide" : "candidature") au titre du dispositif « \(scheme.title) »"
         case .instructionFiche:
@@ -123,6 +126,16 @@ extension DecisionRecord {
         }
     }
 
+    /// An allocation's notice, or what stands for it before it can be notified.
+    private var allocationTitle: String {
+        switch document {
+        case .simulation: "Simulation : notification des dotations"
+        case .instructionFiche: "Fiche de calcul des dotations"
+        case .requestForPieces: "Calcul des dotations : données à compléter"
+        case .act: "Notification des dotations"
+        }
+    }
+
     /// The top line of a simulation, whatever the document: a decision or a proposal report.
     static let simulationNotice = "Simulation — ce document n'est pas une décision"
 
@@ -134,6 +147,8 @@ extension DecisionRecord {
         case .instructionFiche where issuance.stage == .proposal:
             actingBody?.proposalNotice ?? "Projet — soumis à l'autorité compétente ; ce document n'est pas une décision"
         case .instructionFiche: "Fiche d'instruction — document de travail du service instructeur ; ce document n'est pas une décision"
+        case .requestForPieces where scheme.kind == .allocation:
+            "Calcul incomplet — document de travail du service ; ce document n'est pas une notification"
         case .requestForPieces: "Demande de pièces du service instructeur — ce courrier n'est pas une décision"
         case .act: nil
         }

@@ -207,8 +207,10 @@ public enum JSONDecision {
     }
 
     private static func steps(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        // An allocation says which steps are its parts (`part: true`); other schemes have none.
+        let parts = record.scheme.kind == .allocation ? record.scheme.amount?.steps.map(\.part) : nil
         json.array("amount_steps") { json in
-            for step in record.steps {
+            for (index, step) in record.steps.enumerated() {
                 json.object { json in
                     json.string("id", step.id)
                     json.string("label", step.label)
@@ -217,6 +219,7 @@ public enum JSONDecision {
                     json.string("display", step.value)
                     // How the act words the step, beside the technical formula.
                     json.string("wording", step.wording)
+                    if let parts, index < parts.count { json.bool("part", parts[index]) }
                 }
             }
         }

@@ -17,6 +17,11 @@ public enum MarkdownDecision {
         // A decision takes 10 to 30 KB: room for most, so that it is not copied as it grows.
         if let sent = record.sentDocument { return MarkdownRendering.utf8(sent) }
         var text = MarkdownText(capacity: 32_768)
+        if record.scheme.kind == .allocation {
+            MarkdownAllocation.render(record, into: &text)
+            trace(record, into: &text)
+            return text.utf8
+        }
         switch record.document {
         case .simulation: MarkdownSimulation.render(record, into: &text)
         case .instructionFiche: MarkdownInstruction.fiche(record, into: &text)

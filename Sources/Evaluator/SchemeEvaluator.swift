@@ -70,7 +70,7 @@ public struct SchemeEvaluator: Sendable {
             if computed.final != nil { Self.merge(context.unconfirmed, into: &awaiting) }
         }
         let outcome = Self.outcome(criteria: criteria, amount: amount, missing: missing, awaiting: awaiting,
-                                   hasAmount: scheme.amount != nil)
+                                   hasAmount: scheme.amount != nil, allocation: scheme.kind == .allocation)
         let occasion: Notice.Occasion? = switch outcome {
         case .favorable, .toExamine: .award
         case .unfavorable: .refusal
@@ -161,14 +161,15 @@ public struct SchemeEvaluator: Sendable {
         context.missing.isEmpty ? .pending : .undetermined
     }
 
-    /// A refusal outweighs a missing piece, which outweighs a pending examination.
+    /// A refusal outweighs a missing piece, which outweighs a pending examination. An
+    /// allocation of nothing is still an allocation computed, never a refusal.
     static func outcome(criteria: [CriterionResult], amount: AmountResult?, missing: [MissingItem],
-                        awaiting: [Int], hasAmount: Bool) -> Outcome {
+                        awaiting: [Int], hasAmount: Bool, allocation: Bool = false) -> Outcome {
         if criteria.contains(where: { $0.verdict == .failed }) { return .unfavorable }
         if !missing.isEmpty { return .incomplete }
         if hasAmount, amount?.final == nil { return .incomplete }
         if criteria.contains(where: { $0.verdict == .pending }) || !awaiting.isEmpty { return .toExamine }
-        if hasAmount, let final = amount?.final, final <= .zero { return .unfavorable }
+        if hasAmount, !allocation, let final = amount?.final, final <= .zero { return .unfavorable }
         return .favorable
     }
 

@@ -52,8 +52,9 @@ struct CataloguePage {
     func render(query: [(String, String)]) -> SiteResponse {
         let beneficiary = query.last { $0.0 == "beneficiaire" }.flatMap { BeneficiaryCategory(rawValue: $0.1) }
         let theme = query.last { $0.0 == "theme" }.flatMap { SchemeTheme(rawValue: $0.1) }
+        // An allocation (`kind: allocation`) has no applicants: it is no aid to simulate.
         let schemes = site.catalog.sorted.filter { scheme in
-            (beneficiary.map(scheme.beneficiaries.contains) ?? true) && (theme.map(scheme.themes.contains) ?? true)
+            scheme.kind != .allocation && (beneficiary.map(scheme.beneficiaries.contains) ?? true) && (theme.map(scheme.themes.contains) ?? true)
         }.sorted { left, right in
             let (l, r) = (PeriodStatus(left, on: day).state == .open, PeriodStatus(right, on: day).state == .open)
             return l != r ? l : left.title < right.title

@@ -45,7 +45,8 @@ public struct PublicSite: Sendable {
             guard reading else { return methodNotAllowed(allow: "GET, HEAD") }
             return SiteResponse(status: 200, contentType: "text/css; charset=utf-8", body: Array(StyleSheet.css.utf8))
         case let path where path.count >= 2 && path[0] == "dispositifs":
-            guard let scheme = catalog.schemes[path[1]] else { return notFound() }
+            // An allocation is computed by the authority for its establishments: no one applies.
+            guard let scheme = catalog.schemes[path[1]], scheme.kind != .allocation else { return notFound() }
             return schemeRoute(Array(path.dropFirst(2)), scheme: scheme, method: method, request: request)
         default:
             return notFound()

@@ -67,6 +67,7 @@ public struct ReformImpact: Sendable {
             + "maître d'ouvrage et par an, par exemple) sont appliqués dans l'ordre de dépôt, chaque évaluation tenant "
             + "son propre registre ; le registre des décisions n'est pas modifié. Seules les décisions favorables comptent "
             + "dans les montants accordés." + (summary.schemes.values.contains { $0.call != nil } ? " " + Self.callMethod : "")
+            + (summary.schemes.values.contains { !$0.parts.isEmpty } ? " " + Self.allocationMethod : "")
             + " Réforme : "), .code(summary.reform.file), .text(". " + Self.privacy)]
     }
 
@@ -80,6 +81,11 @@ public struct ReformImpact: Sendable {
         + "déposés avant, retenus ou non, alors qu'en séance il ne compte que les aides décidées ou proposées."
 
     /// What the reports show of the applicants, and why.
+    static let allocationMethod = "Pour une dotation, que l'autorité calcule pour ses établissements sans qu'ils la "
+        + "demandent, chaque demande est la fiche d'un établissement et son montant accordé est la dotation calculée ; "
+        + "une dotation n'est jamais refusée. Chaque part de la dotation est en outre additionnée sur les établissements "
+        + "dans les deux évaluations (« Dotations, part par part ») : une part déduite y figure en montant positif."
+
     static let privacy = "Aucune personne physique n'est nommée : les demandes sont désignées par leur numéro au registre, qui "
         + "n'a de sens que pour le service, et un particulier n'apparaît que comme « \(SimulationSummary.naturalPerson) » ; "
         + "seules les personnes morales (communes, associations…) apparaissent sous leur nom. Dans les ventilations, les valeurs qui "

@@ -172,6 +172,8 @@ public struct SchemeImpact: Sendable {
     public static let changesHeader = ["Demande", "Demandeur", "Aujourd'hui", "Avec la réforme", "Écart"]
     /// In place of an empty list of changes.
     public static let noChange = "Aucune."
+    public static let partsTitle = "Dotations, part par part"
+    public static let partsHeader = ["Part (total des établissements)", "Aujourd'hui", "Avec la réforme", "Écart"]
     public static let envelopeTitle = "Enveloppe"
     public static let envelopeHeader = ["", "Aujourd'hui", "Avec la réforme"]
 
@@ -190,6 +192,10 @@ public struct SchemeImpact: Sendable {
     public let call: Call?
     /// The question that asks the breakdown input, to name it in French.
     public let breakdownQuestion: String?
+    /// For an allocation, each part summed over the establishments, in each run.
+    public let parts: [(label: String, amounts: Amounts)]
+    /// The rows of the parts' table.
+    public var partRows: [[String]] { parts.map { [$0.label] + $0.amounts.cells } }
 
     /// How many applications the reform gives more, and less (from the bands of change).
     public var gainers: Int { bands[4...].reduce(0) { $0 + $1.count } }
@@ -237,6 +243,11 @@ public struct SchemeImpact: Sendable {
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
         winners = totals.winners.map(Self.row)
         losers = totals.losers.map(Self.row)
+        parts = totals.parts.compactMap { part in
+            (try? part.after.subtracting(part.before)).map {
+                (part.label, Amounts(before: part.before, after: part.after, difference: $0, withPercent: false))
+            }
+        }
         if let before = totals.envelopeBefore, let after = totals.envelopeAfter {
             envelope = Envelope(before: before, after: after, beforeFictitious: totals.envelopeBeforeFictitious,
                                 afterFictitious: totals.envelopeAfterFictitious, granted: total,

@@ -100,6 +100,9 @@ public enum SimulationPage {
             + (scheme.breakdownQuestion.map { " : au total, puis selon la réponse à la question « \($0) »." } ?? ".")
         body += figure(amountsCaption, chart: comparison(amounts),
                        table: table(SchemeImpact.amountsHeader, rows, small: rows.count <= 12), stacked: true)
+        if !scheme.parts.isEmpty {
+            body += "<h3>\(escape(SchemeImpact.partsTitle))</h3>\n" + table(SchemeImpact.partsHeader, scheme.partRows, small: true)
+        }
         body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n"
         body += figure("Nombre de demandes selon l'écart entre leur montant avec la réforme et leur montant d'aujourd'hui.",
                        chart: bands(scheme.bands), table: table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells), small: true))

@@ -34,6 +34,10 @@ public enum SimulationReport {
             ["dont `\(scheme.breakdown ?? "")` = \(group.label) (\(group.applications))"] + group.amounts.cells
         }
         text.table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells] + groups)
+        if !scheme.parts.isEmpty {
+            text.heading(SchemeImpact.partsTitle, level: 3)
+            text.table(SchemeImpact.partsHeader, scheme.partRows)
+        }
         text.heading(SchemeImpact.bandsTitle, level: 3)
         text.table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells))
         text.heading(SchemeImpact.winnersTitle, level: 3)

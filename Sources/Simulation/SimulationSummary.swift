@@ -47,8 +47,17 @@ public struct SimulationSummary: Sendable {
         public var changed = 0
         /// For a call: its selection in each run.
         public var call: CallFigures?
+        /// For an allocation, each part (`part: true`) summed over the establishments in each run.
+        public var parts: [PartTotals] = []
 
         public init() {}
+    }
+
+    /// One part of an allocation, summed over the establishments, under today's rules and the reform.
+    public struct PartTotals: Sendable {
+        public let label: String
+        public var before = DecimalNumber.zero
+        public var after = DecimalNumber.zero
     }
 
     /// A call's selection in each run: the laureates, the waiting list, the envelope used, and
@@ -115,6 +124,8 @@ public struct SimulationSummary: Sendable {
         /// runs share one array when the values are the same.
         var keysBefore: [Value?]?
         var keysAfter: [Value?]?
+        /// For an allocation, each part's label and value in each run (`part: true` steps).
+        var parts: [(label: String, before: DecimalNumber?, after: DecimalNumber?)] = []
 
         init(_ old: Evaluation, _ new: Evaluation, breakdown: String?) {
             scheme = old.scheme.id
@@ -126,6 +137,11 @@ public struct SimulationSummary: Sendable {
             outcomeAfter = new.outcome
             before = SimulationSummary.granted(old)
             after = SimulationSummary.granted(new)
+            if old.scheme.kind == .allocation, let steps = old.scheme.amount?.steps {
+                parts = steps.indices.filter { steps[$0].part }.map { index in
+                    (steps[index].label, old.amount?.steps[index]?.decimal, new.amount?.steps[index]?.decimal)
+                }
+            }
         }
     }
 
@@ -146,6 +162,14 @@ public struct SimulationSummary: Sendable {
         totals.amountBefore = try totals.amountBefore.adding(before)
         totals.amountAfter = try totals.amountAfter.adding(after)
         totals.difference = try totals.difference.adding(change.difference)
+        if !item.parts.isEmpty {
+            var parts = totals.parts.isEmpty ? item.parts.map { PartTotals(label: $0.label) } : totals.parts
+            for (index, part) in item.parts.enumerated() where index < parts.count {
+                if let value = part.before { parts[index].before = try parts[index].before.adding(value) }
+                if let value = part.after { parts[index].after = try parts[index].after.adding(value) }
+            }
+            totals.parts = parts
+        }
         if let group = item.group {
             var entry = totals.byGroup[group] ?? (.zero, .zero, .zero, 0)
             entry.before = try entry.before.adding(before)

@@ -45,9 +45,13 @@ struct Check: ParsableCommand {
         }
     }
 
-    /// « 5 critères, 3 étapes de calcul, 12 cas de test ».
+    /// « 5 critères, 3 étapes de calcul, 12 cas de test »; for an allocation, which has no
+    /// criteria, « dotation en 11 parts » first.
     private static func counts(_ scheme: Scheme) -> String {
-        [FrenchFormat.count(scheme.criteria.count, "critère"),
+        let parts = scheme.amount?.steps.filter(\.part).count ?? 0
+        let first = scheme.kind == .allocation ? "dotation en \(FrenchFormat.count(parts, "part"))"
+            : FrenchFormat.count(scheme.criteria.count, "critère")
+        return [first,
          FrenchFormat.count(scheme.amount?.steps.count ?? 0, "étape de calcul", "étapes de calcul"),
          FrenchFormat.count(scheme.tests.count, "cas de test", "cas de test")].joined(separator: ", ")
     }

@@ -63,9 +63,27 @@ struct Evaluate: ParsableCommand {
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         SummaryTable.print(report, stage: stage) { Console.out($0) }
         if let failure = report.registerFailure { Console.say(.error, "\(failure)", at: register.path) }
-        if let output { try writeSummary(report, to: output) }
+        if let output {
+            try writeSummary(report, to: output)
+            try writeAllocationTables(report, stage: stage, to: output)
+        }
         // A rules file that could not be read is an error too, even when no application needed it.
         if report.failureCount > 0 || report.registerFailure != nil || !catalog.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The authority's table of each allocation of the batch: `OUT/tableau-SCHEME.md`.
+    private func writeAllocationTables(_ report: CompactReport, stage: Stage, to output: OutputFolder) throws {
+        for (id, table) in report.entries.allocations.sorted(by: { $0.key < $1.key }) {
+            let path = output.path("tableau-\(id).md")
+            let text = table.markdown(simulation: stage == .simulation, referenceDate: dating.referenceDate)
+            do {
+                try output.write(Array(text.utf8), to: "tableau-\(id).md")
+            } catch {
+                Console.say(.error, "le tableau des dotations n'a pas pu être écrit : \(error.reason)", at: "\(path):1:1")
+                throw ExitCode.failure
+            }
+            Console.out("Tableau des dotations : \(path)")
+        }
     }
 
     private func writeSummary(_ report: CompactReport, to output: OutputFolder) throws {

@@ -59,8 +59,8 @@ import Testing
         var rendered = 0
         var monthsListed = false
         for scheme in catalog.sorted {
-            let evaluator = SchemeEvaluator(scheme: scheme)
             for testCase in scheme.tests {
+                let evaluator = SchemeEvaluator(scheme: SchemeTestRunner.settingParameters(of: scheme, for: testCase))
                 let text = JSONDecision.render(DecisionRecord(try evaluator.evaluate(testCase.application, referenceDate: testCase.referenceDate)))
                 let document = try JSONFile.parse(Data(text.utf8))
                 let violation = validator.firstViolation(in: document)

@@ -55,3 +55,18 @@ import TestSupport
         }
     }
 }
+
+/// An allocation (`kind: allocation`) has no applicants: the public site neither lists it nor
+/// offers to simulate it.
+@Suite struct AllocationOffTheSiteTests {
+    @Test func theCollegesAllocationIsNeitherListedNorSimulated() throws {
+        let catalog = SiteDriver.catalog
+        #expect(catalog.schemes["dotations-colleges"]?.kind == .allocation)
+        let driver = SiteDriver()
+        let home = driver.get("/")
+        #expect(home.status == 200 && home.plain.contains("dispositifs/pdesi"))
+        #expect(!home.plain.contains("dispositifs/dotations-colleges"))
+        #expect(driver.get("/dispositifs/dotations-colleges").status == 404)
+        #expect(driver.get("/dispositifs/dotations-colleges/simulation").status == 404)
+    }
+}

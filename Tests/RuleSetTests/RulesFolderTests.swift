@@ -207,7 +207,14 @@ import Testing
             "medecins-salaries": (.presidentByDelegation, "mise-en-oeuvre"),
             "itineraires-cyclables-colleges": (.standingCommittee, "commission-permanente"),
         ]
-        #expect(Set(catalog.schemes.keys) == Set(expected.keys))
+        // The collèges' allocations apply the formula the Conseil départemental voted itself:
+        // no delegation, so no source of one.
+        let assembly = ["dotations-colleges"]
+        #expect(Set(catalog.schemes.keys) == Set(expected.keys).union(assembly))
+        for id in assembly {
+            let decided = try #require(catalog.schemes[id]?.decidedBy, "\(id)")
+            #expect(decided.body == .assembly && decided.source == nil, "\(id)")
+        }
         for (id, (body, source)) in expected {
             let scheme = try #require(catalog.schemes[id])
             let decided = try #require(scheme.decidedBy, "\(id)")

@@ -25,6 +25,14 @@ struct SchemeSignature {
     /// The schemes whose outcome this one uses.
     var references: Set<String>
     var limits: [Limit] = []
+    /// An allocation (`kind: allocation`): its test cases need not state an outcome.
+    var isAllocation = false
+    /// The ids of the amount's steps, which a test case may expect values of.
+    var stepIDs: [String] = []
+    /// The type of each step's value, in the order of `stepIDs`.
+    var stepTypes: [ValueType] = []
+    /// The types of the parameters the text leaves unset, which a test case may give a value.
+    var unsetParameters: [String: ValueType] = [:]
 
     init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
         self.id = id
@@ -47,5 +55,9 @@ struct SchemeSignature {
         self.init(id: scheme.id, inputs: scheme.inputs, pieces: scheme.pieces, criteria: scheme.criteria)
         references = Set(scheme.references.map(\.id))
         limits = scheme.limits
+        isAllocation = scheme.kind == .allocation
+        stepIDs = scheme.amount?.steps.map(\.id) ?? []
+        stepTypes = scheme.amount?.steps.map(\.expression.type) ?? []
+        unsetParameters = Dictionary(scheme.parameters.filter(\.isUnset).map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -19,7 +19,7 @@ extension SchemeBuilder {
         let resultNode = fields.required("result", what: "l'étape dont la valeur est l'aide")
         guard let stepsNode, let items = log.sequence(stepsNode, path: "\(section).steps") else { return nil }
         let declared = declaredSteps(items, section: section)
-        let wordings = stepWordings(declared, required: section == "amount", at: stepsNode.mark)
+        let wordings = stepWordings(declared, required: section == "amount", symbols: symbols)
         let checked = StepChecker(builder: self, declared: declared, symbols: symbols, monthly: section == "schedule").checkAll()
         guard let resultNode, let resultID = log.text(resultNode, path: "\(section).result") else { return nil }
         guard let result = declared.firstIndex(where: { $0.id == resultID }) else {
@@ -44,13 +44,19 @@ extension SchemeBuilder {
         let source: String?
         let path: String
         let wording: YAMLNode?
+        /// `part: true`: a part of an allocation, listed in its notice and its summary table.
+        let part: Bool
         let mark: SourceMark
     }
 
     /// Each step's `wording`, checked once every step id is known: it may name the steps, the
-    /// parameters and `value`. Required for the amount, whose table an act prints.
-    private func stepWordings(_ declared: [DeclaredStep], required: Bool, at mark: SourceMark) -> [String?] {
-        let names = declared.map(\.id) + [InputStatement.valueName]
+    /// parameters, the inputs (written as the fact is) and `value`. Required for the amount,
+    /// whose table an act prints.
+    private func stepWordings(_ declared: [DeclaredStep], required: Bool, symbols: SymbolTable) -> [String?] {
+        let inputs = symbols.symbols.compactMap { name, symbol -> String? in
+            if case .input = symbol { name } else { nil }
+        }
+        let names = declared.map(\.id) + inputs + [InputStatement.valueName]
         return declared.map { step in
             guard let node = step.wording else {
                 if required {
@@ -60,7 +66,7 @@ extension SchemeBuilder {
                 return nil
             }
             return template(node, path: "\(step.path).wording", also: names,
-                            what: "ni une étape du calcul, ni un paramètre du dispositif, ni {value}, la valeur de l'étape")
+                            what: "ni une étape du calcul, ni un paramètre ou une donnée du dispositif, ni {value}, la valeur de l'étape")
         }
     }
 
@@ -74,13 +80,14 @@ extension SchemeBuilder {
             let value = fields.required("value", what: "la formule qui calcule l'étape")
             let source = sourceReference(&fields, path: path)
             let wording = fields.optional("wording")
+            let part = fields.optional("part").flatMap { log.boolean($0, path: "\(path).part") } ?? false
             fields.rejectUnknown()
             guard let id, let label, let value else { return nil }
             guard seen.insert(id).inserted else {
                 log.error("l'étape « \(id) » est définie deux fois : renommez l'une des deux", at: item.mark, path: "\(path).id")
                 return nil
             }
-            return DeclaredStep(id: id, label: label, value: value, source: source, path: path, wording: wording, mark: item.mark)
+            return DeclaredStep(id: id, label: label, value: value, source: source, path: path, wording: wording, part: part, mark: item.mark)
         }
     }
 
@@ -145,7 +152,7 @@ final class StepChecker {
         for (index, step) in declared.enumerated() {
             guard let expression = expressions[index] else { return (nil, nil) }
             steps.append(AmountDefinition.Step(id: step.id, label: step.label, expression: expression,
-                                               formula: step.value.scalar ?? "", source: step.source))
+                                               formula: step.value.scalar ?? "", source: step.source, part: step.part))
         }
         return (steps, order)
     }

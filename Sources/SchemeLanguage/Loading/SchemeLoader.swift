@@ -114,35 +114,46 @@ struct SchemeBuilder {
         let decidedBy = decisionAuthority()
         let inForceNode = fields.optional("in_force")
         let window = inForceNode.flatMap { self.inForce($0) }
-        let pieces = fields.optional("pieces").map { self.pieces($0) } ?? []
+        let piecesNode = fields.optional("pieces")
+        let pieces = piecesNode.map { self.pieces($0) } ?? []
         let declaredInputs = fields.optional("inputs").map { self.inputs($0) } ?? []
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: declaredInputs) } ?? []
         parameterList = parameters
         if let window, let inForceNode { checkDeadline(window, parameters: parameters, at: inForceNode) }
         let inputs = statements(declaredInputs)
         var symbols = symbolTable(inputs: inputs, parameters: parameters)
-        let limits = fields.optional("limits").map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []
+        let limitsNode = fields.optional("limits")
+        let limits = limitsNode.map { self.limits($0, inputs: inputs, symbols: symbols) } ?? []
         for (index, limit) in limits.enumerated() {
             if symbols.symbols[limit.id] != nil {
                 log.error("la limite « \(limit.id) » porte le nom d'une donnée ou d'un paramètre : renommez-la", at: document.mark, path: "limits.\(limit.id)")
             }
             symbols.symbols[limit.id] = .limit(index: index, type: limit.measure.type)
         }
-        let eligibility = fields.required("eligibility", what: "les critères d'éligibilité")
+        // An allocation has no applicant, hence no eligibility: its criteria are refused below.
+        let eligibility = kind == .allocation ? fields.optional("eligibility")
+            : fields.required("eligibility", what: "les critères d'éligibilité")
         if inForceNode != nil, let eligibility { checkWindowID(in: eligibility) }
         // The period of application comes first: a refusal outside it is the first ground stated.
         let windowCriteria = window.flatMap { window in inForceNode.map { [window.criterion(at: $0.mark)] } } ?? []
         let criteria = windowCriteria + (eligibility.map { self.criteria($0, symbols: symbols) } ?? [])
-        let schedule = fields.optional("schedule").flatMap { self.schedule($0, symbols: symbols) }
+        let scheduleNode = fields.optional("schedule")
+        let schedule = scheduleNode.flatMap { self.schedule($0, symbols: symbols) }
         var amountSymbols = symbols
         if schedule != nil {
             amountSymbols.symbols[Builtin.scheduleTotal.rawValue] = .builtin(.scheduleTotal)
             amountSymbols.symbols[Builtin.scheduleMonths.rawValue] = .builtin(.scheduleMonths)
         }
-        let amount = fields.optional("amount").flatMap { self.amount($0, symbols: amountSymbols) }
+        let amountNode = fields.optional("amount")
+        let amount = amountNode.flatMap { self.amount($0, symbols: amountSymbols) }
         checkStatements(inputs: inputs, criteria: criteria, amount: amount)
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
-        let selection = fields.optional("selection").flatMap { self.selection($0, symbols: symbols) }
+        let selectionNode = fields.optional("selection")
+        let selection = selectionNode.flatMap { self.selection($0, symbols: symbols) }
+        if kind == .allocation {
+            checkAllocation(document, amount: amountNode, refused: [("eligibility", eligibility), ("in_force", inForceNode), ("pieces", piecesNode),
+                                                                 ("limits", limitsNode), ("schedule", scheduleNode), ("selection", selectionNode)])
+        }
         let interpretations = fields.optional("interpretation").map {
             self.interpretations($0, targets: InterpretationTargets(document, window: inForceNode != nil))
         } ?? []
@@ -151,6 +162,10 @@ struct SchemeBuilder {
         // once, at the criterion, not again at every test naming it.
         signature.references = Set(references.all.map(\.id))
         signature.limits = limits
+        signature.isAllocation = kind == .allocation
+        signature.stepIDs = amount?.steps.map(\.id) ?? []
+        signature.stepTypes = amount?.steps.map(\.expression.type) ?? []
+        signature.unsetParameters = Dictionary(parameters.filter(\.isUnset).map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
         signature.criterionIDs = windowCriteria.map(\.id)
             + (eligibility?.sequence?.compactMap { $0.mapping?.first { $0.key.scalar == "id" }?.value.scalar } ?? [])
         let tests = fields.optional("tests").map { self.testCases($0, signature: signature) } ?? []

@@ -47,14 +47,16 @@ struct TestCaseReader {
                 decoder.decode($0, log: log, path: "\(path).application", requireHeader: false)
             }
             let dateNode = fields.optional("date")
-            let expect = fields.required("expect", what: "le résultat attendu : outcome et, au besoin, amount, failed, missing")
+            let parameters = fields.optional("parameters").map { givenParameters($0, path: "\(path).parameters") } ?? []
+            let expect = fields.required("expect", what: "le résultat attendu : outcome et, au besoin, amount, steps, failed, missing")
             fields.rejectUnknown()
             let date = dateNode.flatMap { decisionDate($0, filed: application?.filed, path: "\(path).date") }
             guard let name, let application, let expect, dateNode == nil || date != nil,
                   let expectation = expectation(expect, path: "\(path).expect") else { return nil }
             return SchemeTestCase(name: name, application: application, outcome: expectation.outcome,
                                   amount: expectation.amount, failed: expectation.failed,
-                                  missing: expectation.missing, decisionDate: date, mark: item.mark)
+                                  missing: expectation.missing, decisionDate: date, steps: expectation.steps,
+                                  parameters: parameters, mark: item.mark)
         }
     }
 
@@ -73,9 +75,11 @@ struct TestCaseReader {
     }
 
     private func expectation(_ node: YAMLNode, path: String)
-        -> (outcome: Outcome, amount: Value?, failed: Set<String>?, missing: Set<String>?)? {
+        -> (outcome: Outcome, amount: Value?, failed: Set<String>?, missing: Set<String>?, steps: [(id: String, value: Value)])? {
         guard var fields = Fields(node, path: path, log: log) else { return nil }
-        let outcome = fields.required("outcome").flatMap { outcomeNode -> Outcome? in
+        // An allocation has no outcome to decide: a case that states none expects it computed.
+        let outcomeNode = signature.isAllocation ? fields.optional("outcome") : fields.required("outcome")
+        let outcome = outcomeNode == nil && signature.isAllocation ? .favorable : outcomeNode.flatMap { outcomeNode -> Outcome? in
             guard let text = outcomeNode.scalar, let outcome = Outcome(french: text) else {
                 log.error("issue \(ScalarParsing.shown(outcomeNode)) inconnue ; écrivez favorable, défavorable, incomplet ou à instruire", at: outcomeNode.mark, path: "\(path).outcome")
                 return nil
@@ -94,8 +98,56 @@ struct TestCaseReader {
         let failed = fields.optional("failed").map { ids($0, known: criteria, what: "critère", path: "\(path).failed") }
         let missable = Set(signature.inputIDs).union(signature.pieceList).union(signature.references)
         let missing = fields.optional("missing").map { ids($0, known: missable, what: "fait ou pièce", path: "\(path).missing") }
+        let steps = fields.optional("steps").map { expectedSteps($0, path: "\(path).steps") } ?? []
         fields.rejectUnknown()
-        return outcome.map { ($0, amount, failed, missing) }
+        return outcome.map { ($0, amount, failed, missing, steps) }
+    }
+
+    /// `parameters:`, the values a case gives the parameters the text leaves unset (`unset: true`).
+    private func givenParameters(_ node: YAMLNode, path: String) -> [(id: String, value: Value)] {
+        guard let pairs = node.mapping else {
+            log.error("attendu les paramètres sans valeur et la valeur que le cas leur donne (coefficient: 1), trouvé \(node.kindName)", at: node.mark, path: path)
+            return []
+        }
+        return pairs.compactMap { pair -> (id: String, value: Value)? in
+            guard let id = log.text(pair.key, path: path) else { return nil }
+            guard let type = signature.unsetParameters[id] else {
+                var message = "« \(id) » n'est pas un paramètre déclaré sans valeur (unset: true) : un cas ne donne de valeur qu'à ceux-là"
+                if let question = Suggestion.question(for: id, among: signature.unsetParameters.keys.sorted()) { message += " ; " + question }
+                log.error(message, at: pair.key.mark, path: path)
+                return nil
+            }
+            switch ScalarParsing.value(pair.value, as: type) {
+            case .success(let value): return (id, value)
+            case .failure(let problem):
+                log.error(problem.message, at: pair.value.mark, path: "\(path).\(id)")
+                return nil
+            }
+        }
+    }
+
+    /// `steps:`, the values expected of named steps of the amount, each read in its step's type.
+    private func expectedSteps(_ node: YAMLNode, path: String) -> [(id: String, value: Value)] {
+        guard let pairs = node.mapping else {
+            log.error("attendu les étapes du montant et leur valeur (base: 1 152,00 €), trouvé \(node.kindName)", at: node.mark, path: path)
+            return []
+        }
+        return pairs.compactMap { pair -> (id: String, value: Value)? in
+            guard let id = log.text(pair.key, path: path) else { return nil }
+            guard let index = signature.stepIDs.firstIndex(of: id) else {
+                var message = "étape \(ScalarParsing.quoted(id)) inconnue"
+                if let question = Suggestion.question(for: id, among: signature.stepIDs) { message += " ; " + question }
+                else { message += " : nommez une étape de « amount.steps »" }
+                log.error(message, at: pair.key.mark, path: path)
+                return nil
+            }
+            switch ScalarParsing.value(pair.value, as: signature.stepTypes[index]) {
+            case .success(let value): return (id, value)
+            case .failure(let problem):
+                log.error(problem.message, at: pair.value.mark, path: "\(path).\(id)")
+                return nil
+            }
+        }
     }
 
     private func ids(_ node: YAMLNode, known: Set<String>, what: String, path: String) -> Set<String> {

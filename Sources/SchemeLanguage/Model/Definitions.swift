@@ -167,6 +167,9 @@ public struct AmountDefinition: Sendable {
         /// How the act words the step: a template naming steps, parameters and `value`
         /// (« {taux} de la dépense éligible de {base}, soit {value} »).
         public var wording: String? = nil
+        /// A part of an allocation (`part: true`): listed, with its text, in the allocation's
+        /// notice and in the authority's summary table; the other steps are how it is computed.
+        public var part: Bool = false
     }
 
     /// In the order written; each step only uses steps already computed or computes them first.

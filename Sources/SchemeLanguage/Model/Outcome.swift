@@ -54,10 +54,17 @@ public struct SchemeTestCase: Sendable {
     public let missing: Set<String>?
     /// The decision date the case states (`date:`), when it states one.
     public let decisionDate: LocalDate?
+    /// The values expected of named steps of the amount (`steps:`), in the order written.
+    public let steps: [(id: String, value: Value)]
+    /// Values the case gives the parameters the text leaves unset (`parameters:`), fictitious.
+    public let parameters: [(id: String, value: Value)]
     public let mark: SourceMark
 
     public init(name: String, application: Application, outcome: Outcome, amount: Value?,
-                failed: Set<String>?, missing: Set<String>?, decisionDate: LocalDate? = nil, mark: SourceMark) {
+                failed: Set<String>?, missing: Set<String>?, decisionDate: LocalDate? = nil,
+                steps: [(id: String, value: Value)] = [], parameters: [(id: String, value: Value)] = [], mark: SourceMark) {
+        self.steps = steps
+        self.parameters = parameters
         self.name = name
         self.application = application
         self.outcome = outcome

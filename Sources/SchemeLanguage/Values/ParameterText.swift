@@ -30,7 +30,8 @@ public enum ParameterText {
 
     /// Walks a text: `literal` receives what is not a `{name}`; `name` receives each name and
     /// returns its replacement, or nil to keep the braces as written. A name is a lower-case
-    /// letter then lower-case letters, digits and underscores, all ASCII: the walk is over the
+    /// letter then lower-case letters, digits, underscores and dots (an input's id,
+    /// `college.effectifs`), all ASCII: the walk is over the
     /// text's UTF-8 bytes, never its characters, since it runs for every text of every decision.
     private static func scan(_ text: String, literal: (Substring) -> Void, name: (Substring) -> String?) {
         let utf8 = text.utf8
@@ -39,7 +40,7 @@ public enum ParameterText {
         while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
             let nameStart = utf8.index(after: open)
             var close = nameStart
-            while close != utf8.endIndex, isNameByte(utf8[close]) { close = utf8.index(after: close) }
+            while close != utf8.endIndex, isNameByte(utf8[close]) || utf8[close] == UInt8(ascii: ".") { close = utf8.index(after: close) }
             guard nameStart != close, isLetter(utf8[nameStart]), close != utf8.endIndex, utf8[close] == UInt8(ascii: "}") else {
                 index = nameStart
                 continue
