@@ -85,6 +85,7 @@ let package = Package(
             "PublicSite", "Simulation", "Batch", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         // The command-line tool: thin commands over the modules above.

@@ -12,7 +12,15 @@ public enum JSONDecision {
     public static func utf8(_ record: DecisionRecord) -> [UInt8] {
         // A decision takes 8 to 30 KB: room for most, so that it is not copied as it grows.
         var json = JSONWriter(capacity: 32_768)
-        json.object { json in
+        write(record, key: nil, into: &json)
+        json.endLine()
+        return json.bytes
+    }
+
+    /// The decision as the value of `key` inside a larger document (a service's response),
+    /// indented to its place; the same content as the file.
+    public static func write(_ record: DecisionRecord, key: String?, into json: inout JSONWriter) {
+        json.object(key) { json in
             json.string("format", "guichet-decision/1")
             engine(record, &json)
             issuance(record, &json)
@@ -73,8 +81,6 @@ public enum JSONDecision {
                 }
             }
         }
-        json.endLine()
-        return json.bytes
     }
 
     private static func limits(_ record: DecisionRecord, _ json: inout JSONWriter) {
@@ -141,7 +147,7 @@ public enum JSONDecision {
     /// The same in every decision of the scheme: written once (`SchemeWording`).
     private static func scheme(_ record: DecisionRecord, _ json: inout JSONWriter) {
         let written = record.wording.schemeJSON
-        if written.depth == json.depth {
+        if written.depth <= json.depth {
             json.fragment("scheme", written)
         } else {
             scheme(record.scheme, legalBasis: record.legalBasis, key: "scheme", &json)
@@ -196,7 +202,7 @@ public enum JSONDecision {
                     }
                     json.string("note", row.note)
                     // The same in every decision of the scheme: written once (`SchemeWording`).
-                    if row.sourceJSON.depth == json.depth {
+                    if row.sourceJSON.depth <= json.depth {
                         json.fragment("source", row.sourceJSON)
                     } else {
                         source(row.source, key: "source", &json)

@@ -30,11 +30,21 @@ public struct JSONWriter {
         return JSONFragment(depth: depth, bytes: writer.bytes)
     }
 
-    /// A value written beforehand at this depth, after its key.
+    /// A value written beforehand, after its key: as it is at the depth it was made for, and
+    /// indented further at a deeper one (a decision inside a service's response).
     mutating func fragment(_ key: String?, _ fragment: JSONFragment) {
-        precondition(fragment.depth == indent, "a JSON fragment is written at the depth it was made for")
+        precondition(fragment.depth <= indent, "a JSON fragment is written at the depth it was made for, or deeper")
         separate(key)
-        bytes.append(contentsOf: fragment.bytes)
+        guard fragment.depth < indent else {
+            bytes.append(contentsOf: fragment.bytes)
+            return
+        }
+        // A line break in JSON text is never inside a string, which escapes its own.
+        let extra = 2 * (indent - fragment.depth)
+        for byte in fragment.bytes {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra)) }
+        }
     }
 
     /// What was written, as text.
@@ -69,21 +79,6 @@ public struct JSONWriter {
 
     /// A line break after the last value, as a file ends.
     public mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
-
-    /// A complete JSON value written elsewhere (a decision), indented to its place: a line
-    /// break in JSON text is never inside a string, which escapes its own.
-    public mutating func raw(_ key: String?, json: [UInt8]) {
-        separate(key)
-        var end = json.endIndex
-        while end > json.startIndex, json[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        var rest = json[..<end]
-        while let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")) {
-            bytes.append(contentsOf: rest[..<lineEnd])
-            newline()
-            rest = rest[(lineEnd + 1)...]
-        }
-        bytes.append(contentsOf: rest)
-    }
 
     private mutating func open(_ key: String?, _ bracket: UInt8) {
         separate(key)

@@ -88,6 +88,6 @@ struct EvaluationsHandler: Sendable {
                 }
             }
         }
-        item.raw("decision", json: JSONDecision.utf8(DecisionRecord(evaluation, issuance: issuance)))
+        JSONDecision.write(DecisionRecord(evaluation, issuance: issuance), key: "decision", into: &item)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Service
 import Foundation
 import Platform
 
@@ -120,6 +121,8 @@ extension Guichet {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            // The service's threads are set before any task starts (`ServiceThreads`).
+            if let serve = command as? Serve { ServiceThreads.prepare(loops: serve.threads ?? ServiceThreads.suggested) }
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

@@ -22,11 +22,17 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Le port d'écoute.")
     var port: Int = 8080
 
+    @Option(name: .long, help: ArgumentHelp("Le nombre de fils d'exécution qui répondent aux requêtes (par défaut : un par cœur de la machine).", valueName: "NOMBRE"))
+    var threads: Int?
+
     @OptionGroup var rules: RulesOption
 
     func validate() throws {
         guard (1...65_535).contains(port) else {
             throw ValidationError("--port doit être un port entre 1 et 65535, par exemple --port 8080 (reçu : \(port))")
+        }
+        if let threads, !(1...256).contains(threads) {
+            throw ValidationError("--threads attend un nombre de fils entre 1 et 256, par exemple --threads 2 (reçu : \(threads))")
         }
     }
 
@@ -42,7 +48,7 @@ struct Serve: AsyncParsableCommand {
         let service = GuichetService(configuration: ServiceConfiguration(
             catalog: catalog, deployment: try WorkingFolder.deployment() ?? Deployment(), host: host, port: port,
             today: { WorkingFolder.today() }))
-        Console.say(.note, "\(catalog.schemes.count) dispositif(s) chargé(s) ; service sur http://\(host):\(port)/ (Ctrl-C pour l'arrêter)")
+        Console.say(.note, "\(catalog.schemes.count) dispositif(s) chargé(s) ; service sur http://\(host):\(port)/, \(FrenchFormat.count(threads ?? ServiceThreads.suggested, "fil")) d'exécution (Ctrl-C pour l'arrêter)")
         try await service.application().runService()
     }
 }

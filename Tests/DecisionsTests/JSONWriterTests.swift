@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import Decisions
+
+/// A value written once (`JSONFragment`) reads the same at the depth it was made for and deeper,
+/// as a decision inside a service's response.
+@Suite struct JSONWriterTests {
+    let fragment = JSONWriter.fragment(depth: 1) { json in
+        json.object(nil) { json in
+            json.string("text", "two\nlines")
+            json.array("list") { json in json.number(nil, 1) }
+        }
+    }
+
+    func document(nestedIn levels: Int) -> String {
+        var json = JSONWriter()
+        func nest(_ level: Int, _ json: inout JSONWriter) {
+            if level == 0 {
+                json.object(nil) { json in json.fragment("value", fragment) }
+            } else {
+                json.object(nil) { json in json.array("inner") { json in nest(level - 1, &json) } }
+            }
+        }
+        nest(levels, &json)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    @Test func aFragmentWrittenDeeperIsIndentedToItsPlace() throws {
+        #expect(document(nestedIn: 0) == """
+            {
+              "value": {
+                "text": "two\\nlines",
+                "list": [
+                  1
+                ]
+              }
+            }
+            """)
+        let deeper = document(nestedIn: 1)
+        #expect(deeper == """
+            {
+              "inner": [
+                {
+                  "value": {
+                    "text": "two\\nlines",
+                    "list": [
+                      1
+                    ]
+                  }
+                }
+              ]
+            }
+            """)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(deeper.utf8)) as? [String: Any])
+        #expect(((parsed["inner"] as? [[String: Any]])?.first?["value"] as? [String: Any])?["text"] as? String == "two\nlines")
+    }
+}
