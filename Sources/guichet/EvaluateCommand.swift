@@ -61,7 +61,8 @@ struct Evaluate: ParsableCommand {
         let report = BatchRunner(catalog: catalog, referenceDate: dating.referenceDate, output: output, register: decisions, recording: recording,
                                  issuance: issuance, actor: WorkingFolder.actor(dating.agent), sentFiles: sentFiles).runCompact(paths: paths)
         for entry in report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
-        SummaryTable.print(report, stage: stage) { Console.out($0) }
+        let allocations = Set(catalog.schemes.values.filter { $0.kind == .allocation }.map(\.id))
+        SummaryTable.print(report, stage: stage, allocations: allocations) { Console.out($0) }
         if let failure = report.registerFailure { Console.say(.error, "\(failure)", at: register.path) }
         if let output {
             try writeSummary(report, to: output)

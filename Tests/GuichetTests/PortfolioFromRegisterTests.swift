@@ -116,3 +116,17 @@ import Testing
         #expect(text.contains("kind: EPCI") && text.contains("kind: commune") && !text.contains("kind: association"))
     }
 }
+
+/// `evaluate` on the collèges' sample: an allocation is computed, not granted, and the summary
+/// says so.
+@Suite struct AllocationSummaryCommandTests {
+    @Test func theSummarySaysAllocationsAreComputed() throws {
+        let folder = try TemporaryFolder("allocation-summary")
+        let run = try CommandLine.run(["evaluate", Repository.path("Applications/colleges"), "--out", "dotations", "--date", "2020-10-15",
+                                       "--rules", Repository.path("Rules"),
+                                       "--parametres", Repository.path("Applications/parametres-fictifs.yaml")], in: folder.path, timeout: 120)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("12 simulations : 12 dotations calculées"), "\(run.stdout)")
+        #expect(run.stdout.contains("dotation calculée") && !run.stdout.contains("favorable"))
+    }
+}
