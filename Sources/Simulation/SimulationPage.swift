@@ -49,7 +49,7 @@ public enum SimulationPage {
         main{max-width:64rem;margin:0 auto}
         h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}
         .headline{background:#eef3fa;border-left:.35rem solid #1f5fa8;padding:.2rem 1rem;margin:1rem 0}.headline h2{border:0;margin-top:.8rem}
-        .headline li{margin:.3rem 0}
+        .headline li{margin:.3rem 0}.reasons li{margin:.4rem 0}
         .scroll{overflow-x:auto;max-width:100%}
         table{border-collapse:collapse;margin:.5rem 0 1rem}
         td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}
@@ -103,6 +103,10 @@ public enum SimulationPage {
         body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n"
         body += figure("Nombre de demandes selon l'écart entre leur montant avec la réforme et leur montant d'aujourd'hui.",
                        chart: bands(scheme.bands), table: table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells), small: true))
+        if !scheme.reasons.isEmpty {
+            body += "<h3>\(escape(SchemeImpact.reasonsTitle))</h3>\n<p>\(escape(SchemeImpact.reasonsIntroduction))</p>\n<ul class=\"reasons\">\n"
+                + scheme.reasons.map { "<li>\(escape($0.sentence))</li>\n" }.joined() + "</ul>\n"
+        }
         body += "<h3>\(escape(SchemeImpact.winnersTitle))</h3>\n" + changes(scheme.winners)
         body += "<h3>\(escape(SchemeImpact.losersTitle))</h3>\n" + changes(scheme.losers)
         if let call = scheme.call {
