@@ -71,7 +71,8 @@ public enum SimulationPage {
         @media (max-width:40rem){table,tbody,tr,td{display:block}thead{display:none}table{border:0;width:100%}
         tr{border:1px solid #bbb;margin:0 0 .6rem}td{border:0;border-top:1px solid #e2e2e2;display:flex;gap:1rem;justify-content:space-between;text-align:right}
         td:first-child{border-top:0;background:#f0f0f0;font-weight:bold;text-align:left}td:first-child::before{display:none}td.num{white-space:normal}
-        td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}}
+        td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}
+        td[data-label="Raison"]{flex-direction:column;gap:.2rem;text-align:left}}
         @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
         .pair:not(.stacked){grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.scroll{overflow:visible}a{color:inherit}
         .before,.after,.gain,.loss,.same,th,.headline{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
