@@ -97,8 +97,9 @@ public struct ReasonWording: Sendable {
     }
 }
 
-/// The CSV's reason for each row, each wording made once per scheme, each text once per
-/// reason and filing day: a million rows share a few thousand texts.
+/// The CSV's reason for each row, each wording made once per scheme, each text once per reason
+/// and values quoted: a million rows share a few dozen texts, so that the cache stays small
+/// while a call's held projects fill memory.
 final class ReasonTexts {
     private let base: SchemeCatalog
     private let reformed: SchemeCatalog
@@ -107,11 +108,12 @@ final class ReasonTexts {
         let scheme: String
         let primary: ChangeReason
         let secondary: ChangeReason?
-        let filed: LocalDate
+        /// The values the text quotes: the causes' parameters before and after, on the filing date.
+        let values: [Value?]
     }
     private var texts: [Key: String] = [:]
     /// Past this many texts the cache stops growing: they are then made for each row.
-    private static let limit = 1 << 16
+    private static let limit = 4_096
 
     init(base: SchemeCatalog, reformed: SchemeCatalog) {
         self.base = base
@@ -119,10 +121,16 @@ final class ReasonTexts {
     }
 
     func text(scheme: String, _ change: SimulationSummary.Change, filed: LocalDate) -> String {
-        guard change.reason != .none else { return "" }
-        let key = Key(scheme: scheme, primary: change.reason, secondary: change.secondary, filed: filed)
+        guard change.reason != .none, let wording = wording(scheme) else { return "" }
+        var values: [Value?] = []
+        for reason in [change.reason, change.secondary ?? .none] where reason.cause == .parameter {
+            let index = Int(reason.causeIndex)
+            guard index < wording.base.parameters.count, index < wording.reformed.parameters.count else { continue }
+            values.append(wording.base.parameters[index].value(on: filed))
+            values.append(wording.reformed.parameters[index].value(on: filed))
+        }
+        let key = Key(scheme: scheme, primary: change.reason, secondary: change.secondary, values: values)
         if let known = texts[key] { return known }
-        guard let wording = wording(scheme) else { return "" }
         let text = wording.text(change.reason, change.secondary, on: filed)
         if texts.count < Self.limit { texts[key] = text }
         return text

@@ -124,12 +124,13 @@ public struct SimulationSummary: Sendable {
         let outcomeAfter: Outcome
         /// The amounts granted: a favourable decision's, or, for a call, a retained project's.
         var before: DecimalNumber
+        /// Why its evaluations differ. Eight bytes declared here, where they take the padding
+        /// after `before` (24 bytes aligned on 16): a held call project is no larger for them.
+        var reason: ChangeReason
         var after: DecimalNumber
         /// For a call's admissible project, where the selection placed it in each run.
         var placementBefore: Placement?
         var placementAfter: Placement?
-        /// Why its evaluations differ: eight bytes, here where the layout leaves room for them.
-        var reason: ChangeReason
         /// For a call's admissible project, what its selection ranks it by in each run; the two
         /// runs share one array when the values are the same.
         var keysBefore: [Value?]?

@@ -131,10 +131,12 @@ import Testing
                                   + "11 demandes reçoivent moins (-1\u{202F}100,00\u{00A0}€ au total).\n"))
     }
 
-    /// The reason sits in the padding of a held call project: a million held projects take no more memory.
+    /// The reason sits in the padding of a held call project: a million held projects take no
+    /// more memory. 176 bytes is the item's stride without it (16 more, measured, when it was
+    /// declared after the placements: 9 MB at peak for 550 000 held projects).
     @Test func aHeldProjectIsNoLargerForItsReason() {
         #expect(MemoryLayout<ChangeReason>.size == 8)
-        #expect(MemoryLayout<SimulationSummary.Item>.stride <= 192)
+        #expect(MemoryLayout<SimulationSummary.Item>.stride <= 176)
     }
 }
 
