@@ -83,6 +83,7 @@ struct ReasonTracer {
     struct Reads {
         var parameters: [Int] = []
         var limits: [Int] = []
+        /// The steps already walked: the amount's by index, the schedule's months below zero.
         var steps: Set<Int> = []
     }
 
@@ -91,9 +92,10 @@ struct ReasonTracer {
         let sameAmount = old.amount?.final == new.amount?.final && old.schedule?.total == new.schedule?.total
         if old.outcome == new.outcome && sameAmount { return .none }
         let scheme = old.scheme, facts = old.application.facts
+        // Failing the rule's own reads, the limits the evaluation read (its trace lists them);
+        // never a parameter it may not have used.
         var all = Reads()
-        all.parameters = Array(scheme.parameters.indices)
-        all.limits = Array(scheme.limits.indices)
+        all.limits = old.limits.map(\.index)
         if old.outcome != new.outcome, let index = Self.changedCriterion(old, new) {
             let verdict = new.criteria[index].verdict, earlier = old.criteria[index].verdict
             let effect: ChangeReason.Effect = verdict == .failed ? .criterionFailed : earlier == .failed ? .criterionMet : .criterionChanged
@@ -126,8 +128,13 @@ struct ReasonTracer {
             }
             return Self.cause(of: effect, subject: subject, reads: read, fallback: all, old, new)
         }
+        // Otherwise: what the amount reads, through its result (a schedule's months included).
+        var read = Reads()
+        if let amount = scheme.amount, amount.result < amount.steps.count {
+            Self.collect(amount.steps[amount.result].expression, scheme: scheme, facts: facts, into: &read)
+        }
         let effect: ChangeReason.Effect = old.outcome != new.outcome ? .outcome : .amount
-        return Self.cause(of: effect, subject: 0, reads: all, fallback: all, old, new)
+        return Self.cause(of: effect, subject: 0, reads: read, fallback: all, old, new)
     }
 
     /// The first criterion whose verdict differs.
@@ -186,7 +193,18 @@ struct ReasonTracer {
         case .step(let index):
             guard let steps = scheme.amount?.steps, index < steps.count, reads.steps.insert(index).inserted else { return }
             collect(steps[index].expression, scheme: scheme, facts: facts, into: &reads)
-        case .literal, .input, .monthStep, .builtin, .schemeOutcome: return
+        case .monthStep(let index):
+            // Month steps are kept below zero in `steps`, apart from the amount's.
+            guard let steps = scheme.schedule?.steps, index < steps.count, reads.steps.insert(-1 - index).inserted else { return }
+            collect(steps[index].expression, scheme: scheme, facts: facts, into: &reads)
+        case .builtin(let builtin) where builtin == .scheduleTotal || builtin == .scheduleMonths:
+            // The schedule's months: what sets how many, and each month's steps.
+            guard let schedule = scheme.schedule, reads.steps.insert(Int.min).inserted else { return }
+            for expression in [schedule.months, schedule.maxMonths, schedule.stop].compactMap({ $0 }) {
+                collect(expression, scheme: scheme, facts: facts, into: &reads)
+            }
+            for step in schedule.steps { collect(step.expression, scheme: scheme, facts: facts, into: &reads) }
+        case .literal, .input, .builtin, .schemeOutcome: return
         case .unary(_, let operand): collect(operand, scheme: scheme, facts: facts, into: &reads)
         case .binary(_, let left, let right):
             collect(left, scheme: scheme, facts: facts, into: &reads)
