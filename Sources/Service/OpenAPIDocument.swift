@@ -199,7 +199,40 @@ enum OpenAPIDocument {
             "properties": {
               "scheme": { "type": "string" }, "applications": { "type": "integer" },
               "outcomes_before": { "$ref": "#/components/schemas/Outcomes" }, "outcomes_after": { "$ref": "#/components/schemas/Outcomes" },
-              "amount_before": { "type": "string" }, "amount_after": { "type": "string" }, "difference": { "type": "string" }
+              "amount_before": { "type": "string" }, "amount_after": { "type": "string" }, "difference": { "type": "string" },
+              "changed": { "type": "integer", "description": "Les demandes dont l'issue, le montant ou la place dans l'appel change" },
+              "gainers": { "type": "integer" }, "gained": { "type": "string", "description": "La somme exacte des hausses" },
+              "losers": { "type": "integer" }, "lost": { "type": "string", "description": "La somme exacte des baisses (négative)" },
+              "call": { "$ref": "#/components/schemas/CallSelection" },
+              "reasons": { "type": "array", "items": { "$ref": "#/components/schemas/ChangeReasonGroup" } }
+            }
+          },
+          "CallRun": {
+            "type": "object",
+            "required": ["admissible", "laureates", "waiting_list", "not_retained", "envelope_used", "envelope_needed"],
+            "properties": {
+              "admissible": { "type": "integer" }, "laureates": { "type": "integer" }, "waiting_list": { "type": "integer" },
+              "not_retained": { "type": "integer" }, "envelope_used": { "type": "string" },
+              "envelope_needed": { "type": "string", "description": "L'enveloppe qui financerait tous les projets admissibles" },
+              "unselected": { "type": ["string", "null"], "description": "Pourquoi aucune sélection n'a pu être faite (enveloppe non fixée)" }
+            }
+          },
+          "CallSelection": {
+            "type": "object",
+            "required": ["before", "after"],
+            "properties": {
+              "envelope_before": { "type": ["string", "null"] }, "envelope_after": { "type": ["string", "null"] },
+              "before": { "$ref": "#/components/schemas/CallRun" }, "after": { "$ref": "#/components/schemas/CallRun" }
+            }
+          },
+          "ChangeReasonGroup": {
+            "type": "object",
+            "required": ["effect", "cause", "count", "difference", "text"],
+            "properties": {
+              "effect": { "type": "string", "enum": ["criterionFailed", "criterionMet", "criterionChanged", "capBinds", "capReleased", "step", "amount", "outcome", "selectionLost", "selectionGained", "selectionMoved"] },
+              "cause": { "type": "string", "enum": ["none", "parameter", "limitRose", "limitFell"] },
+              "count": { "type": "integer" }, "difference": { "type": "string" },
+              "text": { "type": "string", "description": "La raison en une phrase, comme dans le rapport" }
             }
           },
           "SimulationResponse": {

@@ -9,8 +9,9 @@ import YAMLReader
 /// `POST /simulations`: a reform and a portfolio, both as YAML texts in one JSON (or YAML)
 /// object `{"reform": "…", "portfolio": "…"}`, simulated as `guichet simulate` does (each
 /// application under today's rules and under the reform, registers in memory), answered with
-/// the totals by scheme. No application and no applicant is named in the answer: only counts
-/// and sums, which a reform is judged on.
+/// the totals by scheme: outcomes and amounts, gains and losses, for a call its selection in
+/// each run, and why applications change, grouped. No application and no applicant is named in
+/// the answer: only counts and sums, which a reform is judged on.
 struct SimulationsHandler: Sendable {
     let catalog: SchemeCatalog
 
@@ -28,7 +29,7 @@ struct SimulationsHandler: Sendable {
         }
         do {
             let summary = try Self.simulate(portfolio: fields.portfolio, with: Simulation(catalog: catalog, reform: reform))
-            return APIResponse(body: Self.json(summary))
+            return APIResponse(body: Self.json(summary, impact: ReformImpact(summary, catalog: catalog)))
         } catch {
             // The file system's reason stays on the server: it names its folders.
             return APIResponse(APIError(status: 500, code: "erreur-interne",
@@ -67,7 +68,7 @@ struct SimulationsHandler: Sendable {
         return simulation.run(paths: [path])
     }
 
-    private static func json(_ summary: SimulationSummary) -> [UInt8] {
+    private static func json(_ summary: SimulationSummary, impact: ReformImpact) -> [UInt8] {
         var writer = JSONWriter(capacity: 4_096)
         writer.object { body in
             body.string("reform", summary.reform.name)
@@ -76,7 +77,7 @@ struct SimulationsHandler: Sendable {
             body.array("schemes") { list in
                 for id in summary.schemes.keys.sorted() {
                     guard let totals = summary.schemes[id] else { continue }
-                    list.object { item in write(id, totals, into: &item) }
+                    list.object { item in write(id, totals, impact.schemes.first { $0.id == id }, into: &item) }
                 }
             }
         }
@@ -84,7 +85,7 @@ struct SimulationsHandler: Sendable {
         return writer.bytes
     }
 
-    private static func write(_ id: String, _ totals: SimulationSummary.SchemeTotals, into item: inout JSONWriter) {
+    private static func write(_ id: String, _ totals: SimulationSummary.SchemeTotals, _ scheme: SchemeImpact?, into item: inout JSONWriter) {
         item.string("scheme", id)
         item.number("applications", totals.applications)
         for (key, outcomes) in [("outcomes_before", totals.outcomesBefore), ("outcomes_after", totals.outcomesAfter)] {
@@ -95,5 +96,40 @@ struct SimulationsHandler: Sendable {
         item.string("amount_before", FrenchFormat.moneyCanonical(totals.amountBefore))
         item.string("amount_after", FrenchFormat.moneyCanonical(totals.amountAfter))
         item.string("difference", FrenchFormat.moneyCanonical(totals.difference))
+        item.number("changed", totals.changed)
+        item.number("gainers", scheme?.gainers ?? 0)
+        item.string("gained", FrenchFormat.moneyCanonical(totals.gained))
+        item.number("losers", scheme?.losersCount ?? 0)
+        item.string("lost", FrenchFormat.moneyCanonical(totals.lost))
+        if let call = totals.call {
+            item.object("call") { object in
+                object.string("envelope_before", totals.envelopeBefore.map(FrenchFormat.moneyCanonical))
+                object.string("envelope_after", totals.envelopeAfter.map(FrenchFormat.moneyCanonical))
+                object.object("before") { write(call.before, into: &$0) }
+                object.object("after") { write(call.after, into: &$0) }
+            }
+        }
+        item.array("reasons") { list in
+            for reason in scheme?.reasons ?? [] {
+                list.object { object in
+                    object.string("effect", String(describing: reason.reason.effect))
+                    object.string("cause", String(describing: reason.reason.cause))
+                    object.number("count", reason.count)
+                    object.string("difference", FrenchFormat.moneyCanonical(reason.difference))
+                    object.string("text", reason.sentence)
+                }
+            }
+        }
+    }
+
+    /// One run of a call's selection: laureates, waiting list, envelope used and needed.
+    private static func write(_ run: SimulationSummary.CallFigures.Run, into object: inout JSONWriter) {
+        object.number("admissible", run.admissible)
+        object.number("laureates", run.retained)
+        object.number("waiting_list", run.waiting)
+        object.number("not_retained", run.notRetained)
+        object.string("envelope_used", FrenchFormat.moneyCanonical(run.used))
+        object.string("envelope_needed", FrenchFormat.moneyCanonical(run.needed))
+        object.string("unselected", run.unselected)
     }
 }

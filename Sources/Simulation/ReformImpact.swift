@@ -58,7 +58,9 @@ public struct ReformImpact: Sendable {
         overridden = Set(summary.reform.overrides.map(\.scheme))
         portfolio = Self.portfolio(summary)
         schemes = summary.schemes.keys.sorted().compactMap { id in
-            catalog.schemes[id].map { SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id]) }
+            catalog.schemes[id].map {
+                SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id], reformed: summary.reform.apply(to: $0))
+            }
         }
         headline = Self.headline(schemes)
         method = [.text("Chaque demande du portefeuille est évaluée deux fois, selon les règles en vigueur "

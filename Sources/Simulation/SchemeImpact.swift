@@ -68,9 +68,27 @@ public struct SchemeImpact: Sendable {
         public let before: DecimalNumber
         public let after: DecimalNumber
         public let difference: DecimalNumber
+        /// Why it changes, in French.
+        public let reason: String
 
         public var cells: [String] {
-            [application, applicant, FrenchFormat.money(before), FrenchFormat.money(after), FrenchFormat.signedMoney(difference)]
+            [application, applicant, FrenchFormat.money(before), FrenchFormat.money(after), FrenchFormat.signedMoney(difference), reason]
+        }
+    }
+
+    /// The applications that change for one reason.
+    public struct ReasonRow: Sendable {
+        public let shift: ChangeReason.Shift
+        public let reason: ChangeReason
+        public let count: Int
+        public let difference: DecimalNumber
+        /// The reason as a clause, from the scheme's labels.
+        public let text: String
+
+        /// « 135 demandes deviennent défavorables (-904 500,00 € au total) : le critère « … » n'est plus rempli, car … ».
+        public var sentence: String {
+            let amount = difference.isZero ? "" : " (\(FrenchFormat.signedMoney(difference)) au total)"
+            return ReasonWording.shift(shift, count: count) + amount + (text.isEmpty ? "." : " : \(text).")
         }
     }
 
@@ -169,7 +187,13 @@ public struct SchemeImpact: Sendable {
     public static let bandsHeader = ["Écart", "Demandes"]
     public static let winnersTitle = "Demandes qui gagnent le plus"
     public static let losersTitle = "Demandes qui perdent le plus"
-    public static let changesHeader = ["Demande", "Demandeur", "Aujourd'hui", "Avec la réforme", "Écart"]
+    public static let changesHeader = ["Demande", "Demandeur", "Aujourd'hui", "Avec la réforme", "Écart", "Raison"]
+    public static let reasonsTitle = "Pourquoi les résultats changent"
+    /// Before the reasons: where they come from.
+    public static let reasonsIntroduction = "Pour chaque demande dont l'issue, le montant ou la place dans l'appel à projets change, "
+        + "la raison est lue dans le détail de ses deux évaluations : le critère dont le verdict change, l'étape du calcul qui "
+        + "limite désormais l'aide (ou ne la limite plus) ou dont la valeur change, et ce qui la fait changer, un paramètre "
+        + "modifié par la réforme ou un cumul de demandes déposées plus tôt. Les demandes sont regroupées par raison :"
     /// In place of an empty list of changes.
     public static let noChange = "Aucune."
     public static let partsTitle = "Dotations, part par part"
@@ -187,6 +211,8 @@ public struct SchemeImpact: Sendable {
     public let bands: [Band]
     public let winners: [ChangeRow]
     public let losers: [ChangeRow]
+    /// The changed applications grouped by reason, the largest groups first.
+    public let reasons: [ReasonRow]
     public let envelope: Envelope?
     /// For a call, its selection in each run; its table takes the envelope's place.
     public let call: Call?
@@ -200,14 +226,10 @@ public struct SchemeImpact: Sendable {
     /// How many applications the reform gives more, and less (from the bands of change).
     public var gainers: Int { bands[4...].reduce(0) { $0 + $1.count } }
     public var losersCount: Int { bands[..<3].reduce(0) { $0 + $1.count } }
-    /// What the gainers receive more in all: the sum of the largest gains when all of them are
-    /// kept, or the net difference less the losses when all of those are; nil otherwise.
-    public var gained: DecimalNumber? { Self.split(difference: total.difference, this: winners, count: gainers, other: losers, count: losersCount) }
-    /// What the losers receive less in all, negative; nil when it cannot be told.
-    public var lost: DecimalNumber? {
-        guard let gained else { return nil }
-        return try? total.difference.subtracting(gained)
-    }
+    /// What the gainers receive more in all, exactly.
+    public let gained: DecimalNumber
+    /// What the losers receive less in all, exactly (negative).
+    public let lost: DecimalNumber
     /// Whether the reform changes any outcome or amount of the scheme's applications, or its envelope.
     public var changed: Bool {
         outcomes.contains { $0.change != 0 } || gainers + losersCount > 0 || envelope.map { $0.before != $0.after } == true
@@ -221,14 +243,8 @@ public struct SchemeImpact: Sendable {
             + "(\(total.beforeText) accordés dans les deux cas)."
     }
 
-    private static func split(difference: DecimalNumber, this: [ChangeRow], count: Int, other: [ChangeRow], count otherCount: Int) -> DecimalNumber? {
-        let sum = { (rows: [ChangeRow]) in rows.reduce(DecimalNumber.zero as DecimalNumber?) { total, row in total.flatMap { try? $0.adding(row.difference) } } }
-        if this.count == count { return sum(this) }
-        if other.count == otherCount, let lost = sum(other) { return try? difference.subtracting(lost) }
-        return nil
-    }
-
-    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?) {
+    /// `reformed` is the scheme under the reform, whose labels name the reasons.
+    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?, reformed: Scheme) {
         id = scheme.id
         title = scheme.title
         outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
@@ -241,8 +257,15 @@ public struct SchemeImpact: Sendable {
         self.breakdown = groups.isEmpty ? nil : breakdown
         breakdownQuestion = self.breakdown.flatMap(scheme.inputIndex).map { scheme.inputs[$0].question }
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
-        winners = totals.winners.map(Self.row)
-        losers = totals.losers.map(Self.row)
+        let wording = ReasonWording(base: scheme, reformed: reformed)
+        winners = totals.winners.map { Self.row($0, wording) }
+        losers = totals.losers.map { Self.row($0, wording) }
+        gained = totals.gained
+        lost = totals.lost
+        reasons = totals.reasons.map { group, tally in
+            ReasonRow(shift: group.shift, reason: group.reason, count: tally.count, difference: tally.difference,
+                      text: wording.text(group.reason, on: totals.lastFiled))
+        }.sorted { ($1.count, $0.sentence) < ($0.count, $1.sentence) }
         parts = totals.parts.compactMap { part in
             (try? part.after.subtracting(part.before)).map {
                 (part.label, Amounts(before: part.before, after: part.after, difference: $0, withPercent: false))
@@ -261,9 +284,9 @@ public struct SchemeImpact: Sendable {
         }
     }
 
-    private static func row(_ change: SimulationSummary.Change) -> ChangeRow {
+    private static func row(_ change: SimulationSummary.Change, _ wording: ReasonWording) -> ChangeRow {
         ChangeRow(application: change.application, applicant: change.applicant, before: change.before, after: change.after,
-                  difference: change.difference)
+                  difference: change.difference, reason: wording.text(change.reason, change.secondary, on: change.filed))
     }
 
     /// A breakdown shows no group of fewer applications than this, so that no one can be singled out.

@@ -56,6 +56,10 @@ public final class Simulation {
         var summary = SimulationSummary(reform: reform)
         let evaluator = DocumentEvaluator(catalog: reformed)
         let register = MemoryRegister()
+        let tracer = ReasonTracer(), reasons = ReasonTexts(base: base, reformed: reformed)
+        let line = { (item: SimulationSummary.Item, change: SimulationSummary.Change) in
+            SimulationSummary.csvLine(item, change, reason: reasons.text(scheme: item.scheme, change, filed: item.filed), format: csvFormat)
+        }
         // Calls are held until the end, for their selection; a call no run can select is not.
         var calls: [String: CallHold] = [:]
         for (id, scheme) in base.schemes {
@@ -88,10 +92,11 @@ public final class Simulation {
                             continue
                         }
                         register.record(new)
+                        let reason = tracer.reason(old, new)
+                        summary.noteEnvelopes(old, new)
                         if let call = calls[id] {
-                            summary.noteEnvelopes(old, new)
                             do {
-                                if try call.hold(old, new, breakdown: reform.breakdown[id]) { continue }
+                                if try call.hold(old, new, breakdown: reform.breakdown[id], reason: reason) { continue }
                             } catch let error as EvaluationError {
                                 summary.errors += 1
                                 problem(Diagnostic(error.message, at: error.mark))
@@ -102,20 +107,21 @@ public final class Simulation {
                                 continue
                             }
                         }
-                        guard let change = try? summary.add(old, new, breakdown: reform.breakdown[id]) else {
+                        let item = SimulationSummary.Item(old, new, breakdown: reform.breakdown[id], reason: reason)
+                        guard let change = try? summary.add(item) else {
                             summary.errors += 1
                             problem(Diagnostic("dépassement de capacité : les montants de la demande « \(old.application.id) » ne peuvent "
                                                + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: old.application.mark))
                             continue
                         }
-                        row(SimulationSummary.csvLine(SimulationSummary.Item(old, new, breakdown: reform.breakdown[id]), change, format: csvFormat))
+                        row(line(item, change))
                     }
                 }
             }
             progress(summary.applications)
         }
         for id in calls.keys.sorted() {
-            let failed = calls[id]?.release(into: &summary, row: { row(SimulationSummary.csvLine($0, $1, format: csvFormat)) }) ?? []
+            let failed = calls[id]?.release(into: &summary, row: { row(line($0, $1)) }) ?? []
             for item in failed {
                 summary.errors += 1
                 problem(Diagnostic("dépassement de capacité : les montants de la demande « \(item.application) » ne peuvent "

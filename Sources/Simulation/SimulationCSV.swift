@@ -28,15 +28,16 @@ public enum SimulationCSV {
         switch format {
         case .spreadsheet:
             ["Demande", "Dispositif", "Issue aujourd'hui", "Montant aujourd'hui (€)", "Issue avec la réforme",
-             "Montant avec la réforme (€)", "Écart (€)"].map(spreadsheetField).joined(separator: ";")
-        case .rfc4180: "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference"
+             "Montant avec la réforme (€)", "Écart (€)", "Raison"].map(spreadsheetField).joined(separator: ";")
+        case .rfc4180: "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason"
         }
     }
 
-    static func line(_ item: SimulationSummary.Item, _ change: SimulationSummary.Change, format: Format) -> String {
+    /// One application's line; `reason`, in French, says why it changes (empty when it does not).
+    static func line(_ item: SimulationSummary.Item, _ change: SimulationSummary.Change, reason: String, format: Format) -> String {
         let fields = [change.application, item.scheme, outcome(item.outcomeBefore, item.placementBefore), amount(change.before, format),
                       outcome(item.outcomeAfter, item.placementAfter), amount(change.after, format),
-                      amount(change.difference, format)]
+                      amount(change.difference, format), reason]
         switch format {
         case .spreadsheet: return fields.map(spreadsheetField).joined(separator: ";")
         case .rfc4180: return fields.map(CSV.field).joined(separator: ",")

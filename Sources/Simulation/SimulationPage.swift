@@ -49,7 +49,7 @@ public enum SimulationPage {
         main{max-width:64rem;margin:0 auto}
         h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}
         .headline{background:#eef3fa;border-left:.35rem solid #1f5fa8;padding:.2rem 1rem;margin:1rem 0}.headline h2{border:0;margin-top:.8rem}
-        .headline li{margin:.3rem 0}
+        .headline li{margin:.3rem 0}.reasons li{margin:.4rem 0}
         .scroll{overflow-x:auto;max-width:100%}
         table{border-collapse:collapse;margin:.5rem 0 1rem}
         td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}
@@ -71,7 +71,8 @@ public enum SimulationPage {
         @media (max-width:40rem){table,tbody,tr,td{display:block}thead{display:none}table{border:0;width:100%}
         tr{border:1px solid #bbb;margin:0 0 .6rem}td{border:0;border-top:1px solid #e2e2e2;display:flex;gap:1rem;justify-content:space-between;text-align:right}
         td:first-child{border-top:0;background:#f0f0f0;font-weight:bold;text-align:left}td:first-child::before{display:none}td.num{white-space:normal}
-        td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}}
+        td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}
+        td[data-label="Raison"]{flex-direction:column;gap:.2rem;text-align:left}}
         @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
         .pair:not(.stacked){grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.scroll{overflow:visible}a{color:inherit}
         .before,.after,.gain,.loss,.same,th,.headline{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
@@ -106,6 +107,10 @@ public enum SimulationPage {
         body += "<h3>\(escape(SchemeImpact.bandsTitle))</h3>\n"
         body += figure("Nombre de demandes selon l'écart entre leur montant avec la réforme et leur montant d'aujourd'hui.",
                        chart: bands(scheme.bands), table: table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells), small: true))
+        if !scheme.reasons.isEmpty {
+            body += "<h3>\(escape(SchemeImpact.reasonsTitle))</h3>\n<p>\(escape(SchemeImpact.reasonsIntroduction))</p>\n<ul class=\"reasons\">\n"
+                + scheme.reasons.map { "<li>\(escape($0.sentence))</li>\n" }.joined() + "</ul>\n"
+        }
         body += "<h3>\(escape(SchemeImpact.winnersTitle))</h3>\n" + changes(scheme.winners)
         body += "<h3>\(escape(SchemeImpact.losersTitle))</h3>\n" + changes(scheme.losers)
         if let call = scheme.call {

@@ -30,9 +30,11 @@ public enum SimulationReport {
         text.heading(SchemeImpact.outcomesTitle, level: 3)
         text.table(SchemeImpact.outcomesHeader, scheme.outcomes.map(\.cells))
         text.heading(SchemeImpact.amountsTitle, level: 3)
-        let groups = scheme.groups.map { group in
-            ["dont `\(scheme.breakdown ?? "")` = \(group.label) (\(group.applications))"] + group.amounts.cells
+        if let question = scheme.breakdownQuestion {
+            text.line("Au total, puis selon la réponse à la question « \(question) » :")
+            text.blank()
         }
+        let groups = scheme.groups.map { group in ["dont \(group.label) (\(group.applications))"] + group.amounts.cells }
         text.table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells] + groups)
         if !scheme.parts.isEmpty {
             text.heading(SchemeImpact.partsTitle, level: 3)
@@ -40,6 +42,12 @@ public enum SimulationReport {
         }
         text.heading(SchemeImpact.bandsTitle, level: 3)
         text.table(SchemeImpact.bandsHeader, scheme.bands.map(\.cells))
+        if !scheme.reasons.isEmpty {
+            text.heading(SchemeImpact.reasonsTitle, level: 3)
+            text.line(SchemeImpact.reasonsIntroduction)
+            text.blank()
+            text.list(scheme.reasons.map(\.sentence))
+        }
         text.heading(SchemeImpact.winnersTitle, level: 3)
         changes(scheme.winners, into: &text)
         text.heading(SchemeImpact.losersTitle, level: 3)

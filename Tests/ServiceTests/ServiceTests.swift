@@ -117,6 +117,15 @@ import Testing
                 let pdesi = try #require((json["schemes"] as? [[String: Any]])?.first { $0["scheme"] as? String == "pdesi" })
                 #expect(pdesi["applications"] as? Int == json["applications"] as? Int)
                 #expect((pdesi["amount_after"] as? String) != (pdesi["amount_before"] as? String))
+                // The call's selection in each run (no envelope is set here: each says why), and the reasons counted.
+                let call = try #require(pdesi["call"] as? [String: Any])
+                let before = try #require(call["before"] as? [String: Any]), after = try #require(call["after"] as? [String: Any])
+                #expect(before["admissible"] as? Int ?? 0 > 0 && after["envelope_needed"] as? String != nil)
+                #expect((before["unselected"] as? String)?.contains("enveloppe") == true)
+                let reasons = try #require(pdesi["reasons"] as? [[String: Any]])
+                #expect(reasons.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == pdesi["changed"] as? Int)
+                #expect(reasons.allSatisfy { ($0["text"] as? String)?.contains(" : ") == true })
+                #expect(pdesi["gained"] as? String != nil && pdesi["lost"] as? String != nil)
             }
             try await client.execute(uri: "/simulations", method: .post, body: ByteBuffer(string: "{\"reform\": \"x\"}")) { response in
                 #expect(response.status == .unprocessableContent)

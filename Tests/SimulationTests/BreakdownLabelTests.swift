@@ -14,7 +14,7 @@ import Testing
 
     /// The breakdown's lines of the report, up to the count of applications.
     func groupLines(_ markdown: String) -> [String] {
-        markdown.split(separator: "\n").filter { $0.hasPrefix("| dont `esi.categorie`") }.map { line in
+        markdown.split(separator: "\n").filter { $0.hasPrefix("| dont ") }.map { line in
             String(line.prefix { $0 != ")" }) + ")"
         }
     }
@@ -26,9 +26,12 @@ import Testing
         let (summary, _) = try tests.simulate(try tests.reform("Rules/reforms/pdesi-60.yaml"), portfolio)
         let markdown = SimulationReport.markdown(summary, catalog: tests.catalog)
         #expect(groupLines(markdown) == [
-            "| dont `esi.categorie` = E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (6 demandes)",
-            "| dont `esi.categorie` = E.S.I. classé au P.D.E.S.I. en 3e catégorie (5 demandes)",
+            "| dont E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (6 demandes)",
+            "| dont E.S.I. classé au P.D.E.S.I. en 3e catégorie (5 demandes)",
         ])
+        // The Markdown, like the page, names the input by its question, never by its id.
+        #expect(markdown.contains("Au total, puis selon la réponse à la question « Dans quelle catégorie l'E.S.I. est-il inscrit ou classé au P.D.E.S.I. ? » :"))
+        #expect(!markdown.contains("esi.categorie"))
         let html = SimulationPage.html(summary, catalog: tests.catalog)
         // The page names the input by its question, the values by their labels, never by their ids.
         #expect(html.contains("<td data-label=\"\">E.S.I. classé au P.D.E.S.I. en 3e catégorie (5 demandes)</td>"))
@@ -44,8 +47,8 @@ import Testing
         let (summary, _) = try tests.simulate(try tests.reform("Rules/reforms/pdesi-60.yaml"), portfolio)
         let markdown = SimulationReport.markdown(summary, catalog: tests.catalog)
         #expect(groupLines(markdown) == [
-            "| dont `esi.categorie` = E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (6 demandes)",
-            "| dont `esi.categorie` = autres valeurs (7 demandes)",
+            "| dont E.S.I. inscrit au P.D.E.S.I. en 1re catégorie (6 demandes)",
+            "| dont autres valeurs (7 demandes)",
         ])
         // 2 × 5 000 → 6 000 (inscribed, 50 % → 60 %), 5 × 7 000 unchanged (classed, 70 %).
         #expect(markdown.contains("autres valeurs (7 demandes) | 45\u{202F}000,00\u{00A0}€ | 47\u{202F}000,00\u{00A0}€ | +2\u{202F}000,00\u{00A0}€ |"))

@@ -48,6 +48,22 @@ import Testing
         #expect(!charted.isEmpty && charted.isSubset(of: Set(shown)), "\(name): \(charted.subtracting(shown))")
     }
 
+    /// The reasons, section by section: the same sentences, hence the same counts and amounts.
+    @Test(arguments: cases)
+    func theMarkdownAndThePageGiveTheSameReasons(_ name: String) throws {
+        let (markdown, html) = try reports(name)
+        // Each scheme's section « Pourquoi les résultats changent », up to the next heading.
+        let written = markdown.components(separatedBy: "### \(SchemeImpact.reasonsTitle)\n").dropFirst().flatMap { section in
+            section.components(separatedBy: "\n#")[0].split(separator: "\n").filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        }
+        let shown = html.matches(of: /<ul class="reasons">([\s\S]*?)<\/ul>/).flatMap { match in
+            match.output.1.matches(of: /<li>(.*?)<\/li>/).map { Self.pageText(String($0.output.1)).trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(!shown.isEmpty)
+        #expect(written == shown)
+        #expect(Self.figures(written.joined(separator: " ")) == Self.figures(shown.joined(separator: " ")))
+    }
+
     @Test(arguments: cases)
     func bothReportsOpenWithTheHeadline(_ name: String) throws {
         let (markdown, html) = try reports(name)

@@ -116,12 +116,15 @@ import Testing
         #expect(totals.amountBefore == DecimalNumber(115_000))
         #expect(totals.amountAfter == DecimalNumber(135_000))
         #expect(totals.outcomesBefore[.favorable] == 4 && totals.outcomesAfter[.favorable] == 4)
-        #expect(rows == [
+        #expect(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(7).joined(separator: ",") } == [
             "P-1,pdesi,favorable (retenue),30000.00,favorable (retenue),36000.00,6000.00",
             "P-2,pdesi,favorable (retenue),40000.00,favorable (retenue),50000.00,10000.00",
             "P-3,pdesi,favorable (retenue),35000.00,favorable (retenue),35000.00,0.00",
             "P-4,pdesi,favorable (retenue),10000.00,favorable (retenue),14000.00,4000.00",
         ])
+        // P-1 rises with the rate, P-2 and P-4 with the cap; P-3 does not change.
+        #expect(rows[0].contains("« Aide avant plafond »") && rows[1].contains("« Plafond disponible »") && rows[3].contains("« Plafond disponible »"))
+        #expect(rows[2].hasSuffix(",0.00,"))
         #expect(totals.byGroup["inscrit_1"]?.before == DecimalNumber(40_000) && totals.byGroup["inscrit_1"]?.after == DecimalNumber(50_000))
         #expect(totals.byGroup["classe"]?.before == DecimalNumber(35_000) && totals.byGroup["classe"]?.after == DecimalNumber(35_000))
         #expect(totals.winners.map(\.application) == ["P-2", "P-1", "P-4"])
@@ -137,7 +140,7 @@ import Testing
         let totals = try #require(summary.schemes["fonds-solvabilisation"])
         #expect(totals.amountBefore == DecimalNumber(3_960))
         #expect(totals.amountAfter == DecimalNumber(4_460))
-        #expect(rows.map { $0.split(separator: ",").last.map(String.init) } == ["300.00", "0.00", "200.00"])
+        #expect(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false)[6] } == ["300.00", "0.00", "200.00"])
     }
 
     // MARK: Reforms that change nothing
