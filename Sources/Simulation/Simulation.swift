@@ -108,7 +108,7 @@ public final class Simulation {
                             }
                         }
                         let item = SimulationSummary.Item(old, new, breakdown: reform.breakdown[id], reason: reason)
-                        guard let change = try? summary.add(item) else {
+                        guard let change = try? summary.add(item, parts: SimulationSummary.parts(old, new)) else {
                             summary.errors += 1
                             problem(Diagnostic("dépassement de capacité : les montants de la demande « \(old.application.id) » ne peuvent "
                                                + "s'ajouter exactement aux totaux de la simulation ; elle n'y est pas comptée", at: old.application.mark))

@@ -144,8 +144,6 @@ public struct SimulationSummary: Sendable {
         /// runs share one array when the values are the same.
         var keysBefore: [Value?]?
         var keysAfter: [Value?]?
-        /// For an allocation, each part's label and value in each run (`part: true` steps).
-        var parts: [(label: String, before: DecimalNumber?, after: DecimalNumber?)] = []
 
         init(_ old: Evaluation, _ new: Evaluation, breakdown: String?, reason: ChangeReason) {
             scheme = old.scheme.id
@@ -158,18 +156,23 @@ public struct SimulationSummary: Sendable {
             before = SimulationSummary.granted(old)
             after = SimulationSummary.granted(new)
             self.reason = reason
-            if old.scheme.kind == .allocation, let steps = old.scheme.amount?.steps {
-                parts = steps.indices.filter { steps[$0].part }.map { index in
-                    (steps[index].label, old.amount?.steps[index]?.decimal, new.amount?.steps[index]?.decimal)
-                }
-            }
+        }
+    }
+
+    /// An allocation's parts (`part: true` steps), with their values in each run; empty for any
+    /// other scheme. Not kept in `Item`, which a call holds by the million: an allocation is
+    /// never held, and its parts are added at once.
+    static func parts(_ old: Evaluation, _ new: Evaluation) -> [(label: String, before: DecimalNumber?, after: DecimalNumber?)] {
+        guard old.scheme.kind == .allocation, let steps = old.scheme.amount?.steps else { return [] }
+        return steps.indices.filter { steps[$0].part }.map { index in
+            (steps[index].label, old.amount?.steps[index]?.decimal, new.amount?.steps[index]?.decimal)
         }
     }
 
     /// Adds one application, its amounts as granted; returns its change, for the CSV. When an
     /// amount cannot be added exactly, nothing of the application is counted: the caller reports it.
     @discardableResult
-    mutating func add(_ item: Item) throws(DecimalError) -> Change {
+    mutating func add(_ item: Item, parts: [(label: String, before: DecimalNumber?, after: DecimalNumber?)] = []) throws(DecimalError) -> Change {
         var totals = schemes[item.scheme] ?? SchemeTotals()
         let before = item.before, after = item.after
         var change = try Change(application: item.application, applicant: item.applicant, before: before, after: after)
@@ -177,13 +180,13 @@ public struct SimulationSummary: Sendable {
         totals.amountBefore = try totals.amountBefore.adding(before)
         totals.amountAfter = try totals.amountAfter.adding(after)
         totals.difference = try totals.difference.adding(change.difference)
-        if !item.parts.isEmpty {
-            var parts = totals.parts.isEmpty ? item.parts.map { PartTotals(label: $0.label) } : totals.parts
-            for (index, part) in item.parts.enumerated() where index < parts.count {
-                if let value = part.before { parts[index].before = try parts[index].before.adding(value) }
-                if let value = part.after { parts[index].after = try parts[index].after.adding(value) }
+        if !parts.isEmpty {
+            var sums = totals.parts.isEmpty ? parts.map { PartTotals(label: $0.label) } : totals.parts
+            for (index, part) in parts.enumerated() where index < sums.count {
+                if let value = part.before { sums[index].before = try sums[index].before.adding(value) }
+                if let value = part.after { sums[index].after = try sums[index].after.adding(value) }
             }
-            totals.parts = parts
+            totals.parts = sums
         }
         if let group = item.group {
             var entry = totals.byGroup[group] ?? (.zero, .zero, .zero, 0)
