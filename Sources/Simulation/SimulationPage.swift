@@ -44,7 +44,7 @@ public enum SimulationPage {
             """
     }
 
-    private static let style = """
+    static let style = """
         body{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:1rem;line-height:1.4;color:#1a1a1a;margin:0;padding:1rem}
         main{max-width:64rem;margin:0 auto}
         h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}
@@ -136,7 +136,7 @@ public enum SimulationPage {
 
     /// A chart with its table beside it (under it on a phone, or when `stacked`), in a figure
     /// whose caption names both.
-    private static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false) -> String {
+    static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false) -> String {
         let chart = chart("Graphique en barres. \(caption) Les chiffres sont dans le tableau qui l'accompagne.")
         return "<figure>\n<figcaption>\(escape(caption))</figcaption>\n<div class=\"pair\(stacked ? " stacked" : "")\">\n\(chart)\(table)</div>\n</figure>\n"
     }
@@ -178,7 +178,7 @@ public enum SimulationPage {
         return html + "</div>\n"
     }
 
-    private static func bar(_ series: String?, _ kind: String, _ share: Double, _ value: String, change: Bool = false) -> String {
+    static func bar(_ series: String?, _ kind: String, _ share: Double, _ value: String, change: Bool = false) -> String {
         let share = String(format: "%.3f", max(0, min(1, share)))
         return "<div class=\"bar\(change ? " change" : "")\">" + (series.map { "<span class=\"series\">\(escape($0))</span>" } ?? "")
             + "<span class=\"track\"><i class=\"\(kind)\" style=\"--share:\(share)\"></i><span class=\"value\">\(escape(value))</span></span></div>\n"
@@ -206,7 +206,7 @@ public enum SimulationPage {
     /// A table, figures aligned right; on a phone each row becomes a card, every cell named by
     /// its column (`data-label`). A `small` one (a dozen rows at most) is kept on one page when
     /// printed; a longer one repeats its header on each page.
-    private static func table(_ header: [String], _ rows: [[String]], small: Bool = false) -> String {
+    static func table(_ header: [String], _ rows: [[String]], small: Bool = false) -> String {
         "<div class=\"scroll\"><table\(small ? " class=\"small\"" : "")><thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
             + "</tr></thead>\n<tbody>\n"
             + rows.map { row in
