@@ -114,7 +114,7 @@ public struct ReformComparison: Sendable {
             + "Les colonnes « A − aujourd'hui » et « B − aujourd'hui » sont les écarts de chaque réforme aux règles en vigueur ; « B − A » "
             + "est ce que la réforme B accorde de plus (ou de moins) que la réforme A. La comparaison ne donne que des totaux par "
             + "dispositif : aucune demande n'y est désignée et aucune personne n'y est nommée. Le rapport de chaque réforme suit les "
-            + "mêmes règles : " + ReformImpact.privacy
+            + "mêmes règles. " + ReformImpact.privacy
             + " Réforme A : \(summaryA.reform.file) ; réforme B : \(summaryB.reform.file)."
     }
 
