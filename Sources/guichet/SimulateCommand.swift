@@ -28,7 +28,7 @@ struct Simulate: ParsableCommand {
         l'une après l'autre et comparées : le rapport habituel de chacune dans DOSSIER/reforme-a et \
         DOSSIER/reforme-b, la comparaison dans DOSSIER/comparaison.md et DOSSIER/comparaison.html.
         """, valueName: "FICHIER"))
-    var reform: [String] = []
+    var reform: [String]
 
     @Argument(help: ArgumentHelp("Fichiers ou dossiers de demandes (un fichier peut en contenir beaucoup).", valueName: "DEMANDES"))
     var portfolio: [String]
@@ -59,6 +59,7 @@ struct Simulate: ParsableCommand {
         let reform = reform[0]
         let loaded = try load(reform, catalog: catalog)
         let folder = try Console.outputFolder(out)
+        for name in ["comparaison.md", "comparaison.html"] { try folder.remove(name) }
         let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")

@@ -13,6 +13,8 @@ extension Simulate {
     func compare(catalog: SchemeCatalog) throws {
         let reforms = try reform.map { try load($0, catalog: catalog) }
         let folder = try Console.outputFolder(out)
+        // A one-reform run's files must not stay beside the comparison, read as one of its parts.
+        for name in ["simulation.md", "simulation.html", "simulation.csv"] { try folder.remove(name) }
         var summaries: [SimulationSummary] = []
         for (index, loaded) in reforms.enumerated() {
             let letter = index == 0 ? "A" : "B"

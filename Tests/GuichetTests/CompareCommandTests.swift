@@ -27,6 +27,9 @@ import Testing
     }
 
     @Test func twoReformsAreEachReportedThenCompared() throws {
+        // An earlier run with one reform in the same folder: its files do not stay.
+        let single = try guichet(["simulate", "--reform", pdesi60, "--out", "sortie", Repository.path("Applications/pdesi")] + rules)
+        #expect(single.status == 0, "\(single.stderr)")
         let run = try guichet(["simulate", "--reform", pdesi60, "--reform", classes80, "--out", "sortie",
                                Repository.path("Applications/pdesi")] + rules)
         #expect(run.status == 0, "\(run.stderr)")
@@ -42,6 +45,10 @@ import Testing
         #expect(comparison.contains("| Montants accordés |") && comparison.contains("| Lauréats (projets retenus) |"))
         #expect(comparison.contains("- La réforme B coûte "))
         #expect(run.stdout.contains("Comparaison des deux réformes dans sortie/comparaison.md et sortie/comparaison.html"))
+        // Run again with one reform: the comparison goes (the reforms' folders stay, as any other folder would).
+        let again = try guichet(["simulate", "--reform", pdesi60, "--out", "sortie", Repository.path("Applications/pdesi")] + rules)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try files("sortie") == ["reforme-a", "reforme-b", "simulation.csv", "simulation.html", "simulation.md"])
     }
 
     /// With one reform, the files are those of the reviewed copies (the page but for its dated footer).
