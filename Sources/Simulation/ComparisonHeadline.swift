@@ -30,7 +30,9 @@ extension ReformComparison {
             lines.append("Appel à projets « \(pair.a.title) » : \(laureates(callA.before.retained)) aujourd'hui "
                          + "(\(FrenchFormat.money(callA.before.used)) accordés), \(laureates(callA.after.retained)) avec la réforme A "
                          + "(\(FrenchFormat.money(callA.after.used))) et \(laureates(callB.after.retained)) avec la réforme B "
-                         + "(\(FrenchFormat.money(callB.after.used))).")
+                         + "(\(FrenchFormat.money(callB.after.used))) ; pour financer tous les projets admissibles, il faudrait "
+                         + "une enveloppe de \(FrenchFormat.money(callA.before.needed)) aujourd'hui, de \(FrenchFormat.money(callA.after.needed)) "
+                         + "avec la réforme A et de \(FrenchFormat.money(callB.after.needed)) avec la réforme B.")
         }
         return lines
     }

@@ -48,6 +48,12 @@ import Testing
         let sentence = versus > .zero ? "coûte \(FrenchFormat.money(versus)) de plus par an que la réforme A"
             : "coûte \(FrenchFormat.money(versus.negated())) de moins par an que la réforme A"
         #expect(comparison.headline.contains { $0.hasPrefix("La réforme B \(sentence)") }, "\(comparison.headline)")
+        // The call's envelope needed to fund every admissible project, in the three cases.
+        let callA = try #require(totalsA.call), callB = try #require(totalsB.call)
+        let needed = "il faudrait une enveloppe de \(FrenchFormat.money(callA.before.needed)) aujourd'hui, de "
+            + "\(FrenchFormat.money(callA.after.needed)) avec la réforme A et de \(FrenchFormat.money(callB.after.needed)) avec la réforme B."
+        #expect(comparison.headline.contains { $0.hasPrefix("Appel à projets") && $0.hasSuffix(needed) }, "\(comparison.headline)")
+        #expect(callA.before.needed == callB.before.needed && callA.after.needed != callB.after.needed)
     }
 
     @Test func theParametersOfBothReformsSideBySide() throws {
