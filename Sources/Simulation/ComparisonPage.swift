@@ -19,18 +19,7 @@ public enum ComparisonPage {
         body += list(ReformComparison.unchangedTitle, comparison.unchangedSchemes)
         body += "<h2>\(escape(ReformComparison.methodTitle))</h2>\n<p>\(escape(comparison.method))</p>\n"
         let footer = comparison.title + (date.map { " — \($0.frenchLong)" } ?? "")
-        return """
-            <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(comparison.title))</title>
-            <style>
-            \(SimulationPage.style)\(style)@page{size:A4;margin:1.5cm 1.5cm 1.8cm;@bottom-left{content:"\(SimulationPage.cssString(footer))";font:8pt sans-serif;color:#444}@bottom-right{content:"Page " counter(page) " sur " counter(pages);font:8pt sans-serif;color:#444}}
-            </style>
-            </head><body><main>
-            \(body)</main></body></html>
-
-            """
+        return SimulationPage.document(title: comparison.title, footer: footer, extraStyle: style, body: body)
     }
 
     /// Reform B's colour, beside the simulation page's grey for today and blue for reform A.

@@ -30,18 +30,30 @@ public enum SimulationPage {
         }
         body += "<h2>\(escape(ReformImpact.methodTitle))</h2>\n<p>\(inline(impact.method))</p>\n"
         let footer = impact.title + (date.map { " — \($0.frenchLong)" } ?? "")
-        return """
-            <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(impact.title))</title>
-            <style>
-            \(style)@page{size:A4;margin:1.5cm 1.5cm 1.8cm;@bottom-left{content:"\(cssString(footer))";font:8pt sans-serif;color:#444}@bottom-right{content:"Page " counter(page) " sur " counter(pages);font:8pt sans-serif;color:#444}}
-            </style>
-            </head><body><main>
-            \(body)</main></body></html>
+        return document(title: impact.title, footer: footer, body: body)
+    }
 
-            """
+    /// A whole page in French: `body` in its `main`, the style sheet with `extraStyle` after it,
+    /// and `footer` printed at the bottom of each page.
+    static func document(title: String, footer: String, extraStyle: String = "", body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="fr"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)\(extraStyle)\(pageRule(footer: footer))
+        </style>
+        </head><body><main>
+        \(body)</main></body></html>
+
+        """
+    }
+
+    /// The printed page: A4, `footer` at the bottom left, the page number at the bottom right.
+    static func pageRule(footer: String) -> String {
+        "@page{size:A4;margin:1.5cm 1.5cm 1.8cm;@bottom-left{content:\"\(cssString(footer))\";font:8pt sans-serif;color:#444}"
+            + "@bottom-right{content:\"Page \" counter(page) \" sur \" counter(pages);font:8pt sans-serif;color:#444}}"
     }
 
     static let style = """
