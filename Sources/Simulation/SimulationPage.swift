@@ -30,21 +30,33 @@ public enum SimulationPage {
         }
         body += "<h2>\(escape(ReformImpact.methodTitle))</h2>\n<p>\(inline(impact.method))</p>\n"
         let footer = impact.title + (date.map { " — \($0.frenchLong)" } ?? "")
-        return """
-            <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(impact.title))</title>
-            <style>
-            \(style)@page{size:A4;margin:1.5cm 1.5cm 1.8cm;@bottom-left{content:"\(cssString(footer))";font:8pt sans-serif;color:#444}@bottom-right{content:"Page " counter(page) " sur " counter(pages);font:8pt sans-serif;color:#444}}
-            </style>
-            </head><body><main>
-            \(body)</main></body></html>
-
-            """
+        return document(title: impact.title, footer: footer, body: body)
     }
 
-    private static let style = """
+    /// A whole page in French: `body` in its `main`, the style sheet with `extraStyle` after it,
+    /// and `footer` printed at the bottom of each page.
+    static func document(title: String, footer: String, extraStyle: String = "", body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="fr"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)\(extraStyle)\(pageRule(footer: footer))
+        </style>
+        </head><body><main>
+        \(body)</main></body></html>
+
+        """
+    }
+
+    /// The printed page: A4, `footer` at the bottom left, the page number at the bottom right.
+    static func pageRule(footer: String) -> String {
+        "@page{size:A4;margin:1.5cm 1.5cm 1.8cm;@bottom-left{content:\"\(cssString(footer))\";font:8pt sans-serif;color:#444}"
+            + "@bottom-right{content:\"Page \" counter(page) \" sur \" counter(pages);font:8pt sans-serif;color:#444}}"
+    }
+
+    static let style = """
         body{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:1rem;line-height:1.4;color:#1a1a1a;margin:0;padding:1rem}
         main{max-width:64rem;margin:0 auto}
         h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}
@@ -144,7 +156,7 @@ public enum SimulationPage {
 
     /// A chart with its table beside it (under it on a phone, or when `stacked`), in a figure
     /// whose caption names both.
-    private static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false) -> String {
+    static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false) -> String {
         let chart = chart("Graphique en barres. \(caption) Les chiffres sont dans le tableau qui l'accompagne.")
         return "<figure>\n<figcaption>\(escape(caption))</figcaption>\n<div class=\"pair\(stacked ? " stacked" : "")\">\n\(chart)\(table)</div>\n</figure>\n"
     }
@@ -186,7 +198,7 @@ public enum SimulationPage {
         return html + "</div>\n"
     }
 
-    private static func bar(_ series: String?, _ kind: String, _ share: Double, _ value: String, change: Bool = false) -> String {
+    static func bar(_ series: String?, _ kind: String, _ share: Double, _ value: String, change: Bool = false) -> String {
         let share = String(format: "%.3f", max(0, min(1, share)))
         return "<div class=\"bar\(change ? " change" : "")\">" + (series.map { "<span class=\"series\">\(escape($0))</span>" } ?? "")
             + "<span class=\"track\"><i class=\"\(kind)\" style=\"--share:\(share)\"></i><span class=\"value\">\(escape(value))</span></span></div>\n"
@@ -214,7 +226,7 @@ public enum SimulationPage {
     /// A table, figures aligned right; on a phone each row becomes a card, every cell named by
     /// its column (`data-label`). A `small` one (a dozen rows at most) is kept on one page when
     /// printed; a longer one repeats its header on each page.
-    private static func table(_ header: [String], _ rows: [[String]], small: Bool = false) -> String {
+    static func table(_ header: [String], _ rows: [[String]], small: Bool = false) -> String {
         "<div class=\"scroll\"><table\(small ? " class=\"small\"" : "")><thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
             + "</tr></thead>\n<tbody>\n"
             + rows.map { row in

@@ -23,8 +23,12 @@ struct Simulate: ParsableCommand {
             un usage incorrect.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Le fichier de la réforme (voir Rules/reforms/).", valueName: "FICHIER"))
-    var reform: String
+    @Option(name: .long, help: ArgumentHelp("""
+        Le fichier de la réforme (voir Rules/reforms/). Donné deux fois, les deux réformes sont simulées \
+        l'une après l'autre et comparées : le rapport habituel de chacune dans DOSSIER/reforme-a et \
+        DOSSIER/reforme-b, la comparaison dans DOSSIER/comparaison.md et DOSSIER/comparaison.html.
+        """, valueName: "FICHIER"))
+    var reform: [String]
 
     @Argument(help: ArgumentHelp("Fichiers ou dossiers de demandes (un fichier peut en contenir beaucoup).", valueName: "DEMANDES"))
     var portfolio: [String]
@@ -41,18 +45,21 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var rules: RulesOption
 
+    func validate() throws {
+        guard (1...2).contains(reform.count) else {
+            throw ValidationError("--reform se donne une fois (une réforme à simuler) ou deux fois (deux réformes à comparer) ; "
+                                  + "la commande en a reçu \(reform.count).")
+        }
+    }
+
     func run() throws {
         let catalog = try rules.catalog()
         Console.report(catalog)
-        let loaded: Reform
-        switch ReformLoader.load(path: reform, schemes: catalog.schemes) {
-        case .success(let found): loaded = found
-        case .failure(let list):
-            for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
-            Console.error("La réforme n'a pas été simulée : corrigez \(reform) et relancez la commande.")
-            throw ExitCode.failure
-        }
+        if reform.count == 2 { return try compare(catalog: catalog) }
+        let reform = reform[0]
+        let loaded = try load(reform, catalog: catalog)
         let folder = try Console.outputFolder(out)
+        for name in ["comparaison.md", "comparaison.html"] { try folder.remove(name) }
         let summary = try simulate(Simulation(catalog: catalog, reform: loaded), in: folder)
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
@@ -63,7 +70,18 @@ struct Simulate: ParsableCommand {
         if summary.errors > 0 { throw ExitCode(2) }
     }
 
-    private func simulate(_ simulation: Simulation, in folder: OutputFolder) throws -> SimulationSummary {
+    /// The reform of `path`, or its errors printed and exit code 1.
+    func load(_ path: String, catalog: SchemeCatalog) throws -> Reform {
+        switch ReformLoader.load(path: path, schemes: catalog.schemes) {
+        case .success(let found): return found
+        case .failure(let list):
+            for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
+            Console.error("La réforme n'a pas été simulée : corrigez \(path) et relancez la commande.")
+            throw ExitCode.failure
+        }
+    }
+
+    func simulate(_ simulation: Simulation, in folder: OutputFolder) throws -> SimulationSummary {
         Interruption.install()
         let csv = try StreamingFile(path: folder.path("simulation.csv"))
         csv.write(line: SimulationCSV.start(csvFormat))
@@ -83,7 +101,8 @@ struct Simulate: ParsableCommand {
         return format
     }
 
-    private func outcomeLine(_ summary: SimulationSummary) -> String {
+    func outcomeLine(_ summary: SimulationSummary, in folder: String? = nil) -> String {
+        let out = folder ?? self.out
         var line = FrenchFormat.count(summary.applications, "demande simulée", "demandes simulées")
         if summary.errors > 0 {
             line += ", \(FrenchFormat.count(summary.errors)) \(FrenchFormat.agreed(summary.errors, "non simulée", "non simulées")) (voir les erreurs ci-dessus)"
