@@ -22,7 +22,15 @@ public enum ReformReach {
         }
         let changed = summary.schemes.values.reduce(0) { $0 + $1.changed }
         if summary.applications > 0, changed == 0, !summary.interrupted {
-            let why = notes.count == summary.reform.overrides.count && !notes.isEmpty
+            // A call's projects left out of the envelope in both runs: their amounts may change
+            // with no decision changing, and the envelope that would fund them all with them.
+            let moved = summary.schemes.keys.sorted().compactMap { id -> String? in
+                guard let call = summary.schemes[id]?.call, call.before.needed != call.after.needed else { return nil }
+                return "pour l'appel à projets \(id), elle change toutefois le montant des projets admissibles qui ne sont pas retenus : "
+                    + "l'enveloppe qui les financerait tous passe de \(FrenchFormat.money(call.before.needed)) à \(FrenchFormat.money(call.after.needed))"
+            }
+            let why = !moved.isEmpty ? moved.joined(separator: " ; ")
+                : notes.count == summary.reform.overrides.count && !notes.isEmpty
                 ? "pour les raisons dites ci-dessus"
                 : "ses paramètres ne jouent pour aucune de ces demandes (un plafond qu'aucune n'atteint, par exemple), ou leurs nouvelles valeurs sont celles d'aujourd'hui"
             notes.append("la réforme ne change aucune décision du portefeuille : ni l'issue ni le montant d'aucune des "

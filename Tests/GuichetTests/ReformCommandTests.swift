@@ -29,6 +29,21 @@ import Testing
         #expect(String(decoding: csv, as: UTF8.self).contains("FSJ-2020-0102;fonds-solvabilisation;favorable;1500,00;favorable;1500,00;0,00"))
     }
 
+    /// A call's projects left out of the envelope in both runs: no decision changes, yet their
+    /// amounts do, and the warning says so rather than that the reform does nothing.
+    @Test func aReformThatMovesOnlyProjectsLeftOutSaysWhatItMoves() throws {
+        let fictitious = ["--parametres", Repository.path("Applications/parametres-fictifs.yaml")]
+        let generated = try guichet(["portfolio", "generate", "pdesi", "--count", "2000", "--out", "p.yaml"] + rules + fictitious)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let run = try guichet(["simulate", "--reform", Repository.path("Rules/reforms/pdesi-classes-80.yaml"), "--out", "sortie", "p.yaml"]
+                              + rules + fictitious)
+        #expect(run.status == 0, "\(run.stderr)")
+        let warning = run.stderr.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
+        #expect(warning.contains("la réforme ne change aucune décision du portefeuille"), "\(warning)")
+        #expect(warning.contains("pour l'appel à projets pdesi, elle change toutefois le montant des projets admissibles qui ne sont pas retenus : "
+                                 + "l'enveloppe qui les financerait tous passe de "), "\(warning)")
+    }
+
     @Test func anUnknownSchemeIsRefusedWithTheKnownOnes() throws {
         let run = try guichet(["reform", "new", "pdesy"] + rules)
         #expect(run.status == 1)
