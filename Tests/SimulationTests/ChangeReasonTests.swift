@@ -1,3 +1,4 @@
+import Evaluator
 import ExactDecimal
 import Foundation
 import SchemeLanguage
@@ -160,5 +161,19 @@ import Testing
         var unknown = ReasonTracer.Reads()
         ReasonTracer.collect(scheme.amount!.steps[step].expression, scheme: scheme, facts: [], into: &unknown)
         #expect(unknown.parameters.count == 4)
+    }
+}
+
+/// The simulation's registers hold one entry per favourable decision and limit, in each run.
+@Suite struct MemoryRegisterTests {
+    @Test func anEntryIsHeldInSixtyFourBytesAndReadBackWhole() throws {
+        #expect(MemoryLayout<MemoryRegister.Held>.stride == 64)
+        let filed = try #require(LocalDate(year: 2020, month: 10, day: 12))
+        let held = MemoryRegister.Held(applicationID: "PDESI-2020-001", filed: filed,
+                                       amount: DecimalNumber(significand: 3_000_000, scale: 2), months: 12)
+        #expect(held.entry == LimitEntry(applicationID: "PDESI-2020-001", filed: filed,
+                                         amount: DecimalNumber(significand: 3_000_000, scale: 2), months: 12))
+        let none = MemoryRegister.Held(applicationID: "X", filed: filed, amount: nil, months: 0)
+        #expect(none.entry.amount == nil)
     }
 }
