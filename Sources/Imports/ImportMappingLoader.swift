@@ -18,7 +18,7 @@ public enum ImportMappingLoader {
 
     static func load(_ document: YAMLNode, file: String, scheme: Scheme) -> Result<ImportMapping, DiagnosticList> {
         let log = DiagnosticLog()
-        guard var fields = MappingFields(document, path: "", log: log) else { return .failure(DiagnosticList(log.diagnostics)) }
+        guard var fields = Fields(document, path: "", log: log) else { return .failure(DiagnosticList(log.diagnostics)) }
         if let node = fields.required("scheme", what: "le dispositif des demandes (scheme: \(scheme.id))"),
            let id = log.mappingText(node, path: "scheme"), id != scheme.id {
             log.error("cette correspondance est écrite pour le dispositif « \(id) », pas pour « \(scheme.id) » : "
@@ -50,7 +50,7 @@ public enum ImportMappingLoader {
     }
 
     private static func applicant(_ node: YAMLNode, reader: RuleReader, log: DiagnosticLog) -> [ImportMapping.Rule] {
-        guard var fields = MappingFields(node, path: "applicant", log: log) else { return [] }
+        guard var fields = Fields(node, path: "applicant", log: log) else { return [] }
         var rules: [ImportMapping.Rule] = []
         if let name = fields.required("name", what: "la colonne du nom du demandeur"),
            let rule = reader.rule(name, target: .applicantName, type: .text, path: "applicant.name") { rules.append(rule) }
@@ -65,7 +65,7 @@ public enum ImportMappingLoader {
 
     /// `states: {column: État du dossier, import: [En construction, En instruction]}`.
     private static func stateFilter(_ node: YAMLNode, log: DiagnosticLog) -> ImportMapping.StateFilter? {
-        guard var fields = MappingFields(node, path: "states", log: log) else { return nil }
+        guard var fields = Fields(node, path: "states", log: log) else { return nil }
         let column = fields.required("column", what: "la colonne de l'état du dossier (État du dossier)")
             .flatMap { log.mappingText($0, path: "states.column") }
         let accepted = fields.required("import", what: "les états des dossiers à importer ([En construction, En instruction])")

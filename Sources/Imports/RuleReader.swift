@@ -13,7 +13,7 @@ struct RuleReader {
             guard let column = columnName(node, path: path) else { return nil }
             return ImportMapping.Rule(target: target, column: column, path: path, mark: node.mark, values: [], empty: nil, template: nil)
         }
-        guard var fields = MappingFields(node, path: path, log: log) else { return nil }
+        guard var fields = Fields(node, path: path, log: log) else { return nil }
         let columnNode = fields.required("column", what: "le nom de la colonne de l'export")
         let column = columnNode.flatMap { columnName($0, path: fields.childPath("column")) }
         let values = fields.optional("values").map { labels($0, type: type, path: fields.childPath("values")) } ?? []
@@ -45,7 +45,7 @@ struct RuleReader {
     /// `values: {« Catégorie 1 — inscrit au PDESI »: inscrit_1, Non renseigné: null}`.
     private func labels(_ node: YAMLNode, type: ValueType, path: String) -> [(label: String, value: Value?)] {
         guard let pairs = node.mapping else {
-            log.error("une table « libellé de l'export: valeur » est attendue, pas \(MappingFields.kind(node))", at: node.mark, path: path)
+            log.error("une table « libellé de l'export: valeur » est attendue, pas \(MappingText.kind(node))", at: node.mark, path: path)
             return []
         }
         var labels: [(label: String, value: Value?)] = []
@@ -70,7 +70,7 @@ struct RuleReader {
         switch ScalarParsing.value(node, as: type) {
         case .success(let value): return value
         case .failure:
-            let shown = node.scalar.map { "« \(ScalarParsing.truncated($0)) »" } ?? MappingFields.kind(node)
+            let shown = node.scalar.map { "« \(ScalarParsing.truncated($0)) »" } ?? MappingText.kind(node)
             log.error("\(shown) n'est pas \(TypedText.expected(type))", at: node.mark, path: path)
             return nil
         }
@@ -119,7 +119,7 @@ struct RuleReader {
     private func keyed(_ node: YAMLNode, path: String,
                        _ read: (String, YAMLNode, YAMLNode, String) -> ImportMapping.Rule?) -> [ImportMapping.Rule] {
         guard let pairs = node.mapping else {
-            log.error("une table « identifiant: colonne » est attendue, pas \(MappingFields.kind(node))", at: node.mark, path: path)
+            log.error("une table « identifiant: colonne » est attendue, pas \(MappingText.kind(node))", at: node.mark, path: path)
             return []
         }
         var seen = Set<String>()

@@ -80,7 +80,7 @@ import YAMLReader
         let found = try diagnostics(Self.minimal.replacing("scheme: pdesi", with: "scheme: fsl-acces") + "subjet: Intitulé\n")
         #expect(found.map(\.message) == [
             "cette correspondance est écrite pour le dispositif « fsl-acces », pas pour « pdesi » : donnez la correspondance de pdesi, ou --scheme fsl-acces",
-            "champ inconnu « subjet » ; vouliez-vous dire « subject » ?",
+            "champ « subjet » inconnu ; vouliez-vous dire « subject » ?",
         ])
     }
 

@@ -1,13 +1,15 @@
 import Platform
 import YAMLReader
 
-/// Reads the fields of a YAML mapping by name, and reports those nobody asked for.
+/// Reads the fields of a YAML mapping by name, and reports those nobody asked for: the one
+/// reader of the scheme files, the applications and the other files of the rules folder (an
+/// import's mapping).
 ///
 /// An unknown field is an error, not a silence: a misspelt `plafond` must not quietly
 /// leave a scheme uncapped.
-struct Fields {
-    let node: YAMLNode
-    let path: String
+public struct Fields {
+    public let node: YAMLNode
+    public let path: String
     let log: DiagnosticLog
     private let pairs: [YAMLPair]
     /// Which pairs were read, by index: a bit mask, as this runs once per field of every application.
@@ -17,7 +19,7 @@ struct Fields {
     private var asked: [String] = []
 
     /// nil (after logging) when the node is not a mapping.
-    init?(_ node: YAMLNode, path: String, log: DiagnosticLog) {
+    public init?(_ node: YAMLNode, path: String, log: DiagnosticLog) {
         self.node = node
         self.path = path
         self.log = log
@@ -29,10 +31,10 @@ struct Fields {
         asked.reserveCapacity(8)
     }
 
-    func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The value of an optional field.
-    mutating func optional(_ key: String) -> YAMLNode? {
+    public mutating func optional(_ key: String) -> YAMLNode? {
         asked.append(key)
         guard let index = pairs.firstIndex(where: { $0.key.scalar == key }) else { return nil }
         markRead(index)
@@ -41,7 +43,7 @@ struct Fields {
     }
 
     /// The value of a required field; logs and returns nil when it is absent.
-    mutating func required(_ key: String, what: String? = nil) -> YAMLNode? {
+    public mutating func required(_ key: String, what: String? = nil) -> YAMLNode? {
         guard let value = optional(key) else {
             let hint = what.map { " : \($0)" } ?? ""
             log.error("champ « \(key) » manquant\(hint)", at: node.mark, path: path.isEmpty ? nil : path)
@@ -59,7 +61,7 @@ struct Fields {
     }
 
     /// Logs every field that was not read, suggesting the closest known one.
-    func rejectUnknown() {
+    public func rejectUnknown() {
         for (index, pair) in pairs.enumerated() where !wasRead(index) {
             let key = pair.key.scalar ?? pair.key.kindName
             let known = Array(Set(asked)).sorted()
