@@ -30,10 +30,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The system zlib's CRC-32 (Debian: zlib1g-dev), for the ZIP entries of the ODT acts.
+        .systemLibrary(name: "CZlibChecksum", providers: [.apt(["zlib1g-dev"])]),
         // Files and the operating system: owner-only atomic writes, locked output folders,
         // listings that skip nothing silently, hashing, the queue between two threads.
         // The only module that names Glibc or Darwin.
-        .target(name: "Platform", dependencies: ["CCrypto"]),
+        .target(name: "Platform", dependencies: ["CCrypto", "CZlibChecksum"]),
         // Exact decimal arithmetic for money, rates and numbers.
         .target(name: "ExactDecimal"),
         // Reads YAML streams into located nodes, one document at a time.
@@ -107,7 +109,7 @@ let package = Package(
         // One test target per module, each beside the module it tests.
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
-        .testTarget(name: "OpenDocumentTests", dependencies: ["OpenDocument", "Documents", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "OpenDocumentTests", dependencies: ["OpenDocument", "Documents", "Platform", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "Platform"]),
         .testTarget(name: "ExactDecimalTests", dependencies: ["ExactDecimal", "Platform"]),
         .testTarget(name: "FinancingPlansTests", dependencies: ["FinancingPlans", "YAMLReader", "ExactDecimal", "Platform", "TestSupport"]),

@@ -66,6 +66,8 @@ enum ODTArchive {
     /// The archive `base` (written by `write`) with `entries` added after its own: the parts a
     /// template fixes are compressed once, in `base`, and each document adds only its own.
     static func appending(_ entries: [Entry], to base: [UInt8]) throws -> [UInt8] {
+        // Stored entries, as every act adds: written directly (`ZIPAppending`).
+        if !entries.contains(where: \.compressed) { return try ZIPAppending.appending(entries, to: base) }
         let archive = try Archive(data: Data(base), accessMode: .update, pathEncoding: nil)
         for entry in entries { try add(entry, to: archive) }
         guard let data = archive.data else { throw Archive.ArchiveError.unwritableArchive }
