@@ -144,14 +144,10 @@ public enum JSONDecision {
         json.string("body_name", name.name)
     }
 
-    /// The same in every decision of the scheme: written once (`SchemeWording`).
+    /// The same in every decision of the scheme: written once (`SchemeWording`), at the depth of
+    /// a decision's own file, and indented further inside a larger document.
     private static func scheme(_ record: DecisionRecord, _ json: inout JSONWriter) {
-        let written = record.wording.schemeJSON
-        if written.depth <= json.depth {
-            json.fragment("scheme", written)
-        } else {
-            scheme(record.scheme, legalBasis: record.legalBasis, key: "scheme", &json)
-        }
+        json.fragment("scheme", record.wording.schemeJSON)
     }
 
     static func scheme(_ scheme: Scheme, legalBasis: [String], key: String?, _ json: inout JSONWriter) {
@@ -202,11 +198,7 @@ public enum JSONDecision {
                     }
                     json.string("note", row.note)
                     // The same in every decision of the scheme: written once (`SchemeWording`).
-                    if row.sourceJSON.depth <= json.depth {
-                        json.fragment("source", row.sourceJSON)
-                    } else {
-                        source(row.source, key: "source", &json)
-                    }
+                    json.fragment("source", row.sourceJSON)
                 }
             }
         }

@@ -63,17 +63,6 @@ enum ODTArchive {
         return [UInt8](data)
     }
 
-    /// The archive `base` (written by `write`) with `entries` added after its own: the parts a
-    /// template fixes are compressed once, in `base`, and each document adds only its own.
-    static func appending(_ entries: [Entry], to base: [UInt8]) throws -> [UInt8] {
-        // Stored entries, as every act adds: written directly (`ZIPAppending`).
-        if !entries.contains(where: \.compressed) { return try ZIPAppending.appending(entries, to: base) }
-        let archive = try Archive(data: Data(base), accessMode: .update, pathEncoding: nil)
-        for entry in entries { try add(entry, to: archive) }
-        guard let data = archive.data else { throw Archive.ArchiveError.unwritableArchive }
-        return [UInt8](data)
-    }
-
     private static func add(_ entry: Entry, to archive: Archive) throws {
         let bytes = entry.bytes
         try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,

@@ -36,7 +36,7 @@ public enum ODTRendering {
             parts.append(ODTArchive.Entry(path: ODTTemplate.stylesPath, bytes: styles, compressed: false))
         }
         do {
-            return try ODTArchive.appending(parts, to: template.base)
+            return try ZIPAppending.appending(parts, to: template.base)
         } catch {
             throw ODTTemplateError(template: template.name, reason: "écriture du document « \(document.title) » impossible (\(error))")
         }

@@ -5,11 +5,11 @@ import Platform
 /// base's central directory copied, the new entries' records after it, then a new end record.
 ///
 /// What an act's ODT needs and no more: no compression, no ZIP64 (an act's archive is a few tens
-/// of kilobytes), names in ASCII, every entry dated 1 January 1980 like the base's. It replaces
-/// ZIPFoundation's update mode, which read the archive back and checksummed in Swift: a fifth of
-/// the time of writing an act.
+/// of kilobytes), names in ASCII, every entry dated 1 January 1980 like the base's. ZIPFoundation's
+/// update mode, which it replaces, read the archive back and checksummed in Swift: a fifth of the
+/// time of writing an act.
 enum ZIPAppending {
-    enum Failure: Error { case noEndRecord, tooLarge }
+    enum Failure: Error { case noEndRecord, tooLarge, compressedEntry }
 
     /// The DOS date of 1 January 1980, 00:00: `ODTArchive.fixedDate`.
     private static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
@@ -26,6 +26,8 @@ enum ZIPAppending {
         archive.append(contentsOf: base[..<end.directoryOffset])
         var records: [UInt8] = []
         for entry in entries {
+            // Only stored parts: the template's base holds the compressed ones.
+            guard !entry.compressed else { throw Failure.compressedEntry }
             guard archive.count < Int(UInt32.max), entry.bytes.count < Int(UInt32.max) else { throw Failure.tooLarge }
             let name = Array(entry.path.utf8)
             let crc = CRC32.checksum(entry.bytes)

@@ -228,11 +228,12 @@ public final class DecisionRegister: LimitReader {
         }
     }
 
-    /// The register's pseudonym of a natural person's identifier, the keyed hash it stores: a
+    /// The register's pseudonyms of natural persons' identifiers, the keyed hashes it stores: a
     /// portfolio made from the register groups one person's files as the register does, and
-    /// names no one.
-    public func pseudonym(_ identifier: String) throws -> String {
-        try pseudonyms.get().pseudonym(identifier)
+    /// names no one. An error when the register's key is missing.
+    public func pseudonymizer() throws -> @Sendable (String) -> String {
+        let pseudonyms = try pseudonyms.get()
+        return { pseudonyms.pseudonym($0) }
     }
 
     /// The decisions in force, by scheme, filing date and application.

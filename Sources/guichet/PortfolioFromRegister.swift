@@ -49,10 +49,8 @@ extension Portfolio {
         func run() throws {
             let catalog = try rules.catalog()
             if let scheme { _ = try rules.scheme(scheme, in: catalog) }
-            let (entries, pseudonym) = try register.query { register in
-                (try register.currentEntries(), { (identifier: String) in (try? register.pseudonym(identifier)) ?? "p:inconnu" })
-            }
-            try requireKey()
+            // Without its key, the register gives no pseudonyms: its error says so, where.
+            let (entries, pseudonym) = try register.query { register in (try register.currentEntries(), try register.pseudonymizer()) }
             var portfolio = RegisterPortfolio(entries: entries, year: year, scheme: scheme, pseudonym: pseudonym)
             guard portfolio.decisionCount > 0 else {
                 Console.out("Aucune décision de \(year)\(scheme.map { " du dispositif « \($0) »" } ?? "") au registre \(register.path) : aucun portefeuille écrit.")
@@ -64,11 +62,6 @@ extension Portfolio {
             try write(portfolio.text, to: path)
             Console.out("\(path) : \(FrenchFormat.count(portfolio.count, "demande")) décidée(s) en \(year), sur \(FrenchFormat.count(portfolio.decisionCount, "décision")) de l'année au registre ; pseudonymisé, lisible par vous seul")
             try report(portfolio, failures: failures.count)
-        }
-
-        /// A register without its key cannot give pseudonyms: the portfolio would group no one's files.
-        private func requireKey() throws {
-            try register.query { register in _ = try register.pseudonym("") }
         }
 
         private func write(_ text: String, to path: String) throws {

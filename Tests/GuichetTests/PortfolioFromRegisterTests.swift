@@ -88,6 +88,15 @@ import Testing
         #expect(run.errors.contains("aucun dossier donné ne porte la demande FSJ-2020-0102"))
     }
 
+    /// Without its key the register gives no pseudonyms: no portfolio, and the register's error.
+    @Test func aRegisterWithoutItsKeyWritesNoPortfolio() throws {
+        try decideHousing(from: housing)
+        try FileManager.default.removeItem(atPath: "\(folder)/.guichet/registre.sqlite.key")
+        let run = try guichet(["portfolio", "from-register", "--year", "2020", housing] + rules, expect: 1)
+        #expect(run.errors.contains(".guichet/registre.sqlite: erreur : la clé de pseudonymisation"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/portfolio-registre-2020.yaml"))
+    }
+
     @Test func aYearWithoutDecisionsSaysSo() throws {
         try decideHousing(from: housing)
         let run = try guichet(["portfolio", "from-register", "--year", "2019", "--scheme", "fsl-acces", housing] + rules)

@@ -27,6 +27,13 @@ import Testing
                                             ODTArchive.Entry(path: "meta.xml", bytes: meta, compressed: false)], to: base) == archive)
     }
 
+    @Test func aCompressedPartIsRefusedNotStoredAsIfPlain() throws {
+        let base = try ODTArchive.write(mediaType: "application/vnd.oasis.opendocument.text", entries: [])
+        #expect(throws: ZIPAppending.Failure.compressedEntry) {
+            try ZIPAppending.appending([ODTArchive.Entry(path: "content.xml", bytes: [1], compressed: true)], to: base)
+        }
+    }
+
     @Test func aBaseThatIsNoArchiveIsRefused() {
         #expect(throws: ZIPAppending.Failure.self) {
             try ZIPAppending.appending([ODTArchive.Entry(path: "content.xml", bytes: [1], compressed: false)], to: Array(repeating: 0, count: 40))
