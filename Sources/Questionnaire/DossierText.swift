@@ -10,14 +10,10 @@ enum DossierText {
 
     static func write(schemeID: String, header: Questionnaire.Header, filed: LocalDate,
                       facts: [(id: String, yaml: String)], pieces: [String], comments: [String] = []) -> String {
-        var lines = comments.map { "# " + $0 }
-        lines.append("scheme: \(FactWriting.quoted(schemeID))")
-        lines.append("id: \(FactWriting.quoted(header.id))")
-        lines.append("filed: \(FactWriting.quoted(filed.description))")
-        lines.append("applicant:")
-        lines.append("  name: \(FactWriting.quoted(header.name))")
-        if let kind = header.kind { lines.append("  kind: \(FactWriting.quoted(kind))") }
-        if let subject = header.subject { lines.append("subject: \(FactWriting.quoted(subject))") }
+        let file = ApplicationFile(target: .scheme(schemeID), id: header.id, filed: filed,
+                                   applicant: Application.Applicant(name: header.name, kind: header.kind, address: nil),
+                                   subject: header.subject)
+        var lines = comments.map { "# " + $0 } + file.header
         if facts.isEmpty {
             lines.append("facts: {}")
         } else {

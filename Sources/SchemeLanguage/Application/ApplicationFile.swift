@@ -38,7 +38,18 @@ public struct ApplicationFile {
     /// `fact` may replace a value as it is written (a pseudonym for an identifier).
     public func document(_ parts: [(scheme: Scheme, application: Application)],
                          fact: (InputDefinition, Value) -> Value = { $1 }) -> String {
-        var lines = ["---"]
+        var lines = ["---"] + header
+        lines += Self.facts(parts, fact: fact)
+        lines += Self.flags(parts)
+        lines += findingsAndOutcomes(parts)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What opens the document, after `---`: its scheme or family, id, filing date, applicant
+    /// and subject, texts quoted. Shared with the questionnaire's dossier, whose facts are
+    /// written from what a person typed.
+    public var header: [String] {
+        var lines: [String] = []
         switch target {
         case .scheme(let id): lines.append("scheme: \(id)")
         case .family(let family, let requests):
@@ -53,10 +64,7 @@ public struct ApplicationFile {
         if let siret = applicant.siret { lines.append("  siret: \(YAMLScalar.quoted(siret))") }
         if let address = applicant.address { lines.append("  address: \(YAMLScalar.quoted(address))") }
         if let subject { lines.append("subject: \(YAMLScalar.quoted(subject))") }
-        lines += Self.facts(parts, fact: fact)
-        lines += Self.flags(parts)
-        lines += findingsAndOutcomes(parts)
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// A value as the file writes it, read back as the same value.
