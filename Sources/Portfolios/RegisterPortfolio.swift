@@ -25,8 +25,6 @@ public struct RegisterPortfolio {
     private var documents: [(filed: LocalDate, id: String, text: String)] = []
     /// Decisions whose file has other facts than those decided, with where the file is.
     public private(set) var changed: [(entry: RegisterEntry, mark: SourceMark)] = []
-    /// How many documents of the files were not decided in the year (or not under the scheme asked).
-    public private(set) var skipped = 0
     private let pseudonym: (String) -> String
 
     /// - Parameters:
@@ -73,11 +71,12 @@ public struct RegisterPortfolio {
             taken.insert(key)
             parts.append((scheme, application))
         }
-        guard let first = parts.first?.application else {
-            skipped += 1
-            return
-        }
-        let target: ApplicationFile.Target = document.family.map { .family($0, requests: first.requests ?? parts.map(\.scheme.id)) }
+        guard let first = parts.first?.application else { return }
+        // A household's file requests only the aids decided in the year: the others' facts may
+        // not be in the portfolio.
+        let decided = parts.map(\.scheme.id)
+        let requests = first.requests.map { $0.filter(decided.contains) } ?? decided
+        let target: ApplicationFile.Target = document.family.map { .family($0, requests: requests) }
             ?? .scheme(parts[0].scheme.id)
         var file = ApplicationFile(target: target, id: first.id, filed: first.filed, applicant: applicant(first.applicant),
                                    subject: first.applicant.isLegalPerson ? first.subject : nil)

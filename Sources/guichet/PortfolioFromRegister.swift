@@ -60,7 +60,7 @@ extension Portfolio {
             failures.flatMap(\.diagnostics).forEach { Console.error($0.description) }
             let path = out ?? "portfolio-registre-\(year).yaml"
             try write(portfolio.text, to: path)
-            Console.out("\(path) : \(FrenchFormat.count(portfolio.count, "demande")) décidée(s) en \(year), sur \(FrenchFormat.count(portfolio.decisionCount, "décision")) de l'année au registre ; pseudonymisé, lisible par vous seul")
+            Console.out("\(path) : \(FrenchFormat.count(portfolio.count, "demande décidée", "demandes décidées")) en \(year), sur \(FrenchFormat.count(portfolio.decisionCount, "décision")) de l'année au registre ; pseudonymisé, lisible par vous seul")
             try report(portfolio, failures: failures.count)
         }
 

@@ -49,7 +49,7 @@ import Testing
     @Test func theYearsDecisionsEvaluateAsDecidedAndNameNoOne() throws {
         try decideHousing(from: housing)
         let run = try guichet(["portfolio", "from-register", "--year", "2020", housing] + rules)
-        #expect(run.output.contains("16 demandes décidée(s) en 2020, sur 17 décisions"))
+        #expect(run.output.contains("16 demandes décidées en 2020, sur 17 décisions"))
         let path = "\(folder)/portfolio-registre-2020.yaml"
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
@@ -72,6 +72,23 @@ import Testing
             #expect(samples.contains(name), "the samples hold \(name)")
             #expect(!portfolio.contains(name), "\(name)")
         }
+    }
+
+    /// A household's file whose aids were not all decided in the year requests only those that
+    /// were, and evaluates as they were decided.
+    @Test func aHouseholdRequestsOnlyTheAidsDecided() throws {
+        try initialise()
+        try guichet(["evaluate", housing, "--date", "2020-12-01"] + rules)
+        try guichet(["decide", "fsl-acces", housing, "--acte", "A-fsl-acces", "--date", "2020-12-01"] + rules)
+        try guichet(["portfolio", "from-register", "--year", "2020", housing] + rules)
+        let portfolio = try String(contentsOfFile: "\(folder)/portfolio-registre-2020.yaml", encoding: .utf8)
+        let household = try #require(portfolio.components(separatedBy: "---\n").first { $0.contains("id: \"MEN-2020-0401\"") })
+        #expect(household.contains("family: logement\nrequests: [fsl-acces]\n"), "\(household)")
+        let elsewhere = try TemporaryFolder("household-elsewhere")
+        try guichet(["evaluate", "\(folder)/portfolio-registre-2020.yaml", "--out", "p", "--date", "2020-12-01"] + rules, in: elsewhere.path)
+        let results = try results("\(elsewhere.path)/p/summary.jsonl")
+        #expect(results["fonds-solvabilisation/MEN-2020-0401"] == nil)
+        #expect(results["fsl-acces/MEN-2020-0401"] != nil)
     }
 
     @Test func aDecisionWhoseFileChangedOrIsMissingIsToldNotGuessed() throws {
