@@ -155,12 +155,7 @@ public struct ReformImpact: Sendable {
                          + "de demandes comme celles du portefeuille.")
         }
         // A call's projects are aided when its selection retains them, not when they are admissible.
-        let granted = schemes.map { scheme -> (before: Int, after: Int) in
-            let favorable = scheme.outcomes.first { $0.outcome == .favorable }
-            let before = scheme.call.flatMap { $0.before.unselected == nil ? $0.before.retained : nil } ?? favorable?.before ?? 0
-            let after = scheme.call.flatMap { $0.after.unselected == nil ? $0.after.retained : nil } ?? favorable?.after ?? 0
-            return (before, after)
-        }
+        let granted = schemes.map(\.aided)
         let grantedBefore = granted.reduce(0) { $0 + $1.before }, grantedAfter = granted.reduce(0) { $0 + $1.after }
         let aided = schemes.contains { $0.call != nil } ? "décision favorable et, pour un appel à projets, projet retenu" : "décision favorable"
         lines.append("Demandes aidées (\(aided)) : \(FrenchFormat.count(grantedBefore)) aujourd'hui, "

@@ -58,7 +58,7 @@ public final class Simulation {
         let register = MemoryRegister()
         let tracer = ReasonTracer(), reasons = ReasonTexts(base: base, reformed: reformed)
         let line = { (item: SimulationSummary.Item, change: SimulationSummary.Change) in
-            SimulationSummary.csvLine(item, change, reason: reasons.text(scheme: item.scheme, change, filed: item.filed), format: csvFormat)
+            SimulationCSV.line(item, change, reason: reasons.text(scheme: item.scheme, change, filed: item.filed), format: csvFormat)
         }
         // Calls are held until the end, for their selection; a call no run can select is not.
         var calls: [String: CallHold] = [:]

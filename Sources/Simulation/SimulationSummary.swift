@@ -231,8 +231,10 @@ public struct SimulationSummary: Sendable {
         return change.difference > .zero ? .more : change.difference < .zero ? .less : nil
     }
 
-    /// Notes the call's envelope of each run, from the first application that has one.
+    /// Notes the call's envelope of each run, from the first application that has one; nothing
+    /// for a scheme without a selection, which has no envelope.
     mutating func noteEnvelopes(_ old: Evaluation, _ new: Evaluation) {
+        guard old.scheme.selection != nil || new.scheme.selection != nil else { return }
         var totals = schemes[old.scheme.id] ?? SchemeTotals()
         if totals.envelopeBefore == nil, let version = Self.envelope(of: old) {
             totals.envelopeBefore = version.value.decimal
@@ -283,12 +285,5 @@ public struct SimulationSummary: Sendable {
     private static func envelope(of evaluation: Evaluation) -> Parameter.Version? {
         guard let selection = evaluation.scheme.selection, case .parameter(let index)? = selection.envelope?.node else { return nil }
         return evaluation.scheme.parameters[index].version(on: evaluation.application.filed)
-    }
-
-    /// The RFC 4180 header (`SimulationCSV` has both forms).
-    public static let csvHeader = SimulationCSV.header(.rfc4180)
-
-    static func csvLine(_ item: Item, _ change: Change, reason: String = "", format: SimulationCSV.Format = .rfc4180) -> String {
-        SimulationCSV.line(item, change, reason: reason, format: format)
     }
 }
