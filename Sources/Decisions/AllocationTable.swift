@@ -58,12 +58,12 @@ public struct AllocationTable: Sendable {
         text.heading(scheme.authority.name, level: 1)
         text.heading("Tableau des dotations : \(scheme.title)")
         let computed = rows.filter { $0.total != nil }.count
-        text.line("Dotations calculées le \(referenceDate.frenchLong) pour \(FrenchFormat.count(rows.count)) établissement\(rows.count > 1 ? "s" : "")"
+        text.line("Dotations calculées le \(referenceDate.frenchLong) pour \(FrenchFormat.count(rows.count, "établissement"))"
                   + (computed < rows.count ? ", dont \(FrenchFormat.count(rows.count - computed)) dont le calcul est incomplet (voir sa fiche)." : "."))
         text.blank()
         let labels = columns.map { scheme.amount!.steps[$0].label }
         let resultLabel = scheme.amount.map { $0.steps[$0.result].label } ?? "Total"
-        let money: (DecimalNumber?) -> String = { $0.map(FrenchFormat.money) ?? "non calculé" }
+        let money: (DecimalNumber?) -> String = { $0.map(FrenchFormat.money) ?? "non calculable" }
         var body = rows.map { row in [row.id, row.establishment] + row.parts.map(money) + [money(row.total)] }
         if let sums = sums() {
             body.append(["**Total**", ""] + sums.parts.map { "**\(FrenchFormat.money($0))**" } + ["**\(FrenchFormat.money(sums.total))**"])

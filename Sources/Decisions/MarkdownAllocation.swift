@@ -63,7 +63,7 @@ enum MarkdownAllocation {
         guard let definition = record.scheme.amount else { return [] }
         return definition.steps.indices.compactMap { index in
             guard definition.steps[index].part, let canonical = record.steps[index].canonical,
-                  let value = DecimalNumber(parsing: canonical), value < .zero else { return nil }
+                  let value = DecimalNumber(canonical: canonical), value < .zero else { return nil }
             return "La part « \(record.steps[index].label) » est négative (\(record.steps[index].value ?? "")) : le texte ne dit pas comment ce montant est réglé ; le service l'examine avant toute notification."
         }
     }

@@ -37,8 +37,20 @@ import YAMLReader
     }
 
     @Test func anAidStillNeedsItsEligibility() {
-        let aid = Self.allocation.replacing("kind: allocation", with: "kind: individual-aid")
+        let aid = Self.allocation.replacing("kind: allocation", with: "kind: individual-aid").replacing("      part: true\n", with: "")
         #expect(Fixture.errors(aid).map(\.message) == ["champ « eligibility » manquant : les critères d'éligibilité"])
+    }
+
+    /// A part is an allocation's: on an aid nothing would read it, so it is refused where written.
+    @Test func aPartOnAnAidIsRefusedAtItsField() throws {
+        let aid = Self.allocation.replacing("kind: allocation", with: "kind: individual-aid")
+            + "eligibility:\n  - {id: toujours, label: Toujours, failure: Jamais., when: \"true\"}\n"
+        let errors = Fixture.errors(aid)
+        #expect(errors.count == 1, "\(errors)")
+        let error = try #require(errors.first)
+        #expect(error.message == "« part » désigne une part d'une dotation (kind: allocation) ; ce dispositif n'en est pas une : retirez « part »")
+        #expect(error.path == "amount.steps[0].part")
+        #expect(error.mark.line == Fixture.line(of: "part: true", in: aid))
     }
 
     @Test func whatOnlyAnApplicationHasIsRefusedWithWhatToDo() {

@@ -16,6 +16,17 @@ extension SchemeBuilder {
         }
     }
 
+    /// `part: true` names a part of an allocation: on any other scheme nothing would read it, and
+    /// the author would believe a notice shows it.
+    func refuseParts(in amount: YAMLNode?) {
+        guard let steps = amount?.mapping?.first(where: { $0.key.scalar == "steps" })?.value.sequence else { return }
+        for (index, step) in steps.enumerated() {
+            guard let part = step.mapping?.first(where: { $0.key.scalar == "part" }) else { continue }
+            log.error("« part » désigne une part d'une dotation (kind: allocation) ; ce dispositif n'en est pas une : retirez « part »",
+                      at: part.key.mark, path: "amount.steps[\(index)].part")
+        }
+    }
+
     /// Why a field has no meaning for an allocation, in French.
     private static func refusalReason(_ key: String) -> String {
         switch key {

@@ -153,6 +153,8 @@ struct SchemeBuilder {
         if kind == .allocation {
             checkAllocation(document, amount: amountNode, refused: [("eligibility", eligibility), ("in_force", inForceNode), ("pieces", piecesNode),
                                                                  ("limits", limitsNode), ("schedule", scheduleNode), ("selection", selectionNode)])
+        } else {
+            refuseParts(in: amountNode)
         }
         let interpretations = fields.optional("interpretation").map {
             self.interpretations($0, targets: InterpretationTargets(document, window: inForceNode != nil))
