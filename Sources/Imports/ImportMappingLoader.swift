@@ -20,7 +20,7 @@ public enum ImportMappingLoader {
         let log = DiagnosticLog()
         guard var fields = Fields(document, path: "", log: log) else { return .failure(DiagnosticList(log.diagnostics)) }
         if let node = fields.required("scheme", what: "le dispositif des demandes (scheme: \(scheme.id))"),
-           let id = log.mappingText(node, path: "scheme"), id != scheme.id {
+           let id = log.line(node, path: "scheme"), id != scheme.id {
             log.error("cette correspondance est écrite pour le dispositif « \(id) », pas pour « \(scheme.id) » : "
                       + "donnez la correspondance de \(scheme.id), ou --scheme \(id)", at: node.mark, path: "scheme")
         }
@@ -67,14 +67,14 @@ public enum ImportMappingLoader {
     private static func stateFilter(_ node: YAMLNode, log: DiagnosticLog) -> ImportMapping.StateFilter? {
         guard var fields = Fields(node, path: "states", log: log) else { return nil }
         let column = fields.required("column", what: "la colonne de l'état du dossier (État du dossier)")
-            .flatMap { log.mappingText($0, path: "states.column") }
+            .flatMap { log.line($0, path: "states.column") }
         let accepted = fields.required("import", what: "les états des dossiers à importer ([En construction, En instruction])")
             .flatMap { node -> [String]? in
                 guard let items = node.sequence, !items.isEmpty else {
                     log.error("une liste non vide d'états est attendue ([En construction, En instruction])", at: node.mark, path: "states.import")
                     return nil
                 }
-                return items.enumerated().compactMap { log.mappingText($1, path: "states.import[\($0)]") }
+                return items.enumerated().compactMap { log.line($1, path: "states.import[\($0)]") }
             }
         fields.rejectUnknown()
         guard let column, let accepted else { return nil }

@@ -20,7 +20,7 @@ struct RuleReader {
         let empty: Value?? = fields.optional("empty").map { value($0, type: type, path: fields.childPath("empty")) }
         var template: String?
         if allowsTemplate, let node = fields.optional("template") {
-            template = log.mappingText(node, path: fields.childPath("template"))
+            template = log.line(node, path: fields.childPath("template"))
             if let text = template, text.ranges(of: "{value}").count != 1 {
                 log.error("le modèle doit contenir « {value} » une fois : il est remplacé par la valeur de la colonne (\"DS-{value}\")",
                           at: node.mark, path: fields.childPath("template"))
@@ -33,7 +33,7 @@ struct RuleReader {
     }
 
     private func columnName(_ node: YAMLNode, path: String) -> String? {
-        guard let text = log.mappingText(node, path: path) else { return nil }
+        guard let text = log.line(node, path: path) else { return nil }
         let name = text.trimmingSpaces
         guard !name.isEmpty else {
             log.error("le nom de colonne est vide", at: node.mark, path: path)
@@ -45,7 +45,7 @@ struct RuleReader {
     /// `values: {« Catégorie 1 — inscrit au PDESI »: inscrit_1, Non renseigné: null}`.
     private func labels(_ node: YAMLNode, type: ValueType, path: String) -> [(label: String, value: Value?)] {
         guard let pairs = node.mapping else {
-            log.error("une table « libellé de l'export: valeur » est attendue, pas \(MappingText.kind(node))", at: node.mark, path: path)
+            log.error("une table « libellé de l'export: valeur » est attendue, pas \(node.kindName)", at: node.mark, path: path)
             return []
         }
         var labels: [(label: String, value: Value?)] = []
@@ -66,11 +66,11 @@ struct RuleReader {
     /// A value of the type as a mapping file writes it (as an application file does).
     private func value(_ node: YAMLNode, type: ValueType, path: String) -> Value? {
         if node.isNull { return nil }
-        if case .text = type, let text = log.mappingText(node, path: path) { return .text(text) }
+        if case .text = type, let text = log.line(node, path: path) { return .text(text) }
         switch ScalarParsing.value(node, as: type) {
         case .success(let value): return value
         case .failure:
-            let shown = node.scalar.map { "« \(ScalarParsing.truncated($0)) »" } ?? MappingText.kind(node)
+            let shown = node.scalar.map { "« \(ScalarParsing.truncated($0)) »" } ?? node.kindName
             log.error("\(shown) n'est pas \(TypedText.expected(type))", at: node.mark, path: path)
             return nil
         }
@@ -119,7 +119,7 @@ struct RuleReader {
     private func keyed(_ node: YAMLNode, path: String,
                        _ read: (String, YAMLNode, YAMLNode, String) -> ImportMapping.Rule?) -> [ImportMapping.Rule] {
         guard let pairs = node.mapping else {
-            log.error("une table « identifiant: colonne » est attendue, pas \(MappingText.kind(node))", at: node.mark, path: path)
+            log.error("une table « identifiant: colonne » est attendue, pas \(node.kindName)", at: node.mark, path: path)
             return []
         }
         var seen = Set<String>()

@@ -97,7 +97,7 @@ extension DiagnosticLog {
 
     /// A text on one line, such as a name or a subject: a line break there would split a
     /// table row or forge a line in a procès-verbal.
-    func line(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
+    public func line(_ node: YAMLNode, path: @autoclosure () -> String) -> String? {
         text(node, path: path(), allowingLineBreaks: false)
     }
 
