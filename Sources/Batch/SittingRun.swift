@@ -6,9 +6,10 @@ import Register
 import RuleSet
 import SchemeLanguage
 
-/// A call's selection for one sitting of the body that decides: the applications evaluated,
-/// ranked and placed within the envelope, the laureates proposed to the sitting and recorded
-/// as proposals, the fiches, the procès-verbal and the draft report written.
+/// What is put to one sitting of the body that decides, and recorded as proposals: a call's
+/// laureates, ranked and placed within the envelope (with the procès-verbal); for a scheme that
+/// is no call, every application the rules grant or every allocation computed, in filing order.
+/// The fiches and the draft report are written.
 ///
 /// Limits count the aid decided and, in rank order, the aid proposed at the same sitting: two
 /// projects of one owner cannot together pass a yearly cap. Every document is written before
@@ -39,8 +40,11 @@ public struct SittingRun {
 
     public struct Outcome {
         public let report: BatchReport
+        /// A call's selection; nil for a scheme that is no call.
         public let selection: SelectionResult?
-        /// The procès-verbal, as written to `selection-SCHEME.md`.
+        /// What is put to the sitting of a scheme that is no call; nil for a call.
+        public let proposal: SittingProposal?
+        /// A call's procès-verbal, as written to `selection-SCHEME.md`.
         public let minutes: String?
         /// Applications proposed before at this sitting and now sent back to instruction.
         public let withdrawn: [String]
@@ -65,17 +69,37 @@ public struct SittingRun {
         var leftOut: [(id: String, reason: String)] = documents.filter { $0.filed > sitting.date && $0.schemes.contains(scheme.id) }.map {
             ($0.id, "déposée après la séance du \(sitting.date.frenchLong), elle n'y prend pas part")
         }
-        guard let selector = CallSelector(scheme: scheme) else {
-            return Outcome(report: read, selection: nil, minutes: nil, withdrawn: [], leftOut: leftOut)
-        }
+        let selector = CallSelector(scheme: scheme)
         return try register.batch(sitting: sitting.reference) { session in
             let open = try candidates(read, session: session, leftOut: &leftOut)
             let ledger = Ledger(session: session, evaluator: SchemeEvaluator(scheme: scheme), sitting: sitting)
+            guard let selector else {
+                let proposal = try Self.inFilingOrder(open, sitting: ledger, scheme: scheme)
+                try write(proposal, to: output)
+                let withdrawn = proposing ? try propose(proposal.proposed, among: Set(open.map(\.application.id)), session: session) : []
+                return Outcome(report: read, selection: nil, proposal: proposal, minutes: nil, withdrawn: withdrawn, leftOut: leftOut)
+            }
             let selection = try selector.select(open, sitting: ledger)
             let minutes = try write(selection, to: output)
-            let withdrawn = proposing ? try propose(selection, among: Set(open.map(\.application.id)), session: session) : []
-            return Outcome(report: read, selection: selection, minutes: minutes, withdrawn: withdrawn, leftOut: leftOut)
+            let laureates = selection.retained.map(\.evaluation)
+            let withdrawn = proposing ? try propose(laureates, among: Set(open.map(\.application.id)), session: session) : []
+            return Outcome(report: read, selection: selection, proposal: nil, minutes: minutes, withdrawn: withdrawn, leftOut: leftOut)
         }
+    }
+
+    /// A scheme that is no call: each application the rules grant (each allocation computed) is
+    /// proposed in filing order, evaluated again with what was proposed before it at the sitting.
+    static func inFilingOrder(_ open: [Evaluation], sitting: SittingLedger, scheme: Scheme) throws -> SittingProposal {
+        var proposed: [Evaluation] = []
+        var others: [Evaluation] = []
+        for evaluation in open {
+            guard evaluation.outcome == .favorable else { others.append(evaluation); continue }
+            let again = try sitting.evaluate(evaluation)
+            guard again.outcome == .favorable, SittingProposal.heldBack(again).isEmpty else { others.append(again); continue }
+            try sitting.propose(again)
+            proposed.append(again)
+        }
+        return SittingProposal(scheme: scheme, proposed: proposed, notProposed: others)
     }
 
     /// Whether the laureates are proposed and recorded: never for a simulation.
@@ -100,20 +124,20 @@ public struct SittingRun {
         return open
     }
 
-    /// Records the laureates as proposed, in rank order, and sends back to instruction those of
-    /// the candidates proposed before at this sitting that this selection no longer retains.
-    private func propose(_ selection: SelectionResult, among candidates: Set<String>, session: RegisterSession) throws -> [String] {
-        for (rank, candidate) in selection.retained.enumerated() {
-            let evaluation = candidate.evaluation
+    /// Records the applications as proposed, in the order given (a call's ranking, or filing),
+    /// and sends back to instruction those of the candidates proposed before at this sitting
+    /// that are no longer proposed.
+    private func propose(_ proposed: [Evaluation], among candidates: Set<String>, session: RegisterSession) throws -> [String] {
+        for (rank, evaluation) in proposed.enumerated() {
             let stage = StageRecord(stage: .proposal, referenceDate: sitting.date, act: sitting, rank: rank + 1,
                                     actor: actor?.name, recordedAt: actor?.at)
             try session.record(evaluation, inputHash: InputFingerprint.sha256(evaluation.application, scheme: scheme),
                                decisionFile: "\(evaluation.application.id).md", stage: stage)
         }
+        let reason = scheme.selection == nil ? "n'est plus proposée à la séance \(sitting.reference)"
+            : "n'est plus retenue par la sélection proposée à la séance \(sitting.reference)"
         return try session.withdrawProposals(scheme: scheme.id, sitting: sitting.reference, among: candidates,
-                                             keeping: Set(selection.retained.map(\.evaluation.application.id)),
-                                             note: "n'est plus retenue par la sélection proposée à la séance \(sitting.reference)",
-                                             actor: actor)
+                                             keeping: Set(proposed.map(\.application.id)), note: reason, actor: actor)
     }
 
     /// Each application's fiche with its place, the procès-verbal and the draft report; returns
@@ -134,6 +158,21 @@ public struct SittingRun {
         let report = ProposalReport.document(selection, sitting: sitting, deployment: issuance.deployment, simulation: !proposing)
         _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: "proposition-\(scheme.id)", to: output)
         return minutes
+    }
+
+    /// Each application's fiche, proposed or not, and the draft report in every format.
+    private func write(_ proposal: SittingProposal, to output: OutputFolder) throws {
+        let proposed = Set(proposal.proposed.map(\.application.id))
+        for evaluation in proposal.proposed + proposal.notProposed {
+            let id = evaluation.application.id
+            var issuance = self.issuance
+            if proposing, proposed.contains(id) { issuance.stage = .proposal; issuance.act = sitting }
+            let record = DecisionRecord(evaluation, issuance: issuance)
+            try output.write(JSONDecision.utf8(record), to: "\(id).json")
+            try output.write(MarkdownDecision.utf8(record), to: "\(id).md")
+        }
+        let report = proposal.document(sitting: sitting, deployment: issuance.deployment, simulation: !proposing)
+        _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: "proposition-\(scheme.id)", to: output)
     }
 
     /// The register seen by the selection: each candidate evaluated with what was proposed

@@ -20,10 +20,13 @@ public struct AllocationTable: Sendable {
     let columns: [Int]
     public private(set) var rows: [Row] = []
 
-    public init(scheme: Scheme) {
+    /// `summary`: only the parts the total reads directly (the allocations themselves, not the
+    /// components they are computed from), for a table that fits a page.
+    public init(scheme: Scheme, summary: Bool = false) {
         self.scheme = scheme
-        let result = scheme.amount?.result
-        columns = scheme.amount?.steps.indices.filter { scheme.amount!.steps[$0].part && $0 != result } ?? []
+        guard let amount = scheme.amount else { columns = []; return }
+        let read = Set(amount.steps[amount.result].expression.stepIndices)
+        columns = amount.steps.indices.filter { amount.steps[$0].part && $0 != amount.result && (!summary || read.contains($0)) }
     }
 
     /// Adds an establishment's evaluation; one of another scheme is ignored.
@@ -50,6 +53,18 @@ public struct AllocationTable: Sendable {
         }
     }
 
+    /// One row per establishment, one column per part and the total, then the sums in bold.
+    public func table() -> Table {
+        let labels = columns.map { scheme.amount!.steps[$0].label }
+        let resultLabel = scheme.amount.map { $0.steps[$0.result].label } ?? "Total"
+        let money: (DecimalNumber?) -> Text = { Text($0.map(FrenchFormat.money) ?? "non calculable") }
+        var body = rows.map { row in [Text(row.id), Text(row.establishment)] + row.parts.map(money) + [money(row.total)] }
+        if let sums = sums() {
+            body.append([.strong("Total"), ""] + sums.parts.map { .strong(FrenchFormat.money($0)) } + [.strong(FrenchFormat.money(sums.total))])
+        }
+        return Table(header: (["Référence", "Établissement"] + labels + [resultLabel]).map { Text($0) }, rows: body)
+    }
+
     /// The table as a French Markdown document: a simulation says so at its top and its end.
     public func markdown(simulation: Bool, referenceDate: LocalDate) -> String {
         var text = MarkdownText(capacity: 4_096 + rows.count * 512)
@@ -61,14 +76,7 @@ public struct AllocationTable: Sendable {
         text.line("Dotations calculées le \(referenceDate.frenchLong) pour \(FrenchFormat.count(rows.count, "établissement"))"
                   + (computed < rows.count ? ", dont \(FrenchFormat.count(rows.count - computed)) dont le calcul est incomplet (voir sa fiche)." : "."))
         text.blank()
-        let labels = columns.map { scheme.amount!.steps[$0].label }
-        let resultLabel = scheme.amount.map { $0.steps[$0.result].label } ?? "Total"
-        let money: (DecimalNumber?) -> String = { $0.map(FrenchFormat.money) ?? "non calculable" }
-        var body = rows.map { row in [row.id, row.establishment] + row.parts.map(money) + [money(row.total)] }
-        if let sums = sums() {
-            body.append(["**Total**", ""] + sums.parts.map { "**\(FrenchFormat.money($0))**" } + ["**\(FrenchFormat.money(sums.total))**"])
-        }
-        text.table(["Référence", "Établissement"] + labels + [resultLabel], body)
+        MarkdownDecision.table(table(), into: &text)
         text.line("Chaque part est détaillée, étape par étape et avec le texte qui la fonde, dans la fiche de l'établissement. Une part déduite (contribution, prélèvements, pénalité) figure en montant positif.")
         text.blank()
         if simulation { text.line("---"); text.blank(); text.line("**\(notice).**") }

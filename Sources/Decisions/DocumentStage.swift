@@ -81,8 +81,9 @@ extension DecisionRecord {
     /// The document sent to the applicant, to render in every format (Markdown, HTML, ODT):
     /// the act, or the request for pieces; nil for a simulation or an instructor's fiche.
     public var sentDocument: Document? {
-        // An allocation's notice is its own document (`MarkdownAllocation`), at every stage.
-        guard scheme.kind != .allocation else { return nil }
+        // Before its vote, an allocation is computed in its own document (`MarkdownAllocation`):
+        // no request for pieces goes out, for no one applied.
+        if scheme.kind == .allocation { return document == .act ? AllocationNotice.make(self) : nil }
         return switch document {
         case .act: ActDocument.make(self)
         case .requestForPieces: RequestForPieces.make(self)

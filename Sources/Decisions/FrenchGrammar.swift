@@ -35,7 +35,7 @@ enum FrenchGrammar {
     private static let feminine = ["commune", "communauté", "association", "région", "métropole", "fédération",
                                    "ligue", "société", "maison", "union", "agglomération"]
     private static let masculine = ["syndicat", "département", "centre", "comité", "club", "office", "établissement",
-                                    "groupement", "pôle", "conseil", "parc", "pays", "gip"]
+                                    "groupement", "pôle", "conseil", "parc", "pays", "gip", "collège", "lycée"]
 
     /// An applicant's name with the article it takes: "la Commune de Wimereux", "le Syndicat mixte…",
     /// "l'Association…"; a person's name is left as it is.
@@ -100,6 +100,13 @@ enum FrenchGrammar {
 
     /// The sentence without its final punctuation (« . », « ; », « , », « : »), unless the point
     /// closes an abbreviation: a quotation or a clause ends where the act's own sentence goes on.
+    /// A text ended as a sentence: its full stop added, unless it ends with one, a question or
+    /// an exclamation mark.
+    static func sentence(_ text: String) -> String {
+        let trimmed = withoutFinalStop(text)
+        return trimmed.hasSuffix("?") || trimmed.hasSuffix("!") || trimmed.hasSuffix(".") ? trimmed : trimmed + "."
+    }
+
     static func withoutFinalStop(_ text: String) -> String {
         var result = text
         while let last = result.last, ";,:".contains(last) || last == " " || last == "\u{00A0}" || last == "\u{202F}" {

@@ -134,7 +134,8 @@ enum LegalMentions {
         guard let mentions = scheme.mentions else {
             return absent(scheme, id: id, title: title, what: "la mention du traitement algorithmique et le droit d'en obtenir les règles")
         }
-        let template = simulation ? mentions.algorithmSimulation : mentions.algorithmAct
+        let template = simulation ? mentions.algorithmSimulation
+            : scheme.kind == .allocation ? mentions.algorithmAllocation ?? mentions.algorithmAct : mentions.algorithmAct
         let values = ["décision": subject, "dispositif": "« \(scheme.title) »", "service": service]
         return PrintedMention(id: id, title: title, paragraphs: template.paragraphs(values),
                               missing: serviceMissing ? ["coordonnées du service instructeur (guichet.yaml, service)"] : [])

@@ -65,7 +65,7 @@ public enum ProposalReport {
         var blocks: [Block] = [.heading("Exposé", level: 3)]
         let texts = DecisionRecord.legalBasis(of: scheme).map(FrenchGrammar.withArticle)
         if !texts.isEmpty {
-            blocks.append(.paragraph(Text("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(series(texts)).")))
+            blocks.append(.paragraph(Text("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(FrenchFormat.series(texts)).")))
         }
         if let source = scheme.selection?.source.flatMap(scheme.source) {
             if let quote = source.quote { blocks.append(.quotation(Text(quote), source: Text(Citations.citation(source)))) }
@@ -179,9 +179,5 @@ public enum ProposalReport {
     private static func stepValues(_ evaluation: Evaluation, _ steps: [Int]) -> [String] {
         let record = DecisionRecord(evaluation)
         return steps.map { index in record.steps.indices.contains(index) ? record.steps[index].value ?? "—" : "—" }
-    }
-
-    private static func series(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " et " + items[items.count - 1]
     }
 }

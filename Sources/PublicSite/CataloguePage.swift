@@ -126,9 +126,4 @@ enum FrenchText {
         return text.prefix(1).lowercased() + text.dropFirst()
     }
 
-    /// « a, b et c ».
-    static func series(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " et " + items[items.count - 1]
-    }
 }

@@ -21,7 +21,7 @@ struct QuestionForm {
         page(step: 0, heading: "Qui présente la demande ?", problems: problems, carried: answers.formFields(includingApplicant: false)) { html in
             var intro = "Ces informations figurent en tête du dossier de demande et de la simulation."
             if !pages.scheme.beneficiaries.isEmpty {
-                intro += " Ce dispositif s'adresse aux \(FrenchText.series(pages.scheme.beneficiaries.map(\.plural)))."
+                intro += " Ce dispositif s'adresse aux \(FrenchFormat.series(pages.scheme.beneficiaries.map(\.plural)))."
             }
             html.element("p", [], intro)
             FieldRendering.text(name: FormNames.applicantName, id: "champ-demandeur-nom", label: "Nom du demandeur",

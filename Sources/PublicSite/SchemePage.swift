@@ -50,7 +50,7 @@ struct SchemePage {
         if scheme.beneficiaries.isEmpty {
             html.element("p", [], "Le dispositif ne précise pas, pour ce catalogue, quels demandeurs il vise : lisez ses conditions.")
         } else {
-            html.element("p", [], "Le dispositif s'adresse aux demandeurs suivants : \(FrenchText.series(scheme.beneficiaries.map { $0.frenchLabel.lowercased() })). Chaque demande est examinée selon les conditions ci-dessous.")
+            html.element("p", [], "Le dispositif s'adresse aux demandeurs suivants : \(FrenchFormat.series(scheme.beneficiaries.map { $0.frenchLabel.lowercased() })). Chaque demande est examinée selon les conditions ci-dessous.")
         }
         if !scheme.themes.isEmpty { html.element("p", [], "Thèmes : " + scheme.themes.map(\.frenchLabel).joined(separator: ", ") + ".") }
         if let body = outline.decidingBody {

@@ -10,7 +10,7 @@ import SchemeLanguage
 
 struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sélectionne les lauréats d'un appel pour une séance : classement, lauréats proposés dans l'enveloppe, liste d'attente, projet de rapport.",
+        abstract: "Propose à une séance les lauréats d'un appel (classement, enveloppe, liste d'attente) ou les demandes d'un dispositif voté en séance, avec le projet de rapport.",
         discussion: """
             Évalue les candidatures de l'appel, classe les admissibles comme le dit la « selection » du \
             dispositif et retient les lauréats dans l'enveloppe. Dans un poste d'instruction, les lauréats \
@@ -19,7 +19,10 @@ struct Select: ParsableCommand {
             dans l'ordre du classement, celles proposées à la même séance. Écrit la fiche de chaque \
             candidature avec sa place, OUT/selection-DISPOSITIF.md (procès-verbal) et \
             OUT/proposition-DISPOSITIF.md (projet de rapport à la séance). Hors d'un poste d'instruction, \
-            la sélection est une simulation.
+            la sélection est une simulation. Pour un dispositif décidé en séance qui n'est pas un appel \
+            (une aide de la Commission permanente, les dotations d'une allocation) : chaque demande \
+            éligible, ou chaque dotation calculée, est proposée dans l'ordre de dépôt, avec son montant ; \
+            OUT/proposition-DISPOSITIF.md en fait le projet de rapport.
             """)
 
     @Argument(help: ArgumentHelp("L'identifiant du dispositif de l'appel, par exemple pdesi.", valueName: "DISPOSITIF"))
@@ -44,12 +47,16 @@ struct Select: ParsableCommand {
         let deployment = try WorkingFolder.deployment() ?? Deployment()
         let catalog = try rules.catalog()
         Console.report(catalog)
-        guard let scheme = catalog.schemes[schemeID], scheme.selection != nil else {
-            Console.say(.error, "« \(schemeID) » n'est pas un appel doté d'une « selection » dans \(rules.rules)")
+        guard let scheme = catalog.schemes[schemeID] else {
+            Console.say(.error, "aucun dispositif « \(schemeID) » dans \(rules.rules)")
             throw ExitCode.failure
         }
         guard let body = scheme.decidedBy?.body else {
             Console.say(.error, "le dispositif ne dit pas qui décide (authority.decides) : la proposition ne peut être adressée", at: scheme.file)
+            throw ExitCode.failure
+        }
+        guard scheme.selection != nil || body.votes else {
+            Console.say(.error, "« \(schemeID) » n'est ni un appel ni un dispositif voté en séance : \(BodyName(body, authority: scheme.authority).name) décide sur les fiches d'instruction (« guichet decide »)")
             throw ExitCode.failure
         }
         // An envelope the text leaves unset, and nothing has set: refused before anything is written.
@@ -77,8 +84,27 @@ struct Select: ParsableCommand {
         for entry in outcome.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         for (id, reason) in outcome.leftOut { Console.say(.note, "\(id) ne prend pas part à la sélection : \(reason)") }
         for id in outcome.withdrawn { Console.say(.note, "\(id) n'est plus proposée à la séance \(act.reference) : elle revient à l'instruction") }
-        guard let minutes = outcome.minutes else { throw ExitCode.failure }
-        Console.out(minutes, terminator: "")
+        if let minutes = outcome.minutes {
+            Console.out(minutes, terminator: "")
+        } else if let proposal = outcome.proposal {
+            print(proposal, sitting: act, recorded: recording, report: output.path("proposition-\(scheme.id).md"))
+        } else {
+            throw ExitCode.failure
+        }
         if outcome.report.failureCount > 0 { throw ExitCode.failure }
+    }
+
+    /// What a scheme that is no call puts to the sitting, one line per application proposed.
+    private func print(_ proposal: SittingProposal, sitting: DecisionAct, recorded: Bool, report: String) {
+        let rows = proposal.proposed.map { [$0.application.id, $0.application.applicant.name, $0.amount?.final.map(FrenchFormat.money) ?? ""] }
+        if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Bénéficiaire", "Montant proposé"], rows: rows)) }
+        for evaluation in proposal.notProposed {
+            Console.say(.note, "\(evaluation.application.id) n'est pas proposée. \(proposal.reason(evaluation))")
+        }
+        let what = proposal.scheme.kind == .allocation
+            ? FrenchFormat.count(proposal.proposed.count, "dotation proposée", "dotations proposées")
+            : FrenchFormat.count(proposal.proposed.count, "demande proposée", "demandes proposées")
+        let total = proposal.total.map(FrenchFormat.money) ?? "non calculable"
+        Console.out("\n\(what) \(recorded ? "" : "(simulation) ")à la séance \(sitting.reference), pour \(total) ; projet de rapport : \(report)")
     }
 }

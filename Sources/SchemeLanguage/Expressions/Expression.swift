@@ -40,50 +40,28 @@ public struct Expression: Sendable {
     }
 
     /// The parameters this expression reads, by their index in `Scheme.parameters`, in the order written.
-    public var parameterIndices: [Int] {
-        switch node {
-        case .parameter(let index): [index]
-        case .literal, .input, .step, .monthStep, .builtin, .limit, .schemeOutcome: []
-        case .unary(_, let operand): operand.parameterIndices
-        case .binary(_, let left, let right): left.parameterIndices + right.parameterIndices
-        case .conditional(let a, let b, let c): a.parameterIndices + b.parameterIndices + c.parameterIndices
-        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.parameterIndices)
-        }
-    }
+    public var parameterIndices: [Int] { collected { if case .parameter(let index) = $0 { index } else { nil } } }
 
     /// The limits this expression reads, by their index in `Scheme.limits`, in the order written.
-    public var limitIndices: [Int] {
-        switch node {
-        case .limit(let index): [index]
-        case .literal, .input, .parameter, .step, .monthStep, .builtin, .schemeOutcome: []
-        case .unary(_, let operand): operand.limitIndices
-        case .binary(_, let left, let right): left.limitIndices + right.limitIndices
-        case .conditional(let a, let b, let c): a.limitIndices + b.limitIndices + c.limitIndices
-        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.limitIndices)
-        }
-    }
+    public var limitIndices: [Int] { collected { if case .limit(let index) = $0 { index } else { nil } } }
 
     /// The inputs this expression reads, by their index in `Scheme.inputs`, in the order written.
-    public var inputIndices: [Int] {
-        switch node {
-        case .input(let index): [index]
-        case .literal, .parameter, .step, .monthStep, .builtin, .limit, .schemeOutcome: []
-        case .unary(_, let operand): operand.inputIndices
-        case .binary(_, let left, let right): left.inputIndices + right.inputIndices
-        case .conditional(let a, let b, let c): a.inputIndices + b.inputIndices + c.inputIndices
-        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.inputIndices)
-        }
-    }
+    public var inputIndices: [Int] { collected { if case .input(let index) = $0 { index } else { nil } } }
+
+    /// The amount steps this expression reads, by their index in `Scheme.amount.steps`, in the order written.
+    public var stepIndices: [Int] { collected { if case .step(let index) = $0 { index } else { nil } } }
 
     /// The schemes whose outcome this expression reads, in the order written.
-    public var referencedSchemes: [String] {
+    public var referencedSchemes: [String] { collected { if case .schemeOutcome(let id) = $0 { id } else { nil } } }
+
+    /// What `pick` finds in this expression's leaves, in the order written.
+    private func collected<Found>(_ pick: (Node) -> Found?) -> [Found] {
         switch node {
-        case .schemeOutcome(let id): [id]
-        case .literal, .input, .parameter, .step, .monthStep, .builtin, .limit: []
-        case .unary(_, let operand): operand.referencedSchemes
-        case .binary(_, let left, let right): left.referencedSchemes + right.referencedSchemes
-        case .conditional(let a, let b, let c): a.referencedSchemes + b.referencedSchemes + c.referencedSchemes
-        case .call(_, let arguments), .list(let arguments): arguments.flatMap(\.referencedSchemes)
+        case .literal, .input, .parameter, .step, .monthStep, .builtin, .limit, .schemeOutcome: pick(node).map { [$0] } ?? []
+        case .unary(_, let operand): operand.collected(pick)
+        case .binary(_, let left, let right): left.collected(pick) + right.collected(pick)
+        case .conditional(let a, let b, let c): a.collected(pick) + b.collected(pick) + c.collected(pick)
+        case .call(_, let arguments), .list(let arguments): arguments.flatMap { $0.collected(pick) }
         }
     }
 }

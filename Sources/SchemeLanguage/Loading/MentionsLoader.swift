@@ -37,13 +37,15 @@ public enum MentionsLoader {
             pieces = byBeneficiary(&piecesFields, path: "pieces", placeholders: "pieces", log: log)
             piecesFields.rejectUnknown()
         }
-        var act: MentionTemplate?, simulation: MentionTemplate?
+        var act: MentionTemplate?, simulation: MentionTemplate?, allocation: MentionTemplate?
         if let node = fields.required("algorithm", what: "la mention du traitement algorithmique (CRPA, article L. 311-3-1)"),
            var algorithm = Fields(node, path: "algorithm", log: log) {
             act = algorithm.required("act", what: "la mention que porte chaque acte")
                 .flatMap { template($0, path: "algorithm.act", placeholders: "algorithm.act", log: log) }
             simulation = algorithm.required("simulation", what: "l'information que donne une simulation")
                 .flatMap { template($0, path: "algorithm.simulation", placeholders: "algorithm.simulation", log: log) }
+            allocation = algorithm.optional("allocation")
+                .flatMap { template($0, path: "algorithm.allocation", placeholders: "algorithm.allocation", log: log) }
             algorithm.rejectUnknown()
         }
         let personalData = fields.required("personal_data", what: "la notice sur les données personnelles (RGPD, article 13)")
@@ -58,7 +60,7 @@ public enum MentionsLoader {
         fields.rejectUnknown()
         guard let deadline, let pieces, let act, let simulation, let personalData, let appeal else { return nil }
         return Mentions(file: file, piecesDeadlineDays: deadline, pieces: pieces, algorithmAct: act, algorithmSimulation: simulation,
-                        personalData: personalData, appeal: appeal, schemes: schemes, schemeMarks: marks)
+                        algorithmAllocation: allocation, personalData: personalData, appeal: appeal, schemes: schemes, schemeMarks: marks)
     }
 
     /// A whole number of days, from 1 to a year.

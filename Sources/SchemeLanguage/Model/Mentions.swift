@@ -136,6 +136,7 @@ public struct Mentions: Sendable {
         "pieces": ["délai", "service"],
         "algorithm.act": ["décision", "dispositif", "service"],
         "algorithm.simulation": ["dispositif", "service"],
+        "algorithm.allocation": ["décision", "dispositif", "service"],
         "personal_data": ["responsable", "dispositif", "base_juridique", "destinataires", "durée", "délégué", "service"],
         "appeal": ["décision", "autorité", "tribunal"],
     ]
@@ -147,6 +148,9 @@ public struct Mentions: Sendable {
     public let pieces: ByBeneficiary
     public let algorithmAct: MentionTemplate
     public let algorithmSimulation: MentionTemplate
+    /// The act's mention for an allocation (`kind: allocation`), which no one applied for; nil:
+    /// the act's own (`algorithmAct`).
+    public let algorithmAllocation: MentionTemplate?
     public let personalData: MentionTemplate
     public let appeal: ByBeneficiary
     /// By scheme id.
@@ -155,13 +159,14 @@ public struct Mentions: Sendable {
     public let schemeMarks: [String: SourceMark]
 
     public init(file: String, piecesDeadlineDays: Int, pieces: ByBeneficiary, algorithmAct: MentionTemplate,
-                algorithmSimulation: MentionTemplate, personalData: MentionTemplate, appeal: ByBeneficiary,
-                schemes: [String: SchemeEntry] = [:], schemeMarks: [String: SourceMark] = [:]) {
+                algorithmSimulation: MentionTemplate, algorithmAllocation: MentionTemplate? = nil, personalData: MentionTemplate,
+                appeal: ByBeneficiary, schemes: [String: SchemeEntry] = [:], schemeMarks: [String: SourceMark] = [:]) {
         self.file = file
         self.piecesDeadlineDays = piecesDeadlineDays
         self.pieces = pieces
         self.algorithmAct = algorithmAct
         self.algorithmSimulation = algorithmSimulation
+        self.algorithmAllocation = algorithmAllocation
         self.personalData = personalData
         self.appeal = appeal
         self.schemes = schemes
@@ -175,11 +180,13 @@ public struct Mentions: Sendable {
 
     /// Every text and setting a scheme's documents may print, in a canonical text (one escaped
     /// field a line), so that its fingerprint changes when one of them does.
-    public func canonicalText(scheme id: String) -> String {
+    /// `allocation`: the scheme is an allocation, whose acts print `algorithmAllocation`.
+    public func canonicalText(scheme id: String, allocation: Bool = false) -> String {
         var lines = ["mentions", "pieces.deadline_days=\(piecesDeadline(scheme: id))"]
         for kind in BeneficiaryKind.allCases { lines.append("pieces.\(kind.rawValue)=\(pieces[kind].text)") }
         lines += ["algorithm.act=\(algorithmAct.text)", "algorithm.simulation=\(algorithmSimulation.text)",
                   "personal_data=\(personalData.text)"]
+        if allocation, let algorithmAllocation { lines.append("algorithm.allocation=\(algorithmAllocation.text)") }
         for kind in BeneficiaryKind.allCases { lines.append("appeal.\(kind.rawValue)=\(appeal[kind].text)") }
         if let data = schemes[id]?.personalData {
             lines += ["scheme.personal_data.legal_basis=\(data.legalBasis ?? "")", "scheme.personal_data.recipients=\(data.recipients ?? "")",

@@ -98,7 +98,7 @@ public final class Scheme: Sendable {
     /// documents, so they enter its fingerprint: SHA-256 of the fingerprint, a line break and
     /// the mentions it prints in a canonical text.
     public func with(mentions: Mentions) -> Scheme {
-        let combined = "\(rulesHash)\n\(mentions.canonicalText(scheme: id))"
+        let combined = "\(rulesHash)\n\(mentions.canonicalText(scheme: id, allocation: kind == .allocation))"
         return copy(rulesHash: SHA256.hex(of: Array(combined.utf8)), mentions: .some(mentions))
     }
 

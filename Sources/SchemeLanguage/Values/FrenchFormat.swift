@@ -23,6 +23,12 @@ public enum FrenchFormat {
         value > 1 ? plural ?? singular + "s" : singular
     }
 
+    /// A series in running text: « a », « a et b », « a, b et c ».
+    public static func series(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " et " + items[items.count - 1]
+    }
+
     /// A change, its sign always shown when it is a rise: "+3", "-2", "0".
     public static func signedCount(_ value: Int) -> String {
         value > 0 ? "+" + count(value) : count(value)
