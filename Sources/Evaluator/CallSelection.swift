@@ -110,25 +110,16 @@ public struct CallSelector: Sendable {
         try checkEnvelope()
         let byID = evaluations.sorted { $0.application.id < $1.application.id }
         let admissible = byID.filter { $0.outcome == .favorable }
-        var candidates: [(evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])] = []
-        for evaluation in admissible {
-            var context = EvaluationContext(plan: plan, application: evaluation.application, referenceDate: evaluation.referenceDate,
-                                            dependencies: evaluation.dependencies, register: EmptyRegister())
-            let category: String? = if case .enumeration(let value)? = try self.category?(&context) { value } else { nil }
-            var ranks: [Value?] = []
-            for key in ranking { ranks.append(try key(&context)) }
-            var ties: [Value?] = []
-            for key in tieBreaks { ties.append(try key(&context)) }
-            candidates.append((evaluation, category, ranks, ties))
-        }
-        candidates.sort { precedes($0, $1) }
+        var candidates: [(evaluation: Evaluation, entry: Entry)] = []
+        for evaluation in admissible { candidates.append((evaluation, try entry(evaluation))) }
+        candidates.sort { precedes($0.entry.keys, $0.entry.id, $1.entry.keys, $1.entry.id) }
         var ranked: [SelectionResult.Candidate] = []
         ranked.reserveCapacity(candidates.count)
         for (position, candidate) in candidates.enumerated() {
-            let tied = position > 0 && candidate.ranking.elementsEqual(candidates[position - 1].ranking, by: same)
-                && candidate.ties.elementsEqual(candidates[position - 1].ties, by: same)
-            ranked.append(SelectionResult.Candidate(evaluation: candidate.evaluation, category: candidate.category,
-                                                    ranking: candidate.ranking, tieBreaks: candidate.ties,
+            let tied = position > 0 && candidate.entry.keys.elementsEqual(candidates[position - 1].entry.keys, by: same)
+            ranked.append(SelectionResult.Candidate(evaluation: candidate.evaluation, category: candidate.entry.category,
+                                                    ranking: Array(candidate.entry.keys.prefix(ranking.count)),
+                                                    tieBreaks: Array(candidate.entry.keys.dropFirst(ranking.count)),
                                                     amount: candidate.evaluation.amount?.final, rank: position + 1,
                                                     tiedByReference: tied))
         }
@@ -217,35 +208,18 @@ public struct CallSelector: Sendable {
             return precedes(left.keys, left.id, right.keys, right.id)
         }
         var placements = Array(repeating: Placement.notRetained, count: count)
-        var retained = 0, waiting = 0, notRetained = 0
-        var perCategory: [String: Int] = [:]
-        var used = DecimalNumber.zero
+        var tally = Tally(selection: selection, envelope: envelope)
+        var notRetained = 0
         for index in order {
             let entry = entry(index)
-            var full = false
-            if let category = entry.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
-               perCategory[category, default: 0] >= quota {
-                full = true
-            } else if let laureates = selection.laureates, retained >= laureates {
-                full = true
-            } else if let envelope, let amount = entry.amount, !Self.fits(amount, after: used, in: envelope) {
-                full = true
-            }
-            if full {
-                if selection.waitingList.map({ waiting < $0 }) ?? true {
-                    waiting += 1
-                    placements[index] = .waitingList
-                } else {
-                    notRetained += 1
-                }
+            if tally.obstacle(category: entry.category, amount: entry.amount) != nil {
+                if tally.enterWaitingList() { placements[index] = .waitingList } else { notRetained += 1 }
                 continue
             }
-            retained += 1
-            if let category = entry.category { perCategory[category, default: 0] += 1 }
-            if let amount = entry.amount { used = try checked(used.adding(amount)) }
+            try tally.retain(category: entry.category, amount: entry.amount, checked: checked)
             placements[index] = .retained
         }
-        return Placements(placements: placements, retained: retained, waiting: waiting, notRetained: notRetained, used: used)
+        return Placements(placements: placements, retained: tally.retained, waiting: tally.waiting, notRetained: notRetained, used: tally.used)
     }
 
     /// Refuses a call whose envelope the text leaves without a value, before anything is ranked:
@@ -280,10 +254,7 @@ public struct CallSelector: Sendable {
         -> (decisions: [String: SelectionResult.Decision], used: DecimalNumber, candidates: [SelectionResult.Candidate]) {
         var placed: [SelectionResult.Candidate] = []
         var decisions: [String: SelectionResult.Decision] = [:]
-        var retained = 0
-        var perCategory: [String: Int] = [:]
-        var used = DecimalNumber.zero
-        var waiting = 0
+        var tally = Tally(selection: selection, envelope: envelope)
         for original in ranked {
             let candidate = try sitting.map { original.with(try $0.evaluate(original.evaluation)) } ?? original
             placed.append(candidate)
@@ -294,32 +265,19 @@ public struct CallSelector: Sendable {
                 decisions[id] = .init(placement: .notRetained, reason: reason, rank: candidate.rank)
                 continue
             }
-            var reason: String?
-            if let category = candidate.category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
-               perCategory[category, default: 0] >= quota {
-                reason = "le quota de la catégorie (\(quota)) est pourvu par une candidature mieux classée"
-            } else if let laureates = selection.laureates, retained >= laureates {
-                reason = "les \(laureates) places de lauréat sont pourvues par des candidatures mieux classées"
-            } else if let envelope, let amount = candidate.amount, !Self.fits(amount, after: used, in: envelope) {
-                let left = try checked(envelope.subtracting(used))
-                let made = fictitious ? ", sur une enveloppe fictive, pour les essais" : ""
-                reason = "l'enveloppe restante (\(FrenchFormat.money(left))\(made)) ne permet pas de financer l'aide demandée"
-            }
-            if let reason {
-                let onList = selection.waitingList.map { waiting < $0 } ?? true
-                if onList { waiting += 1 }
+            if let obstacle = tally.obstacle(category: candidate.category, amount: candidate.amount) {
+                let reason = try obstacle.reason(fictitious: fictitious, checked: checked)
+                let onList = tally.enterWaitingList()
                 decisions[id] = .init(placement: onList ? .waitingList : .notRetained,
-                                      reason: onList ? "Inscrite en liste d'attente, au rang \(waiting) : \(reason)." : "Non retenue : \(reason), et la liste d'attente est complète.",
+                                      reason: onList ? "Inscrite en liste d'attente, au rang \(tally.waiting) : \(reason)." : "Non retenue : \(reason), et la liste d'attente est complète.",
                                       rank: candidate.rank)
                 continue
             }
-            retained += 1
-            if let category = candidate.category { perCategory[category, default: 0] += 1 }
-            if let amount = candidate.amount { used = try checked(used.adding(amount)) }
+            try tally.retain(category: candidate.category, amount: candidate.amount, checked: checked)
             try sitting?.propose(candidate.evaluation)
             decisions[id] = .init(placement: .retained, reason: "Retenue au rang \(candidate.rank) du classement.", rank: candidate.rank)
         }
-        return (decisions, used, placed)
+        return (decisions, tally.used, placed)
     }
 
     /// Whether an amount fits in what the envelope has left. A sum too large to compute
@@ -340,11 +298,6 @@ public struct CallSelector: Sendable {
             let mark = selection.envelope?.mark ?? SourceMark(file: scheme.file, line: 1, column: 1)
             throw EvaluationError(message: "dépassement de capacité : la somme des aides retenues est trop grande pour être calculée exactement", mark: mark)
         }
-    }
-
-    private func precedes(_ a: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?]),
-                          _ b: (evaluation: Evaluation, category: String?, ranking: [Value?], ties: [Value?])) -> Bool {
-        precedes(a.ranking + a.ties, a.evaluation.application.id, b.ranking + b.ties, b.evaluation.application.id)
     }
 
     /// Whether the application with the keys `left` (ranking values, then tie-breaks) and the
@@ -375,4 +328,67 @@ public struct CallSelector: Sendable {
     }
 
     private func same(_ a: Value?, _ b: Value?) -> Bool { compare(a, b) == 0 }
+}
+
+/// What a call's placement has used so far, and what stops the next candidate: the rule of
+/// the quotas, the number of laureates and the envelope, written once for the full selection
+/// and the compact one of simulations.
+private struct Tally {
+    /// Why a candidate cannot be retained.
+    enum Obstacle {
+        case quota(Int)
+        case laureates(Int)
+        case envelope(DecimalNumber, used: DecimalNumber)
+
+        /// The reason as the application's decision prints it.
+        func reason(fictitious: Bool,
+                    checked: (@autoclosure () throws(DecimalError) -> DecimalNumber) throws(EvaluationError) -> DecimalNumber) throws(EvaluationError) -> String {
+            switch self {
+            case .quota(let quota): return "le quota de la catégorie (\(quota)) est pourvu par une candidature mieux classée"
+            case .laureates(let laureates): return "les \(laureates) places de lauréat sont pourvues par des candidatures mieux classées"
+            case .envelope(let envelope, let used):
+                let left = try checked(try envelope.subtracting(used))
+                let made = fictitious ? ", sur une enveloppe fictive, pour les essais" : ""
+                return "l'enveloppe restante (\(FrenchFormat.money(left))\(made)) ne permet pas de financer l'aide demandée"
+            }
+        }
+    }
+
+    let selection: Selection
+    let envelope: DecimalNumber?
+    private(set) var retained = 0
+    private(set) var waiting = 0
+    private(set) var used = DecimalNumber.zero
+    private var perCategory: [String: Int] = [:]
+
+    init(selection: Selection, envelope: DecimalNumber?) {
+        self.selection = selection
+        self.envelope = envelope
+    }
+
+    /// What stops a candidate of this category and amount, checked in this order; nil when it
+    /// can be retained.
+    func obstacle(category: String?, amount: DecimalNumber?) -> Obstacle? {
+        if let category, let quota = selection.quotas.first(where: { $0.category == category })?.count,
+           perCategory[category, default: 0] >= quota {
+            return .quota(quota)
+        }
+        if let laureates = selection.laureates, retained >= laureates { return .laureates(laureates) }
+        if let envelope, let amount, !CallSelector.fits(amount, after: used, in: envelope) { return .envelope(envelope, used: used) }
+        return nil
+    }
+
+    /// Counts a candidate on the waiting list, when the list has room; false when it is full.
+    mutating func enterWaitingList() -> Bool {
+        guard selection.waitingList.map({ waiting < $0 }) ?? true else { return false }
+        waiting += 1
+        return true
+    }
+
+    mutating func retain(category: String?, amount: DecimalNumber?,
+                         checked: (@autoclosure () throws(DecimalError) -> DecimalNumber) throws(EvaluationError) -> DecimalNumber) throws(EvaluationError) {
+        retained += 1
+        if let category { perCategory[category, default: 0] += 1 }
+        if let amount { used = try checked(try used.adding(amount)) }
+    }
 }
