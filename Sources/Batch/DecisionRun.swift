@@ -110,6 +110,9 @@ public struct DecisionRun {
         guard strays.isEmpty else {
             throw Refusal("\(strays.joined(separator: ", ")) : aucune proposition à la séance \(sitting) ; vérifiez les références données à --montant et --ajourner (rien n'a été décidé)")
         }
+        if let refusal = proposals.first(where: { $0.outcome == .unfavorable && vote.amendments[$0.application] != nil }) {
+            throw Refusal("\(refusal.application) est proposée au rejet : un rejet n'a pas de montant à amender ; pour lui attribuer une aide, ajournez-la (--ajourner) et instruisez-la à nouveau (rien n'a été décidé)")
+        }
         if let both = vote.adjourned.intersection(vote.amendments.keys).sorted().first {
             throw Refusal("\(both) est à la fois ajournée et amendée : choisissez (rien n'a été décidé)")
         }
@@ -176,6 +179,14 @@ public struct DecisionRun {
         let computed = evaluation.amount?.final
         guard let proposal else { return (computed, nil) }
         let id = evaluation.application.id
+        // A refusal put to the vote is decided as a refusal, while the rules still refuse.
+        if proposal.outcome == .unfavorable {
+            guard evaluation.outcome == .unfavorable else {
+                result.skipped.append((id, "à la date de la décision, la demande dont le rejet était proposé n'est plus à rejeter (\(evaluation.outcome.rawValue)) : instruisez-la à nouveau"))
+                return nil
+            }
+            return (computed, nil)
+        }
         guard evaluation.outcome == .favorable else {
             result.skipped.append((id, "à la date de la décision, la demande proposée n'est plus éligible (\(evaluation.outcome.rawValue)) : instruisez-la à nouveau"))
             return nil

@@ -76,7 +76,7 @@ public struct SittingRun {
             guard let selector else {
                 let proposal = try Self.inFilingOrder(open, sitting: ledger, scheme: scheme)
                 try write(proposal, to: output)
-                let withdrawn = proposing ? try propose(proposal.proposed, among: Set(open.map(\.application.id)), session: session) : []
+                let withdrawn = proposing ? try propose(proposal.proposed + proposal.refused, among: Set(open.map(\.application.id)), session: session) : []
                 return Outcome(report: read, selection: nil, proposal: proposal, minutes: nil, withdrawn: withdrawn, leftOut: leftOut)
             }
             let selection = try selector.select(open, sitting: ledger)
@@ -89,17 +89,23 @@ public struct SittingRun {
 
     /// A scheme that is no call: each application the rules grant (each allocation computed) is
     /// proposed in filing order, evaluated again with what was proposed before it at the sitting.
+    /// An application the rules refuse is proposed for refusal: the body competent to grant
+    /// decides the refusal too. One that is incomplete, or awaits an instructor, is not put to it.
     static func inFilingOrder(_ open: [Evaluation], sitting: SittingLedger, scheme: Scheme) throws -> SittingProposal {
         var proposed: [Evaluation] = []
+        var refused: [Evaluation] = []
         var others: [Evaluation] = []
         for evaluation in open {
-            guard evaluation.outcome == .favorable else { others.append(evaluation); continue }
-            let again = try sitting.evaluate(evaluation)
-            guard again.outcome == .favorable, SittingProposal.heldBack(again).isEmpty else { others.append(again); continue }
-            try sitting.propose(again)
-            proposed.append(again)
+            let again = evaluation.outcome == .favorable ? try sitting.evaluate(evaluation) : evaluation
+            switch again.outcome {
+            case .favorable where SittingProposal.heldBack(again).isEmpty:
+                try sitting.propose(again)
+                proposed.append(again)
+            case .unfavorable: refused.append(again)
+            default: others.append(again)
+            }
         }
-        return SittingProposal(scheme: scheme, proposed: proposed, notProposed: others)
+        return SittingProposal(scheme: scheme, proposed: proposed, refused: refused, notProposed: others)
     }
 
     /// Whether the laureates are proposed and recorded: never for a simulation.
@@ -162,8 +168,8 @@ public struct SittingRun {
 
     /// Each application's fiche, proposed or not, and the draft report in every format.
     private func write(_ proposal: SittingProposal, to output: OutputFolder) throws {
-        let proposed = Set(proposal.proposed.map(\.application.id))
-        for evaluation in proposal.proposed + proposal.notProposed {
+        let proposed = Set((proposal.proposed + proposal.refused).map(\.application.id))
+        for evaluation in proposal.proposed + proposal.refused + proposal.notProposed {
             let id = evaluation.application.id
             var issuance = self.issuance
             if proposing, proposed.contains(id) { issuance.stage = .proposal; issuance.act = sitting }

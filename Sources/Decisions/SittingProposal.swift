@@ -5,20 +5,23 @@ import SchemeLanguage
 
 /// The draft report that puts to the vote of a body (the Commission permanente, the assembly)
 /// the applications of a scheme that is no call: every aid the rules grant, or every
-/// allocation computed, in filing order, with its amount; then those not proposed, each with
-/// why. A draft, never an act: it says so at its top and at its end. A call's selection has
+/// allocation computed, in filing order, with its amount; the refusals, each with its grounds;
+/// then those not put to the sitting, each with why. A draft, never an act: it says so at its top and at its end. A call's selection has
 /// its own report (`ProposalReport`), with its ranking and its envelope.
 public struct SittingProposal: Sendable {
     public let scheme: Scheme
     /// The applications proposed, in filing order, as evaluated for the sitting.
     public let proposed: [Evaluation]
-    /// The applications not proposed: refused, incomplete, or with a point only an instructor
-    /// can settle.
+    /// The applications whose refusal is proposed, in filing order: the rules refuse them.
+    public let refused: [Evaluation]
+    /// The applications not put to the sitting: incomplete, with a point only an instructor can
+    /// settle, or an allocation a person examines first.
     public let notProposed: [Evaluation]
 
-    public init(scheme: Scheme, proposed: [Evaluation], notProposed: [Evaluation]) {
+    public init(scheme: Scheme, proposed: [Evaluation], refused: [Evaluation] = [], notProposed: [Evaluation]) {
         self.scheme = scheme
         self.proposed = proposed
+        self.refused = refused
         self.notProposed = notProposed
     }
 
@@ -45,6 +48,7 @@ public struct SittingProposal: Sendable {
         document.append(contentsOf: expose())
         document.append(contentsOf: proposals(body: body))
         document.append(contentsOf: proposedAnnex())
+        document.append(contentsOf: refusedAnnex())
         document.append(contentsOf: notProposedAnnex())
         document.append(contentsOf: [.separator, .paragraph(.strong(notice + "."), role: .small),
                                      .paragraph(Text("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles « \(scheme.id) », empreinte SHA-256 \(scheme.rulesHash)."), role: .small)])
@@ -57,17 +61,20 @@ public struct SittingProposal: Sendable {
         if !texts.isEmpty {
             blocks.append(.paragraph(Text("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(FrenchFormat.series(texts)).")))
         }
-        let total = proposed.count + notProposed.count
+        let total = proposed.count + refused.count + notProposed.count
         let what = allocates ? "Les dotations \(FrenchGrammar.de(FrenchFormat.count(total, "établissement"))) ont été calculées selon ces textes."
             : "\(FrenchFormat.count(total, "demande")) \(FrenchFormat.agreed(total, "a été instruite", "ont été instruites")) selon ces textes."
-        var counts = "\(FrenchFormat.count(proposed.count, "est proposée", "sont proposées")) à l'annexe 1"
+        var counts = ["\(FrenchFormat.count(proposed.count, "est proposée", "sont proposées")) à l'annexe 1"]
+        if !refused.isEmpty {
+            counts.append("le rejet \(refused.count > 1 ? "de \(FrenchFormat.count(refused.count)) est proposé" : "d'une est proposé") à l'annexe 2")
+        }
         if !notProposed.isEmpty {
-            counts += notProposed.count > 1 ? " ; \(FrenchFormat.count(notProposed.count)) ne le sont pas, pour les motifs indiqués à l'annexe 2"
-                : " ; 1 ne l'est pas, pour le motif indiqué à l'annexe 2"
+            counts.append(notProposed.count > 1 ? "\(FrenchFormat.count(notProposed.count)) ne sont pas soumises à la séance, pour les motifs indiqués à l'annexe \(otherAnnex)"
+                          : "1 n'est pas soumise à la séance, pour le motif indiqué à l'annexe \(otherAnnex)")
         }
         let detail = allocates ? "Chaque part est détaillée, étape par étape, dans la fiche de l'établissement."
             : "Chaque montant est calculé, étape par étape, dans la fiche d'instruction de la demande."
-        blocks.append(.paragraph(Text("\(what) \(FrenchGrammar.capitalizedFirst(counts)). \(detail)")))
+        blocks.append(.paragraph(Text("\(what) \(FrenchGrammar.capitalizedFirst(counts.joined(separator: " ; "))). \(detail)")))
         if let example = proposed.first ?? notProposed.first {
             blocks += MarkdownAllocation.fictitious(DecisionRecord(example)).map { .notice(.strong($0)) }
         }
@@ -76,11 +83,16 @@ public struct SittingProposal: Sendable {
 
     private func proposals(body: BodyName) -> [Block] {
         let amount = total.map(FrenchFormat.money) ?? "non calculable"
-        let item = allocates
-            ? "d'arrêter les dotations des \(FrenchFormat.count(proposed.count, "établissement")) figurant à l'annexe 1, pour un montant total de \(amount)."
-            : "d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(proposed.count, "bénéficiaire")), pour un montant total de \(amount)."
-        return [.heading("Propositions", level: 3), .paragraph(Text("Il est proposé \(body.toBody) :")), .list([Text(item)])]
+        var items = [allocates
+            ? "d'arrêter les dotations des \(FrenchFormat.count(proposed.count, "établissement")) figurant à l'annexe 1, pour un montant total de \(amount)"
+            : "d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(proposed.count, "bénéficiaire")), pour un montant total de \(amount)"]
+        if !refused.isEmpty { items.append("de rejeter les demandes figurant à l'annexe 2, pour les motifs qui y sont indiqués") }
+        let listed = items.enumerated().map { Text($1 + ($0 == items.count - 1 ? "." : " ;")) }
+        return [.heading("Propositions", level: 3), .paragraph(Text("Il est proposé \(body.toBody) :")), .list(listed)]
     }
+
+    /// The annex of the applications not put to the sitting: the second, or the third after the refusals.
+    private var otherAnnex: Int { refused.isEmpty ? 2 : 3 }
 
     /// Annex 1: what is proposed, with the total. An allocation shows each of its parts.
     private func proposedAnnex() -> [Block] {
@@ -103,9 +115,18 @@ public struct SittingProposal: Sendable {
         return [title, .table(Table(header: header.map { Text($0) }, rows: rows))]
     }
 
-    /// Annex 2: what is not proposed, each with why.
+    /// Annex 2: the refusals proposed, each with its grounds.
+    private func refusedAnnex() -> [Block] {
+        guard !refused.isEmpty else { return [] }
+        let rows = refused.map { evaluation in (applicant(evaluation) + [SelectionReport.grounds(evaluation)]).map { Text($0) } }
+        return [.heading("Annexe 2 — Rejets proposés", level: 3),
+                .table(Table(header: ["Référence", "Bénéficiaire", "Objet", "Motifs"].map { Text($0) }, rows: rows))]
+    }
+
+    /// The last annex: what is not put to the sitting, each with why.
     private func notProposedAnnex() -> [Block] {
-        let title = Block.heading(Text(allocates ? "Annexe 2 — Dotations non proposées" : "Annexe 2 — Demandes non proposées"), level: 3)
+        let what = allocates ? "Dotations non proposées" : "Demandes non soumises à la séance"
+        let title = Block.heading(Text("Annexe \(otherAnnex) — \(what)"), level: 3)
         guard !notProposed.isEmpty else { return [title, .paragraph(allocates ? "Aucune." : "Aucune demande.")] }
         let rows = notProposed.map { evaluation in (applicant(evaluation) + [reason(evaluation)]).map { Text($0) } }
         let header = ["Référence", allocates ? "Établissement" : "Bénéficiaire", "Objet", "Motif"]

@@ -98,13 +98,17 @@ struct Select: ParsableCommand {
     private func print(_ proposal: SittingProposal, sitting: DecisionAct, recorded: Bool, report: String) {
         let rows = proposal.proposed.map { [$0.application.id, $0.application.applicant.name, $0.amount?.final.map(FrenchFormat.money) ?? ""] }
         if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Bénéficiaire", "Montant proposé"], rows: rows)) }
+        for evaluation in proposal.refused {
+            Console.say(.note, "\(evaluation.application.id) : rejet proposé. \(proposal.reason(evaluation))")
+        }
         for evaluation in proposal.notProposed {
-            Console.say(.note, "\(evaluation.application.id) n'est pas proposée. \(proposal.reason(evaluation))")
+            Console.say(.note, "\(evaluation.application.id) n'est pas soumise à la séance. \(proposal.reason(evaluation))")
         }
         let what = proposal.scheme.kind == .allocation
             ? FrenchFormat.count(proposal.proposed.count, "dotation proposée", "dotations proposées")
             : FrenchFormat.count(proposal.proposed.count, "demande proposée", "demandes proposées")
         let total = proposal.total.map(FrenchFormat.money) ?? "non calculable"
-        Console.out("\n\(what) \(recorded ? "" : "(simulation) ")à la séance \(sitting.reference), pour \(total) ; projet de rapport : \(report)")
+        let refusals = proposal.refused.isEmpty ? "" : " et \(FrenchFormat.count(proposal.refused.count, "rejet proposé", "rejets proposés"))"
+        Console.out("\n\(what) \(recorded ? "" : "(simulation) ")à la séance \(sitting.reference), pour \(total)\(refusals) ; projet de rapport : \(report)")
     }
 }

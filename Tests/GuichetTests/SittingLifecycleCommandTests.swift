@@ -85,16 +85,34 @@ import Testing
         try initialise()
         try guichet(["evaluate", cycleRoutes, "--date", "2020-11-30"] + rules)
         let proposed = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules).output
-        #expect(proposed.contains("3 demandes proposées à la séance CP20201207, pour 102 506,00 €"))
+        #expect(proposed.contains("3 demandes proposées à la séance CP20201207, pour 102 506,00 € et 2 rejets proposés"))
         let report = try text("proposition-itineraires-cyclables-colleges.md")
-        #expect(report.contains("d'attribuer les aides figurant à l'annexe 1, à 3 bénéficiaires, pour un montant total de 102 506,00 €."))
-        let annex2 = try #require(report.components(separatedBy: "Annexe 2").last)
-        #expect(annex2.contains("ICC-2020-004") && annex2.contains("Conditions non remplies."))
-        #expect(annex2.contains("ICC-2020-007") && !annex2.contains("?."))
+        #expect(report.contains("d'attribuer les aides figurant à l'annexe 1, à 3 bénéficiaires, pour un montant total de 102 506,00 € ;"))
+        #expect(report.contains("de rejeter les demandes figurant à l'annexe 2, pour les motifs qui y sont indiqués."))
+        let parts = report.components(separatedBy: "### Annexe ")
+        try #require(parts.count == 4)
+        #expect(parts[2].hasPrefix("2 — Rejets proposés") && parts[2].contains("ICC-2020-004") && parts[2].contains("ICC-2020-006"))
+        #expect(parts[3].hasPrefix("3 — Demandes non soumises à la séance"))
+        #expect(parts[3].contains("ICC-2020-005") && parts[3].contains("ICC-2020-007") && !parts[3].contains("?."))
+        #expect(!parts[3].contains("ICC-2020-004"))
         let decided = try guichet(["decide", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207",
                                    "--acte", "CP20201207-31", "--date", "2020-12-07"] + rules).output
-        #expect(decided.contains("3 décisions enregistrées au registre."))
+        #expect(decided.contains("5 décisions enregistrées au registre."))
         #expect(try text("ICC-2019-003.decision.md").contains("27 506,00 €"))
+        let refusal = try text("ICC-2020-004.decision.md")
+        #expect(refusal.contains("par laquelle la Commission permanente du Conseil départemental a décidé de **rejeter** la demande"))
+        #expect(refusal.contains("Elle repose sur les motifs de droit et de fait suivants."))
+        #expect(!exists("ICC-2020-005.decision.md") && !exists("ICC-2020-007.decision.md"))
+    }
+
+    /// A refusal put to the vote has no amount: an amendment of it stops the vote before anything is recorded.
+    @Test func aRefusalProposedCannotBeAmended() throws {
+        try initialise()
+        try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules)
+        let refused = try guichet(["decide", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207",
+                                   "--acte", "CP20201207-31", "--date", "2020-12-07", "--montant", "ICC-2020-004=10 000 €"] + rules, expect: 1)
+        #expect(refused.errors.contains("ICC-2020-004 est proposée au rejet"))
+        #expect(!exists("ICC-2019-001.decision.md"))
     }
 
     @Test func aSchemeTheChairDecidesOnFichesIsNotProposedToASitting() throws {
