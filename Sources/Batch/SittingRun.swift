@@ -7,8 +7,9 @@ import RuleSet
 import SchemeLanguage
 
 /// What is put to one sitting of the body that decides, and recorded as proposals: a call's
-/// laureates, ranked and placed within the envelope (with the procès-verbal); for a scheme that
-/// is no call, every application the rules grant or every allocation computed, in filing order.
+/// laureates, ranked and placed within the envelope (with the procès-verbal), and the refusal of
+/// its candidatures not admissible; for a scheme that is no call, every application the rules
+/// grant or every allocation computed, in filing order, and the refusal of those they refuse.
 /// The fiches and the draft report are written.
 ///
 /// Limits count the aid decided and, in rank order, the aid proposed at the same sitting: two
@@ -81,8 +82,8 @@ public struct SittingRun {
             }
             let selection = try selector.select(open, sitting: ledger)
             let minutes = try write(selection, to: output)
-            let laureates = selection.retained.map(\.evaluation)
-            let withdrawn = proposing ? try propose(laureates, among: Set(open.map(\.application.id)), session: session) : []
+            let put = selection.retained.map(\.evaluation) + selection.rejected
+            let withdrawn = proposing ? try propose(put, among: Set(open.map(\.application.id)), session: session) : []
             return Outcome(report: read, selection: selection, proposal: nil, minutes: minutes, withdrawn: withdrawn, leftOut: leftOut)
         }
     }
@@ -150,10 +151,14 @@ public struct SittingRun {
     /// the procès-verbal.
     private func write(_ selection: SelectionResult, to output: OutputFolder) throws -> String {
         let evaluations = selection.ranked.map(\.evaluation) + selection.inadmissible + selection.pending
+        let rejected = Set(selection.rejected.map(\.application.id))
         for evaluation in evaluations {
             let id = evaluation.application.id
             var issuance = self.issuance
-            if proposing, selection.decisions[id]?.placement == .retained { issuance.stage = .proposal; issuance.act = sitting }
+            if proposing, selection.decisions[id]?.placement == .retained || rejected.contains(id) {
+                issuance.stage = .proposal
+                issuance.act = sitting
+            }
             let record = DecisionRecord(evaluation, issuance: issuance, placement: selection.decisions[id])
             try output.write(JSONDecision.utf8(record), to: "\(id).json")
             try output.write(MarkdownDecision.utf8(record), to: "\(id).md")

@@ -86,7 +86,10 @@ public enum ProposalReport {
             ? "d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(result.retained.count, "bénéficiaire")), pour un montant total de \(FrenchFormat.money(result.used)) ;"
             : "de retenir les \(FrenchFormat.count(result.retained.count, "candidature")) figurant à l'annexe 1 ;"]
         if !result.waiting.isEmpty { items.append("d'inscrire en liste d'attente, dans l'ordre du classement, les candidatures figurant à l'annexe 2 ;") }
-        if !notRetainedRows(result).isEmpty { items.append("de ne pas retenir les candidatures figurant à l'annexe 3, pour les motifs qui y sont indiqués ;") }
+        if !result.rejected.isEmpty { items.append("de rejeter les candidatures non admissibles figurant à l'annexe 3, pour les motifs qui y sont indiqués ;") }
+        if !beyondTheList(result).isEmpty {
+            items.append("de ne pas retenir les candidatures classées figurant à l'annexe 3, pour les motifs qui y sont indiqués ;")
+        }
         items[items.count - 1] = String(items[items.count - 1].dropLast(2)) + "."
         return [.heading("Propositions", level: 3), .paragraph(Text("Il est proposé \(body.toBody) :")), .list(items.map { Text($0) })]
     }
@@ -141,23 +144,31 @@ public enum ProposalReport {
         .table(Table(header: header.map { Text($0) }, rows: rows.map { $0.map { Text($0) } }))
     }
 
-    private static func notRetainedRows(_ result: SelectionResult) -> [[String]] {
-        let ranked = result.ranked.filter { result.decisions[$0.evaluation.application.id]?.placement == .notRetained }.map { candidate in
-            applicant(candidate.evaluation) + [result.decisions[candidate.evaluation.application.id]?.reason ?? ""]
-        }
-        let inadmissible = result.inadmissible.map { evaluation in
-            let status = evaluation.outcome == .incomplete ? "Dossier incomplet" : "Candidature non admissible"
-            return applicant(evaluation) + ["\(status). \(SelectionReport.grounds(evaluation))"]
-        }
-        return ranked + inadmissible
+    /// Ranked, but neither retained nor on the waiting list.
+    private static func beyondTheList(_ result: SelectionResult) -> [SelectionResult.Candidate] {
+        result.ranked.filter { result.decisions[$0.evaluation.application.id]?.placement == .notRetained }
     }
 
+    /// The candidatures classed beyond the waiting list, then those not admissible, whose refusal
+    /// is proposed; each with its reason.
+    private static func notRetainedRows(_ result: SelectionResult) -> [[String]] {
+        let ranked = beyondTheList(result).map { candidate in
+            applicant(candidate.evaluation) + [result.decisions[candidate.evaluation.application.id]?.reason ?? ""]
+        }
+        let rejected = result.rejected.map { evaluation in
+            applicant(evaluation) + ["Candidature non admissible : rejet proposé. \(SelectionReport.grounds(evaluation))"]
+        }
+        return ranked + rejected
+    }
+
+    /// The candidatures incomplete or with a point an instructor must settle: not put to the sitting.
     private static func pending(_ result: SelectionResult) -> [Block] {
-        guard !result.pending.isEmpty else { return [] }
+        let incomplete = result.inadmissible.filter { $0.outcome == .incomplete }
+        guard !incomplete.isEmpty || !result.pending.isEmpty else { return [] }
+        let rows = incomplete.map { applicant($0) + ["Dossier incomplet. \(SelectionReport.grounds($0))"] }
+            + result.pending.map { applicant($0) + [SelectionReport.pendingPoints($0)] }
         return [.heading("Candidatures en cours d'instruction, non soumises à la présente séance", level: 3),
-                table(["Référence", "Bénéficiaire", "Projet", "Point à instruire"], result.pending.map { evaluation in
-                    applicant(evaluation) + [SelectionReport.pendingPoints(evaluation)]
-                })]
+                table(["Référence", "Bénéficiaire", "Projet", "Point à instruire"], rows)]
     }
 
     // MARK: - Cells

@@ -64,6 +64,9 @@ public struct SelectionResult: Sendable {
     public let left: DecimalNumber?
 
     public var retained: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .retained } }
+    /// The candidatures not admissible whose refusal is put to the sitting with the laureates;
+    /// an incomplete one waits for its pieces.
+    public var rejected: [Evaluation] { inadmissible.filter { $0.outcome == .unfavorable } }
     public var waiting: [Candidate] { ranked.filter { decisions[$0.evaluation.application.id]?.placement == .waitingList } }
 }
 

@@ -53,13 +53,16 @@ import Testing
         #expect(report.contains("- d'attribuer les aides figurant à l'annexe 1, à 4 bénéficiaires, pour un montant total de \(Self.money(sum)) ;"))
     }
 
-    @Test func theWaitingListAndTheOthersSayWhy() {
+    @Test func theWaitingListAndTheOthersSayWhy() throws {
         #expect(report.contains("| 5 | PDESI-2020-015 | Communauté d'agglomération des Deux Baies en Montreuillois |"))
         #expect(report.contains("Inscrite en liste d'attente, au rang 1 : l'enveloppe restante"))
-        #expect(report.contains("| PDESI-2020-005 | Association Les Randonneurs de l'Audomarois | Balisage d'une boucle de randonnée autour du marais audomarois | Candidature non admissible. Le porteur du projet n'est pas habilité à proposer l'inscription d'un E.S.I. au P.D.E.S.I. |"))
-        #expect(report.contains("| PDESI-2020-012 | Commune de Montreuil-sur-Mer | Aménagement du chemin de ronde des remparts | Dossier incomplet. Éléments manquants : "))
-        #expect(report.contains("\n### Candidatures en cours d'instruction, non soumises à la présente séance\n"))
-        #expect(report.contains("| PDESI-2020-013 | Commune d'Audruicq |"))
+        #expect(report.contains("| PDESI-2020-005 | Association Les Randonneurs de l'Audomarois | Balisage d'une boucle de randonnée autour du marais audomarois | Candidature non admissible : rejet proposé. Le porteur du projet n'est pas habilité à proposer l'inscription d'un E.S.I. au P.D.E.S.I. |"))
+        #expect(report.contains("- de rejeter les candidatures non admissibles figurant à l'annexe 3, pour les motifs qui y sont indiqués"))
+        // An incomplete file waits for its pieces: it is not put to the sitting.
+        let pending = try #require(report.components(separatedBy: "\n### Candidatures en cours d'instruction, non soumises à la présente séance\n").last)
+        #expect(pending.contains("| PDESI-2020-012 | Commune de Montreuil-sur-Mer | Aménagement du chemin de ronde des remparts | Dossier incomplet. Éléments manquants : "))
+        #expect(pending.contains("| PDESI-2020-013 | Commune d'Audruicq |"))
+        #expect(!pending.contains("PDESI-2020-005"))
     }
 
     /// The annex shows the steps that are a fact of the file or a rate: for PDESI the eligible

@@ -176,9 +176,10 @@ import Testing
         #expect(history.output.contains("R-1 du 14 avril 2021") && history.output.contains("CP20201214-22"))
     }
 
-    /// The GP call's laureates are designated by the President once the committee has chosen:
-    /// decide takes the sitting's proposals, not every fiche.
-    @Test func aCallDecidedByThePresidentDecidesOnItsLaureatesOnly() throws {
+    /// The GP call's laureates are designated by the President once the committee has chosen,
+    /// and the candidatures not admissible refused: decide takes the sitting's proposals, not
+    /// every fiche (an incomplete one, one still to examine and those ranked after are left).
+    @Test func aCallDecidedByThePresidentDecidesOnItsProposalsOnly() throws {
         try initialise()
         let applications = Repository.path("Applications/medecins")
         try guichet(["evaluate", applications, "--date", "2020-11-20"] + rules)
@@ -188,12 +189,17 @@ import Testing
         #expect(decide.errors.contains("--seance"), "a call is decided on its proposals: \(decide.errors)")
         let decided = try guichet(["decide", "medecins-salaries", applications, "--seance", "COMITE-2020-11-20", "--acte", "ARR-2020-77",
                                    "--date", "2020-11-25"] + rules)
-        #expect(decided.output.contains("3 décisions enregistrées"), "\(decided.output)")
-        let acts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/decisions").filter { $0.hasSuffix(".decision.md") }
-        #expect(acts.count == 3)
+        #expect(decided.output.contains("6 décisions enregistrées"), "\(decided.output)")
+        let acts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/decisions").filter { $0.hasSuffix(".decision.md") }.sorted()
+        #expect(acts == ["MED-2020-01", "MED-2020-05", "MED-2020-06", "MED-2020-07", "MED-2020-08", "MED-2020-09"].map { "\($0).decision.md" })
         for act in acts {
             let text = try text(act)
-            #expect(text.contains("**retenant une candidature à l'appel") && text.contains("est **retenue** au titre de l'appel"))
+            if ["MED-2020-06.decision.md", "MED-2020-08.decision.md", "MED-2020-09.decision.md"].contains(act) {
+                #expect(text.contains("**déclarant irrecevable une candidature à l'appel") && text.contains("est **irrecevable**"), "\(act)")
+                #expect(text.contains("Considérant qu'"), "its grounds: \(act)")
+            } else {
+                #expect(text.contains("**retenant une candidature à l'appel") && text.contains("est **retenue** au titre de l'appel"), "\(act)")
+            }
         }
     }
 
