@@ -26,7 +26,7 @@ public struct AllocationTable: Sendable {
         self.scheme = scheme
         guard let amount = scheme.amount else { columns = []; return }
         let read = Set(amount.steps[amount.result].expression.stepIndices)
-        columns = amount.steps.indices.filter { amount.steps[$0].part && $0 != amount.result && (!summary || read.contains($0)) }
+        columns = amount.partIndices.filter { !summary || read.contains($0) }
     }
 
     /// Adds an establishment's evaluation; one of another scheme is ignored.

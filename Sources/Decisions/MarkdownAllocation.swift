@@ -61,8 +61,8 @@ enum MarkdownAllocation {
     /// examines it before any notice.
     static func negativeParts(_ record: DecisionRecord) -> [String] {
         guard let definition = record.scheme.amount else { return [] }
-        return definition.steps.indices.compactMap { index in
-            guard definition.steps[index].part, let canonical = record.steps[index].canonical,
+        return definition.partIndices.compactMap { index in
+            guard let canonical = record.steps[index].canonical,
                   let value = DecimalNumber(canonical: canonical), value < .zero else { return nil }
             return "La part « \(record.steps[index].label) » est négative (\(record.steps[index].value ?? "")) : le texte ne dit pas comment ce montant est réglé ; le service l'examine avant toute notification."
         }
@@ -91,8 +91,8 @@ enum MarkdownAllocation {
     static func partsTable(_ record: DecisionRecord) -> Table {
         guard let definition = record.scheme.amount else { return Table(header: [], rows: []) }
         var rows: [[Text]] = []
-        for (index, step) in definition.steps.enumerated() where step.part && index != definition.result {
-            let source = step.source.flatMap(record.wording.citation(id:)) ?? "—"
+        for index in definition.partIndices {
+            let source = definition.steps[index].source.flatMap(record.wording.citation(id:)) ?? "—"
             rows.append([Text(record.steps[index].label), Text(record.steps[index].value ?? "non calculable"), Text(source)])
         }
         if let amount = record.amount {

@@ -163,9 +163,9 @@ public struct SimulationSummary: Sendable {
     /// other scheme. Not kept in `Item`, which a call holds by the million: an allocation is
     /// never held, and its parts are added at once.
     static func parts(_ old: Evaluation, _ new: Evaluation) -> [(label: String, before: DecimalNumber?, after: DecimalNumber?)] {
-        guard old.scheme.kind == .allocation, let steps = old.scheme.amount?.steps else { return [] }
-        return steps.indices.filter { steps[$0].part }.map { index in
-            (steps[index].label, old.amount?.steps[index]?.decimal, new.amount?.steps[index]?.decimal)
+        guard old.scheme.kind == .allocation, let amount = old.scheme.amount else { return [] }
+        return amount.partIndices.map { index in
+            (amount.steps[index].label, old.amount?.steps[index]?.decimal, new.amount?.steps[index]?.decimal)
         }
     }
 

@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
     /// « 5 critères, 3 étapes de calcul, 12 cas de test »; for an allocation, which has no
     /// criteria, « dotation en 11 parts » first.
     private static func counts(_ scheme: Scheme) -> String {
-        let parts = scheme.amount?.steps.filter(\.part).count ?? 0
+        let parts = scheme.amount?.partIndices.count ?? 0
         let first = scheme.kind == .allocation ? "dotation en \(FrenchFormat.count(parts, "part"))"
             : FrenchFormat.count(scheme.criteria.count, "critère")
         return [first,

@@ -179,6 +179,10 @@ public struct AmountDefinition: Sendable {
     /// The step whose value is the aid.
     public let result: Int
     public let rounding: Rounding
+
+    /// An allocation's parts (`part: true`), in the order written, the total (the result) aside:
+    /// what its notice, its table and a reform's report list.
+    public var partIndices: [Int] { steps.indices.filter { steps[$0].part && $0 != result } }
 }
 
 /// How the final amount is rounded.
