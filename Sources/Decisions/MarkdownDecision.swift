@@ -88,7 +88,7 @@ public enum MarkdownDecision {
 
     /// A table of the examination as Markdown.
     static func table(_ table: Table, into text: inout MarkdownText) {
-        text.table(table.header.map(MarkdownRendering.inline), table.rows.map { $0.map(MarkdownRendering.inline) })
+        text.table(table.header.map { MarkdownRendering.inline($0, at: .inline) }, table.rows.map { $0.map { MarkdownRendering.inline($0, at: .inline) } })
     }
 
     static func placement(_ record: DecisionRecord, into text: inout MarkdownText) {
