@@ -23,15 +23,19 @@ public struct ScdlSubsidies {
         public let notifiedToEU: Bool
         /// Only subsidies above this amount, when given (the 23 000 € of the convention rule).
         public let above: DecimalNumber?
+        /// The schemes whose decisions are no subsidies: an allocation (`kind: allocation`) is
+        /// what the authority owes its establishments, not an aid it chose to grant.
+        public let notSubsidies: Set<String>
 
         public init(authorityNames: [String: String], authoritySIRET: String, paymentTerms: String, paymentPeriod: String,
-                    notifiedToEU: Bool, above: DecimalNumber?) {
+                    notifiedToEU: Bool, above: DecimalNumber?, notSubsidies: Set<String> = []) {
             self.authorityNames = authorityNames
             self.authoritySIRET = authoritySIRET
             self.paymentTerms = paymentTerms
             self.paymentPeriod = paymentPeriod
             self.notifiedToEU = notifiedToEU
             self.above = above
+            self.notSubsidies = notSubsidies
         }
     }
 
@@ -58,7 +62,8 @@ public struct ScdlSubsidies {
     public static func render(_ entries: [RegisterEntry], publication: Publication) -> (csv: String, skipped: [String]) {
         var lines = [header.joined(separator: ",")]
         var skipped: [String] = []
-        for entry in entries where entry.current && entry.outcome == .favorable && entry.stage.isDecided {
+        for entry in entries where entry.current && entry.outcome == .favorable && entry.stage.isDecided
+            && !publication.notSubsidies.contains(entry.scheme) {
             guard let name = entry.beneficiaryName else { continue }
             guard let amount = entry.amount, publication.above.map({ amount > $0 }) ?? true else { continue }
             switch row(entry, name: name, amount: amount, publication: publication) {

@@ -99,7 +99,8 @@ struct RegisterCommand: ParsableCommand {
                 --format csv (par défaut) : les inscriptions en vigueur (--all : tout l'historique). \
                 --format scdl : les subventions décidées au profit de personnes morales, au schéma SCDL \
                 « subventions » 2.1.1 (schema.data.gouv.fr), en UTF-8 avec la virgule pour séparateur et le \
-                point décimal ; les personnes physiques n'y figurent jamais. Le SIRET de l'autorité vient de \
+                point décimal ; les personnes physiques n'y figurent jamais, ni les dotations (kind: allocation), \
+                que l'autorité doit à ses établissements et qui ne sont pas des subventions. Le SIRET de l'autorité vient de \
                 guichet.yaml (siret) ; les conditions et la période de versement et la notification à l'Union \
                 européenne, que le registre ne connaît pas, se donnent en options. Une subvention à laquelle \
                 il manque un champ obligatoire n'est pas écrite : elle est signalée, et la commande échoue.
@@ -167,7 +168,8 @@ struct RegisterCommand: ParsableCommand {
             Console.report(catalog)
             let publication = ScdlSubsidies.Publication(
                 authorityNames: catalog.schemes.mapValues(\.authority.name), authoritySIRET: siret, paymentTerms: paymentTerms,
-                paymentPeriod: paymentPeriod, notifiedToEU: notifiedToEU == "oui", above: threshold)
+                paymentPeriod: paymentPeriod, notifiedToEU: notifiedToEU == "oui", above: threshold,
+                notSubsidies: Set(catalog.schemes.values.filter { $0.kind == .allocation }.map(\.id)))
             let problems = ScdlSubsidies.problems(in: publication)
             guard problems.isEmpty else {
                 for problem in problems { Console.say(.error, "\(problem)") }

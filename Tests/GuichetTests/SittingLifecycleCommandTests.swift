@@ -79,6 +79,13 @@ import Testing
         #expect(!act.contains("demande déposée"))
         let notified = try guichet(["notify", "dotations-colleges", "--date", "2020-10-28"] + rules + parameters).output
         #expect(notified.contains("11 actes notifiés."))
+        // An allocation is owed to the establishment, not a subsidy: the open data of subsidies leaves it out.
+        let configuration = try String(contentsOfFile: "\(folder)/guichet.yaml", encoding: .utf8)
+        try (configuration + "siret: \"00000000000000\"\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
+        let scdl = try guichet(["register", "export", "--format", "scdl", "--conditions-versement", "unique", "--periode-versement",
+                                "2020-10-28/2021-12-31", "--notification-ue", "non"] + rules)
+        #expect(!scdl.output.contains("DGF-2021") && scdl.output.hasPrefix("nomAttribuant,"))
+        #expect(!scdl.errors.contains("subvention non exportée"))
     }
 
     @Test func anAidOfTheCommissionPermanenteIsProposedInFilingOrderThenDecided() throws {
