@@ -47,6 +47,9 @@ public struct DecisionRun {
         public var revisions: [Revision] = []
         /// Applications already decided or notified, left as they are.
         public var alreadyDecided = 0
+        /// The acts that read a parameter at a value made up for trials (`fictitious: true`),
+        /// by application, with the parameters' labels: each act says so, and is no act to send.
+        public var fictitious: [(id: String, parameters: [String])] = []
     }
 
     public let catalog: SchemeCatalog
@@ -110,6 +113,9 @@ public struct DecisionRun {
         guard strays.isEmpty else {
             throw Refusal("\(strays.joined(separator: ", ")) : aucune proposition à la séance \(sitting) ; vérifiez les références données à --montant et --ajourner (rien n'a été décidé)")
         }
+        if scheme.kind == .allocation, let amended = vote.amendments.keys.sorted().first {
+            throw Refusal("\(amended) : une dotation se vote part par part, son total ne s'amende pas ; ajournez-la (--ajourner), recalculez-la et proposez-la de nouveau (rien n'a été décidé)")
+        }
         if let refusal = proposals.first(where: { $0.outcome == .unfavorable && vote.amendments[$0.application] != nil }) {
             throw Refusal("\(refusal.application) est proposée au rejet : un rejet n'a pas de montant à amender ; pour lui attribuer une aide, ajournez-la (--ajourner) et instruisez-la à nouveau (rien n'a été décidé)")
         }
@@ -159,6 +165,18 @@ public struct DecisionRun {
                                 htmlHash: written.html, odtHash: written.odt)
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
         result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
+        let madeUp = Self.fictitiousParameters(evaluation)
+        if !madeUp.isEmpty { result.fictitious.append((id, madeUp)) }
+    }
+
+    /// The labels of the parameters the evaluation read at a value made up for trials.
+    static func fictitiousParameters(_ evaluation: Evaluation) -> [String] {
+        evaluation.scheme.parameters.indices.compactMap { index in
+            let parameter = evaluation.scheme.parameters[index]
+            guard evaluation.parameters.indices.contains(index), evaluation.parameters[index] != nil,
+                  parameter.version(on: evaluation.referenceDate)?.fictitious == true else { return nil }
+            return parameter.label
+        }
     }
 
     /// `ID.decision` for an application's first act, `ID.decision-2`… for the acts that decide
@@ -180,9 +198,14 @@ public struct DecisionRun {
         guard let proposal else { return (computed, nil) }
         let id = evaluation.application.id
         // A refusal put to the vote is decided as a refusal, while the rules still refuse.
+        // Its grounds are those the sitting was given: rules changed since may give others.
         if proposal.outcome == .unfavorable {
             guard evaluation.outcome == .unfavorable else {
                 result.skipped.append((id, "à la date de la décision, la demande dont le rejet était proposé n'est plus à rejeter (\(evaluation.outcome.rawValue)) : instruisez-la à nouveau"))
+                return nil
+            }
+            guard proposal.rulesHash == evaluation.scheme.rulesHash else {
+                result.skipped.append((id, "les règles du dispositif ont changé depuis que son rejet a été proposé : ses motifs peuvent n'être plus ceux soumis à la séance ; relancez « guichet select »"))
                 return nil
             }
             return (computed, nil)

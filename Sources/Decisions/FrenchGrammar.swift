@@ -11,9 +11,10 @@ enum FrenchGrammar {
     }
 
     /// The text closed by a full stop, unless it ends with an abbreviation's point, which
-    /// stands for both ("… au P.D.E.S.I.", not "… au P.D.E.S.I..").
+    /// stands for both ("… au P.D.E.S.I.", not "… au P.D.E.S.I.."), or with a question or an
+    /// exclamation mark.
     static func sentenceEnd(_ text: String) -> String {
-        text.hasSuffix(".") ? text : text + "."
+        text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!") ? text : text + "."
     }
 
     /// "de" before a noun phrase: "Le Président…" gives "du Président…", "La commission…" "de la commission…".
@@ -100,13 +101,6 @@ enum FrenchGrammar {
 
     /// The sentence without its final punctuation (« . », « ; », « , », « : »), unless the point
     /// closes an abbreviation: a quotation or a clause ends where the act's own sentence goes on.
-    /// A text ended as a sentence: its full stop added, unless it ends with one, a question or
-    /// an exclamation mark.
-    static func sentence(_ text: String) -> String {
-        let trimmed = withoutFinalStop(text)
-        return trimmed.hasSuffix("?") || trimmed.hasSuffix("!") || trimmed.hasSuffix(".") ? trimmed : trimmed + "."
-    }
-
     static func withoutFinalStop(_ text: String) -> String {
         var result = text
         while let last = result.last, ";,:".contains(last) || last == " " || last == "\u{00A0}" || last == "\u{202F}" {

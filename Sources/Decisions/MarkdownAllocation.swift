@@ -88,10 +88,12 @@ enum MarkdownAllocation {
     }
 
     /// Each part's label, amount and the text it comes from; the total last, in bold.
-    static func partsTable(_ record: DecisionRecord) -> Table {
+    /// `summary`: only the parts the total reads, which add up to it.
+    static func partsTable(_ record: DecisionRecord, summary: Bool = false) -> Table {
         guard let definition = record.scheme.amount else { return Table(header: [], rows: []) }
         var rows: [[Text]] = []
-        for index in definition.partIndices {
+        let read = Set(definition.steps[definition.result].expression.stepIndices)
+        for index in definition.partIndices where !summary || read.contains(index) {
             let source = definition.steps[index].source.flatMap(record.wording.citation(id:)) ?? "—"
             rows.append([Text(record.steps[index].label), Text(record.steps[index].value ?? "non calculable"), Text(source)])
         }

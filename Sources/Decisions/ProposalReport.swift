@@ -22,28 +22,12 @@ public enum ProposalReport {
     /// decides reads it, with its annexes, before its sitting.
     public static func document(_ result: SelectionResult, sitting: DecisionAct, deployment: Deployment = Deployment(),
                                 simulation: Bool = false) -> Document {
-        let scheme = result.scheme
-        let body = BodyName(sitting.body, authority: scheme.authority)
-        let notice = simulation ? DecisionRecord.simulationNotice : body.proposalNotice
-        // The President does not sit: his decision follows the selection of that day.
-        let references = [Field(sitting.body.votes ? "Séance" : "Date", Text(sitting.date.frenchLong)), Field("Référence", Text(sitting.reference)),
-                          Field("Dispositif", Text("\(scheme.title) (\(scheme.kind.frenchName))"))]
-        var document = Document(title: "Projet de rapport — \(scheme.title)",
-                                letterhead: Letterhead(authority: scheme.authority.name, sender: deployment.service == nil ? [] : ActParts.sender(deployment),
-                                                       references: references))
-        document.append(.notice(.strong(notice + ".")))
-        document.append(.actTitle([Text("Projet de rapport \(body.toBody)"), Text(scheme.title)]))
-        document.append(contentsOf: expose(result))
-        document.append(contentsOf: proposals(result, body: body))
+        let body = BodyName(sitting.body, authority: result.scheme.authority)
+        var blocks = expose(result) + proposals(result, body: body)
         let rules = SelectionReport.rankingRules(result)
-        if !rules.isEmpty { document.append(contentsOf: [.heading("Règles de classement appliquées", level: 3), .list(rules.map { Text($0) })]) }
-        document.append(contentsOf: proposed(result))
-        document.append(contentsOf: waiting(result))
-        document.append(contentsOf: notRetained(result))
-        document.append(contentsOf: pending(result))
-        document.append(contentsOf: [.separator, .paragraph(.strong(notice + "."), role: .small),
-                                     .paragraph(Text("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles « \(scheme.id) », empreinte SHA-256 \(scheme.rulesHash)."), role: .small)])
-        return document
+        if !rules.isEmpty { blocks += [.heading("Règles de classement appliquées", level: 3), .list(rules.map { Text($0) })] }
+        blocks += proposed(result) + waiting(result) + notRetained(result) + pending(result)
+        return DraftReport.document(result.scheme, sitting: sitting, deployment: deployment, simulation: simulation, body: blocks)
     }
 
     /// The amount steps the annex shows beside the amount proposed: each step that is a fact
@@ -62,11 +46,7 @@ public enum ProposalReport {
 
     private static func expose(_ result: SelectionResult) -> [Block] {
         let scheme = result.scheme
-        var blocks: [Block] = [.heading("Exposé", level: 3)]
-        let texts = DecisionRecord.legalBasis(of: scheme).map(FrenchGrammar.withArticle)
-        if !texts.isEmpty {
-            blocks.append(.paragraph(Text("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(FrenchFormat.series(texts)).")))
-        }
+        var blocks: [Block] = [.heading("Exposé", level: 3)] + DraftReport.basis(scheme)
         if let source = scheme.selection?.source.flatMap(scheme.source) {
             if let quote = source.quote { blocks.append(.quotation(Text(quote), source: Text(Citations.citation(source)))) }
             if let summary = source.summary {
@@ -76,7 +56,9 @@ public enum ProposalReport {
         }
         let total = result.ranked.count + result.inadmissible.count + result.pending.count
         let examined = FrenchFormat.agreed(total, "a été examinée", "ont été examinées")
-        blocks.append(.paragraph(Text("\(FrenchFormat.count(total, "candidature")) \(examined) : \(FrenchFormat.count(result.ranked.count, "admissible")), \(FrenchFormat.count(result.inadmissible.count, "non admissible", "non admissibles")), \(FrenchFormat.count(result.pending.count, "en cours d'instruction", "en cours d'instruction")). Les candidatures admissibles ont été classées selon les règles ci-dessous.")))
+        // An incomplete file is not refused: it waits for its pieces, with the files still to examine.
+        let waiting = result.inadmissible.count - result.rejected.count + result.pending.count
+        blocks.append(.paragraph(Text("\(FrenchFormat.count(total, "candidature")) \(examined) : \(FrenchFormat.count(result.ranked.count, "admissible")), \(FrenchFormat.count(result.rejected.count, "non admissible", "non admissibles")), \(FrenchFormat.count(waiting, "en cours d'instruction", "en cours d'instruction")). Les candidatures admissibles ont été classées selon les règles ci-dessous.")))
         return blocks
     }
 
@@ -86,12 +68,14 @@ public enum ProposalReport {
             ? "d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(result.retained.count, "bénéficiaire")), pour un montant total de \(FrenchFormat.money(result.used)) ;"
             : "de retenir les \(FrenchFormat.count(result.retained.count, "candidature")) figurant à l'annexe 1 ;"]
         if !result.waiting.isEmpty { items.append("d'inscrire en liste d'attente, dans l'ordre du classement, les candidatures figurant à l'annexe 2 ;") }
-        if !result.rejected.isEmpty { items.append("de rejeter les candidatures non admissibles figurant à l'annexe 3, pour les motifs qui y sont indiqués ;") }
+        if !result.rejected.isEmpty {
+            items.append(result.rejected.count == 1 ? "de rejeter la candidature non admissible figurant à l'annexe 3, pour les motifs qui y sont indiqués ;"
+                         : "de rejeter les candidatures non admissibles figurant à l'annexe 3, pour les motifs qui y sont indiqués ;")
+        }
         if !beyondTheList(result).isEmpty {
             items.append("de ne pas retenir les candidatures classées figurant à l'annexe 3, pour les motifs qui y sont indiqués ;")
         }
-        items[items.count - 1] = String(items[items.count - 1].dropLast(2)) + "."
-        return [.heading("Propositions", level: 3), .paragraph(Text("Il est proposé \(body.toBody) :")), .list(items.map { Text($0) })]
+        return DraftReport.propositions(items.map { String($0.dropLast(2)) }, to: body)
     }
 
     /// Annex 1: the aids proposed, their total and the envelope.
@@ -105,7 +89,7 @@ public enum ProposalReport {
         var header = ["Rang au classement", "Référence", "Bénéficiaire"] + categoryHeader(result) + ["Projet"] + labels
         if amountColumn { header.append("Montant proposé") }
         var rows: [[Text]] = result.retained.map { candidate in
-            var row = identity(candidate, result) + stepValues(candidate.evaluation, steps)
+            var row = identity(candidate, result) + DraftReport.stepValues(candidate.evaluation, steps)
             if amountColumn { row.append(candidate.amount.map(FrenchFormat.money) ?? "—") }
             return row.map { Text($0) }
         }
@@ -153,10 +137,10 @@ public enum ProposalReport {
     /// is proposed; each with its reason.
     private static func notRetainedRows(_ result: SelectionResult) -> [[String]] {
         let ranked = beyondTheList(result).map { candidate in
-            applicant(candidate.evaluation) + [result.decisions[candidate.evaluation.application.id]?.reason ?? ""]
+            DraftReport.applicant(candidate.evaluation) + [result.decisions[candidate.evaluation.application.id]?.reason ?? ""]
         }
         let rejected = result.rejected.map { evaluation in
-            applicant(evaluation) + ["Candidature non admissible : rejet proposé. \(SelectionReport.grounds(evaluation))"]
+            DraftReport.applicant(evaluation) + ["Candidature non admissible : rejet proposé. \(SelectionReport.grounds(evaluation))"]
         }
         return ranked + rejected
     }
@@ -165,17 +149,13 @@ public enum ProposalReport {
     private static func pending(_ result: SelectionResult) -> [Block] {
         let incomplete = result.inadmissible.filter { $0.outcome == .incomplete }
         guard !incomplete.isEmpty || !result.pending.isEmpty else { return [] }
-        let rows = incomplete.map { applicant($0) + ["Dossier incomplet. \(SelectionReport.grounds($0))"] }
-            + result.pending.map { applicant($0) + [SelectionReport.pendingPoints($0)] }
+        let rows = incomplete.map { DraftReport.applicant($0) + ["Dossier incomplet. \(SelectionReport.grounds($0))"] }
+            + result.pending.map { DraftReport.applicant($0) + [SelectionReport.pendingPoints($0)] }
         return [.heading("Candidatures en cours d'instruction, non soumises à la présente séance", level: 3),
                 table(["Référence", "Bénéficiaire", "Projet", "Point à instruire"], rows)]
     }
 
     // MARK: - Cells
-
-    private static func applicant(_ evaluation: Evaluation) -> [String] {
-        [evaluation.application.id, evaluation.application.applicant.name, evaluation.application.subject ?? "—"]
-    }
 
     private static func identity(_ candidate: SelectionResult.Candidate, _ result: SelectionResult) -> [String] {
         let application = candidate.evaluation.application
@@ -185,10 +165,5 @@ public enum ProposalReport {
 
     private static func categoryHeader(_ result: SelectionResult) -> [String] {
         result.scheme.selection?.category == nil ? [] : ["Catégorie"]
-    }
-
-    private static func stepValues(_ evaluation: Evaluation, _ steps: [Int]) -> [String] {
-        let record = DecisionRecord(evaluation)
-        return steps.map { index in record.steps.indices.contains(index) ? record.steps[index].value ?? "—" : "—" }
     }
 }

@@ -36,65 +36,63 @@ public struct SittingProposal: Sendable {
     /// made before any sitting; its first and last lines say so.
     public func document(sitting: DecisionAct, deployment: Deployment = Deployment(), simulation: Bool = false) -> Document {
         let body = BodyName(sitting.body, authority: scheme.authority)
-        let notice = simulation ? DecisionRecord.simulationNotice : body.proposalNotice
-        let references = [Field("Séance", Text(sitting.date.frenchLong)), Field("Référence", Text(sitting.reference)),
-                          Field("Dispositif", Text("\(scheme.title) (\(scheme.kind.frenchName))"))]
-        var document = Document(title: "Projet de rapport — \(scheme.title)",
-                                letterhead: Letterhead(authority: scheme.authority.name,
-                                                       sender: deployment.service == nil ? [] : ActParts.sender(deployment),
-                                                       references: references))
-        document.append(.notice(.strong(notice + ".")))
-        document.append(.actTitle([Text("Projet de rapport \(body.toBody)"), Text(scheme.title)]))
-        document.append(contentsOf: expose())
-        document.append(contentsOf: proposals(body: body))
-        document.append(contentsOf: proposedAnnex())
-        document.append(contentsOf: refusedAnnex())
-        document.append(contentsOf: notProposedAnnex())
-        document.append(contentsOf: [.separator, .paragraph(.strong(notice + "."), role: .small),
-                                     .paragraph(Text("Établi par Guichet \(DecisionRecord.currentEngineVersion) à partir des règles « \(scheme.id) », empreinte SHA-256 \(scheme.rulesHash)."), role: .small)])
-        return document
+        let blocks = expose() + propositions(to: body) + proposedAnnex() + refusedAnnex() + notProposedAnnex()
+        return DraftReport.document(scheme, sitting: sitting, deployment: deployment, simulation: simulation, body: blocks)
+    }
+
+    /// The annexes in order: the proposals, the refusals, the others; each only when it has rows,
+    /// but the first.
+    private var annexes: (refused: Int?, others: Int?) {
+        let refusedNumber = refused.isEmpty ? nil : 2
+        return (refusedNumber, notProposed.isEmpty ? nil : (refusedNumber ?? 1) + 1)
+    }
+
+    /// « 3 demandes », « 1 établissement », with the noun of what the scheme handles.
+    private func count(_ value: Int) -> String {
+        allocates ? FrenchFormat.count(value, "établissement") : FrenchFormat.count(value, "demande")
     }
 
     private func expose() -> [Block] {
-        var blocks: [Block] = [.heading("Exposé", level: 3)]
-        let texts = DecisionRecord.legalBasis(of: scheme).map(FrenchGrammar.withArticle)
-        if !texts.isEmpty {
-            blocks.append(.paragraph(Text("Le dispositif « \(scheme.title) » (\(scheme.kind.frenchName)) repose sur \(FrenchFormat.series(texts)).")))
-        }
         let total = proposed.count + refused.count + notProposed.count
-        let what = allocates ? "Les dotations \(FrenchGrammar.de(FrenchFormat.count(total, "établissement"))) ont été calculées selon ces textes."
-            : "\(FrenchFormat.count(total, "demande")) \(FrenchFormat.agreed(total, "a été instruite", "ont été instruites")) selon ces textes."
-        var counts = ["\(FrenchFormat.count(proposed.count, "est proposée", "sont proposées")) à l'annexe 1"]
-        if !refused.isEmpty {
-            counts.append("le rejet \(refused.count > 1 ? "de \(FrenchFormat.count(refused.count)) est proposé" : "d'une est proposé") à l'annexe 2")
+        let lead = allocates ? "Le service a calculé selon ces textes les dotations \(FrenchGrammar.de(count(total)))"
+            : "Le service a instruit selon ces textes \(count(total))"
+        var items: [String] = []
+        if !proposed.isEmpty {
+            items.append("\(count(proposed.count)) \(allocates ? "dont la dotation est proposée" : "dont l'aide est proposée") (annexe 1)")
         }
-        if !notProposed.isEmpty {
-            counts.append(notProposed.count > 1 ? "\(FrenchFormat.count(notProposed.count)) ne sont pas soumises à la séance, pour les motifs indiqués à l'annexe \(otherAnnex)"
-                          : "1 n'est pas soumise à la séance, pour le motif indiqué à l'annexe \(otherAnnex)")
+        if let annex = annexes.refused { items.append("\(count(refused.count)) dont le rejet est proposé (annexe \(annex))") }
+        if let annex = annexes.others {
+            items.append("\(count(notProposed.count)) \(FrenchFormat.agreed(notProposed.count, "qui n'est pas soumise", "qui ne sont pas soumises")) à la séance (annexe \(annex))")
         }
         let detail = allocates ? "Chaque part est détaillée, étape par étape, dans la fiche de l'établissement."
             : "Chaque montant est calculé, étape par étape, dans la fiche d'instruction de la demande."
-        blocks.append(.paragraph(Text("\(what) \(FrenchGrammar.capitalizedFirst(counts.joined(separator: " ; "))). \(detail)")))
-        if let example = proposed.first ?? notProposed.first {
+        var blocks: [Block] = [.heading("Exposé", level: 3)] + DraftReport.basis(scheme)
+        blocks.append(.paragraph(Text(items.isEmpty ? "\(lead)." : "\(lead) : \(FrenchFormat.series(items)). \(detail)")))
+        if let example = proposed.first ?? refused.first ?? notProposed.first {
             blocks += MarkdownAllocation.fictitious(DecisionRecord(example)).map { .notice(.strong($0)) }
         }
         return blocks
     }
 
-    private func proposals(body: BodyName) -> [Block] {
+    private func propositions(to body: BodyName) -> [Block] {
         let amount = total.map(FrenchFormat.money) ?? "non calculable"
-        var items = [allocates
-            ? "d'arrêter les dotations des \(FrenchFormat.count(proposed.count, "établissement")) figurant à l'annexe 1, pour un montant total de \(amount)"
-            : "d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(proposed.count, "bénéficiaire")), pour un montant total de \(amount)"]
-        if !refused.isEmpty { items.append("de rejeter les demandes figurant à l'annexe 2, pour les motifs qui y sont indiqués") }
-        let listed = items.enumerated().map { Text($1 + ($0 == items.count - 1 ? "." : " ;")) }
-        return [.heading("Propositions", level: 3), .paragraph(Text("Il est proposé \(body.toBody) :")), .list(listed)]
+        var items: [String] = []
+        switch (allocates, proposed.count) {
+        case (_, 0): break
+        case (true, 1): items.append("d'arrêter la dotation de l'établissement figurant à l'annexe 1, pour un montant de \(amount)")
+        case (true, let count): items.append("d'arrêter les dotations des \(FrenchFormat.count(count, "établissement")) figurant à l'annexe 1, pour un montant total de \(amount)")
+        case (false, 1): items.append("d'attribuer l'aide figurant à l'annexe 1, d'un montant de \(amount)")
+        case (false, let count): items.append("d'attribuer les aides figurant à l'annexe 1, à \(FrenchFormat.count(count, "bénéficiaire")), pour un montant total de \(amount)")
+        }
+        if let annex = annexes.refused {
+            items.append(refused.count == 1 ? "de rejeter la demande figurant à l'annexe \(annex), pour les motifs qui y sont indiqués"
+                         : "de rejeter les demandes figurant à l'annexe \(annex), pour les motifs qui y sont indiqués")
+        }
+        guard !items.isEmpty else { return [.heading("Propositions", level: 3), .paragraph("Aucune proposition n'est soumise à la séance.")] }
+        return DraftReport.propositions(items, to: body)
     }
 
-    /// The annex of the applications not put to the sitting: the second, or the third after the refusals.
-    private var otherAnnex: Int { refused.isEmpty ? 2 : 3 }
-
-    /// Annex 1: what is proposed, with the total. An allocation shows each of its parts.
+    /// Annex 1: what is proposed, with the total. An allocation shows the parts its total reads.
     private func proposedAnnex() -> [Block] {
         let title = Block.heading(Text(allocates ? "Annexe 1 — Dotations proposées" : "Annexe 1 — Aides proposées"), level: 3)
         guard !proposed.isEmpty else { return [title, .paragraph("Aucune proposition.")] }
@@ -107,9 +105,8 @@ public struct SittingProposal: Sendable {
         let steps = ProposalReport.annexSteps(scheme)
         let header = ["Référence", "Bénéficiaire", "Projet"] + steps.map { scheme.amount!.steps[$0].label } + ["Montant proposé"]
         var rows: [[Text]] = proposed.map { evaluation in
-            let record = DecisionRecord(evaluation)
-            let values = steps.map { record.steps.indices.contains($0) ? record.steps[$0].value ?? "—" : "—" }
-            return (applicant(evaluation) + values + [evaluation.amount?.final.map(FrenchFormat.money) ?? "—"]).map { Text($0) }
+            (DraftReport.applicant(evaluation) + DraftReport.stepValues(evaluation, steps)
+                + [evaluation.amount?.final.map(FrenchFormat.money) ?? "—"]).map { Text($0) }
         }
         rows.append([.strong("Total")] + Array(repeating: Text(""), count: header.count - 2) + [.strong(total.map(FrenchFormat.money) ?? "non calculable")])
         return [title, .table(Table(header: header.map { Text($0) }, rows: rows))]
@@ -117,20 +114,19 @@ public struct SittingProposal: Sendable {
 
     /// Annex 2: the refusals proposed, each with its grounds.
     private func refusedAnnex() -> [Block] {
-        guard !refused.isEmpty else { return [] }
-        let rows = refused.map { evaluation in (applicant(evaluation) + [SelectionReport.grounds(evaluation)]).map { Text($0) } }
-        return [.heading("Annexe 2 — Rejets proposés", level: 3),
-                .table(Table(header: ["Référence", "Bénéficiaire", "Objet", "Motifs"].map { Text($0) }, rows: rows))]
+        guard let annex = annexes.refused else { return [] }
+        let rows = refused.map { evaluation in (DraftReport.applicant(evaluation) + [SelectionReport.grounds(evaluation)]).map { Text($0) } }
+        return [.heading(Text("Annexe \(annex) — Rejets proposés"), level: 3),
+                .table(Table(header: ["Référence", "Bénéficiaire", "Projet", "Motifs"].map { Text($0) }, rows: rows))]
     }
 
     /// The last annex: what is not put to the sitting, each with why.
     private func notProposedAnnex() -> [Block] {
+        guard let annex = annexes.others else { return [] }
         let what = allocates ? "Dotations non proposées" : "Demandes non soumises à la séance"
-        let title = Block.heading(Text("Annexe \(otherAnnex) — \(what)"), level: 3)
-        guard !notProposed.isEmpty else { return [title, .paragraph(allocates ? "Aucune." : "Aucune demande.")] }
-        let rows = notProposed.map { evaluation in (applicant(evaluation) + [reason(evaluation)]).map { Text($0) } }
-        let header = ["Référence", allocates ? "Établissement" : "Bénéficiaire", "Objet", "Motif"]
-        return [title, .table(Table(header: header.map { Text($0) }, rows: rows))]
+        let rows = notProposed.map { evaluation in (DraftReport.applicant(evaluation) + [reason(evaluation)]).map { Text($0) } }
+        let header = ["Référence", allocates ? "Établissement" : "Bénéficiaire", allocates ? "Objet" : "Projet", "Motif"]
+        return [.heading(Text("Annexe \(annex) — \(what)"), level: 3), .table(Table(header: header.map { Text($0) }, rows: rows))]
     }
 
     /// Why an application the rules grant is still not put to the vote: an allocation with a
@@ -139,19 +135,15 @@ public struct SittingProposal: Sendable {
         evaluation.scheme.kind == .allocation ? MarkdownAllocation.negativeParts(DecisionRecord(evaluation)) : []
     }
 
-    /// Why an application is not proposed, as annex 2 says it.
+    /// Why an application is not put to the sitting, as its annex says it.
     public func reason(_ evaluation: Evaluation) -> String {
         let held = Self.heldBack(evaluation)
         if !held.isEmpty { return "À examiner. " + held.joined(separator: " ") }
         return switch evaluation.outcome {
-        case .toExamine: FrenchGrammar.sentence("En cours d'instruction : \(SelectionReport.pendingPoints(evaluation))")
+        case .toExamine: FrenchGrammar.sentenceEnd("En cours d'instruction. \(FrenchGrammar.capitalizedFirst(SelectionReport.pendingPoints(evaluation)))")
         case .incomplete: "Dossier incomplet. \(SelectionReport.grounds(evaluation))"
         case .unfavorable: "Conditions non remplies. \(SelectionReport.grounds(evaluation))"
         case .favorable: "Proposée à une autre séance."
         }
-    }
-
-    private func applicant(_ evaluation: Evaluation) -> [String] {
-        [evaluation.application.id, evaluation.application.applicant.name, evaluation.application.subject ?? "—"]
     }
 }

@@ -108,6 +108,11 @@ struct Decide: ParsableCommand {
             let left = FrenchFormat.agreed(result.alreadyDecided, "demande déjà décidée laissée telle quelle", "demandes déjà décidées laissées telles quelles")
             Console.say(.note, "\(FrenchFormat.count(result.alreadyDecided)) \(left) (--reexaminer pour en décider une à nouveau)")
         }
+        if !result.fictitious.isEmpty {
+            let labels = Set(result.fictitious.flatMap(\.parameters)).sorted().map { "« \($0) »" }
+            let acts = FrenchFormat.count(result.fictitious.count, "acte repose", "actes reposent")
+            Console.say(.warning, "\(acts) sur des valeurs fictives, pour les essais (\(FrenchFormat.series(labels))) : chacun le dit, et aucun ne peut être envoyé")
+        }
         Console.print(result.revisions)
         let recorded = FrenchFormat.agreed(result.decided.count, "décision enregistrée", "décisions enregistrées")
         Console.out("\n\(FrenchFormat.count(result.decided.count)) \(recorded) au registre.")

@@ -87,7 +87,7 @@ struct Select: ParsableCommand {
         if let minutes = outcome.minutes {
             Console.out(minutes, terminator: "")
         } else if let proposal = outcome.proposal {
-            print(proposal, sitting: act, recorded: recording, report: output.path("proposition-\(scheme.id).md"))
+            report(proposal, sitting: act, recorded: recording, report: output.path("proposition-\(scheme.id).md"))
         } else {
             throw ExitCode.failure
         }
@@ -95,20 +95,24 @@ struct Select: ParsableCommand {
     }
 
     /// What a scheme that is no call puts to the sitting, one line per application proposed.
-    private func print(_ proposal: SittingProposal, sitting: DecisionAct, recorded: Bool, report: String) {
+    private func report(_ proposal: SittingProposal, sitting: DecisionAct, recorded: Bool, report: String) {
+        let allocates = proposal.scheme.kind == .allocation
         let rows = proposal.proposed.map { [$0.application.id, $0.application.applicant.name, $0.amount?.final.map(FrenchFormat.money) ?? ""] }
-        if !rows.isEmpty { Console.out(Table.render(header: ["Demande", "Bénéficiaire", "Montant proposé"], rows: rows)) }
+        let header = allocates ? ["Référence", "Établissement", "Dotation proposée"] : ["Demande", "Bénéficiaire", "Aide proposée"]
+        if !rows.isEmpty { Console.out(Table.render(header: header, rows: rows)) }
         for evaluation in proposal.refused {
             Console.say(.note, "\(evaluation.application.id) : rejet proposé. \(proposal.reason(evaluation))")
         }
         for evaluation in proposal.notProposed {
             Console.say(.note, "\(evaluation.application.id) n'est pas soumise à la séance. \(proposal.reason(evaluation))")
         }
-        let what = proposal.scheme.kind == .allocation
-            ? FrenchFormat.count(proposal.proposed.count, "dotation proposée", "dotations proposées")
-            : FrenchFormat.count(proposal.proposed.count, "demande proposée", "demandes proposées")
-        let total = proposal.total.map(FrenchFormat.money) ?? "non calculable"
-        let refusals = proposal.refused.isEmpty ? "" : " et \(FrenchFormat.count(proposal.refused.count, "rejet proposé", "rejets proposés"))"
-        Console.out("\n\(what) \(recorded ? "" : "(simulation) ")à la séance \(sitting.reference), pour \(total)\(refusals) ; projet de rapport : \(report)")
+        var what: [String] = []
+        if !proposal.proposed.isEmpty {
+            what.append((allocates ? FrenchFormat.count(proposal.proposed.count, "dotation proposée", "dotations proposées")
+                         : FrenchFormat.count(proposal.proposed.count, "aide proposée", "aides proposées"))
+                        + " (\(proposal.total.map(FrenchFormat.money) ?? "non calculable"))")
+        }
+        if !proposal.refused.isEmpty { what.append(FrenchFormat.count(proposal.refused.count, "rejet proposé", "rejets proposés")) }
+        Console.out("\n\(what.isEmpty ? "Aucune proposition" : FrenchFormat.series(what)) à la séance \(sitting.reference)\(recorded ? "" : " (simulation)") ; projet de rapport : \(report)")
     }
 }

@@ -48,7 +48,7 @@ import Testing
 
     @Test func theAllocationsComputedAreProposedAndOneWithANegativePartIsHeldBack() throws {
         let output = try proposeTheAllocations()
-        #expect(output.contains("11 dotations proposées à la séance CD-2020-10-26, pour 602 380,40 €"))
+        #expect(output.contains("11 dotations proposées (602 380,40 €) à la séance CD-2020-10-26 ;"))
         for format in ["md", "html", "odt"] { #expect(exists("proposition-dotations-colleges.\(format)"), "\(format)") }
         let report = try text("proposition-dotations-colleges.md")
         #expect(report.contains("d'arrêter les dotations des 11 établissements figurant à l'annexe 1, pour un montant total de 602 380,40 €."))
@@ -70,8 +70,11 @@ import Testing
         for format in ["md", "html", "odt", "json"] { #expect(exists("DGF-2021-001.decision.\(format)"), "\(format)") }
         #expect(!exists("DGF-2021-004.decision.md"))
         let act = try text("DGF-2021-001.decision.md")
-        #expect(act.contains("J'ai l'honneur de vous notifier les dotations que le Conseil départemental, par sa délibération n° 2020-412 du 26 octobre 2020, a allouées au Collège des Tilleuls (fictif) : **71 086,00 €**"))
-        #expect(act.contains("| Dotation éducative volontariste | 20 196,00 € |"))
+        #expect(act.contains("J'ai l'honneur de vous notifier les dotations que le Conseil départemental, par sa délibération n° 2020-412 du 26 octobre 2020, a allouées au Collège des Tilleuls (fictif), pour un montant total de **71 086,00 €**, réparti comme suit."))
+        // The letter lists the allocations that make the total; their components are in the annex.
+        let letter = try #require(act.components(separatedBy: "## Annexe").first)
+        #expect(letter.contains("| Dotation globale de fonctionnement | 50 890,00 € |") && letter.contains("| Dotation éducative volontariste | 20 196,00 € |"))
+        #expect(!letter.contains("| Composante viabilisation |"))
         #expect(act.contains("Claire EXEMPLE"))
         #expect(act.contains("### Voies et délais de recours"))
         #expect(act.contains("finalité de calculer les dotations de l'établissement"))
@@ -92,7 +95,7 @@ import Testing
         try initialise()
         try guichet(["evaluate", cycleRoutes, "--date", "2020-11-30"] + rules)
         let proposed = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules).output
-        #expect(proposed.contains("3 demandes proposées à la séance CP20201207, pour 102 506,00 € et 2 rejets proposés"))
+        #expect(proposed.contains("3 aides proposées (102 506,00 €) et 2 rejets proposés à la séance CP20201207 ;"))
         let report = try text("proposition-itineraires-cyclables-colleges.md")
         #expect(report.contains("d'attribuer les aides figurant à l'annexe 1, à 3 bénéficiaires, pour un montant total de 102 506,00 € ;"))
         #expect(report.contains("de rejeter les demandes figurant à l'annexe 2, pour les motifs qui y sont indiqués."))
@@ -110,6 +113,36 @@ import Testing
         #expect(refusal.contains("par laquelle la Commission permanente du Conseil départemental a décidé de **rejeter** la demande"))
         #expect(refusal.contains("Elle repose sur les motifs de droit et de fait suivants."))
         #expect(!exists("ICC-2020-005.decision.md") && !exists("ICC-2020-007.decision.md"))
+    }
+
+    /// An allocation is voted part by part: its total alone cannot be amended. And the acts that
+    /// read a value made up for trials are said to rest on it.
+    @Test func anAllocationIsNotAmendedAndFictitiousValuesAreSaid() throws {
+        _ = try proposeTheAllocations()
+        let amended = try guichet(["decide", "dotations-colleges", colleges, "--seance", "CD-2020-10-26", "--acte", "2020-412",
+                                   "--date", "2020-10-26", "--montant", "DGF-2021-001=60 000 €"] + rules + parameters, expect: 1)
+        #expect(amended.errors.contains("DGF-2021-001 : une dotation se vote part par part"))
+        #expect(!exists("DGF-2021-002.decision.md"))
+        let decided = try guichet(["decide", "dotations-colleges", colleges, "--seance", "CD-2020-10-26", "--acte", "2020-412",
+                                   "--date", "2020-10-26"] + rules + parameters)
+        #expect(decided.errors.contains("11 actes reposent sur des valeurs fictives, pour les essais"))
+        #expect(decided.errors.contains("« Coefficient d'actualisation sur l'indice INSEE de l'inflation »"))
+    }
+
+    /// A refusal is decided on the grounds the sitting was given: when the rules changed since
+    /// the proposal, it is left for a new one.
+    @Test func aRefusalWhoseRulesChangedSinceTheSittingIsNotDecided() throws {
+        try initialise()
+        try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules)
+        let changed = "\(folder)/regles"
+        try FileManager.default.copyItem(atPath: Repository.path("Rules"), toPath: changed)
+        let file = "\(changed)/itineraires-cyclables-colleges.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try (text + "\n# modifié après la séance\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let decided = try guichet(["decide", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207",
+                                   "--acte", "CP20201207-31", "--date", "2020-12-07", "--rules", changed])
+        #expect(decided.errors.contains("ICC-2020-004 non décidée : les règles du dispositif ont changé depuis que son rejet a été proposé"))
+        #expect(!exists("ICC-2020-004.decision.md") && exists("ICC-2019-001.decision.md"))
     }
 
     /// A refusal put to the vote has no amount: an amendment of it stops the vote before anything is recorded.

@@ -47,16 +47,16 @@ enum AllocationNotice {
         var blocks: [Block] = [
             .paragraph(.strong("Objet : ") + "notification des dotations allouées par la délibération \(ActBlocks.number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) — « \(record.scheme.title) »"),
             .paragraph("Madame, Monsieur,"),
-            .paragraph("J'ai l'honneur de vous notifier les dotations que \(body.name), par sa délibération \(ActBlocks.number(act)) du \(act.date.frenchLong), a allouées \(FrenchGrammar.to(name)) : " + .strong(total) + ", réparties comme suit."),
+            .paragraph("J'ai l'honneur de vous notifier les dotations que \(body.name), par sa délibération \(ActBlocks.number(act)) du \(act.date.frenchLong), a allouées \(FrenchGrammar.to(name)), pour un montant total de " + .strong(total) + ", réparti comme suit."),
         ]
         if let amendment = ActBlocks.amendment(record) { blocks.append(.paragraph(Text(amendment))) }
-        let parts = MarkdownAllocation.partsTable(record)
+        let parts = MarkdownAllocation.partsTable(record, summary: true)
         if !parts.rows.isEmpty { blocks.append(.table(parts)) }
         blocks.append(.paragraph("Ces dotations sont calculées selon les modalités fixées par les textes suivants :"))
         blocks.append(.list(ActBlocks.letterTexts(ActBlocks.schemeVisas(record.scheme), act: act, authority: record.scheme.authority)))
         blocks += ActDocument.notices(record).map { .paragraph($0) }
         blocks += MarkdownAllocation.fictitious(record).map { .notice(.strong($0)) }
-        blocks.append(.paragraph("Le calcul de chaque part, étape par étape, avec les données retenues pour l'établissement, figure en annexe."))
+        blocks.append(.paragraph("Le calcul de chaque dotation, étape par étape, avec les données retenues pour l'établissement et les composantes, ajustements et prélèvements qui la forment, figure en annexe."))
         blocks.append(.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."))
         return blocks
     }
