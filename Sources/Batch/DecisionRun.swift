@@ -123,7 +123,9 @@ public struct DecisionRun {
 
     private func decide(_ id: String, proposal: RegisterEntry?, applications: SchemeApplications, session: RegisterSession,
                         output: OutputFolder, result: inout Result) throws {
-        let current = try session.current(scheme: scheme.id, application: id)
+        // One query for the entry in force and the earlier acts (`actName`).
+        let history = try session.history(scheme: scheme.id, application: id)
+        let current = history.last { $0.current }
         guard let application = applications.documents[id]?.decoded.application(scheme.id) else {
             result.skipped.append((id, "son dossier n'est pas parmi les fichiers donnés"))
             return
@@ -148,7 +150,7 @@ public struct DecisionRun {
         let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         guard let document = record.sentDocument else { throw Refusal("le dossier \(id) ne donne pas lieu à un acte") }
-        let name = try actName(id, applications: applications, session: session)
+        let name = actName(id, history: history, applications: applications)
         try output.write(JSONDecision.utf8(record), to: "\(name).json")
         let written = try files.write(document, markdown: MarkdownRendering.utf8(document), name: name, to: output)
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
@@ -161,9 +163,9 @@ public struct DecisionRun {
     /// `ID.decision` for an application's first act, `ID.decision-2`… for the acts that decide
     /// it again: an act the register recorded is never written over, so that a run stopped
     /// before its register commits leaves every recorded act as it was decided.
-    private func actName(_ id: String, applications: SchemeApplications, session: RegisterSession) throws -> String {
+    private func actName(_ id: String, history: [RegisterEntry], applications: SchemeApplications) -> String {
         let base = "\(applications.documentName(id)).decision"
-        let earlier = try session.history(scheme: scheme.id, application: id)
+        let earlier = history
             .filter { $0.stage.isDecided && $0.stageRecord.withdrawal == nil && $0.stageRecord.documentHash != nil }
             .compactMap(\.decisionFile).filter { $0.hasPrefix(base) && !$0.contains(".notification") }
         return earlier.isEmpty ? base : "\(base)-\(Set(earlier).count + 1)"

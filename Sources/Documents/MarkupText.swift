@@ -38,16 +38,13 @@ public struct MarkupText {
         }
     }
 
+    /// The bytes that make a text need escaping: `&`, `<`, `>`, `"`, the C0 controls but tab,
+    /// line feed and carriage return, and EF, which may start U+FFFE or U+FFFF (checked slowly).
+    private static let escaped = ByteSet([UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF],
+                                         ranges: [0x00...0x08, 0x0B...0x0C, 0x0E...0x1F])
+
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
-            case 0x00...0x1F where byte != 0x09 && byte != 0x0A && byte != 0x0D: return true
-            case 0xEF: return true  // perhaps U+FFFE or U+FFFF: checked slowly
-            default: continue
-            }
-        }
-        return false
+        escaped.firstIndex(in: bytes, from: 0) < bytes.count
     }
 
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {

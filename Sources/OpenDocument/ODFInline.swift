@@ -82,22 +82,27 @@ enum ODFInline {
     /// Whether the text can go as it is: no line break, no tab, no two spaces in a row, and no
     /// space at its start after a space. One pass over its UTF-8 bytes.
     private static func isPlain(_ text: String, afterSpace: Bool) -> Bool {
-        var previous: UInt8 = afterSpace ? UInt8(ascii: " ") : 0
-        var index = text.utf8.startIndex
-        let utf8 = text.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            switch byte {
-            case 0x09...0x0D: return false
-            case UInt8(ascii: " ") where previous == UInt8(ascii: " "): return false
-            // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9) are line breaks too.
-            case 0x85 where previous == 0xC2: return false
-            case 0xA8, 0xA9: if previous == 0x80 { return false }
-            default: break
+        text.withUTF8Bytes { bytes in
+            let space = UInt8(ascii: " ")
+            var index = breaks.firstIndex(in: bytes, from: 0)
+            while index < bytes.count {
+                let byte = bytes[index]
+                let previous = index > 0 ? bytes[index - 1] : (afterSpace ? space : 0)
+                switch byte {
+                case 0x09...0x0D: return false
+                case space where previous == space: return false
+                // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9) are line breaks too.
+                case 0x85 where previous == 0xC2: return false
+                case 0xA8, 0xA9: if previous == 0x80 { return false }
+                default: break
+                }
+                index = breaks.firstIndex(in: bytes, from: index + 1)
             }
-            previous = byte
-            index = utf8.index(after: index)
+            return true
         }
-        return true
     }
+
+    /// The bytes `isPlain` looks at closely: tab and line breaks, the space, and the last byte
+    /// of U+0085, U+2028 and U+2029.
+    private static let breaks = ByteSet([UInt8(ascii: " "), 0x85, 0xA8, 0xA9], ranges: [0x09...0x0D])
 }

@@ -159,7 +159,7 @@ public struct RegisterEntry: Sendable, Equatable {
         guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
         let id: Int64 = row["id"]
         let order: Int64? = row["decided_order"]
-        return (id, order, try RegisterEntry(DecisionRow(row: row), keys: try keys(of: id, in: db)))
+        return (id, order, try RegisterEntry(DecisionRow(row: row, columns: DecisionRow.Columns(statement)), keys: try keys(of: id, in: db)))
     }
 
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
@@ -167,8 +167,9 @@ public struct RegisterEntry: Sendable, Equatable {
         // Cached: a decision run asks each application's history, and compiling the statement
         // (with GRDB's authorizer on every column) cost more than running it.
         let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)")
+        let columns = DecisionRow.Columns(statement)
         return try Row.fetchAll(statement, arguments: arguments).map { row in
-            try RegisterEntry(DecisionRow(row: row), keys: try keys(of: row["id"], in: db))
+            try RegisterEntry(DecisionRow(row: row, columns: columns), keys: try keys(of: row["id"], in: db))
         }
     }
 

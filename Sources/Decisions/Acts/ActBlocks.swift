@@ -48,7 +48,8 @@ enum ActBlocks {
 
     /// Where a text stands among the « Vu »: a law, a decree, a deliberation, anything else.
     private static func rank(_ title: String) -> Int {
-        let lowered = title.lowercased()
+        // The longest kind has 12 characters: lowercasing the whole title cost more than the rest of the « Vu ».
+        let lowered = title.prefix(12).lowercased()
         for (index, kind) in ["loi", "ordonnance", "décret", "arrêté", "délibération"].enumerated() where lowered.hasPrefix(kind) {
             return index
         }
