@@ -75,9 +75,11 @@ public struct DecisionRun {
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
         let applications = SchemeApplications(catalog: catalog, scheme: scheme, paths: paths)
         var result = Result(report: BatchReport(entries: applications.failures))
+        let fragments = DocumentFragments()
         try register.batch { session in
             for (id, proposal) in try targets(applications, session: session, result: &result) {
-                try decide(id, proposal: proposal, applications: applications, session: session, output: output, result: &result)
+                try decide(id, proposal: proposal, applications: applications, session: session, output: output,
+                           fragments: fragments, result: &result)
             }
             let again = result.decided.map(\.id).filter { vote.reexamined.contains($0) }
             result.revisions = try Revision.examine(after: again, applications: applications, session: session)
@@ -122,7 +124,7 @@ public struct DecisionRun {
     }
 
     private func decide(_ id: String, proposal: RegisterEntry?, applications: SchemeApplications, session: RegisterSession,
-                        output: OutputFolder, result: inout Result) throws {
+                        output: OutputFolder, fragments: DocumentFragments, result: inout Result) throws {
         // One query for the entry in force and the earlier acts (`actName`).
         let history = try session.history(scheme: scheme.id, application: id)
         let current = history.last { $0.current }
@@ -147,7 +149,8 @@ public struct DecisionRun {
             return
         }
         guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
-        let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
+        var issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
+        issuance.fragments = fragments
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         guard let document = record.sentDocument else { throw Refusal("le dossier \(id) ne donne pas lieu à un acte") }
         let name = actName(id, history: history, applications: applications)

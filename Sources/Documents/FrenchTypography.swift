@@ -12,12 +12,10 @@ public enum FrenchTypography {
             guard needsWork(bytes) else { return text }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 8)
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte == UInt8(ascii: " ") else {
-                    result.append(byte)
-                    continue
-                }
+            // Only spaces change: the runs between them are copied whole.
+            var copied = 0
+            var index = spaces.firstIndex(in: bytes, from: 0)
+            while index < bytes.count {
                 let next = index + 1 < bytes.count ? bytes[index + 1] : 0
                 let beforeStop = switch next {
                 case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): true
@@ -26,14 +24,18 @@ public enum FrenchTypography {
                 }
                 let afterOpening = index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB
                 if beforeStop || afterOpening {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                     result += [0xC2, 0xA0]
-                } else {
-                    result.append(byte)
+                    copied = index + 1
                 }
+                index = spaces.firstIndex(in: bytes, from: index + 1)
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: result, as: UTF8.self)
         }
     }
+
+    private static let spaces = ByteSet([UInt8(ascii: " ")])
 
     /// The bytes `needsWork` stops at: the punctuation a space may stand before, the first byte
     /// of « and », and the last byte of « (C2 AB), which a space may follow.
