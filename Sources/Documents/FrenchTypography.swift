@@ -16,14 +16,7 @@ public enum FrenchTypography {
             var copied = 0
             var index = spaces.firstIndex(in: bytes, from: 0)
             while index < bytes.count {
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                let beforeStop = switch next {
-                case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): true
-                case 0xC2: index + 2 < bytes.count && bytes[index + 2] == 0xBB
-                default: false
-                }
-                let afterOpening = index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB
-                if beforeStop || afterOpening {
+                if joins(bytes, at: index) {
                     result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                     result += [0xC2, 0xA0]
                     copied = index + 1
@@ -37,13 +30,25 @@ public enum FrenchTypography {
 
     private static let spaces = ByteSet([UInt8(ascii: " ")])
 
+    /// Whether the space at `index` becomes a no-break space: it stands before `;`, `:`, `!`,
+    /// `?` or `»` (C2 BB), or after `«` (C2 AB).
+    public static func joins(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let beforeStop = switch next {
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): true
+        case 0xC2: index + 2 < bytes.count && bytes[index + 2] == 0xBB
+        default: false
+        }
+        return beforeStop || (index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB)
+    }
+
     /// The bytes `needsWork` stops at: the punctuation a space may stand before, the first byte
     /// of « and », and the last byte of « (C2 AB), which a space may follow.
     private static let marks = ByteSet([UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2, 0xAB])
 
     /// Whether a space stands before `;`, `:`, `!`, `?`, `»` (C2 BB) — or any C2 character — or
     /// after `«` (C2 AB). Only the bytes of `marks` are looked at closely.
-    private static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let space = UInt8(ascii: " ")
         var index = marks.firstIndex(in: bytes, from: 0)
         while index < bytes.count {
