@@ -78,9 +78,11 @@ public struct DecisionRun {
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
         let applications = SchemeApplications(catalog: catalog, scheme: scheme, paths: paths)
         var result = Result(report: BatchReport(entries: applications.failures))
+        let fragments = DocumentFragments()
         try register.batch { session in
             for (id, proposal) in try targets(applications, session: session, result: &result) {
-                try decide(id, proposal: proposal, applications: applications, session: session, output: output, result: &result)
+                try decide(id, proposal: proposal, applications: applications, session: session, output: output,
+                           fragments: fragments, result: &result)
             }
             let again = result.decided.map(\.id).filter { vote.reexamined.contains($0) }
             result.revisions = try Revision.examine(after: again, applications: applications, session: session)
@@ -131,8 +133,10 @@ public struct DecisionRun {
     }
 
     private func decide(_ id: String, proposal: RegisterEntry?, applications: SchemeApplications, session: RegisterSession,
-                        output: OutputFolder, result: inout Result) throws {
-        let current = try session.current(scheme: scheme.id, application: id)
+                        output: OutputFolder, fragments: DocumentFragments, result: inout Result) throws {
+        // One query for the entry in force and the earlier acts (`actName`).
+        let history = try session.history(scheme: scheme.id, application: id)
+        let current = history.last { $0.current }
         guard let application = applications.documents[id]?.decoded.application(scheme.id) else {
             result.skipped.append((id, "son dossier n'est pas parmi les fichiers donnés"))
             return
@@ -154,10 +158,11 @@ public struct DecisionRun {
             return
         }
         guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
-        let issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
+        var issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
+        issuance.fragments = fragments
         let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
         guard let document = record.sentDocument else { throw Refusal("le dossier \(id) ne donne pas lieu à un acte") }
-        let name = try actName(id, applications: applications, session: session)
+        let name = actName(id, history: history, applications: applications)
         try output.write(JSONDecision.utf8(record), to: "\(name).json")
         let written = try files.write(document, markdown: MarkdownRendering.utf8(document), name: name, to: output)
         let stage = StageRecord(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed,
@@ -182,9 +187,9 @@ public struct DecisionRun {
     /// `ID.decision` for an application's first act, `ID.decision-2`… for the acts that decide
     /// it again: an act the register recorded is never written over, so that a run stopped
     /// before its register commits leaves every recorded act as it was decided.
-    private func actName(_ id: String, applications: SchemeApplications, session: RegisterSession) throws -> String {
+    private func actName(_ id: String, history: [RegisterEntry], applications: SchemeApplications) -> String {
         let base = "\(applications.documentName(id)).decision"
-        let earlier = try session.history(scheme: scheme.id, application: id)
+        let earlier = history
             .filter { $0.stage.isDecided && $0.stageRecord.withdrawal == nil && $0.stageRecord.documentHash != nil }
             .compactMap(\.decisionFile).filter { $0.hasPrefix(base) && !$0.contains(".notification") }
         return earlier.isEmpty ? base : "\(base)-\(Set(earlier).count + 1)"

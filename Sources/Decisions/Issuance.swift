@@ -19,6 +19,9 @@ public struct Issuance: Sendable {
     /// Whether the limits read a register of decisions; a simulation made without one knows no
     /// earlier aid, and says so.
     public var registerRead = true
+    /// The texts a batch works out once for all its documents; nil to work everything out
+    /// for each document.
+    public var fragments: DocumentFragments?
 
     public init(stage: Stage, referenceDate: LocalDate? = nil, act: DecisionAct? = nil, notifiedOn: LocalDate? = nil,
                 proposedAmount: DecimalNumber? = nil, deployment: Deployment = Deployment()) {

@@ -207,7 +207,19 @@ extension LegalMentions {
     static func printed(in document: DocumentKind, scheme: Scheme, application: Application, issuance: Issuance) -> [PrintedMention] {
         let deployment = issuance.deployment
         let applicant = application.applicant
-        var personal: PrintedMention? { personalData(scheme, applicant: applicant, deployment: deployment) }
+        var personal: PrintedMention? {
+            // Once the notice applies, its words depend on the scheme and guichet.yaml alone.
+            guard concernsPersonalData(scheme, applicant: applicant) else { return nil }
+            let key = ["données-personnelles", serviceReference(deployment), deployment.dataProtectionContact ?? "\u{0}"]
+            return issuance.fragment(key, scheme: scheme) { personalData(scheme, applicant: applicant, deployment: deployment) }
+        }
+        var appealRoutes: PrintedMention {
+            // Chosen by the beneficiary's kind; without one, the mention says what the applicant stated.
+            guard let kind = applicant.beneficiaryKind else { return appeal(scheme, applicant: applicant, act: issuance.act) }
+            return issuance.fragment(["voies-de-recours", "\(kind)", ActBlocks.subject(issuance.act)], scheme: scheme) {
+                appeal(scheme, applicant: applicant, act: issuance.act)
+            }
+        }
         switch document {
         case .simulation:
             return [algorithm(scheme, deployment: deployment, simulation: true)]
@@ -217,7 +229,7 @@ extension LegalMentions {
             return [service(deployment), piecesDeadline(scheme, applicant: applicant, deployment: deployment)] + [personal].compactMap { $0 }
         case .act:
             return [service(deployment), algorithm(scheme, deployment: deployment, act: issuance.act, simulation: false),
-                    appeal(scheme, applicant: applicant, act: issuance.act)] + [personal].compactMap { $0 }
+                    appealRoutes] + [personal].compactMap { $0 }
         }
     }
 }

@@ -75,7 +75,12 @@ public enum HTMLRendering {
             case .code: ("<code>", "</code>")
             }
             html.raw(open)
-            breakingLines(FrenchTypography.nonBreaking(run.text), into: &html)
+            if MarkdownText.Escapes(run.text) == .lineBreaks {
+                breakingLines(FrenchTypography.nonBreaking(run.text), into: &html)
+            } else {
+                // A single line, nearly every text: its French spaces and escapes in one pass.
+                html.frenchText(run.text)
+            }
             html.raw(close)
         }
     }

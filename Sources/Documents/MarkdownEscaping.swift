@@ -57,9 +57,19 @@ public enum MarkdownEscaping {
             let (end, isCode) = indentation(bytes)
             if isCode || lineStartMark(bytes, at: end) != nil { return true }
         }
-        for index in bytes.indices where mustEscape(bytes, at: index, place) { return true }
+        if let extra = place.alsoEscaped, !candidates.contains(extra) {
+            return bytes.indices.contains { mustEscape(bytes, at: $0, place) }
+        }
+        var index = candidates.firstIndex(in: bytes, from: 0)
+        while index < bytes.count {
+            if mustEscape(bytes, at: index, place) { return true }
+            index = candidates.firstIndex(in: bytes, from: index + 1)
+        }
         return false
     }
+
+    /// The bytes `mustEscape` may answer yes for, in any place: every other byte goes as it is.
+    private static let candidates = ByteSet(Array("\\*`<~[]_&#|".utf8))
 
     private static func escapedBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ place: Place) -> [UInt8] {
         var result: [UInt8] = []

@@ -129,13 +129,17 @@ public struct MarkdownText {
         case lineBreaks
 
         init(_ text: String) {
-            self = text.utf8.withContiguousStorageIfAvailable(Escapes.scan) ?? Escapes.scan(Array(text.utf8))
+            self = text.withUTF8Bytes(Escapes.scan)
         }
 
-        private static func scan<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Escapes where Bytes.Element == UInt8, Bytes.Index == Int {
+        /// The bytes the scan looks at closely: line breaks, `|`, and the first byte of U+0085,
+        /// U+2028 and U+2029.
+        private static let marks = ByteSet([UInt8(ascii: "|"), 0xC2, 0xE2], ranges: [0x0A...0x0D])
+
+        private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Escapes {
             var found = Escapes.none
-            var index = bytes.startIndex
-            let end = bytes.endIndex
+            let end = bytes.count
+            var index = marks.firstIndex(in: bytes, from: 0)
             while index < end {
                 let byte = bytes[index]
                 switch byte {
@@ -148,7 +152,7 @@ public struct MarkdownText {
                     return .lineBreaks
                 default: break
                 }
-                index += 1
+                index = marks.firstIndex(in: bytes, from: index + 1)
             }
             return found
         }

@@ -38,16 +38,39 @@ public struct MarkupText {
         }
     }
 
-    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
-            case 0x00...0x1F where byte != 0x09 && byte != 0x0A && byte != 0x0D: return true
-            case 0xEF: return true  // perhaps U+FFFE or U+FFFF: checked slowly
-            default: continue
+    /// A text with French typography (`FrenchTypography.nonBreaking`), escaped as `text(_:)`
+    /// escapes it: the same bytes as `text(FrenchTypography.nonBreaking(text))`, written in one
+    /// pass without building the intermediate string. Escaping never touches a space, and the
+    /// spaces that become no-break are chosen on the text as written, as `nonBreaking` chooses them.
+    public mutating func frenchText(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard FrenchTypography.needsWork(bytes) else {
+                if Self.needsEscaping(bytes) { appendEscaped(bytes) } else { utf8.append(contentsOf: bytes) }
+                return
             }
+            let escaping = Self.needsEscaping(bytes)
+            var copied = 0
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: " ") && FrenchTypography.joins(bytes, at: index) {
+                append(UnsafeBufferPointer(rebasing: bytes[copied..<index]), escaping: escaping)
+                utf8 += [0xC2, 0xA0]
+                copied = index + 1
+            }
+            append(UnsafeBufferPointer(rebasing: bytes[copied...]), escaping: escaping)
         }
-        return false
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool) {
+        if escaping { appendEscaped(bytes) } else { utf8.append(contentsOf: bytes) }
+    }
+
+    /// The bytes that make a text need escaping: `&`, `<`, `>`, `"`, the C0 controls but tab,
+    /// line feed and carriage return, and EF, which may start U+FFFE or U+FFFF (checked slowly).
+    private static let escaped = ByteSet([UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF],
+                                         ranges: [0x00...0x08, 0x0B...0x0C, 0x0E...0x1F])
+
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        escaped.firstIndex(in: bytes, from: 0) < bytes.count
     }
 
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -45,12 +45,14 @@ enum ODFInline {
     /// of its own would be collapsed.
     static func plain(_ text: String, into xml: inout MarkupText, afterSpace: inout Bool) {
         guard !text.isEmpty else { return }
-        let text = FrenchTypography.nonBreaking(text)
-        if isPlain(text, afterSpace: afterSpace) {
-            xml.text(text)
-            afterSpace = text.utf8.last == UInt8(ascii: " ")
+        // Nearly every text: written with its French spaces and escapes in one pass, without
+        // building the text with its no-break spaces first.
+        if let last = plainLastSpace(text, afterSpace: afterSpace) {
+            xml.frenchText(text)
+            afterSpace = last
             return
         }
+        let text = FrenchTypography.nonBreaking(text)
         var spaces = 0
         var pending = ""
         /// The text so far, then the spaces ODF would collapse.
@@ -79,25 +81,32 @@ enum ODFInline {
         flush(&xml)
     }
 
-    /// Whether the text can go as it is: no line break, no tab, no two spaces in a row, and no
-    /// space at its start after a space. One pass over its UTF-8 bytes.
-    private static func isPlain(_ text: String, afterSpace: Bool) -> Bool {
-        var previous: UInt8 = afterSpace ? UInt8(ascii: " ") : 0
-        var index = text.utf8.startIndex
-        let utf8 = text.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            switch byte {
-            case 0x09...0x0D: return false
-            case UInt8(ascii: " ") where previous == UInt8(ascii: " "): return false
-            // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9) are line breaks too.
-            case 0x85 where previous == 0xC2: return false
-            case 0xA8, 0xA9: if previous == 0x80 { return false }
-            default: break
+    /// When the text with its French spaces (`FrenchTypography.nonBreaking`) can go as it is
+    /// (no line break, no tab, no two spaces in a row, and no space at its start after a space),
+    /// whether it ends with a space; nil when it cannot. Read on the text as written:
+    /// a space that becomes no-break is no space, and what follows it no longer follows a space.
+    private static func plainLastSpace(_ text: String, afterSpace: Bool) -> Bool? {
+        text.withUTF8Bytes { bytes in
+            let space = UInt8(ascii: " ")
+            let isSpace = { (index: Int) in bytes[index] == space && !FrenchTypography.joins(bytes, at: index) }
+            var index = breaks.firstIndex(in: bytes, from: 0)
+            while index < bytes.count {
+                let byte = bytes[index]
+                let previous = index > 0 ? bytes[index - 1] : (afterSpace ? space : 0)
+                switch byte {
+                case 0x09...0x0D: return nil
+                case space where isSpace(index) && previous == space && (index == 0 || isSpace(index - 1)): return nil
+                case 0x85 where previous == 0xC2: return nil
+                case 0xA8, 0xA9: if previous == 0x80 { return nil }
+                default: break
+                }
+                index = breaks.firstIndex(in: bytes, from: index + 1)
             }
-            previous = byte
-            index = utf8.index(after: index)
+            return bytes.count > 0 && isSpace(bytes.count - 1)
         }
-        return true
     }
+
+    /// The bytes `plainLastSpace` looks at closely: tab and line breaks, the space, and the last
+    /// byte of U+0085, U+2028 and U+2029.
+    private static let breaks = ByteSet([UInt8(ascii: " "), 0x85, 0xA8, 0xA9], ranges: [0x09...0x0D])
 }

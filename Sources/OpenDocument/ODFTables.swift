@@ -49,7 +49,7 @@ enum ODFTables {
         guard !fields.isEmpty else { return }
         open(number: number, widths: [35, 65], into: &xml, styles: &styles)
         for field in fields {
-            xml.raw("<table:table-row table:style-name=\"\(row)\">")
+            xml.raw(rowOpening)
             self.cell(Text(field.label), style: fieldCell, paragraphStyle: ODFStyles.label, into: &xml)
             self.cell(field.value, style: fieldCell, paragraphStyle: ODFStyles.cell, into: &xml)
             xml.raw("</table:table-row>")
@@ -74,8 +74,12 @@ enum ODFTables {
         }
     }
 
+    /// A row's opening tag, the same for every row. Tags are written in pieces, without
+    /// building a string for each cell: a document has hundreds of cells.
+    private static let rowOpening = "<table:table-row table:style-name=\"\(row)\">"
+
     private static func row(_ cells: [Text], columns: Int, cellStyle: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
-        xml.raw("<table:table-row table:style-name=\"\(row)\">")
+        xml.raw(rowOpening)
         for index in 0..<columns {
             cell(index < cells.count ? cells[index] : Text(""), style: cellStyle, paragraphStyle: paragraphStyle, into: &xml)
         }
@@ -83,7 +87,11 @@ enum ODFTables {
     }
 
     private static func cell(_ text: Text, style: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
-        xml.raw("<table:table-cell table:style-name=\"\(style)\" office:value-type=\"string\"><text:p text:style-name=\"\(paragraphStyle.name)\">")
+        xml.raw("<table:table-cell table:style-name=\"")
+        xml.raw(style)
+        xml.raw("\" office:value-type=\"string\"><text:p text:style-name=\"")
+        xml.raw(paragraphStyle.name)
+        xml.raw("\">")
         ODFInline.text(text, into: &xml)
         xml.raw("</text:p></table:table-cell>")
     }

@@ -26,7 +26,7 @@ public enum ODTRendering {
         if let letterhead = document.letterhead { body.letterhead(letterhead, templateMarks: template.marks) }
         body.render(document.blocks)
         var automaticStyles = MarkupText(capacity: 8_192)
-        for style in template.missingStyles { automaticStyles.raw(style.automaticDefinition) }
+        automaticStyles.raw(bytes: template.missingStyleDefinitions)
         automaticStyles.raw(bytes: body.automaticStyles.utf8)
         let values = MarkValues(document: document, body: body.xml.utf8)
         let content = template.content.render(automaticStyles: automaticStyles.utf8, value: values.xml)

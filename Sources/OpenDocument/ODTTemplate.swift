@@ -21,6 +21,8 @@ public struct ODTTemplate: Sendable {
     let styles: TemplatePart?
     /// The names of the styles the template defines, in styles.xml or content.xml.
     let definedStyles: Set<String>
+    /// The definitions of `missingStyles` as automatic styles, written once for every document.
+    let missingStyleDefinitions: [UInt8]
 
     /// Where a rules folder keeps the template of the acts, which a deployment replaces with
     /// its own.
@@ -77,7 +79,9 @@ public struct ODTTemplate: Sendable {
         } catch {
             throw ODTTemplateError(template: name, reason: "ses parties ne peuvent être réécrites (\(error)) ; enregistrez-le à nouveau dans LibreOffice")
         }
-        definedStyles = Bytes.styleNames(in: content.bytes).union(Bytes.styleNames(in: styles?.bytes ?? []))
+        let defined = Bytes.styleNames(in: content.bytes).union(Bytes.styleNames(in: styles?.bytes ?? []))
+        definedStyles = defined
+        missingStyleDefinitions = ODFStyles.all.filter { !defined.contains($0.name) }.flatMap { Array($0.automaticDefinition.utf8) }
     }
 
     static let contentPath = "content.xml"

@@ -23,18 +23,36 @@ public enum JSONString {
     /// Appends `value` as a JSON string literal, in UTF-8.
     public static func append(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        if isPlain(value) {
-            bytes.append(contentsOf: value.utf8)
-        } else {
-            for scalar in value.unicodeScalars {
-                if let escape = escape(scalar) {
-                    bytes.append(contentsOf: escape.utf8)
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
-            }
-        }
+        var value = value
+        value.withUTF8 { appendEscaping($0, to: &bytes) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 `source` escaped, copying the runs between escapes whole. The bytes are
+    /// those `escape(_:)` gives scalar by scalar: every scalar it escapes is a C0 control, `"`,
+    /// `\\` (one byte each) or U+2028/U+2029 (E2 80 A8, E2 80 A9), and no other scalar's UTF-8
+    /// contains these bytes.
+    private static func appendEscaping(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var start = 0
+        var index = 0
+        let end = source.count
+        while index < end {
+            let byte = source[index]
+            let escaped: String
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                escaped = escape(Unicode.Scalar(byte))!
+            } else if byte == 0xE2, index + 2 < end, source[index + 1] == 0x80, source[index + 2] & 0xFE == 0xA8 {
+                escaped = escape(source[index + 2] == 0xA8 ? "\u{2028}" : "\u{2029}")!
+            } else {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+            bytes.append(contentsOf: escaped.utf8)
+            index += byte == 0xE2 ? 3 : 1
+            start = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
     }
 
     /// Whether `value` needs no escape: most texts, found in one pass over their bytes.

@@ -118,12 +118,27 @@ public struct RegisterEntry: Sendable, Equatable {
     @discardableResult
     func replaceCurrent(in db: Database) throws -> Int64? {
         var order: Int64?
-        if let current = try RegisterEntry.current(scheme: scheme, application: application, in: db) {
-            if current.entry.sameContent(as: self) { return current.order }
+        if let current = try RegisterEntry.currentPlace(scheme: scheme, application: application, stage: stage, in: db) {
+            if let entry = current.entry, entry.sameContent(as: self) { return current.order }
             try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.id])
             order = current.order
         }
         return try insert(into: db, order: order)
+    }
+
+    /// The id and order of the entry in force, read whole (`entry`) only when it is at `stage`:
+    /// an entry at another stage cannot have the same content, and a decision run moves every
+    /// application from one stage to the next. A stage that does not read back is read whole,
+    /// so that the row is named.
+    private static func currentPlace(scheme: String, application: String, stage: Stage, in db: Database) throws
+        -> (id: Int64, order: Int64?, entry: RegisterEntry?)? {
+        let statement = try db.cachedStatement(sql: "SELECT id, decided_order, stage FROM decision WHERE scheme = ? AND application = ? AND current = 1")
+        guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
+        let stored: DatabaseValue = row[2]
+        if case .string(let text) = stored.storage, let other = Stage(rawValue: text), other != stage {
+            return (row[0], row[1], nil)
+        }
+        return try current(scheme: scheme, application: application, in: db).map { ($0.id, $0.order, $0.entry) }
     }
 
     /// Inserts the entry in force. A decided entry takes its place in the order of decisions:
@@ -159,7 +174,7 @@ public struct RegisterEntry: Sendable, Equatable {
         guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
         let id: Int64 = row["id"]
         let order: Int64? = row["decided_order"]
-        return (id, order, try RegisterEntry(DecisionRow(row: row), keys: try keys(of: id, in: db)))
+        return (id, order, try RegisterEntry(DecisionRow(row: row, columns: DecisionRow.Columns(statement)), keys: try keys(of: id, in: db)))
     }
 
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
@@ -167,8 +182,9 @@ public struct RegisterEntry: Sendable, Equatable {
         // Cached: a decision run asks each application's history, and compiling the statement
         // (with GRDB's authorizer on every column) cost more than running it.
         let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)")
+        let columns = DecisionRow.Columns(statement)
         return try Row.fetchAll(statement, arguments: arguments).map { row in
-            try RegisterEntry(DecisionRow(row: row), keys: try keys(of: row["id"], in: db))
+            try RegisterEntry(DecisionRow(row: row, columns: columns), keys: try keys(of: row["id"], in: db))
         }
     }
 

@@ -96,6 +96,17 @@ import Testing
         #expect(FrenchTypography.nonBreaking("https://www.telerecours.fr, 12 h 30") == "https://www.telerecours.fr, 12 h 30")
         #expect(FrenchTypography.nonBreaking(" : fin ") == "\(nbsp): fin ")
     }
+
+    /// `frenchText` writes in one pass what `text(nonBreaking(…))` writes in two, whatever stands
+    /// around the spaces: markup to escape, characters XML forbids, no-break spaces already there.
+    @Test(arguments: ["DÉCIDE : <b> & « Aide » ; ok ?", "a \u{0001}: b", "« »", " :", "« ", "x\u{FFFE} ; y \u{00A0}: z",
+                      "sans rien", "", "« \"cité\" » & <fin> !", "\u{00AB} \u{00BB} \u{00AB}\u{00AB} a"])
+    func oneOrTwoPassesWriteTheSameBytes(_ text: String) {
+        var once = MarkupText(), twice = MarkupText()
+        once.frenchText(text)
+        twice.text(FrenchTypography.nonBreaking(text))
+        #expect(once.utf8 == twice.utf8)
+    }
 }
 
 /// Markup escaping shared by the HTML and the OpenDocument renderings.

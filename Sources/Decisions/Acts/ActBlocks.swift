@@ -48,7 +48,8 @@ enum ActBlocks {
 
     /// Where a text stands among the « Vu »: a law, a decree, a deliberation, anything else.
     private static func rank(_ title: String) -> Int {
-        let lowered = title.lowercased()
+        // The longest kind has 12 characters: lowercasing the whole title cost more than the rest of the « Vu ».
+        let lowered = title.prefix(12).lowercased()
         for (index, kind) in ["loi", "ordonnance", "décret", "arrêté", "délibération"].enumerated() where lowered.hasPrefix(kind) {
             return index
         }
@@ -86,7 +87,8 @@ enum ActBlocks {
         if record.outcome == .unfavorable {
             visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
-        visas += ActBlocks.schemeVisas(scheme)
+        let authority = scheme.decidedBy.map { [$0.body.rawValue, $0.source ?? "", $0.cgctArticle ?? ""] } ?? []
+        visas += record.issuance.fragment(["vu"] + authority, scheme: scheme) { ActBlocks.schemeVisas(scheme) }
         visas += [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
         visas += record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
         let application = record.application

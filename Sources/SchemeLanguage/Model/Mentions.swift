@@ -49,18 +49,21 @@ public struct MentionTemplate: Sendable, Equatable {
     /// is left as it is written, which the loader makes impossible for the names it allows.
     public func paragraphs(_ values: [String: String]) -> [String] {
         // On UTF-8 bytes, not characters: every act prints several mentions.
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 256)
-        let utf8 = text.utf8
-        var rest = utf8.startIndex
-        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")),
-              let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
-            result += utf8[rest..<open]
-            let name = String(text[utf8.index(after: open)..<close])
-            if let value = values[name] { result += value.utf8 } else { result += utf8[open...close] }
-            rest = utf8.index(after: close)
+        var text = self.text
+        let result: [UInt8] = text.withUTF8 { utf8 in
+            var result: [UInt8] = []
+            result.reserveCapacity(utf8.count + 256)
+            var rest = 0
+            while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")),
+                  let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+                result.append(contentsOf: utf8[rest..<open])
+                let name = String(decoding: utf8[(open + 1)..<close], as: UTF8.self)
+                if let value = values[name] { result.append(contentsOf: value.utf8) } else { result.append(contentsOf: utf8[open...close]) }
+                rest = close + 1
+            }
+            result.append(contentsOf: utf8[rest...])
+            return result
         }
-        result += utf8[rest...]
         return result.split(separator: UInt8(ascii: "\n")).compactMap(trimmed)
     }
 

@@ -1,0 +1,37 @@
+/// A set of byte values tested by one table lookup, for the scans that decide whether a text
+/// can be written as it is: they skip every byte outside the set without a comparison each,
+/// then look closely at the few bytes that may matter. A batch scans every text of every
+/// document several times (Markdown, HTML, ODT), so these loops are among its hottest.
+public struct ByteSet: Sendable {
+    /// One entry per byte value: whether it is in the set.
+    @usableFromInline let members: [Bool]
+
+    /// The set of `bytes` and of the bytes in `ranges`.
+    public init(_ bytes: [UInt8], ranges: [ClosedRange<UInt8>] = []) {
+        var members = [Bool](repeating: false, count: 256)
+        for byte in bytes { members[Int(byte)] = true }
+        for range in ranges { for byte in range { members[Int(byte)] = true } }
+        self.members = members
+    }
+
+    /// Whether `byte` is in the set.
+    @inlinable public func contains(_ byte: UInt8) -> Bool { members[Int(byte)] }
+
+    /// The index of the first byte of `bytes` at or after `start` that is in the set;
+    /// `bytes.count` when none is.
+    @inlinable public func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        members.withUnsafeBufferPointer { table in
+            var index = start
+            while index < bytes.count, !table[Int(bytes[index])] { index += 1 }
+            return index
+        }
+    }
+}
+
+extension String {
+    /// Runs `body` on the string's UTF-8 bytes: in place for a native string, on a copy otherwise.
+    @inlinable public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
