@@ -44,7 +44,7 @@ let package = Package(
         // declared rules (sums, a funder's share, own funds, matching) recomputed exactly.
         .target(name: "FinancingPlans", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The scheme language: model, loader, expressions and their type-checking.
-        .target(name: "SchemeLanguage", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "SchemeLanguage", dependencies: ["FinancingPlans", "YAMLReader", "ExactDecimal", "Platform"]),
         // The rules folder: every scheme loaded, the checks across schemes, families.
         .target(name: "RuleSet", dependencies: ["SchemeLanguage", "YAMLReader", "Platform"]),
         // The ways in for application files: the dossiers of a démarches-simplifiées export

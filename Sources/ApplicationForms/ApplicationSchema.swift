@@ -91,7 +91,7 @@ public enum ApplicationSchema {
 
     private static func findings(_ schemes: [Scheme]) -> JSON? {
         let manual = unique(schemes.flatMap { scheme in
-            scheme.criteria.filter(\.isManual).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) }
+            scheme.criteria.filter(\.takesFindings).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) }
         })
         guard !manual.isEmpty else { return nil }
         let finding: [(String, JSON)] = [

@@ -107,7 +107,7 @@ public enum ApplicationSkeleton {
     }
 
     private static func findings(_ schemes: [Scheme]) -> [String] {
-        let manual = schemes.flatMap { scheme in scheme.criteria.filter(\.isManual).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) } }
+        let manual = schemes.flatMap { scheme in scheme.criteria.filter(\.takesFindings).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) } }
         guard let first = manual.first else { return [] }
         return [""] + comment("Critères appréciés par l'instructeur : pour chacun, satisfied: true ou false, et une note.", indent: "")
             + codes(manual, indent: "")

@@ -182,8 +182,11 @@ public enum MarkdownDecision {
 
     /// The items of `pending`, one a criterion or a declaration.
     static func pendingItems(_ record: DecisionRecord, withIDs: Bool = false) -> [String] {
+        let examined = Set(record.scheme.criteria.filter(\.examineWhenUnmet).map(\.id))
         let criteria = record.criteria.filter { $0.verdict == .pending }.map { row in
-            "Appréciation du critère n°\(row.number) : \(row.label)"
+            // A rule examined when unmet says what the file shows: the point is why it is not met.
+            examined.contains(row.id) ? "Appréciation du critère n°\(row.number) : \(row.label) — \(FrenchGrammar.sentenceEnd(row.failure))"
+                : "Appréciation du critère n°\(row.number) : \(row.label)"
         }
         let facts = record.awaitingConfirmation.map { fact in
             "Confirmation de la déclaration du demandeur : « \(fact.statement) »\(withIDs ? " (`\(fact.id)`)" : "")"
