@@ -61,7 +61,7 @@ let package = Package(
         // Documents as OpenDocument texts (.odt), laid out by the authority's template and its styles.
         .target(name: "OpenDocument", dependencies: ["Documents", "Platform", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Renders decisions as French Markdown and JSON, and schemes as French documents.
-        .target(name: "Decisions", dependencies: ["Documents", "Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
+        .target(name: "Decisions", dependencies: ["Documents", "Evaluator", "SchemeLanguage", "FinancingPlans", "ExactDecimal", "Platform"]),
         // The register of decisions, in SQLite: what limits across applications read.
         .target(
             name: "Register",

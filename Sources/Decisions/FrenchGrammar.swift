@@ -13,7 +13,7 @@ enum FrenchGrammar {
     /// The text closed by a full stop, unless it ends with an abbreviation's point, which
     /// stands for both ("… au P.D.E.S.I.", not "… au P.D.E.S.I..").
     static func sentenceEnd(_ text: String) -> String {
-        text.hasSuffix(".") ? text : text + "."
+        text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!") ? text : text + "."
     }
 
     /// "de" before a noun phrase: "Le Président…" gives "du Président…", "La commission…" "de la commission…".

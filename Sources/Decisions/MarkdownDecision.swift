@@ -104,6 +104,18 @@ public enum MarkdownDecision {
         limits(record, into: &text)
         record.schedule?.render(into: &text)
         amount(record, into: &text)
+        financingPlan(record, into: &text)
+    }
+
+    /// The application's financing plan and the aid it asks, for a scheme that reads one.
+    static func financingPlan(_ record: DecisionRecord, into text: inout MarkdownText) {
+        guard let table = FinancingPlanSection.table(record) else { return }
+        text.heading(FinancingPlanSection.title)
+        Self.table(table, into: &text)
+        for line in FinancingPlanSection.paragraphs(record) {
+            text.line(MarkdownEscaping.escaped(line, at: .lineStart))
+            text.blank()
+        }
     }
 
     /// What the register says was already granted, and what the limit came to.

@@ -13,7 +13,7 @@ public struct PlanFigures: Sendable, Equatable {
     /// The resources of each kind of funder, zero for a kind the plan does not list.
     public let byKind: [ApplicationPlan.FunderKind: DecimalNumber]
     /// The funding brought by public persons, the maître d'ouvrage's own funds included
-    /// (CGCT L. 1111-10, III), and the own funds' share of it; nil when there is none.
+    /// (CGCT L. 1111-10, III), and the own funds' share of it, rounded down to 0,01 %; nil when there is none.
     public let publicFunding: DecimalNumber
     public let ownShareOfPublicFunding: DecimalNumber?
     /// Whether the resources equal the expenses on the plan's basis.
@@ -38,7 +38,7 @@ public struct PlanFigures: Sendable, Equatable {
         self.publicFunding = publicFunding
         let own = byKind[.fondsPropres] ?? .zero
         ownShareOfPublicFunding = publicFunding.isZero ? nil
-            : try? own.divided(by: publicFunding, scale: 6, rounding: .down)
+            : try? own.divided(by: publicFunding, scale: 4, rounding: .down)
     }
 
     /// The resources of one kind.
