@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Imports", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // What an application file may hold, for those who write one: its JSON Schema for
         // editors, and a commented skeleton to fill in.
-        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "ExactDecimal", "Platform"]),
+        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "FinancingPlans", "ExactDecimal", "Platform"]),
         // Evaluates applications against schemes, with a trace of every value.
         .target(name: "Evaluator", dependencies: ["RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Documents laid out as blocks (visas, articles, tables, signature), whatever their

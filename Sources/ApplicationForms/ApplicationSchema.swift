@@ -46,6 +46,9 @@ public enum ApplicationSchema {
             ("pieces", pieces(schemes)),
             ("confirmed", confirmed(schemes)),
         ]
+        if let funder = schemes.lazy.compactMap(\.financingPlan).first?.funder {
+            properties.append(("financing_plan", FinancingPlanSchema.schema(funder: funder)))
+        }
         if let findings = findings(schemes) { properties.append(("findings", findings)) }
         if let outcomes = outcomes(schemes) { properties.append(("outcomes", outcomes)) }
         return .object([
