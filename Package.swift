@@ -41,7 +41,8 @@ let package = Package(
         // Reads YAML streams into located nodes, one document at a time.
         .target(name: "YAMLReader", dependencies: ["CYAML", "ExactDecimal", "Platform"]),
         // Financing tables as a text prints them (`Rules/plans/*.yaml`): printed totals and
-        // declared rules (sums, a funder's share, own funds, matching) recomputed exactly.
+        // declared rules (sums, a funder's share, own funds, matching) recomputed exactly; an
+        // application's financing plan, which the scheme language reads.
         .target(name: "FinancingPlans", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The scheme language: model, loader, expressions and their type-checking.
         .target(name: "SchemeLanguage", dependencies: ["FinancingPlans", "YAMLReader", "ExactDecimal", "Platform"]),
