@@ -26,6 +26,13 @@ enum FinancingPlanSection {
         var lines: [String] = []
         let ttc = figures.expensesTTC.map { ", \(FrenchFormat.money($0)) toutes taxes comprises" } ?? ""
         lines.append("Dépenses du projet : \(FrenchFormat.money(figures.expensesHT)) hors taxes\(ttc).")
+        if !figures.isBalanced, let gap = try? figures.resources.subtracting(figures.expensesOnBasis) {
+            let side = gap.isNegative ? "inférieures" : "supérieures"
+            lines.append("Les ressources du plan (\(FrenchFormat.money(figures.resources))) sont \(side) à ses dépenses \(plan.basis.rawValue) (\(FrenchFormat.money(figures.expensesOnBasis))) : le plan n'est pas équilibré.")
+        }
+        if let declared = declaredExpense(record), figures.expensesHT < declared {
+            lines.append("La dépense éligible déclarée, \(FrenchFormat.money(declared)), dépasse les dépenses hors taxes du plan : un montant toutes taxes comprises a pu être donné pour un montant hors taxes.")
+        }
         if let ttc = figures.expensesTTC, !(figures.expensesHT < ttc) {
             lines.append("Les dépenses hors taxes du plan ne sont pas inférieures aux dépenses toutes taxes comprises : vérifier que des montants toutes taxes comprises n'ont pas été donnés pour des montants hors taxes.")
         }
@@ -34,6 +41,13 @@ enum FinancingPlanSection {
         }
         lines.append(agreement(requested: figures.amount(of: declaration.funder), funder: declaration.funder, computed: record.planComparedAid))
         return lines
+    }
+
+    /// The expense the amount starts from, when it is a fact given HT (`basis: HT`): the first
+    /// step, read as the scheme's first amount input exclusive of tax.
+    private static func declaredExpense(_ record: DecisionRecord) -> DecimalNumber? {
+        guard let index = record.scheme.inputs.firstIndex(where: { $0.exclusiveOfTax }) else { return nil }
+        return record.application.facts[index]?.decimal
     }
 
     /// The aid computed: the step `aid_step` names, else (or when it is the result) the amount, rounded.

@@ -74,7 +74,7 @@ import Testing
         #expect(evaluation.outcome == .toExamine)
         #expect(evaluation.failedCriteria.isEmpty)
         let markdown = MarkdownDecision.render(DecisionRecord(evaluation))
-        #expect(markdown.contains("Le maître d'ouvrage apporte 8,33\u{00A0}% des financements apportés par des personnes publiques."))
+        #expect(markdown.contains("Le maître d'ouvrage apporte 8,33\u{00A0}% des financements publics."))
         #expect(markdown.contains("le projet relève-t-il d'une exception ou d'une dérogation accordée par le préfet"))
     }
 
@@ -90,7 +90,7 @@ import Testing
         let evaluation = try evaluate(application(plan: nil))
         #expect(fact(evaluation, "plan.fourni") == .boolean(false))
         #expect(fact(evaluation, "plan.depenses_ht") == nil)
-        #expect(verdict(evaluation, "plan-equilibre") == .notApplicable)
+        #expect(verdict(evaluation, "participation-minimale-maitre-ouvrage") == .notApplicable)
         #expect(evaluation.outcome == .favorable)
         #expect(!MarkdownDecision.render(DecisionRecord(evaluation)).contains("## Plan de financement"))
     }
@@ -104,11 +104,13 @@ import Testing
         #expect(agrees.contains(": c'est l'aide calculée selon les règles du dispositif, de 30\u{202F}000,00\u{00A0}€."))
     }
 
-    /// A declared expense above the plan's HT total (a TTC figure typed as HT) is a point to examine.
-    @Test func anExpenseAboveThePlansHTIsAPointToExamine() throws {
-        let evaluation = try evaluate(application(expense: "72 000 €", plan: plan(own: "15 000 €")))
-        #expect(verdict(evaluation, "depense-ht-du-plan") == .pending)
-        #expect(evaluation.outcome == .toExamine)
+    /// A declared expense above the plan's HT total (a TTC figure typed as HT), and a plan that
+    /// does not balance, are said in the fiche.
+    @Test func anExpenseAboveThePlansHTAndAnUnbalancedPlanAreSaid() throws {
+        let evaluation = try evaluate(application(expense: "72 000 €", plan: plan(own: "10 000 €")))
+        let markdown = MarkdownDecision.render(DecisionRecord(evaluation))
+        #expect(markdown.contains("La dépense éligible déclarée, 72\u{202F}000,00\u{00A0}€, dépasse les dépenses hors taxes du plan"))
+        #expect(markdown.contains("Les ressources du plan (55\u{202F}000,00\u{00A0}€) sont inférieures à ses dépenses HT (60\u{202F}000,00\u{00A0}€) : le plan n'est pas équilibré."))
     }
 
     /// The plan's figures are read from the plan: written in `facts`, they are refused, located;

@@ -69,18 +69,17 @@ public enum PlanFigure: Sendable, Equatable {
     /// How an act states the figure.
     func statement(funder: ApplicationPlan.FunderKind) -> InputStatement {
         switch self {
-        case .provided: .boolean(whenTrue: "La demande comporte un plan de financement.", whenFalse: "La demande ne comporte pas de plan de financement détaillé.")
-        case .ownerIsPublic: .boolean(whenTrue: "Le maître d'ouvrage est une collectivité territoriale ou un groupement de collectivités.",
+        case .provided: .boolean(whenTrue: "Un plan de financement est joint.", whenFalse: "Aucun plan de financement détaillé n'est joint.")
+        case .ownerIsPublic: .boolean(whenTrue: "Le maître d'ouvrage est une collectivité ou un groupement.",
                                       whenFalse: "Le maître d'ouvrage n'est ni une collectivité territoriale ni un groupement de collectivités.")
-        case .expensesHT: .template("Le plan de financement compte {value} de dépenses hors taxes.")
-        case .expensesTTC: .template("Le plan de financement compte {value} de dépenses toutes taxes comprises.")
+        case .expensesHT: .template("Le plan compte {value} de dépenses HT.")
+        case .expensesTTC: .template("Le plan compte {value} de dépenses TTC.")
         case .expenses: .template("Les dépenses que les ressources du plan de financement doivent couvrir s'élèvent à {value}.")
         case .resources: .template("Les ressources du plan de financement s'élèvent à {value}.")
-        case .balanced: .boolean(whenTrue: "Les ressources du plan de financement égalent ses dépenses.",
-                                 whenFalse: "Les ressources du plan de financement n'égalent pas ses dépenses.")
+        case .balanced: .boolean(whenTrue: "Les ressources du plan égalent ses dépenses.", whenFalse: "Les ressources du plan n'égalent pas ses dépenses.")
         case .aidRequested: .template("Le plan de financement sollicite {value} du financeur « \(funder.label) ».")
         case .publicFunding: .template("Les financements apportés par des personnes publiques, maître d'ouvrage compris, s'élèvent à {value}.")
-        case .ownShareOfPublicFunding: .template("Le maître d'ouvrage apporte {value} des financements apportés par des personnes publiques.")
+        case .ownShareOfPublicFunding: .template("Le maître d'ouvrage apporte {value} des financements publics.")
         case .derogationInvoked: .boolean(whenTrue: "Le plan de financement invoque une dérogation à la participation minimale du maître d'ouvrage.",
                                           whenFalse: "Le plan de financement n'invoque pas de dérogation à la participation minimale du maître d'ouvrage.")
         case .kind(let kind): .template("Le plan de financement compte {value} de ressources « \(kind.label) ».")
