@@ -41,10 +41,11 @@ let package = Package(
         // Reads YAML streams into located nodes, one document at a time.
         .target(name: "YAMLReader", dependencies: ["CYAML", "ExactDecimal", "Platform"]),
         // Financing tables as a text prints them (`Rules/plans/*.yaml`): printed totals and
-        // declared rules (sums, a funder's share, own funds, matching) recomputed exactly.
+        // declared rules (sums, a funder's share, own funds, matching) recomputed exactly; an
+        // application's financing plan, which the scheme language reads.
         .target(name: "FinancingPlans", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
         // The scheme language: model, loader, expressions and their type-checking.
-        .target(name: "SchemeLanguage", dependencies: ["YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "SchemeLanguage", dependencies: ["FinancingPlans", "YAMLReader", "ExactDecimal", "Platform"]),
         // The rules folder: every scheme loaded, the checks across schemes, families.
         .target(name: "RuleSet", dependencies: ["SchemeLanguage", "YAMLReader", "Platform"]),
         // The ways in for application files: the dossiers of a démarches-simplifiées export
@@ -52,7 +53,7 @@ let package = Package(
         .target(name: "Imports", dependencies: ["SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // What an application file may hold, for those who write one: its JSON Schema for
         // editors, and a commented skeleton to fill in.
-        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "ExactDecimal", "Platform"]),
+        .target(name: "ApplicationForms", dependencies: ["SchemeLanguage", "FinancingPlans", "ExactDecimal", "Platform"]),
         // Evaluates applications against schemes, with a trace of every value.
         .target(name: "Evaluator", dependencies: ["RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Documents laid out as blocks (visas, articles, tables, signature), whatever their
@@ -61,7 +62,7 @@ let package = Package(
         // Documents as OpenDocument texts (.odt), laid out by the authority's template and its styles.
         .target(name: "OpenDocument", dependencies: ["Documents", "Platform", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Renders decisions as French Markdown and JSON, and schemes as French documents.
-        .target(name: "Decisions", dependencies: ["Documents", "Evaluator", "SchemeLanguage", "ExactDecimal", "Platform"]),
+        .target(name: "Decisions", dependencies: ["Documents", "Evaluator", "SchemeLanguage", "FinancingPlans", "ExactDecimal", "Platform"]),
         // The register of decisions, in SQLite: what limits across applications read.
         .target(
             name: "Register",

@@ -46,6 +46,9 @@ public enum ApplicationSchema {
             ("pieces", pieces(schemes)),
             ("confirmed", confirmed(schemes)),
         ]
+        if let funder = schemes.lazy.compactMap(\.financingPlan).first?.funder {
+            properties.append(("financing_plan", FinancingPlanSchema.schema(funder: funder)))
+        }
         if let findings = findings(schemes) { properties.append(("findings", findings)) }
         if let outcomes = outcomes(schemes) { properties.append(("outcomes", outcomes)) }
         return .object([
@@ -91,7 +94,7 @@ public enum ApplicationSchema {
 
     private static func findings(_ schemes: [Scheme]) -> JSON? {
         let manual = unique(schemes.flatMap { scheme in
-            scheme.criteria.filter(\.isManual).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) }
+            scheme.criteria.filter(\.takesFindings).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) }
         })
         guard !manual.isEmpty else { return nil }
         let finding: [(String, JSON)] = [

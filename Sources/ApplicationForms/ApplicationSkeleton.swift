@@ -1,3 +1,4 @@
+import FinancingPlans
 import SchemeLanguage
 
 /// A commented application file to fill in: every field of the format and every question of
@@ -51,6 +52,7 @@ public enum ApplicationSkeleton {
         lines += comment("Objet de la demande (facultatif).", indent: "")
         lines.append("subject:")
         lines += facts(schemes)
+        lines += financingPlan(schemes)
         lines += pieces(schemes)
         lines += confirmations(schemes)
         lines += findings(schemes)
@@ -72,7 +74,7 @@ public enum ApplicationSkeleton {
         var lines = ["", "facts:"]
         var seen = Set<String>()
         for scheme in schemes {
-            for input in scheme.inputs where seen.insert(input.id).inserted {
+            for input in scheme.inputs where input.planFigure == nil && seen.insert(input.id).inserted {
                 lines += comment(input.question, indent: "  ")
                 if let help = input.help { lines += comment(help, indent: "  ") }
                 var notes = [ValueSchemas.writing(input)]
@@ -88,6 +90,16 @@ public enum ApplicationSkeleton {
             }
         }
         return lines
+    }
+
+    /// For a scheme that reads a financing plan, the plan to fill in, commented out: it is optional.
+    private static func financingPlan(_ schemes: [Scheme]) -> [String] {
+        guard let funder = schemes.lazy.compactMap(\.financingPlan).first?.funder else { return [] }
+        let kinds = FunderKindList.codes
+        return comment("Plan de financement (facultatif) : les dépenses HT et TTC, et les ressources par financeur, qui égalent les dépenses (HT, ou TTC avec basis: TTC). "
+                       + "Les lignes « \(funder.rawValue) » sont l'aide demandée au dispositif. Natures des financeurs : \(kinds).", indent: "")
+            + ["# financing_plan:", "#   expenses:", "#     - {label: Travaux, ht: 60 000 €, ttc: 72 000 €}", "#   resources:",
+               "#     - {funder: Département, kind: \(funder.rawValue), amount: 30 000 €}", "#     - {funder: Maître d'ouvrage, kind: fonds-propres, amount: 30 000 €}", ""]
     }
 
     private static func pieces(_ schemes: [Scheme]) -> [String] {
@@ -107,7 +119,7 @@ public enum ApplicationSkeleton {
     }
 
     private static func findings(_ schemes: [Scheme]) -> [String] {
-        let manual = schemes.flatMap { scheme in scheme.criteria.filter(\.isManual).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) } }
+        let manual = schemes.flatMap { scheme in scheme.criteria.filter(\.takesFindings).map { ($0.id, ParameterText.fillLatest($0.label, of: scheme)) } }
         guard let first = manual.first else { return [] }
         return [""] + comment("Critères appréciés par l'instructeur : pour chacun, satisfied: true ou false, et une note.", indent: "")
             + codes(manual, indent: "")
@@ -165,4 +177,9 @@ public enum ApplicationSkeleton {
             return String(trimmed)
         }
     }
+}
+
+/// The kinds of funder a plan may list, with their labels, for the skeleton's comment.
+enum FunderKindList {
+    static var codes: String { ApplicationPlan.FunderKind.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ") }
 }

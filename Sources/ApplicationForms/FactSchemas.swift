@@ -5,7 +5,8 @@ import SchemeLanguage
 enum FactSchemas {
     static func facts(of schemes: [Scheme]) -> JSON {
         var seen = Set<String>()
-        let inputs = schemes.flatMap { scheme in scheme.inputs.map { (scheme, $0) } }.filter { seen.insert($0.1.id).inserted }
+        // The facts a financing plan gives are read from `financing_plan`, never written here.
+        let inputs = schemes.flatMap { scheme in scheme.inputs.filter { $0.planFigure == nil }.map { (scheme, $0) } }.filter { seen.insert($0.1.id).inserted }
         let root = Group()
         for (scheme, input) in inputs {
             let parts = input.id.split(separator: ".").map(String.init)

@@ -22,6 +22,9 @@ enum ValueSchemas {
         return value
     }
 
+    /// An amount in euros, as a number or a French text, with no bounds.
+    static var money: JSON { schema(of: .money, input: nil) }
+
     private static func schema(of type: ValueType, input: InputDefinition?) -> JSON {
         switch type {
         case .boolean:

@@ -65,6 +65,9 @@ public struct DecisionRecord: Sendable {
     /// The amount the rules computed, rounded as the scheme says: `amount` differs from it only
     /// when the competent body decided another (`awarded`).
     public let computedAmount: DecimalNumber?
+    /// For a scheme that reads a financing plan, the aid computed that the plan's request is
+    /// compared with: the step `financing_plan.aid_step` names, else the amount computed.
+    let planComparedAid: DecimalNumber?
     public let criteria: [CriterionRow]
     public let steps: [StepRow]
     public let unrounded: DecimalNumber?
@@ -126,6 +129,7 @@ extension DecisionRecord {
         self.application = application
         outcome = evaluation.outcome
         computedAmount = evaluation.amount?.final
+        planComparedAid = FinancingPlanSection.comparedAid(evaluation)
         amount = awarded ?? computedAmount
         unrounded = evaluation.amount?.unrounded
         // A fact several criteria read is stated once (its sentence costs more than its row).

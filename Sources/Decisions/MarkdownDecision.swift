@@ -104,6 +104,18 @@ public enum MarkdownDecision {
         limits(record, into: &text)
         record.schedule?.render(into: &text)
         amount(record, into: &text)
+        financingPlan(record, into: &text)
+    }
+
+    /// The application's financing plan and the aid it asks, for a scheme that reads one.
+    static func financingPlan(_ record: DecisionRecord, into text: inout MarkdownText) {
+        guard let table = FinancingPlanSection.table(record) else { return }
+        text.heading(FinancingPlanSection.title)
+        Self.table(table, into: &text)
+        for line in FinancingPlanSection.paragraphs(record) {
+            text.line(MarkdownEscaping.escaped(line, at: .lineStart))
+            text.blank()
+        }
     }
 
     /// What the register says was already granted, and what the limit came to.
@@ -182,8 +194,11 @@ public enum MarkdownDecision {
 
     /// The items of `pending`, one a criterion or a declaration.
     static func pendingItems(_ record: DecisionRecord, withIDs: Bool = false) -> [String] {
+        let examined = Set(record.scheme.criteria.filter(\.examineWhenUnmet).map(\.id))
         let criteria = record.criteria.filter { $0.verdict == .pending }.map { row in
-            "Appréciation du critère n°\(row.number) : \(row.label)"
+            // A rule examined when unmet says what the file shows: the point is why it is not met.
+            examined.contains(row.id) ? "Appréciation du critère n°\(row.number) : \(row.label) — \(FrenchGrammar.sentenceEnd(row.failure))"
+                : "Appréciation du critère n°\(row.number) : \(row.label)"
         }
         let facts = record.awaitingConfirmation.map { fact in
             "Confirmation de la déclaration du demandeur : « \(fact.statement) »\(withIDs ? " (`\(fact.id)`)" : "")"

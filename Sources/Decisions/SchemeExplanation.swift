@@ -42,12 +42,19 @@ public enum SchemeExplanation {
 
     private static func inputs(_ scheme: Scheme, into text: inout MarkdownText) {
         text.heading("Informations demandées")
-        text.table(["Information", "Question", "À écrire dans la demande", "Pièce justificative", "Confirmée par l'instructeur"], scheme.inputs.map { input in
+        text.table(["Information", "Question", "À écrire dans la demande", "Pièce justificative", "Confirmée par l'instructeur"],
+                   scheme.inputs.filter { $0.planFigure == nil }.map { input in
             var question = input.question
             if let help = input.help { question += " (\(help))" }
             let piece = input.piece.flatMap { scheme.piece($0)?.label } ?? "—"
             return ["`\(input.id)`", question, typeName(input.type), piece, input.confirm ? "oui" : "non"]
         })
+        guard let plan = scheme.financingPlan else { return }
+        let figures = scheme.inputs.filter { $0.planFigure != nil }.map { "`\($0.id)`" }.joined(separator: ", ")
+        text.line("**Plan de financement.** La demande peut joindre son plan de financement (`financing_plan` : dépenses HT et TTC, "
+                  + "ressources par financeur et par nature) ; les lignes « \(plan.funder.label) » sont l'aide demandée au dispositif. "
+                  + "Les règles en lisent les chiffres, jamais écrits dans la demande : \(figures).")
+        text.blank()
     }
 
     private static func parameters(_ scheme: Scheme, into text: inout MarkdownText) {

@@ -138,7 +138,8 @@ public struct SchemeOutline: Sendable {
         }
         result = scheme.amount.map { filled($0.steps[$0.result].label) }
         rounding = scheme.amount.map { FrenchFormat.rounding($0.rounding) }
-        questions = scheme.inputs.map { input in
+        // The facts a financing plan gives are read from the plan, never asked.
+        questions = scheme.inputs.filter { $0.planFigure == nil }.map { input in
             QuestionItem(id: input.id, question: input.question, help: input.help, answer: SchemeExplanation.typeName(input.type),
                          piece: input.piece.flatMap { scheme.piece($0)?.label }, confirmed: input.confirm)
         }

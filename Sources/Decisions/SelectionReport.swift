@@ -66,7 +66,7 @@ public enum SelectionReport {
     /// What an instructor must still settle before an application can be ranked.
     static func pendingPoints(_ evaluation: Evaluation) -> String {
         let record = DecisionRecord(evaluation)
-        let points = record.criteria.filter { $0.verdict == .pending }.map(\.label)
+        let points = record.criteria.filter { $0.verdict == .pending }.map { FrenchGrammar.withoutFinalStop($0.label) }
             + record.awaitingConfirmation.map { "confirmer : \($0.question)" }
         return points.joined(separator: " ; ")
     }

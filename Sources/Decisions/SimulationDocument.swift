@@ -23,6 +23,11 @@ public enum SimulationDocument {
             blocks.append(.paragraph(Text(placement.reason)))
         }
         blocks += examination(record)
+        if let table = FinancingPlanSection.table(record) {
+            blocks.append(.heading(Text(FinancingPlanSection.title), level: 2))
+            blocks.append(.table(table))
+            blocks += FinancingPlanSection.paragraphs(record).map { .paragraph(Text($0)) }
+        }
         switch record.outcome {
         case .unfavorable: blocks += failedCriteria(record)
         case .incomplete:

@@ -100,8 +100,11 @@ public struct SchemeEvaluator: Sendable {
             return (verdict, start..<context.trace.count, [])
         }
         let value = try condition(&context)
+        let criterion = scheme.criteria[index]
         let verdict: Verdict = switch value?.boolean {
         case true?: context.unconfirmed.isEmpty ? .satisfied : .awaitingConfirmation
+        case false? where criterion.examineWhenUnmet:
+            context.application.findings[criterion.id].map { $0.satisfied ? .satisfied : .failed } ?? .pending
         case false?: .failed
         case nil: Self.unknown(context)
         }

@@ -13,15 +13,16 @@ extension ApplicationPlanChecker {
             return [PlanFinding(.warning, "la demande \(application) est « \(outcome) » : aucune aide n'est calculée, le plan compte \(planned.euros) du Département",
                                 at: place, path: "resources")]
         }
-        guard let gap = Sum.gap(planned, computedAid) else {
+        switch AidComparison(requested: planned, computed: computedAid) {
+        case .equal:
             return [PlanFinding(.note, "l'aide calculée pour la demande \(application) (« \(outcome) »), \(computedAid.euros), est celle que le plan compte du Département",
                                 at: place, path: "resources")]
-        }
-        if computedAid < planned {
+        case .planAsksMore(let gap):
             return [PlanFinding(.error, "le plan compte \(planned.euros) du Département, plus que l'aide calculée pour la demande \(application) "
                                 + "(« \(outcome) »), \(computedAid.euros) (écart \(gap.euros)) : le plan n'est pas financé", at: place, path: "resources")]
+        case .planAsksLess(let gap):
+            return [PlanFinding(.warning, "le plan compte \(planned.euros) du Département, moins que l'aide calculée pour la demande \(application) "
+                                + "(« \(outcome) »), \(computedAid.euros) (écart \(gap.euros)) : à rapprocher de la demande", at: place, path: "resources")]
         }
-        return [PlanFinding(.warning, "le plan compte \(planned.euros) du Département, moins que l'aide calculée pour la demande \(application) "
-                            + "(« \(outcome) »), \(computedAid.euros) (écart \(gap.euros)) : à rapprocher de la demande", at: place, path: "resources")]
     }
 }

@@ -20,19 +20,51 @@ public enum ApplicationPlanLoader {
         top.rejectUnknown(allowing: ["title", "application", "scheme", "owner", "basis", "expenses", "resources", "checks", "derogation"])
         let title = top.text("title") ?? ""
         let (owner, isPublic) = readOwner(top, problems)
+        let header = Header(file: file, title: title, applicationId: top.text("application", required: false),
+                            schemeId: top.text("scheme", required: false), owner: owner, ownerIsPublic: isPublic)
+        return read(top, header: header, problems: problems)
+    }
+
+    /// Reads the plan an application file carries (its `financing_plan`, at field path `path`):
+    /// the same expenses, resources and derogation as a plan's file, its maître d'ouvrage being
+    /// the applicant, `owner`, a public person or not unless the plan says (`public_owner`).
+    public static func load(embedded node: YAMLNode, path: String, owner: String, ownerIsPublic: Bool, file: String) -> Result<ApplicationPlan, UnreadablePlan> {
+        let problems = ProblemLog()
+        guard let top = MappingReader(node, path: path, problems: problems, what: "le plan de financement") else {
+            return .failure(UnreadablePlan(findings: problems.findings))
+        }
+        top.rejectUnknown(allowing: ["public_owner", "basis", "expenses", "resources", "derogation"])
+        var isPublic = ownerIsPublic
+        if let flag = top.text("public_owner", required: false) {
+            guard flag == "true" || flag == "false" else {
+                problems.add("« public_owner » vaut true (une collectivité ou un groupement de collectivités) ou false", at: top.value("public_owner")!.mark, path: top.path("public_owner"))
+                return .failure(UnreadablePlan(findings: problems.findings))
+            }
+            isPublic = flag == "true"
+        }
+        let header = Header(file: file, title: "", applicationId: nil, schemeId: nil, owner: owner, ownerIsPublic: isPublic)
+        return read(top, header: header, problems: problems)
+    }
+
+    /// What a plan says of itself, apart from its lines.
+    private struct Header {
+        let file: String, title: String, applicationId: String?, schemeId: String?, owner: String, ownerIsPublic: Bool
+    }
+
+    private static func read(_ top: MappingReader, header: Header, problems: ProblemLog) -> Result<ApplicationPlan, UnreadablePlan> {
         let basisText = top.text("basis", required: false) ?? "HT"
         let basis = ApplicationPlan.Basis(rawValue: basisText)
         if basis == nil {
-            problems.add("base « \(basisText) » inconnue : HT ou TTC", at: top.value("basis")?.mark ?? root.mark, path: "basis")
+            problems.add("base « \(basisText) » inconnue : HT ou TTC", at: top.value("basis")?.mark ?? top.node.mark, path: top.path("basis"))
         }
-        let expenses = items(top, "expenses", problems).compactMap { index, item in readExpense(item, index: index, basis: basis ?? .ht, problems) }
-        let resources = items(top, "resources", problems).compactMap { index, item in readResource(item, index: index, problems) }
-        let shares = top.value("checks") == nil ? [] : items(top, "checks", problems).compactMap { index, item in readShare(item, index: index, problems) }
+        let expenses = items(top, "expenses", problems).compactMap { index, item in readExpense(item, path: top.path("expenses[\(index)]"), index: index, basis: basis ?? .ht, problems) }
+        let resources = items(top, "resources", problems).compactMap { index, item in readResource(item, path: top.path("resources[\(index)]"), index: index, problems) }
+        let shares = top.value("checks") == nil ? [] : items(top, "checks", problems).compactMap { index, item in readShare(item, path: top.path("checks[\(index)]"), index: index, problems) }
         guard problems.findings.isEmpty, let basis else { return .failure(UnreadablePlan(findings: problems.findings)) }
-        return .success(ApplicationPlan(file: file, title: title, applicationId: top.text("application", required: false),
-                                        schemeId: top.text("scheme", required: false), owner: owner, ownerIsPublic: isPublic, basis: basis, expenses: expenses,
-                                        resources: resources, checks: shares, derogation: top.text("derogation", required: false), mark: root.mark,
-                                        resourcesMark: top.value("resources")?.mark ?? root.mark, derogationMark: top.value("derogation")?.mark))
+        return .success(ApplicationPlan(file: header.file, title: header.title, applicationId: header.applicationId, schemeId: header.schemeId,
+                                        owner: header.owner, ownerIsPublic: header.ownerIsPublic, basis: basis, expenses: expenses,
+                                        resources: resources, checks: shares, derogation: top.text("derogation", required: false), mark: top.node.mark,
+                                        resourcesMark: top.value("resources")?.mark ?? top.node.mark, derogationMark: top.value("derogation")?.mark))
     }
 
     private static func readOwner(_ top: MappingReader, _ problems: ProblemLog) -> (String, Bool) {
@@ -52,7 +84,7 @@ public enum ApplicationPlanLoader {
 
     private static func items(_ top: MappingReader, _ key: String, _ problems: ProblemLog) -> [(Int, YAMLNode)] {
         guard let node = top.value(key), let list = node.sequence, !list.isEmpty else {
-            problems.add("« \(key) » doit lister au moins une ligne", at: top.value(key)?.mark ?? top.node.mark, path: key)
+            problems.add("« \(key) » doit lister au moins une ligne", at: top.value(key)?.mark ?? top.node.mark, path: top.path(key))
             return []
         }
         return Array(list.enumerated())
@@ -69,8 +101,8 @@ public enum ApplicationPlanLoader {
         return value
     }
 
-    private static func readExpense(_ item: YAMLNode, index: Int, basis: ApplicationPlan.Basis, _ problems: ProblemLog) -> ApplicationPlan.Expense? {
-        guard let fields = MappingReader(item, path: "expenses[\(index)]", problems: problems, what: "une dépense") else { return nil }
+    private static func readExpense(_ item: YAMLNode, path: String, index: Int, basis: ApplicationPlan.Basis, _ problems: ProblemLog) -> ApplicationPlan.Expense? {
+        guard let fields = MappingReader(item, path: path, problems: problems, what: "une dépense") else { return nil }
         fields.rejectUnknown(allowing: ["label", "ht", "ttc"])
         guard let label = fields.text("label"), let ht = amount(fields, "ht") else { return nil }
         let ttc = amount(fields, "ttc", required: basis == .ttc)
@@ -80,15 +112,15 @@ public enum ApplicationPlanLoader {
         return ApplicationPlan.Expense(label: label, ht: ht, ttc: ttc, mark: item.mark, index: index)
     }
 
-    private static func readResource(_ item: YAMLNode, index: Int, _ problems: ProblemLog) -> ApplicationPlan.Resource? {
-        guard let fields = MappingReader(item, path: "resources[\(index)]", problems: problems, what: "une ressource") else { return nil }
+    private static func readResource(_ item: YAMLNode, path: String, index: Int, _ problems: ProblemLog) -> ApplicationPlan.Resource? {
+        guard let fields = MappingReader(item, path: path, problems: problems, what: "une ressource") else { return nil }
         fields.rejectUnknown(allowing: ["funder", "kind", "amount"])
         guard let funder = fields.text("funder"), let kind = readKind(fields), let amount = amount(fields, "amount") else { return nil }
         return ApplicationPlan.Resource(funder: funder, kind: kind, amount: amount, mark: item.mark, index: index)
     }
 
-    private static func readShare(_ item: YAMLNode, index: Int, _ problems: ProblemLog) -> ApplicationPlan.Share? {
-        guard let fields = MappingReader(item, path: "checks[\(index)]", problems: problems, what: "une règle") else { return nil }
+    private static func readShare(_ item: YAMLNode, path: String, index: Int, _ problems: ProblemLog) -> ApplicationPlan.Share? {
+        guard let fields = MappingReader(item, path: path, problems: problems, what: "une règle") else { return nil }
         fields.rejectUnknown(allowing: ["label", "rule", "kind", "rate"])
         guard let label = fields.text("label"), let rule = fields.text("rule"), let kind = readKind(fields) else { return nil }
         guard rule == "at-most" || rule == "at-least" else {

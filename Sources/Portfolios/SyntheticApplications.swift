@@ -50,7 +50,9 @@ public struct SyntheticApplications {
     private mutating func varied(_ template: Application) -> String {
         let filed = filingDate(like: template.filed)
         var text = "filed: \(filed)\nfacts:\n"
-        for (index, fact) in template.facts.enumerated() {
+        // The facts a financing plan gives are not written: a synthetic application carries no
+        // plan, whose figures would not follow the varied facts.
+        for (index, fact) in template.facts.enumerated() where scheme.inputs[index].planFigure == nil {
             guard let fact else { continue }
             text += "  \(scheme.inputs[index].id): \(ApplicationFile.written(vary(fact)))\n"
         }
@@ -107,7 +109,7 @@ public struct SyntheticApplications {
 
     private mutating func drawn() -> String {
         var text = "filed: \(date(from: 2020, to: 2020))\nfacts:\n"
-        for input in scheme.inputs where random.chance(97) {
+        for input in scheme.inputs where input.planFigure == nil && random.chance(97) {
             text += "  \(input.id): \(value(for: input))\n"
         }
         let pieces = scheme.pieces.filter { _ in random.chance(97) }.map(\.id)

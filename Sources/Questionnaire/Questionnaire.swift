@@ -155,7 +155,10 @@ public struct Questionnaire: Sendable {
         func collect(_ evaluation: Evaluation, depth: Int) {
             for item in evaluation.missing {
                 switch item {
-                case .fact(let index), .months(let index, _): add(evaluation.scheme.inputs[index].id)
+                // A figure of the financing plan is no question: the questionnaire asks no plan.
+                case .fact(let index), .months(let index, _) where evaluation.scheme.inputs[index].planFigure == nil:
+                    add(evaluation.scheme.inputs[index].id)
+                case .fact, .months: break
                 case .decision(let other):
                     if depth < 8, let dependency = run.dependencies[other] { collect(dependency, depth: depth + 1) }
                 case .piece: break

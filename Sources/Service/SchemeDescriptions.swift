@@ -22,7 +22,8 @@ enum SchemeDescriptions {
         writer.object { body in
             summary(&body, scheme)
             body.array("questions") { list in
-                for input in scheme.inputs { list.object { question(&$0, input) } }
+                // The facts a financing plan gives are read from the plan, never asked.
+                for input in scheme.inputs where input.planFigure == nil { list.object { question(&$0, input) } }
             }
             body.array("parameters") { list in
                 for parameter in scheme.parameters { list.object { self.parameter(&$0, parameter) } }

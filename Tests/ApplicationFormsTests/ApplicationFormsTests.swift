@@ -92,7 +92,10 @@ import YAMLReader
     @Test func theSkeletonAsksEveryQuestionAndListsTheCodes() throws {
         let scheme = try #require(catalog.schemes["pdesi"])
         let skeleton = ApplicationSkeleton.yaml(for: scheme)
-        for input in scheme.inputs { #expect(skeleton.contains("\n  \(input.id):\n"), "\(input.id)") }
+        // The facts a financing plan gives are not asked: the plan is, commented out.
+        for input in scheme.inputs where input.planFigure == nil { #expect(skeleton.contains("\n  \(input.id):\n"), "\(input.id)") }
+        for input in scheme.inputs where input.planFigure != nil { #expect(!skeleton.contains("\(input.id):"), "\(input.id)") }
+        #expect(skeleton.contains("\n# financing_plan:\n#   expenses:\n"))
         #expect(skeleton.contains("  # Le propriétaire du site a-t-il validé le projet d'aménagement ?\n"))
         #expect(skeleton.contains("  # Répondez true (oui) ou false (non)."))
         #expect(skeleton.contains("  #   classe       E.S.I. classé au P.D.E.S.I. en 3e catégorie\n"))

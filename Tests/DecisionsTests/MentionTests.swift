@@ -216,6 +216,7 @@ extension Scheme {
         Scheme(id: id, title: title, kind: kind, family: family, authority: authority, decidedBy: decidedBy, inForce: inForce,
                sources: sources, pieces: pieces, inputs: inputs, parameters: parameters, criteria: criteria, amount: amount,
                limits: limits, schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
-               tests: tests, references: references, file: file, rulesHash: SHA256.hex(of: Array("\(rulesHash) sans mentions".utf8)))
+               tests: tests, references: references, file: file, rulesHash: SHA256.hex(of: Array("\(rulesHash) sans mentions".utf8)),
+               financingPlan: financingPlan)
     }
 }

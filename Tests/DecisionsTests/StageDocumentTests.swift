@@ -89,7 +89,9 @@ import Testing
 
     @Test func theFactsToConfirmAreListedForTheInstructor() throws {
         let markdown = MarkdownDecision.render(try Fixture.record(Self.audruicq, Issuance(stage: .instruction)))
-        #expect(markdown.contains("\n## Points à instruire\n\n- Confirmation de la déclaration du demandeur : « Le propriétaire du site a validé le projet d'aménagement. » (`projet.validation_proprietaire`)"))
+        // First the participation of the maître d'ouvrage its financing plan shows under 20 %, then the declarations.
+        #expect(markdown.contains("\n## Points à instruire\n\n- Appréciation du critère n°10 : Le maître d'ouvrage public apporte au moins 20"))
+        #expect(markdown.contains("\n- Confirmation de la déclaration du demandeur : « Le propriétaire du site a validé le projet d'aménagement. » (`projet.validation_proprietaire`)"))
     }
 
     @Test func aFicheSaysWhenTheSchemeDoesNotSayWhoDecides() throws {

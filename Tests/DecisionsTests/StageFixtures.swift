@@ -129,6 +129,6 @@ extension Scheme {
                decidedBy: body.map { DecisionAuthority(body: $0, source: source, cgctArticle: article) }, inForce: inForce, sources: sources, pieces: pieces,
                inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule,
                notices: notices, selection: selection, interpretations: interpretations, tests: tests, references: references,
-               file: file, rulesHash: rulesHash, mentions: mentions)
+               file: file, rulesHash: rulesHash, mentions: mentions, financingPlan: financingPlan)
     }
 }

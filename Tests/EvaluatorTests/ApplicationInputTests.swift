@@ -78,7 +78,7 @@ import YAMLReader
     @Test func unknownPieceAndManualFindingAreRefused() throws {
         let errors = try errors(valid + "\npieces: [devis, attestation]\nfindings: {porteur-habilite: {satisfied: true}}")
         #expect(errors.contains { $0.message.contains("pièce « attestation » inconnue") })
-        #expect(errors.contains { $0.message.contains("« porteur-habilite » n'est pas un critère manuel") })
+        #expect(errors.contains { $0.message.contains("« porteur-habilite » n'est pas un critère que l'instructeur tranche") })
     }
 
     @Test func decimalCommaInsideBracesGetsAHint() throws {

@@ -45,8 +45,21 @@ import Testing
         return dates
     }
 
+    /// The ids of the sample files that carry a financing plan, which the export does not.
+    func planned(_ path: String) throws -> Set<String> {
+        var ids: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: path) where file.hasSuffix(".yaml") {
+            let text = try String(contentsOfFile: "\(path)/\(file)", encoding: .utf8)
+            guard text.contains("\nfinancing_plan:") else { continue }
+            for line in text.split(separator: "\n") where line.hasPrefix("id: ") { ids.insert(String(line.dropFirst(4))) }
+        }
+        return ids
+    }
+
     /// The sample export, imported, decides as the sample files it was made from: the same
-    /// outcome and the same amount for each application, found by its filing date.
+    /// outcome and the same amount for each application, found by its filing date. The export
+    /// carries no financing plan: a sample with one may have points to examine that its import
+    /// has not, and is compared for its amount only.
     @Test func theImportedSampleDecidesAsTheSamples() throws {
         let imported = try importing(export)
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -61,11 +74,13 @@ import Testing
         let originalDates = try filingDates(Repository.path("Applications/pdesi"))
         let importedDates = Dictionary(uniqueKeysWithValues: try filingDates("\(folder)/demandes").map { ($1, $0) })
         #expect(originals.count == 17 && imports.count == 17)
+        let withPlans = try planned(Repository.path("Applications/pdesi"))
+        #expect(withPlans.count >= 3)
         for (id, decided) in originals {
             let filed = try #require(originalDates[id], "\(id)")
             let importedID = try #require(importedDates[filed], "\(id)")
             let other = try #require(imports[importedID])
-            #expect(other.outcome == decided.outcome && other.amount == decided.amount, "\(id) / \(importedID)")
+            #expect((withPlans.contains(id) || other.outcome == decided.outcome) && other.amount == decided.amount, "\(id) / \(importedID)")
         }
     }
 

@@ -102,7 +102,7 @@ import Testing
         #expect(line.contains("reçoivent davantage") && line.contains("moins"))
         // Ten winners of 40 000 € kept (projects on today's waiting list that the reform's larger
         // envelope retains), all alike: there may be more than the ten.
-        #expect(markdown.contains("- Plus forte variation : +40\u{202F}000,00\u{00A0}€ pour la demande PDESI-103, de 0,00\u{00A0}€ "
+        #expect(markdown.contains("- Plus forte variation : +40\u{202F}000,00\u{00A0}€ pour la demande PDESI-1, de 0,00\u{00A0}€ "
                                   + "à 40\u{202F}000,00\u{00A0}€, comme pour au moins 9 autres demandes.\n"))
         // Today's laureate PDESI-2020-014 is pushed to the waiting list by the larger grants ranked before it.
         #expect(try reports("pdesi-60").markdown.contains("- Gagnants et perdants : 4 demandes reçoivent davantage (+40\u{202F}000,00\u{00A0}€ au total) ; "

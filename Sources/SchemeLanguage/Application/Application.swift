@@ -1,3 +1,4 @@
+import FinancingPlans
 import ExactDecimal
 import YAMLReader
 
@@ -74,6 +75,8 @@ public struct Application: Sendable {
     /// Facts given in a form that cannot be used as they stand, by input index: the question to
     /// put to the applicant instead (an amount given TTC without its VAT rate).
     public internal(set) var clarifications: [Int: String] = [:]
+    /// The financing plan the application carries (`financing_plan`), for a scheme that reads one.
+    public internal(set) var financingPlan: ApplicationPlan?
     /// For a household's file, the aids it requests (decisions are issued for these only); nil
     /// for an application to one scheme.
     public let requests: [String]?

@@ -11,7 +11,7 @@ public struct ApplicationDecoder {
         case family(String)
     }
 
-    private let scheme: SchemeSignature
+    let scheme: SchemeSignature
     private let companions: Companions
     private let header: Header
     /// For a household's file, the schemes it may request: this one and its companions.
@@ -73,14 +73,17 @@ public struct ApplicationDecoder {
         // A test case states what the register holds; a real application never does.
         let limitValues = requireHeader ? [:] : fields.optional("limits").map { decodeLimitValues($0, path: fields.childPath("limits"), log: log) } ?? [:]
         for (index, value) in scheme.defaults where facts.values[index] == nil { facts.values[index] = value }
+        let planNode = fields.optional("financing_plan")
         fields.rejectUnknown()
         guard let filed, let applicant else { return nil }
+        let plan = financingPlan(planNode, applicant: applicant, path: fields.childPath("financing_plan"), into: &facts, log: log)
         var application = Application(id: id, schemeID: schemeID, filed: filed, applicant: applicant, subject: subject,
                            facts: facts.values, monthlyFacts: facts.monthly, factMarks: facts.marks, monthMarks: facts.monthMarks,
                            pieces: pieces, confirmed: confirmed, findings: findings, outcomes: outcomes,
                            limitValues: limitValues, requests: requests, mark: document.mark)
         application.taxInclusive = facts.taxInclusive
         application.clarifications = facts.clarifications
+        application.financingPlan = plan
         return application
     }
 
@@ -196,6 +199,11 @@ public struct ApplicationDecoder {
     /// Runs for every fact of every application: the path is only built for an error.
     private func decodeFact(_ node: YAMLNode, index: Int, path: @autoclosure () -> String, into facts: inout FactValues, log: DiagnosticLog) {
         if node.isNull { return }
+        if scheme.inputs[index].planFigure != nil {
+            log.error("« \(scheme.inputIDs[index]) » se lit dans le plan de financement : écrivez le plan sous financing_plan (dépenses, ressources), pas ce chiffre",
+                      at: node.mark, path: path())
+            return
+        }
         facts.marks[index] = node.mark
         if scheme.perMonth[index], let pairs = node.mapping {
             decodeMonthly(pairs, index: index, path: path(), into: &facts, log: log)
@@ -326,7 +334,7 @@ public struct ApplicationDecoder {
             guard scheme.manualCriteria.contains(id) else {
                 if companions.manualCriteria.contains(id) { continue }
                 let known = scheme.manualCriteria.sorted().joined(separator: ", ")
-                log.error("« \(id) » n'est pas un critère manuel du dispositif \(scheme.id) ; ses critères manuels sont : \(known.isEmpty ? "aucun" : known)", at: pair.key.mark, path: findingPath)
+                log.error("« \(id) » n'est pas un critère que l'instructeur tranche dans le dispositif \(scheme.id) ; ceux qu'il tranche sont : \(known.isEmpty ? "aucun" : known)", at: pair.key.mark, path: findingPath)
                 continue
             }
             guard var fields = Fields(pair.value, path: findingPath, log: log) else { continue }

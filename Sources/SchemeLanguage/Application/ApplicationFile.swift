@@ -1,3 +1,4 @@
+import FinancingPlans
 import ExactDecimal
 
 /// Writes applications back as a document of an application file, which `ApplicationDecoder`
@@ -40,6 +41,7 @@ public struct ApplicationFile {
                          fact: (InputDefinition, Value) -> Value = { $1 }) -> String {
         var lines = ["---"] + header
         lines += Self.facts(parts, fact: fact)
+        lines += plan(parts)
         lines += Self.flags(parts)
         lines += findingsAndOutcomes(parts)
         return lines.joined(separator: "\n") + "\n"
@@ -81,7 +83,8 @@ public struct ApplicationFile {
         var lines: [String] = []
         var written: Set<String> = []
         for (scheme, application) in parts {
-            for (index, input) in scheme.inputs.enumerated() where !written.contains(input.id) {
+            // The facts a financing plan gives are read from the plan, written below.
+            for (index, input) in scheme.inputs.enumerated() where !written.contains(input.id) && input.planFigure == nil {
                 // A fact given month by month is a mapping in the file; its value beside is
                 // then the input's default, which the decoder fills in.
                 if let months = application.monthlyFacts[index], !months.isEmpty {
@@ -97,6 +100,25 @@ public struct ApplicationFile {
             }
         }
         return lines.isEmpty ? [] : ["facts:"] + lines
+    }
+
+    /// The financing plan of the first application that carries one, as `financing_plan`; a
+    /// derogation's words are free text, left out (« invoquée ») with the findings' notes.
+    private func plan(_ parts: [(scheme: Scheme, application: Application)]) -> [String] {
+        guard let plan = parts.lazy.compactMap(\.application.financingPlan).first else { return [] }
+        func euros(_ amount: DecimalNumber) -> String { YAMLScalar.quoted(amount.frenchFormatted(minimumFractionDigits: 2) + " €") }
+        var lines = ["financing_plan:", "  public_owner: \(plan.ownerIsPublic)", "  basis: \(plan.basis.rawValue)"]
+        if let derogation = plan.derogation { lines.append("  derogation: \(YAMLScalar.quoted(keepsFindingNotes ? derogation : "invoquée"))") }
+        lines.append("  expenses:")
+        for expense in plan.expenses {
+            let ttc = expense.ttc.map { ", ttc: \(euros($0))" } ?? ""
+            lines.append("    - {label: \(YAMLScalar.quoted(expense.label)), ht: \(euros(expense.ht))\(ttc)}")
+        }
+        lines.append("  resources:")
+        for resource in plan.resources {
+            lines.append("    - {funder: \(YAMLScalar.quoted(resource.funder)), kind: \(resource.kind.rawValue), amount: \(euros(resource.amount))}")
+        }
+        return lines
     }
 
     /// The pieces provided and the facts confirmed, by id, each once.

@@ -87,7 +87,7 @@ struct Companions {
         facts = FactTree(inputIDs)
         inputs = Set(inputIDs)
         pieces = Set(schemes.flatMap { $0.pieces.map(\.id) })
-        manualCriteria = Set(schemes.flatMap { $0.criteria.filter(\.isManual).map(\.id) })
+        manualCriteria = Set(schemes.flatMap { $0.criteria.filter(\.takesFindings).map(\.id) })
         references = Set(schemes.flatMap { $0.references.map(\.id) })
     }
 }

@@ -1,3 +1,4 @@
+import FinancingPlans
 import ExactDecimal
 import YAMLReader
 
@@ -33,6 +34,10 @@ struct SchemeSignature {
     var stepTypes: [ValueType] = []
     /// The types of the parameters the text leaves unset, which a test case may give a value.
     var unsetParameters: [String: ValueType] = [:]
+    /// The kind of funder whose lines are the aid asked, when the scheme reads a financing plan.
+    var planFunder: ApplicationPlan.FunderKind?
+    /// The facts the financing plan gives, by input index.
+    let planFigures: [(index: Int, figure: PlanFigure)]
 
     init(id: String, inputs: [InputDefinition], pieces: [Piece], criteria: [Criterion]) {
         self.id = id
@@ -46,9 +51,10 @@ struct SchemeSignature {
         facts = FactTree(inputs.map(\.id))
         pieceList = pieces.map(\.id)
         confirmable = IndexFlags(inputs.indices.filter { inputs[$0].confirm })
-        manualCriteria = Set(criteria.filter(\.isManual).map(\.id))
+        manualCriteria = Set(criteria.filter(\.takesFindings).map(\.id))
         criterionIDs = criteria.map(\.id)
         references = []
+        planFigures = inputs.indices.compactMap { index in inputs[index].planFigure.map { (index, $0) } }
     }
 
     init(_ scheme: Scheme) {
@@ -59,5 +65,6 @@ struct SchemeSignature {
         stepIDs = scheme.amount?.steps.map(\.id) ?? []
         stepTypes = scheme.amount?.steps.map(\.expression.type) ?? []
         unsetParameters = Dictionary(scheme.parameters.filter(\.isUnset).map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
+        planFunder = scheme.financingPlan?.funder
     }
 }

@@ -52,6 +52,7 @@ extension SchemeBuilder {
             let appliesNode = fields.optional("applies_when")
             let applicability = appliesNode.flatMap { expression($0, symbols: symbols, expecting: .boolean, path: "\(path).applies_when") }
             let source = sourceReference(&fields, path: path)
+            let examine = fields.optional("on_failure").map { onFailure($0, manual: manual, path: "\(path).on_failure") } ?? false
             fields.rejectUnknown()
             if let id, !seen.insert(id).inserted {
                 log.error("le critère « \(id) » est défini deux fois : renommez l'un des deux", at: item.mark, path: "\(path).id")
@@ -65,9 +66,27 @@ extension SchemeBuilder {
             }
             guard let id, let label, let failure, manual || condition != nil,
                   appliesNode == nil || applicability != nil else { return nil }
-            return Criterion(id: id, label: label, failure: failure, condition: condition, formula: when?.scalar,
-                             applicability: applicability, applicabilityFormula: appliesNode?.scalar,
-                             source: source, mark: item.mark)
+            var criterion = Criterion(id: id, label: label, failure: failure, condition: condition, formula: when?.scalar,
+                                      applicability: applicability, applicabilityFormula: appliesNode?.scalar,
+                                      source: source, mark: item.mark)
+            criterion.examineWhenUnmet = examine
+            return criterion
+        }
+    }
+
+    /// `on_failure`: `refuse` (a ground of refusal, the default) or `examine` (a point the
+    /// instructor settles, for a rule whose exceptions only a person can judge).
+    private func onFailure(_ node: YAMLNode, manual: Bool, path: String) -> Bool {
+        guard let text = log.text(node, path: path) else { return false }
+        switch text {
+        case "refuse": return false
+        case "examine":
+            if manual { log.error("un critère manuel est déjà laissé à l'instructeur : retirez « on_failure »", at: node.mark, path: path) }
+            return true
+        default:
+            log.error("« on_failure » vaut refuse (le critère non rempli fonde un refus) ou examine (l'instructeur tranche), pas \(ScalarParsing.quoted(text))",
+                      at: node.mark, path: path)
+            return false
         }
     }
 }

@@ -116,7 +116,9 @@ struct SchemeBuilder {
         let window = inForceNode.flatMap { self.inForce($0) }
         let piecesNode = fields.optional("pieces")
         let pieces = piecesNode.map { self.pieces($0) } ?? []
-        let declaredInputs = fields.optional("inputs").map { self.inputs($0) } ?? []
+        let ownInputs = fields.optional("inputs").map { self.inputs($0) } ?? []
+        let financingPlan = fields.optional("financing_plan").flatMap { self.financingPlan($0) }
+        let declaredInputs = ownInputs + (financingPlan.map { planInputs($0, after: ownInputs) } ?? [])
         let parameters = fields.optional("parameters").map { self.parameters($0, inputs: declaredInputs) } ?? []
         parameterList = parameters
         if let window, let inForceNode { checkDeadline(window, parameters: parameters, at: inForceNode) }
@@ -147,6 +149,9 @@ struct SchemeBuilder {
         let amountNode = fields.optional("amount")
         let amount = amountNode.flatMap { self.amount($0, symbols: amountSymbols) }
         checkStatements(inputs: inputs, criteria: criteria, amount: amount)
+        if let step = financingPlan?.aidStep, let amount, !amount.steps.contains(where: { $0.id == step }) {
+            log.error("étape « \(step) » inconnue : aid_step nomme l'étape du montant qui est l'aide calculée", at: financingPlan!.mark, path: "financing_plan.aid_step")
+        }
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
         let selectionNode = fields.optional("selection")
         let selection = selectionNode.flatMap { self.selection($0, symbols: symbols) }
@@ -165,6 +170,7 @@ struct SchemeBuilder {
         signature.references = Set(references.all.map(\.id))
         signature.limits = limits
         signature.isAllocation = kind == .allocation
+        signature.planFunder = financingPlan?.funder
         signature.stepIDs = amount?.steps.map(\.id) ?? []
         signature.stepTypes = amount?.steps.map(\.expression.type) ?? []
         signature.unsetParameters = Dictionary(parameters.filter(\.isUnset).map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
@@ -176,7 +182,7 @@ struct SchemeBuilder {
         return Scheme(id: id, title: title, kind: kind, family: family, beneficiaries: beneficiaries, themes: themes, authority: authority, decidedBy: decidedBy, inForce: window, sources: sources, pieces: pieces,
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
-                      file: file, rulesHash: rulesHash)
+                      file: file, rulesHash: rulesHash, financingPlan: financingPlan)
     }
 
     /// An input a criterion or the amount reads is stated in an act: it needs its `statement`.

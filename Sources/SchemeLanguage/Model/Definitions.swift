@@ -27,6 +27,9 @@ public struct InputDefinition: Sendable {
     public var statement: InputStatement?
     /// The `statement` as written, read once the parameters it may name are known.
     var statementNode: YAMLNode?
+    /// For a fact the application's financing plan gives (`financing_plan`), which figure: it is
+    /// read from the plan, never written in `facts`.
+    public internal(set) var planFigure: PlanFigure?
     public let mark: SourceMark
 
     public init(id: String, type: ValueType, question: String, help: String?, piece: String?, confirm: Bool,
@@ -152,7 +155,14 @@ public struct Criterion: Sendable {
         self.window = window
     }
 
+    /// `on_failure: examine`: unmet, the criterion is not a ground of refusal but a point the
+    /// instructor settles (`findings`), for a rule with exceptions only a person can judge.
+    public var examineWhenUnmet = false
+
     public var isManual: Bool { condition == nil }
+
+    /// Whether an instructor's finding may settle it: a manual criterion, or one examined when unmet.
+    public var takesFindings: Bool { isManual || examineWhenUnmet }
 }
 
 /// The amount, as named steps the decision shows one by one.

@@ -46,13 +46,17 @@ public final class Scheme: Sendable {
     /// The mentions the law requires in its documents (the rules folder's `mentions.yaml`);
     /// nil for a scheme read on its own, whose documents then say that they are missing.
     public let mentions: Mentions?
+    /// The financing plan its applications carry, when it reads one (`financing_plan`).
+    public let financingPlan: FinancingPlanDeclaration?
 
     public init(id: String, title: String, kind: SchemeKind, family: String? = nil,
                 beneficiaries: [BeneficiaryCategory] = [], themes: [SchemeTheme] = [], authority: Authority,
                 decidedBy: DecisionAuthority? = nil, inForce: ValidityWindow? = nil, sources: [SourceReference],
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
                 amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], selection: Selection? = nil, interpretations: [Interpretation], tests: [SchemeTestCase],
-                references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String, mentions: Mentions? = nil) {
+                references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String, mentions: Mentions? = nil,
+                financingPlan: FinancingPlanDeclaration? = nil) {
+        self.financingPlan = financingPlan
         self.id = id
         self.title = title
         self.kind = kind
@@ -87,7 +91,7 @@ public final class Scheme: Sendable {
                inputs: inputs, parameters: parameters ?? self.parameters, criteria: criteria, amount: amount, limits: limits,
                schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
                tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash,
-               mentions: mentions ?? self.mentions)
+               mentions: mentions ?? self.mentions, financingPlan: financingPlan)
     }
 
     /// The same scheme with the test cases of its own test file; they do not change its
