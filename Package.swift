@@ -76,9 +76,9 @@ let package = Package(
         // Batches: application files decided in filing order, decision files, the register.
         .target(name: "Batch", dependencies: ["Documents", "OpenDocument", "RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Reforms tried on a portfolio: two runs side by side, and the French report.
-        .target(name: "Simulation", dependencies: ["Documents", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Simulation", dependencies: ["Documents", "Imports", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
-        .target(name: "Portfolios", dependencies: ["Simulation", "Batch", "Decisions", "Register", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Portfolios", dependencies: ["Simulation", "Imports", "Batch", "Decisions", "Register", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
         .target(name: "Benchmarks", dependencies: ["Documents", "OpenDocument", "Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
         // The HTTP service (`guichet serve`): the JSON API and its OpenAPI document, with the

@@ -113,6 +113,7 @@ public enum SimulationPage {
             + (scheme.breakdownQuestion.map { " : au total, puis selon la réponse à la question « \($0) »." } ?? ".")
         body += figure(amountsCaption, chart: comparison(amounts),
                        table: table(SchemeImpact.amountsHeader, rows, small: rows.count <= 12), stacked: true)
+        body += communes(scheme)
         if !scheme.parts.isEmpty {
             body += "<h3>\(escape(SchemeImpact.partsTitle))</h3>\n" + table(SchemeImpact.partsHeader, scheme.partRows, small: true)
         }
@@ -132,6 +133,26 @@ public enum SimulationPage {
             body += "<h3>\(escape(SchemeImpact.envelopeTitle))</h3>\n" + table(SchemeImpact.envelopeHeader, envelope.rows, small: true)
         }
         return body + "</section>\n"
+    }
+
+    /// The amounts by the commune's population band and by its arrondissement, when joined:
+    /// each a chart with its table, as the amounts above.
+    private static func communes(_ scheme: SchemeImpact) -> String {
+        guard let introduction = scheme.communesIntroduction else { return "" }
+        var body = "<h3>\(escape(SchemeImpact.communesTitle))</h3>\n<p>\(escape(introduction))</p>\n"
+        for (title, header, groups) in [(SchemeImpact.populationTitle, SchemeImpact.populationHeader, scheme.populationGroups),
+                                        (SchemeImpact.territoryTitle, SchemeImpact.territoryHeader, scheme.territoryGroups)] {
+            body += "<h4>\(escape(title))</h4>\n"
+            guard !groups.isEmpty else {
+                body += "<p>\(escape(SchemeImpact.hiddenBreakdown))</p>\n"
+                continue
+            }
+            let rows = SchemeImpact.rows(groups)
+            let caption = "Montants accordés, aujourd'hui et avec la réforme, et l'écart, \(title.prefix(1).lowercased() + title.dropFirst())."
+            body += figure(caption, chart: comparison(zip(groups, rows).map { Row(label: $1[0], $0.amounts) }),
+                           table: table(header, rows, small: rows.count <= 12), stacked: true)
+        }
+        return body
     }
 
     /// One line of a comparison chart: two levels and their change, each with its French text.

@@ -101,14 +101,14 @@ import Testing
         #expect(totals.changed > 0)
         for row in rows {
             let fields = row.split(separator: ";", omittingEmptySubsequences: false)
-            #expect(fields.count == 8, "\(row)")
+            #expect(fields.count == 11, "\(row)")
             let changed = fields[2] != fields[4] || fields[6] != "0,00"
             #expect(changed == !fields[7].isEmpty, "\(row)")
         }
         #expect(totals.reasons.values.reduce(0) { $0 + $1.count } == totals.changed)
         let sum = try totals.reasons.values.reduce(DecimalNumber.zero) { try $0.adding($1.difference) }
         #expect(sum == totals.difference)
-        #expect(SimulationCSV.header(.spreadsheet).hasSuffix(";Raison") && SimulationCSV.header(.rfc4180).hasSuffix(",reason"))
+        #expect(SimulationCSV.header(.spreadsheet).contains(";Raison;") && SimulationCSV.header(.rfc4180).contains(",reason,"))
     }
 
     /// Eleven applications gain and eleven lose: more than the ten kept each way, yet the
