@@ -1,3 +1,4 @@
+import Foundation
 import Platform
 import SchemeLanguage
 import YAMLReader
@@ -37,7 +38,7 @@ public struct CommuneReference: Sendable {
                                "de 5 000 à 9 999 habitants", "de 10 000 à 49 999 habitants", "50 000 habitants ou plus"]
 
     public let communes: [Commune]
-    /// The arrondissements' names, sorted.
+    /// The arrondissements' names, in French alphabetical order.
     public let arrondissements: [String]
     /// The file, as given, for the reports' method.
     public let file: String
@@ -105,7 +106,8 @@ public struct CommuneReference: Sendable {
             rows.append((insee, siren, name, arrondissement, population))
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
-        let arrondissements = Set(rows.map(\.arrondissement)).sorted()
+        // In French alphabetical order: Béthune before Boulogne-sur-Mer.
+        let arrondissements = Set(rows.map(\.arrondissement)).sorted { frenchKey($0) < frenchKey($1) }
         guard arrondissements.count <= Int(UInt8.max) else {
             return .failure(DiagnosticList([Diagnostic("plus de \(UInt8.max) arrondissements : le fichier n'est pas celui des communes d'un département",
                                                        at: SourceMark(file: file, line: 1, column: 1))]))
@@ -117,6 +119,11 @@ public struct CommuneReference: Sendable {
         }
         return .success(CommuneReference(communes: communes, arrondissements: arrondissements, file: file,
                                          bySiren: Dictionary(uniqueKeysWithValues: communes.enumerated().map { ($1.siren, $0) })))
+    }
+
+    /// A name as French alphabetical order compares it: accents and case aside, then as written.
+    static func frenchKey(_ name: String) -> (String, String) {
+        (name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")), name)
     }
 
     /// One row's fields by column name, each read or reported where it stands.

@@ -60,7 +60,8 @@ public struct ReformImpact: Sendable {
         schemes = summary.schemes.keys.sorted().compactMap { id in
             catalog.schemes[id].map {
                 SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id],
-                             communeInput: summary.communes == nil ? nil : summary.reform.communes[id], reformed: summary.reform.apply(to: $0))
+                             communeInput: summary.communes == nil ? nil : summary.reform.communes[id],
+                             territories: summary.communes?.arrondissements ?? [], reformed: summary.reform.apply(to: $0))
             }
         }
         headline = Self.headline(schemes)

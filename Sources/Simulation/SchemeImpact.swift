@@ -255,7 +255,10 @@ public struct SchemeImpact: Sendable {
     }
 
     /// `reformed` is the scheme under the reform, whose labels name the reasons.
-    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?, communeInput: String? = nil, reformed: Scheme) {
+    ///
+    /// `territories`: the arrondissements of the reference of communes, in the order the report lists them.
+    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?, communeInput: String? = nil,
+         territories: [String] = [], reformed: Scheme) {
         id = scheme.id
         title = scheme.title
         outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
@@ -268,7 +271,7 @@ public struct SchemeImpact: Sendable {
         self.breakdown = groups.isEmpty ? nil : breakdown
         breakdownQuestion = self.breakdown.flatMap(scheme.inputIndex).map { scheme.inputs[$0].question }
         populationGroups = Self.merged(Self.communeGroups(totals.byBand, order: CommuneReference.bands))
-        territoryGroups = Self.merged(Self.communeGroups(totals.byTerritory, order: totals.byTerritory.keys.sorted()))
+        territoryGroups = Self.merged(Self.communeGroups(totals.byTerritory, order: territories))
         self.communeInput = populationGroups.isEmpty && territoryGroups.isEmpty ? nil : communeInput
         unattached = totals.byBand[SimulationSummary.unattachedLabel]?.count ?? 0
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
