@@ -59,7 +59,7 @@ public enum SimulationPage {
     static let style = """
         body{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:1rem;line-height:1.4;color:#1a1a1a;margin:0;padding:1rem}
         main{max-width:64rem;margin:0 auto}
-        h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}
+        h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}h4{font-size:1rem;margin:1.2rem 0 .4rem}
         .headline{background:#eef3fa;border-left:.35rem solid #1f5fa8;padding:.2rem 1rem;margin:1rem 0}.headline h2{border:0;margin-top:.8rem}
         .headline li{margin:.3rem 0}.reasons li{margin:.4rem 0}
         .scroll{overflow-x:auto;max-width:100%}
@@ -85,7 +85,7 @@ public enum SimulationPage {
         td:first-child{border-top:0;background:#f0f0f0;font-weight:bold;text-align:left}td:first-child::before{display:none}td.num{white-space:normal}
         td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}
         td[data-label="Raison"]{flex-direction:column;gap:.2rem;text-align:left}}
-        @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
+        @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3,h4{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
         .pair:not(.stacked){grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.scroll{overflow:visible}a{color:inherit}
         .before,.after,.gain,.loss,.same,th,.headline{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 
