@@ -77,7 +77,8 @@ struct Portfolio: ParsableCommand {
         /// The rules folder's reference of communes, which the communes that apply are drawn
         /// from; nil when the folder has none; its errors printed and exit code 1.
         func referenceCommunes() throws -> CommuneReference? {
-            let folder = try rules.folder()
+            // The folder the catalog was read from, found again without a second note.
+            let folder = rules.rules
             guard FileManager.default.fileExists(atPath: folder + "/" + CommuneReference.relativePath) else { return nil }
             switch CommuneReference.load(rulesFolder: folder) {
             case .success(let reference): return reference
