@@ -142,15 +142,14 @@ public enum SimulationPage {
         var body = "<h3>\(escape(SchemeImpact.communesTitle))</h3>\n<p>\(escape(introduction))</p>\n"
         for (title, header, groups) in [(SchemeImpact.populationTitle, SchemeImpact.populationHeader, scheme.populationGroups),
                                         (SchemeImpact.territoryTitle, SchemeImpact.territoryHeader, scheme.territoryGroups)] {
-            body += "<h4>\(escape(title))</h4>\n"
             guard !groups.isEmpty else {
-                body += "<p>\(escape(SchemeImpact.hiddenBreakdown))</p>\n"
+                body += "<h4>\(escape(title))</h4>\n<p>\(escape(SchemeImpact.hiddenBreakdown))</p>\n"
                 continue
             }
             let rows = SchemeImpact.rows(groups)
             let caption = "Montants accordés, aujourd'hui et avec la réforme, et l'écart, \(title.prefix(1).lowercased() + title.dropFirst())."
             body += figure(caption, chart: comparison(zip(groups, rows).map { Row(label: $1[0], $0.amounts) }),
-                           table: table(header, rows, small: rows.count <= 12), stacked: true)
+                           table: table(header, rows, small: rows.count <= 12), stacked: true, heading: title)
         }
         return body
     }
@@ -177,9 +176,10 @@ public enum SimulationPage {
 
     /// A chart with its table beside it (under it on a phone, or when `stacked`), in a figure
     /// whose caption names both.
-    static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false) -> String {
+    /// `heading`, a title put inside the figure, so that printing keeps it with its chart.
+    static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false, heading: String? = nil) -> String {
         let chart = chart("Graphique en barres. \(caption) Les chiffres sont dans le tableau qui l'accompagne.")
-        return "<figure>\n<figcaption>\(escape(caption))</figcaption>\n<div class=\"pair\(stacked ? " stacked" : "")\">\n\(chart)\(table)</div>\n</figure>\n"
+        return "<figure>\n" + (heading.map { "<h4>\(escape($0))</h4>\n" } ?? "") + "<figcaption>\(escape(caption))</figcaption>\n<div class=\"pair\(stacked ? " stacked" : "")\">\n\(chart)\(table)</div>\n</figure>\n"
     }
 
     /// For each label, today's bar, the reform's and the change's, each followed by its value.
