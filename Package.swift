@@ -77,9 +77,9 @@ let package = Package(
         // Batches: application files decided in filing order, decision files, the register.
         .target(name: "Batch", dependencies: ["Documents", "OpenDocument", "RuleSet", "Evaluator", "Decisions", "Register", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Reforms tried on a portfolio: two runs side by side, and the French report.
-        .target(name: "Simulation", dependencies: ["Documents", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Simulation", dependencies: ["Documents", "Imports", "Batch", "Register", "RuleSet", "Evaluator", "Decisions", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Synthetic portfolios made from the schemes' own test cases, and their calibration.
-        .target(name: "Portfolios", dependencies: ["Simulation", "Batch", "Decisions", "Register", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
+        .target(name: "Portfolios", dependencies: ["Simulation", "Imports", "Batch", "Decisions", "Register", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform"]),
         // Throughput of each stage on a generated stream.
         .target(name: "Benchmarks", dependencies: ["Documents", "OpenDocument", "Portfolios", "Batch", "Decisions", "Register", "RuleSet", "Evaluator", "SchemeLanguage", "YAMLReader", "Platform"]),
         // The HTTP service (`guichet serve`): the JSON API and its OpenAPI document, with the
@@ -122,10 +122,10 @@ let package = Package(
         .testTarget(name: "DecisionsTests", dependencies: ["Decisions", "Batch", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Batch", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "Portfolios", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform", "Portfolios", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Imports", "Portfolios", "Batch", "Decisions", "Register", "Evaluator", "RuleSet", "SchemeLanguage", "ExactDecimal", "Platform", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Questionnaire", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),
-        .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Evaluator", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
+        .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Imports", "Evaluator", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Batch", "Decisions", "RuleSet", "SchemeLanguage", "Platform", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,3 +1,4 @@
+import Imports
 import SchemeLanguage
 
 /// A synthetic portfolio: `SyntheticApplications` documents put in filing order, as a
@@ -14,8 +15,9 @@ public struct PortfolioGenerator {
     ///   - owners: how many owners (or persons) file the portfolio's applications; by default
     ///     half as many as applications, so that yearly caps bind now and then.
     ///   - mix: the applicants' kinds and their weights (`ApplicantMix`).
-    public init(scheme: Scheme, seed: UInt64, count: Int, owners: Int? = nil, mix: ApplicantMix? = nil) {
-        start = SyntheticApplications(scheme: scheme, seed: seed, identifiers: owners ?? max(1, count / 2), mix: mix)
+    ///   - communes: the reference of communes the communes that apply are drawn from.
+    public init(scheme: Scheme, seed: UInt64, count: Int, owners: Int? = nil, mix: ApplicantMix? = nil, communes: CommuneReference? = nil) {
+        start = SyntheticApplications(scheme: scheme, seed: seed, identifiers: owners ?? max(1, count / 2), mix: mix, communes: communes)
         self.count = count
     }
 

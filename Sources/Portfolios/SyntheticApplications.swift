@@ -1,4 +1,5 @@
 import ExactDecimal
+import Imports
 import Platform
 import SchemeLanguage
 
@@ -13,48 +14,101 @@ public struct SyntheticApplications {
     private var random: SplitMix64
     private let identifiers: Int
     private let mix: ApplicantMix?
+    private let communes: CommuneReference?
+    /// The SIREN inputs (`porteur.siren`: an input named `siren`, or ending in `.siren`), which
+    /// take a real commune's SIREN when the applicant is a commune of `communes`.
+    private let sirenInputs: Set<Int>
+    /// The commune of `communes` the document being written is filed by, if any.
+    private var commune: CommuneReference.Commune?
 
     /// - Parameter identifiers: how many variants each text of a test case takes (an owner's
     ///   SIREN, a young person's file number): fewer variants, more files per owner, and
     ///   limits across applications bind more often.
     /// - Parameter mix: the applicants' kinds and their weights; without it, every applicant
     ///   of an aid to persons is a « Demandeur », every other a commune.
-    public init(scheme: Scheme, seed: UInt64, identifiers: Int = 5000, mix: ApplicantMix? = nil) {
+    /// - Parameter communes: the rules folder's reference of communes: a commune that applies
+    ///   is then one of them, by its name and its SIREN (written in the scheme's SIREN inputs),
+    ///   as long as there are owners to spare (`identifiers` beyond their number are fictitious
+    ///   « Commune n°… »), so that a reform can break a generated portfolio down by commune.
+    public init(scheme: Scheme, seed: UInt64, identifiers: Int = 5000, mix: ApplicantMix? = nil, communes: CommuneReference? = nil) {
         self.scheme = scheme
         random = SplitMix64(seed: seed)
         self.identifiers = max(1, identifiers)
         self.mix = mix
+        self.communes = communes?.communes.isEmpty == false ? communes : nil
+        sirenInputs = Set(scheme.inputs.indices.filter { index in
+            let id = scheme.inputs[index].id
+            guard case .text = scheme.inputs[index].type else { return false }
+            return id == "siren" || id.hasSuffix(".siren")
+        })
     }
 
     /// The YAML text of application number `index`, starting with `---`.
     public mutating func document(_ index: Int) -> String {
         var text = "---\nscheme: \(scheme.id)\nid: \(scheme.id.uppercased())-\(index)\n"
+        var applicant: String
+        let isCommune: Bool
         if let mix {
             let category = mix.draw(&random)
-            text += "applicant:\n  name: \(ApplicantMix.name(category, index))\n  kind: \(category.applicantKind)\n"
+            isCommune = category == .commune
+            applicant = "applicant:\n  name: \(ApplicantMix.name(category, index))\n  kind: \(category.applicantKind)\n"
         } else {
-            text += scheme.kind == .individualAid
-                ? "applicant:\n  name: Demandeur n°\(index)\n"
-                : "applicant:\n  name: Commune n°\(index)\n  kind: commune\n"
+            isCommune = scheme.kind != .individualAid
+            applicant = isCommune ? "applicant:\n  name: Commune n°\(index)\n  kind: commune\n" : "applicant:\n  name: Demandeur n°\(index)\n"
         }
-        if scheme.tests.isEmpty {
-            text += drawn()
-        } else {
-            text += varied(scheme.tests[random.below(scheme.tests.count)].application)
-        }
+        commune = nil
+        // The facts first, for they draw the owner, and with it the commune that applies.
+        let body = scheme.tests.isEmpty ? drawn() : varied(scheme.tests[random.below(scheme.tests.count)].application, commune: isCommune)
+        if let commune { applicant = "applicant:\n  name: Commune \(Self.de(commune.name))\n  kind: commune\n" }
+        text += applicant + body
         return text
     }
 
+    /// « de Wimereux », « d'Arras », « du Portel », « des Attaques ».
+    static func de(_ name: String) -> String {
+        if name.hasPrefix("Le ") { return "du " + name.dropFirst(3) }
+        if name.hasPrefix("Les ") { return "des " + name.dropFirst(4) }
+        if let first = name.first, "AEIOUYÉÈÊÂÎÔ".contains(first) { return "d'" + name }
+        return "de " + name
+    }
+
+    /// The commune of the reference that owner number `owner` is, when there is one: owners
+    /// beyond the communes' number are fictitious. Owners go through the communes by a fixed
+    /// stride, prime with their number, so that a few owners are spread over the département.
+    private func referenceCommune(owner: Int) -> CommuneReference.Commune? {
+        guard let communes = communes?.communes, owner < communes.count else { return nil }
+        var stride = 347
+        while Self.gcd(stride, communes.count) != 1 { stride += 1 }
+        return communes[(owner * stride) % communes.count]
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
     // MARK: From the scheme's test cases
 
-    private mutating func varied(_ template: Application) -> String {
+    /// `commune`: whether the applicant is a commune, whose SIREN inputs then name one of the
+    /// reference's communes (`self.commune`) when the owner drawn is one of them.
+    private mutating func varied(_ template: Application, commune isCommune: Bool) -> String {
         let filed = filingDate(like: template.filed)
         var text = "filed: \(filed)\nfacts:\n"
         // The facts a financing plan gives are not written: a synthetic application carries no
         // plan, whose figures would not follow the varied facts.
         for (index, fact) in template.facts.enumerated() where scheme.inputs[index].planFigure == nil {
             guard let fact else { continue }
-            text += "  \(scheme.inputs[index].id): \(ApplicationFile.written(vary(fact)))\n"
+            var value: Value
+            if isCommune, sirenInputs.contains(index), case .text(let written) = fact {
+                // The same draw as `vary`'s, so that the owners are those of a portfolio without the reference.
+                let owner = random.below(identifiers)
+                if let found = commune ?? referenceCommune(owner: owner) {
+                    commune = found
+                    value = .text(found.siren)
+                } else {
+                    value = .text("\(written)-\(owner)")
+                }
+            } else {
+                value = vary(fact)
+            }
+            text += "  \(scheme.inputs[index].id): \(ApplicationFile.written(value))\n"
         }
         text += "pieces: [\(template.pieces.indices.map { scheme.pieces[$0].id }.joined(separator: ", "))]\n"
         let confirmable = IndexFlags(scheme.inputs.indices.filter { scheme.inputs[$0].confirm })

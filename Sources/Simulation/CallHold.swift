@@ -52,7 +52,7 @@ final class CallHold {
     /// admissible in neither, which the selection does not see: the caller adds it at once, so
     /// that only admissible projects are kept. Throws when its ranking values or its envelope
     /// cannot be evaluated.
-    func hold(_ old: Evaluation, _ new: Evaluation, breakdown: String?, reason: ChangeReason) throws -> Bool {
+    func hold(_ old: Evaluation, _ new: Evaluation, breakdown: BreakdownReader?, reason: ChangeReason) throws -> Bool {
         guard old.outcome == .favorable || new.outcome == .favorable else { return false }
         var item = SimulationSummary.Item(old, new, breakdown: breakdown, reason: reason)
         if old.outcome == .favorable, unselectedBefore == nil {

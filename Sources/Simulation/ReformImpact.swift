@@ -59,7 +59,9 @@ public struct ReformImpact: Sendable {
         portfolio = Self.portfolio(summary)
         schemes = summary.schemes.keys.sorted().compactMap { id in
             catalog.schemes[id].map {
-                SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id], reformed: summary.reform.apply(to: $0))
+                SchemeImpact($0, summary.schemes[id]!, breakdown: summary.reform.breakdown[id],
+                             communeInput: summary.communes == nil ? nil : summary.reform.communes[id],
+                             territories: summary.communes?.arrondissements ?? [], reformed: summary.reform.apply(to: $0))
             }
         }
         headline = Self.headline(schemes)

@@ -1,4 +1,5 @@
 import ExactDecimal
+import Imports
 import SchemeLanguage
 
 /// One scheme's part of a `ReformImpact`: outcomes, amounts, the spread of the changes, the
@@ -218,6 +219,16 @@ public struct SchemeImpact: Sendable {
     public let call: Call?
     /// The question that asks the breakdown input, to name it in French.
     public let breakdownQuestion: String?
+    /// The input that gives the maître d'ouvrage's SIREN, when the reform joins the scheme to
+    /// the reference of communes and the breakdowns below are shown.
+    public let communeInput: String?
+    /// The amounts by the commune's population band, the bands in order, then the applications
+    /// of no commune of the reference; empty when not shown (see `merged`).
+    public let populationGroups: [Group]
+    /// The amounts by the commune's arrondissement, by name, then the applications of no commune.
+    public let territoryGroups: [Group]
+    /// How many applications have a maître d'ouvrage that is no commune of the reference.
+    public let unattached: Int
     /// For an allocation, each part summed over the establishments, in each run.
     public let parts: [(label: String, amounts: Amounts)]
     /// The rows of the parts' table.
@@ -244,7 +255,10 @@ public struct SchemeImpact: Sendable {
     }
 
     /// `reformed` is the scheme under the reform, whose labels name the reasons.
-    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?, reformed: Scheme) {
+    ///
+    /// `territories`: the arrondissements of the reference of communes, in the order the report lists them.
+    init(_ scheme: Scheme, _ totals: SimulationSummary.SchemeTotals, breakdown: String?, communeInput: String? = nil,
+         territories: [String] = [], reformed: Scheme) {
         id = scheme.id
         title = scheme.title
         outcomes = Outcome.allCases.map { OutcomeRow(outcome: $0, before: totals.outcomesBefore[$0] ?? 0, after: totals.outcomesAfter[$0] ?? 0) }
@@ -256,6 +270,10 @@ public struct SchemeImpact: Sendable {
         })
         self.breakdown = groups.isEmpty ? nil : breakdown
         breakdownQuestion = self.breakdown.flatMap(scheme.inputIndex).map { scheme.inputs[$0].question }
+        populationGroups = Self.merged(Self.communeGroups(totals.byBand, order: CommuneReference.bands))
+        territoryGroups = Self.merged(Self.communeGroups(totals.byTerritory, order: territories))
+        self.communeInput = populationGroups.isEmpty && territoryGroups.isEmpty ? nil : communeInput
+        unattached = totals.byBand[SimulationSummary.unattachedLabel]?.count ?? 0
         bands = zip(SimulationSummary.bands, totals.distribution).map { Band(label: $0, count: $1) }
         let wording = ReasonWording(base: scheme, reformed: reformed)
         winners = totals.winners.map { Self.row($0, wording) }
@@ -321,6 +339,16 @@ public struct SchemeImpact: Sendable {
                                   amounts: Amounts(before: before, after: after, difference: difference, withPercent: false))]
         } catch {
             return []
+        }
+    }
+
+    /// A commune breakdown's groups in `order`, then the applications of no commune of the reference.
+    static func communeGroups(_ totals: [String: SimulationSummary.GroupTotals], order: [String]) -> [Group] {
+        (order.filter { $0 != SimulationSummary.unattachedLabel } + [SimulationSummary.unattachedLabel]).compactMap { label in
+            totals[label].map {
+                Group(value: label, label: label, count: $0.count,
+                      amounts: Amounts(before: $0.before, after: $0.after, difference: $0.difference, withPercent: false))
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Evaluator
 import ExactDecimal
 import Foundation
+import Imports
 import Platform
 import RuleSet
 import SchemeLanguage
@@ -14,6 +15,9 @@ public final class Simulation {
     public let reform: Reform
     public let base: SchemeCatalog
     public let reformed: SchemeCatalog
+    /// The reference of communes the reform's `commune:` breakdowns join, when one is loaded.
+    public let communes: CommuneReference?
+    private let readers: [String: BreakdownReader]
 
     /// Portfolios up to this many bytes are read whole and sorted in filing order; larger ones
     /// are streamed in the order given, and each application out of order is reported.
@@ -27,10 +31,14 @@ public final class Simulation {
     /// from that day on », and the reports stay comparable from one run to the next.
     static func decisionDate(filed: LocalDate) -> LocalDate { filed }
 
-    public init(catalog: SchemeCatalog, reform: Reform) {
+    /// `communes`, the rules folder's reference of communes, is read only by a reform that
+    /// declares `commune:` in its breakdowns; without it, those are not made.
+    public init(catalog: SchemeCatalog, reform: Reform, communes: CommuneReference? = nil) {
         self.reform = reform
         base = catalog
         reformed = SchemeCatalog(schemes: catalog.schemes.mapValues(reform.apply))
+        self.communes = reform.communes.isEmpty ? nil : communes
+        readers = BreakdownReader.readers(reform, catalog: catalog.schemes, communes: self.communes)
     }
 
     /// Runs the portfolio. `row` receives each application's line for the CSV, in `csvFormat`; `problem` each
@@ -53,12 +61,13 @@ public final class Simulation {
         }
         producer.stackSize = 8 << 20
         producer.start()
-        var summary = SimulationSummary(reform: reform)
+        var summary = SimulationSummary(reform: reform, communes: communes)
         let evaluator = DocumentEvaluator(catalog: reformed)
         let register = MemoryRegister()
-        let tracer = ReasonTracer(), reasons = ReasonTexts(base: base, reformed: reformed)
+        let tracer = ReasonTracer(), reasons = ReasonTexts(base: base, reformed: reformed), communes = self.communes
         let line = { (item: SimulationSummary.Item, change: SimulationSummary.Change) in
-            SimulationCSV.line(item, change, reason: reasons.text(scheme: item.scheme, change, filed: item.filed), format: csvFormat)
+            SimulationCSV.line(item, change, reason: reasons.text(scheme: item.scheme, change, filed: item.filed),
+                             communes: communes, format: csvFormat)
         }
         // Calls are held until the end, for their selection; a call no run can select is not.
         var calls: [String: CallHold] = [:]
@@ -96,7 +105,7 @@ public final class Simulation {
                         summary.noteEnvelopes(old, new)
                         if let call = calls[id] {
                             do {
-                                if try call.hold(old, new, breakdown: reform.breakdown[id], reason: reason) { continue }
+                                if try call.hold(old, new, breakdown: readers[id], reason: reason) { continue }
                             } catch let error as EvaluationError {
                                 summary.errors += 1
                                 problem(Diagnostic(error.message, at: error.mark))
@@ -107,7 +116,7 @@ public final class Simulation {
                                 continue
                             }
                         }
-                        let item = SimulationSummary.Item(old, new, breakdown: reform.breakdown[id], reason: reason)
+                        let item = SimulationSummary.Item(old, new, breakdown: readers[id], reason: reason)
                         guard let change = try? summary.add(item, parts: SimulationSummary.parts(old, new)) else {
                             summary.errors += 1
                             problem(Diagnostic("dépassement de capacité : les montants de la demande « \(old.application.id) » ne peuvent "

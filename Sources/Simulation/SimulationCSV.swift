@@ -1,5 +1,6 @@
 import Evaluator
 import ExactDecimal
+import Imports
 import Register
 import SchemeLanguage
 
@@ -28,16 +29,34 @@ public enum SimulationCSV {
         switch format {
         case .spreadsheet:
             ["Demande", "Dispositif", "Issue aujourd'hui", "Montant aujourd'hui (€)", "Issue avec la réforme",
-             "Montant avec la réforme (€)", "Écart (€)", "Raison"].map(spreadsheetField).joined(separator: ";")
-        case .rfc4180: "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason"
+             "Montant avec la réforme (€)", "Écart (€)", "Raison", "Ventilation", "Population de la commune",
+             "Arrondissement"].map(spreadsheetField).joined(separator: ";")
+        case .rfc4180: "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason,"
+            + "breakdown,population_band,arrondissement"
         }
     }
 
+    /// What the commune columns hold for an application of no commune of the reference.
+    static let unattached = "non rattachée au référentiel"
+
     /// One application's line; `reason`, in French, says why it changes (empty when it does not).
-    static func line(_ item: SimulationSummary.Item, _ change: SimulationSummary.Change, reason: String, format: Format) -> String {
+    /// The last columns are the reform's breakdowns: the value of its breakdown input, and the
+    /// population band and arrondissement of the commune `communes` finds; empty when it has none.
+    static func line(_ item: SimulationSummary.Item, _ change: SimulationSummary.Change, reason: String,
+                     communes: CommuneReference? = nil, format: Format) -> String {
+        var band = "", territory = ""
+        if let index = item.commune, let communes {
+            if Int(index) < communes.communes.count {
+                let commune = communes.communes[Int(index)]
+                band = CommuneReference.bands[Int(commune.band)]
+                territory = communes.arrondissements[Int(commune.territory)]
+            } else {
+                (band, territory) = (unattached, unattached)
+            }
+        }
         let fields = [change.application, item.scheme, outcome(item.outcomeBefore, item.placementBefore), amount(change.before, format),
                       outcome(item.outcomeAfter, item.placementAfter), amount(change.after, format),
-                      amount(change.difference, format), reason]
+                      amount(change.difference, format), reason, item.group ?? "", band, territory]
         switch format {
         case .spreadsheet: return fields.map(spreadsheetField).joined(separator: ";")
         case .rfc4180: return fields.map(CSV.field).joined(separator: ",")

@@ -59,7 +59,7 @@ public enum SimulationPage {
     static let style = """
         body{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:1rem;line-height:1.4;color:#1a1a1a;margin:0;padding:1rem}
         main{max-width:64rem;margin:0 auto}
-        h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}
+        h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1f5fa8}h3{font-size:1.1rem;margin-top:1.5rem}h4{font-size:1rem;margin:1.2rem 0 .4rem}
         .headline{background:#eef3fa;border-left:.35rem solid #1f5fa8;padding:.2rem 1rem;margin:1rem 0}.headline h2{border:0;margin-top:.8rem}
         .headline li{margin:.3rem 0}.reasons li{margin:.4rem 0}
         .scroll{overflow-x:auto;max-width:100%}
@@ -85,7 +85,7 @@ public enum SimulationPage {
         td:first-child{border-top:0;background:#f0f0f0;font-weight:bold;text-align:left}td:first-child::before{display:none}td.num{white-space:normal}
         td[data-label]:not([data-label=""])::before{content:attr(data-label);font-weight:bold;text-align:left;flex:none;max-width:45%}
         td[data-label="Raison"]{flex-direction:column;gap:.2rem;text-align:left}}
-        @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
+        @media print{body{padding:0;font-size:10pt}main{max-width:none}h1,h2,h3,h4{break-after:avoid;break-inside:avoid}td.num{white-space:normal}figure,.headline,table.small,li{break-inside:avoid}
         .pair:not(.stacked){grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.scroll{overflow:visible}a{color:inherit}
         .before,.after,.gain,.loss,.same,th,.headline{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 
@@ -113,6 +113,7 @@ public enum SimulationPage {
             + (scheme.breakdownQuestion.map { " : au total, puis selon la réponse à la question « \($0) »." } ?? ".")
         body += figure(amountsCaption, chart: comparison(amounts),
                        table: table(SchemeImpact.amountsHeader, rows, small: rows.count <= 12), stacked: true)
+        body += communes(scheme)
         if !scheme.parts.isEmpty {
             body += "<h3>\(escape(SchemeImpact.partsTitle))</h3>\n" + table(SchemeImpact.partsHeader, scheme.partRows, small: true)
         }
@@ -132,6 +133,25 @@ public enum SimulationPage {
             body += "<h3>\(escape(SchemeImpact.envelopeTitle))</h3>\n" + table(SchemeImpact.envelopeHeader, envelope.rows, small: true)
         }
         return body + "</section>\n"
+    }
+
+    /// The amounts by the commune's population band and by its arrondissement, when joined:
+    /// each a chart with its table, as the amounts above.
+    private static func communes(_ scheme: SchemeImpact) -> String {
+        guard let introduction = scheme.communesIntroduction else { return "" }
+        var body = "<h3>\(escape(SchemeImpact.communesTitle))</h3>\n<p>\(escape(introduction))</p>\n"
+        for (title, header, groups) in [(SchemeImpact.populationTitle, SchemeImpact.populationHeader, scheme.populationGroups),
+                                        (SchemeImpact.territoryTitle, SchemeImpact.territoryHeader, scheme.territoryGroups)] {
+            guard !groups.isEmpty else {
+                body += "<h4>\(escape(title))</h4>\n<p>\(escape(SchemeImpact.hiddenBreakdown))</p>\n"
+                continue
+            }
+            let rows = SchemeImpact.rows(groups)
+            let caption = "Montants accordés, aujourd'hui et avec la réforme, et l'écart, \(title.prefix(1).lowercased() + title.dropFirst())."
+            body += figure(caption, chart: comparison(zip(groups, rows).map { Row(label: $1[0], $0.amounts) }),
+                           table: table(header, rows, small: rows.count <= 12), stacked: true, heading: title)
+        }
+        return body
     }
 
     /// One line of a comparison chart: two levels and their change, each with its French text.
@@ -156,9 +176,10 @@ public enum SimulationPage {
 
     /// A chart with its table beside it (under it on a phone, or when `stacked`), in a figure
     /// whose caption names both.
-    static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false) -> String {
+    /// `heading`, a title put inside the figure, so that printing keeps it with its chart.
+    static func figure(_ caption: String, chart: (String) -> String, table: String, stacked: Bool = false, heading: String? = nil) -> String {
         let chart = chart("Graphique en barres. \(caption) Les chiffres sont dans le tableau qui l'accompagne.")
-        return "<figure>\n<figcaption>\(escape(caption))</figcaption>\n<div class=\"pair\(stacked ? " stacked" : "")\">\n\(chart)\(table)</div>\n</figure>\n"
+        return "<figure>\n" + (heading.map { "<h4>\(escape($0))</h4>\n" } ?? "") + "<figcaption>\(escape(caption))</figcaption>\n<div class=\"pair\(stacked ? " stacked" : "")\">\n\(chart)\(table)</div>\n</figure>\n"
     }
 
     /// For each label, today's bar, the reform's and the change's, each followed by its value.

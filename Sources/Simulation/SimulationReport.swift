@@ -36,6 +36,7 @@ public enum SimulationReport {
         }
         let groups = scheme.groups.map { group in ["dont \(group.label) (\(group.applications))"] + group.amounts.cells }
         text.table(SchemeImpact.amountsHeader, [[SchemeImpact.totalLabel] + scheme.total.cells] + groups)
+        communes(scheme, into: &text)
         if !scheme.parts.isEmpty {
             text.heading(SchemeImpact.partsTitle, level: 3)
             text.table(SchemeImpact.partsHeader, scheme.partRows)
@@ -62,6 +63,24 @@ public enum SimulationReport {
         } else if let envelope = scheme.envelope {
             text.heading(SchemeImpact.envelopeTitle, level: 3)
             text.table(SchemeImpact.envelopeHeader, envelope.rows)
+        }
+    }
+
+    /// The amounts by the commune's population band and by its arrondissement, when joined.
+    private static func communes(_ scheme: SchemeImpact, into text: inout MarkdownText) {
+        guard let introduction = scheme.communesIntroduction else { return }
+        text.heading(SchemeImpact.communesTitle, level: 3)
+        text.line(introduction)
+        text.blank()
+        for (title, header, groups) in [(SchemeImpact.populationTitle, SchemeImpact.populationHeader, scheme.populationGroups),
+                                        (SchemeImpact.territoryTitle, SchemeImpact.territoryHeader, scheme.territoryGroups)] {
+            text.heading(title, level: 4)
+            if groups.isEmpty {
+                text.line(SchemeImpact.hiddenBreakdown)
+                text.blank()
+            } else {
+                text.table(header, SchemeImpact.rows(groups))
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Evaluator
 import ExactDecimal
+import Imports
 import Register
 import SchemeLanguage
 
@@ -42,7 +43,12 @@ public struct SimulationSummary: Sendable {
         /// `amountAfter − amountBefore`, kept with checked arithmetic as the totals grow.
         public var difference = DecimalNumber.zero
         /// Amounts by the value of the reform's breakdown input, and their difference.
-        public var byGroup: [String: (before: DecimalNumber, after: DecimalNumber, difference: DecimalNumber, count: Int)] = [:]
+        public var byGroup: [String: GroupTotals] = [:]
+        /// For a scheme the reform joins to the reference of communes: amounts by the commune's
+        /// population band and by its arrondissement, by their French labels, with
+        /// `unattachedLabel` for the applications of no commune of the reference.
+        public var byBand: [String: GroupTotals] = [:]
+        public var byTerritory: [String: GroupTotals] = [:]
         /// How many applications fall in each band of change (see `bands`).
         public var distribution: [Int] = Array(repeating: 0, count: SimulationSummary.bands.count)
         public var winners: [Change] = []
@@ -109,6 +115,8 @@ public struct SimulationSummary: Sendable {
     ]
 
     public let reform: Reform
+    /// The reference of communes the reform's `commune:` breakdowns join, when one is loaded.
+    public let communes: CommuneReference?
     public var applications = 0
     public var errors = 0
     public var interrupted = false
@@ -117,8 +125,9 @@ public struct SimulationSummary: Sendable {
     public var schemes: [String: SchemeTotals] = [:]
     static let kept = 10
 
-    init(reform: Reform) {
+    init(reform: Reform, communes: CommuneReference? = nil) {
         self.reform = reform
+        self.communes = communes
     }
 
     /// One application of one scheme, under both runs: what the totals and the CSV need.
@@ -131,6 +140,9 @@ public struct SimulationSummary: Sendable {
         let group: String?
         let outcomeBefore: Outcome
         let outcomeAfter: Outcome
+        /// The maître d'ouvrage's commune in the reference, as `BreakdownReader.commune(of:)`
+        /// gives it; nil when the reform joins none. Two bytes, in the padding before `before`.
+        let commune: UInt16?
         /// The amounts granted: a favourable decision's, or, for a call, a retained project's.
         var before: DecimalNumber
         /// Why its evaluations differ. Eight bytes declared here, where they take the padding
@@ -145,12 +157,13 @@ public struct SimulationSummary: Sendable {
         var keysBefore: [Value?]?
         var keysAfter: [Value?]?
 
-        init(_ old: Evaluation, _ new: Evaluation, breakdown: String?, reason: ChangeReason) {
+        init(_ old: Evaluation, _ new: Evaluation, breakdown: BreakdownReader?, reason: ChangeReason) {
             scheme = old.scheme.id
             application = old.application.id
             applicant = SimulationSummary.shownName(of: old.application.applicant)
             filed = old.application.filed
-            group = breakdown.flatMap(old.scheme.inputIndex).map { old.application.facts[$0].map(FrenchFormat.canonical) ?? "non renseigné" }
+            group = breakdown?.group(of: old.application)
+            commune = breakdown?.commune(of: old.application)
             outcomeBefore = old.outcome
             outcomeAfter = new.outcome
             before = SimulationSummary.granted(old)
@@ -188,14 +201,8 @@ public struct SimulationSummary: Sendable {
             }
             totals.parts = sums
         }
-        if let group = item.group {
-            var entry = totals.byGroup[group] ?? (.zero, .zero, .zero, 0)
-            entry.before = try entry.before.adding(before)
-            entry.after = try entry.after.adding(after)
-            entry.difference = try entry.difference.adding(change.difference)
-            entry.count += 1
-            totals.byGroup[group] = entry
-        }
+        if let group = item.group { try totals.byGroup[group, default: GroupTotals()].add(change) }
+        if let commune = item.commune { try addCommune(commune, change, to: &totals) }
         applications += 1
         totals.applications += 1
         totals.outcomesBefore[item.outcomeBefore, default: 0] += 1

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import ExactDecimal
 import Foundation
+import Imports
 import Platform
 import Portfolios
 import RuleSet
@@ -53,7 +54,7 @@ struct Portfolio: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Les genres de demandeurs et leurs poids, parmi ceux qu'admet le dispositif (par exemple commune=60,epci=30,association=10).", valueName: "RÉPARTITION"))
         var mix: String?
 
-        @Option(name: .long, help: ArgumentHelp("Combien de maîtres d'ouvrage (ou de personnes) déposent les demandes : moins il y en a, plus les plafonds par an et par maître d'ouvrage sont atteints (par défaut : une moitié du nombre de demandes).", valueName: "NOMBRE"))
+        @Option(name: .long, help: ArgumentHelp("Combien de maîtres d'ouvrage (ou de personnes) déposent les demandes : moins il y en a, plus les plafonds par an et par maître d'ouvrage sont atteints (par défaut : une moitié du nombre de demandes). Les communes qui déposent sont celles du référentiel des règles (references/communes-62.csv : nom et SIREN réels) tant que leur nombre suffit, les suivantes des communes fictives.", valueName: "NOMBRE"))
         var owners: Int?
 
         @OptionGroup var rules: RulesOption
@@ -73,6 +74,21 @@ struct Portfolio: ParsableCommand {
             }
         }
 
+        /// The rules folder's reference of communes, which the communes that apply are drawn
+        /// from; nil when the folder has none; its errors printed and exit code 1.
+        func referenceCommunes() throws -> CommuneReference? {
+            // The folder the catalog was read from, found again without a second note.
+            let folder = rules.rules
+            guard FileManager.default.fileExists(atPath: folder + "/" + CommuneReference.relativePath) else { return nil }
+            switch CommuneReference.load(rulesFolder: folder) {
+            case .success(let reference): return reference
+            case .failure(let list):
+                for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
+                Console.error("Le portefeuille n'a pas été généré : corrigez le référentiel des communes et relancez la commande.")
+                throw ExitCode.failure
+            }
+        }
+
         func run() throws {
             let catalog = try rules.catalog()
             let target = try rules.scheme(scheme, in: catalog)
@@ -85,7 +101,10 @@ struct Portfolio: ParsableCommand {
                     throw ExitCode.validationFailure
                 }
             }
-            let generator = { (size: Int) in PortfolioGenerator(scheme: target, seed: seed, count: size, owners: owners, mix: applicants) }
+            let communes = try referenceCommunes()
+            let generator = { (size: Int) in
+                PortfolioGenerator(scheme: target, seed: seed, count: size, owners: owners, mix: applicants, communes: communes)
+            }
             let size = try grants.map { try sized(for: $0, generator: generator, catalog: catalog, path: path) }
                 ?? budget.flatMap(Self.amount).map { try sized(forBudget: $0, generator: generator, catalog: catalog, path: path) }
                 ?? count

@@ -93,7 +93,7 @@ import Testing
         let fiche = try text("PDESI-2020-001.md")
         #expect(fiche.contains("Fiche d'instruction"))
         #expect(!fiche.contains("est accordée") && !fiche.contains("Décision d'attribution"))
-        let granted = try guichet(["register", "granted", "216200001"])
+        let granted = try guichet(["register", "granted", "216208934"])
         #expect(granted.output.contains("Aucune aide décidée"), "a fiche is no award: \(granted.output)")
     }
 
@@ -132,7 +132,7 @@ import Testing
         let decide = try guichet(["decide", "pdesi", "changed.yaml", "--seance", "CP20201214", "--acte", "X", "--date", "2021-01-04"] + rules,
                                  expect: 1)
         #expect(decide.errors.contains("aucune demande n'est proposée"))
-        let granted = try guichet(["register", "granted", "21620000100016"])
+        let granted = try guichet(["register", "granted", "21620893400010"])
         #expect(plain(granted.output).contains("30 000,00 €") && granted.output.contains("notifiée le 21 décembre 2020"))
     }
 
@@ -145,7 +145,7 @@ import Testing
         let lines = export.output.split(separator: "\r\n").map(String.init)
         #expect(lines.first?.hasPrefix("nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire") == true)
         #expect(lines.count == 5, "four subsidies: \(lines)")
-        #expect(lines.contains { $0.contains("Commune de Wimereux,21620000100016,,") && $0.contains(",30000.00,aide en numéraire,unique,") })
+        #expect(lines.contains { $0.contains("Commune de Wimereux,21620893400010,,") && $0.contains(",30000.00,aide en numéraire,unique,") })
         #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count >= 16 })
     }
 
@@ -238,7 +238,7 @@ import Testing
         #expect(first.contains("Procédure contradictoire préalable non renseignée"), "and said missing when it is")
         try guichet(["notify", "pdesi", "--demande", "PDESI-2020-014", "--date", "2021-07-05"] + rules)
         #expect(try text("PDESI-2020-014.retrait-2.notification.md").hasSuffix(try text("PDESI-2020-014.retrait-2.md")))
-        let granted = try guichet(["register", "granted", "21620001200013"])
+        let granted = try guichet(["register", "granted", "21620765400015"])
         #expect(granted.output.contains("Aucune aide décidée"), "the aid is withdrawn: \(granted.output)")
     }
 

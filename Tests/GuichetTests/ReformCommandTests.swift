@@ -56,7 +56,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "a reform that changes an application draws no warning: \(run.stderr)")
         let csv = try String(contentsOfFile: "\(folder)/sortie/simulation.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason\n"))
+        #expect(csv.hasPrefix("application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason,breakdown,population_band,arrondissement\n"))
         #expect(csv.contains("FSJ-2020-0102,fonds-solvabilisation,favorable,1500.00,favorable,1800.00,300.00"))
         let wrong = try guichet(["simulate", "--reform", Repository.path("Rules/reforms/solvabilisation-600.yaml"), "--csv-format", "excel",
                                  Repository.path("Applications/logement")] + rules)

@@ -1,5 +1,6 @@
 import Evaluator
-import Portfolios
+import Imports
+@testable import Portfolios
 import SchemeLanguage
 import TestSupport
 import Testing
@@ -42,5 +43,40 @@ import YAMLReader
         }
         #expect(days.contains(before), "the case outside the window is drawn too")
         #expect(days.count > 30, "the days spread over the period: \(days.count)")
+    }
+}
+
+/// The communes that apply in a generated portfolio are those of the reference, by their name
+/// and SIREN, as long as there are owners to spare.
+@Suite struct ReferenceCommuneTests {
+    @Test func aCommuneThatAppliesIsARealOneWithItsSiren() throws {
+        let scheme = try Load.pdesi()
+        let communes = try CommuneReference.load(rulesFolder: Repository.path("Rules")).get()
+        let documents = PortfolioGenerator(scheme: scheme, seed: 4, count: 3_000, owners: 2_000, communes: communes).documents()
+        var real = 0, fictitious = 0
+        for document in documents {
+            let name = try #require(document.firstMatch(of: /\n  name: (.*)\n/)?.output.1)
+            // A test case without the SIREN (an incomplete file) gives no owner, hence no commune.
+            guard let siren = document.firstMatch(of: /\n  porteur\.siren: "?([^"\n]*)"?\n/)?.output.1 else {
+                #expect(name.hasPrefix("Commune n°"), "\(name)")
+                continue
+            }
+            if name.hasPrefix("Commune n°") {
+                fictitious += 1
+                #expect(communes.index(ofSiren: String(siren)) == nil, "\(name): \(siren)")
+            } else {
+                real += 1
+                let commune = try #require(communes.index(ofSiren: String(siren)).map { communes.communes[$0] }, "\(name): \(siren)")
+                #expect(name == "Commune \(SyntheticApplications.de(commune.name))")
+            }
+        }
+        // 890 communes among 2 000 owners.
+        #expect(real > 1_000 && fictitious > 1_000, "\(real) real, \(fictitious) fictitious")
+    }
+
+    @Test(arguments: [("Wimereux", "de Wimereux"), ("Arras", "d'Arras"), ("Le Portel", "du Portel"), ("Les Attaques", "des Attaques"),
+                      ("Étaples", "d'Étaples"), ("La Calotterie", "de La Calotterie")])
+    func aCommunesNameTakesItsPreposition(_ name: String, _ expected: String) {
+        #expect(SyntheticApplications.de(name) == expected)
     }
 }

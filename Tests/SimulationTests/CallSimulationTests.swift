@@ -126,4 +126,34 @@ import Testing
         #expect(markdown.contains("| Enveloppe | non fixée | 100\u{202F}000,00\u{00A0}€ |"))
         #expect(!markdown.contains("Avec la réforme non plus"))
     }
+
+    /// The same call, application by application: no place today, when no selection is made,
+    /// and a place with the reform, whose projects left out lose their amount, each with its reason.
+    @Test func anApplicationOfACallSelectedInOneRunOnlyHasAPlaceInThatRunOnly() throws {
+        let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
+        let temporary = try TemporaryFolder("call-one-run")
+        let path = temporary.file("enveloppe.yaml")
+        try "name: Enveloppe\nrationale: Fixer l'enveloppe.\noverrides:\n  pdesi: {enveloppe_appel: {value: 100 000 €}}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let reform = try ReformLoader.load(path: path, schemes: catalog.schemes).get()
+        var rows: [String] = []
+        let summary = Simulation(catalog: catalog, reform: reform).run(paths: portfolio, row: { rows.append($0) })
+        let call = try #require(summary.schemes["pdesi"]?.call)
+        #expect(rows.count == call.before.admissible && call.after.admissible == call.before.admissible)
+        var retained = 0, left = 0
+        for row in rows {
+            let fields = row.split(separator: ",", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
+            #expect(fields[2] == "favorable", "no place today, when no selection is made: \(row)")
+            if fields[4] == "favorable (retenue)" {
+                retained += 1
+                #expect(fields[5] != "0.00", "\(row)")
+            } else {
+                left += 1
+                #expect(fields[4] == "favorable (liste d'attente)" || fields[4] == "favorable (non retenue)", "\(row)")
+                #expect(fields[5] == "0.00" && fields[1] == "pdesi" && fields[7].count > 1, "left out, with its reason: \(row)")
+            }
+        }
+        #expect(retained == call.after.retained && left == call.after.waiting + call.after.notRetained)
+        #expect(retained > 0 && left > 0)
+    }
 }

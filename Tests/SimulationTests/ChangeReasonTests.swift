@@ -60,13 +60,13 @@ import Testing
         #expect(totals.reasons[ChangeReason.Group(shift: .outcome(.favorable, .unfavorable), reason: fails)]?.count == 1)
         #expect(totals.reasons[ChangeReason.Group(shift: .more, reason: rises)]?.count == 2)
         #expect(totals.reasons.values.reduce(0) { $0 + $1.count } == totals.changed && totals.changed == 5)
-        // The CSV says it on W-2's line, the last field.
+        // The CSV says it on W-2's line, the last field before the breakdowns' (none here).
         let line = try #require(rows.first { $0.hasPrefix("W-2,") })
         #expect(line.hasPrefix("W-2,pdesi,favorable (retenue),6700.00,favorable (retenue),40.00,-6660.00,"))
         #expect(line.hasSuffix(",\"l'étape « Plafond disponible » limite désormais l'aide, car les demandes déposées plus tôt ont augmenté "
-                               + "le cumul « Aides P.D.E.S.I. déjà accordées au maître d'ouvrage dans l'année civile, pour des E.S.I. inscrits »\""))
+                               + "le cumul « Aides P.D.E.S.I. déjà accordées au maître d'ouvrage dans l'année civile, pour des E.S.I. inscrits »\",,,"))
         #expect(try #require(rows.first { $0.hasPrefix("W-1,") }).hasSuffix("car le paramètre « Taux de participation pour un E.S.I. "
-                                                                            + "inscrit (1re ou 2e catégorie) » passe de 50\u{00A0}% à 60\u{00A0}%\""))
+                                                                            + "inscrit (1re ou 2e catégorie) » passe de 50\u{00A0}% à 60\u{00A0}%\",,,"))
     }
 
     @Test func theReportsGroupTheReasonsInFrenchSentences() throws {
@@ -101,14 +101,14 @@ import Testing
         #expect(totals.changed > 0)
         for row in rows {
             let fields = row.split(separator: ";", omittingEmptySubsequences: false)
-            #expect(fields.count == 8, "\(row)")
+            #expect(fields.count == 11, "\(row)")
             let changed = fields[2] != fields[4] || fields[6] != "0,00"
             #expect(changed == !fields[7].isEmpty, "\(row)")
         }
         #expect(totals.reasons.values.reduce(0) { $0 + $1.count } == totals.changed)
         let sum = try totals.reasons.values.reduce(DecimalNumber.zero) { try $0.adding($1.difference) }
         #expect(sum == totals.difference)
-        #expect(SimulationCSV.header(.spreadsheet).hasSuffix(";Raison") && SimulationCSV.header(.rfc4180).hasSuffix(",reason"))
+        #expect(SimulationCSV.header(.spreadsheet).contains(";Raison;") && SimulationCSV.header(.rfc4180).contains(",reason,"))
     }
 
     /// Eleven applications gain and eleven lose: more than the ten kept each way, yet the
@@ -175,5 +175,43 @@ import Testing
                                          amount: DecimalNumber(significand: 3_000_000, scale: 2), months: 12))
         let none = MemoryRegister.Held(applicationID: "X", filed: filed, amount: nil, months: 0)
         #expect(none.entry.amount == nil)
+    }
+}
+
+/// The reasons a lower rate gives: a cap that no longer limits the aid, because the files filed
+/// before took less of it.
+@Suite struct ReleasedCapTests {
+    let files: SimulationTests
+
+    init() throws {
+        files = try SimulationTests()
+    }
+
+    /// One owner. W-1: 33 300 € today (50 % of 66 600), 26 640 € at 40 %. W-2 asks 50 % of
+    /// 20 000 € today, capped at the 6 700 € left under the 40 000 € cap; at 40 %, its 8 000 €
+    /// fit in the 13 360 € left: the cap no longer limits it, the earlier file having taken less.
+    @Test func aCapThatNoLongerLimitsTheAidSaysTheEarlierFilesTookLess() throws {
+        let reform = try ReformLoader.load(path: try files.write("""
+            name: Taux de 40 %
+            rationale: Le taux des E.S.I. inscrits passe à 40 %.
+            overrides:
+              pdesi: {taux_inscrit: {value: 40 %}}
+            """, name: "reform.yaml"), schemes: files.catalog.schemes).get()
+        let portfolio = files.pdesi("W-1", siren: "216200001", esi: "E1", category: "inscrit_1", expense: "66 600 €")
+            + files.pdesi("W-2", siren: "216200001", esi: "E2", category: "inscrit_1", expense: "20 000 €")
+        let (summary, rows) = try files.simulate(reform, portfolio)
+        let scheme = try #require(files.catalog.schemes["pdesi"])
+        let totals = try #require(summary.schemes["pdesi"])
+        let capStep = try #require(scheme.amount?.steps.firstIndex { $0.id == "plafond_disponible" })
+        let limit = try #require(scheme.limits.firstIndex { $0.id == "aides_annee" })
+        let released = ChangeReason(effect: .capReleased, subject: capStep, cause: .limitFell, causeIndex: limit)
+        let tally = totals.reasons[ChangeReason.Group(shift: .more, reason: released)]
+        #expect(tally?.count == 1 && tally?.difference == DecimalNumber(1_300), "\(totals.reasons)")
+        let markdown = SimulationReport.markdown(summary, catalog: files.catalog)
+        let sentence = "1 demande reçoit davantage (+1\u{202F}300,00\u{00A0}€ au total) : l'étape « \(scheme.amount!.steps[capStep].label) » "
+            + "ne limite plus l'aide, car les demandes déposées plus tôt ont diminué le cumul « \(scheme.limits[limit].label) »."
+        #expect(markdown.contains(sentence), "\(markdown)")
+        let line = try #require(rows.first { $0.hasPrefix("W-2,") })
+        #expect(line.contains("ne limite plus l'aide") && line.contains("ont diminué le cumul"), "\(line)")
     }
 }

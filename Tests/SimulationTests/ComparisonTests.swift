@@ -2,7 +2,7 @@ import ExactDecimal
 import Foundation
 import RuleSet
 import SchemeLanguage
-import Simulation
+@testable import Simulation
 import TestSupport
 import Testing
 
@@ -83,5 +83,27 @@ import Testing
         let html = ComparisonPage.html(try comparison())
         #expect(html.contains("<html lang=\"fr\">") && html.contains("name=\"viewport\"") && html.contains("@page{size:A4"))
         #expect(html.contains("<figure>") && html.contains("role=\"img\" aria-label=\"Graphique en barres."))
+    }
+
+    /// « Demandes aidées »: a call's projects counted when retained, in each of the three cases,
+    /// the same counts as each simulation's own report gives.
+    @Test func theAidedLineCountsWhatEachReportCounts() throws {
+        let a = try summary("Rules/reforms/pdesi-60.yaml", "Applications/pdesi")
+        let b = try summary("Rules/reforms/pdesi-classes-80.yaml", "Applications/pdesi")
+        let comparison = ReformComparison(a, b, catalog: catalog)
+        let impactA = ReformImpact(a, catalog: catalog), impactB = ReformImpact(b, catalog: catalog)
+        let today = impactA.schemes.reduce(0) { $0 + $1.aided.before }
+        let withA = impactA.schemes.reduce(0) { $0 + $1.aided.after }, withB = impactB.schemes.reduce(0) { $0 + $1.aided.after }
+        #expect(today == impactB.schemes.reduce(0) { $0 + $1.aided.before })
+        let line = "Demandes aidées : \(FrenchFormat.count(today)) aujourd'hui, \(FrenchFormat.count(withA)) avec la réforme A "
+            + "(\(FrenchFormat.signedCount(withA - today))) et \(FrenchFormat.count(withB)) avec la réforme B (\(FrenchFormat.signedCount(withB - today)))."
+        #expect(comparison.headline.contains(line), "\(comparison.headline)")
+        // Each reform's own report says the same of its run.
+        #expect(impactA.headline.contains { $0.hasSuffix(": \(FrenchFormat.count(today)) aujourd'hui, \(FrenchFormat.count(withA)) avec la réforme "
+                                                          + "(\(FrenchFormat.signedCount(withA - today))).") && $0.hasPrefix("Demandes aidées") })
+        // Retained projects, not admissible ones: the call's figures are in the count.
+        let call = try #require(a.schemes["pdesi"]?.call)
+        #expect(call.before.retained < call.before.admissible, "the envelope must leave projects out for the test to mean something")
+        #expect(ComparisonReport.markdown(comparison).contains(line) && ComparisonPage.html(comparison).contains(line))
     }
 }

@@ -74,22 +74,23 @@ import Testing
     @Test func theSpreadsheetFormReadsAsFrenchSoftwareExpects() throws {
         let lines = try lines(.spreadsheet)
         #expect(Array(lines[0].utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(lines[0] == "\u{FEFF}Demande;Dispositif;Issue aujourd'hui;Montant aujourd'hui (€);Issue avec la réforme;Montant avec la réforme (€);Écart (€);Raison")
+        #expect(lines[0] == "\u{FEFF}Demande;Dispositif;Issue aujourd'hui;Montant aujourd'hui (€);Issue avec la réforme;Montant avec la réforme (€);Écart (€);Raison;Ventilation;Population de la commune;Arrondissement")
         #expect(lines.contains("FSJ-2020-0102;fonds-solvabilisation;favorable;1500,00;favorable;1800,00;300,00;l'étape « Total des aides "
                                + "mensuelles » du calcul change de valeur, car le paramètre « Plafond mensuel de l'aide » passe de "
-                               + "500,00\u{00A0}€ à 600,00\u{00A0}€"))
+                               + "500,00\u{00A0}€ à 600,00\u{00A0}€;;;"))
         // An application that does not change has no reason.
-        #expect(lines.contains("FSJ-2020-0109;fonds-solvabilisation;à instruire;0,00;à instruire;0,00;0,00;"))
-        #expect(lines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 8 })
+        #expect(lines.contains("FSJ-2020-0109;fonds-solvabilisation;à instruire;0,00;à instruire;0,00;0,00;;;;"))
+        #expect(lines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 11 })
         #expect(lines.allSatisfy { $0.split(separator: ";").prefix(7).allSatisfy { !$0.contains(".") } })
     }
 
     /// For software: RFC 4180 as before, no byte order mark.
     @Test func theRFC4180FormIsUnchanged() throws {
         let lines = try lines(.rfc4180)
-        #expect(lines[0] == "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason")
+        #expect(lines[0] == "application,scheme,outcome_before,amount_before,outcome_after,amount_after,difference,reason,"
+                + "breakdown,population_band,arrondissement")
         #expect(lines.contains { $0.hasPrefix("FSJ-2020-0102,fonds-solvabilisation,favorable,1500.00,favorable,1800.00,300.00,\"l'étape") })
-        #expect(lines.contains("FSJ-2020-0101,fonds-solvabilisation,favorable,1380.00,favorable,1380.00,0.00,"))
+        #expect(lines.contains("FSJ-2020-0101,fonds-solvabilisation,favorable,1380.00,favorable,1380.00,0.00,,,,"))
     }
 
     @Test func aFieldWithASemicolonIsQuoted() {

@@ -1,4 +1,5 @@
 import Foundation
+import Imports
 import Portfolios
 import RuleSet
 import SchemeLanguage
@@ -45,7 +46,9 @@ import Testing
         let reform = try ReformLoader.load(path: Repository.path(reformFile), schemes: catalog.schemes).get()
         // The CSV as `simulate` writes it by default, for a spreadsheet.
         var csv = SimulationCSV.start(.spreadsheet) + "\n"
-        let summary = Simulation(catalog: catalog, reform: reform).run(paths: portfolio, row: { csv += $0 + "\n" }, csvFormat: .spreadsheet)
+        // The reference of communes, as `simulate` reads it from the rules folder.
+        let communes = try CommuneReference.load(rulesFolder: Repository.path("Rules")).get()
+        let summary = Simulation(catalog: catalog, reform: reform, communes: communes).run(paths: portfolio, row: { csv += $0 + "\n" }, csvFormat: .spreadsheet)
         let local = { (text: String) in text.replacing(Repository.root + "/", with: "") }
         return ["simulation.md": local(SimulationReport.markdown(summary, catalog: catalog)),
                 "simulation.html": local(SimulationPage.html(summary, catalog: catalog)),

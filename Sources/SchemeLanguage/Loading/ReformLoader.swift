@@ -35,10 +35,11 @@ public enum ReformLoader {
         let name = fields.required("name").flatMap { log.text($0, path: "name") }
         let rationale = fields.required("rationale", what: "pourquoi le changement est proposé").flatMap { log.text($0, path: "rationale") }
         let overrides = fields.required("overrides", what: "les nouvelles valeurs des paramètres, par dispositif").map { overridesOf($0, schemes: schemes, log: log) } ?? []
-        let breakdown = fields.optional("breakdown").map { breakdownOf($0, schemes: schemes, log: log) } ?? [:]
+        let breakdown = fields.optional("breakdown").map { breakdownOf($0, schemes: schemes, log: log) } ?? (inputs: [:], communes: [:])
         fields.rejectUnknown()
         guard let name, let rationale else { return nil }
-        return Reform(name: name, rationale: rationale, overrides: overrides, breakdown: breakdown, file: file, hash: hash)
+        return Reform(name: name, rationale: rationale, overrides: overrides, breakdown: breakdown.inputs,
+                      communes: breakdown.communes, file: file, hash: hash)
     }
 
     private static func overridesOf(_ node: YAMLNode, schemes: [String: Scheme], log: DiagnosticLog) -> [Reform.Override] {
@@ -119,12 +120,17 @@ public enum ReformLoader {
         return LocalDate(year: year, month: month, day: day)
     }
 
-    private static func breakdownOf(_ node: YAMLNode, schemes: [String: Scheme], log: DiagnosticLog) -> [String: String] {
+    /// `breakdown: {pdesi: esi.categorie}`, or for each scheme a mapping:
+    /// `{input: esi.categorie, commune: porteur.siren}`, `commune` naming the text input that
+    /// gives the maître d'ouvrage's SIREN, joined with the reference file of communes.
+    private static func breakdownOf(_ node: YAMLNode, schemes: [String: Scheme], log: DiagnosticLog)
+        -> (inputs: [String: String], communes: [String: String]) {
         guard let pairs = node.mapping else {
-            log.error("attendu les dispositifs et, pour chacun, une donnée : breakdown: {pdesi: esi.categorie}, trouvé \(node.kindName)", at: node.mark, path: "breakdown")
-            return [:]
+            log.error("attendu les dispositifs et, pour chacun, une donnée : breakdown: {pdesi: esi.categorie}, "
+                      + "ou breakdown: {pdesi: {input: esi.categorie, commune: porteur.siren}}, trouvé \(node.kindName)", at: node.mark, path: "breakdown")
+            return ([:], [:])
         }
-        var breakdown: [String: String] = [:]
+        var inputs: [String: String] = [:], communes: [String: String] = [:]
         for pair in pairs {
             let schemeID = pair.key.scalar ?? ""
             let path = "breakdown.\(schemeID)"
@@ -132,15 +138,48 @@ public enum ReformLoader {
                 log.error(unknown("dispositif « \(schemeID) » inconnu", among: schemes.keys.sorted(), near: schemeID), at: pair.key.mark, path: path)
                 continue
             }
-            guard let input = pair.value.scalar, scheme.inputIndex(input) != nil else {
-                let given = pair.value.scalar ?? ""
-                log.error(unknown("donnée « \(given) » inconnue du dispositif \(schemeID) (une ventilation nomme la donnée dont les valeurs répartissent les montants)",
-                                  among: scheme.inputs.map(\.id), near: given), at: pair.value.mark, path: path)
+            guard pair.value.mapping != nil else {
+                if let input = breakdownInput(pair.value, of: scheme, path: path, log: log) { inputs[schemeID] = input }
                 continue
             }
-            breakdown[schemeID] = input
+            guard var fields = Fields(pair.value, path: path, log: log) else { continue }
+            if let node = fields.optional("input"), let input = breakdownInput(node, of: scheme, path: path + ".input", log: log) {
+                inputs[schemeID] = input
+            }
+            if let node = fields.optional("commune"), let input = sirenInput(node, of: scheme, path: path + ".commune", log: log) {
+                communes[schemeID] = input
+            }
+            fields.rejectUnknown()
         }
-        return breakdown
+        return (inputs, communes)
+    }
+
+    /// The input whose values split the amounts.
+    private static func breakdownInput(_ node: YAMLNode, of scheme: Scheme, path: String, log: DiagnosticLog) -> String? {
+        guard let input = node.scalar, scheme.inputIndex(input) != nil else {
+            let given = node.scalar ?? ""
+            log.error(unknown("donnée « \(given) » inconnue du dispositif \(scheme.id) (une ventilation nomme la donnée dont les valeurs répartissent les montants)",
+                              among: scheme.inputs.map(\.id), near: given), at: node.mark, path: path)
+            return nil
+        }
+        return input
+    }
+
+    /// The text input that gives the maître d'ouvrage's SIREN.
+    private static func sirenInput(_ node: YAMLNode, of scheme: Scheme, path: String, log: DiagnosticLog) -> String? {
+        let given = node.scalar ?? ""
+        guard let index = scheme.inputIndex(given) else {
+            log.error(unknown("donnée « \(given) » inconnue du dispositif \(scheme.id) (« commune » nomme la donnée qui donne le SIREN "
+                              + "du maître d'ouvrage, par exemple commune: porteur.siren)", among: scheme.inputs.map(\.id), near: given),
+                      at: node.mark, path: path)
+            return nil
+        }
+        guard case .text = scheme.inputs[index].type else {
+            log.error("la donnée « \(given) » n'est pas un texte : « commune » nomme la donnée qui donne le SIREN du maître d'ouvrage "
+                      + "(9 chiffres), par exemple commune: porteur.siren", at: node.mark, path: path)
+            return nil
+        }
+        return given
     }
 
     /// « dispositif « pdesy » inconnu ; vouliez-vous dire « pdesi » ? »

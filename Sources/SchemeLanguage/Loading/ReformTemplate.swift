@@ -39,7 +39,14 @@ public enum ReformTemplate {
         if !scheme.inputs.isEmpty {
             lines.append("# Pour ventiler les montants du rapport selon une donnée des demandes (facultatif) :")
             lines.append("# breakdown:")
-            lines.append("#   \(scheme.id): \(scheme.inputs.first { if case .enumeration = $0.type { true } else { false } }?.id ?? scheme.inputs[0].id)")
+            let input = scheme.inputs.first { if case .enumeration = $0.type { true } else { false } }?.id ?? scheme.inputs[0].id
+            lines.append("#   \(scheme.id): \(input)")
+            // A SIREN input (`porteur.siren`): the breakdown by the maître d'ouvrage's commune.
+            if let siren = scheme.inputs.first(where: { ($0.id == "siren" || $0.id.hasSuffix(".siren")) && $0.type == .text }) {
+                lines.append("# ou, pour ventiler aussi selon la commune du maître d'ouvrage (tranche de population, arrondissement),")
+                lines.append("# retrouvée par son SIREN dans le référentiel des communes (Rules/references/communes-62.csv) :")
+                lines.append("#   \(scheme.id): {input: \(input), commune: \(siren.id)}")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

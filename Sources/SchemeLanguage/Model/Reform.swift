@@ -18,15 +18,20 @@ public struct Reform: Sendable {
     public let overrides: [Override]
     /// For each scheme, the input whose values break the amounts down in the report.
     public let breakdown: [String: String]
+    /// For each scheme, the input that gives the maître d'ouvrage's SIREN, joined with the rules
+    /// folder's reference file of communes (`CommuneReference`) to break the amounts down by the
+    /// commune's population band and by its territory.
+    public let communes: [String: String]
     public let file: String
     public let hash: String
 
     public init(name: String, rationale: String, overrides: [Override], breakdown: [String: String] = [:],
-                file: String = "", hash: String = "") {
+                communes: [String: String] = [:], file: String = "", hash: String = "") {
         self.name = name
         self.rationale = rationale
         self.overrides = overrides
         self.breakdown = breakdown
+        self.communes = communes
         self.file = file
         self.hash = hash
     }
