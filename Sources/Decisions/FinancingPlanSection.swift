@@ -58,6 +58,21 @@ enum FinancingPlanSection {
         return evaluation.amount?.steps[index]?.decimal
     }
 
+    /// For an act granting an aid: the aid the plan asked of the scheme's funder, when it is not
+    /// the aid granted; nil when they agree or the application carries no plan.
+    static func requestedInAct(_ record: DecisionRecord) -> String? {
+        guard record.outcome == .favorable, let granted = record.amount, let plan = record.application.financingPlan,
+              let figures = PlanFigures(plan), let declaration = record.scheme.financingPlan else { return nil }
+        let requested = figures.amount(of: declaration.funder)
+        switch AidComparison(requested: requested, computed: granted) {
+        case .equal: return nil
+        case .planAsksMore:
+            return "Le plan de financement présenté sollicitait une aide de \(FrenchFormat.money(requested)) ; le montant attribué, \(FrenchFormat.money(granted)), est celui que permettent les règles du dispositif, comme il est détaillé en annexe : le plan de financement est à ajuster en conséquence."
+        case .planAsksLess:
+            return "Le plan de financement présenté sollicitait une aide de \(FrenchFormat.money(requested)), inférieure au montant attribué de \(FrenchFormat.money(granted))."
+        }
+    }
+
     static func agreement(requested: DecimalNumber, funder: ApplicationPlan.FunderKind, computed: DecimalNumber?) -> String {
         let asked = "L'aide sollicitée dans le plan de financement (financeur « \(funder.label) ») est de \(FrenchFormat.money(requested))"
         guard let computed else { return asked + " ; aucune aide n'est calculée pour cette demande." }

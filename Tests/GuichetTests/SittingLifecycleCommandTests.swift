@@ -109,6 +109,9 @@ import Testing
                                    "--acte", "CP20201207-31", "--date", "2020-12-07"] + rules).output
         #expect(decided.contains("5 décisions enregistrées au registre."))
         #expect(try text("ICC-2019-003.decision.md").contains("27 506,00 €"))
+        // Its financing plan asked more than the rules allow: the act says so, with both amounts.
+        #expect(try text("ICC-2019-001.decision.md").contains("Le plan de financement présenté sollicitait une aide de 44 800,00 € ; le montant attribué, 40 000,00 €, est celui que permettent les règles du dispositif"))
+        #expect(!(try text("ICC-2019-002.decision.md").contains("sollicitait")))
         let refusal = try text("ICC-2020-004.decision.md")
         #expect(refusal.contains("par laquelle la Commission permanente du Conseil départemental a décidé de **rejeter** la demande"))
         #expect(refusal.contains("Elle repose sur les motifs de droit et de fait suivants."))

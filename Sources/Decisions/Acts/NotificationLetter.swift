@@ -15,6 +15,7 @@ enum NotificationLetter {
             .paragraph(decided(record, act: act, body: body)),
         ]
         if let amendment = ActBlocks.amendment(record) { blocks.append(.paragraph(Text(amendment))) }
+        if let requested = FinancingPlanSection.requestedInAct(record) { blocks.append(.paragraph(Text(requested))) }
         blocks.append(.paragraph("Cette décision se fonde sur les textes suivants :"))
         blocks.append(.list(ActBlocks.letterTexts(ActBlocks.awardVisas(record), act: act, authority: record.scheme.authority)))
         if record.outcome == .favorable {
