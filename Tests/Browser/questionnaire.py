@@ -20,9 +20,9 @@ import tempfile
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 # The Wimereux sample (Applications/pdesi/01-wimereux-sentier-littoral.yaml), as a secretary types it.
@@ -46,6 +46,24 @@ ANSWERS = {
 WRONG = {"reponse.projet.depense_eligible_ht": "60 000,0O"}
 LABEL = "Simulation — ce document n'est pas une décision"
 WIDTHS = {"bureau": (1280, 900), "telephone": (360, 760)}
+
+
+def replaced(page):
+    """The old page's root no longer belongs to the document. Chromium answers a query on a node of
+    a page being replaced either as stale or, during the swap, with « Node with given id does not
+    belong to the document »: both mean the next page is coming (expected_conditions.staleness_of
+    knows only the first, and failed CI once on the second)."""
+    def check(driver):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
 
 
 class Walk:
@@ -98,7 +116,7 @@ class Walk:
         """Clicks a link or a button and waits for the next page to replace this one."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 10).until(replaced(page))
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "main").text
