@@ -79,6 +79,8 @@ import Testing
         }
         #expect(produced.keys.sorted() == (try FileManager.default.contentsOfDirectory(atPath: golden).sorted()))
         for (name, text) in produced.sorted(by: { $0.key < $1.key }) {
+            // A sentence ending with an abbreviation (« au P.D.E.S.I. ») takes no second point.
+            #expect(!text.contains("I.."), "\(name): an abbreviation's point doubled")
             let reviewed = try? String(contentsOfFile: "\(golden)/\(name)", encoding: .utf8)
             #expect(text == reviewed, "\(name) differs from its reviewed copy; regenerate with GUICHET_UPDATE_GOLDEN=1 and read git diff")
         }

@@ -76,8 +76,9 @@ enum ActParts {
         switch (style, facts) {
         case (.considering, let facts?): return Text("Considérant qu'il ressort des pièces du dossier \(facts) ; que, par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4)) ;")
         case (.considering, nil): return Text("Considérant \(ground) ;")
-        case (.letter, let facts?): return Text("Il ressort des pièces du dossier \(facts). Par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4)).")
-        case (.letter, nil): return Text("Or, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4)).")
+        // A ground ending with an abbreviation keeps its point as the sentence's (« … au P.D.E.S.I. »).
+        case (.letter, let facts?): return Text(FrenchGrammar.sentenceEnd("Il ressort des pièces du dossier \(facts). Par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4))"))
+        case (.letter, nil): return Text(FrenchGrammar.sentenceEnd("Or, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4))"))
         }
     }
 
