@@ -102,7 +102,7 @@ public struct DecisionRun {
     private func targets(_ applications: SchemeApplications, session: RegisterSession,
                          result: inout Result) throws -> [(String, RegisterEntry?)] {
         guard Self.decidesOnProposals(scheme, body: act.body), let sitting else {
-            return try applications.order.filter { id in
+            return applications.order.filter { id in
                 guard let stage = session.stage(scheme: scheme.id, application: id), stage.isDecided else { return true }
                 if vote.reexamined.contains(id) { return true }
                 result.alreadyDecided += 1
@@ -179,7 +179,7 @@ public struct DecisionRun {
         evaluation.scheme.parameters.indices.compactMap { index in
             let parameter = evaluation.scheme.parameters[index]
             guard evaluation.parameters.indices.contains(index), evaluation.parameters[index] != nil,
-                  parameter.version(on: evaluation.referenceDate)?.fictitious == true else { return nil }
+                  parameter.isFictitious(on: evaluation.referenceDate) else { return nil }
             return parameter.label
         }
     }

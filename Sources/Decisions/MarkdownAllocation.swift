@@ -45,11 +45,12 @@ enum MarkdownAllocation {
     private static func verdict(_ record: DecisionRecord, into text: inout MarkdownText) {
         let name = "l'établissement « \(record.application.applicant.name) »"
         let simulation = record.document == .simulation
-        text.heading(simulation ? "Résultat de la simulation" : "Dotations notifiées")
+        // Nothing is notified before the vote: the fiche states what is computed.
+        text.heading(simulation ? "Résultat de la simulation" : "Dotations calculées")
         if record.outcome == .incomplete || record.amount == nil {
             text.line("Les données de la fiche ne permettent pas de calculer les dotations \(FrenchGrammar.de(name)) : les éléments listés ci-dessous manquent.")
         } else if let amount = record.amount.map(FrenchFormat.money) {
-            let basis = record.legalBasis.first.map { "En application \(FrenchGrammar.de($0)), l" } ?? "L"
+            let basis = record.legalBasis.first.map { "En application \(FrenchGrammar.de(FrenchGrammar.withArticle($0))), l" } ?? "L"
             text.line(simulation
                 ? "Au vu des données de la fiche, les dotations \(FrenchGrammar.de(name)) s'élèveraient à **\(amount)**, réparties comme suit."
                 : "\(basis)es dotations \(FrenchGrammar.de(name)) s'élèvent à **\(amount)**, réparties comme suit.")
@@ -72,7 +73,7 @@ enum MarkdownAllocation {
     static func fictitious(_ record: DecisionRecord) -> [String] {
         let date = record.issuance.referenceDate ?? record.application.filed
         let made = record.scheme.parameters.compactMap { parameter -> String? in
-            guard let version = parameter.version(on: date), version.fictitious else { return nil }
+            guard parameter.isFictitious(on: date), let version = parameter.version(on: date) else { return nil }
             return "\(FrenchGrammar.lowercasedFirst(parameter.label)) : \(FrenchFormat.value(version.value, type: parameter.type))"
         }
         guard !made.isEmpty else { return [] }

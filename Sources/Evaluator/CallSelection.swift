@@ -238,7 +238,7 @@ public struct CallSelector: Sendable {
     /// Whether a parameter the envelope reads has, on the evaluation's date, a made-up value.
     private func envelopeIsFictitious(_ evaluation: Evaluation) -> Bool {
         (selection.envelope?.parameterIndices ?? []).contains { index in
-            scheme.parameters[index].version(on: evaluation.referenceDate)?.fictitious == true
+            scheme.parameters[index].isFictitious(on: evaluation.referenceDate)
         }
     }
 

@@ -87,7 +87,7 @@ struct Select: ParsableCommand {
         if let minutes = outcome.minutes {
             Console.out(minutes, terminator: "")
         } else if let proposal = outcome.proposal {
-            report(proposal, sitting: act, recorded: recording, report: output.path("proposition-\(scheme.id).md"))
+            report(proposal, sitting: act, recorded: recording, file: output.path("proposition-\(scheme.id).md"))
         } else {
             throw ExitCode.failure
         }
@@ -95,7 +95,7 @@ struct Select: ParsableCommand {
     }
 
     /// What a scheme that is no call puts to the sitting, one line per application proposed.
-    private func report(_ proposal: SittingProposal, sitting: DecisionAct, recorded: Bool, report: String) {
+    private func report(_ proposal: SittingProposal, sitting: DecisionAct, recorded: Bool, file: String) {
         let allocates = proposal.scheme.kind == .allocation
         let rows = proposal.proposed.map { [$0.application.id, $0.application.applicant.name, $0.amount?.final.map(FrenchFormat.money) ?? ""] }
         let header = allocates ? ["Référence", "Établissement", "Dotation proposée"] : ["Demande", "Bénéficiaire", "Aide proposée"]
@@ -113,6 +113,6 @@ struct Select: ParsableCommand {
                         + " (\(proposal.total.map(FrenchFormat.money) ?? "non calculable"))")
         }
         if !proposal.refused.isEmpty { what.append(FrenchFormat.count(proposal.refused.count, "rejet proposé", "rejets proposés")) }
-        Console.out("\n\(what.isEmpty ? "Aucune proposition" : FrenchFormat.series(what)) à la séance \(sitting.reference)\(recorded ? "" : " (simulation)") ; projet de rapport : \(report)")
+        Console.out("\n\(what.isEmpty ? "Aucune proposition" : FrenchFormat.series(what)) à la séance \(sitting.reference)\(recorded ? "" : " (simulation)") ; projet de rapport : \(file)")
     }
 }

@@ -19,9 +19,7 @@ import TestSupport
     }
 
     /// The text with its no-break spaces as plain spaces, to compare with a literal.
-    static func plain(_ text: String) -> String {
-        text.replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")
-    }
+    static func plain(_ text: String) -> String { text.withPlainSpaces }
 
     @Test func theRulesTestCasesPassAndTheReportsExampleIsOne() throws {
         let scheme = try #require(SchemeCatalog.load(directory: Repository.path("Rules")).schemes["dotations-colleges"])

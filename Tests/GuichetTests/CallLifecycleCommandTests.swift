@@ -17,10 +17,8 @@ import Testing
     }
 
     @discardableResult
-    func guichet(_ arguments: [String], expect status: Int32 = 0) throws -> (output: String, errors: String) {
-        let run = try CommandLine.run(arguments, in: folder, timeout: 120)
-        #expect(run.status == status, "guichet \(arguments.prefix(2).joined(separator: " ")): \(run.stderr)")
-        return (run.stdout, run.stderr)
+    func guichet(_ arguments: [String], expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> (output: String, errors: String) {
+        try CommandLine.expecting(status, arguments, in: folder, sourceLocation: sourceLocation)
     }
 
     /// A document as written; `plain` reads its no-break spaces (thousands, « n° ») as spaces.
@@ -28,9 +26,7 @@ import Testing
         try String(contentsOfFile: "\(folder)/decisions/\(name)", encoding: .utf8)
     }
 
-    func plain(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
-    }
+    func plain(_ text: String) -> String { text.withPlainSpaces }
 
     /// A working folder whose guichet.yaml gives the PDESI envelope, which the text leaves unset,
     /// its fictitious sample value.

@@ -15,10 +15,9 @@ import Testing
     }
 
     @discardableResult
-    func guichet(_ arguments: [String], in place: String? = nil, expect status: Int32 = 0) throws -> (output: String, errors: String) {
-        let run = try CommandLine.run(arguments, in: place ?? folder, timeout: 120)
-        #expect(run.status == status, "guichet \(arguments.prefix(2).joined(separator: " ")): \(run.stderr)")
-        return (run.stdout, run.stderr)
+    func guichet(_ arguments: [String], in place: String? = nil, expect status: Int32 = 0,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> (output: String, errors: String) {
+        try CommandLine.expecting(status, arguments, in: place ?? folder, sourceLocation: sourceLocation)
     }
 
     func initialise() throws {

@@ -18,19 +18,13 @@ import Testing
     }
 
     @discardableResult
-    func guichet(_ arguments: [String], expect status: Int32 = 0) throws -> (output: String, errors: String) {
-        let run = try CommandLine.run(arguments, in: folder, timeout: 120)
-        #expect(run.status == status, "guichet \(arguments.prefix(2).joined(separator: " ")): \(run.stderr)")
-        return (plain(run.stdout), plain(run.stderr))
-    }
-
-    /// Reads the no-break spaces (thousands, « n° ») as spaces.
-    func plain(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
+    func guichet(_ arguments: [String], expect status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> (output: String, errors: String) {
+        let run = try CommandLine.expecting(status, arguments, in: folder, sourceLocation: sourceLocation)
+        return (run.output.withPlainSpaces, run.errors.withPlainSpaces)
     }
 
     func text(_ name: String) throws -> String {
-        plain(try String(contentsOfFile: "\(folder)/decisions/\(name)", encoding: .utf8))
+        try String(contentsOfFile: "\(folder)/decisions/\(name)", encoding: .utf8).withPlainSpaces
     }
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: "\(folder)/decisions/\(name)") }
@@ -48,6 +42,10 @@ import Testing
 
     @Test func theAllocationsComputedAreProposedAndOneWithANegativePartIsHeldBack() throws {
         let output = try proposeTheAllocations()
+        // Before the vote, the fiche states what is computed; nothing is notified yet.
+        let fiche = try text("DGF-2021-001.md")
+        #expect(fiche.contains("## Dotations calculées\n\nEn application de la délibération n°2020-308"))
+        #expect(!fiche.contains("notifiées"))
         #expect(output.contains("11 dotations proposées (602 380,40 €) à la séance CD-2020-10-26 ;"))
         for format in ["md", "html", "odt"] { #expect(exists("proposition-dotations-colleges.\(format)"), "\(format)") }
         let report = try text("proposition-dotations-colleges.md")

@@ -105,6 +105,10 @@ public struct Parameter: Sendable {
     /// Declared without a value (`unset: true`): the text does not give it, and nothing has set it yet.
     public var isUnset: Bool { versions.isEmpty }
 
+    /// Whether its value on `date` was made up to try the rules (`fictitious: true`): every
+    /// document that shows it says so, and no act resting on it can be sent.
+    public func isFictitious(on date: LocalDate?) -> Bool { version(on: date)?.fictitious == true }
+
     /// The same parameter with other versions.
     public func with(versions: [Version]) -> Parameter {
         Parameter(id: id, label: label, type: type, versions: versions, date: date, dateFormula: dateFormula, source: source)
