@@ -9,6 +9,9 @@ public final class OutputFolder {
     public let directory: String
     /// Held for the folder's lifetime: released when the run is over.
     private let lock: ProcessLock
+    /// The folder, open: files are created and renamed relative to it, and so land in this
+    /// folder even if its path is changed while the run writes.
+    private let descriptor: Int32
 
     static let lockName = ".guichet.lock"
 
@@ -16,7 +19,13 @@ public final class OutputFolder {
         try OwnerOnlyFile.createFolder(directory)
         self.directory = directory
         lock = try Self.takeLock(in: directory)
+        descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .system(directory, "ouverture du dossier impossible") }
         removeLeftovers()
+    }
+
+    deinit {
+        close(descriptor)
     }
 
     /// The path of a file of this folder.
@@ -26,18 +35,22 @@ public final class OutputFolder {
 
     /// Writes `text` to the file `name` of this folder, atomically and owner-only.
     public func write(_ text: String, to name: String) throws(FileSystemError) {
-        try OwnerOnlyFile.write(text, to: path(name))
+        try OwnerOnlyFile.write(text, to: place(name))
     }
 
     /// Writes `bytes` to the file `name` of this folder, atomically and owner-only.
     public func write(_ bytes: [UInt8], to name: String) throws(FileSystemError) {
-        try OwnerOnlyFile.write(bytes, to: path(name))
+        try OwnerOnlyFile.write(bytes, to: place(name))
+    }
+
+    private func place(_ name: String) -> OwnerOnlyFile.Place {
+        OwnerOnlyFile.Place(folder: descriptor, name: name, shown: path(name))
     }
 
     /// Removes the file `name` of this folder when there is one: a file an earlier run wrote
     /// that this run does not write again must not stay beside what it wrote.
     public func remove(_ name: String) throws(FileSystemError) {
-        guard unlink(path(name)) == 0 || errno == ENOENT else {
+        guard unlinkat(descriptor, name, 0) == 0 || errno == ENOENT else {
             throw FileSystemError(path: path(name), reason: String(cString: strerror(errno)))
         }
     }

@@ -10,55 +10,83 @@
 public enum OwnerOnlyFile {
     /// Writes `bytes` to `path` atomically, readable by its owner only.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
-        var failure: FileSystemError?
-        bytes.withUnsafeBytes { buffer in
-            do throws(FileSystemError) { try write(buffer, to: path) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try write(bytes, to: Place(folder: AT_FDCWD, name: path, shown: path))
     }
 
     /// Writes `text` to `path` as UTF-8, atomically, readable by its owner only: the string's
     /// own bytes are written, without a copy.
     public static func write(_ text: String, to path: String) throws(FileSystemError) {
-        var text = text
+        try write(text, to: Place(folder: AT_FDCWD, name: path, shown: path))
+    }
+
+    static func write(_ bytes: [UInt8], to place: Place) throws(FileSystemError) {
         var failure: FileSystemError?
-        text.withUTF8 { bytes in
-            do throws(FileSystemError) { try write(UnsafeRawBufferPointer(bytes), to: path) } catch { failure = error }
+        bytes.withUnsafeBytes { buffer in
+            do throws(FileSystemError) { try write(buffer, to: place) } catch { failure = error }
         }
         if let failure { throw failure }
     }
 
-    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(FileSystemError) {
-        let (descriptor, temporary) = try createTemporary(beside: path)
+    static func write(_ text: String, to place: Place) throws(FileSystemError) {
+        var text = text
+        var failure: FileSystemError?
+        text.withUTF8 { bytes in
+            do throws(FileSystemError) { try write(UnsafeRawBufferPointer(bytes), to: place) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Where a file goes: a name relative to an open folder (`AT_FDCWD` for the working
+    /// directory, or any name that is a path), and the path shown in errors. A run writing
+    /// thousands of files in one folder opens it once (`OutputFolder`), saving the walk along
+    /// the folder's path for each file, open and rename alike.
+    struct Place {
+        let folder: Int32
+        let name: String
+        let shown: String
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to place: Place) throws(FileSystemError) {
+        let (descriptor, temporary) = try createTemporary(beside: place)
         let written = writeAll(descriptor, buffer)
         let code = errno
         close(descriptor)
         guard written else {
-            unlink(temporary)
-            throw .system(path, "écriture impossible", code)
+            unlinkat(place.folder, temporary, 0)
+            throw .system(place.shown, "écriture impossible", code)
         }
-        try moveIntoPlace(temporary, path)
+        try moveIntoPlace(temporary, place)
     }
 
     /// Creates a new, empty temporary file in the folder of `path`; returns its descriptor and path.
     static func createTemporary(beside path: String, names: () -> String = TemporaryName.make) throws(FileSystemError) -> (Int32, String) {
-        let folder = TemporaryName.folder(of: path)
+        try createTemporary(beside: Place(folder: AT_FDCWD, name: path, shown: path), names: names)
+    }
+
+    /// Creates a new, empty temporary file in the folder of `place`; returns its descriptor and
+    /// its name, relative to the same folder as `place.name`.
+    static func createTemporary(beside place: Place, names: () -> String = TemporaryName.make) throws(FileSystemError) -> (Int32, String) {
+        let folder = TemporaryName.folder(of: place.name)
         // A clash means a planted name or a random collision: another name settles either.
         for _ in 0..<16 {
             let temporary = TemporaryName.join(folder, names())
-            let descriptor = retryingOnInterrupt { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+            let descriptor = retryingOnInterrupt { openat(place.folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
             if descriptor >= 0 { return (descriptor, temporary) }
-            guard errno == EEXIST || errno == ELOOP else { throw .system(path, "création impossible") }
+            guard errno == EEXIST || errno == ELOOP else { throw .system(place.shown, "création impossible") }
         }
-        throw FileSystemError(path: path, reason: "création impossible : le dossier contient déjà des fichiers temporaires à tous les noms essayés")
+        throw FileSystemError(path: place.shown, reason: "création impossible : le dossier contient déjà des fichiers temporaires à tous les noms essayés")
     }
 
     /// Gives a complete temporary file its final name.
     static func moveIntoPlace(_ temporary: String, _ path: String) throws(FileSystemError) {
-        guard systemRename(temporary, path) == 0 else {
+        try moveIntoPlace(temporary, Place(folder: AT_FDCWD, name: path, shown: path))
+    }
+
+    private static func moveIntoPlace(_ temporary: String, _ place: Place) throws(FileSystemError) {
+        guard renameat(place.folder, temporary, place.folder, place.name) == 0 else {
             let code = errno
-            unlink(temporary)
-            throw .system(path, "écriture impossible", code)
+            unlinkat(place.folder, temporary, 0)
+            throw .system(place.shown, "écriture impossible", code)
         }
     }
 

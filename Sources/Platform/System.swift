@@ -54,13 +54,9 @@ func retryingOnInterrupt<T: BinaryInteger>(_ call: () -> T) -> T {
     }
 }
 
-/// `write(2)` and `rename(2)` under names no type's own `write` or `rename` method can shadow.
+/// `write(2)`, `open(2)` and `read(2)` under names no type's own method can shadow.
 func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
-}
-
-func systemRename(_ from: String, _ to: String) -> Int32 {
-    rename(from, to)
 }
 
 func systemOpen(_ path: String, _ flags: Int32) -> Int32 {

@@ -51,4 +51,35 @@ import Testing
         #expect(try scratch.permissions("out/X.json") == 0o600)
         #expect(try scratch.permissions("out/.guichet.lock") == 0o600)
     }
+
+    /// Files are created relative to the folder opened, names with a subfolder included, each
+    /// replacing the one before it whole, and nothing temporary left beside them.
+    @Test func writesLandInTheFolderOpenedAndReplaceWhole() throws {
+        let scratch = try Scratch()
+        let output = try OutputFolder(directory: scratch.file("out"))
+        try OwnerOnlyFile.createFolder(scratch.file("out/pdesi"))
+        try output.write(Array("première".utf8), to: "pdesi/X.md")
+        try output.write("seconde", to: "pdesi/X.md")
+        try output.write(Array("{}".utf8), to: "X.json")
+        #expect(try String(contentsOfFile: scratch.file("out/pdesi/X.md"), encoding: .utf8) == "seconde")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.file("out/pdesi")) == ["X.md"])
+        try output.remove("X.json")
+        try output.remove("X.json")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("out/X.json")))
+        // A run keeps writing into the folder it opened even when the folder is moved meanwhile.
+        try FileManager.default.moveItem(atPath: scratch.file("out"), toPath: scratch.file("moved"))
+        try output.write("après", to: "Y.md")
+        #expect(FileManager.default.fileExists(atPath: scratch.file("moved/Y.md")))
+    }
+
+    /// An error names the file's full path, not the name relative to the folder.
+    @Test func aFailedWriteNamesTheFullPath() throws {
+        let scratch = try Scratch()
+        let output = try OutputFolder(directory: scratch.file("out"))
+        #expect {
+            try output.write("x", to: "absent/X.md")
+        } throws: { error in
+            (error as? FileSystemError)?.path == scratch.file("out/absent/X.md")
+        }
+    }
 }
