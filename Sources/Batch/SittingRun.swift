@@ -45,7 +45,7 @@ public struct SittingRun {
         public let selection: SelectionResult?
         /// What is put to the sitting of a scheme that is no call; nil for a call.
         public let proposal: SittingProposal?
-        /// A call's procès-verbal, as written to `selection-SCHEME.md`.
+        /// A call's procès-verbal, as written to `selection-SCHEME-SITTING.md`.
         public let minutes: String?
         /// Applications proposed before at this sitting and now sent back to instruction.
         public let withdrawn: [String]
@@ -56,7 +56,23 @@ public struct SittingRun {
 
     /// The names `run` writes besides the fiches, with what they hold.
     public var reservedNames: [String: String] {
-        ["selection-\(scheme.id)": "le procès-verbal de sélection", "proposition-\(scheme.id)": "le projet de rapport"]
+        [minutesName: "le procès-verbal de sélection", reportName: "le projet de rapport"]
+    }
+
+    /// The procès-verbal's name (without `.md`): `selection-SCHEME-SITTING`.
+    public var minutesName: String { "selection-\(scheme.id)-\(Self.fileName(sitting.reference))" }
+
+    /// The draft report's name (without its format): `proposition-SCHEME-SITTING`. Each sitting
+    /// has its own, so that a folder serving several sittings keeps the report given to each.
+    public var reportName: String { "proposition-\(scheme.id)-\(Self.fileName(sitting.reference))" }
+
+    /// A sitting's reference as part of a file name: letters, digits, `-`, `_` and `.` kept,
+    /// anything else (a space, a slash) written `-`.
+    static func fileName(_ reference: String) -> String {
+        String(reference.unicodeScalars.map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "-"
+        })
     }
 
     /// Runs the selection against `register` (an in-memory one for a simulation).
@@ -164,10 +180,10 @@ public struct SittingRun {
             try output.write(MarkdownDecision.utf8(record), to: "\(id).md")
         }
         let minutes = SelectionReport.markdown(selection)
-        try output.write(minutes, to: "selection-\(scheme.id).md")
+        try output.write(minutes, to: "\(minutesName).md")
         // The draft report goes to the members of the body: in every format, like an act.
         let report = ProposalReport.document(selection, sitting: sitting, deployment: issuance.deployment, simulation: !proposing)
-        _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: "proposition-\(scheme.id)", to: output)
+        _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: reportName, to: output)
         return minutes
     }
 
@@ -183,7 +199,7 @@ public struct SittingRun {
             try output.write(MarkdownDecision.utf8(record), to: "\(id).md")
         }
         let report = proposal.document(sitting: sitting, deployment: issuance.deployment, simulation: !proposing)
-        _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: "proposition-\(scheme.id)", to: output)
+        _ = try files.write(report, markdown: MarkdownRendering.utf8(report), name: reportName, to: output)
     }
 
     /// The register seen by the selection: each candidate evaluated with what was proposed

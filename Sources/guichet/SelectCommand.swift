@@ -17,12 +17,13 @@ struct Select: ParsableCommand {
             sont inscrits au registre comme proposés à la séance (--seance, --date) : rien n'est attribué \
             avant le vote, que « guichet decide » enregistre. Les plafonds comptent les aides décidées et, \
             dans l'ordre du classement, celles proposées à la même séance. Écrit la fiche de chaque \
-            candidature avec sa place, OUT/selection-DISPOSITIF.md (procès-verbal) et \
-            OUT/proposition-DISPOSITIF.md (projet de rapport à la séance). Hors d'un poste d'instruction, \
+            candidature avec sa place, OUT/selection-DISPOSITIF-SÉANCE.md (procès-verbal) et \
+            OUT/proposition-DISPOSITIF-SÉANCE.md (projet de rapport à la séance). Hors d'un poste d'instruction, \
             la sélection est une simulation. Pour un dispositif décidé en séance qui n'est pas un appel \
             (une aide de la Commission permanente, les dotations d'une allocation) : chaque demande \
             éligible, ou chaque dotation calculée, est proposée dans l'ordre de dépôt, avec son montant ; \
-            OUT/proposition-DISPOSITIF.md en fait le projet de rapport.
+            OUT/proposition-DISPOSITIF-SÉANCE.md en fait le projet de rapport (SÉANCE : « simulation » \
+            hors d'un poste d'instruction sans --seance).
             """)
 
     @Argument(help: ArgumentHelp("L'identifiant du dispositif de l'appel, par exemple pdesi.", valueName: "DISPOSITIF"))
@@ -87,7 +88,7 @@ struct Select: ParsableCommand {
         if let minutes = outcome.minutes {
             Console.out(minutes, terminator: "")
         } else if let proposal = outcome.proposal {
-            report(proposal, sitting: act, recorded: recording, file: output.path("proposition-\(scheme.id).md"))
+            report(proposal, sitting: act, recorded: recording, file: output.path("\(run.reportName).md"))
         } else {
             throw ExitCode.failure
         }

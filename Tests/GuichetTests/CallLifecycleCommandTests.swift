@@ -78,9 +78,9 @@ import Testing
         try guichet(["evaluate", samples, "--date", "2020-12-14"] + rules)
         try guichet(["select", "pdesi", samples, "--seance", "CP20201214", "--date", "2020-12-14"] + rules)
         for format in ["md", "html", "odt"] {
-            #expect(FileManager.default.fileExists(atPath: "\(folder)/decisions/proposition-pdesi.\(format)"), "\(format)")
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/decisions/proposition-pdesi-CP20201214.\(format)"), "\(format)")
         }
-        #expect(try text("proposition-pdesi.html").contains("Projet de rapport à la Commission permanente"))
+        #expect(try text("proposition-pdesi-CP20201214.html").contains("Projet de rapport à la Commission permanente"))
     }
 
     @Test func fichesAwardNothingUntilTheCommissionVotes() throws {
@@ -95,7 +95,7 @@ import Testing
 
     @Test func theProposalStaysWithinTheEnvelopeAndTheRegisterHoldsWhatWasVoted() throws {
         try decideTheCall()
-        let proposal = plain(try text("proposition-pdesi.md"))
+        let proposal = plain(try text("proposition-pdesi-CP20201214.md"))
         #expect(proposal.contains("Projet — soumis au vote de la Commission permanente"))
         #expect(proposal.contains("| 150 000,00 € (valeur fictive, pour les essais) | 149 999,99 € | 0,01 € |"), "total against the envelope")
         // A second project of the Boulonnais in 2020 is capped by the first one proposed at the sitting.
@@ -283,7 +283,7 @@ import Testing
         let run = try guichet(["select", "pdesi", Repository.path("Applications/pdesi-enveloppe"),
                                "--parametres", FictitiousParameters.file] + rules)
         #expect(plain(run.output).contains("| 150 000,00 € (valeur fictive, pour les essais) | 125 000,00 € | 25 000,00 € |"), "\(run.output)")
-        #expect(plain(try text("proposition-pdesi.md")).contains("150 000,00 € (valeur fictive, pour les essais)"))
+        #expect(plain(try text("proposition-pdesi-simulation.md")).contains("150 000,00 € (valeur fictive, pour les essais)"))
         let explained = try guichet(["explain", "pdesi", "--parametres", FictitiousParameters.file] + rules)
         #expect(plain(explained.output).contains("| `enveloppe_appel` | Enveloppe de l'appel à projets 2020 | 150 000,00 € (valeur fictive, pour les essais) |"))
     }

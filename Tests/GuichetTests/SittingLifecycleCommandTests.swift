@@ -47,8 +47,8 @@ import Testing
         #expect(fiche.contains("## Dotations calculées\n\nEn application de la délibération n°2020-308"))
         #expect(!fiche.contains("notifiées"))
         #expect(output.contains("11 dotations proposées (602 380,40 €) à la séance CD-2020-10-26 ;"))
-        for format in ["md", "html", "odt"] { #expect(exists("proposition-dotations-colleges.\(format)"), "\(format)") }
-        let report = try text("proposition-dotations-colleges.md")
+        for format in ["md", "html", "odt"] { #expect(exists("proposition-dotations-colleges-CD-2020-10-26.\(format)"), "\(format)") }
+        let report = try text("proposition-dotations-colleges-CD-2020-10-26.md")
         #expect(report.contains("d'arrêter les dotations des 11 établissements figurant à l'annexe 1, pour un montant total de 602 380,40 €."))
         // The summary shows the allocations the total reads, not the components they come from.
         let header = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Référence | Établissement |") })
@@ -94,7 +94,7 @@ import Testing
         try guichet(["evaluate", cycleRoutes, "--date", "2020-11-30"] + rules)
         let proposed = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules).output
         #expect(proposed.contains("3 aides proposées (102 506,00 €) et 2 rejets proposés à la séance CP20201207 ;"))
-        let report = try text("proposition-itineraires-cyclables-colleges.md")
+        let report = try text("proposition-itineraires-cyclables-colleges-CP20201207.md")
         #expect(report.contains("d'attribuer les aides figurant à l'annexe 1, à 3 bénéficiaires, pour un montant total de 102 506,00 € ;"))
         #expect(report.contains("de rejeter les demandes figurant à l'annexe 2, pour les motifs qui y sont indiqués."))
         let parts = report.components(separatedBy: "### Annexe ")
@@ -114,6 +114,20 @@ import Testing
         #expect(refusal.contains("par laquelle la Commission permanente du Conseil départemental a décidé de **rejeter** la demande"))
         #expect(refusal.contains("Elle repose sur les motifs de droit et de fait suivants."))
         #expect(!exists("ICC-2020-005.decision.md") && !exists("ICC-2020-007.decision.md"))
+    }
+
+    /// Each sitting keeps its own draft report and procès-verbal: a second sitting proposed from
+    /// the same folder does not write over the report the first one was given.
+    @Test func eachSittingKeepsItsOwnDraftReport() throws {
+        try initialise()
+        try guichet(["evaluate", cycleRoutes, "--date", "2020-11-30"] + rules)
+        try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules)
+        let first = try text("proposition-itineraires-cyclables-colleges-CP20201207.md")
+        let second = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP 2021/01", "--date", "2021-01-11"] + rules).output
+        #expect(second.contains("projet de rapport : decisions/proposition-itineraires-cyclables-colleges-CP-2021-01.md"), "\(second)")
+        #expect(exists("proposition-itineraires-cyclables-colleges-CP-2021-01.html"))
+        #expect(try text("proposition-itineraires-cyclables-colleges-CP20201207.md") == first)
+        #expect(!exists("proposition-itineraires-cyclables-colleges.md"))
     }
 
     /// An allocation is voted part by part: its total alone cannot be amended. And the acts that
