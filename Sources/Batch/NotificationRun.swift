@@ -27,6 +27,9 @@ public struct NotificationRun {
     public struct Result {
         public var notified: [(id: String, document: String)] = []
         public var skipped: [(id: String, reason: String)] = []
+        /// Acts notified on or after the day before which the text wants them notified
+        /// (`Scheme.notificationDeadline`), each with that day: notified all the same.
+        public var late: [(id: String, deadline: LocalDate)] = []
     }
 
     public func run(register: DecisionRegister, output: OutputFolder) throws -> Result {
@@ -41,6 +44,10 @@ public struct NotificationRun {
             for entry in waiting where only?.contains(entry.application) ?? true {
                 do {
                     result.notified.append((entry.application, try notify(entry, session: session, output: output)))
+                    if let decided = entry.stageRecord.act?.date, let rule = scheme.notificationDeadline,
+                       rule.isLate(notifiedOn: notifiedOn, decidedOn: decided) {
+                        result.late.append((entry.application, rule.deadline(forDecisionOn: decided)))
+                    }
                 } catch let refusal as Refusal {
                     result.skipped.append((entry.application, refusal.description))
                 }

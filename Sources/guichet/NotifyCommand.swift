@@ -51,6 +51,7 @@ struct Notify: ParsableCommand {
         }
         for (id, document) in result.notified { Console.out("\(id) : notifiée le \(dating.referenceDate.frenchLong) — \(document)") }
         for (id, reason) in result.skipped { Console.say(.note, "\(id) non notifiée : \(reason)") }
+        LateNotification.warnWhenNotifying(scheme, late: result.late)
         Console.out("\(FrenchFormat.count(result.notified.count, "acte notifié", "actes notifiés")).")
         if !result.skipped.isEmpty { throw ExitCode.failure }
     }

@@ -78,8 +78,10 @@ import Testing
         #expect(act.contains("finalité de calculer les dotations de l'établissement"))
         #expect(act.contains("## Annexe — Calcul des dotations DGF-2021-001"))
         #expect(!act.contains("demande déposée"))
-        let notified = try guichet(["notify", "dotations-colleges", "--date", "2020-10-28"] + rules + parameters).output
-        #expect(notified.contains("11 actes notifiés."))
+        let notified = try guichet(["notify", "dotations-colleges", "--date", "2020-10-28"] + rules + parameters)
+        #expect(notified.output.contains("11 actes notifiés."))
+        // Before the 1st of November: on time, so no warning.
+        #expect(!decided.contains("en retard") && !notified.errors.contains("en retard"))
         // An allocation is owed to the establishment, not a subsidy: the open data of subsidies leaves it out.
         let configuration = try String(contentsOfFile: "\(folder)/guichet.yaml", encoding: .utf8)
         try (configuration + "siret: \"00000000000000\"\n").write(toFile: "\(folder)/guichet.yaml", atomically: true, encoding: .utf8)
@@ -87,6 +89,30 @@ import Testing
                                 "2020-10-28/2021-12-31", "--notification-ue", "non"] + rules)
         #expect(!scdl.output.contains("DGF-2021") && scdl.output.hasPrefix("nomAttribuant,"))
         #expect(!scdl.errors.contains("subvention non exportée"))
+    }
+
+    /// The D.G.F. is notified before the 1st of November of the year (lines 4478-4481): a
+    /// notification on that day or after is made all the same, and the instructor is warned.
+    @Test func anAllocationNotifiedFromTheFirstOfNovemberIsSaidLate() throws {
+        _ = try proposeTheAllocations()
+        try guichet(["decide", "dotations-colleges", colleges, "--seance", "CD-2020-10-26", "--acte", "2020-412",
+                     "--date", "2020-10-26"] + rules + parameters)
+        let late = try guichet(["notify", "dotations-colleges", "--date", "2020-11-01", "--demande", "DGF-2021-001",
+                                "--demande", "DGF-2021-002"] + rules + parameters)
+        #expect(late.output.contains("2 actes notifiés."))
+        #expect(late.errors.contains("avertissement : 2 actes notifiés en retard (DGF-2021-001, DGF-2021-002) : le texte prévoit la notification de ces actes avant le 1er novembre 2020 ("), "\(late.errors)")
+        #expect(late.errors.contains(", lignes 4478-4481)"), "\(late.errors)")
+    }
+
+    /// A vote taken on or after the deadline can only be notified late: said when deciding.
+    @Test func anAllocationVotedAfterTheDeadlineIsSaidToBeNotifiedLate() throws {
+        try initialise()
+        try guichet(["evaluate", colleges, "--date", "2020-11-02"] + rules + parameters)
+        try guichet(["select", "dotations-colleges", colleges, "--seance", "CD-2020-11-09", "--date", "2020-11-09"] + rules + parameters)
+        let decided = try guichet(["decide", "dotations-colleges", colleges, "--seance", "CD-2020-11-09", "--acte", "2020-450",
+                                   "--date", "2020-11-09"] + rules + parameters)
+        #expect(decided.errors.contains("avertissement : 11 actes sont décidés le 9 novembre 2020 : le texte prévoit la notification de ces actes avant le 1er novembre 2020"), "\(decided.errors)")
+        #expect(decided.errors.contains("ils seront notifiés en retard"))
     }
 
     @Test func anAidOfTheCommissionPermanenteIsProposedInFilingOrderThenDecided() throws {

@@ -153,6 +153,7 @@ struct SchemeBuilder {
             log.error("étape « \(step) » inconnue : aid_step nomme l'étape du montant qui est l'aide calculée", at: financingPlan!.mark, path: "financing_plan.aid_step")
         }
         let notices = fields.optional("notices").map { self.notices($0, symbols: symbols) } ?? []
+        let notification = fields.optional("notification").flatMap { self.notificationDeadline($0) }
         let selectionNode = fields.optional("selection")
         let selection = selectionNode.flatMap { self.selection($0, symbols: symbols) }
         if kind == .allocation {
@@ -182,7 +183,7 @@ struct SchemeBuilder {
         return Scheme(id: id, title: title, kind: kind, family: family, beneficiaries: beneficiaries, themes: themes, authority: authority, decidedBy: decidedBy, inForce: window, sources: sources, pieces: pieces,
                       inputs: inputs, parameters: parameters, criteria: criteria, amount: amount, limits: limits, schedule: schedule, notices: notices, selection: selection,
                       interpretations: interpretations, tests: tests, references: references.all,
-                      file: file, rulesHash: rulesHash, financingPlan: financingPlan)
+                      file: file, rulesHash: rulesHash, financingPlan: financingPlan, notificationDeadline: notification)
     }
 
     /// An input a criterion or the amount reads is stated in an act: it needs its `statement`.

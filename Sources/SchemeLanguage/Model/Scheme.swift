@@ -48,6 +48,8 @@ public final class Scheme: Sendable {
     public let mentions: Mentions?
     /// The financing plan its applications carry, when it reads one (`financing_plan`).
     public let financingPlan: FinancingPlanDeclaration?
+    /// The day of each year before which its acts are to be notified, when the text sets one.
+    public let notificationDeadline: NotificationDeadline?
 
     public init(id: String, title: String, kind: SchemeKind, family: String? = nil,
                 beneficiaries: [BeneficiaryCategory] = [], themes: [SchemeTheme] = [], authority: Authority,
@@ -55,8 +57,9 @@ public final class Scheme: Sendable {
                 pieces: [Piece], inputs: [InputDefinition], parameters: [Parameter], criteria: [Criterion],
                 amount: AmountDefinition?, limits: [Limit] = [], schedule: ScheduleDefinition? = nil, notices: [Notice] = [], selection: Selection? = nil, interpretations: [Interpretation], tests: [SchemeTestCase],
                 references: [(id: String, mark: SourceMark)] = [], file: String, rulesHash: String, mentions: Mentions? = nil,
-                financingPlan: FinancingPlanDeclaration? = nil) {
+                financingPlan: FinancingPlanDeclaration? = nil, notificationDeadline: NotificationDeadline? = nil) {
         self.financingPlan = financingPlan
+        self.notificationDeadline = notificationDeadline
         self.id = id
         self.title = title
         self.kind = kind
@@ -91,7 +94,7 @@ public final class Scheme: Sendable {
                inputs: inputs, parameters: parameters ?? self.parameters, criteria: criteria, amount: amount, limits: limits,
                schedule: schedule, notices: notices, selection: selection, interpretations: interpretations,
                tests: tests ?? self.tests, references: references, file: file, rulesHash: rulesHash ?? self.rulesHash,
-               mentions: mentions ?? self.mentions, financingPlan: financingPlan)
+               mentions: mentions ?? self.mentions, financingPlan: financingPlan, notificationDeadline: notificationDeadline)
     }
 
     /// The same scheme with the test cases of its own test file; they do not change its

@@ -15,8 +15,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
-    /// For a day already known to exist (the first or last of a valid date's month).
-    private init(existing year: Int, month: Int, day: Int) {
+    /// For a day already known to exist (the first or last of a valid date's month, a
+    /// `NotificationDeadline`'s day, which exists in every year).
+    init(existing year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -151,6 +152,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         "janvier", "février", "mars", "avril", "mai", "juin",
         "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     ]
+
+    /// The number of a month from its French name (« novembre » → 11), nil for any other word.
+    static func frenchMonthNumber(_ name: String) -> Int? {
+        frenchMonths.firstIndex(of: name.lowercased()).map { $0 + 1 }
+    }
 
     /// French long form, as in a decision: "1er septembre 2020", "28 septembre 2020".
     public var frenchLong: String {
