@@ -55,6 +55,8 @@ final class CallHold {
     func hold(_ old: Evaluation, _ new: Evaluation, breakdown: BreakdownReader?, reason: ChangeReason) throws -> Bool {
         guard old.outcome == .favorable || new.outcome == .favorable else { return false }
         var item = SimulationSummary.Item(old, new, breakdown: breakdown, reason: reason)
+        // The name goes to the store, in the item's order; a full store leaves it in the item.
+        if names.count == items.count, names.append(item.applicant) { item.applicant = "" }
         if old.outcome == .favorable, unselectedBefore == nil {
             let entry = try before.entry(old)
             item.keysBefore = interned(entry.keys)
@@ -79,15 +81,13 @@ final class CallHold {
     }
 
     /// Ranking values are few (a yes or no and a filing date, say): each set is kept once, so
-    /// that a million projects share a few hundred arrays. The table stops growing at
-    /// `internedLimit`, for values all different (an amount) would only make it larger.
-    private var internedKeys: [[Value?]: [Value?]] = [:]
-    private static let internedLimit = 1 << 16
+    /// that a million projects share a few hundred arrays.
+    private var keys = Interned<[Value?]>()
+    /// The items' applicants, by the item's position, while they are held.
+    private var names = NameStore()
 
     private func interned(_ keys: [Value?]) -> [Value?] {
-        if let shared = internedKeys[keys] { return shared }
-        if internedKeys.count < Self.internedLimit { internedKeys[keys] = keys }
-        return keys
+        self.keys.interned(keys)
     }
 
     /// Selects in each run, then adds every held application with the amounts granted: a
@@ -98,7 +98,8 @@ final class CallHold {
         var figures = SimulationSummary.CallFigures()
         figures.before = place(selector: before, envelope: envelopeBefore, unselected: unselectedBefore, run: \.before)
         figures.after = place(selector: after, envelope: envelopeAfter, unselected: unselectedAfter, run: \.after)
-        for item in items {
+        for (index, var item) in items.enumerated() {
+            if index < names.count { item.applicant = names[index] }
             guard let change = try? summary.add(item) else {
                 failed.append(item)
                 continue
@@ -106,7 +107,8 @@ final class CallHold {
             row(item, change)
         }
         items = ChunkedList()
-        internedKeys = [:]
+        keys = Interned()
+        names = NameStore()
         categoriesBefore = [:]
         categoriesAfter = [:]
         summary.schemes[scheme]?.call = figures
@@ -195,5 +197,19 @@ struct ChunkedList<Element>: Sequence {
 
     func makeIterator() -> FlattenSequence<[[Element]]>.Iterator {
         chunks.joined().makeIterator()
+    }
+}
+
+/// Values held by the million, kept once each when they repeat: a value met again is replaced
+/// by the copy met first, whose storage they then share. The table stops growing at `limit`
+/// entries, for values all different would only make it larger.
+struct Interned<Value: Hashable> {
+    private var table: Set<Value> = []
+    private let limit = 1 << 16
+
+    mutating func interned(_ value: Value) -> Value {
+        if let shared = table.firstIndex(of: value) { return table[shared] }
+        if table.count < limit { table.insert(value) }
+        return value
     }
 }

@@ -134,7 +134,9 @@ public struct SimulationSummary: Sendable {
     struct Item {
         let scheme: String
         let application: String
-        let applicant: String
+        /// Shared among a call's held projects of one applicant (`CallHold`): a name longer than
+        /// a small string is otherwise a heap block per project.
+        var applicant: String
         let filed: LocalDate
         /// The value of the reform's breakdown input, canonical, when the reform names one.
         let group: String?
