@@ -85,7 +85,7 @@ let package = Package(
         // The HTTP service (`guichet serve`): the JSON API and its OpenAPI document, with the
         // security headers and limits every response carries.
         .target(name: "Service", dependencies: [
-            "PublicSite", "Simulation", "Batch", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
+            "PublicSite", "Simulation", "Batch", "Decisions", "Evaluator", "RuleSet", "Imports", "SchemeLanguage", "YAMLReader", "ExactDecimal", "Platform",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "Questionnaire", "Decisions", "Evaluator", "RuleSet", "SchemeLanguage", "YAMLReader", "TestSupport"]),
         .testTarget(name: "PortfoliosTests", dependencies: ["Portfolios", "Imports", "Evaluator", "SchemeLanguage", "YAMLReader", "ExactDecimal", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "Batch", "Decisions", "RuleSet", "SchemeLanguage", "Platform", "TestSupport",
+            "Service", "Batch", "Decisions", "RuleSet", "Imports", "SchemeLanguage", "Platform", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

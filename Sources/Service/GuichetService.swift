@@ -119,7 +119,7 @@ struct APIRoutes: Sendable {
         case .success(let read): bytes = read
         case .failure(let error): return APIResponse(error)
         }
-        let handler = SimulationsHandler(catalog: configuration.catalog)
+        let handler = SimulationsHandler(catalog: configuration.catalog, communes: configuration.communes)
         return await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: handler.respond(body: bytes)) }.start()
         }

@@ -204,7 +204,28 @@ enum OpenAPIDocument {
               "gainers": { "type": "integer" }, "gained": { "type": "string", "description": "La somme exacte des hausses" },
               "losers": { "type": "integer" }, "lost": { "type": "string", "description": "La somme exacte des baisses (négative)" },
               "call": { "$ref": "#/components/schemas/CallSelection" },
+              "breakdowns": { "$ref": "#/components/schemas/Breakdowns" },
               "reasons": { "type": "array", "items": { "$ref": "#/components/schemas/ChangeReasonGroup" } }
+            }
+          },
+          "Breakdowns": {
+            "type": "object",
+            "description": "Les ventilations que demande la réforme (breakdown). Un groupe de moins de 5 demandes est fondu dans « autres valeurs », et une ventilation qui ne peut l'être sans désigner personne est vide.",
+            "properties": {
+              "input": { "type": "string", "description": "La donnée dont les valeurs ventilent les montants" },
+              "groups": { "type": "array", "items": { "$ref": "#/components/schemas/BreakdownGroup" } },
+              "commune_input": { "type": "string", "description": "La donnée qui donne le SIREN du maître d'ouvrage, joint au référentiel des communes" },
+              "population_bands": { "type": "array", "items": { "$ref": "#/components/schemas/BreakdownGroup" }, "description": "Par tranche de population de la commune, puis les demandes d'aucune commune du référentiel" },
+              "arrondissements": { "type": "array", "items": { "$ref": "#/components/schemas/BreakdownGroup" }, "description": "Par arrondissement de la commune, puis les demandes d'aucune commune du référentiel" },
+              "unattached": { "type": "integer", "description": "Les demandes dont le maître d'ouvrage n'est pas une commune du référentiel" }
+            }
+          },
+          "BreakdownGroup": {
+            "type": "object",
+            "required": ["value", "label", "count", "amount_before", "amount_after", "difference"],
+            "properties": {
+              "value": { "type": "string" }, "label": { "type": "string" }, "count": { "type": "integer" },
+              "amount_before": { "type": "string" }, "amount_after": { "type": "string" }, "difference": { "type": "string" }
             }
           },
           "CallRun": {

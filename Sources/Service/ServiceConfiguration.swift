@@ -1,3 +1,4 @@
+import Imports
 import RuleSet
 import SchemeLanguage
 
@@ -20,10 +21,16 @@ public struct ServiceConfiguration: Sendable {
     /// The day whose rules apply: a request may name another (`?date=`). Read at each request,
     /// so that a service left running changes day at midnight.
     public var today: @Sendable () -> LocalDate
+    /// The rules folder's reference of communes, for the simulations whose reform breaks the
+    /// amounts down by the maître d'ouvrage's commune; nil when the folder has none (or an
+    /// unusable one, reported at start): such a reform is then answered that it cannot be run.
+    public var communes: CommuneReference?
 
     public init(catalog: SchemeCatalog, deployment: Deployment = Deployment(), host: String = "127.0.0.1", port: Int = 8080,
                 evaluationBodyLimit: Int = 256 * 1024, simulationBodyLimit: Int = 8 * 1024 * 1024,
-                formBodyLimit: Int = 64 * 1024, idleTimeoutSeconds: Int = 30, today: @escaping @Sendable () -> LocalDate) {
+                formBodyLimit: Int = 64 * 1024, idleTimeoutSeconds: Int = 30, communes: CommuneReference? = nil,
+                today: @escaping @Sendable () -> LocalDate) {
+        self.communes = communes
         self.catalog = catalog
         self.deployment = deployment
         self.host = host

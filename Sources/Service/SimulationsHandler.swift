@@ -1,5 +1,6 @@
 import Decisions
 import Foundation
+import Imports
 import Platform
 import RuleSet
 import SchemeLanguage
@@ -10,10 +11,14 @@ import YAMLReader
 /// object `{"reform": "…", "portfolio": "…"}`, simulated as `guichet simulate` does (each
 /// application under today's rules and under the reform, registers in memory), answered with
 /// the totals by scheme: outcomes and amounts, gains and losses, for a call its selection in
-/// each run, and why applications change, grouped. No application and no applicant is named in
-/// the answer: only counts and sums, which a reform is judged on.
+/// each run, why applications change, grouped, and the breakdowns the reform asks for (by an
+/// input's values, by the commune's population band and arrondissement), their small groups
+/// merged as in the report. No application and no applicant is named in the answer: only counts
+/// and sums, which a reform is judged on.
 struct SimulationsHandler: Sendable {
     let catalog: SchemeCatalog
+    /// The reference of communes, for a reform that breaks down by commune.
+    let communes: CommuneReference?
 
     func respond(body: [UInt8]) -> APIResponse {
         let fields: (reform: String, portfolio: String)
@@ -27,8 +32,12 @@ struct SimulationsHandler: Sendable {
         case .failure(let list):
             return APIResponse(.invalid("la réforme ne peut être lue ; corrigez les éléments signalés", diagnostics: list.diagnostics))
         }
+        if !reform.communes.isEmpty, communes == nil {
+            return APIResponse(.invalid("la réforme ventile les montants par commune (commune: dans breakdown), et ce service n'a pas de référentiel des communes utilisable (\(CommuneReference.relativePath) dans son dossier de règles) : retirez cette ventilation, ou demandez à l'exploitant d'installer le référentiel"))
+        }
         do {
-            let summary = try Self.simulate(portfolio: fields.portfolio, with: Simulation(catalog: catalog, reform: reform))
+            let simulation = Simulation(catalog: catalog, reform: reform, communes: communes)
+            let summary = try Self.simulate(portfolio: fields.portfolio, with: simulation)
             return APIResponse(body: Self.json(summary, impact: ReformImpact(summary, catalog: catalog)))
         } catch {
             // The file system's reason stays on the server: it names its folders.
@@ -109,6 +118,7 @@ struct SimulationsHandler: Sendable {
                 object.object("after") { write(call.after, into: &$0) }
             }
         }
+        if let scheme { writeBreakdowns(scheme, into: &item) }
         item.array("reasons") { list in
             for reason in scheme?.reasons ?? [] {
                 list.object { object in
@@ -131,5 +141,37 @@ struct SimulationsHandler: Sendable {
         object.string("envelope_used", FrenchFormat.moneyCanonical(run.used))
         object.string("envelope_needed", FrenchFormat.moneyCanonical(run.needed))
         object.string("unselected", run.unselected)
+    }
+
+    /// The breakdowns of one scheme, when the reform asks for any and they can be shown.
+    private static func writeBreakdowns(_ scheme: SchemeImpact, into item: inout JSONWriter) {
+        let byInput = scheme.breakdown != nil && !scheme.groups.isEmpty
+        let byCommune = scheme.communeInput != nil
+        guard byInput || byCommune else { return }
+        item.object("breakdowns") { object in
+            if byInput, let input = scheme.breakdown {
+                object.string("input", input)
+                object.array("groups") { write(scheme.groups, into: &$0) }
+            }
+            if byCommune, let input = scheme.communeInput {
+                object.string("commune_input", input)
+                object.array("population_bands") { write(scheme.populationGroups, into: &$0) }
+                object.array("arrondissements") { write(scheme.territoryGroups, into: &$0) }
+                object.number("unattached", scheme.unattached)
+            }
+        }
+    }
+
+    private static func write(_ groups: [SchemeImpact.Group], into list: inout JSONWriter) {
+        for group in groups {
+            list.object { object in
+                object.string("value", group.value)
+                object.string("label", group.label)
+                object.number("count", group.count)
+                object.string("amount_before", FrenchFormat.moneyCanonical(group.amounts.before))
+                object.string("amount_after", FrenchFormat.moneyCanonical(group.amounts.after))
+                object.string("difference", FrenchFormat.moneyCanonical(group.amounts.difference))
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Imports
+import Platform
 import SchemeLanguage
 import Service
 
@@ -47,8 +49,23 @@ struct Serve: AsyncParsableCommand {
         }
         let service = GuichetService(configuration: ServiceConfiguration(
             catalog: catalog, deployment: try WorkingFolder.deployment() ?? Deployment(), host: host, port: port,
-            today: { WorkingFolder.today() }))
+            communes: try communes(), today: { WorkingFolder.today() }))
         Console.say(.note, "\(catalog.schemes.count) dispositif(s) chargé(s) ; service sur http://\(host):\(port)/, \(FrenchFormat.count(threads ?? ServiceThreads.suggested, "fil")) d'exécution (Ctrl-C pour l'arrêter)")
         try await service.application().runService()
+    }
+
+    /// The rules folder's reference of communes, when it has one: the simulations whose reform
+    /// breaks down by commune need it. An unusable one is reported and left aside; the service
+    /// starts, and answers such a reform that it cannot run it.
+    private func communes() throws -> CommuneReference? {
+        let folder = try rules.folder()
+        guard RegularFile.exists("\(folder)/\(CommuneReference.relativePath)") else { return nil }
+        switch CommuneReference.load(rulesFolder: folder) {
+        case .success(let reference): return reference
+        case .failure(let list):
+            for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
+            Console.say(.warning, "le référentiel des communes ne peut être lu : les simulations qui ventilent par commune seront refusées ; corrigez-le et relancez le service")
+            return nil
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Imports
 import RuleSet
 import SchemeLanguage
 import Service
@@ -12,8 +13,12 @@ enum ServiceFixture {
     static let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
     static let date = LocalDate(iso: "2020-11-30")!
 
-    static func service(evaluationBodyLimit: Int = 256 * 1024) -> GuichetService {
-        GuichetService(configuration: ServiceConfiguration(catalog: catalog, evaluationBodyLimit: evaluationBodyLimit, today: { date }))
+    /// The rules folder's reference of communes, as `guichet serve` reads it.
+    static let communes = try? CommuneReference.load(rulesFolder: Repository.path("Rules")).get()
+
+    static func service(evaluationBodyLimit: Int = 256 * 1024, communes: CommuneReference? = communes) -> GuichetService {
+        GuichetService(configuration: ServiceConfiguration(catalog: catalog, evaluationBodyLimit: evaluationBodyLimit,
+                                                           communes: communes, today: { date }))
     }
 
     /// Runs `requests` against a fresh application.

@@ -5,7 +5,8 @@ import HummingbirdTesting
 @testable import Service
 import Testing
 
-@Suite struct ServiceTests {
+/// Serialized: the service admits one simulation at a time, and two of these tests simulate.
+@Suite(.serialized) struct ServiceTests {
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
         try await ServiceFixture.test { client in
             for uri in ["/health", "/schemes", "/no-such-page"] {
@@ -126,9 +127,35 @@ import Testing
                 #expect(reasons.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == pdesi["changed"] as? Int)
                 #expect(reasons.allSatisfy { ($0["text"] as? String)?.contains(" : ") == true })
                 #expect(pdesi["gained"] as? String != nil && pdesi["lost"] as? String != nil)
+                // The breakdowns the reform asks for: by category, and by the maître d'ouvrage's commune.
+                let breakdowns = try #require(pdesi["breakdowns"] as? [String: Any])
+                #expect(breakdowns["input"] as? String == "esi.categorie" && breakdowns["commune_input"] as? String == "porteur.siren")
+                let count = pdesi["applications"] as? Int ?? 0
+                for key in ["groups", "population_bands", "arrondissements"] {
+                    let groups = try #require(breakdowns[key] as? [[String: Any]], "\(key)")
+                    // Either no group can be shown, or they cover every application, none of fewer than 5.
+                    #expect(groups.isEmpty || groups.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == count, "\(key)")
+                    #expect(groups.allSatisfy { ($0["count"] as? Int ?? 0) >= 5 }, "\(key)")
+                }
+                let unattached = try #require(breakdowns["unattached"] as? Int)
+                #expect(unattached > 0 && unattached < count, "\(unattached)")
             }
             try await client.execute(uri: "/simulations", method: .post, body: ByteBuffer(string: "{\"reform\": \"x\"}")) { response in
                 #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+
+    /// A reform that breaks down by commune cannot run on a service without the reference of
+    /// communes: it is answered so, rather than simulated without the breakdown it asks for.
+    @Test func aBreakdownByCommuneNeedsTheReference() async throws {
+        let reform = try String(contentsOfFile: TestPaths.reform, encoding: .utf8)
+        let portfolio = try String(contentsOfFile: TestPaths.pdesiSamples[0], encoding: .utf8)
+        let body = try JSONSerialization.data(withJSONObject: ["reform": reform, "portfolio": portfolio])
+        try await ServiceFixture.test(ServiceFixture.service(communes: nil)) { client in
+            try await client.execute(uri: "/simulations", method: .post, body: ByteBuffer(bytes: body)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("référentiel des communes"))
             }
         }
     }
