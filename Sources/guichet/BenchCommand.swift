@@ -125,9 +125,11 @@ struct Bench: ParsableCommand {
             Console.say(.error, "la réforme ne se charge pas ; « guichet simulate --reform \(path) » dit pourquoi", at: path)
             throw ExitCode.failure
         }
+        // The reference of communes, when the reform breaks down by commune, as simulate reads it.
+        let communes = try rules.communes(for: loaded)
         let clock = ContinuousClock()
         var summary: SimulationSummary?
-        let elapsed = clock.measure { summary = Simulation(catalog: catalog, reform: loaded).run(paths: [stream]) }
+        let elapsed = clock.measure { summary = Simulation(catalog: catalog, reform: loaded, communes: communes).run(paths: [stream]) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         Console.out(Self.line("simulation de la réforme (deux évaluations, 1 passage)", seconds: seconds,
                               count: summary?.applications ?? 0, unit: "demandes"))

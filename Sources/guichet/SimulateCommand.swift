@@ -61,7 +61,7 @@ struct Simulate: ParsableCommand {
         let loaded = try load(reform, catalog: catalog)
         let folder = try Console.outputFolder(out)
         for name in ["comparaison.md", "comparaison.html"] { try folder.remove(name) }
-        let summary = try simulate(Simulation(catalog: catalog, reform: loaded, communes: communes(for: loaded)), in: folder)
+        let summary = try simulate(Simulation(catalog: catalog, reform: loaded, communes: rules.communes(for: loaded)), in: folder)
         let impact = ReformImpact(summary, catalog: catalog)
         try folder.write(SimulationReport.markdown(impact), to: "simulation.md")
         try folder.write(SimulationPage.html(impact, on: WorkingFolder.today()), to: "simulation.html")
@@ -78,20 +78,6 @@ struct Simulate: ParsableCommand {
         case .failure(let list):
             for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
             Console.error("La réforme n'a pas été simulée : corrigez \(path) et relancez la commande.")
-            throw ExitCode.failure
-        }
-    }
-
-    /// The rules folder's reference of communes, read only when the reform joins a scheme to
-    /// it (`breakdown: {pdesi: {commune: porteur.siren}}`); its errors printed and exit code 1.
-    func communes(for reform: Reform) throws -> CommuneReference? {
-        guard !reform.communes.isEmpty else { return nil }
-        switch CommuneReference.load(rulesFolder: try rules.folder()) {
-        case .success(let reference): return reference
-        case .failure(let list):
-            for diagnostic in list.diagnostics { Console.error(diagnostic.description) }
-            Console.error("La réforme « \(reform.name) » ventile par commune (commune: dans breakdown) : corrigez le référentiel "
-                          + "des communes, ou retirez cette ventilation de \(reform.file), et relancez la commande.")
             throw ExitCode.failure
         }
     }

@@ -21,7 +21,7 @@ extension Simulate {
             let name = Self.comparedFolders[index]
             let own = try Console.outputFolder(folder.path(name))
             Console.out("Réforme \(letter) : \(loaded.name)")
-            let summary = try simulate(Simulation(catalog: catalog, reform: loaded, communes: communes(for: loaded)), in: own)
+            let summary = try simulate(Simulation(catalog: catalog, reform: loaded, communes: rules.communes(for: loaded)), in: own)
             let impact = ReformImpact(summary, catalog: catalog)
             try own.write(SimulationReport.markdown(impact), to: "simulation.md")
             try own.write(SimulationPage.html(impact, on: WorkingFolder.today()), to: "simulation.html")
