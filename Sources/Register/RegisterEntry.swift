@@ -129,12 +129,12 @@ public struct RegisterEntry: Sendable, Equatable {
 
     /// Makes this the application's entry in force in place of `current` (nil when it has
     /// none), whose content is given when it is at this stage (see `currentPlace`). Returns
-    /// where the entry in force now is.
-    func replace(_ current: (place: Place, entry: RegisterEntry?)?, in db: Database) throws -> Place {
-        guard let current else { return try insert(into: db) }
+    /// where the entry in force now is. `id` is the row id a new entry takes (see `insert`).
+    func replace(_ current: (place: Place, entry: RegisterEntry?)?, in db: Database, id: Int64? = nil) throws -> Place {
+        guard let current else { return try insert(into: db, id: id) }
         if let entry = current.entry, entry.sameContent(as: self) { return current.place }
         try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.place.id])
-        return try insert(into: db, order: current.place.order)
+        return try insert(into: db, order: current.place.order, id: id)
     }
 
     /// The place of the entry in force, read whole (`entry`) only when it is at `stage`:
@@ -155,23 +155,28 @@ public struct RegisterEntry: Sendable, Equatable {
     /// Inserts the entry in force. A decided entry takes its place in the order of decisions:
     /// the application's first decision's, kept through amendments and withdrawals, so that a
     /// limit counts for each decision what was decided before it, as it was decided.
+    ///
+    /// `id` is the row id SQLite would give the row (`RegisterSession.nextID`), given by a
+    /// session that knows it: a first decision's place is its own id, then written with the
+    /// row rather than by a second statement. Without it, SQLite chooses.
     @discardableResult
-    func insert(into db: Database, order previous: Int64? = nil) throws -> Place {
+    func insert(into db: Database, order previous: Int64? = nil, id chosen: Int64? = nil) throws -> Place {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
+            INSERT INTO decision (id, scheme, application, filed, outcome, amount, months, beneficiary,
                                   rules_sha256, input_sha256, decision_file, current,
                                   stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
                                   document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
-                                  beneficiary_name, beneficiary_id, subject)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  beneficiary_name, beneficiary_id, subject, decided_order)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        // Unchecked: the statement is the literal above, whose 28 parameters `columnValues`
-        // gives in order, always 28 (a test checks it); checking them cost as much as binding.
-        statement.setUncheckedArguments(StatementArguments(columnValues))
+        let known = stage.isDecided ? previous ?? chosen : nil
+        // Unchecked: the statement is the literal above, whose 30 parameters `columnValues`
+        // gives in order, always 30 (a test checks it); checking them cost as much as binding.
+        statement.setUncheckedArguments(StatementArguments(columnValues(id: chosen, order: known)))
         try statement.execute()
         let id = db.lastInsertedRowID
-        let order = stage.isDecided ? previous ?? id : nil
-        if let order {
+        let order = stage.isDecided ? known ?? id : nil
+        if known == nil, let order {
             try db.cachedStatement(sql: "UPDATE decision SET decided_order = ? WHERE id = ?").execute(arguments: [order, id])
         }
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
@@ -181,15 +186,16 @@ public struct RegisterEntry: Sendable, Equatable {
         return Place(id: id, order: order)
     }
 
-    /// The values of the columns `insert` writes, in its order. One array: joining arrays of
-    /// existentials copied each value again.
-    var columnValues: [(any DatabaseValueConvertible)?] {
+    /// The values of the columns `insert` writes, in its order, with the row's `id` (nil: SQLite
+    /// chooses) and place in the order of decisions. One array: joining arrays of existentials
+    /// copied each value again.
+    func columnValues(id: Int64?, order: Int64?) -> [(any DatabaseValueConvertible)?] {
         let stage = stageRecord
-        return [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
+        return [id, scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
                 decisionFile, stage.stage.rawValue, stage.referenceDate?.description, stage.act?.body.rawValue, stage.act?.reference,
                 stage.act?.date.description, stage.notifiedOn?.description, stage.proposedAmount.map(FrenchFormat.moneyCanonical),
                 stage.documentHash, stage.note, stage.withdrawal?.rawValue, stage.rank, stage.actor, stage.recordedAt,
-                stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject]
+                stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject, order]
     }
 
     static func current(scheme: String, application: String, in db: Database) throws

@@ -33,6 +33,8 @@ public final class RegisterSession: LimitReader {
     private(set) var known: [Name: Known] = [:]
     /// Histories read ahead for a run that asks them in a known order.
     var readAhead = HistoryReadAhead()
+    /// The id of the next row inserted, read at the group's first insert: see `nextRowID`.
+    private var nextID: Int64?
 
     /// An application of a scheme.
     struct Name: Hashable {
@@ -133,7 +135,9 @@ public final class RegisterSession: LimitReader {
         do {
             let name = Name(scheme: entry.scheme, application: entry.application)
             let previous = known[name]
-            let place = try entry.replace(try previous.map { try current(name, $0, comparedTo: entry) }, in: db)
+            let id = try nextRowID()
+            let place = try entry.replace(try previous.map { try current(name, $0, comparedTo: entry) }, in: db, id: id)
+            if place.id == id { nextID = id.flatMap { $0 < Int64.max ? $0 + 1 : nil } }
             // A decision taken again may change what a key holds: read it anew when next needed.
             if previous?.stage.isDecided == true {
                 entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
@@ -163,6 +167,20 @@ public final class RegisterSession: LimitReader {
         return (known.place, try RegisterEntry.current(scheme: name.scheme, application: name.application, in: db)?.entry)
     }
 
+    /// The id SQLite would give the next row of `decision`: with AUTOINCREMENT, one more than
+    /// the largest it ever gave (`sqlite_sequence`) or than any row holds, whichever is larger.
+    /// Read once per group, whose transaction keeps any other writer out; the session counts
+    /// on from it. Nil past the largest id, where SQLite then refuses the row itself.
+    private func nextRowID() throws -> Int64? {
+        if let nextID { return nextID }
+        let last = try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'decision'), 0),
+                       coalesce((SELECT max(id) FROM decision), 0))
+            """) ?? 0
+        nextID = last < Int64.max ? last + 1 : nil
+        return nextID
+    }
+
     /// Counts a proposal made at the session's sitting towards the limits of the candidates
     /// evaluated after it, before anything is recorded: a selection writes its documents first.
     public func countProposal(_ evaluation: Evaluation, at sitting: DecisionAct) {
@@ -181,6 +199,7 @@ public final class RegisterSession: LimitReader {
     }
 
     private func begin() throws {
+        nextID = nil
         try db.beginTransaction(writing ? .immediate : .deferred)
     }
 
