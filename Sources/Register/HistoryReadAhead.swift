@@ -50,8 +50,9 @@ struct HistoryReadAhead {
         for (scheme, applications) in Dictionary(grouping: names, by: \.scheme) {
             let ids = Array(Set(applications.map(\.application))).sorted()
             let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            // In the order of the index on applications (each application's rows by id): no sort.
             let entries = try RegisterEntry.fetch(db, where: "scheme = ? AND application IN (\(placeholders))",
-                                                  arguments: StatementArguments([scheme] + ids), order: "id")
+                                                  arguments: StatementArguments([scheme] + ids), order: "application, id")
             for entry in entries {
                 histories[RegisterSession.Name(scheme: scheme, application: entry.application), default: []].append(entry)
             }
