@@ -36,10 +36,6 @@ struct DecisionRow {
         self.columns = columns
     }
 
-    init(row: Row) {
-        self.init(row: row, columns: Columns(Array(row.columnNames)))
-    }
-
     /// The value of a column; a column the query does not select reads as GRDB reads it.
     private func value(_ column: String) -> DatabaseValue {
         if let index = columns.indexes[column] { return row[index] }
