@@ -80,7 +80,10 @@ public struct DecisionRun {
         var result = Result(report: BatchReport(entries: applications.failures))
         let fragments = DocumentFragments()
         try register.batch { session in
-            for (id, proposal) in try targets(applications, session: session, result: &result) {
+            let targets = try targets(applications, session: session, result: &result)
+            // Each act reads its application's history: read them a chunk at a time, in this order.
+            session.readAhead(histories: targets.map(\.0), scheme: scheme.id)
+            for (id, proposal) in targets {
                 try decide(id, proposal: proposal, applications: applications, session: session, output: output,
                            fragments: fragments, result: &result)
             }

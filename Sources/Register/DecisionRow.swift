@@ -36,10 +36,6 @@ struct DecisionRow {
         self.columns = columns
     }
 
-    init(row: Row) {
-        self.init(row: row, columns: Columns(Array(row.columnNames)))
-    }
-
     /// The value of a column; a column the query does not select reads as GRDB reads it.
     private func value(_ column: String) -> DatabaseValue {
         if let index = columns.indexes[column] { return row[index] }
@@ -69,36 +65,49 @@ struct DecisionRow {
     }
 
     func date(_ column: String) throws(UnreadableRow) -> LocalDate {
-        let expected = "une date au format ISO (2020-10-15)"
-        guard let text = try? optionalText(column), let date = LocalDate(iso: text) else { throw unreadable(column, expected: expected) }
+        guard let date = try optionalDate(column) else { throw unreadable(column, expected: Self.expectedDate) }
         return date
     }
 
     func optionalInteger(_ column: String) throws(UnreadableRow) -> Int? {
-        let value = value(column)
-        return value.isNull ? nil : try integer(column)
+        switch value(column).storage {
+        case .null: return nil
+        case .int64(let number):
+            if let integer = Int(exactly: number) { return integer }
+        default: break
+        }
+        throw unreadable(column, expected: "un nombre entier")
     }
 
+    /// One lookup of the column: a date is read for every entry of a history.
     func optionalDate(_ column: String) throws(UnreadableRow) -> LocalDate? {
-        let value = value(column)
-        return value.isNull ? nil : try date(column)
+        switch value(column).storage {
+        case .null: return nil
+        case .string(let text):
+            if let date = LocalDate(iso: text) { return date }
+        default: break
+        }
+        throw unreadable(column, expected: Self.expectedDate)
     }
+
+    private static let expectedDate = "une date au format ISO (2020-10-15)"
 
     func outcome(_ column: String) throws(UnreadableRow) -> Outcome {
-        let expected = "une issue connue (" + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + ")"
-        guard let text = try? optionalText(column), let outcome = Outcome(rawValue: text) else { throw unreadable(column, expected: expected) }
+        guard let text = try? optionalText(column), let outcome = Outcome(rawValue: text) else {
+            throw unreadable(column, expected: "une issue connue (" + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
         return outcome
     }
 
     /// Amounts are stored as canonical text ("1234.50"); NULL is no amount.
     func amount(_ column: String) throws(UnreadableRow) -> DecimalNumber? {
-        let expected = "un montant au format canonique (1234.50)"
-        let value = value(column)
-        if value.isNull { return nil }
-        guard let text = try? optionalText(column), let amount = DecimalNumber(canonical: text) else {
-            throw unreadable(column, expected: expected)
+        switch value(column).storage {
+        case .null: return nil
+        case .string(let text):
+            if let amount = DecimalNumber(canonical: text) { return amount }
+        default: break
         }
-        return amount
+        throw unreadable(column, expected: "un montant au format canonique (1234.50)")
     }
 
     func unreadable(_ column: String, expected: String) -> UnreadableRow {

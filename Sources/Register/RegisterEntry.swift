@@ -112,60 +112,90 @@ public struct RegisterEntry: Sendable, Equatable {
     /// written ("30000.00", "123.456").
     public var amountText: String? { amount.map(FrenchFormat.moneyCanonical) }
 
+    /// Where an entry in force is: its row, and once decided its place in the order of decisions.
+    struct Place {
+        let id: Int64
+        let order: Int64?
+    }
+
     /// Makes this the application's entry in force; the previous one stays as history.
     /// Recording the same decision again changes nothing. Returns the application's place in
     /// the order of decisions, once decided.
     @discardableResult
     func replaceCurrent(in db: Database) throws -> Int64? {
-        var order: Int64?
-        if let current = try RegisterEntry.currentPlace(scheme: scheme, application: application, stage: stage, in: db) {
-            if let entry = current.entry, entry.sameContent(as: self) { return current.order }
-            try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.id])
-            order = current.order
-        }
-        return try insert(into: db, order: order)
+        let current = try RegisterEntry.currentPlace(scheme: scheme, application: application, stage: stage, in: db)
+        return try replace(current, in: db).order
     }
 
-    /// The id and order of the entry in force, read whole (`entry`) only when it is at `stage`:
+    /// Makes this the application's entry in force in place of `current` (nil when it has
+    /// none), whose content is given when it is at this stage (see `currentPlace`). Returns
+    /// where the entry in force now is. `id` is the row id a new entry takes (see `insert`).
+    func replace(_ current: (place: Place, entry: RegisterEntry?)?, in db: Database, id: Int64? = nil) throws -> Place {
+        guard let current else { return try insert(into: db, id: id) }
+        if let entry = current.entry, entry.sameContent(as: self) { return current.place }
+        try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.place.id])
+        return try insert(into: db, order: current.place.order, id: id)
+    }
+
+    /// The place of the entry in force, read whole (`entry`) only when it is at `stage`:
     /// an entry at another stage cannot have the same content, and a decision run moves every
     /// application from one stage to the next. A stage that does not read back is read whole,
     /// so that the row is named.
     private static func currentPlace(scheme: String, application: String, stage: Stage, in db: Database) throws
-        -> (id: Int64, order: Int64?, entry: RegisterEntry?)? {
+        -> (place: Place, entry: RegisterEntry?)? {
         let statement = try db.cachedStatement(sql: "SELECT id, decided_order, stage FROM decision WHERE scheme = ? AND application = ? AND current = 1")
         guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
         let stored: DatabaseValue = row[2]
         if case .string(let text) = stored.storage, let other = Stage(rawValue: text), other != stage {
-            return (row[0], row[1], nil)
+            return (Place(id: row[0], order: row[1]), nil)
         }
-        return try current(scheme: scheme, application: application, in: db).map { ($0.id, $0.order, $0.entry) }
+        return try current(scheme: scheme, application: application, in: db).map { (Place(id: $0.id, order: $0.order), $0.entry) }
     }
 
     /// Inserts the entry in force. A decided entry takes its place in the order of decisions:
     /// the application's first decision's, kept through amendments and withdrawals, so that a
     /// limit counts for each decision what was decided before it, as it was decided.
+    ///
+    /// `id` is the row id SQLite would give the row (`RegisterSession.nextID`), given by a
+    /// session that knows it: a first decision's place is its own id, then written with the
+    /// row rather than by a second statement. Without it, SQLite chooses.
     @discardableResult
-    func insert(into db: Database, order previous: Int64? = nil) throws -> Int64? {
-        try db.cachedStatement(sql: """
-            INSERT INTO decision (scheme, application, filed, outcome, amount, months, beneficiary,
+    func insert(into db: Database, order previous: Int64? = nil, id chosen: Int64? = nil) throws -> Place {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO decision (id, scheme, application, filed, outcome, amount, months, beneficiary,
                                   rules_sha256, input_sha256, decision_file, current,
                                   stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
                                   document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
-                                  beneficiary_name, beneficiary_id, subject)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: StatementArguments(
-                [scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
-                 decisionFile] as [(any DatabaseValueConvertible)?] + stageRecord.arguments + [beneficiaryName, beneficiaryID, subject]))
+                                  beneficiary_name, beneficiary_id, subject, decided_order)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let known = stage.isDecided ? previous ?? chosen : nil
+        // Unchecked: the statement is the literal above, whose 30 parameters `columnValues`
+        // gives in order, always 30 (a test checks it); checking them cost as much as binding.
+        statement.setUncheckedArguments(StatementArguments(columnValues(id: chosen, order: known)))
+        try statement.execute()
         let id = db.lastInsertedRowID
-        let order = stage.isDecided ? previous ?? id : nil
-        if let order {
+        let order = stage.isDecided ? known ?? id : nil
+        if known == nil, let order {
             try db.cachedStatement(sql: "UPDATE decision SET decided_order = ? WHERE id = ?").execute(arguments: [order, id])
         }
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {
             try insertKey.execute(arguments: [id, key.limit, key.key, key.period])
         }
-        return order
+        return Place(id: id, order: order)
+    }
+
+    /// The values of the columns `insert` writes, in its order, with the row's `id` (nil: SQLite
+    /// chooses) and place in the order of decisions. One array: joining arrays of existentials
+    /// copied each value again.
+    func columnValues(id: Int64?, order: Int64?) -> [(any DatabaseValueConvertible)?] {
+        let stage = stageRecord
+        return [id, scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
+                decisionFile, stage.stage.rawValue, stage.referenceDate?.description, stage.act?.body.rawValue, stage.act?.reference,
+                stage.act?.date.description, stage.notifiedOn?.description, stage.proposedAmount.map(FrenchFormat.moneyCanonical),
+                stage.documentHash, stage.note, stage.withdrawal?.rawValue, stage.rank, stage.actor, stage.recordedAt,
+                stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject, order]
     }
 
     static func current(scheme: String, application: String, in db: Database) throws
@@ -177,15 +207,38 @@ public struct RegisterEntry: Sendable, Equatable {
         return (id, order, try RegisterEntry(DecisionRow(row: row, columns: DecisionRow.Columns(statement)), keys: try keys(of: id, in: db)))
     }
 
+    /// The entries `condition` selects, in `order`, each with its keys. Two queries, whatever
+    /// the number of entries: the keys of them all, then the entries, each decoded where the
+    /// statement reads it (a copied row finds its columns by lowercasing their names).
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
                       order: String = "scheme, filed, application, id") throws -> [RegisterEntry] {
+        let keys = try keysByDecision(db, where: condition, arguments: arguments)
         // Cached: a decision run asks each application's history, and compiling the statement
         // (with GRDB's authorizer on every column) cost more than running it.
         let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)")
         let columns = DecisionRow.Columns(statement)
-        return try Row.fetchAll(statement, arguments: arguments).map { row in
-            try RegisterEntry(DecisionRow(row: row, columns: columns), keys: try keys(of: row["id"], in: db))
+        var entries: [RegisterEntry] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            let decision = DecisionRow(row: row, columns: columns)
+            entries.append(try RegisterEntry(decision, keys: keys[Int64(try decision.integer("id"))] ?? []))
         }
+        return entries
+    }
+
+    /// The keys of the decisions `condition` selects, by decision, each decision's by limit.
+    private static func keysByDecision(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [Int64: [Key]] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT decision, limit_id, key, period FROM decision_key
+            WHERE decision IN (SELECT id FROM decision WHERE \(condition)) ORDER BY decision, limit_id
+            """)
+        var keys: [Int64: [Key]] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            keys[row[0], default: []].append(Key(limit: row[1], key: row[2], period: row[3]))
+        }
+        return keys
     }
 
     private static func keys(of decision: Int64, in db: Database) throws -> [Key] {

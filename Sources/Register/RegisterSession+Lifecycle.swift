@@ -13,9 +13,11 @@ extension RegisterSession {
         }
     }
 
-    /// Every entry of an application, oldest first.
+    /// Every entry of an application, oldest first: read ahead with others when `readAhead(histories:scheme:)` planned it.
     public func history(scheme: String, application: String) throws -> [RegisterEntry] {
         do {
+            let name = Name(scheme: scheme, application: application)
+            if let history = try readAhead.history(of: name, in: db) { return history }
             return try RegisterEntry.fetch(db, where: "scheme = ? AND application = ?", arguments: [scheme, application], order: "id")
         } catch let row as UnreadableRow {
             throw RegisterError.unreadable(row, register: register)
@@ -45,7 +47,7 @@ extension RegisterSession {
     /// The applications decided after `application` that share a limit's key and period with
     /// it: deciding it again may change what they should have received.
     public func decidedAfter(scheme: String, application: String) throws -> [String] {
-        guard let order = known[scheme + "\u{1F}" + application]?.order else { return [] }
+        guard let order = known[Name(scheme: scheme, application: application)]?.place.order else { return [] }
         return try String.fetchAll(db, sql: """
             SELECT DISTINCT later.application
             FROM decision mine

@@ -29,8 +29,18 @@ public final class RegisterSession: LimitReader {
     private let sitting: String?
     /// Proposals made in this session at `sitting`, in the order proposed, by key.
     private var proposedByKey: [KeyPath: [Stored]] = [:]
-    /// The stage of each application with an entry in force, by scheme then id.
-    private(set) var known: [String: Known] = [:]
+    /// The stage of each application with an entry in force.
+    private(set) var known: [Name: Known] = [:]
+    /// Histories read ahead for a run that asks them in a known order.
+    var readAhead = HistoryReadAhead()
+    /// The id of the next row inserted, read at the group's first insert: see `nextRowID`.
+    private var nextID: Int64?
+
+    /// An application of a scheme.
+    struct Name: Hashable {
+        let scheme: String
+        let application: String
+    }
 
     struct KeyPath: Hashable {
         let scheme: String
@@ -46,10 +56,10 @@ public final class RegisterSession: LimitReader {
         let order: Int64
     }
 
-    /// An application's entry in force: its stage, and once decided its place in the order of decisions.
+    /// An application's entry in force: its stage, its row, and once decided its place in the order of decisions.
     struct Known {
         let stage: Stage
-        let order: Int64?
+        let place: RegisterEntry.Place
     }
 
     init(db: Database, register: String, pseudonyms: Pseudonymizer, groupSize: Int, writing: Bool, sitting: String?) throws {
@@ -61,10 +71,13 @@ public final class RegisterSession: LimitReader {
         self.sitting = sitting
         do {
             try begin()
-            for row in try Row.fetchAll(db, sql: "SELECT scheme, application, stage, decided_order FROM decision WHERE current = 1") {
-                let entry = DecisionRow(row: row)
-                known[try entry.text("scheme") + "\u{1F}" + entry.text("application")] =
-                    Known(stage: try entry.stage(), order: row["decided_order"])
+            let statement = try db.makeStatement(sql: "SELECT id, scheme, application, stage, decided_order FROM decision WHERE current = 1")
+            let columns = DecisionRow.Columns(statement)
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let entry = DecisionRow(row: row, columns: columns)
+                known[Name(scheme: try entry.text("scheme"), application: try entry.text("application"))] =
+                    Known(stage: try entry.stage(), place: RegisterEntry.Place(id: row[0], order: row[4]))
             }
         } catch let row as UnreadableRow {
             throw fail(RegisterError.unreadable(row, register: register))
@@ -75,7 +88,7 @@ public final class RegisterSession: LimitReader {
 
     /// The stage of an application's entry in force, nil when the register has none.
     public func stage(scheme: String, application: String) -> Stage? {
-        known[scheme + "\u{1F}" + application]?.stage
+        known[Name(scheme: scheme, application: application)]?.stage
     }
 
     /// What counts towards a limit: the aid decided before the application was (all of it, for
@@ -83,7 +96,7 @@ public final class RegisterSession: LimitReader {
     /// the application's own entries.
     public func entries(scheme: String, limit: String, key: LimitKey, before: (filed: LocalDate, id: String)) throws -> [LimitEntry] {
         let path = KeyPath(scheme: scheme, limit: limit, key: pseudonyms.stored(key), period: key.period)
-        let own = known[scheme + "\u{1F}" + before.id]?.order ?? Int64.max
+        let own = known[Name(scheme: scheme, application: before.id)]?.place.order ?? Int64.max
         let decided = try entries(at: path).filter { $0.order < own }
         return (decided + (proposedByKey[path] ?? [])).lazy.filter { $0.application != before.id }.map(\.entry)
     }
@@ -120,19 +133,18 @@ public final class RegisterSession: LimitReader {
 
     private func store(_ entry: RegisterEntry) throws {
         do {
-            let name = entry.scheme + "\u{1F}" + entry.application
-            let order: Int64?
-            if let previous = known[name] {
-                order = try entry.replaceCurrent(in: db)
-                // A decision taken again may change what a key holds: read it anew when next needed.
-                if previous.stage.isDecided {
-                    entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
-                }
-            } else {
-                order = try entry.insert(into: db)
+            let name = Name(scheme: entry.scheme, application: entry.application)
+            let previous = known[name]
+            let id = try nextRowID()
+            let place = try entry.replace(try previous.map { try current(name, $0, comparedTo: entry) }, in: db, id: id)
+            if place.id == id { nextID = id.flatMap { $0 < Int64.max ? $0 + 1 : nil } }
+            // A decision taken again may change what a key holds: read it anew when next needed.
+            if previous?.stage.isDecided == true {
+                entriesByKey = entriesByKey.filter { $0.key.scheme != entry.scheme }
             }
-            known[name] = Known(stage: entry.stage, order: order)
-            remember(entry, order: order)
+            known[name] = Known(stage: entry.stage, place: place)
+            readAhead.forget(name)
+            remember(entry, order: place.order)
             submitted += 1
             inGroup += 1
             if inGroup >= groupSize {
@@ -144,6 +156,29 @@ public final class RegisterSession: LimitReader {
         } catch {
             throw fail(error)
         }
+    }
+
+    /// The entry in force as `RegisterEntry.replace` needs it: its place, which the session
+    /// knows, and its content, read only when it is at the new entry's stage (an entry at
+    /// another stage cannot have the same content).
+    private func current(_ name: Name, _ known: Known, comparedTo entry: RegisterEntry) throws
+        -> (place: RegisterEntry.Place, entry: RegisterEntry?) {
+        guard known.stage == entry.stage else { return (known.place, nil) }
+        return (known.place, try RegisterEntry.current(scheme: name.scheme, application: name.application, in: db)?.entry)
+    }
+
+    /// The id SQLite would give the next row of `decision`: with AUTOINCREMENT, one more than
+    /// the largest it ever gave (`sqlite_sequence`) or than any row holds, whichever is larger.
+    /// Read once per group, whose transaction keeps any other writer out; the session counts
+    /// on from it. Nil past the largest id, where SQLite then refuses the row itself.
+    private func nextRowID() throws -> Int64? {
+        if let nextID { return nextID }
+        let last = try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'decision'), 0),
+                       coalesce((SELECT max(id) FROM decision), 0))
+            """) ?? 0
+        nextID = last < Int64.max ? last + 1 : nil
+        return nextID
     }
 
     /// Counts a proposal made at the session's sitting towards the limits of the candidates
@@ -164,6 +199,7 @@ public final class RegisterSession: LimitReader {
     }
 
     private func begin() throws {
+        nextID = nil
         try db.beginTransaction(writing ? .immediate : .deferred)
     }
 

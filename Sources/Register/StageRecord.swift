@@ -69,15 +69,6 @@ public struct Actor: Sendable {
     }
 }
 
-extension StageRecord {
-    /// The values of the columns stage … recorded_at, in the order `RegisterEntry.insert` writes them.
-    var arguments: [(any DatabaseValueConvertible)?] {
-        [stage.rawValue, referenceDate?.description, act?.body.rawValue, act?.reference, act?.date.description,
-         notifiedOn?.description, proposedAmount.map(FrenchFormat.moneyCanonical), documentHash, note, withdrawal?.rawValue,
-         rank, actor, recordedAt, htmlHash, odtHash]
-    }
-}
-
 extension DecisionRow {
     func withdrawalGround() throws(UnreadableRow) -> WithdrawalGround? {
         guard let text = try optionalText("withdrawal_ground") else { return nil }
