@@ -1,3 +1,4 @@
+import Documents
 import SchemeLanguage
 import Synchronization
 
@@ -25,7 +26,36 @@ public final class DocumentFragments: Sendable {
     }
 }
 
+extension DocumentFragments {
+    /// What a part of a document is made from, and the part rendered once (`SharedBlocks`).
+    private struct Kept<Source: Equatable & Sendable>: Sendable {
+        let source: Source
+        let blocks: SharedBlocks
+    }
+
+    /// The blocks `make(source)` laid out once for the run: kept under `key`, and reused only
+    /// while made from a source equal to `source` (another source replaces them), so that a key
+    /// too coarse costs a rendering, never a wrong text. Values taken from the run's fragments
+    /// share their storage, which makes the comparison nearly free.
+    func shared<Source: Equatable & Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                              make: (Source) -> [Block]) -> SharedBlocks {
+        let name = ([scheme.id, scheme.rulesHash, "blocs"] + key).joined(separator: "\u{1F}")
+        if let kept = texts.withLock({ $0[name] }) as? Kept<Source>, kept.source == source { return kept.blocks }
+        let made = SharedBlocks(make(source))
+        texts.withLock { $0[name] = Kept(source: source, blocks: made) }
+        return made
+    }
+}
+
 extension Issuance {
+    /// `make(source)`, as one shared block laid out once for the run when the run keeps
+    /// fragments (`DocumentFragments.shared`); the blocks themselves otherwise.
+    func sharedBlocks<Source: Equatable & Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                                    make: (Source) -> [Block]) -> [Block] {
+        guard let fragments else { return make(source) }
+        return [.shared(fragments.shared(key, scheme: scheme, from: source, make: make))]
+    }
+
     /// `make()`, or the value the run's fragments keep for it (`DocumentFragments`).
     func fragment<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
         guard let fragments else { return make() }

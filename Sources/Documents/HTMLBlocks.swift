@@ -41,6 +41,12 @@ enum HTMLBlocks {
             html.raw("<div class=\"pageBreak\"></div>\n")
         case .separator:
             html.raw("<hr class=\"separator\">\n")
+        case .shared(let shared):
+            html.raw(bytes: shared.rendered(.html) { blocks in
+                var markup = MarkupText(capacity: 8_192)
+                for block in blocks { render(block, into: &markup) }
+                return markup.utf8
+            })
         }
     }
 

@@ -24,9 +24,7 @@ enum ActDocument {
         document.append(.signature(ActParts.signature(record.issuance.act, authority: record.scheme.authority,
                                                      deployment: record.issuance.deployment)))
         document.append(contentsOf: orientation(record))
-        for id in ["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"] {
-            document.append(contentsOf: ActParts.mention(record.mention(id)))
-        }
+        document.append(contentsOf: ActParts.mentions(["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"], of: record))
         document.append(contentsOf: ActAnnex.blocks(record))
         document.append(contentsOf: ActParts.footer(record))
         return document

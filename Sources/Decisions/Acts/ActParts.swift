@@ -148,6 +148,14 @@ enum ActParts {
         return [.mention(title: mention.title, paragraphs: paragraphs)]
     }
 
+    /// The mentions of these ids the record prints, in this order: the same words in most acts
+    /// of a run, so laid out once for it (`Issuance.sharedBlocks`).
+    static func mentions(_ ids: [String], of record: DecisionRecord) -> [Block] {
+        let mentions = ids.map(record.mention)
+        let key = ["mentions", record.application.applicant.beneficiaryKind.map { "\($0)" } ?? "", ActBlocks.subject(record.issuance.act)] + ids
+        return record.issuance.sharedBlocks(key, scheme: record.scheme, from: mentions) { mentions in mentions.flatMap(mention) }
+    }
+
     /// The footer that ties the document to its rules and its application: the engine, the
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
