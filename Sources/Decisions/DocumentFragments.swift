@@ -15,45 +15,66 @@ public final class DocumentFragments: Sendable {
 
     public init() {}
 
+    /// How many values a run keeps at most: some are keyed by an application's facts (the
+    /// grounds of a refusal), and a run of a million applications must not keep them all. Past
+    /// it, a value is worked out again each time, as without fragments.
+    static let limit = 20_000
+
     /// The value kept under `key` for `scheme`, made by `make` the first time.
     func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
         let name = ([scheme.id, scheme.rulesHash] + key).joined(separator: "\u{1F}")
         // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
         if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
         let made = make()
-        texts.withLock { $0[name] = made }
+        keep(made, as: name)
         return made
+    }
+
+    /// Keeps `value` under `name`, replacing what was kept there; a new name only while fewer
+    /// than `limit` values are kept.
+    private func keep(_ value: any Sendable, as name: String) {
+        texts.withLock { texts in
+            if texts.count < Self.limit || texts[name] != nil { texts[name] = value }
+        }
     }
 }
 
 extension DocumentFragments {
-    /// What a part of a document is made from, and the part rendered once (`SharedBlocks`).
-    private struct Kept<Source: Equatable & Sendable>: Sendable {
+    /// A value and what it was made from.
+    private struct Kept<Source: Equatable & Sendable, Value: Sendable>: Sendable {
         let source: Source
-        let blocks: SharedBlocks
+        let value: Value
     }
 
-    /// The blocks `make(source)` laid out once for the run: kept under `key`, and reused only
-    /// while made from a source equal to `source` (another source replaces them), so that a key
-    /// too coarse costs a rendering, never a wrong text. Values taken from the run's fragments
-    /// share their storage, which makes the comparison nearly free.
-    func shared<Source: Equatable & Sendable>(_ key: [String], scheme: Scheme, from source: Source,
-                                              make: (Source) -> [Block]) -> SharedBlocks {
-        let name = ([scheme.id, scheme.rulesHash, "blocs"] + key).joined(separator: "\u{1F}")
-        if let kept = texts.withLock({ $0[name] }) as? Kept<Source>, kept.source == source { return kept.blocks }
-        let made = SharedBlocks(make(source))
-        texts.withLock { $0[name] = Kept(source: source, blocks: made) }
+    /// `make(source)`, kept under `key` and reused only while asked for with a source equal to
+    /// the one it was made from (another source replaces it), so that a key too coarse — or two
+    /// keys whose parts join alike — costs a working out, never a wrong text. Values taken from
+    /// the run's fragments share their storage, which makes the comparison nearly free.
+    func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                                              make: (Source) -> Value) -> Value {
+        let name = ([scheme.id, scheme.rulesHash, "\u{2}"] + key).joined(separator: "\u{1F}")
+        if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
+        let made = make(source)
+        keep(Kept(source: source, value: made), as: name)
         return made
     }
 }
 
 extension Issuance {
     /// `make(source)`, as one shared block laid out once for the run when the run keeps
-    /// fragments (`DocumentFragments.shared`); the blocks themselves otherwise.
+    /// fragments (`DocumentFragments.value(_:scheme:from:make:)`); the blocks themselves otherwise.
     func sharedBlocks<Source: Equatable & Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                     make: (Source) -> [Block]) -> [Block] {
         guard let fragments else { return make(source) }
-        return [.shared(fragments.shared(key, scheme: scheme, from: source, make: make))]
+        return [.shared(fragments.value(key, scheme: scheme, from: source) { SharedBlocks(make($0)) })]
+    }
+
+    /// `make(source)`, or the value the run's fragments keep for an equal source
+    /// (`DocumentFragments.value(_:scheme:from:make:)`).
+    func fragment<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                                                 make: (Source) -> Value) -> Value {
+        guard let fragments else { return make(source) }
+        return fragments.value(key, scheme: scheme, from: source, make: make)
     }
 
     /// `make()`, or the value the run's fragments keep for it (`DocumentFragments`).

@@ -17,7 +17,11 @@ public struct MarkupText {
     public var result: String { String(decoding: utf8, as: UTF8.self) }
 
     /// Markup as it is: for tags and attributes the renderer writes itself.
-    public mutating func raw(_ markup: String) { utf8.append(contentsOf: markup.utf8) }
+    public mutating func raw(_ markup: String) {
+        // A copy of contiguous bytes, not the generic append of a `String.UTF8View`: the
+        // renderers write thousands of tags per document.
+        markup.withUTF8Bytes { utf8.append(contentsOf: $0) }
+    }
 
     /// Markup already laid out, as bytes.
     public mutating func raw(bytes: [UInt8]) { utf8.append(contentsOf: bytes) }

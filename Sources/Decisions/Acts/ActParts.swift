@@ -59,7 +59,10 @@ enum ActParts {
         }
         for row in record.failed {
             if let source = row.source, let law = inLaw(source, style: style) { grounds.append(law) }
-            grounds.append(inFact(row, style: style))
+            // The same criterion fails on the same facts in many applications of a run: the
+            // clauses, which compare the facts word by word with the ground, are worked out once.
+            let words = [row.failure, row.note ?? "\u{0}"] + row.facts.map(\.statement)
+            grounds.append(record.issuance.fragment(["motif", "\(style)"] + words, scheme: record.scheme, from: words) { _ in inFact(row, style: style) })
         }
         return grounds
     }
