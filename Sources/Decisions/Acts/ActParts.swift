@@ -134,6 +134,22 @@ enum ActParts {
         return Signature(placeAndDate: place, title: title, name: "\(signatory.firstName) \(signatory.name)")
     }
 
+    /// What an act's signature is made from.
+    private struct SignatureSource: Equatable, Sendable {
+        let act: DecisionAct?
+        let authority: String
+        let signatory: Deployment.Person?
+    }
+
+    /// The act's signature block: the same in every act of the run, so laid out once for it.
+    static func signatureBlock(_ record: DecisionRecord) -> [Block] {
+        let authority = record.scheme.authority
+        let source = SignatureSource(act: record.issuance.act, authority: authority.signatory, signatory: record.issuance.deployment.signatory)
+        return record.issuance.sharedBlocks(["signature"], scheme: record.scheme, from: source) { source in
+            [.signature(signature(source.act, authority: authority, deployment: record.issuance.deployment))]
+        }
+    }
+
     /// "président du conseil départemental" for "Le Président du Conseil départemental".
     private static func withoutArticle(_ title: String) -> String {
         let lowered = title.lowercased()
