@@ -62,7 +62,7 @@ enum ActParts {
             // The same criterion fails on the same facts in many applications of a run: the
             // clauses, which compare the facts word by word with the ground, are worked out once.
             let words = [row.failure, row.note ?? "\u{0}"] + row.facts.map(\.statement)
-            grounds.append(record.issuance.fragment(["motif", "\(style)"] + words, scheme: record.scheme, from: words) { _ in inFact(row, style: style) })
+            grounds.append(record.issuance.fragment(["motif", style == .considering ? "considérant" : "lettre"] + words, scheme: record.scheme, from: words) { _ in inFact(row, style: style) })
         }
         return grounds
     }
@@ -171,7 +171,7 @@ enum ActParts {
     /// of a run, so laid out once for it (`Issuance.sharedBlocks`).
     static func mentions(_ ids: [String], of record: DecisionRecord) -> [Block] {
         let mentions = ids.map(record.mention)
-        let key = ["mentions", record.application.applicant.beneficiaryKind.map { "\($0)" } ?? "", ActBlocks.subject(record.issuance.act)] + ids
+        let key = ["mentions", record.application.applicant.beneficiaryKind?.rawValue ?? "", ActBlocks.subject(record.issuance.act)] + ids
         return record.issuance.sharedBlocks(key, scheme: record.scheme, from: mentions) { mentions in mentions.flatMap(mention) }
     }
 
