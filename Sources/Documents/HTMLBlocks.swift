@@ -61,9 +61,16 @@ enum HTMLBlocks {
     }
 
     private static func element(_ tag: String, class name: String, _ text: Text, into html: inout MarkupText) {
-        html.raw("<\(tag) class=\"\(name)\">")
+        // In pieces, not interpolated: a document has hundreds of elements.
+        html.raw("<")
+        html.raw(tag)
+        html.raw(" class=\"")
+        html.raw(name)
+        html.raw("\">")
         HTMLRendering.inline(text, into: &html)
-        html.raw("</\(tag)>\n")
+        html.raw("</")
+        html.raw(tag)
+        html.raw(">\n")
     }
 
     /// The first line says what the act is and its number; the others, what it is about.

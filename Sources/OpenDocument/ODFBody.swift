@@ -78,7 +78,8 @@ struct ODFBody {
     }
 
     mutating func paragraph(_ text: Text, style: ODFStyle) {
-        xml.raw("<text:p text:style-name=\"\(style.name)\">")
+        xml.raw("<text:p ")
+        xml.raw(style.styleNameAttribute)
         ODFInline.text(text, into: &xml)
         xml.raw("</text:p>")
     }

@@ -120,9 +120,8 @@ enum ODFTables {
     private static func cell(_ text: Text, style: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
         xml.raw("<table:table-cell table:style-name=\"")
         xml.raw(style)
-        xml.raw("\" office:value-type=\"string\"><text:p text:style-name=\"")
-        xml.raw(paragraphStyle.name)
-        xml.raw("\">")
+        xml.raw("\" office:value-type=\"string\"><text:p ")
+        xml.raw(paragraphStyle.styleNameAttribute)
         ODFInline.text(text, into: &xml)
         xml.raw("</text:p></table:table-cell>")
     }
