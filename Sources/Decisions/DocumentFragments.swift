@@ -11,7 +11,29 @@ import Synchronization
 /// under the scheme's id and fingerprint and every other value it is made from, so that a text
 /// is only ever reused where working it out again would give the same words.
 public final class DocumentFragments: Sendable {
-    private let texts = Mutex<[String: any Sendable]>([:])
+    private let texts = Mutex<[Name: any Sendable]>([:])
+
+    /// What a value is kept under: the UTF-8 bytes of its key's parts, each followed by U+001F.
+    /// Bytes, not a `String`: a String hashes and compares by Unicode canonical equivalence,
+    /// which for French words (« données », « La présente décision ») cost more than the lookup
+    /// saved; two keys spelled with the same bytes are the same key, which is all a key needs.
+    struct Name: Hashable, Sendable {
+        let bytes: [UInt8]
+
+        init(_ parts: [String]) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 1 })
+            for part in parts {
+                part.withUTF8Bytes { bytes.append(contentsOf: $0) }
+                bytes.append(0x1F)
+            }
+            self.bytes = bytes
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     public init() {}
 
@@ -22,7 +44,7 @@ public final class DocumentFragments: Sendable {
 
     /// The value kept under `key` for `scheme`, made by `make` the first time.
     func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = ([scheme.id, scheme.rulesHash] + key).joined(separator: "\u{1F}")
+        let name = Name([scheme.id, scheme.rulesHash] + key)
         // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
         if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
         let made = make()
@@ -32,7 +54,7 @@ public final class DocumentFragments: Sendable {
 
     /// Keeps `value` under `name`, replacing what was kept there; a new name only while fewer
     /// than `limit` values are kept.
-    private func keep(_ value: any Sendable, as name: String) {
+    private func keep(_ value: any Sendable, as name: Name) {
         texts.withLock { texts in
             if texts.count < Self.limit || texts[name] != nil { texts[name] = value }
         }
@@ -52,7 +74,7 @@ extension DocumentFragments {
     /// the run's fragments share their storage, which makes the comparison nearly free.
     func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                               make: (Source) -> Value) -> Value {
-        let name = ([scheme.id, scheme.rulesHash, "\u{2}"] + key).joined(separator: "\u{1F}")
+        let name = Name([scheme.id, scheme.rulesHash, "\u{2}"] + key)
         if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
         let made = make(source)
         keep(Kept(source: source, value: made), as: name)

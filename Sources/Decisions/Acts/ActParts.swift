@@ -178,7 +178,11 @@ enum ActParts {
     /// The footer that ties the document to its rules and its application: the engine, the
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
-        [.separator,
-         .paragraph("Établi par Guichet \(record.engineVersion), règles « \(record.scheme.id) » (\(Citations.baseName(record.scheme.file))) — SHA-256 des règles : \(record.scheme.rulesHash) ; de la demande : \(record.inputHash).", role: .small)]
+        let scheme = record.scheme
+        // All but the application's fingerprint is the run's: worked out once.
+        let rules = record.issuance.fragment(["pied", record.engineVersion, scheme.file], scheme: scheme) {
+            "Établi par Guichet \(record.engineVersion), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
+        }
+        return [.separator, .paragraph(Text(rules + record.inputHash + "."), role: .small)]
     }
 }
