@@ -13,7 +13,8 @@ import Synchronization
 public final class DocumentFragments: Sendable {
     private let texts = Mutex<[Name: any Sendable]>([:])
 
-    /// What a value is kept under: the UTF-8 bytes of its key's parts, each followed by U+001F.
+    /// What a value is kept under: the UTF-8 bytes of its key's parts, each after its length,
+    /// so that no two lists of parts give the same name, whatever characters the parts hold.
     /// Bytes, not a `String`: a String hashes and compares by Unicode canonical equivalence,
     /// which for French words (« données », « La présente décision ») cost more than the lookup
     /// saved; two keys spelled with the same bytes are the same key, which is all a key needs.
@@ -22,10 +23,12 @@ public final class DocumentFragments: Sendable {
 
         init(_ parts: [String]) {
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 1 })
+            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 4 })
             for part in parts {
-                part.withUTF8Bytes { bytes.append(contentsOf: $0) }
-                bytes.append(0x1F)
+                part.withUTF8Bytes { utf8 in
+                    withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+                    bytes.append(contentsOf: utf8)
+                }
             }
             self.bytes = bytes
         }
