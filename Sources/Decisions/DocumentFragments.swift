@@ -1,3 +1,4 @@
+import Documents
 import SchemeLanguage
 import Synchronization
 
@@ -10,22 +11,97 @@ import Synchronization
 /// under the scheme's id and fingerprint and every other value it is made from, so that a text
 /// is only ever reused where working it out again would give the same words.
 public final class DocumentFragments: Sendable {
-    private let texts = Mutex<[String: any Sendable]>([:])
+    private let texts = Mutex<[Name: any Sendable]>([:])
+
+    /// What a value is kept under: the UTF-8 bytes of its key's parts, each after its length,
+    /// so that no two lists of parts give the same name, whatever characters the parts hold.
+    /// Bytes, not a `String`: a String hashes and compares by Unicode canonical equivalence,
+    /// which for French words (« données », « La présente décision ») cost more than the lookup
+    /// saved; two keys spelled with the same bytes are the same key, which is all a key needs.
+    struct Name: Hashable, Sendable {
+        let bytes: [UInt8]
+
+        init(_ parts: [String]) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 4 })
+            for part in parts {
+                part.withUTF8Bytes { utf8 in
+                    withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+                    bytes.append(contentsOf: utf8)
+                }
+            }
+            self.bytes = bytes
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     public init() {}
 
+    /// How many values a run keeps at most: some are keyed by an application's facts (the
+    /// grounds of a refusal), and a run of a million applications must not keep them all. Past
+    /// it, a value is worked out again each time, as without fragments.
+    static let limit = 20_000
+
     /// The value kept under `key` for `scheme`, made by `make` the first time.
     func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = ([scheme.id, scheme.rulesHash] + key).joined(separator: "\u{1F}")
+        let name = Name([scheme.id, scheme.rulesHash] + key)
         // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
         if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
         let made = make()
-        texts.withLock { $0[name] = made }
+        keep(made, as: name)
+        return made
+    }
+
+    /// Keeps `value` under `name`, replacing what was kept there; a new name only while fewer
+    /// than `limit` values are kept.
+    private func keep(_ value: any Sendable, as name: Name) {
+        texts.withLock { texts in
+            if texts.count < Self.limit || texts[name] != nil { texts[name] = value }
+        }
+    }
+}
+
+extension DocumentFragments {
+    /// A value and what it was made from.
+    private struct Kept<Source: Equatable & Sendable, Value: Sendable>: Sendable {
+        let source: Source
+        let value: Value
+    }
+
+    /// `make(source)`, kept under `key` and reused only while asked for with a source equal to
+    /// the one it was made from (another source replaces it), so that a key too coarse — or two
+    /// keys whose parts join alike — costs a working out, never a wrong text. Values taken from
+    /// the run's fragments share their storage, which makes the comparison nearly free.
+    func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                                              make: (Source) -> Value) -> Value {
+        let name = Name([scheme.id, scheme.rulesHash, "\u{2}"] + key)
+        if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
+        let made = make(source)
+        keep(Kept(source: source, value: made), as: name)
         return made
     }
 }
 
 extension Issuance {
+    /// `make(source)`, as one shared block laid out once for the run when the run keeps
+    /// fragments (`DocumentFragments.value(_:scheme:from:make:)`); the blocks themselves otherwise.
+    func sharedBlocks<Source: Equatable & Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                                    make: (Source) -> [Block]) -> [Block] {
+        guard let fragments else { return make(source) }
+        return [.shared(fragments.value(key, scheme: scheme, from: source) { SharedBlocks(make($0)) })]
+    }
+
+    /// `make(source)`, or the value the run's fragments keep for an equal source
+    /// (`DocumentFragments.value(_:scheme:from:make:)`).
+    func fragment<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
+                                                                 make: (Source) -> Value) -> Value {
+        guard let fragments else { return make(source) }
+        return fragments.value(key, scheme: scheme, from: source, make: make)
+    }
+
     /// `make()`, or the value the run's fragments keep for it (`DocumentFragments`).
     func fragment<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
         guard let fragments else { return make() }

@@ -41,6 +41,7 @@ enum FrenchGrammar {
     /// An applicant's name with the article it takes: "la Commune de Wimereux", "le Syndicat mixte…",
     /// "l'Association…"; a person's name is left as it is.
     static func nominal(_ name: String) -> String {
+        if let article = asciiArticle(name) { return article + name }
         let firstWord = name.split(separator: " ").first.map { $0.lowercased() } ?? ""
         if let first = firstWord.first, "aeéèiouyh".contains(first), feminine.contains(firstWord) || masculine.contains(firstWord) || firstWord == "établissement" {
             return "l'" + name
@@ -51,6 +52,32 @@ enum FrenchGrammar {
         if masculine.contains(firstWord) { return "le " + name }
         return name
     }
+
+    /// The article `nominal` gives a name whose first word is plain ASCII (nearly every name:
+    /// « Commune », « Association », « Demandeur »), found on its bytes without splitting the
+    /// name into words nor comparing Unicode strings; nil for any other name, and for « Famille »,
+    /// which `nominal` words differently. Only a word of ASCII letters can equal one of the
+    /// nouns in ASCII, and a space followed by ASCII is a word's end for `split` as well (a space
+    /// followed by a combining mark would not be).
+    private static func asciiArticle(_ name: String) -> String? {
+        name.withUTF8Bytes { bytes -> String? in
+            var end = 0
+            while end < bytes.count, bytes[end] != 0x20 {
+                guard bytes[end] < 0x80 else { return nil }
+                end += 1
+            }
+            guard end > 0, end + 1 >= bytes.count || bytes[end + 1] < 0x80 else { return nil }
+            let word = bytes[0..<end].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+            guard word != Array("famille".utf8) else { return nil }
+            let isFeminine = asciiNouns.feminine.contains(word)
+            if isFeminine || asciiNouns.masculine.contains(word), Array("aeiouyh".utf8).contains(word[0]) { return "l'" }
+            return isFeminine ? "la " : asciiNouns.masculine.contains(word) ? "le " : ""
+        }
+    }
+
+    /// The nouns `nominal` knows that are spelled in ASCII, as bytes.
+    private static let asciiNouns = (feminine: feminine.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) },
+                                     masculine: masculine.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) })
 
     /// "à" before an applicant: "à la Commune…", "au Syndicat…", "à l'Association…".
     static func to(_ name: String) -> String {

@@ -216,7 +216,7 @@ extension LegalMentions {
         var appealRoutes: PrintedMention {
             // Chosen by the beneficiary's kind; without one, the mention says what the applicant stated.
             guard let kind = applicant.beneficiaryKind else { return appeal(scheme, applicant: applicant, act: issuance.act) }
-            return issuance.fragment(["voies-de-recours", "\(kind)", ActBlocks.subject(issuance.act)], scheme: scheme) {
+            return issuance.fragment(["voies-de-recours", kind.rawValue, ActBlocks.subject(issuance.act)], scheme: scheme) {
                 appeal(scheme, applicant: applicant, act: issuance.act)
             }
         }

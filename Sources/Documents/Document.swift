@@ -92,6 +92,9 @@ public enum Block: Sendable, Equatable {
     case pageBreak
     /// A thin line closing the document before its technical footer.
     case separator
+    /// Blocks many documents of a run hold alike, laid out once per format (`SharedBlocks`):
+    /// each renderer gives them exactly the bytes it would give the blocks themselves.
+    case shared(SharedBlocks)
 }
 
 /// What a paragraph is in an act, which decides its style: the renderers and the ODT template

@@ -9,26 +9,22 @@ public enum FrenchTypography {
     /// U+0020 alone, « and » are C2 AB and C2 BB, the no-break space C2 A0.
     public static func nonBreaking(_ text: String) -> String {
         text.withUTF8Bytes { bytes in
-            guard needsWork(bytes) else { return text }
+            var index = joiningSpace(in: bytes, from: 0)
+            guard index < bytes.count else { return text }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 8)
             // Only spaces change: the runs between them are copied whole.
             var copied = 0
-            var index = spaces.firstIndex(in: bytes, from: 0)
             while index < bytes.count {
-                if joins(bytes, at: index) {
-                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                    result += [0xC2, 0xA0]
-                    copied = index + 1
-                }
-                index = spaces.firstIndex(in: bytes, from: index + 1)
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                result += [0xC2, 0xA0]
+                copied = index + 1
+                index = joiningSpace(in: bytes, from: copied)
             }
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: result, as: UTF8.self)
         }
     }
-
-    private static let spaces = ByteSet([UInt8(ascii: " ")])
 
     /// Whether the space at `index` becomes a no-break space: it stands before `;`, `:`, `!`,
     /// `?` or `»` (C2 BB), or after `«` (C2 AB).
@@ -42,23 +38,28 @@ public enum FrenchTypography {
         return beforeStop || (index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB)
     }
 
-    /// The bytes `needsWork` stops at: the punctuation a space may stand before, the first byte
-    /// of « and », and the last byte of « (C2 AB), which a space may follow.
+    /// The bytes `joiningSpace` stops at: the punctuation a space may stand before, the first
+    /// byte of « and », and the last byte of « (C2 AB), which a space may follow.
     private static let marks = ByteSet([UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2, 0xAB])
 
-    /// Whether a space stands before `;`, `:`, `!`, `?`, `»` (C2 BB) — or any C2 character — or
-    /// after `«` (C2 AB). Only the bytes of `marks` are looked at closely.
-    static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The index of the first space at or after `start` that becomes no-break (`joins`);
+    /// `bytes.count` when there is none. Spaces are frequent and these marks rare, so the scan
+    /// skips from mark to mark and looks at the space before it, or after a «. A mark at `mark`
+    /// can only make the space at `mark - 1` or `mark + 1` no-break, so the marks are met in the
+    /// order of the spaces they make no-break.
+    public static func joiningSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let space = UInt8(ascii: " ")
-        var index = marks.firstIndex(in: bytes, from: 0)
-        while index < bytes.count {
-            if bytes[index] == 0xAB {
-                if index > 0, bytes[index - 1] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == space { return true }
-            } else if index > 0, bytes[index - 1] == space {
-                return true
+        var mark = marks.firstIndex(in: bytes, from: max(start - 1, 0))
+        while mark < bytes.count {
+            if bytes[mark] == 0xAB {
+                // « then a space: C2 AB 20.
+                if mark > 0, bytes[mark - 1] == 0xC2, mark + 1 < bytes.count, bytes[mark + 1] == space, mark + 1 >= start { return mark + 1 }
+            } else if mark > start, bytes[mark - 1] == space,
+                      bytes[mark] != 0xC2 || (mark + 1 < bytes.count && bytes[mark + 1] == 0xBB) {
+                return mark - 1
             }
-            index = marks.firstIndex(in: bytes, from: index + 1)
+            mark = marks.firstIndex(in: bytes, from: mark + 1)
         }
-        return false
+        return bytes.count
     }
 }

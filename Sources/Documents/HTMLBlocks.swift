@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Each block of a document as HTML: the element that says what it is, and a class named after
 /// its role, which `HTMLStyleSheet` styles.
 enum HTMLBlocks {
@@ -41,6 +43,12 @@ enum HTMLBlocks {
             html.raw("<div class=\"pageBreak\"></div>\n")
         case .separator:
             html.raw("<hr class=\"separator\">\n")
+        case .shared(let shared):
+            html.raw(bytes: shared.rendered(.html) { blocks in
+                var markup = MarkupText(capacity: 8_192)
+                for block in blocks { render(block, into: &markup) }
+                return markup.utf8
+            })
         }
     }
 
@@ -55,9 +63,16 @@ enum HTMLBlocks {
     }
 
     private static func element(_ tag: String, class name: String, _ text: Text, into html: inout MarkupText) {
-        html.raw("<\(tag) class=\"\(name)\">")
+        // In pieces, not interpolated: a document has hundreds of elements.
+        html.raw("<")
+        html.raw(tag)
+        html.raw(" class=\"")
+        html.raw(name)
+        html.raw("\">")
         HTMLRendering.inline(text, into: &html)
-        html.raw("</\(tag)>\n")
+        html.raw("</")
+        html.raw(tag)
+        html.raw(">\n")
     }
 
     /// The first line says what the act is and its number; the others, what it is about.
@@ -78,7 +93,11 @@ enum HTMLBlocks {
     /// its paragraphs, each part with the class the style sheet gives it.
     private static func section(_ kind: String, title: String, titleClass: String, paragraphs: [Text], paragraphClass: String,
                                 into html: inout MarkupText) {
-        html.raw("<section class=\"\(kind)\">\n<h2 class=\"\(titleClass)\">")
+        html.raw("<section class=\"")
+        html.raw(kind)
+        html.raw("\">\n<h2 class=\"")
+        html.raw(titleClass)
+        html.raw("\">")
         html.text(HTMLRendering.oneLine(title))
         html.raw("</h2>\n")
         for paragraph in paragraphs { element("p", class: paragraphClass, paragraph, into: &html) }
@@ -94,9 +113,9 @@ enum HTMLBlocks {
 
     /// A table whose header repeats on each printed page (`<thead>`), with its columns' relative widths.
     private static func table(_ table: Table, into html: inout MarkupText) {
-        html.raw("<table class=\"table\">\n<colgroup>")
-        for width in percentages(table.widths) { html.raw("<col style=\"width: \(width)%\">") }
-        html.raw("</colgroup>\n<thead>\n<tr>")
+        html.raw("<table class=\"table\">\n")
+        html.raw(bytes: columns(table.widths))
+        html.raw("<thead>\n<tr>")
         for cell in table.header {
             html.raw("<th scope=\"col\">")
             HTMLRendering.inline(cell, into: &html)
@@ -114,6 +133,20 @@ enum HTMLBlocks {
         }
         html.raw("</tbody>\n</table>\n")
     }
+
+    /// `<colgroup>` with a `<col>` of each column's width, and its line break: the same for the
+    /// same widths, so made once for them (a batch lays out the same few tables in every act).
+    private static func columns(_ widths: [Int]) -> [UInt8] {
+        if let known = colgroups.withLock({ $0[widths] }) { return known }
+        var markup = MarkupText(capacity: 256)
+        markup.raw("<colgroup>")
+        for width in percentages(widths) { markup.raw("<col style=\"width: \(width)%\">") }
+        markup.raw("</colgroup>\n")
+        colgroups.withLock { if $0.count < 1_000 { $0[widths] = markup.utf8 } }
+        return markup.utf8
+    }
+
+    private static let colgroups = Mutex<[[Int]: [UInt8]]>([:])
 
     /// Relative widths as percentages with two decimals ("33.33"), computed on integers so that
     /// the same widths always print alike; a width below 1 counts as 1.

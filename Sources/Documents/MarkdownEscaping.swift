@@ -42,7 +42,11 @@ public enum MarkdownEscaping {
     /// The text, on one line (`MarkdownText.oneLine`), with what Markdown would read as markup
     /// escaped for `place`.
     public static func escaped(_ text: String, at place: Place) -> String {
-        let flat = MarkdownText.oneLine(text)
+        escaped(line: MarkdownText.oneLine(text), at: place)
+    }
+
+    /// A text already on one line (`MarkdownText.oneLine`), escaped for `place`.
+    static func escaped(line flat: String, at place: Place) -> String {
         var copy = flat
         let result: [UInt8]? = copy.withUTF8 { bytes in
             needsEscaping(bytes, place) ? escapedBytes(bytes, place) : nil

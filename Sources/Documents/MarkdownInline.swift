@@ -12,9 +12,9 @@ extension MarkdownRendering {
         for run in mergingPlainRuns(text.runs) {
             let flat = MarkdownText.oneLine(run.text)
             switch run.style {
-            case .plain: result += MarkdownEscaping.escaped(flat, at: place)
-            case .strong: result += marked(MarkdownEscaping.escaped(flat, at: place.within), "**")
-            case .emphasis: result += marked(MarkdownEscaping.escaped(flat, at: place.within), "*")
+            case .plain: result += MarkdownEscaping.escaped(line: flat, at: place)
+            case .strong: result += marked(MarkdownEscaping.escaped(line: flat, at: place.within), "**")
+            case .emphasis: result += marked(MarkdownEscaping.escaped(line: flat, at: place.within), "*")
             case .code: result += code(flat)
             }
             // Blanks leave the start of the line to the next run.
@@ -27,6 +27,8 @@ extension MarkdownRendering {
     /// Adjacent plain runs as one, so that what one run ends and the next begins (« & » then
     /// « amp; ») is escaped as the reader will see it.
     private static func mergingPlainRuns(_ runs: [Text.Run]) -> [Text.Run] {
+        // Nearly every text: nothing to merge, and no array to build.
+        guard runs.indices.dropFirst().contains(where: { runs[$0].style == .plain && runs[$0 - 1].style == .plain }) else { return runs }
         var merged: [Text.Run] = []
         merged.reserveCapacity(runs.count)
         for run in runs {
@@ -42,6 +44,9 @@ extension MarkdownRendering {
     /// `**text**` with the spaces around the text kept outside the markers, where CommonMark
     /// needs them: `**Objet : **` would not be bold.
     private static func marked(_ text: String, _ marker: String) -> String {
+        // Without a space at either end (nearly always), the text is its own core. A space
+        // character is U+0020 alone, so a text whose first and last bytes are no space has none there.
+        if let first = text.utf8.first, let last = text.utf8.last, first != 0x20, last != 0x20 { return marker + text + marker }
         let leading = text.prefix { $0 == " " }
         let trailing = text.dropFirst(leading.count).reversed().prefix { $0 == " " }
         let core = text.dropFirst(leading.count).dropLast(trailing.count)

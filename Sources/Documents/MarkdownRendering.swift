@@ -73,6 +73,12 @@ public enum MarkdownRendering {
         case .separator:
             text.line("---")
             text.blank()
+        case .shared(let shared):
+            text.append(shared.rendered(.markdown) { blocks in
+                var markdown = MarkdownText(capacity: 4_096)
+                for block in blocks { render(block, into: &markdown) }
+                return markdown.utf8
+            })
         }
     }
 

@@ -17,7 +17,11 @@ public struct MarkupText {
     public var result: String { String(decoding: utf8, as: UTF8.self) }
 
     /// Markup as it is: for tags and attributes the renderer writes itself.
-    public mutating func raw(_ markup: String) { utf8.append(contentsOf: markup.utf8) }
+    public mutating func raw(_ markup: String) {
+        // A copy of contiguous bytes, not the generic append of a `String.UTF8View`: the
+        // renderers write thousands of tags per document.
+        markup.withUTF8Bytes { utf8.append(contentsOf: $0) }
+    }
 
     /// Markup already laid out, as bytes.
     public mutating func raw(bytes: [UInt8]) { utf8.append(contentsOf: bytes) }
@@ -45,16 +49,14 @@ public struct MarkupText {
     public mutating func frenchText(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            guard FrenchTypography.needsWork(bytes) else {
-                if Self.needsEscaping(bytes) { appendEscaped(bytes) } else { utf8.append(contentsOf: bytes) }
-                return
-            }
+            var index = FrenchTypography.joiningSpace(in: bytes, from: 0)
             let escaping = Self.needsEscaping(bytes)
             var copied = 0
-            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: " ") && FrenchTypography.joins(bytes, at: index) {
+            while index < bytes.count {
                 append(UnsafeBufferPointer(rebasing: bytes[copied..<index]), escaping: escaping)
                 utf8 += [0xC2, 0xA0]
                 copied = index + 1
+                index = FrenchTypography.joiningSpace(in: bytes, from: copied)
             }
             append(UnsafeBufferPointer(rebasing: bytes[copied...]), escaping: escaping)
         }

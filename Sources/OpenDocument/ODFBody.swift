@@ -56,6 +56,14 @@ struct ODFBody {
             empty(ODFStyles.pageBreak)
         case .separator:
             empty(ODFStyles.separator)
+        case .shared(let shared):
+            // A table's name and styles are numbered through the document: laid out in place.
+            guard !shared.hasTables else { return render(shared.blocks) }
+            xml.raw(bytes: shared.rendered(.odt) { blocks in
+                var body = ODFBody()
+                body.render(blocks)
+                return body.xml.utf8
+            })
         }
     }
 
@@ -70,7 +78,8 @@ struct ODFBody {
     }
 
     mutating func paragraph(_ text: Text, style: ODFStyle) {
-        xml.raw("<text:p text:style-name=\"\(style.name)\">")
+        xml.raw("<text:p ")
+        xml.raw(style.styleNameAttribute)
         ODFInline.text(text, into: &xml)
         xml.raw("</text:p>")
     }

@@ -15,7 +15,10 @@ enum ODFInline {
             case .emphasis: ODFStyles.emphasis
             case .code: ODFStyles.code
             }
-            if let style { xml.raw("<text:span text:style-name=\"\(style.name)\">") }
+            if let style {
+                xml.raw("<text:span ")
+                xml.raw(style.styleNameAttribute)
+            }
             plain(run.text, into: &xml, afterSpace: &afterSpace)
             if style != nil { xml.raw("</text:span>") }
         }

@@ -18,8 +18,13 @@ struct ODFStyle: Sendable {
     /// The outline level of a heading's style, so that LibreOffice's navigator lists its paragraphs.
     let outlineLevel: Int?
 
+    /// `text:style-name="…">`, the end of every tag that opens a part in this style: written
+    /// once, not interpolated for each of the thousands of paragraphs and spans of a batch.
+    let styleNameAttribute: String
+
     init(displayName: String, family: Family, properties: String, styleClass: String? = nil, outlineLevel: Int? = nil) {
         name = displayName.replacing(" ", with: "_20_")
+        styleNameAttribute = "text:style-name=\"\(name)\">"
         self.displayName = displayName
         self.family = family
         self.properties = properties

@@ -1,4 +1,5 @@
 import Documents
+import Synchronization
 
 /// Tables as ODF: a `table:table` as wide as the text, its columns in the document's relative
 /// widths, its header row repeated on each page (`table:table-header-rows`), and each row kept on
@@ -57,20 +58,50 @@ enum ODFTables {
         xml.raw("</table:table>")
     }
 
-    /// The table's element and its columns, with their automatic styles.
+    /// The table's element and its columns, with their automatic styles: the same bytes for the
+    /// same number and widths, so worked out once for them (`Opening`).
     private static func open(number: Int, widths: [Int], into xml: inout MarkupText, styles: inout MarkupText) {
-        let name = "GuichetAuto_Tableau\(number)"
-        styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17.4cm\" table:align=\"margins\" ")
-        styles.raw("fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
-        let total = widths.reduce(0, +)
-        for (index, width) in widths.enumerated() {
-            let tenthsOfMillimetre = width * textWidthMillimetres * 10 / total
-            styles.raw("<style:style style:name=\"\(name).\(index + 1)\" style:family=\"table-column\"><style:table-column-properties ")
-            styles.raw("style:column-width=\"\(tenthsOfMillimetre / 10).\(tenthsOfMillimetre % 10)mm\" style:rel-column-width=\"\(width * 1000)*\"/></style:style>")
-        }
-        xml.raw("<table:table table:name=\"Tableau\(number)\" table:style-name=\"\(name)\">")
-        for index in widths.indices {
-            xml.raw("<table:table-column table:style-name=\"\(name).\(index + 1)\"/>")
+        let key = OpeningKey(number: number, widths: widths)
+        let opening = openings.withLock { $0[key] } ?? {
+            let made = Opening(number: number, widths: widths)
+            openings.withLock { if $0.count < 1_000 { $0[key] = made } }
+            return made
+        }()
+        styles.raw(bytes: opening.styles)
+        xml.raw(bytes: opening.xml)
+    }
+
+    private struct OpeningKey: Hashable {
+        let number: Int
+        let widths: [Int]
+    }
+
+    /// The openings made so far: a batch writes the same few tables, numbered alike, in every act.
+    private static let openings = Mutex<[OpeningKey: Opening]>([:])
+
+    /// A table's automatic styles (its width, its columns') and its element with its columns.
+    private struct Opening: Sendable {
+        let styles: [UInt8]
+        let xml: [UInt8]
+
+        init(number: Int, widths: [Int]) {
+            var styles = MarkupText(capacity: 1_024)
+            var xml = MarkupText(capacity: 512)
+            let name = "GuichetAuto_Tableau\(number)"
+            styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17.4cm\" table:align=\"margins\" ")
+            styles.raw("fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
+            let total = widths.reduce(0, +)
+            for (index, width) in widths.enumerated() {
+                let tenthsOfMillimetre = width * textWidthMillimetres * 10 / total
+                styles.raw("<style:style style:name=\"\(name).\(index + 1)\" style:family=\"table-column\"><style:table-column-properties ")
+                styles.raw("style:column-width=\"\(tenthsOfMillimetre / 10).\(tenthsOfMillimetre % 10)mm\" style:rel-column-width=\"\(width * 1000)*\"/></style:style>")
+            }
+            xml.raw("<table:table table:name=\"Tableau\(number)\" table:style-name=\"\(name)\">")
+            for index in widths.indices {
+                xml.raw("<table:table-column table:style-name=\"\(name).\(index + 1)\"/>")
+            }
+            self.styles = styles.utf8
+            self.xml = xml.utf8
         }
     }
 
@@ -89,9 +120,8 @@ enum ODFTables {
     private static func cell(_ text: Text, style: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
         xml.raw("<table:table-cell table:style-name=\"")
         xml.raw(style)
-        xml.raw("\" office:value-type=\"string\"><text:p text:style-name=\"")
-        xml.raw(paragraphStyle.name)
-        xml.raw("\">")
+        xml.raw("\" office:value-type=\"string\"><text:p ")
+        xml.raw(paragraphStyle.styleNameAttribute)
         ODFInline.text(text, into: &xml)
         xml.raw("</text:p></table:table-cell>")
     }

@@ -16,6 +16,8 @@ struct TemplatePart: Sendable {
     }
 
     let pieces: [Piece]
+    /// The bytes of the literal pieces: what every rendering of the part holds at least.
+    let literalCount: Int
     /// The marks the part holds.
     let marks: Set<Placeholder>
 
@@ -44,17 +46,21 @@ struct TemplatePart: Sendable {
         }
         if position < xml.count { pieces.append(.literal(Array(xml[position...]))) }
         self.pieces = pieces
+        literalCount = pieces.reduce(0) { count, piece in if case .literal(let bytes) = piece { count + bytes.count } else { count } }
         marks = found
     }
 
     /// The part with the values written in: `value` gives each mark's XML, `automaticStyles` the
     /// definitions of the automatic styles (without their `<office:automatic-styles>` element).
     func render(automaticStyles: [UInt8] = [], value: (Placeholder) -> [UInt8]) -> [UInt8] {
+        // The marks' values first, so that the part is written into one buffer of its size.
+        let values = pieces.map { piece -> [UInt8] in if case .mark(let mark) = piece { value(mark) } else { [] } }
         var result: [UInt8] = []
-        for piece in pieces {
+        result.reserveCapacity(literalCount + automaticStyles.count + 64 + values.reduce(0) { $0 + $1.count })
+        for (piece, markValue) in zip(pieces, values) {
             switch piece {
             case .literal(let bytes): result += bytes
-            case .mark(let mark): result += value(mark)
+            case .mark: result += markValue
             case .automaticStyles(let wrapped):
                 if wrapped { result += Array("<office:automatic-styles>".utf8) }
                 result += automaticStyles

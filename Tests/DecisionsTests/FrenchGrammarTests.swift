@@ -44,4 +44,20 @@ import Testing
         #expect(FrenchGrammar.to("Syndicat mixte du Montreuillois") == "au Syndicat mixte du Montreuillois")
         #expect(FrenchGrammar.to("Sandrine Petit") == "à Sandrine Petit")
     }
+
+    /// A name whose first word is plain ASCII takes its article from its bytes; the others by
+    /// the words: both give the article a sentence needs, whatever the case, the accents and the
+    /// spaces.
+    @Test(arguments: [
+        ("Commune de Wimereux", "la Commune de Wimereux"), ("COMMUNE d'Arras", "la COMMUNE d'Arras"),
+        ("Association Les Amis", "l'Association Les Amis"), ("Office de tourisme", "l'Office de tourisme"),
+        ("Union sportive", "l'Union sportive"), ("Établissement public", "l'Établissement public"),
+        ("Région Hauts-de-France", "la Région Hauts-de-France"), ("Département", "le Département"),
+        ("Club", "le Club"), ("Club ", "le Club "), ("Communes réunies", "Communes réunies"),
+        ("Famille Lambert", "la famille Lambert"), ("Demandeur n°1", "Demandeur n°1"), (" Commune", "la  Commune"),
+        ("", ""), ("Commune \u{301}x", "Commune \u{301}x"), ("Comité des fêtes", "le Comité des fêtes"),
+    ])
+    func theArticleOfAName(_ name: String, _ phrase: String) {
+        #expect(FrenchGrammar.nominal(name) == phrase)
+    }
 }

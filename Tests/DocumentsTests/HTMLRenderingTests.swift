@@ -124,3 +124,42 @@ import Testing
         #expect(markup.result == "<p>Vu la délibération n° 2020-309 ; l'aide — 30 000 €")
     }
 }
+
+/// The spaces French typography makes no-break, found from the punctuation marks around them.
+@Suite struct FrenchTypographyScanTests {
+    /// Every space `joins` says becomes no-break, in order, looked for one byte at a time.
+    private func joiningSpacesOneByOne(_ text: String) -> [Int] {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            bytes.indices.filter { bytes[$0] == UInt8(ascii: " ") && FrenchTypography.joins(bytes, at: $0) }
+        }
+    }
+
+    private func joiningSpacesByMarks(_ text: String) -> [Int] {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            var found: [Int] = []
+            var index = FrenchTypography.joiningSpace(in: bytes, from: 0)
+            while index < bytes.count {
+                found.append(index)
+                index = FrenchTypography.joiningSpace(in: bytes, from: index + 1)
+            }
+            return found
+        }
+    }
+
+    @Test(arguments: ["DÉCIDE : le dispositif « Aide » ; vraiment ? Oui !", "« ; »", "« « » »", " :", ": ", "« ", " »",
+                      "ë « ë » ; ;; : :", "a  ; b", "« :", "\u{00AB} \u{00BB} \u{00AB}\u{00AB} a", "sans rien", "", " ", "«»",
+                      "Considérant qu'aux termes de l'article 2 : « … » ;", "é ê ë Â « ! ? »"])
+    func theMarksFindEverySpaceTheBytesDo(_ text: String) {
+        #expect(joiningSpacesByMarks(text) == joiningSpacesOneByOne(text))
+    }
+
+    @Test func everyShortMixOfSpacesAndMarksIsFoundAlike() {
+        // Every string of up to five pieces among a space, the marks and a letter.
+        let pieces = [" ", ";", ":", "«", "»", "a", "ë", "?"]
+        var texts = [""]
+        for _ in 0..<5 { texts = texts.flatMap { text in pieces.map { text + $0 } } }
+        for text in texts where joiningSpacesByMarks(text) != joiningSpacesOneByOne(text) {
+            Issue.record("« \(text) »: \(joiningSpacesByMarks(text)) ≠ \(joiningSpacesOneByOne(text))")
+        }
+    }
+}

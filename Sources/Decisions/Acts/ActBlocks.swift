@@ -80,20 +80,29 @@ enum ActBlocks {
 
     // MARK: - An award or a refusal
 
-
+    /// The « Vu » of an act that grants or refuses an aid, in order.
     static func awardVisas(_ record: DecisionRecord) -> [String] {
+        let parts = awardVisaParts(record)
+        return parts.before + parts.scheme + parts.after
+    }
+
+    /// The « Vu » of an act that grants or refuses an aid in three parts: those before the
+    /// scheme's texts (the code, the CRPA for a refusal), the scheme's texts — the same in every
+    /// act of the run, so that an act may lay them out once —, and those after them (the
+    /// deliberation notified, the decisions it depends on, the application).
+    static func awardVisaParts(_ record: DecisionRecord) -> (before: [String], scheme: [String], after: [String]) {
         let scheme = record.scheme
-        var visas = [ActBlocks.codeVisa(scheme, body: record.actingBody?.body)].compactMap { $0 }
+        var before = [ActBlocks.codeVisa(scheme, body: record.actingBody?.body)].compactMap { $0 }
         if record.outcome == .unfavorable {
-            visas.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
+            before.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
         let authority = scheme.decidedBy.map { [$0.body.rawValue, $0.source ?? "", $0.cgctArticle ?? ""] } ?? []
-        visas += record.issuance.fragment(["vu"] + authority, scheme: scheme) { ActBlocks.schemeVisas(scheme) }
-        visas += [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
-        visas += record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
+        let texts = record.issuance.fragment(["vu"] + authority, scheme: scheme) { ActBlocks.schemeVisas(scheme) }
+        var after = [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
+        after += record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
         let application = record.application
-        visas.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
-        return visas
+        after.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
+        return (before, texts, after)
     }
 
     /// "la décision d'attribution", "la décision de rejet": an outcome as an act names another act.

@@ -21,12 +21,9 @@ enum ActDocument {
         } else {
             document.append(contentsOf: presidentsDecision(record))
         }
-        document.append(.signature(ActParts.signature(record.issuance.act, authority: record.scheme.authority,
-                                                     deployment: record.issuance.deployment)))
+        document.append(contentsOf: ActParts.signatureBlock(record))
         document.append(contentsOf: orientation(record))
-        for id in ["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"] {
-            document.append(contentsOf: ActParts.mention(record.mention(id)))
-        }
+        document.append(contentsOf: ActParts.mentions(["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"], of: record))
         document.append(contentsOf: ActAnnex.blocks(record))
         document.append(contentsOf: ActParts.footer(record))
         return document
@@ -44,7 +41,13 @@ enum ActDocument {
         let number = act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
         var blocks: [Block] = [.actTitle([Text(number), Text(subjectLine(record))])]
         blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(record.actingBody?.name ?? record.scheme.authority.signatory) + ","), role: .operative))
-        blocks += ActBlocks.awardVisas(record).map { .paragraph(Text($0), role: .visa) }
+        let visas = ActBlocks.awardVisaParts(record)
+        blocks += visas.before.map { .paragraph(Text($0), role: .visa) }
+        // The scheme's « Vu », the same in every act of the run, laid out once.
+        blocks += record.issuance.sharedBlocks(["vu"], scheme: record.scheme, from: visas.scheme) { visas in
+            visas.map { .paragraph(Text($0), role: .visa) }
+        }
+        blocks += visas.after.map { .paragraph(Text($0), role: .visa) }
         blocks += considerations(record).map { .paragraph($0, role: .considering) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record)]]

@@ -59,7 +59,10 @@ enum ActParts {
         }
         for row in record.failed {
             if let source = row.source, let law = inLaw(source, style: style) { grounds.append(law) }
-            grounds.append(inFact(row, style: style))
+            // The same criterion fails on the same facts in many applications of a run: the
+            // clauses, which compare the facts word by word with the ground, are worked out once.
+            let words = [row.failure, row.note ?? "\u{0}"] + row.facts.map(\.statement)
+            grounds.append(record.issuance.fragment(["motif", style == .considering ? "considérant" : "lettre"] + words, scheme: record.scheme, from: words) { _ in inFact(row, style: style) })
         }
         return grounds
     }
@@ -131,6 +134,22 @@ enum ActParts {
         return Signature(placeAndDate: place, title: title, name: "\(signatory.firstName) \(signatory.name)")
     }
 
+    /// What an act's signature is made from.
+    private struct SignatureSource: Equatable, Sendable {
+        let act: DecisionAct?
+        let authority: String
+        let signatory: Deployment.Person?
+    }
+
+    /// The act's signature block: the same in every act of the run, so laid out once for it.
+    static func signatureBlock(_ record: DecisionRecord) -> [Block] {
+        let authority = record.scheme.authority
+        let source = SignatureSource(act: record.issuance.act, authority: authority.signatory, signatory: record.issuance.deployment.signatory)
+        return record.issuance.sharedBlocks(["signature"], scheme: record.scheme, from: source) { source in
+            [.signature(signature(source.act, authority: authority, deployment: record.issuance.deployment))]
+        }
+    }
+
     /// "président du conseil départemental" for "Le Président du Conseil départemental".
     private static func withoutArticle(_ title: String) -> String {
         let lowered = title.lowercased()
@@ -148,10 +167,22 @@ enum ActParts {
         return [.mention(title: mention.title, paragraphs: paragraphs)]
     }
 
+    /// The mentions of these ids the record prints, in this order: the same words in most acts
+    /// of a run, so laid out once for it (`Issuance.sharedBlocks`).
+    static func mentions(_ ids: [String], of record: DecisionRecord) -> [Block] {
+        let mentions = ids.map(record.mention)
+        let key = ["mentions", record.application.applicant.beneficiaryKind?.rawValue ?? "", ActBlocks.subject(record.issuance.act)] + ids
+        return record.issuance.sharedBlocks(key, scheme: record.scheme, from: mentions) { mentions in mentions.flatMap(mention) }
+    }
+
     /// The footer that ties the document to its rules and its application: the engine, the
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
-        [.separator,
-         .paragraph("Établi par Guichet \(record.engineVersion), règles « \(record.scheme.id) » (\(Citations.baseName(record.scheme.file))) — SHA-256 des règles : \(record.scheme.rulesHash) ; de la demande : \(record.inputHash).", role: .small)]
+        let scheme = record.scheme
+        // All but the application's fingerprint is the run's: worked out once.
+        let rules = record.issuance.fragment(["pied", record.engineVersion, scheme.file], scheme: scheme) {
+            "Établi par Guichet \(record.engineVersion), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
+        }
+        return [.separator, .paragraph(Text(rules + record.inputHash + "."), role: .small)]
     }
 }
