@@ -67,6 +67,17 @@ public struct JSONWriter {
         if let value { JSONString.append(value, to: &bytes) } else { bytes.append(contentsOf: Self.null) }
     }
 
+    /// The string `parts` joined by `separator`, written without joining them first.
+    public mutating func string(_ key: String?, joining parts: [String], separator: String) {
+        separate(key)
+        bytes.append(UInt8(ascii: "\""))
+        for (index, part) in parts.enumerated() {
+            if index > 0 { JSONString.appendEscaped(separator, to: &bytes) }
+            JSONString.appendEscaped(part, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func bool(_ key: String?, _ value: Bool) {
         separate(key)
         bytes.append(contentsOf: value ? Self.true : Self.false)
