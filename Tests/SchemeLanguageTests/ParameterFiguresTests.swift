@@ -26,6 +26,9 @@ import Testing
         #expect(names("une aide de 140 000 €").isEmpty)
         #expect(names("1,40 000 €").isEmpty)
         #expect(names("140 000 €40 000 €") == ["plafond", "aide"], "a match right after a larger number's stands")
+        #expect(names("« « 40 000 € » »").isEmpty, "a quotation inside another")
+        #expect(names("« a » » 40 000 € «") == ["plafond", "aide"], "a closing mark alone closes nothing")
+        #expect(names("« a » 40 000 € « 50 % »") == ["plafond", "aide"])
     }
 
     /// A mark combining with the figure's last character makes another character: no figure,

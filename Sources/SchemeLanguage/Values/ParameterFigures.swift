@@ -77,13 +77,30 @@ private struct Prose {
 
     init(_ text: String) {
         unquoted = Self.unquoted(text)
+        bytes = Self.spacedBytes(unquoted)
+    }
+
+    /// The UTF-8 of `text`, each U+00A0 (C2 A0) and U+202F (E2 80 AF) a space: in valid UTF-8
+    /// these bytes are those scalars and nothing else.
+    private static func spacedBytes(_ text: String) -> [UInt8] {
+        let utf8 = Array(text.utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(unquoted.utf8.count)
-        var scalars = unquoted.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar == "\u{A0}" || scalar == "\u{202F}" { bytes.append(UInt8(ascii: " ")) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        bytes.reserveCapacity(utf8.count)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] == 0xA0 {
+                bytes.append(UInt8(ascii: " "))
+                index += 2
+            } else if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xAF {
+                bytes.append(UInt8(ascii: " "))
+                index += 3
+            } else {
+                bytes.append(byte)
+                index += 1
+            }
         }
-        self.bytes = bytes
+        return bytes
     }
 
     /// Whether the text writes `figure` as a whole number. A match by characters is one by bytes
@@ -122,10 +139,17 @@ private struct Prose {
     /// character, whose only form is its own scalar, is in it).
     private static func unquoted(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "«" || $0 == "»" }) else { return text }
+        // The characters outside quotations, copied by runs rather than one by one.
         var result = "", depth = 0
-        for character in text {
-            if character == "«" { depth += 1 } else if character == "»" { depth = max(0, depth - 1) } else if depth == 0 { result.append(character) }
+        var run = text.startIndex
+        for index in text.indices {
+            let character = text[index]
+            guard character == "«" || character == "»" else { continue }
+            if depth == 0 { result += text[run..<index] }
+            depth = character == "«" ? depth + 1 : max(0, depth - 1)
+            run = text.index(after: index)
         }
+        if depth == 0 { result += text[run...] }
         return result
     }
 }
