@@ -113,13 +113,20 @@ extension DecisionRecord {
     public static let currentEngineVersion = "0.1.0"
 
     /// `awarded` is the amount the competent body decided, when it amended the one computed.
+    /// `inputHash` is the application's `InputFingerprint`, when the caller has worked it out
+    /// already (a run that decides checks it against the register first): it is not hashed twice.
     public init(_ evaluation: Evaluation, issuance: Issuance = .simulation, placement: SelectionResult.Decision? = nil,
-                awarded: DecimalNumber?? = nil, engineVersion: String = DecisionRecord.currentEngineVersion) {
+                awarded: DecimalNumber?? = nil, engineVersion: String = DecisionRecord.currentEngineVersion,
+                inputHash: String? = nil) {
         self.issuance = issuance
         self.placement = placement
-        parameterValues = Dictionary(uniqueKeysWithValues: evaluation.scheme.parameters.enumerated().compactMap { index, parameter in
+        let values = Dictionary(uniqueKeysWithValues: evaluation.scheme.parameters.enumerated().compactMap { index, parameter in
             (evaluation.parameters[index] ?? parameter.value(on: evaluation.referenceDate)).map { (parameter.id, FrenchFormat.value($0, type: parameter.type)) }
         })
+        parameterValues = values
+        // `evaluation.filled`, reading the values written out above rather than writing each
+        // again for every text that names it.
+        let filled: (String) -> String = { text in ParameterText.fill(text) { values[$0] } }
         let scheme = evaluation.scheme
         let application = evaluation.application
         let wording = SchemeWording.of(scheme)
@@ -136,23 +143,23 @@ extension DecisionRecord {
         var stated: [Int: Fact?] = [:]
         let facts: (Int) -> Fact? = { index in
             if let known = stated[index] { return known }
-            let fact = DecisionRecord.fact(index, evaluation)
+            let fact = DecisionRecord.fact(index, evaluation, filled: filled)
             stated[index] = fact
             return fact
         }
         criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts)
+            DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts, filled: filled)
         }
         failed = criteria.filter { $0.verdict == .failed }
-        steps = DecisionRecord.steps(evaluation)
+        steps = DecisionRecord.steps(evaluation, filled: filled)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap(facts)
         citedSources = wording.citedSources
         legalBasis = wording.legalBasis
-        inputHash = InputFingerprint.sha256(application, scheme: scheme)
+        self.inputHash = inputHash ?? InputFingerprint.sha256(application, scheme: scheme)
         notices = evaluation.notices.map { index in
             let notice = scheme.notices[index]
-            return Notice(id: notice.id, text: evaluation.filled(notice.text), condition: notice.condition, source: notice.source,
+            return Notice(id: notice.id, text: filled(notice.text), condition: notice.condition, source: notice.source,
                           occasion: notice.occasion)
         }
         schedule = ScheduleTable(evaluation)
@@ -174,7 +181,7 @@ extension DecisionRecord {
     }
 
     private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording,
-                            facts: (Int) -> Fact?) -> CriterionRow {
+                            facts: (Int) -> Fact?, filled: (String) -> String) -> CriterionRow {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
@@ -182,20 +189,21 @@ extension DecisionRecord {
             decisionFact(id, evaluation)
         }
         return CriterionRow(
-            number: number, id: criterion.id, label: evaluation.filled(criterion.label), verdict: result.verdict,
+            number: number, id: criterion.id, label: filled(criterion.label), verdict: result.verdict,
             facts: result.factsUsed.compactMap(facts) + decisions,
-            source: wording.criterionSources[result.index], failure: evaluation.filled(criterion.failure(filed: application.filed)),
+            source: wording.criterionSources[result.index], failure: filled(criterion.failure(filed: application.filed)),
             note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
             shortCitation: wording.shortCitations[result.index], actCitation: wording.actCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
     }
 
-    static func fact(_ index: Int, _ evaluation: Evaluation) -> Fact? {
+    /// `filled`: `evaluation.filled`, or the same from values written out beforehand.
+    static func fact(_ index: Int, _ evaluation: Evaluation, filled: (String) -> String) -> Fact? {
         let application = evaluation.application
         let input = evaluation.scheme.inputs[index]
         guard let value = application.facts[index] else { return nil }
         let text = shown(value, input: input, index: index, application: application)
         let written = input.statement?.sentence(for: value, shown: inSentence(value, type: input.type, shown: text), parameter: { _ in nil })
-        let statement = written.map(evaluation.filled) ?? "\(input.question) Réponse : \(text)."
+        let statement = written.map(filled) ?? "\(input.question) Réponse : \(text)."
         return Fact(id: input.id, question: input.question, value: text, canonical: FrenchFormat.canonical(value), statement: statement)
     }
 
@@ -234,7 +242,7 @@ extension DecisionRecord {
         }
     }
 
-    private static func steps(_ evaluation: Evaluation) -> [StepRow] {
+    private static func steps(_ evaluation: Evaluation, filled: (String) -> String) -> [StepRow] {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
         let shown = definition.steps.enumerated().map { index, step in
             amount.steps[index].map { stepValue($0, step: step, evaluation: evaluation) }
@@ -243,12 +251,12 @@ extension DecisionRecord {
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
             let wording = step.wording.map { text in
-                evaluation.filled(ParameterText.fill(text) { name in
+                filled(ParameterText.fill(text) { name in
                     name == InputStatement.valueName ? shown[index] ?? "non calculable"
                         : byID[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
                 })
             }
-            return StepRow(id: step.id, label: evaluation.filled(step.label), formula: step.formula,
+            return StepRow(id: step.id, label: filled(step.label), formula: step.formula,
                            value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: wording)
         }
     }

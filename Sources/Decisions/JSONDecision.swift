@@ -73,7 +73,8 @@ public enum JSONDecision {
                     json.object { json in
                         json.string("id", mention.id)
                         json.string("title", mention.title)
-                        json.string("text", mention.text)
+                        // `mention.text` (its paragraphs joined by a blank line), without the joined copy.
+                        json.string("text", joining: mention.paragraphs, separator: "\n\n")
                         json.array("missing") { json in
                             for item in mention.missing { json.string(nil, item) }
                         }

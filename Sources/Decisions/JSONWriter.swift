@@ -7,14 +7,18 @@ import Platform
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private var indent = 0
-    private var needsComma = [false]
+    /// Whether the innermost object or array already holds a value (a comma goes before the
+    /// next); `enclosing` keeps the same for the levels around it. Apart, so that the value
+    /// written most often, a key and its value, reads and sets a plain flag.
+    private var hasValues = false
+    private var enclosing: [Bool] = []
     /// For a fragment: the first value starts the buffer, without a line break before it.
     private var bare = false
 
     /// `capacity`: the bytes the document is expected to take, so that it is not copied as it grows.
     public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
-        needsComma.reserveCapacity(8)
+        enclosing.reserveCapacity(8)
     }
 
     /// The depth of the value written next: 0 at the top, 1 inside the top object…
@@ -64,17 +68,28 @@ public struct JSONWriter {
 
     public mutating func string(_ key: String?, _ value: String?) {
         separate(key)
-        if let value { JSONString.append(value, to: &bytes) } else { bytes.append(contentsOf: Self.null) }
+        if let value { JSONString.append(value, to: &bytes) } else { word("null") }
+    }
+
+    /// The string `parts` joined by `separator`, written without joining them first.
+    public mutating func string(_ key: String?, joining parts: [String], separator: String) {
+        separate(key)
+        bytes.append(UInt8(ascii: "\""))
+        for (index, part) in parts.enumerated() {
+            if index > 0 { JSONString.appendEscaped(separator, to: &bytes) }
+            JSONString.appendEscaped(part, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func bool(_ key: String?, _ value: Bool) {
         separate(key)
-        bytes.append(contentsOf: value ? Self.true : Self.false)
+        word(value ? "true" : "false")
     }
 
     public mutating func number(_ key: String?, _ value: Int?) {
         separate(key)
-        if let value { bytes.append(contentsOf: String(value).utf8) } else { bytes.append(contentsOf: Self.null) }
+        if let value { bytes.append(contentsOf: String(value).utf8) } else { word("null") }
     }
 
     /// A line break after the last value, as a file ends.
@@ -84,11 +99,13 @@ public struct JSONWriter {
         separate(key)
         bytes.append(bracket)
         indent += 1
-        needsComma.append(false)
+        enclosing.append(hasValues)
+        hasValues = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadElements = needsComma.removeLast()
+        let hadElements = hasValues
+        hasValues = enclosing.removeLast()
         indent -= 1
         if hadElements { newline() }
         bytes.append(bracket)
@@ -100,12 +117,13 @@ public struct JSONWriter {
             bare = false
             return
         }
-        let last = needsComma.count - 1
-        if needsComma[last] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[last] = true
+        if hasValues { bytes.append(UInt8(ascii: ",")) }
+        hasValues = true
         if indent > 0 { newline() }
         if let key {
-            JSONString.append(key, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            JSONString.appendEscaped(key, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
             bytes.append(UInt8(ascii: ":"))
             bytes.append(UInt8(ascii: " "))
         }
@@ -119,9 +137,11 @@ public struct JSONWriter {
         }
     }
 
-    private static let null = Array("null".utf8)
-    private static let `true` = Array("true".utf8)
-    private static let `false` = Array("false".utf8)
+    /// `null`, `true` or `false`: copied from the literal's own bytes, with neither a shared
+    /// array to reach nor a reference count to change (a decision writes dozens of `null`).
+    private mutating func word(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     static func quoted(_ value: String) -> String { JSONString.quoted(value) }
 }

@@ -19,6 +19,20 @@ import Testing
         #expect(decoded == text)
     }
 
+    /// Plain text is passed eight bytes at a time: an escape, or a character that starts like
+    /// one, is found at every place in and across those eight bytes.
+    @Test(arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "’", "\u{202F}", "€", "é", "\u{7F}", " "])
+    func anEscapeIsFoundAtEveryPlace(special: String) {
+        for position in 0..<24 {
+            let text = String(repeating: "a", count: position) + special + String(repeating: "b", count: 24 - position)
+            var literal = ""
+            JSONString.append(text, to: &literal)
+            var bytes: [UInt8] = []
+            JSONString.append(text, to: &bytes)
+            #expect(bytes == Array(literal.utf8), "\(position)")
+        }
+    }
+
     @Test func controlCharactersAreEscapedWithFourHexDigits() {
         #expect(JSONString.quoted("\u{01}\u{1F}\n") == "\"\\u0001\\u001f\\n\"")
     }

@@ -25,6 +25,15 @@ import Testing
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
+    @Test func aStringWrittenInPartsIsTheJoinedString() {
+        for parts in [[], ["un"], ["« un »", "deux\t\"", ""]] {
+            var joined = JSONWriter(), inParts = JSONWriter()
+            joined.object(nil) { $0.string("text", parts.joined(separator: "\n\n")) }
+            inParts.object(nil) { $0.string("text", joining: parts, separator: "\n\n") }
+            #expect(inParts.bytes == joined.bytes)
+        }
+    }
+
     @Test func aFragmentWrittenDeeperIsIndentedToItsPlace() throws {
         #expect(document(nestedIn: 0) == """
             {

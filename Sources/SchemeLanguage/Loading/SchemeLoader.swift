@@ -82,7 +82,12 @@ struct SchemeBuilder {
     let references = SchemeReferences()
     var pieceIDs: Set<String> = []
     /// The scheme's parameters, once read: the texts read after them may name them.
-    var parameterList: [Parameter] = []
+    var parameterList: [Parameter] = [] {
+        didSet { parameterFigures = ParameterFigures(parameterList) }
+    }
+    /// The figures of their values, which a text must not write out: worked out once, for all
+    /// the texts of the scheme (`template`).
+    private(set) var parameterFigures = ParameterFigures([])
 
     init(file: String, bytes: [UInt8], deliberations: SharedDeliberations) {
         self.file = file

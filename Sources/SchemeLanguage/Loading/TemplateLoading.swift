@@ -12,7 +12,7 @@ extension SchemeBuilder {
             let suggestion = Suggestion.closest(to: name, among: known.sorted()).map { " (vouliez-vous dire « {\($0)} » ?)" } ?? ""
             log.error("{\(name)} ne nomme \(what)\(suggestion)", at: node.mark, path: path)
         }
-        for (figure, names) in ParameterText.writtenValues(in: text, parameters: parameterList) {
+        for (figure, names) in parameterFigures.writtenValues(in: text) {
             let written = names.map { "{\($0)}" }.joined(separator: " ou ")
             log.error("le texte écrit « \(figure) », valeur d'un paramètre : écrivez \(written), pour qu'une décision dise toujours la valeur appliquée",
                       at: node.mark, path: path)

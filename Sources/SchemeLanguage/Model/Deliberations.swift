@@ -77,11 +77,6 @@ public struct SharedDeliberations: Sendable {
             lines += ["act \(key)", "title=\(act.title)", "number=\(act.number ?? "")",
                       "date=\(act.date?.description ?? "")", "body=\(act.body ?? "")"]
         }
-        return lines.map(Self.escaped).joined(separator: "\n")
-    }
-
-    /// A line break or a backslash inside a value cannot pass for the start of another field.
-    private static func escaped(_ line: String) -> String {
-        line.replacing("\\", with: "\\\\").replacing("\n", with: "\\n").replacing("\r", with: "\\r")
+        return lines.map(CanonicalLine.escaped).joined(separator: "\n")
     }
 }

@@ -195,7 +195,6 @@ public struct Mentions: Sendable {
             lines += ["scheme.personal_data.legal_basis=\(data.legalBasis ?? "")", "scheme.personal_data.recipients=\(data.recipients ?? "")",
                       "scheme.personal_data.retention=\(data.retention ?? "")"]
         }
-        return lines.map { $0.replacing("\\", with: "\\\\").replacing("\n", with: "\\n").replacing("\r", with: "\\r") }
-            .joined(separator: "\n")
+        return lines.map(CanonicalLine.escaped).joined(separator: "\n")
     }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 /// Texts of a scheme that state a parameter's value name it between braces
 /// (« plafond annuel de {plafond_inscrit} »), so that a decision prints the value it computed
 /// with, under a reform too, and no figure of the rules is written twice.
@@ -21,11 +23,22 @@ public enum ParameterText {
     /// The text with each `{name}` replaced by `value(name)`; a name it does not know is left.
     /// A scan rather than a regular expression: it runs for every text of every decision.
     public static func fill(_ text: String, _ value: (String) -> String?) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard mayName(text) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         scan(text, literal: { result += $0 }, name: { name in value(String(name)) })
         return result
+    }
+
+    /// Whether `text` holds a `{`: most texts name nothing, and every text of every decision is
+    /// looked at, so the bytes are searched by the C library rather than one by one.
+    private static func mayName(_ text: String) -> Bool {
+        let brace = Int32(UInt8(ascii: "{"))
+        // Sound: memchr reads `buffer.count` bytes from its start, all inside the buffer.
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let start = buffer.baseAddress else { return false }
+            return memchr(start, brace, buffer.count) != nil
+        } ?? text.utf8.contains(UInt8(ascii: "{"))
     }
 
     /// Walks a text: `literal` receives what is not a `{name}`; `name` receives each name and
@@ -61,51 +74,9 @@ public enum ParameterText {
     }
 
     /// The figures a text writes out (outside « » quotations) that are a parameter's value, each
-    /// with the parameters it could name: they should be written `{name}`.
+    /// with the parameters it could name: they should be written `{name}`. A loader checking
+    /// many texts of one scheme works the figures out once (`ParameterFigures`).
     public static func writtenValues(in text: String, parameters: [Parameter]) -> [(figure: String, names: [String])] {
-        let prose = unquoted(text).replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")
-        var found: [String: [String]] = [:]
-        for parameter in parameters {
-            for version in parameter.versions {
-                for figure in figures(of: version.value) where contains(prose, figure) {
-                    found[figure, default: []].append(parameter.id)
-                }
-            }
-        }
-        return found.keys.sorted().map { ($0, found[$0]!.uniqued()) }
-    }
-
-    /// The ways a text may write a money or rate value: `40 000 €`, `40 000,00 €`, `50 %`.
-    private static func figures(of value: Value) -> [String] {
-        switch value {
-        case .money(let amount):
-            let cents = FrenchFormat.money(amount).replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")
-            let whole = cents.hasSuffix(",00 €") ? [String(cents.dropLast(5)) + " €"] : []
-            return [cents] + whole
-        case .rate:
-            return [FrenchFormat.value(value, type: .rate).replacing("\u{202F}", with: " ").replacing("\u{A0}", with: " ")]
-        default:
-            return []
-        }
-    }
-
-    /// Whether `figure` stands in `text` as a whole number (`40 000 €` in « de 140 000 € » does not).
-    private static func contains(_ text: String, _ figure: String) -> Bool {
-        var rest = text[...]
-        while let range = rest.firstRange(of: figure) {
-            let before = rest[..<range.lowerBound].last
-            if !(before?.isNumber ?? false) && before != "," { return true }
-            rest = rest[range.upperBound...]
-        }
-        return false
-    }
-
-    /// The text without its « » quotations: a quotation is the deliberation's own words.
-    private static func unquoted(_ text: String) -> String {
-        var result = "", depth = 0
-        for character in text {
-            if character == "«" { depth += 1 } else if character == "»" { depth = max(0, depth - 1) } else if depth == 0 { result.append(character) }
-        }
-        return result
+        ParameterFigures(parameters).writtenValues(in: text)
     }
 }
