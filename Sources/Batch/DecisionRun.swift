@@ -37,6 +37,8 @@ public struct DecisionRun {
         public let amount: DecimalNumber?
         public let proposed: DecimalNumber?
         public let document: String
+        /// The application's filing date, which dates a scheme's deadline for notifying.
+        public let filed: LocalDate
     }
 
     public struct Result {
@@ -163,7 +165,8 @@ public struct DecisionRun {
         guard let (amount, proposed) = voted(evaluation, proposal: proposal, result: &result) else { return }
         var issuance = Issuance(stage: .decision, referenceDate: act.date, act: act, proposedAmount: proposed, deployment: deployment)
         issuance.fragments = fragments
-        let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount)
+        let record = DecisionRecord(evaluation, issuance: issuance, placement: Self.placement(evaluation), awarded: amount,
+                                    inputHash: inputHash)
         guard let document = record.sentDocument else { throw Refusal("le dossier \(id) ne donne pas lieu à un acte") }
         let name = actName(id, history: history, applications: applications)
         try output.write(JSONDecision.utf8(record), to: "\(name).json")
@@ -172,7 +175,8 @@ public struct DecisionRun {
                                 documentHash: written.markdown, actor: actor?.name, recordedAt: actor?.at,
                                 htmlHash: written.html, odtHash: written.odt)
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
-        result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md")))
+        result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md"),
+                                      filed: evaluation.application.filed))
         let madeUp = Self.fictitiousParameters(evaluation)
         if !madeUp.isEmpty { result.fictitious.append((id, madeUp)) }
     }

@@ -44,9 +44,8 @@ public struct NotificationRun {
             for entry in waiting where only?.contains(entry.application) ?? true {
                 do {
                     result.notified.append((entry.application, try notify(entry, session: session, output: output)))
-                    if let decided = entry.stageRecord.act?.date, let rule = scheme.notificationDeadline,
-                       rule.isLate(notifiedOn: notifiedOn, decidedOn: decided) {
-                        result.late.append((entry.application, rule.deadline(forDecisionOn: decided)))
+                    if let rule = scheme.notificationDeadline, rule.isLate(notifiedOn: notifiedOn, filedOn: entry.filed) {
+                        result.late.append((entry.application, rule.deadline(forFilingOn: entry.filed)))
                     }
                 } catch let refusal as Refusal {
                     result.skipped.append((entry.application, refusal.description))

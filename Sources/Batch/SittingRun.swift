@@ -66,8 +66,18 @@ public struct SittingRun {
     /// has its own, so that a folder serving several sittings keeps the report given to each.
     public var reportName: String { "proposition-\(scheme.id)-\(Self.fileName(sitting.reference))" }
 
+    /// Why a sitting's reference cannot name its documents, or nil when it can: it is part of
+    /// their file names, so two sittings must never give the same one.
+    public static func unusableReference(_ reference: String) -> String? {
+        guard !reference.isEmpty, !reference.hasPrefix("."), fileName(reference) == reference else {
+            return "la référence de séance « \(reference) » ne peut nommer les documents de la séance : écrivez-la avec des lettres sans accent, des chiffres, « - », « _ » ou « . » (par exemple CP-2021-01)"
+        }
+        return nil
+    }
+
     /// A sitting's reference as part of a file name: letters, digits, `-`, `_` and `.` kept,
-    /// anything else (a space, a slash) written `-`.
+    /// anything else (a space, a slash) written `-`. The command refuses a reference this
+    /// changes (`unusableReference`), so that two sittings cannot share a name.
     static func fileName(_ reference: String) -> String {
         String(reference.unicodeScalars.map { scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))

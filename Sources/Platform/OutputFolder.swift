@@ -51,7 +51,7 @@ public final class OutputFolder {
     /// that this run does not write again must not stay beside what it wrote.
     public func remove(_ name: String) throws(FileSystemError) {
         guard unlinkat(descriptor, name, 0) == 0 || errno == ENOENT else {
-            throw FileSystemError(path: path(name), reason: String(cString: strerror(errno)))
+            throw .system(path(name), "suppression impossible")
         }
     }
 
@@ -74,9 +74,9 @@ public final class OutputFolder {
             guard let writer = TemporaryName.writer(of: name), writer != getpid(),
                   !ProcessLock.Holder(pid: writer, since: nil).isRunning else { continue }
             var status = stat()
-            let path = path(name)
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid() else { continue }
-            unlink(path)
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+                  status.st_uid == geteuid() else { continue }
+            unlinkat(descriptor, name, 0)
         }
     }
 }

@@ -21,14 +21,16 @@ public enum SHA256 {
 
     /// Lowercase hexadecimal digits of bytes.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(table[Int(byte >> 4)])
-            text.append(table[Int(byte & 0x0f)])
+        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[2 * index] = digits[Int(byte >> 4)]
+                text[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return bytes.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The 32 bytes of the digest.
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {

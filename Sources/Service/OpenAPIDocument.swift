@@ -210,7 +210,7 @@ enum OpenAPIDocument {
           },
           "Breakdowns": {
             "type": "object",
-            "description": "Les ventilations que demande la réforme (breakdown). Un groupe de moins de 5 demandes est fondu dans « autres valeurs », et une ventilation qui ne peut l'être sans désigner personne est vide.",
+            "description": "Les ventilations que demande la réforme (breakdown). Un groupe de moins de 5 demandes est fondu dans « autres valeurs », et une ventilation qui ne peut l'être sans désigner personne est une liste vide.",
             "properties": {
               "input": { "type": "string", "description": "La donnée dont les valeurs ventilent les montants" },
               "groups": { "type": "array", "items": { "$ref": "#/components/schemas/BreakdownGroup" } },

@@ -145,7 +145,7 @@ struct SimulationsHandler: Sendable {
 
     /// The breakdowns of one scheme, when the reform asks for any and they can be shown.
     private static func writeBreakdowns(_ scheme: SchemeImpact, into item: inout JSONWriter) {
-        let byInput = scheme.breakdown != nil && !scheme.groups.isEmpty
+        let byInput = scheme.breakdown != nil
         let byCommune = scheme.communeInput != nil
         guard byInput || byCommune else { return }
         item.object("breakdowns") { object in

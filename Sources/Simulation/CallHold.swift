@@ -55,8 +55,6 @@ final class CallHold {
     func hold(_ old: Evaluation, _ new: Evaluation, breakdown: BreakdownReader?, reason: ChangeReason) throws -> Bool {
         guard old.outcome == .favorable || new.outcome == .favorable else { return false }
         var item = SimulationSummary.Item(old, new, breakdown: breakdown, reason: reason)
-        // The name goes to the store, in the item's order; a full store leaves it in the item.
-        if names.count == items.count, names.append(item.applicant) { item.applicant = "" }
         if old.outcome == .favorable, unselectedBefore == nil {
             let entry = try before.entry(old)
             item.keysBefore = interned(entry.keys)
@@ -76,6 +74,9 @@ final class CallHold {
                 envelopeRead.after = true
             }
         }
+        // The name goes to the store in the item's order, once nothing can fail any more (an
+        // application that fails is not held); a full store leaves it in the item.
+        if names.count == items.count, names.append(item.applicant) { item.applicant = "" }
         items.append(item)
         return true
     }

@@ -134,8 +134,8 @@ public struct SimulationSummary: Sendable {
     struct Item {
         let scheme: String
         let application: String
-        /// Shared among a call's held projects of one applicant (`CallHold`): a name longer than
-        /// a small string is otherwise a heap block per project.
+        /// Empty while a call holds the project: its name is kept as bytes (`CallHold`,
+        /// `NameStore`), and given back when the project is added up.
         var applicant: String
         let filed: LocalDate
         /// The value of the reform's breakdown input, canonical, when the reform names one.

@@ -78,7 +78,7 @@ struct Decide: ParsableCommand {
         }
         for entry in result.report.entries { for diagnostic in entry.diagnostics { Console.error(diagnostic.description) } }
         print(result)
-        LateNotification.warnWhenDeciding(scheme, on: run.act.date, acts: result.decided.count)
+        LateNotification.warnWhenDeciding(scheme, on: run.act.date, decided: result.decided)
         if result.report.failureCount > 0 || result.decided.isEmpty { throw ExitCode.failure }
     }
 

@@ -67,6 +67,7 @@ struct Select: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.failure
         }
+        if let sitting, let problem = SittingRun.unusableReference(sitting) { throw ValidationError(problem) }
         let recording = register.inUse
         if recording, sitting == nil || dating.date == nil {
             throw ValidationError("donnez la séance à laquelle la proposition est soumise : --seance REFERENCE et --date, le jour de la séance")

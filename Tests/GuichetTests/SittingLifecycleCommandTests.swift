@@ -100,19 +100,21 @@ import Testing
         let late = try guichet(["notify", "dotations-colleges", "--date", "2020-11-01", "--demande", "DGF-2021-001",
                                 "--demande", "DGF-2021-002"] + rules + parameters)
         #expect(late.output.contains("2 actes notifiés."))
-        #expect(late.errors.contains("avertissement : 2 actes notifiés en retard (DGF-2021-001, DGF-2021-002) : le texte prévoit la notification de ces actes avant le 1er novembre 2020 ("), "\(late.errors)")
+        #expect(late.errors.contains("avertissement : 2 actes notifiés en retard (DGF-2021-001, DGF-2021-002) : le texte prévoit leur notification avant le 1er novembre 2020 ("), "\(late.errors)")
         #expect(late.errors.contains(", lignes 4478-4481)"), "\(late.errors)")
+        let one = try guichet(["notify", "dotations-colleges", "--date", "2021-01-18", "--demande", "DGF-2021-003"] + rules + parameters)
+        #expect(one.errors.contains("avertissement : 1 acte notifié en retard (DGF-2021-003) : le texte prévoit sa notification avant le 1er novembre 2020"), "\(one.errors)")
     }
 
-    /// A vote taken on or after the deadline can only be notified late: said when deciding.
+    /// A vote taken on or after the deadline can only be notified late: said when deciding,
+    /// even in January of the next year (the deadline is that of the year the data were filed).
     @Test func anAllocationVotedAfterTheDeadlineIsSaidToBeNotifiedLate() throws {
         try initialise()
-        try guichet(["evaluate", colleges, "--date", "2020-11-02"] + rules + parameters)
-        try guichet(["select", "dotations-colleges", colleges, "--seance", "CD-2020-11-09", "--date", "2020-11-09"] + rules + parameters)
-        let decided = try guichet(["decide", "dotations-colleges", colleges, "--seance", "CD-2020-11-09", "--acte", "2020-450",
-                                   "--date", "2020-11-09"] + rules + parameters)
-        #expect(decided.errors.contains("avertissement : 11 actes sont décidés le 9 novembre 2020 : le texte prévoit la notification de ces actes avant le 1er novembre 2020"), "\(decided.errors)")
-        #expect(decided.errors.contains("ils seront notifiés en retard"))
+        try guichet(["evaluate", colleges, "--date", "2021-01-11"] + rules + parameters)
+        try guichet(["select", "dotations-colleges", colleges, "--seance", "CD-2021-01-18", "--date", "2021-01-18"] + rules + parameters)
+        let decided = try guichet(["decide", "dotations-colleges", colleges, "--seance", "CD-2021-01-18", "--acte", "2021-12",
+                                   "--date", "2021-01-18"] + rules + parameters)
+        #expect(decided.errors.contains("avertissement : 11 actes décidés le 18 janvier 2021 ne pourront être notifiés qu'en retard : le texte prévoit leur notification avant le 1er novembre 2020 ("), "\(decided.errors)")
     }
 
     @Test func anAidOfTheCommissionPermanenteIsProposedInFilingOrderThenDecided() throws {
@@ -149,7 +151,12 @@ import Testing
         try guichet(["evaluate", cycleRoutes, "--date", "2020-11-30"] + rules)
         try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP20201207", "--date", "2020-12-07"] + rules)
         let first = try text("proposition-itineraires-cyclables-colleges-CP20201207.md")
-        let second = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP 2021/01", "--date", "2021-01-11"] + rules).output
+        // A reference that cannot be a file name as it is written is refused, before anything is written.
+        for wrong in ["CP 2021/01", "", "séance-1", ".CP"] {
+            let refused = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", wrong, "--date", "2021-01-11"] + rules, expect: 64)
+            #expect(refused.errors.contains("ne peut nommer les documents de la séance"), "\(wrong): \(refused.errors)")
+        }
+        let second = try guichet(["select", "itineraires-cyclables-colleges", cycleRoutes, "--seance", "CP-2021-01", "--date", "2021-01-11"] + rules).output
         #expect(second.contains("projet de rapport : decisions/proposition-itineraires-cyclables-colleges-CP-2021-01.md"), "\(second)")
         #expect(exists("proposition-itineraires-cyclables-colleges-CP-2021-01.html"))
         #expect(try text("proposition-itineraires-cyclables-colleges-CP20201207.md") == first)

@@ -17,14 +17,16 @@ import Testing
         let loaded = try Fixture.load(scheme("{before: 1er novembre, source: delib}")).get()
         let rule = try #require(loaded.notificationDeadline)
         #expect(rule.month == 11 && rule.day == 1 && rule.source == "delib")
-        #expect(rule.frenchDay == "1er novembre")
-        let voted = LocalDate(year: 2020, month: 10, day: 26)!
-        #expect(rule.deadline(forDecisionOn: voted) == LocalDate(year: 2020, month: 11, day: 1))
-        #expect(!rule.isLate(notifiedOn: LocalDate(year: 2020, month: 10, day: 31)!, decidedOn: voted))
-        #expect(rule.isLate(notifiedOn: LocalDate(year: 2020, month: 11, day: 1)!, decidedOn: voted))
-        // A decision of the next year has the next year's deadline.
-        let next = LocalDate(year: 2021, month: 3, day: 2)!
-        #expect(!rule.isLate(notifiedOn: LocalDate(year: 2021, month: 10, day: 1)!, decidedOn: next))
+        // The first 1st of November after the filing: the data of the « exercice N ».
+        let filed = LocalDate(year: 2020, month: 10, day: 15)!
+        #expect(rule.deadline(forFilingOn: filed) == LocalDate(year: 2020, month: 11, day: 1))
+        #expect(!rule.isLate(notifiedOn: LocalDate(year: 2020, month: 10, day: 31)!, filedOn: filed))
+        #expect(rule.isLate(notifiedOn: LocalDate(year: 2020, month: 11, day: 1)!, filedOn: filed))
+        // A vote in January of the next year is late all the same.
+        #expect(rule.isLate(notifiedOn: LocalDate(year: 2021, month: 1, day: 20)!, filedOn: filed))
+        // Filed on the day itself or after: the next year's deadline.
+        #expect(rule.deadline(forFilingOn: LocalDate(year: 2020, month: 11, day: 1)!) == LocalDate(year: 2021, month: 11, day: 1))
+        #expect(rule.deadline(forFilingOn: LocalDate(year: 2020, month: 12, day: 3)!) == LocalDate(year: 2021, month: 11, day: 1))
         #expect(try Fixture.load(scheme("{before: 15 Octobre, source: delib}")).get().notificationDeadline?.month == 10)
     }
 

@@ -47,6 +47,23 @@ import Testing
         #expect(amounts.filter { $0[2] == "favorable (retenue)" }.count == 4)
     }
 
+    /// A held project's applicant is kept as bytes while the call waits for its selection
+    /// (`NameStore`): each comes back with its own project in the report's tables.
+    @Test func eachHeldProjectKeepsItsApplicant() throws {
+        let catalog = FictitiousParameters.rules()
+        let (summary, _, _) = try simulate(catalog)
+        var names: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: portfolio[0]) where file.hasSuffix(".yaml") {
+            let text = try String(contentsOfFile: "\(portfolio[0])/\(file)", encoding: .utf8)
+            let id = try #require(text.firstMatch(of: /\nid: (\S+)/)?.1)
+            names[String(id)] = try #require(text.firstMatch(of: /applicant: \{name: "([^"]+)"/)?.1).map(String.init)
+        }
+        let pdesi = try #require(ReformImpact(summary, catalog: catalog).schemes.first { $0.id == "pdesi" })
+        let rows = pdesi.winners + pdesi.losers
+        #expect(!rows.isEmpty)
+        for row in rows { #expect(names[row.application] == row.applicant, "\(row.application)") }
+    }
+
     /// The envelope needed is the sum of the admissible projects' amounts: what a run without a
     /// selection (the envelope left unset) counts as granted.
     @Test func theNeededEnvelopeIsTheSumOfTheFavourableAmounts() throws {

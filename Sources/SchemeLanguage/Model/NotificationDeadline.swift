@@ -2,9 +2,10 @@
 /// the collèges' D.G.F. is « notifiée aux collèges avant la date du 1er novembre de l'exercice
 /// N afin que les établissements puissent préparer leur budget N + 1 ».
 ///
-/// The deadline is that day of the year of the decision. A notification on that day or after
-/// is late: the act stays valid (the text gives the authority a date to keep, not a condition of
-/// the act), and the instructor is warned when deciding and when notifying.
+/// The deadline is the first such day after the application was filed (`deadline(forFilingOn:)`).
+/// A notification on that day or after is late: the act stays valid (the text gives the
+/// authority a date to keep, not a condition of the act), and the instructor is warned when
+/// deciding and when notifying.
 public struct NotificationDeadline: Sendable, Equatable {
     public let month: Int
     public let day: Int
@@ -28,20 +29,17 @@ public struct NotificationDeadline: Sendable, Equatable {
         self.init(month: month, day: day, source: source)
     }
 
-    /// The deadline of an act decided on `decision`: the day in the decision's year. The act
-    /// must be notified before it.
-    public func deadline(forDecisionOn decision: LocalDate) -> LocalDate {
-        LocalDate(existing: decision.year, month: month, day: day)
+    /// The deadline of the acts on an application filed on `filed`: the first such day after
+    /// its filing. The text dates it by the « exercice N » whose budget N + 1 the act prepares,
+    /// which the application's data (filed in year N) belong to; the decision's own date would
+    /// excuse a vote held in January of N + 1.
+    public func deadline(forFilingOn filed: LocalDate) -> LocalDate {
+        let sameYear = LocalDate(existing: filed.year, month: month, day: day)
+        return sameYear > filed ? sameYear : LocalDate(existing: filed.year + 1, month: month, day: day)
     }
 
-    /// Whether an act decided on `decision` and notified on `notified` is notified late.
-    public func isLate(notifiedOn notified: LocalDate, decidedOn decision: LocalDate) -> Bool {
-        notified >= deadline(forDecisionOn: decision)
-    }
-
-    /// « 1er novembre ».
-    public var frenchDay: String {
-        let long = LocalDate(existing: 2001, month: month, day: day).frenchLong
-        return String(long.dropLast(5))
+    /// Whether an act on an application filed on `filed` is notified late when on `notified`.
+    public func isLate(notifiedOn notified: LocalDate, filedOn filed: LocalDate) -> Bool {
+        notified >= deadline(forFilingOn: filed)
     }
 }
