@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The names of the temporary files Guichet writes before renaming them into place.
 ///
 /// A temporary name starts with `.guichet~tmp~`, which no output name can produce: application
@@ -10,10 +12,20 @@ public enum TemporaryName {
 
     /// A fresh temporary name for this process.
     static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let random = String(generator.next() as UInt64, radix: 36)
-        return "\(prefix)\(getpid())~\(random)"
+        let random = names.withLock { $0.next() }
+        return ownPrefix + String(random, radix: 36)
     }
+
+    /// `.guichet~tmp~PID~`: this process's names all start so.
+    private static let ownPrefix = "\(prefix)\(getpid())~"
+
+    /// The random parts: drawn from a generator seeded once from the system's randomness, so
+    /// that a run writing four files an act asks the kernel once, not once a file, and names
+    /// stay unknown to anyone who does not know the seed.
+    private static let names: Mutex<SplitMix64> = {
+        var system = SystemRandomNumberGenerator()
+        return Mutex(SplitMix64(seed: system.next()))
+    }()
 
     /// The process that wrote a temporary file, or nil when `name` is not one of ours.
     static func writer(of name: String) -> pid_t? {

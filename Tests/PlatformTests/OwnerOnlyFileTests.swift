@@ -134,5 +134,9 @@ func withUmask<T>(_ mask: mode_t, _ body: () throws -> T) rethrows -> T {
         for other in ["archive.tmp-2019", "PDESI.tmp-2020.md", "budget.tmp-final.xlsx", ".guichet~tmp~12", ".guichet~tmp~x~y", ".guichet~tmp~1~a~b"] {
             #expect(TemporaryName.writer(of: other) == nil, "\(other)")
         }
+        // Drawn from one generator for the process: never the same name twice in a run.
+        let names = (0..<10_000).map { _ in TemporaryName.make() }
+        #expect(Set(names).count == names.count)
+        #expect(names.allSatisfy { TemporaryName.writer(of: $0) == getpid() })
     }
 }
