@@ -205,6 +205,22 @@ extension LegalMentions {
     /// algorithmic processing, the routes of appeal and the personal data in an act. Worked out
     /// once per document (`DecisionRecord.mentions`), since its Markdown and its JSON both print them.
     static func printed(in document: DocumentKind, scheme: Scheme, application: Application, issuance: Issuance) -> [PrintedMention] {
+        let applicant = application.applicant
+        // Without a beneficiary's kind, the mentions quote what the applicant stated: worked out each time.
+        guard let kind = applicant.beneficiaryKind else {
+            return fill(document, scheme: scheme, application: application, issuance: issuance)
+        }
+        // Otherwise they depend on the scheme, guichet.yaml, the act's subject, the kind and
+        // whether the document concerns personal data alone: the same for every such document of a run.
+        let personal = concernsPersonalData(scheme, applicant: applicant)
+        let key = ["mentions", document.rawValue, kind.rawValue, personal ? "1" : "0", ActBlocks.subject(issuance.act)]
+        return issuance.fragment(key, scheme: scheme, from: issuance.deployment) { _ in
+            fill(document, scheme: scheme, application: application, issuance: issuance)
+        }
+    }
+
+    /// The mentions of `printed(in:scheme:application:issuance:)`, filled.
+    private static func fill(_ document: DocumentKind, scheme: Scheme, application: Application, issuance: Issuance) -> [PrintedMention] {
         let deployment = issuance.deployment
         let applicant = application.applicant
         var personal: PrintedMention? {

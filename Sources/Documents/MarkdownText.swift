@@ -132,9 +132,10 @@ public struct MarkdownText {
             self = text.withUTF8Bytes(Escapes.scan)
         }
 
-        /// The bytes the scan looks at closely: line breaks, `|`, and the first byte of U+0085,
+        /// The bytes the scan looks at closely: line breaks, `|`, the last byte of U+0085 (not
+        /// its first, C2, which « », and the no-break space start too) and the first byte of
         /// U+2028 and U+2029.
-        private static let marks = ByteSet([UInt8(ascii: "|"), 0xC2, 0xE2], ranges: [0x0A...0x0D])
+        private static let marks = ByteSet([UInt8(ascii: "|"), 0x85, 0xE2], ranges: [0x0A...0x0D])
 
         private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Escapes {
             var found = Escapes.none
@@ -146,7 +147,7 @@ public struct MarkdownText {
                 case 0x0A...0x0D: return .lineBreaks
                 case UInt8(ascii: "|"): found = .bars
                 // U+0085 is C2 85 in UTF-8.
-                case 0xC2 where index + 1 < end && bytes[index + 1] == 0x85: return .lineBreaks
+                case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return .lineBreaks
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
                 case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     return .lineBreaks

@@ -88,28 +88,64 @@ enum ODFInline {
     /// (no line break, no tab, no two spaces in a row, and no space at its start after a space),
     /// whether it ends with a space; nil when it cannot. Read on the text as written:
     /// a space that becomes no-break is no space, and what follows it no longer follows a space.
+    /// Spaces come every few bytes, so they are not looked at one by one: the scan for breaks
+    /// skips them, and only pairs of them are checked (`spacePair`).
     private static func plainLastSpace(_ text: String, afterSpace: Bool) -> Bool? {
         text.withUTF8Bytes { bytes in
+            guard !bytes.isEmpty else { return false }
             let space = UInt8(ascii: " ")
             let isSpace = { (index: Int) in bytes[index] == space && !FrenchTypography.joins(bytes, at: index) }
+            if afterSpace && isSpace(0) { return nil }
             var index = breaks.firstIndex(in: bytes, from: 0)
             while index < bytes.count {
-                let byte = bytes[index]
-                let previous = index > 0 ? bytes[index - 1] : (afterSpace ? space : 0)
-                switch byte {
+                switch bytes[index] {
                 case 0x09...0x0D: return nil
-                case space where isSpace(index) && previous == space && (index == 0 || isSpace(index - 1)): return nil
-                case 0x85 where previous == 0xC2: return nil
-                case 0xA8, 0xA9: if previous == 0x80 { return nil }
+                // U+0085 is C2 85 in UTF-8.
+                case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return nil
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return nil
                 default: break
                 }
                 index = breaks.firstIndex(in: bytes, from: index + 1)
             }
-            return bytes.count > 0 && isSpace(bytes.count - 1)
+            var pair = spacePair(in: bytes, from: 0)
+            while pair < bytes.count {
+                if isSpace(pair) && isSpace(pair + 1) { return nil }
+                pair = spacePair(in: bytes, from: pair + 1)
+            }
+            return isSpace(bytes.count - 1)
         }
     }
 
-    /// The bytes `plainLastSpace` looks at closely: tab and line breaks, the space, and the last
-    /// byte of U+0085, U+2028 and U+2029.
-    private static let breaks = ByteSet([UInt8(ascii: " "), 0x85, 0xA8, 0xA9], ranges: [0x09...0x0D])
+    /// The bytes `plainLastSpace` looks at closely: tab and line breaks, and the byte of U+0085,
+    /// U+2028 and U+2029 that is rarest in French text (85, and E2 rather than A8 and A9, which
+    /// end « è » and « é »).
+    private static let breaks = ByteSet([0x85, 0xE2], ranges: [0x09...0x0D])
+
+    /// The index of the first of two spaces in a row at or after `start`; `bytes.count` when
+    /// there are none. Eight bytes are read as one word and its spaces found at once (the bytes
+    /// of `word ^ 0x2020…` that are zero), stepping by seven so that a pair across two words
+    /// is within one of them.
+    static func spacePair(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let (spaces, low) = (ones &* 0x20, ones &* 0x7F)
+        var index = start
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            // Sound: `index + 8 <= bytes.count`, so the eight bytes read are within the buffer.
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ spaces
+                // The high bit of each byte of `word` that is zero, exactly (no carry crosses a byte).
+                let zero = ~(((word & low) &+ low) | word | low)
+                if zero & (zero >> 8) != 0 { break }
+                index += 7
+            }
+        }
+        let space = UInt8(ascii: " ")
+        while index + 1 < bytes.count {
+            if bytes[index] == space && bytes[index + 1] == space { return index }
+            index += 1
+        }
+        return bytes.count
+    }
 }

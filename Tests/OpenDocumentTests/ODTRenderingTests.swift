@@ -145,6 +145,18 @@ import Testing
         #expect(content.contains("<text:p text:style-name=\"Guichet_20_Corps\"><text:s/>a <text:s/>b<text:line-break/>c<text:tab/>d <text:s text:c=\"2\"/>e</text:p>"))
     }
 
+    /// Two spaces in a row are found wherever they stand in a long text (across the eight-byte
+    /// words the scan reads), and a line separator is a line break, after letters like « é ».
+    @Test func spacesAndSeparatorsInLongTextsReadAsWritten() throws {
+        let paragraphs: [Block] = [.paragraph("abcdefg  hijklmnopqrstuvwxyz"), .paragraph("abcdefghijklmn  o"),
+                                   .paragraph("été\u{2028}après"), .paragraph("déjà écrit ici, sans double espace")]
+        let content = try ODTFiles.part("content.xml", of: render(Document(title: "t", blocks: paragraphs)))
+        #expect(content.contains(">abcdefg <text:s/>hijklmnopqrstuvwxyz</text:p>"))
+        #expect(content.contains(">abcdefghijklmn <text:s/>o</text:p>"))
+        #expect(content.contains(">été<text:line-break/>après</text:p>"))
+        #expect(content.contains(">déjà écrit ici, sans double espace</text:p>"))
+    }
+
     @Test func theMetadataHasTheTitleAndNoDate() throws {
         let meta = try ODTFiles.part("meta.xml", of: render(SampleAct.document))
         #expect(meta.contains("<meta:generator>Guichet</meta:generator>"))
