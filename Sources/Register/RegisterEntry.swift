@@ -161,18 +161,11 @@ public struct RegisterEntry: Sendable, Equatable {
     /// row rather than by a second statement. Without it, SQLite chooses.
     @discardableResult
     func insert(into db: Database, order previous: Int64? = nil, id chosen: Int64? = nil) throws -> Place {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO decision (id, scheme, application, filed, outcome, amount, months, beneficiary,
-                                  rules_sha256, input_sha256, decision_file, current,
-                                  stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
-                                  document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
-                                  beneficiary_name, beneficiary_id, subject, decided_order)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(sql: Self.insertSQL)
         let known = stage.isDecided ? previous ?? chosen : nil
-        // Unchecked: the statement is the literal above, whose 30 parameters `columnValues`
-        // gives in order, always 30 (a test checks it); checking them cost as much as binding.
-        statement.setUncheckedArguments(StatementArguments(columnValues(id: chosen, order: known)))
+        var parameters = SQLiteParameters(statement)
+        bindColumns(to: &parameters, id: chosen, order: known)
+        precondition(parameters.isComplete, "the insert's parameters and its columns differ")
         try statement.execute()
         let id = db.lastInsertedRowID
         let order = stage.isDecided ? known ?? id : nil
@@ -181,21 +174,44 @@ public struct RegisterEntry: Sendable, Equatable {
         }
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {
-            try insertKey.execute(arguments: [id, key.limit, key.key, key.period])
+            var parameters = SQLiteParameters(insertKey)
+            parameters.bind(id)
+            parameters.bind(key.limit)
+            parameters.bind(key.key)
+            parameters.bind(key.period)
+            try insertKey.execute()
         }
         return Place(id: id, order: order)
     }
 
-    /// The values of the columns `insert` writes, in its order, with the row's `id` (nil: SQLite
-    /// chooses) and place in the order of decisions. One array: joining arrays of existentials
-    /// copied each value again.
-    func columnValues(id: Int64?, order: Int64?) -> [(any DatabaseValueConvertible)?] {
+    /// The statement `insert` runs: every column but `current` is a parameter, bound by `bindColumns`.
+    static let insertSQL = """
+        INSERT INTO decision (id, scheme, application, filed, outcome, amount, months, beneficiary,
+                              rules_sha256, input_sha256, decision_file, current,
+                              stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
+                              document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
+                              beneficiary_name, beneficiary_id, subject, decided_order)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// Binds the values of the columns `insertSQL` writes, in its order, with the row's `id`
+    /// (nil: SQLite chooses) and place in the order of decisions.
+    func bindColumns(to parameters: inout SQLiteParameters, id: Int64?, order: Int64?) {
         let stage = stageRecord
-        return [id, scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
-                decisionFile, stage.stage.rawValue, stage.referenceDate?.description, stage.act?.body.rawValue, stage.act?.reference,
-                stage.act?.date.description, stage.notifiedOn?.description, stage.proposedAmount.map(FrenchFormat.moneyCanonical),
-                stage.documentHash, stage.note, stage.withdrawal?.rawValue, stage.rank, stage.actor, stage.recordedAt,
-                stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject, order]
+        parameters.bind(id)
+        for text in [scheme, application, filed.description, outcome.rawValue, amountText] { parameters.bind(text) }
+        parameters.bind(months)
+        for text in [beneficiary, rulesHash, inputHash, decisionFile, stage.stage.rawValue, stage.referenceDate?.description,
+                     stage.act?.body.rawValue, stage.act?.reference, stage.act?.date.description, stage.notifiedOn?.description,
+                     stage.proposedAmount.map(FrenchFormat.moneyCanonical), stage.documentHash, stage.note,
+                     stage.withdrawal?.rawValue] {
+            parameters.bind(text)
+        }
+        parameters.bind(stage.rank)
+        for text in [stage.actor, stage.recordedAt, stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject] {
+            parameters.bind(text)
+        }
+        parameters.bind(order)
     }
 
     static func current(scheme: String, application: String, in db: Database) throws
