@@ -68,22 +68,22 @@ public struct RegisterEntry: Sendable, Equatable {
 
     /// The row as it was written, or an error naming it.
     private init(_ row: DecisionRow, keys: [Key]) throws(UnreadableRow) {
-        scheme = try row.text("scheme")
-        application = try row.text("application")
-        filed = try row.date("filed")
-        outcome = try row.outcome("outcome")
-        amount = try row.amount("amount")
-        months = try row.integer("months")
-        beneficiary = try row.optionalText("beneficiary")
-        rulesHash = try row.text("rules_sha256")
-        inputHash = try row.text("input_sha256")
-        decisionFile = try row.optionalText("decision_file")
-        current = try row.integer("current") != 0
+        scheme = try row.text(.scheme)
+        application = try row.text(.application)
+        filed = try row.date(.filed)
+        outcome = try row.outcome(.outcome)
+        amount = try row.amount(.amount)
+        months = try row.integer(.months)
+        beneficiary = try row.optionalText(.beneficiary)
+        rulesHash = try row.text(.rulesHash)
+        inputHash = try row.text(.inputHash)
+        decisionFile = try row.optionalText(.decisionFile)
+        current = try row.integer(.current) != 0
         self.keys = keys
         stageRecord = try row.stageRecord()
-        beneficiaryName = try row.optionalText("beneficiary_name")
-        beneficiaryID = try row.optionalText("beneficiary_id")
-        subject = try row.optionalText("subject")
+        beneficiaryName = try row.optionalText(.beneficiaryName)
+        beneficiaryID = try row.optionalText(.beneficiaryID)
+        subject = try row.optionalText(.subject)
     }
 
     /// The same application, stage and amounts: recording it again changes nothing.
@@ -237,7 +237,7 @@ public struct RegisterEntry: Sendable, Equatable {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             let decision = DecisionRow(row: row, columns: columns)
-            entries.append(try RegisterEntry(decision, keys: keys[Int64(try decision.integer("id"))] ?? []))
+            entries.append(try RegisterEntry(decision, keys: keys[Int64(try decision.integer(.id))] ?? []))
         }
         return entries
     }

@@ -67,4 +67,13 @@ import Testing
         }
         #expect(bound == columns - 1)
     }
+
+    /// Rows are read by `DecisionRow.Column`, one case for each column of the table, named as it is.
+    @Test func everyColumnOfTheDecisionTableIsAColumnRowsAreReadBy() throws {
+        _ = try register()
+        let queue = try DatabaseQueue(path: "\(base.folder)/r.sqlite")
+        let names = try queue.read { try $0.columns(in: "decision").map(\.name) }
+        #expect(Set(DecisionRow.Column.allCases.map(\.name)) == Set(names))
+        #expect(DecisionRow.Column.allCases.count == names.count)
+    }
 }
