@@ -7,7 +7,9 @@ import GRDBSQLite
 /// cost more than SQLite's own work. Each value is bound as GRDB binds it (text as a C string,
 /// integers as 64-bit integers, nil as NULL), so the row stored is the same.
 struct SQLiteParameters {
-    private let statement: SQLiteStatement
+    /// Held, so that SQLite's statement is not finalized while parameters are bound to it.
+    private let owner: Statement
+    private var statement: SQLiteStatement { owner.sqliteStatement }
     private var index: CInt = 0
 
     /// SQLite copies each value (`SQLITE_TRANSIENT`), as GRDB does for its arguments: the
@@ -19,7 +21,7 @@ struct SQLiteParameters {
     /// the parameters bound here, which it neither checks nor clears.
     init(_ statement: Statement) {
         statement.setUncheckedArguments(StatementArguments())
-        self.statement = statement.sqliteStatement
+        owner = statement
     }
 
     mutating func bind(_ text: String?) {
