@@ -38,12 +38,23 @@ extension DecimalNumber {
     /// one hundred and twenty-three and a bit, whereas `init(parsing:)` reads it, as a French
     /// reader would, as a hundred and twenty-three thousand.
     public init?(canonical text: some StringProtocol) {
+        // The bytes are read by a function that is not generic: called from another module,
+        // the generic loop went through the protocol's witnesses for every byte, and a
+        // register's history reads an amount per row.
+        let utf8 = text.utf8
+        guard let value = utf8.withContiguousStorageIfAvailable(Self.canonical)
+                ?? Array(utf8).withUnsafeBufferPointer(Self.canonical) else { return nil }
+        self = value
+    }
+
+    /// The value of canonical text given as UTF-8 (see `init(canonical:)`), nil when it is not.
+    private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>) -> DecimalNumber? {
         var digits = DigitAccumulator()
         var negative = false
         var integerDigits = 0
         var fractionDigits = 0
         var inFraction = false
-        for (position, byte) in text.utf8.enumerated() {
+        for (position, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "-") where position == 0:
                 negative = true
@@ -64,6 +75,6 @@ extension DecimalNumber {
         }
         guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
         digits.finish()
-        self.init(uncheckedSignificand: negative ? 0 - digits.significand : digits.significand, scale: digits.scale)
+        return DecimalNumber(uncheckedSignificand: negative ? 0 - digits.significand : digits.significand, scale: digits.scale)
     }
 }

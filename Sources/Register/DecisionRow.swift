@@ -12,18 +12,19 @@ struct DecisionRow {
     /// Where each column is in the row.
     let columns: Columns
 
-    /// The index of each column of a query's rows, by name, computed once for all its rows:
-    /// GRDB finds a copied row's column by name by lowercasing every column name in turn, which
-    /// cost a decision run more than reading the values.
+    /// The index of each column of a query's rows, computed once for all its rows: GRDB finds
+    /// a copied row's column by name by lowercasing every column name in turn, which cost a
+    /// decision run more than reading the values.
     struct Columns {
-        let indexes: [String: Int]
+        /// By `Column.rawValue`: where the column is, nil when the query does not select it.
+        let positions: [Int?]
 
         init(_ names: [String]) {
             var indexes: [String: Int] = [:]
             indexes.reserveCapacity(names.count)
             // The first of two columns of the same name wins, as in GRDB.
             for (index, name) in names.enumerated() where indexes[name] == nil { indexes[name] = index }
-            self.indexes = indexes
+            positions = Column.allCases.map { indexes[$0.name] }
         }
 
         init(_ statement: Statement) {
@@ -37,17 +38,17 @@ struct DecisionRow {
     }
 
     /// The value of a column; a column the query does not select reads as GRDB reads it.
-    private func value(_ column: String) -> DatabaseValue {
-        if let index = columns.indexes[column] { return row[index] }
-        return row[column]
+    private func value(_ column: Column) -> DatabaseValue {
+        if let index = columns.positions[column.rawValue] { return row[index] }
+        return row[column.name]
     }
 
-    func text(_ column: String) throws(UnreadableRow) -> String {
+    func text(_ column: Column) throws(UnreadableRow) -> String {
         guard let text = try optionalText(column) else { throw unreadable(column, expected: "un texte") }
         return text
     }
 
-    func optionalText(_ column: String) throws(UnreadableRow) -> String? {
+    func optionalText(_ column: Column) throws(UnreadableRow) -> String? {
         let value = value(column)
         switch value.storage {
         case .null: return nil
@@ -56,7 +57,7 @@ struct DecisionRow {
         }
     }
 
-    func integer(_ column: String) throws(UnreadableRow) -> Int {
+    func integer(_ column: Column) throws(UnreadableRow) -> Int {
         let value = value(column)
         guard case .int64(let number) = value.storage, let integer = Int(exactly: number) else {
             throw unreadable(column, expected: "un nombre entier")
@@ -64,12 +65,12 @@ struct DecisionRow {
         return integer
     }
 
-    func date(_ column: String) throws(UnreadableRow) -> LocalDate {
+    func date(_ column: Column) throws(UnreadableRow) -> LocalDate {
         guard let date = try optionalDate(column) else { throw unreadable(column, expected: Self.expectedDate) }
         return date
     }
 
-    func optionalInteger(_ column: String) throws(UnreadableRow) -> Int? {
+    func optionalInteger(_ column: Column) throws(UnreadableRow) -> Int? {
         switch value(column).storage {
         case .null: return nil
         case .int64(let number):
@@ -80,7 +81,7 @@ struct DecisionRow {
     }
 
     /// One lookup of the column: a date is read for every entry of a history.
-    func optionalDate(_ column: String) throws(UnreadableRow) -> LocalDate? {
+    func optionalDate(_ column: Column) throws(UnreadableRow) -> LocalDate? {
         switch value(column).storage {
         case .null: return nil
         case .string(let text):
@@ -92,7 +93,7 @@ struct DecisionRow {
 
     private static let expectedDate = "une date au format ISO (2020-10-15)"
 
-    func outcome(_ column: String) throws(UnreadableRow) -> Outcome {
+    func outcome(_ column: Column) throws(UnreadableRow) -> Outcome {
         guard let text = try? optionalText(column), let outcome = Outcome(rawValue: text) else {
             throw unreadable(column, expected: "une issue connue (" + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
@@ -100,7 +101,7 @@ struct DecisionRow {
     }
 
     /// Amounts are stored as canonical text ("1234.50"); NULL is no amount.
-    func amount(_ column: String) throws(UnreadableRow) -> DecimalNumber? {
+    func amount(_ column: Column) throws(UnreadableRow) -> DecimalNumber? {
         switch value(column).storage {
         case .null: return nil
         case .string(let text):
@@ -110,14 +111,14 @@ struct DecisionRow {
         throw unreadable(column, expected: "un montant au format canonique (1234.50)")
     }
 
-    func unreadable(_ column: String, expected: String) -> UnreadableRow {
+    func unreadable(_ column: Column, expected: String) -> UnreadableRow {
         let identity: (String) -> String? = { name in
             guard self.row.hasColumn(name), case .string(let text) = (self.row[name] as DatabaseValue).storage else { return nil }
             return text
         }
         let id: DatabaseValue = row.hasColumn("id") ? row["id"] : .null
         return UnreadableRow(id: Int64.fromDatabaseValue(id), scheme: identity("scheme"), application: identity("application"),
-                             column: column, found: Self.shown(row[column]), expected: expected)
+                             column: column.name, found: Self.shown(row[column.name]), expected: expected)
     }
 
     /// The value as a person can find it in the database: quoted text (cut), a number, NULL.

@@ -141,9 +141,9 @@ public final class DecisionRegister: LimitReader {
         return try Row.fetchAll(statement, arguments: [scheme, limit, key, period]).map { row in
             // A row that does not read back stops the limit rather than count as nothing.
             let decision = DecisionRow(row: row, columns: columns)
-            let entry = LimitEntry(applicationID: try decision.text("application"), filed: try decision.date("filed"),
-                                   amount: try decision.amount("amount"), months: try decision.integer("months"))
-            return (entry, Int64(try decision.integer("decided_order")))
+            let entry = LimitEntry(applicationID: try decision.text(.application), filed: try decision.date(.filed),
+                                   amount: try decision.amount(.amount), months: try decision.integer(.months))
+            return (entry, Int64(try decision.integer(.decidedOrder)))
         }
     }
 

@@ -68,22 +68,22 @@ public struct RegisterEntry: Sendable, Equatable {
 
     /// The row as it was written, or an error naming it.
     private init(_ row: DecisionRow, keys: [Key]) throws(UnreadableRow) {
-        scheme = try row.text("scheme")
-        application = try row.text("application")
-        filed = try row.date("filed")
-        outcome = try row.outcome("outcome")
-        amount = try row.amount("amount")
-        months = try row.integer("months")
-        beneficiary = try row.optionalText("beneficiary")
-        rulesHash = try row.text("rules_sha256")
-        inputHash = try row.text("input_sha256")
-        decisionFile = try row.optionalText("decision_file")
-        current = try row.integer("current") != 0
+        scheme = try row.text(.scheme)
+        application = try row.text(.application)
+        filed = try row.date(.filed)
+        outcome = try row.outcome(.outcome)
+        amount = try row.amount(.amount)
+        months = try row.integer(.months)
+        beneficiary = try row.optionalText(.beneficiary)
+        rulesHash = try row.text(.rulesHash)
+        inputHash = try row.text(.inputHash)
+        decisionFile = try row.optionalText(.decisionFile)
+        current = try row.integer(.current) != 0
         self.keys = keys
         stageRecord = try row.stageRecord()
-        beneficiaryName = try row.optionalText("beneficiary_name")
-        beneficiaryID = try row.optionalText("beneficiary_id")
-        subject = try row.optionalText("subject")
+        beneficiaryName = try row.optionalText(.beneficiaryName)
+        beneficiaryID = try row.optionalText(.beneficiaryID)
+        subject = try row.optionalText(.subject)
     }
 
     /// The same application, stage and amounts: recording it again changes nothing.
@@ -161,18 +161,11 @@ public struct RegisterEntry: Sendable, Equatable {
     /// row rather than by a second statement. Without it, SQLite chooses.
     @discardableResult
     func insert(into db: Database, order previous: Int64? = nil, id chosen: Int64? = nil) throws -> Place {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO decision (id, scheme, application, filed, outcome, amount, months, beneficiary,
-                                  rules_sha256, input_sha256, decision_file, current,
-                                  stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
-                                  document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
-                                  beneficiary_name, beneficiary_id, subject, decided_order)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(sql: Self.insertSQL)
         let known = stage.isDecided ? previous ?? chosen : nil
-        // Unchecked: the statement is the literal above, whose 30 parameters `columnValues`
-        // gives in order, always 30 (a test checks it); checking them cost as much as binding.
-        statement.setUncheckedArguments(StatementArguments(columnValues(id: chosen, order: known)))
+        var parameters = SQLiteParameters(statement)
+        bindColumns(to: &parameters, id: chosen, order: known)
+        precondition(parameters.isComplete, "the insert's parameters and its columns differ")
         try statement.execute()
         let id = db.lastInsertedRowID
         let order = stage.isDecided ? known ?? id : nil
@@ -181,21 +174,44 @@ public struct RegisterEntry: Sendable, Equatable {
         }
         let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {
-            try insertKey.execute(arguments: [id, key.limit, key.key, key.period])
+            var parameters = SQLiteParameters(insertKey)
+            parameters.bind(id)
+            parameters.bind(key.limit)
+            parameters.bind(key.key)
+            parameters.bind(key.period)
+            try insertKey.execute()
         }
         return Place(id: id, order: order)
     }
 
-    /// The values of the columns `insert` writes, in its order, with the row's `id` (nil: SQLite
-    /// chooses) and place in the order of decisions. One array: joining arrays of existentials
-    /// copied each value again.
-    func columnValues(id: Int64?, order: Int64?) -> [(any DatabaseValueConvertible)?] {
+    /// The statement `insert` runs: every column but `current` is a parameter, bound by `bindColumns`.
+    static let insertSQL = """
+        INSERT INTO decision (id, scheme, application, filed, outcome, amount, months, beneficiary,
+                              rules_sha256, input_sha256, decision_file, current,
+                              stage, reference_date, act_body, act_reference, act_date, notified_on, proposed_amount,
+                              document_sha256, note, withdrawal_ground, proposal_rank, actor, recorded_at, html_sha256, odt_sha256,
+                              beneficiary_name, beneficiary_id, subject, decided_order)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// Binds the values of the columns `insertSQL` writes, in its order, with the row's `id`
+    /// (nil: SQLite chooses) and place in the order of decisions.
+    func bindColumns(to parameters: inout SQLiteParameters, id: Int64?, order: Int64?) {
         let stage = stageRecord
-        return [id, scheme, application, filed.description, outcome.rawValue, amountText, months, beneficiary, rulesHash, inputHash,
-                decisionFile, stage.stage.rawValue, stage.referenceDate?.description, stage.act?.body.rawValue, stage.act?.reference,
-                stage.act?.date.description, stage.notifiedOn?.description, stage.proposedAmount.map(FrenchFormat.moneyCanonical),
-                stage.documentHash, stage.note, stage.withdrawal?.rawValue, stage.rank, stage.actor, stage.recordedAt,
-                stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject, order]
+        parameters.bind(id)
+        for text in [scheme, application, filed.description, outcome.rawValue, amountText] { parameters.bind(text) }
+        parameters.bind(months)
+        for text in [beneficiary, rulesHash, inputHash, decisionFile, stage.stage.rawValue, stage.referenceDate?.description,
+                     stage.act?.body.rawValue, stage.act?.reference, stage.act?.date.description, stage.notifiedOn?.description,
+                     stage.proposedAmount.map(FrenchFormat.moneyCanonical), stage.documentHash, stage.note,
+                     stage.withdrawal?.rawValue] {
+            parameters.bind(text)
+        }
+        parameters.bind(stage.rank)
+        for text in [stage.actor, stage.recordedAt, stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject] {
+            parameters.bind(text)
+        }
+        parameters.bind(order)
     }
 
     static func current(scheme: String, application: String, in db: Database) throws
@@ -221,7 +237,7 @@ public struct RegisterEntry: Sendable, Equatable {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             let decision = DecisionRow(row: row, columns: columns)
-            entries.append(try RegisterEntry(decision, keys: keys[Int64(try decision.integer("id"))] ?? []))
+            entries.append(try RegisterEntry(decision, keys: keys[Int64(try decision.integer(.id))] ?? []))
         }
         return entries
     }

@@ -76,7 +76,7 @@ public final class RegisterSession: LimitReader {
             let rows = try Row.fetchCursor(statement)
             while let row = try rows.next() {
                 let entry = DecisionRow(row: row, columns: columns)
-                known[Name(scheme: try entry.text("scheme"), application: try entry.text("application"))] =
+                known[Name(scheme: try entry.text(.scheme), application: try entry.text(.application))] =
                     Known(stage: try entry.stage(), place: RegisterEntry.Place(id: row[0], order: row[4]))
             }
         } catch let row as UnreadableRow {

@@ -71,17 +71,17 @@ public struct Actor: Sendable {
 
 extension DecisionRow {
     func withdrawalGround() throws(UnreadableRow) -> WithdrawalGround? {
-        guard let text = try optionalText("withdrawal_ground") else { return nil }
+        guard let text = try optionalText(.withdrawalGround) else { return nil }
         guard let ground = WithdrawalGround(rawValue: text) else {
-            throw unreadable("withdrawal_ground", expected: "un motif de retrait connu ("
+            throw unreadable(.withdrawalGround, expected: "un motif de retrait connu ("
                              + WithdrawalGround.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         return ground
     }
 
     func stage() throws(UnreadableRow) -> Stage {
-        guard let stage = Stage(rawValue: try text("stage")) else {
-            throw unreadable("stage", expected: "une étape connue (" + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        guard let stage = Stage(rawValue: try text(.stage)) else {
+            throw unreadable(.stage, expected: "une étape connue (" + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         return stage
     }
@@ -90,16 +90,16 @@ extension DecisionRow {
     func stageRecord() throws(UnreadableRow) -> StageRecord {
         let stage = try stage()
         var act: DecisionAct?
-        if let reference = try optionalText("act_reference") {
-            guard let bodyText = try optionalText("act_body"), let body = DecidingBody(rawValue: bodyText) else {
-                throw unreadable("act_body", expected: "une autorité connue (" + DecidingBody.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        if let reference = try optionalText(.actReference) {
+            guard let bodyText = try optionalText(.actBody), let body = DecidingBody(rawValue: bodyText) else {
+                throw unreadable(.actBody, expected: "une autorité connue (" + DecidingBody.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
-            act = DecisionAct(body: body, reference: reference, date: try date("act_date"))
+            act = DecisionAct(body: body, reference: reference, date: try date(.actDate))
         }
-        return StageRecord(stage: stage, referenceDate: try optionalDate("reference_date"), act: act,
-                           notifiedOn: try optionalDate("notified_on"), proposedAmount: try amount("proposed_amount"),
-                           documentHash: try optionalText("document_sha256"), note: try optionalText("note"),
-                           withdrawal: try withdrawalGround(), rank: try optionalInteger("proposal_rank"), actor: try optionalText("actor"), recordedAt: try optionalText("recorded_at"),
-                           htmlHash: try optionalText("html_sha256"), odtHash: try optionalText("odt_sha256"))
+        return StageRecord(stage: stage, referenceDate: try optionalDate(.referenceDate), act: act,
+                           notifiedOn: try optionalDate(.notifiedOn), proposedAmount: try amount(.proposedAmount),
+                           documentHash: try optionalText(.documentHash), note: try optionalText(.note),
+                           withdrawal: try withdrawalGround(), rank: try optionalInteger(.proposalRank), actor: try optionalText(.actor), recordedAt: try optionalText(.recordedAt),
+                           htmlHash: try optionalText(.htmlHash), odtHash: try optionalText(.odtHash))
     }
 }

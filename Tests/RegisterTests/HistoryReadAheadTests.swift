@@ -52,14 +52,28 @@ import Testing
         #expect(try register.history(of: "B") == history)
     }
 
-    /// The insert binds its values unchecked: one for each column but `current`, which it
-    /// writes itself.
+    /// The insert binds its values through SQLite: one for each column but `current`, which
+    /// it writes itself.
     @Test func anEntryGivesAValueForEachColumnTheInsertWrites() throws {
         let (register, _) = try register()
         let entry = try #require(try register.allEntries().first)
         let queue = try DatabaseQueue(path: "\(base.folder)/r.sqlite")
         let columns = try queue.read { try $0.columns(in: "decision").count }
-        #expect(entry.columnValues(id: nil, order: nil).count == columns - 1)
-        #expect(entry.columnValues(id: nil, order: nil).count == 30)
+        let bound = try queue.read { db in
+            var parameters = SQLiteParameters(try db.makeStatement(sql: RegisterEntry.insertSQL))
+            entry.bindColumns(to: &parameters, id: nil, order: nil)
+            #expect(parameters.isComplete)
+            return parameters.count
+        }
+        #expect(bound == columns - 1)
+    }
+
+    /// Rows are read by `DecisionRow.Column`, one case for each column of the table, named as it is.
+    @Test func everyColumnOfTheDecisionTableIsAColumnRowsAreReadBy() throws {
+        _ = try register()
+        let queue = try DatabaseQueue(path: "\(base.folder)/r.sqlite")
+        let names = try queue.read { try $0.columns(in: "decision").map(\.name) }
+        #expect(Set(DecisionRow.Column.allCases.map(\.name)) == Set(names))
+        #expect(DecisionRow.Column.allCases.count == names.count)
     }
 }
