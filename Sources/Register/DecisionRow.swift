@@ -58,10 +58,7 @@ struct DecisionRow {
     }
 
     func integer(_ column: Column) throws(UnreadableRow) -> Int {
-        let value = value(column)
-        guard case .int64(let number) = value.storage, let integer = Int(exactly: number) else {
-            throw unreadable(column, expected: "un nombre entier")
-        }
+        guard let integer = try optionalInteger(column) else { throw unreadable(column, expected: Self.expectedInteger) }
         return integer
     }
 
@@ -77,8 +74,10 @@ struct DecisionRow {
             if let integer = Int(exactly: number) { return integer }
         default: break
         }
-        throw unreadable(column, expected: "un nombre entier")
+        throw unreadable(column, expected: Self.expectedInteger)
     }
+
+    private static let expectedInteger = "un nombre entier"
 
     /// One lookup of the column: a date is read for every entry of a history.
     func optionalDate(_ column: Column) throws(UnreadableRow) -> LocalDate? {

@@ -11,25 +11,9 @@ import YAMLReader
 @Suite struct AmountFormTests {
     let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
 
-    /// The expense written bare, as a person types it in a file (`PDESIFixture` quotes it).
+    /// The expense written bare, as a person types it in a file (`PDESIFixture.application` quotes it).
     func application(expense: String) -> String {
-        """
-        scheme: pdesi
-        id: PDESI-T
-        filed: 2020-10-15
-        applicant: {name: Commune de Test}
-        facts:
-          porteur: {habilite_pdesi: true, siren: "216200001"}
-          esi: {categorie: inscrit_1}
-          projet:
-            enjeux: [accessibilite]
-            respect_normes: true
-            validation_proprietaire: true
-            projet_animation: true
-            depense_eligible_ht: \(expense)
-        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
-        confirmed: all
-        """
+        PDESIFixture.expense(expense, id: "PDESI-T", filed: "2020-10-15", kind: nil)
     }
 
     func entry(expense: String) throws -> BatchEntry {

@@ -12,24 +12,7 @@ import Testing
     static let pdesi = try! Load.pdesi()
 
     func application(kind: String = "commune", expense: String = "60 000 €", plan: String?) -> String {
-        """
-        scheme: pdesi
-        id: T
-        filed: 2020-10-12
-        applicant: {name: Commune de Test, kind: \(kind)}
-        facts:
-          porteur: {habilite_pdesi: true, siren: "216200001"}
-          esi: {categorie: inscrit_1, identifiant: ESI-1}
-          projet:
-            enjeux: [accessibilite]
-            respect_normes: true
-            validation_proprietaire: true
-            projet_animation: true
-            depense_eligible_ht: \(expense)
-        \(plan.map { "financing_plan:\n" + $0 } ?? "")
-        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
-        confirmed: all
-        """
+        PDESIFixture.expense(expense, kind: kind, plan: plan)
     }
 
     func plan(own: String, departement: String = "30 000 €", region: String = "15 000 €") -> String {

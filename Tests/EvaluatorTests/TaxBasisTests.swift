@@ -11,23 +11,7 @@ import Testing
     static let pdesi = try! Load.pdesi()
 
     func application(expense: String) -> String {
-        """
-        scheme: pdesi
-        id: T
-        filed: 2020-10-12
-        applicant: {name: Commune de Test, kind: commune}
-        facts:
-          porteur: {habilite_pdesi: true, siren: "216200001"}
-          esi: {categorie: inscrit_1, identifiant: ESI-1}
-          projet:
-            enjeux: [accessibilite]
-            respect_normes: true
-            validation_proprietaire: true
-            projet_animation: true
-            depense_eligible_ht: \(expense)
-        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
-        confirmed: all
-        """
+        PDESIFixture.expense(expense)
     }
 
     func evaluate(_ expense: String) throws -> Evaluation {

@@ -18,6 +18,15 @@ import Testing
         try ReformLoader.load(path: Repository.path("Rules/reforms/pdesi-60.yaml"), schemes: catalog.schemes).get()
     }
 
+    /// A reform that sets the envelope today's rules leave unset: 100 000 €.
+    func envelopeReform(_ catalog: SchemeCatalog) throws -> Reform {
+        let temporary = try TemporaryFolder("call-envelope")
+        let path = temporary.file("enveloppe.yaml")
+        try "name: Enveloppe\nrationale: Fixer l'enveloppe.\noverrides:\n  pdesi: {enveloppe_appel: {value: 100 000 €}}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return try ReformLoader.load(path: path, schemes: catalog.schemes).get()
+    }
+
     func simulate(_ catalog: SchemeCatalog) throws -> (SimulationSummary, [String], [String]) {
         var rows: [String] = [], problems: [String] = []
         let summary = Simulation(catalog: catalog, reform: try reform(catalog))
@@ -128,11 +137,7 @@ import Testing
     /// A reform that gives the call its envelope selects with the reform only.
     @Test func aReformThatSetsTheEnvelopeSelectsInItsRunOnly() throws {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-        let temporary = try TemporaryFolder("call-reform")
-        let path = temporary.file("enveloppe.yaml")
-        try "name: Enveloppe\nrationale: Fixer l'enveloppe.\noverrides:\n  pdesi: {enveloppe_appel: {value: 100 000 €}}\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let reform = try ReformLoader.load(path: path, schemes: catalog.schemes).get()
+        let reform = try envelopeReform(catalog)
         let summary = Simulation(catalog: catalog, reform: reform).run(paths: portfolio)
         let totals = try #require(summary.schemes["pdesi"])
         let call = try #require(totals.call)
@@ -148,11 +153,7 @@ import Testing
     /// and a place with the reform, whose projects left out lose their amount, each with its reason.
     @Test func anApplicationOfACallSelectedInOneRunOnlyHasAPlaceInThatRunOnly() throws {
         let catalog = SchemeCatalog.load(directory: Repository.path("Rules"))
-        let temporary = try TemporaryFolder("call-one-run")
-        let path = temporary.file("enveloppe.yaml")
-        try "name: Enveloppe\nrationale: Fixer l'enveloppe.\noverrides:\n  pdesi: {enveloppe_appel: {value: 100 000 €}}\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let reform = try ReformLoader.load(path: path, schemes: catalog.schemes).get()
+        let reform = try envelopeReform(catalog)
         var rows: [String] = []
         let summary = Simulation(catalog: catalog, reform: reform).run(paths: portfolio, row: { rows.append($0) })
         let call = try #require(summary.schemes["pdesi"]?.call)

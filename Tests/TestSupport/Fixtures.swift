@@ -119,6 +119,31 @@ public enum PDESIFixture {
         confirmed: all
         """
     }
+
+    /// A category-1 application whose expense is written as the test gives it, unquoted (`60.000 €`,
+    /// `{ttc: 72 000 €, tva: 20 %}`), with the applicant's kind when it matters and its financing
+    /// plan's lines (indented under `financing_plan:`) when it has one.
+    public static func expense(_ expense: String, id: String = "T", filed: String = "2020-10-12", kind: String? = "commune",
+                               plan: String? = nil) -> String {
+        """
+        scheme: pdesi
+        id: \(id)
+        filed: \(filed)
+        applicant: {name: Commune de Test\(kind.map { ", kind: \($0)" } ?? "")}
+        facts:
+          porteur: {habilite_pdesi: true, siren: "216200001"}
+          esi: {categorie: inscrit_1, identifiant: ESI-1}
+          projet:
+            enjeux: [accessibilite]
+            respect_normes: true
+            validation_proprietaire: true
+            projet_animation: true
+            depense_eligible_ht: \(expense)
+        \(plan.map { "financing_plan:\n" + $0 } ?? "")
+        pieces: [attestation-habilitation, attestation-normes, accord-proprietaire, projet-animation, devis]
+        confirmed: all
+        """
+    }
 }
 
 /// The values the bundled rules leave unset (`unset: true`), as `Applications/parametres-fictifs.yaml`
