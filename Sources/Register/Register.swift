@@ -137,14 +137,15 @@ public final class DecisionRegister: LimitReader {
               AND d.outcome = 'favorable' AND d.stage IN ('decision', 'notified')
             ORDER BY d.decided_order
             """)
-        let columns = DecisionRow.Columns(statement)
-        return try Row.fetchAll(statement, arguments: [scheme, limit, key, period]).map { row in
+        try statement.setArguments([scheme, limit, key, period])
+        var entries: [(entry: LimitEntry, order: Int64)] = []
+        try DecisionRow.forEach(statement, in: db) { decision in
             // A row that does not read back stops the limit rather than count as nothing.
-            let decision = DecisionRow(row: row, columns: columns)
             let entry = LimitEntry(applicationID: try decision.text(.application), filed: try decision.date(.filed),
                                    amount: try decision.amount(.amount), months: try decision.integer(.months))
-            return (entry, Int64(try decision.integer(.decidedOrder)))
+            entries.append((entry, Int64(try decision.integer(.decidedOrder))))
         }
+        return entries
     }
 
     /// Runs a batch on one connection: decisions are recorded in transactions of up to

@@ -19,7 +19,7 @@ public struct RegisterEntry: Sendable, Equatable {
     public let inputHash: String
     public internal(set) var decisionFile: String?
     /// Each limit the decision counts towards: limit id, stored key, period.
-    public let keys: [Key]
+    public internal(set) var keys: [Key]
     /// The stage the application was moved to, the act behind it, who moved it and when.
     public internal(set) var stageRecord: StageRecord
     /// A legal person's name and SIRET, for the open data of subsidies; nil for a natural
@@ -116,6 +116,17 @@ public struct RegisterEntry: Sendable, Equatable {
     struct Place {
         let id: Int64
         let order: Int64?
+
+        init(id: Int64, order: Int64?) {
+            self.id = id
+            self.order = order
+        }
+
+        /// The place a row read back holds.
+        init(_ row: DecisionRow) throws(UnreadableRow) {
+            id = Int64(try row.integer(.id))
+            order = try row.optionalInteger(.decidedOrder).map(Int64.init)
+        }
     }
 
     /// Makes this the application's entry in force; the previous one stays as history.
@@ -124,17 +135,19 @@ public struct RegisterEntry: Sendable, Equatable {
     @discardableResult
     func replaceCurrent(in db: Database) throws -> Int64? {
         let current = try RegisterEntry.currentPlace(scheme: scheme, application: application, stage: stage, in: db)
-        return try replace(current, in: db).order
+        return try replace(current, with: try EntryWrites(db)).order
     }
 
     /// Makes this the application's entry in force in place of `current` (nil when it has
     /// none), whose content is given when it is at this stage (see `currentPlace`). Returns
     /// where the entry in force now is. `id` is the row id a new entry takes (see `insert`).
-    func replace(_ current: (place: Place, entry: RegisterEntry?)?, in db: Database, id: Int64? = nil) throws -> Place {
-        guard let current else { return try insert(into: db, id: id) }
+    func replace(_ current: (place: Place, entry: RegisterEntry?)?, with writes: EntryWrites, id: Int64? = nil) throws -> Place {
+        guard let current else { return try insert(with: writes, id: id) }
         if let entry = current.entry, entry.sameContent(as: self) { return current.place }
-        try db.cachedStatement(sql: "UPDATE decision SET current = 0 WHERE id = ?").execute(arguments: [current.place.id])
-        return try insert(into: db, order: current.place.order, id: id)
+        var retired = SQLiteParameters(writes.retire)
+        retired.bind(current.place.id)
+        try retired.execute(in: writes.db)
+        return try insert(with: writes, order: current.place.order, id: id)
     }
 
     /// The place of the entry in force, read whole (`entry`) only when it is at `stage`:
@@ -160,26 +173,26 @@ public struct RegisterEntry: Sendable, Equatable {
     /// session that knows it: a first decision's place is its own id, then written with the
     /// row rather than by a second statement. Without it, SQLite chooses.
     @discardableResult
-    func insert(into db: Database, order previous: Int64? = nil, id chosen: Int64? = nil) throws -> Place {
-        let statement = try db.cachedStatement(sql: Self.insertSQL)
+    func insert(with writes: EntryWrites, order previous: Int64? = nil, id chosen: Int64? = nil) throws -> Place {
         let known = stage.isDecided ? previous ?? chosen : nil
-        var parameters = SQLiteParameters(statement)
+        var parameters = SQLiteParameters(writes.insert)
         bindColumns(to: &parameters, id: chosen, order: known)
-        precondition(parameters.isComplete, "the insert's parameters and its columns differ")
-        try statement.execute()
-        let id = db.lastInsertedRowID
+        try parameters.execute(in: writes.db)
+        let id = writes.db.lastInsertedRowID
         let order = stage.isDecided ? known ?? id : nil
         if known == nil, let order {
-            try db.cachedStatement(sql: "UPDATE decision SET decided_order = ? WHERE id = ?").execute(arguments: [order, id])
+            var ordered = SQLiteParameters(writes.order)
+            ordered.bind(order)
+            ordered.bind(id)
+            try ordered.execute(in: writes.db)
         }
-        let insertKey = try db.cachedStatement(sql: "INSERT INTO decision_key (decision, limit_id, key, period) VALUES (?, ?, ?, ?)")
         for key in keys {
-            var parameters = SQLiteParameters(insertKey)
+            var parameters = SQLiteParameters(writes.insertKey)
             parameters.bind(id)
             parameters.bind(key.limit)
             parameters.bind(key.key)
             parameters.bind(key.period)
-            try insertKey.execute()
+            try parameters.execute(in: writes.db)
         }
         return Place(id: id, order: order)
     }
@@ -199,62 +212,75 @@ public struct RegisterEntry: Sendable, Equatable {
     func bindColumns(to parameters: inout SQLiteParameters, id: Int64?, order: Int64?) {
         let stage = stageRecord
         parameters.bind(id)
-        for text in [scheme, application, filed.description, outcome.rawValue, amountText] { parameters.bind(text) }
+        parameters.bind(scheme)
+        parameters.bind(application)
+        parameters.bind(filed)
+        parameters.bind(outcome.rawValue)
+        parameters.bind(amountText)
         parameters.bind(months)
-        for text in [beneficiary, rulesHash, inputHash, decisionFile, stage.stage.rawValue, stage.referenceDate?.description,
-                     stage.act?.body.rawValue, stage.act?.reference, stage.act?.date.description, stage.notifiedOn?.description,
-                     stage.proposedAmount.map(FrenchFormat.moneyCanonical), stage.documentHash, stage.note,
-                     stage.withdrawal?.rawValue] {
-            parameters.bind(text)
-        }
+        parameters.bind(beneficiary)
+        parameters.bind(rulesHash)
+        parameters.bind(inputHash)
+        parameters.bind(decisionFile)
+        parameters.bind(stage.stage.rawValue)
+        parameters.bind(stage.referenceDate)
+        parameters.bind(stage.act?.body.rawValue)
+        parameters.bind(stage.act?.reference)
+        parameters.bind(stage.act?.date)
+        parameters.bind(stage.notifiedOn)
+        parameters.bind(stage.proposedAmount.map(FrenchFormat.moneyCanonical))
+        parameters.bind(stage.documentHash)
+        parameters.bind(stage.note)
+        parameters.bind(stage.withdrawal?.rawValue)
         parameters.bind(stage.rank)
-        for text in [stage.actor, stage.recordedAt, stage.htmlHash, stage.odtHash, beneficiaryName, beneficiaryID, subject] {
-            parameters.bind(text)
-        }
+        parameters.bind(stage.actor)
+        parameters.bind(stage.recordedAt)
+        parameters.bind(stage.htmlHash)
+        parameters.bind(stage.odtHash)
+        parameters.bind(beneficiaryName)
+        parameters.bind(beneficiaryID)
+        parameters.bind(subject)
         parameters.bind(order)
     }
 
     static func current(scheme: String, application: String, in db: Database) throws
         -> (id: Int64, order: Int64?, entry: RegisterEntry)? {
         let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE scheme = ? AND application = ? AND current = 1")
-        guard let row = try Row.fetchOne(statement, arguments: [scheme, application]) else { return nil }
-        let id: Int64 = row["id"]
-        let order: Int64? = row["decided_order"]
-        return (id, order, try RegisterEntry(DecisionRow(row: row, columns: DecisionRow.Columns(statement)), keys: try keys(of: id, in: db)))
+        try statement.setArguments([scheme, application])
+        var current: (id: Int64, order: Int64?, entry: RegisterEntry)?
+        // One row at most: one entry in force per application (index `decision_in_force`).
+        try DecisionRow.forEach(statement, in: db) { row in
+            let place = try Place(row)
+            current = (place.id, place.order, try RegisterEntry(row, keys: try keys(of: place.id, in: db)))
+        }
+        return current
     }
 
-    /// The entries `condition` selects, in `order`, each with its keys. Two queries, whatever
-    /// the number of entries: the keys of them all, then the entries, each decoded where the
-    /// statement reads it (a copied row finds its columns by lowercasing their names).
+    /// The entries `condition` selects, in `order`, each with its keys, in one query: each
+    /// entry's keys are joined to it, one row per key, each decoded where the statement reads
+    /// it (`DecisionRow.forEach`). `order` ends with `id`, so that an entry's rows follow one
+    /// another. The condition names the columns of `decision`, which `decision_key` does not share.
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
                       order: String = "scheme, filed, application, id") throws -> [RegisterEntry] {
-        let keys = try keysByDecision(db, where: condition, arguments: arguments)
         // Cached: a decision run asks each application's history, and compiling the statement
         // (with GRDB's authorizer on every column) cost more than running it.
-        let statement = try db.cachedStatement(sql: "SELECT * FROM decision WHERE \(condition) ORDER BY \(order)")
-        let columns = DecisionRow.Columns(statement)
+        let statement = try db.cachedStatement(sql: """
+            SELECT decision.*, decision_key.limit_id, decision_key.key, decision_key.period
+            FROM decision LEFT JOIN decision_key ON decision_key.decision = decision.id
+            WHERE \(condition) ORDER BY \(order), decision_key.limit_id
+            """)
+        try statement.setArguments(arguments)
         var entries: [RegisterEntry] = []
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            let decision = DecisionRow(row: row, columns: columns)
-            entries.append(try RegisterEntry(decision, keys: keys[Int64(try decision.integer(.id))] ?? []))
+        var last: Int64?
+        try DecisionRow.forEach(statement, in: db) { row in
+            let id = Int64(try row.integer(.id))
+            if id != last {
+                entries.append(try RegisterEntry(row, keys: []))
+                last = id
+            }
+            if let key = row.key() { entries[entries.count - 1].keys.append(key) }
         }
         return entries
-    }
-
-    /// The keys of the decisions `condition` selects, by decision, each decision's by limit.
-    private static func keysByDecision(_ db: Database, where condition: String, arguments: StatementArguments) throws
-        -> [Int64: [Key]] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT decision, limit_id, key, period FROM decision_key
-            WHERE decision IN (SELECT id FROM decision WHERE \(condition)) ORDER BY decision, limit_id
-            """)
-        var keys: [Int64: [Key]] = [:]
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            keys[row[0], default: []].append(Key(limit: row[1], key: row[2], period: row[3]))
-        }
-        return keys
     }
 
     private static func keys(of decision: Int64, in db: Database) throws -> [Key] {

@@ -35,6 +35,8 @@ public final class RegisterSession: LimitReader {
     var readAhead = HistoryReadAhead()
     /// The id of the next row inserted, read at the group's first insert: see `nextRowID`.
     private var nextID: Int64?
+    /// The statements that record entries, found at the first.
+    private var writes: EntryWrites?
 
     /// An application of a scheme.
     struct Name: Hashable {
@@ -72,12 +74,9 @@ public final class RegisterSession: LimitReader {
         do {
             try begin()
             let statement = try db.makeStatement(sql: "SELECT id, scheme, application, stage, decided_order FROM decision WHERE current = 1")
-            let columns = DecisionRow.Columns(statement)
-            let rows = try Row.fetchCursor(statement)
-            while let row = try rows.next() {
-                let entry = DecisionRow(row: row, columns: columns)
+            try DecisionRow.forEach(statement, in: db) { entry in
                 known[Name(scheme: try entry.text(.scheme), application: try entry.text(.application))] =
-                    Known(stage: try entry.stage(), place: RegisterEntry.Place(id: row[0], order: row[4]))
+                    Known(stage: try entry.stage(), place: try RegisterEntry.Place(entry))
             }
         } catch let row as UnreadableRow {
             throw fail(RegisterError.unreadable(row, register: register))
@@ -136,7 +135,9 @@ public final class RegisterSession: LimitReader {
             let name = Name(scheme: entry.scheme, application: entry.application)
             let previous = known[name]
             let id = try nextRowID()
-            let place = try entry.replace(try previous.map { try current(name, $0, comparedTo: entry) }, in: db, id: id)
+            let writes = try self.writes ?? EntryWrites(db)
+            self.writes = writes
+            let place = try entry.replace(try previous.map { try current(name, $0, comparedTo: entry) }, with: writes, id: id)
             if place.id == id { nextID = id.flatMap { $0 < Int64.max ? $0 + 1 : nil } }
             // A decision taken again may change what a key holds: read it anew when next needed.
             if previous?.stage.isDecided == true {
