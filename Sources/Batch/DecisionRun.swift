@@ -64,6 +64,9 @@ public struct DecisionRun {
     public let vote: Vote
     /// The formats each act is written in.
     public let files: SentDocumentFiles
+    /// The scheme's parameters whose value on the act's date was made up for trials: the same
+    /// for every act of the run, since each is evaluated on that date.
+    private let madeUpParameters: [(index: Int, label: String)]
 
     public init(catalog: SchemeCatalog, scheme: Scheme, act: DecisionAct, sitting: String?, deployment: Deployment, actor: Actor?,
                 vote: Vote, files: SentDocumentFiles) {
@@ -75,6 +78,9 @@ public struct DecisionRun {
         self.actor = actor
         self.vote = vote
         self.files = files
+        madeUpParameters = scheme.parameters.indices.compactMap { index in
+            scheme.parameters[index].isFictitious(on: act.date) ? (index, scheme.parameters[index].label) : nil
+        }
     }
 
     public func run(paths: [String], register: DecisionRegister, output: OutputFolder) throws -> Result {
@@ -177,17 +183,14 @@ public struct DecisionRun {
         try session.record(evaluation, inputHash: inputHash, decisionFile: "\(name).md", stage: stage, amount: .some(amount))
         result.decided.append(Decided(id: id, outcome: evaluation.outcome, amount: amount, proposed: proposed, document: output.path("\(name).md"),
                                       filed: evaluation.application.filed))
-        let madeUp = Self.fictitiousParameters(evaluation)
+        let madeUp = fictitiousParameters(evaluation)
         if !madeUp.isEmpty { result.fictitious.append((id, madeUp)) }
     }
 
     /// The labels of the parameters the evaluation read at a value made up for trials.
-    static func fictitiousParameters(_ evaluation: Evaluation) -> [String] {
-        evaluation.scheme.parameters.indices.compactMap { index in
-            let parameter = evaluation.scheme.parameters[index]
-            guard evaluation.parameters.indices.contains(index), evaluation.parameters[index] != nil,
-                  parameter.isFictitious(on: evaluation.referenceDate) else { return nil }
-            return parameter.label
+    private func fictitiousParameters(_ evaluation: Evaluation) -> [String] {
+        madeUpParameters.compactMap { parameter in
+            evaluation.parameters.indices.contains(parameter.index) && evaluation.parameters[parameter.index] != nil ? parameter.label : nil
         }
     }
 

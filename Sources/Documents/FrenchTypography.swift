@@ -48,18 +48,25 @@ public enum FrenchTypography {
     /// can only make the space at `mark - 1` or `mark + 1` no-break, so the marks are met in the
     /// order of the spaces they make no-break.
     public static func joiningSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let space = UInt8(ascii: " ")
         var mark = marks.firstIndex(in: bytes, from: max(start - 1, 0))
         while mark < bytes.count {
-            if bytes[mark] == 0xAB {
-                // « then a space: C2 AB 20.
-                if mark > 0, bytes[mark - 1] == 0xC2, mark + 1 < bytes.count, bytes[mark + 1] == space, mark + 1 >= start { return mark + 1 }
-            } else if mark > start, bytes[mark - 1] == space,
-                      bytes[mark] != 0xC2 || (mark + 1 < bytes.count && bytes[mark + 1] == 0xBB) {
-                return mark - 1
-            }
+            if let space = space(joinedBy: mark, in: bytes, from: start) { return space }
             mark = marks.firstIndex(in: bytes, from: mark + 1)
         }
         return bytes.count
+    }
+
+    /// The space at or after `start` that the mark at `mark` (one of `marks`) makes no-break:
+    /// the space before `;`, `:`, `!`, `?` or `»`, or the one after `«`; nil when there is none.
+    static func space(joinedBy mark: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let space = UInt8(ascii: " ")
+        if bytes[mark] == 0xAB {
+            // « then a space: C2 AB 20.
+            if mark > 0, bytes[mark - 1] == 0xC2, mark + 1 < bytes.count, bytes[mark + 1] == space, mark + 1 >= start { return mark + 1 }
+        } else if mark > start, bytes[mark - 1] == space,
+                  bytes[mark] != 0xC2 || (mark + 1 < bytes.count && bytes[mark + 1] == 0xBB) {
+            return mark - 1
+        }
+        return nil
     }
 }

@@ -75,11 +75,13 @@ public enum HTMLRendering {
             case .code: ("<code>", "</code>")
             }
             html.raw(open)
-            if MarkdownText.Escapes(run.text) == .lineBreaks {
-                breakingLines(FrenchTypography.nonBreaking(run.text), into: &html)
-            } else {
-                // A single line, nearly every text: its French spaces and escapes in one pass.
-                html.frenchText(run.text)
+            // Nearly every run is one line with nothing to escape: done in one pass.
+            if !html.plainFrenchLine(run.text) {
+                if MarkdownText.Escapes(run.text) == .lineBreaks {
+                    breakingLines(FrenchTypography.nonBreaking(run.text), into: &html)
+                } else {
+                    html.frenchTextEscaping(run.text)
+                }
             }
             html.raw(close)
         }

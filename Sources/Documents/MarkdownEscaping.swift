@@ -124,7 +124,7 @@ public enum MarkdownEscaping {
     /// Where a backslash goes at the start of a line (`start` is its first non-blank byte): before
     /// `#`, `>`, `-`, `+`, `=`, `[`, or before the `.` or `)` of « 12. » or « 3) » followed by a blank
     /// or the end. The characters escaped anywhere are left to `mustEscape`.
-    private static func lineStartMark(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    static func lineStartMark(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         guard start < bytes.count else { return nil }
         switch bytes[start] {
         case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "["):
@@ -141,7 +141,7 @@ public enum MarkdownEscaping {
     }
 
     /// Whether the byte at `index` takes a backslash wherever it stands.
-    private static func mustEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ place: Place) -> Bool {
+    static func mustEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ place: Place) -> Bool {
         let byte = bytes[index]
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "~"):

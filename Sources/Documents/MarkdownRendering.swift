@@ -24,7 +24,7 @@ public enum MarkdownRendering {
     }
 
     private static func render(_ letterhead: Letterhead, into text: inout MarkdownText) {
-        text.heading(escaped(letterhead.authority, .heading), level: 1)
+        text.heading(level: 1) { $0.append(escaping: letterhead.authority, at: .heading) }
         lines(letterhead.sender, into: &text)
         if !letterhead.references.isEmpty { fields(letterhead.references, into: &text) }
         lines(letterhead.addressee, into: &text)
@@ -33,21 +33,21 @@ public enum MarkdownRendering {
     private static func render(_ block: Block, into text: inout MarkdownText) {
         switch block {
         case .heading(let title, let level):
-            text.heading(inline(title, at: .heading), level: level)
+            text.heading(level: level) { appendInline(title, at: .heading, into: &$0) }
         case .actTitle(let lines):
             guard let first = lines.first else { return }
-            text.heading(inline(first, at: .heading), level: 2)
+            text.heading(level: 2) { appendInline(first, at: .heading, into: &$0) }
             for line in lines.dropFirst() {
-                text.line("**\(inline(line, at: .inline))**")
+                text.line { strong(line, into: &$0) }
                 text.blank()
             }
         case .paragraph(let paragraph, let role):
-            text.line(role == .operative ? "**\(inline(paragraph, at: .inline))**" : inline(paragraph))
+            text.line { role == .operative ? strong(paragraph, into: &$0) : appendInline(paragraph, at: .lineStart, into: &$0) }
             text.blank()
         case .article(let label, let paragraphs), .mention(let label, let paragraphs):
-            text.heading(escaped(label, .heading), level: 3)
+            text.heading(level: 3) { $0.append(escaping: label, at: .heading) }
             for paragraph in paragraphs {
-                text.line(inline(paragraph))
+                text.line { appendInline(paragraph, at: .lineStart, into: &$0) }
                 text.blank()
             }
         case .list(let items):
@@ -55,7 +55,11 @@ public enum MarkdownRendering {
         case .numbered(let items):
             text.numbered(items.map { inline($0) })
         case .table(let table):
-            text.table(table.header.map(cell), table.rows.map { $0.map(cell) })
+            text.tableHeader(columns: table.header.count) { appendInline(table.header[$0], at: .inline, inCell: true, into: &$1) }
+            for row in table.rows {
+                text.row(cells: row.count) { appendInline(row[$0], at: .inline, inCell: true, into: &$1) }
+            }
+            text.blank()
         case .fields(let fields):
             Self.fields(fields, into: &text)
         case .quotation(let quote, let source):
@@ -82,22 +86,43 @@ public enum MarkdownRendering {
         }
     }
 
+    /// `**text**`, the text escaped within the line.
+    private static func strong(_ text: Text, into markdown: inout MarkdownText) {
+        markdown.append(strongMarker)
+        appendInline(text, at: .inline, into: &markdown)
+        markdown.append(strongMarker)
+    }
+
+    private static let strongMarker = Array("**".utf8)
+    /// A backslash at the end of a line: a hard line break.
+    private static let hardBreak = Array("\\".utf8)
+
     private static func escaped(_ text: String, _ place: MarkdownEscaping.Place) -> String {
         MarkdownEscaping.escaped(text, at: place)
     }
 
-    /// A table cell: within a line (`MarkdownText.cell` then escapes `|`).
-    private static func cell(_ text: Text) -> String { inline(text, at: .inline) }
-
     private static func fields(_ fields: [Field], into text: inout MarkdownText) {
-        text.table(["", ""], fields.map { [escaped($0.label, .inline), cell($0.value)] })
+        text.tableHeader(columns: 2) { _, _ in }
+        for field in fields {
+            text.row(cells: 2) { column, cell in
+                if column == 0 {
+                    cell.append(escaping: field.label, at: .inline, inCell: true)
+                } else {
+                    appendInline(field.value, at: .inline, inCell: true, into: &cell)
+                }
+            }
+        }
+        text.blank()
     }
 
     /// Lines kept apart by a hard line break (a backslash at the end of the line).
     private static func lines(_ lines: [String], into text: inout MarkdownText) {
         guard !lines.isEmpty else { return }
         for (index, line) in lines.enumerated() {
-            text.line(escaped(line, .addressLine) + (index == lines.count - 1 ? "" : "\\"))
+            text.line { markdown in
+                markdown.append(escaping: line, at: .addressLine)
+                if index < lines.count - 1 { markdown.append(hardBreak) }
+            }
         }
         text.blank()
     }

@@ -10,7 +10,7 @@
 /// after one pass over its bytes.
 public struct MarkdownText {
     /// The document so far, in UTF-8.
-    public private(set) var utf8: [UInt8] = []
+    public internal(set) var utf8: [UInt8] = []
 
     public init() {}
 
@@ -28,6 +28,12 @@ public struct MarkdownText {
         utf8.append(Self.newline)
     }
 
+    /// A line the caller writes through `content`, then a line feed.
+    mutating func line(_ content: (inout MarkdownText) -> Void) {
+        content(&self)
+        utf8.append(Self.newline)
+    }
+
     /// An empty line: what ends a paragraph, a list or a table in Markdown.
     public mutating func blank() { utf8.append(Self.newline) }
 
@@ -40,9 +46,14 @@ public struct MarkdownText {
 
     /// "## Title", then a blank line.
     public mutating func heading(_ title: String, level: Int = 2) {
+        heading(level: level) { $0.append(Self.oneLine(title)) }
+    }
+
+    /// A heading whose title, on one line, the caller writes through `title`.
+    mutating func heading(level: Int, _ title: (inout MarkdownText) -> Void) {
         for _ in 0..<level { utf8.append(UInt8(ascii: "#")) }
         utf8.append(UInt8(ascii: " "))
-        append(Self.oneLine(title))
+        title(&self)
         utf8.append(Self.newline)
         utf8.append(Self.newline)
     }
@@ -75,23 +86,34 @@ public struct MarkdownText {
 
     /// A table: the header, its separator, one line a row (every cell escaped), then a blank line.
     public mutating func table(_ header: [String], _ rows: [[String]]) {
-        row(header)
-        append("|")
-        for _ in header { append("---|") }
-        utf8.append(Self.newline)
+        tableHeader(columns: header.count) { column, text in text.append(Self.cell(header[column])) }
         for cells in rows { row(cells) }
         blank()
     }
 
     /// One table line; an empty cell stays one space wide ("| | Aujourd'hui |").
     public mutating func row(_ cells: [String]) {
+        row(cells: cells.count) { column, text in text.append(Self.cell(cells[column])) }
+    }
+
+    /// A table's header line, whose cells the caller writes through `cell` (column, text), and
+    /// the separator line under it.
+    mutating func tableHeader(columns: Int, _ cell: (Int, inout MarkdownText) -> Void) {
+        row(cells: columns, cell)
         utf8.append(UInt8(ascii: "|"))
-        for cell in cells {
+        for _ in 0..<columns { append("---|") }
+        utf8.append(Self.newline)
+    }
+
+    /// One table line of `cells` cells, each written by the caller through `cell` (column,
+    /// text), already made safe for a cell; an empty cell stays one space wide.
+    mutating func row(cells: Int, _ cell: (Int, inout MarkdownText) -> Void) {
+        utf8.append(UInt8(ascii: "|"))
+        for column in 0..<cells {
             utf8.append(UInt8(ascii: " "))
-            if !cell.isEmpty {
-                append(Self.cell(cell))
-                utf8.append(UInt8(ascii: " "))
-            }
+            let start = utf8.count
+            cell(column, &self)
+            if utf8.count > start { utf8.append(UInt8(ascii: " ")) }
             utf8.append(UInt8(ascii: "|"))
         }
         utf8.append(Self.newline)

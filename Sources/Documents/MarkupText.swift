@@ -47,6 +47,12 @@ public struct MarkupText {
     /// pass without building the intermediate string. Escaping never touches a space, and the
     /// spaces that become no-break are chosen on the text as written, as `nonBreaking` chooses them.
     public mutating func frenchText(_ text: String) {
+        if !plainFrenchLine(text) { frenchTextEscaping(text) }
+    }
+
+    /// `frenchText` the longer way, for a text with something to escape: its French spaces
+    /// found, then each stretch between them escaped.
+    mutating func frenchTextEscaping(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             var index = FrenchTypography.joiningSpace(in: bytes, from: 0)
@@ -61,6 +67,48 @@ public struct MarkupText {
             append(UnsafeBufferPointer(rebasing: bytes[copied...]), escaping: escaping)
         }
     }
+
+    /// Appends `text` as `frenchText` does and returns true when the text is one line with
+    /// nothing to escape, nearly every text: then one pass over its bytes finds its French
+    /// spaces. Otherwise appends nothing and returns false, and the caller lays the text out
+    /// (its lines, its escapes) the longer way.
+    public mutating func plainFrenchLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let start = utf8.count
+            var copied = 0
+            var stop = Self.plainLineStops.firstIndex(in: bytes, from: 0)
+            while stop < bytes.count {
+                switch bytes[stop] {
+                case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2, 0xAB:
+                    if let space = FrenchTypography.space(joinedBy: stop, in: bytes, from: copied) {
+                        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<space]))
+                        utf8 += [0xC2, 0xA0]
+                        copied = space + 1
+                    }
+                // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9) break the line; other
+                // characters starting with E2 (« — », « … », « € ») are text.
+                case 0x85 where !(stop > 0 && bytes[stop - 1] == 0xC2): break
+                case 0xE2 where !(stop + 2 < bytes.count && bytes[stop + 1] == 0x80 && (bytes[stop + 2] == 0xA8 || bytes[stop + 2] == 0xA9)):
+                    break
+                default:
+                    // A byte to escape, a control character or a line break.
+                    utf8.removeSubrange(start...)
+                    return false
+                }
+                stop = Self.plainLineStops.firstIndex(in: bytes, from: stop + 1)
+            }
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return true
+        }
+    }
+
+    /// The bytes `plainFrenchLine` looks at: French punctuation (`FrenchTypography`), the bytes
+    /// `escaped` holds, every C0 control but the tab (line breaks among them) and the bytes that
+    /// may be part of U+0085, U+2028 or U+2029.
+    private static let plainLineStops = ByteSet([UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2, 0xAB,
+                                                 UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF, 0x85, 0xE2],
+                                                ranges: [0x00...0x08, 0x0A...0x1F])
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool) {
         if escaping { appendEscaped(bytes) } else { utf8.append(contentsOf: bytes) }

@@ -1,0 +1,104 @@
+/// Texts that Markdown shows as written, appended to the document as they are.
+///
+/// Escaping a text for Markdown takes three passes over it (`MarkdownText.oneLine`,
+/// `MarkdownEscaping.escaped`, and `MarkdownText.cell` in a table) and a string each. Nearly every
+/// text of an act needs none of them, so one pass first asks whether the escaping would leave the
+/// text unchanged; when it would, its bytes go straight into the document. Any doubt takes the
+/// escaping path, so both give the same bytes by construction.
+extension MarkdownEscaping {
+    /// Whether `bytes`, a text standing at `place`, comes out of `escaped(_:at:)` unchanged and,
+    /// `inCell`, out of `MarkdownText.cell` too: no line break, nothing `mustEscape` escapes, no
+    /// blank or block marker opening the line, no `|` in a table cell.
+    static func isLiteral(_ bytes: UnsafeBufferPointer<UInt8>, at place: Place, inCell: Bool) -> Bool {
+        if place.opensLine {
+            guard let first = bytes.first, first != 0x20, first != 0x09, lineStartMark(bytes, at: 0) == nil else { return false }
+        }
+        var index = literalStops.firstIndex(in: bytes, from: 0)
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A...0x0D: return false
+            // U+0085 is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9: the line breaks
+            // `MarkdownText.oneLine` flattens. Other E2 characters (« — », « … », « € ») are text.
+            case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return false
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                return false
+            case UInt8(ascii: "|") where inCell: return false
+            case 0x85, 0xE2: break
+            default: if mustEscape(bytes, at: index, place) { return false }
+            }
+            index = literalStops.firstIndex(in: bytes, from: index + 1)
+        }
+        return true
+    }
+
+    /// The bytes `isLiteral` looks at closely: those `mustEscape` may escape and those that may
+    /// be part of a line break.
+    private static let literalStops = ByteSet(Array("\\*`<~[]_&#|".utf8) + [0x85, 0xE2], ranges: [0x0A...0x0D])
+}
+
+extension MarkdownText {
+    /// Appends bytes the caller has found literal (`MarkdownEscaping.isLiteral`).
+    mutating func append(literal bytes: UnsafeBufferPointer<UInt8>) { utf8.append(contentsOf: bytes) }
+
+    /// Appends a text escaped for `place`: what `MarkdownEscaping.escaped(text, at: place)` returns
+    /// (made a table cell by `MarkdownText.cell` when `inCell`), without a string when it is literal.
+    mutating func append(escaping text: String, at place: MarkdownEscaping.Place, inCell: Bool = false) {
+        let literal = text.withUTF8Bytes { bytes in
+            guard MarkdownEscaping.isLiteral(bytes, at: place, inCell: inCell) else { return false }
+            append(literal: bytes)
+            return true
+        }
+        guard !literal else { return }
+        let escaped = MarkdownEscaping.escaped(text, at: place)
+        utf8.append(contentsOf: (inCell ? Self.cell(escaped) : escaped).utf8)
+    }
+}
+
+extension MarkdownRendering {
+    /// Appends what `inline(text, at: place)` returns (made a table cell by `MarkdownText.cell`
+    /// when `inCell`). Runs whose bytes are literal where they stand go straight into the
+    /// document; a code run, two plain runs in a row (escaped together), a strong or emphasised
+    /// run with a space at an end (`marked` moves it), or any run that is not literal sends the
+    /// whole text through `inline`.
+    static func appendInline(_ text: Text, at place: MarkdownEscaping.Place, inCell: Bool = false, into markdown: inout MarkdownText) {
+        guard literalRuns(text.runs, at: place, inCell: inCell) else {
+            let inline = inline(text, at: place)
+            markdown.append(Array((inCell ? MarkdownText.cell(inline) : inline).utf8))
+            return
+        }
+        for run in text.runs {
+            let marker: StaticString = switch run.style {
+            case .strong: "**"
+            case .emphasis: "*"
+            case .plain, .code: ""
+            }
+            marker.withUTF8Buffer { markdown.append(literal: $0) }
+            run.text.withUTF8Bytes { markdown.append(literal: $0) }
+            marker.withUTF8Buffer { markdown.append(literal: $0) }
+        }
+    }
+
+    /// Whether `inline` would write every run as it is, between its markers: see `appendInline`.
+    private static func literalRuns(_ runs: [Text.Run], at place: MarkdownEscaping.Place, inCell: Bool) -> Bool {
+        var place = place
+        var previous: Text.Style?
+        for run in runs {
+            let literal = run.text.withUTF8Bytes { bytes in
+                switch run.style {
+                case .code: return false
+                case .plain: return previous != .plain && MarkdownEscaping.isLiteral(bytes, at: place, inCell: inCell)
+                case .strong, .emphasis:
+                    // A blank first byte at the start of a line may leave the line's start to the
+                    // next run (`inline`); the escaping path decides then.
+                    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+                          !(place.opensLine && first == 0x09) else { return false }
+                    return MarkdownEscaping.isLiteral(bytes, at: place.within, inCell: inCell)
+                }
+            }
+            guard literal else { return false }
+            previous = run.style
+            place = place.within
+        }
+        return true
+    }
+}
