@@ -185,9 +185,7 @@ extension DecisionRecord {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
-        let decisions = (criterion.condition?.referencedSchemes ?? []).uniqued().compactMap { id in
-            decisionFact(id, evaluation)
-        }
+        let decisions = wording.criterionDecisionSchemes[result.index].compactMap { id in decisionFact(id, evaluation) }
         return CriterionRow(
             number: number, id: criterion.id, label: filled(criterion.label), verdict: result.verdict,
             facts: result.factsUsed.compactMap(facts) + decisions,

@@ -21,16 +21,33 @@ public final class DocumentFragments: Sendable {
     struct Name: Hashable, Sendable {
         let bytes: [UInt8]
 
-        init(_ parts: [String]) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 4 })
-            for part in parts {
-                part.withUTF8Bytes { utf8 in
-                    withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
-                    bytes.append(contentsOf: utf8)
+        /// The name of `key` for `scheme`: its id and fingerprint, then `marker` when given
+        /// (which sets apart the values kept with their source), then the key's parts.
+        init(scheme: Scheme, marker: String? = nil, key: [String]) {
+            var capacity = scheme.id.utf8.count + scheme.rulesHash.utf8.count + 8 + (marker.map { $0.utf8.count + 4 } ?? 0)
+            for part in key { capacity += part.utf8.count + 4 }
+            // Sound: `capacity` is what the parts take, each after its four-byte length, which
+            // is what `Self.write` stores, from offset 0 on; `count` ends at that total.
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                Self.write(scheme.id, into: raw, at: &count)
+                Self.write(scheme.rulesHash, into: raw, at: &count)
+                if let marker { Self.write(marker, into: raw, at: &count) }
+                for part in key { Self.write(part, into: raw, at: &count) }
+            }
+        }
+
+        /// Stores the length of `part`, then its UTF-8 bytes, at `offset`, which it moves past them.
+        /// The caller has made room for them.
+        private static func write(_ part: String, into raw: UnsafeMutableRawBufferPointer, at offset: inout Int) {
+            part.withUTF8Bytes { utf8 in
+                raw.storeBytes(of: UInt32(utf8.count).littleEndian, toByteOffset: offset, as: UInt32.self)
+                offset += 4
+                if let start = utf8.baseAddress {
+                    (raw.baseAddress! + offset).copyMemory(from: start, byteCount: utf8.count)
+                    offset += utf8.count
                 }
             }
-            self.bytes = bytes
         }
 
         func hash(into hasher: inout Hasher) {
@@ -47,7 +64,7 @@ public final class DocumentFragments: Sendable {
 
     /// The value kept under `key` for `scheme`, made by `make` the first time.
     func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = Name([scheme.id, scheme.rulesHash] + key)
+        let name = Name(scheme: scheme, key: key)
         // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
         if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
         let made = make()
@@ -77,7 +94,7 @@ extension DocumentFragments {
     /// the run's fragments share their storage, which makes the comparison nearly free.
     func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                               make: (Source) -> Value) -> Value {
-        let name = Name([scheme.id, scheme.rulesHash, "\u{2}"] + key)
+        let name = Name(scheme: scheme, marker: "\u{2}", key: key)
         if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
         let made = make(source)
         keep(Kept(source: source, value: made), as: name)

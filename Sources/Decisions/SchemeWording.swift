@@ -33,9 +33,15 @@ final class SchemeWording: Sendable {
     /// By criterion index: the JSON decision's `source` of the criterion, as it reads inside
     /// the decision's `criteria`.
     let criterionSourcesJSON: [JSONFragment]
+    /// By criterion index: the schemes whose decision its condition reads, each once, in order.
+    let criterionDecisionSchemes: [[String]]
+    /// How documents name each body of the scheme's authority (`bodyName(_:)`).
+    private let bodyNames: [DecidingBody: BodyName]
 
     private init(_ scheme: Scheme) {
         self.scheme = scheme
+        criterionDecisionSchemes = scheme.criteria.map { ($0.condition?.referencedSchemes ?? []).uniqued() }
+        bodyNames = Dictionary(uniqueKeysWithValues: DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) })
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {
             citations[source.id] = Citations.citation(source)
@@ -56,6 +62,12 @@ final class SchemeWording: Sendable {
         criterionSourcesJSON = criterionSources.map { source in
             JSONWriter.fragment(depth: 3) { JSONDecision.source(source, key: nil, &$0) }
         }
+    }
+
+    /// How documents name `body` of the scheme's authority: the same words in every decision,
+    /// where naming it anew lower-cases the authority's titles each time.
+    func bodyName(_ body: DecidingBody) -> BodyName {
+        bodyNames[body] ?? BodyName(body, authority: scheme.authority)
     }
 
     /// The citation of one of the scheme's sources, with its lines.

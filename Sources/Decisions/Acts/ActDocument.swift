@@ -37,26 +37,42 @@ enum ActDocument {
     // MARK: - The President's decision
 
     private static func presidentsDecision(_ record: DecisionRecord) -> [Block] {
-        let act = record.issuance.act
-        let number = act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
-        var blocks: [Block] = [.actTitle([Text(number), Text(subjectLine(record))])]
-        blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(record.actingBody?.name ?? record.scheme.authority.signatory) + ","), role: .operative))
-        let visas = ActBlocks.awardVisaParts(record)
-        blocks += visas.before.map { .paragraph(Text($0), role: .visa) }
-        // The scheme's « Vu », the same in every act of the run, laid out once.
-        blocks += record.issuance.sharedBlocks(["vu"], scheme: record.scheme, from: visas.scheme) { visas in
-            visas.map { .paragraph(Text($0), role: .visa) }
-        }
-        blocks += visas.after.map { .paragraph(Text($0), role: .visa) }
+        var blocks = head(record)
+        blocks += ActBlocks.awardVisasAfter(record).map { .paragraph(Text($0), role: .visa) }
         blocks += considerations(record).map { .paragraph($0, role: .considering) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record)]]
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
-        articles.append([Text("\(ActBlocks.subject(act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
+        articles.append([Text("\(ActBlocks.subject(record.issuance.act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
         for (index, paragraphs) in articles.enumerated() {
             blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
         }
         return blocks
+    }
+
+    /// What the head of the President's decision is made from, besides its scheme.
+    private struct HeadSource: Equatable, Sendable {
+        let act: DecisionAct?
+        let outcome: Outcome
+        let selected: Bool
+        let actingBody: BodyName?
+
+        init(_ record: DecisionRecord) {
+            (act, outcome, selected, actingBody) = (record.issuance.act, record.outcome, record.selected, record.actingBody)
+        }
+    }
+
+    /// The title, the acting authority and the « Vu » up to the application's own: the same in
+    /// every act of a run with the same outcome (`HeadSource`), so laid out once for them.
+    private static func head(_ record: DecisionRecord) -> [Block] {
+        record.issuance.sharedBlocks(["tête-décision", record.outcome.rawValue], scheme: record.scheme, from: HeadSource(record)) { source in
+            let number = source.act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
+            var blocks: [Block] = [.actTitle([Text(number), Text(subjectLine(record))])]
+            let authority = source.actingBody?.name ?? record.scheme.authority.signatory
+            blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(authority) + ","), role: .operative))
+            let visas = ActBlocks.awardVisasBefore(record) + ActBlocks.schemeVisas(of: record) + [ActBlocks.deliberationVisa(record)].compactMap { $0 }
+            return blocks + visas.map { .paragraph(Text($0), role: .visa) }
+        }
     }
 
     /// « portant attribution d'une aide au titre du dispositif « … » ».

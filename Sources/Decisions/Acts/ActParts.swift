@@ -58,7 +58,7 @@ enum ActParts {
             grounds.append(Text(style == .considering ? "Considérant que \(fact) ;" : FrenchGrammar.capitalizedFirst(fact) + "."))
         }
         for row in record.failed {
-            if let source = row.source, let law = inLaw(source, style: style) { grounds.append(law) }
+            if let source = row.source, let law = inLaw(source, style: style, record: record) { grounds.append(law) }
             // The same criterion fails on the same facts in many applications of a run: the
             // clauses, which compare the facts word by word with the ground, are worked out once.
             let words = [row.failure, row.note ?? "\u{0}"] + row.facts.map(\.statement)
@@ -83,6 +83,26 @@ enum ActParts {
         case (.letter, let facts?): return Text(FrenchGrammar.sentenceEnd("Il ressort des pièces du dossier \(facts). Par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4))"))
         case (.letter, nil): return Text(FrenchGrammar.sentenceEnd("Or, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4))"))
         }
+    }
+
+    /// What `inLaw(_:style:)` reads of a source.
+    private struct CitedPassage: Equatable, Sendable {
+        let deliberation: String
+        let article: String?
+        let quote: String?
+        let summary: String?
+        let context: Bool
+
+        init(_ source: SourceReference) {
+            (deliberation, article, quote, summary, context) = (source.deliberation, source.article, source.quote, source.summary, source.context)
+        }
+    }
+
+    /// `inLaw(_:style:)`, worked out once for the run: the same criteria fail in many
+    /// applications, and their texts are long.
+    private static func inLaw(_ source: SourceReference, style: GroundsStyle, record: DecisionRecord) -> Text? {
+        record.issuance.fragment(["en-droit", style == .considering ? "considérant" : "lettre", source.id], scheme: record.scheme,
+                                 from: CitedPassage(source)) { _ in inLaw(source, style: style) }
     }
 
     /// The text a ground rests on: its words between « », or for a summary what it provides in
