@@ -164,7 +164,7 @@ extension DecisionRecord {
         }
         schedule = ScheduleTable(evaluation)
         limits = evaluation.limits.sorted { $0.index < $1.index }
-        dependencies = evaluation.scheme.references.map(\.id).uniqued().compactMap { id in
+        dependencies = wording.referencedSchemes.compactMap { id in
             let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome
             return outcome.map { (evaluation.dependencies[id]?.scheme.title ?? id, $0) }
         }

@@ -1,4 +1,5 @@
 import Documents
+import Platform
 import SchemeLanguage
 import Synchronization
 
@@ -21,19 +22,33 @@ public final class DocumentFragments: Sendable {
     struct Name: Hashable, Sendable {
         let bytes: [UInt8]
 
+        init(_ parts: [String]) {
+            bytes = Self.joined(count: parts.reduce(0) { $0 + $1.utf8.count + 4 }) { write in
+                for part in parts { write(part) }
+            }
+        }
+
         /// The name of `key` for `scheme`: its id and fingerprint, then `marker` when given
         /// (which sets apart the values kept with their source), then the key's parts.
         init(scheme: Scheme, marker: String? = nil, key: [String]) {
-            var capacity = scheme.id.utf8.count + scheme.rulesHash.utf8.count + 8 + (marker.map { $0.utf8.count + 4 } ?? 0)
-            for part in key { capacity += part.utf8.count + 4 }
-            // Sound: `capacity` is what the parts take, each after its four-byte length, which
-            // is what `Self.write` stores, from offset 0 on; `count` ends at that total.
-            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var count = scheme.id.utf8.count + scheme.rulesHash.utf8.count + 8 + (marker.map { $0.utf8.count + 4 } ?? 0)
+            for part in key { count += part.utf8.count + 4 }
+            bytes = Self.joined(count: count) { write in
+                write(scheme.id)
+                write(scheme.rulesHash)
+                if let marker { write(marker) }
+                for part in key { write(part) }
+            }
+        }
+
+        /// The parts `parts` gives to its `write`, each after its length, in one buffer of
+        /// `count` bytes: what the parts take, each with its four-byte length.
+        private static func joined(count: Int, _ parts: ((String) -> Void) -> Void) -> [UInt8] {
+            // Sound: `write` stores each part's length and bytes from offset 0 on, and the
+            // parts given take `count` bytes in all, which `count` ends at.
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
                 let raw = UnsafeMutableRawBufferPointer(buffer)
-                Self.write(scheme.id, into: raw, at: &count)
-                Self.write(scheme.rulesHash, into: raw, at: &count)
-                if let marker { Self.write(marker, into: raw, at: &count) }
-                for part in key { Self.write(part, into: raw, at: &count) }
+                parts { part in write(part, into: raw, at: &written) }
             }
         }
 
@@ -52,6 +67,17 @@ public final class DocumentFragments: Sendable {
 
         func hash(into hasher: inout Hasher) {
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        /// The same bytes, compared as one block: a name is a hundred bytes or more, and every
+        /// value a document takes from the run's fragments is looked up by one.
+        static func == (lhs: Name, rhs: Name) -> Bool {
+            lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
+                rhs.bytes.withUnsafeBytes { right in
+                    // Sound: both buffers hold `left.count` bytes; memcmp reads no further.
+                    left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                }
+            }
         }
     }
 

@@ -154,7 +154,8 @@ public enum JSONDecision {
             document = record.document
             title = record.documentTitle
             notice = record.stageNotice
-            body = issuance.act.map { record.wording.bodyName($0.body) }
+            let wording = record.wording
+            body = issuance.act.map { wording.bodyName($0.body) }
         }
     }
 

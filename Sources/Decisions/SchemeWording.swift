@@ -35,12 +35,15 @@ final class SchemeWording: Sendable {
     let criterionSourcesJSON: [JSONFragment]
     /// By criterion index: the schemes whose decision its condition reads, each once, in order.
     let criterionDecisionSchemes: [[String]]
+    /// The schemes the scheme refers to, each once, in order.
+    let referencedSchemes: [String]
     /// How documents name each body of the scheme's authority (`bodyName(_:)`).
     private let bodyNames: [DecidingBody: BodyName]
 
     private init(_ scheme: Scheme) {
         self.scheme = scheme
         criterionDecisionSchemes = scheme.criteria.map { ($0.condition?.referencedSchemes ?? []).uniqued() }
+        referencedSchemes = scheme.references.map(\.id).uniqued()
         bodyNames = Dictionary(uniqueKeysWithValues: DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) })
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {

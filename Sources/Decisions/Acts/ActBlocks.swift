@@ -88,8 +88,12 @@ enum ActBlocks {
     /// The « Vu » before the scheme's texts: the code, and the CRPA for a refusal. The same in
     /// every act of a run with the same outcome and body.
     static func awardVisasBefore(_ record: DecisionRecord) -> [String] {
-        var before = [ActBlocks.codeVisa(record.scheme, body: record.actingBody?.body)].compactMap { $0 }
-        if record.outcome == .unfavorable {
+        awardVisasBefore(record.scheme, body: record.actingBody?.body, outcome: record.outcome)
+    }
+
+    static func awardVisasBefore(_ scheme: Scheme, body: DecidingBody?, outcome: Outcome) -> [String] {
+        var before = [ActBlocks.codeVisa(scheme, body: body)].compactMap { $0 }
+        if outcome == .unfavorable {
             before.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
         return before
@@ -97,9 +101,14 @@ enum ActBlocks {
 
     /// The scheme's texts (`schemeVisas(_:)`): the same in every act of the run, worked out once.
     static func schemeVisas(of record: DecisionRecord) -> [String] {
-        let scheme = record.scheme
+        schemeVisas(record.scheme, fragments: record.issuance.fragments)
+    }
+
+    /// `schemeVisas(_:)`, kept in the run's `fragments` when it has them.
+    static func schemeVisas(_ scheme: Scheme, fragments: DocumentFragments?) -> [String] {
         let authority = scheme.decidedBy.map { [$0.body.rawValue, $0.source ?? "", $0.cgctArticle ?? ""] } ?? []
-        return record.issuance.fragment(["vu"] + authority, scheme: scheme) { ActBlocks.schemeVisas(scheme) }
+        guard let fragments else { return schemeVisas(scheme) }
+        return fragments.value(["vu"] + authority, scheme: scheme) { schemeVisas(scheme) }
     }
 
     /// The deliberation notified, for the letter notifying it (`deliberationVisa(_:authority:)`).

@@ -16,6 +16,8 @@ enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
         var document = Document(title: "\(record.documentTitle) — \(record.application.id)",
                                 letterhead: ActParts.letterhead(record, references: actReferences(record)))
+        // Room for the blocks of most acts, so that they are not copied as the parts are added.
+        document.blocks.reserveCapacity(40)
         if let act = record.issuance.act, act.body.votes {
             document.append(contentsOf: NotificationLetter.body(record, act: act))
         } else {
@@ -63,24 +65,33 @@ enum ActDocument {
     }
 
     /// The title, the acting authority and the « Vu » up to the application's own: the same in
-    /// every act of a run with the same outcome (`HeadSource`), so laid out once for them.
+    /// every act of a run with the same outcome (`HeadSource`), so laid out once for them. The
+    /// closure takes the scheme and the run's fragments, not the record, which it would copy whole.
     private static func head(_ record: DecisionRecord) -> [Block] {
-        record.issuance.sharedBlocks(["tête-décision", record.outcome.rawValue], scheme: record.scheme, from: HeadSource(record)) { source in
+        let (scheme, fragments) = (record.scheme, record.issuance.fragments)
+        return record.issuance.sharedBlocks(["tête-décision", record.outcome.rawValue], scheme: scheme, from: HeadSource(record)) { source in
             let number = source.act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
-            var blocks: [Block] = [.actTitle([Text(number), Text(subjectLine(record))])]
-            let authority = source.actingBody?.name ?? record.scheme.authority.signatory
+            let subject = subjectLine(source.outcome, grants: scheme.amount != nil, selected: source.selected, scheme: scheme)
+            var blocks: [Block] = [.actTitle([Text(number), Text(subject)])]
+            let authority = source.actingBody?.name ?? scheme.authority.signatory
             blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(authority) + ","), role: .operative))
-            let visas = ActBlocks.awardVisasBefore(record) + ActBlocks.schemeVisas(of: record) + [ActBlocks.deliberationVisa(record)].compactMap { $0 }
+            var visas = ActBlocks.awardVisasBefore(scheme, body: source.actingBody?.body, outcome: source.outcome)
+            visas += ActBlocks.schemeVisas(scheme, fragments: fragments)
+            visas += [ActBlocks.deliberationVisa(source.act, authority: scheme.authority)].compactMap { $0 }
             return blocks + visas.map { .paragraph(Text($0), role: .visa) }
         }
     }
 
     /// « portant attribution d'une aide au titre du dispositif « … » ».
     static func subjectLine(_ record: DecisionRecord) -> String {
-        let scheme = "« \(record.scheme.title) »"
-        switch (record.outcome, record.grants) {
+        subjectLine(record.outcome, grants: record.grants, selected: record.selected, scheme: record.scheme)
+    }
+
+    static func subjectLine(_ outcome: Outcome, grants: Bool, selected: Bool, scheme: Scheme) -> String {
+        let scheme = "« \(scheme.title) »"
+        switch (outcome, grants) {
         case (.favorable, true): return "portant attribution d'une aide au titre du dispositif \(scheme)"
-        case (.favorable, false) where record.selected: return "retenant une candidature à l'appel \(scheme)"
+        case (.favorable, false) where selected: return "retenant une candidature à l'appel \(scheme)"
         case (.favorable, false): return "déclarant recevable une candidature à l'appel \(scheme)"
         case (_, true): return "portant rejet d'une demande d'aide au titre du dispositif \(scheme)"
         case (_, false): return "déclarant irrecevable une candidature à l'appel \(scheme)"

@@ -163,10 +163,10 @@ enum ActParts {
 
     /// The act's signature block: the same in every act of the run, so laid out once for it.
     static func signatureBlock(_ record: DecisionRecord) -> [Block] {
-        let authority = record.scheme.authority
-        let source = SignatureSource(act: record.issuance.act, authority: authority.signatory, signatory: record.issuance.deployment.signatory)
+        let (authority, deployment) = (record.scheme.authority, record.issuance.deployment)
+        let source = SignatureSource(act: record.issuance.act, authority: authority.signatory, signatory: deployment.signatory)
         return record.issuance.sharedBlocks(["signature"], scheme: record.scheme, from: source) { source in
-            [.signature(signature(source.act, authority: authority, deployment: record.issuance.deployment))]
+            [.signature(signature(source.act, authority: authority, deployment: deployment))]
         }
     }
 
@@ -189,19 +189,23 @@ enum ActParts {
 
     /// The mentions of these ids the record prints, in this order: the same words in most acts
     /// of a run, so laid out once for it (`Issuance.sharedBlocks`).
+    /// Kept from the record's mentions, which those of the run share (`LegalMentions.printed`):
+    /// telling them equal is then nearly free.
     static func mentions(_ ids: [String], of record: DecisionRecord) -> [Block] {
-        let mentions = ids.map(record.mention)
         let key = ["mentions", record.application.applicant.beneficiaryKind?.rawValue ?? "", ActBlocks.subject(record.issuance.act)] + ids
-        return record.issuance.sharedBlocks(key, scheme: record.scheme, from: mentions) { mentions in mentions.flatMap(mention) }
+        return record.issuance.sharedBlocks(key, scheme: record.scheme, from: record.mentions) { printed in
+            ids.flatMap { id in mention(printed.first { $0.id == id }) }
+        }
     }
 
     /// The footer that ties the document to its rules and its application: the engine, the
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
-        let scheme = record.scheme
-        // All but the application's fingerprint is the run's: worked out once.
-        let rules = record.issuance.fragment(["pied", record.engineVersion, scheme.file], scheme: scheme) {
-            "Établi par Guichet \(record.engineVersion), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
+        let (scheme, engine) = (record.scheme, record.engineVersion)
+        // All but the application's fingerprint is the run's: worked out once. (The closure
+        // takes the two values it reads, not the record, which it would copy whole.)
+        let rules = record.issuance.fragment(["pied", engine, scheme.file], scheme: scheme) {
+            "Établi par Guichet \(engine), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
         }
         return [.separator, .paragraph(Text(rules + record.inputHash + "."), role: .small)]
     }
