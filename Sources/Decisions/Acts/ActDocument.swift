@@ -16,8 +16,6 @@ enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
         var document = Document(title: "\(record.documentTitle) — \(record.application.id)",
                                 letterhead: ActParts.letterhead(record, references: actReferences(record)))
-        // Room for the blocks of most acts, so that they are not copied as the parts are added.
-        document.blocks.reserveCapacity(40)
         if let act = record.issuance.act, act.body.votes {
             document.append(contentsOf: NotificationLetter.body(record, act: act))
         } else {
