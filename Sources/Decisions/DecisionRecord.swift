@@ -151,7 +151,7 @@ extension DecisionRecord {
             DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts, filled: filled)
         }
         failed = criteria.filter { $0.verdict == .failed }
-        steps = DecisionRecord.steps(evaluation, filled: filled)
+        steps = DecisionRecord.steps(evaluation, values: values, filled: filled, wording: wording, fragments: issuance.fragments)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap(facts)
         citedSources = wording.citedSources
@@ -240,22 +240,47 @@ extension DecisionRecord {
         }
     }
 
-    private static func steps(_ evaluation: Evaluation, filled: (String) -> String) -> [StepRow] {
+    /// `values`: the parameters' values written out, which `filled` fills texts with.
+    private static func steps(_ evaluation: Evaluation, values: [String: String], filled: (String) -> String,
+                              wording: SchemeWording, fragments: DocumentFragments?) -> [StepRow] {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
         let shown = definition.steps.enumerated().map { index, step in
             amount.steps[index].map { stepValue($0, step: step, evaluation: evaluation) }
         }
-        let byID = Dictionary(uniqueKeysWithValues: definition.steps.enumerated().map { ($1.id, $0) })
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
-            let wording = step.wording.map { text in
-                filled(ParameterText.fill(text) { name in
+            let written = step.wording.map { text in
+                let named = { (name: String) -> String? in
                     name == InputStatement.valueName ? shown[index] ?? "non calculable"
-                        : byID[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
-                })
+                        : wording.stepIndex[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
+                }
+                return stepWording(text, index: index, named: named, values: values, wording: wording, fragments: fragments)
             }
             return StepRow(id: step.id, label: filled(step.label), formula: step.formula,
-                           value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: wording)
+                           value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: written)
+        }
+    }
+
+    /// What a step's wording is filled from: what each name it holds stands for, in order (the
+    /// step's value, another step's, an input's), then the parameters' values, which fill the
+    /// names left. The same in many decisions of a run (a flat rate, the same parameters).
+    private struct StepWordingSource: Equatable, Sendable {
+        let named: [String?]
+        let values: [String: String]
+    }
+
+    /// The wording of step `index` with the steps, inputs and parameters it names written out;
+    /// kept in the run's fragments under what it is filled from, when the run keeps them. The
+    /// names are those the scan of the text meets, in order, whatever they stand for: the
+    /// source holds all the filling reads.
+    private static func stepWording(_ text: String, index: Int, named: (String) -> String?, values: [String: String],
+                                    wording: SchemeWording, fragments: DocumentFragments?) -> String {
+        let fill = { (named: (String) -> String?) in ParameterText.fill(ParameterText.fill(text, named)) { values[$0] } }
+        guard let fragments else { return fill(named) }
+        let source = StepWordingSource(named: wording.stepWordingNames[index].map(named), values: values)
+        return fragments.value(["libellé-étape", String(index)], scheme: wording.scheme, from: source) { source in
+            var answers = source.named.makeIterator()
+            return fill { _ in answers.next() ?? nil }
         }
     }
 

@@ -37,6 +37,10 @@ final class SchemeWording: Sendable {
     let criterionDecisionSchemes: [[String]]
     /// The schemes the scheme refers to, each once, in order.
     let referencedSchemes: [String]
+    /// By step id: its index among the amount's steps.
+    let stepIndex: [String: Int]
+    /// By step index: the names its wording holds between braces, in the order written.
+    let stepWordingNames: [[String]]
     /// How documents name each body of the scheme's authority (`bodyName(_:)`).
     private let bodyNames: [DecidingBody: BodyName]
 
@@ -44,6 +48,9 @@ final class SchemeWording: Sendable {
         self.scheme = scheme
         criterionDecisionSchemes = scheme.criteria.map { ($0.condition?.referencedSchemes ?? []).uniqued() }
         referencedSchemes = scheme.references.map(\.id).uniqued()
+        let steps = scheme.amount?.steps ?? []
+        stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        stepWordingNames = steps.map { $0.wording.map(ParameterText.names) ?? [] }
         bodyNames = Dictionary(uniqueKeysWithValues: DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) })
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {
