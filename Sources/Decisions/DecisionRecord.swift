@@ -6,7 +6,7 @@ import SchemeLanguage
 ///
 /// Both renderers read this one record, so the two files of a decision can never disagree.
 public struct DecisionRecord: Sendable {
-    public struct Fact: Sendable {
+    public struct Fact: Sendable, Equatable {
         public let id: String
         public let question: String
         public let value: String

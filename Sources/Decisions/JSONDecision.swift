@@ -240,21 +240,45 @@ public enum JSONDecision {
     private static func criteria(_ record: DecisionRecord, _ json: inout JSONWriter) {
         json.array("criteria") { json in
             for row in record.criteria {
-                json.object { json in
-                    json.string("id", row.id)
-                    json.string("label", row.label)
-                    json.string("verdict", row.verdict.rawValue)
-                    json.array("facts") { json in
-                        for fact in row.facts { self.fact(fact, &json) }
-                    }
-                    json.array("missing") { json in
-                        for item in row.missing { json.string(nil, item) }
-                    }
-                    json.string("note", row.note)
-                    // The same in every decision of the scheme: written once (`SchemeWording`).
-                    json.fragment("source", row.sourceJSON)
+                // A criterion is met or failed on the same facts in many decisions of a run:
+                // its object is written once for them, and reused while its source is equal.
+                let written = record.issuance.fragment(["json-critère", row.id, row.verdict.rawValue], scheme: record.scheme,
+                                                       from: CriterionSource(row)) { source in
+                    JSONWriter.fragment(depth: 2) { json in criterion(row.id, source, &json) }
                 }
+                json.fragment(nil, written)
             }
+        }
+    }
+
+    /// All a criterion's object holds besides its id, which keys it.
+    private struct CriterionSource: Equatable, Sendable {
+        let label: String
+        let verdict: Verdict
+        let facts: [DecisionRecord.Fact]
+        let missing: [String]
+        let note: String?
+        /// `source` as written once for the scheme (`SchemeWording`).
+        let sourceJSON: JSONFragment
+
+        init(_ row: DecisionRecord.CriterionRow) {
+            (label, verdict, facts, missing, note, sourceJSON) = (row.label, row.verdict, row.facts, row.missing, row.note, row.sourceJSON)
+        }
+    }
+
+    private static func criterion(_ id: String, _ row: CriterionSource, _ json: inout JSONWriter) {
+        json.object { json in
+            json.string("id", id)
+            json.string("label", row.label)
+            json.string("verdict", row.verdict.rawValue)
+            json.array("facts") { json in
+                for fact in row.facts { self.fact(fact, &json) }
+            }
+            json.array("missing") { json in
+                for item in row.missing { json.string(nil, item) }
+            }
+            json.string("note", row.note)
+            json.fragment("source", row.sourceJSON)
         }
     }
 

@@ -149,7 +149,7 @@ public struct JSONWriter {
 
 /// A JSON value written once, for every document that holds it at the same depth: the
 /// source of a criterion, the scheme's own block.
-struct JSONFragment: Sendable {
+struct JSONFragment: Sendable, Equatable {
     let depth: Int
     let bytes: [UInt8]
 }
