@@ -99,12 +99,15 @@ enum ActDocument {
     /// Why the act decides as it does: for a grant, that the conditions are met and what the
     /// amount comes to; for a refusal, each ground in law and in fact.
     static func considerations(_ record: DecisionRecord) -> [Text] {
+        // Whole sentences rather than interpolated ones: the same in every act, they are then
+        // constants, built for none.
         guard record.outcome == .favorable else {
             return ActParts.failedGrounds(record, style: .considering)
-                + ["Considérant qu'il résulte de ce qui précède que \(record.grants ? "la demande" : "la candidature") ne peut être accueillie ;"]
+                + [record.grants ? "Considérant qu'il résulte de ce qui précède que la demande ne peut être accueillie ;"
+                    : "Considérant qu'il résulte de ce qui précède que la candidature ne peut être accueillie ;"]
         }
-        let request = record.grants ? "la demande" : "la candidature"
-        var texts: [Text] = ["Considérant que \(request) remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"]
+        var texts: [Text] = [record.grants ? "Considérant que la demande remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"
+            : "Considérant que la candidature remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"]
         if let placement = record.placement, record.selected {
             let rank = placement.rank.map { ", au rang \($0) du classement" } ?? ""
             texts.append(Text("Considérant que la candidature a été retenue par la sélection de l'appel\(rank) ;"))
