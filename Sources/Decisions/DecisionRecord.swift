@@ -16,22 +16,54 @@ public struct DecisionRecord: Sendable {
         public let statement: String
     }
 
+    /// A criterion as the decision states it. Its fields are kept in one shared object: every
+    /// renderer loops over the rows, and a copy then costs one reference, not a dozen.
     public struct CriterionRow: Sendable {
-        public let number: Int
-        public let id: String
-        public let label: String
-        public let verdict: Verdict
-        public let facts: [Fact]
-        public let source: SourceReference?
-        public let failure: String
-        public let note: String?
-        public let missing: [String]
+        private final class Storage: Sendable {
+            let number: Int
+            let id: String
+            let label: String
+            let verdict: Verdict
+            let facts: [Fact]
+            let source: SourceReference?
+            let failure: String
+            let note: String?
+            let missing: [String]
+            let shortCitation: String
+            let actCitation: String
+            let sourceJSON: JSONFragment
+
+            init(number: Int, id: String, label: String, verdict: Verdict, facts: [Fact], source: SourceReference?, failure: String,
+                 note: String?, missing: [String], shortCitation: String, actCitation: String, sourceJSON: JSONFragment) {
+                (self.number, self.id, self.label, self.verdict, self.facts, self.source) = (number, id, label, verdict, facts, source)
+                (self.failure, self.note, self.missing) = (failure, note, missing)
+                (self.shortCitation, self.actCitation, self.sourceJSON) = (shortCitation, actCitation, sourceJSON)
+            }
+        }
+
+        private let storage: Storage
+
+        init(number: Int, id: String, label: String, verdict: Verdict, facts: [Fact], source: SourceReference?, failure: String,
+             note: String?, missing: [String], shortCitation: String, actCitation: String, sourceJSON: JSONFragment) {
+            storage = Storage(number: number, id: id, label: label, verdict: verdict, facts: facts, source: source, failure: failure,
+                              note: note, missing: missing, shortCitation: shortCitation, actCitation: actCitation, sourceJSON: sourceJSON)
+        }
+
+        public var number: Int { storage.number }
+        public var id: String { storage.id }
+        public var label: String { storage.label }
+        public var verdict: Verdict { storage.verdict }
+        public var facts: [Fact] { storage.facts }
+        public var source: SourceReference? { storage.source }
+        public var failure: String { storage.failure }
+        public var note: String? { storage.note }
+        public var missing: [String] { storage.missing }
         /// "Délib. n°2020-309, article 2, l. 5159-5162", or "—": the criteria table's column.
-        let shortCitation: String
+        var shortCitation: String { storage.shortCitation }
         /// The same without the lines: an act's annex.
-        let actCitation: String
+        var actCitation: String { storage.actCitation }
         /// `source` as the JSON decision writes it.
-        let sourceJSON: JSONFragment
+        var sourceJSON: JSONFragment { storage.sourceJSON }
     }
 
     public struct StepRow: Sendable {
