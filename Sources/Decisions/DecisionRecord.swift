@@ -97,6 +97,10 @@ public struct DecisionRecord: Sendable {
     /// The amount the rules computed, rounded as the scheme says: `amount` differs from it only
     /// when the competent body decided another (`awarded`).
     public let computedAmount: DecimalNumber?
+    /// `amount` and `computedAmount` as documents write them (« 1 150,00 € »): an act writes
+    /// each several times, in its considérants, its article and its annex.
+    let amountText: String?
+    let computedAmountText: String?
     /// For a scheme that reads a financing plan, the aid computed that the plan's request is
     /// compared with: the step `financing_plan.aid_step` names, else the amount computed.
     let planComparedAid: DecimalNumber?
@@ -170,6 +174,8 @@ extension DecisionRecord {
         computedAmount = evaluation.amount?.final
         planComparedAid = FinancingPlanSection.comparedAid(evaluation)
         amount = awarded ?? computedAmount
+        computedAmountText = computedAmount.map(FrenchFormat.money)
+        amountText = awarded == nil ? computedAmountText : amount.map(FrenchFormat.money)
         unrounded = evaluation.amount?.unrounded
         // A fact several criteria read is stated once (its sentence costs more than its row).
         var stated: [Int: Fact?] = [:]

@@ -37,6 +37,8 @@ final class SchemeWording: Sendable {
     let criterionDecisionSchemes: [[String]]
     /// The schemes the scheme refers to, each once, in order.
     let referencedSchemes: [String]
+    /// How the amount is rounded, as the amount's table says it: nil for a scheme without amount.
+    let rounding: String?
     /// By step id: its index among the amount's steps.
     let stepIndex: [String: Int]
     /// By step index: the names its wording holds between braces, in the order written.
@@ -48,6 +50,7 @@ final class SchemeWording: Sendable {
         self.scheme = scheme
         criterionDecisionSchemes = scheme.criteria.map { ($0.condition?.referencedSchemes ?? []).uniqued() }
         referencedSchemes = scheme.references.map(\.id).uniqued()
+        rounding = scheme.amount.map { FrenchFormat.rounding($0.rounding) }
         let steps = scheme.amount?.steps ?? []
         stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         stepWordingNames = steps.map { $0.wording.map(ParameterText.names) ?? [] }

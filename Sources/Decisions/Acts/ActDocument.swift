@@ -112,8 +112,8 @@ enum ActDocument {
             let rank = placement.rank.map { ", au rang \($0) du classement" } ?? ""
             texts.append(Text("Considérant que la candidature a été retenue par la sélection de l'appel\(rank) ;"))
         }
-        if let computed = record.computedAmount {
-            texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(FrenchFormat.money(computed)), ainsi qu'il est détaillé en annexe ;"))
+        if let computed = record.computedAmountText {
+            texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(computed), ainsi qu'il est détaillé en annexe ;"))
         }
         // An article says what is decided; why the amount proposed was changed is a ground.
         if let change = ActBlocks.amountChange(record) {
@@ -126,9 +126,9 @@ enum ActDocument {
     static func statement(_ record: DecisionRecord) -> Text {
         let name = record.application.applicant.name
         let scheme = "« \(record.scheme.title) »"
-        switch (record.outcome, record.amount) {
+        switch (record.outcome, record.amountText) {
         case (.favorable, let amount?):
-            return "Une aide d'un montant de " + .strong(FrenchFormat.money(amount)) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
+            return "Une aide d'un montant de " + .strong(amount) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
         case (.favorable, nil) where record.selected:
             return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("retenue") + " au titre de l'appel \(scheme)."
         case (.favorable, nil):
