@@ -6,7 +6,7 @@ import SchemeLanguage
 ///
 /// Both renderers read this one record, so the two files of a decision can never disagree.
 public struct DecisionRecord: Sendable {
-    public struct Fact: Sendable {
+    public struct Fact: Sendable, Equatable {
         public let id: String
         public let question: String
         public let value: String
@@ -16,22 +16,54 @@ public struct DecisionRecord: Sendable {
         public let statement: String
     }
 
+    /// A criterion as the decision states it. Its fields are kept in one shared object: every
+    /// renderer loops over the rows, and a copy then costs one reference, not a dozen.
     public struct CriterionRow: Sendable {
-        public let number: Int
-        public let id: String
-        public let label: String
-        public let verdict: Verdict
-        public let facts: [Fact]
-        public let source: SourceReference?
-        public let failure: String
-        public let note: String?
-        public let missing: [String]
+        private final class Storage: Sendable {
+            let number: Int
+            let id: String
+            let label: String
+            let verdict: Verdict
+            let facts: [Fact]
+            let source: SourceReference?
+            let failure: String
+            let note: String?
+            let missing: [String]
+            let shortCitation: String
+            let actCitation: String
+            let sourceJSON: JSONFragment
+
+            init(number: Int, id: String, label: String, verdict: Verdict, facts: [Fact], source: SourceReference?, failure: String,
+                 note: String?, missing: [String], shortCitation: String, actCitation: String, sourceJSON: JSONFragment) {
+                (self.number, self.id, self.label, self.verdict, self.facts, self.source) = (number, id, label, verdict, facts, source)
+                (self.failure, self.note, self.missing) = (failure, note, missing)
+                (self.shortCitation, self.actCitation, self.sourceJSON) = (shortCitation, actCitation, sourceJSON)
+            }
+        }
+
+        private let storage: Storage
+
+        init(number: Int, id: String, label: String, verdict: Verdict, facts: [Fact], source: SourceReference?, failure: String,
+             note: String?, missing: [String], shortCitation: String, actCitation: String, sourceJSON: JSONFragment) {
+            storage = Storage(number: number, id: id, label: label, verdict: verdict, facts: facts, source: source, failure: failure,
+                              note: note, missing: missing, shortCitation: shortCitation, actCitation: actCitation, sourceJSON: sourceJSON)
+        }
+
+        public var number: Int { storage.number }
+        public var id: String { storage.id }
+        public var label: String { storage.label }
+        public var verdict: Verdict { storage.verdict }
+        public var facts: [Fact] { storage.facts }
+        public var source: SourceReference? { storage.source }
+        public var failure: String { storage.failure }
+        public var note: String? { storage.note }
+        public var missing: [String] { storage.missing }
         /// "Délib. n°2020-309, article 2, l. 5159-5162", or "—": the criteria table's column.
-        let shortCitation: String
+        var shortCitation: String { storage.shortCitation }
         /// The same without the lines: an act's annex.
-        let actCitation: String
+        var actCitation: String { storage.actCitation }
         /// `source` as the JSON decision writes it.
-        let sourceJSON: JSONFragment
+        var sourceJSON: JSONFragment { storage.sourceJSON }
     }
 
     public struct StepRow: Sendable {
@@ -65,6 +97,10 @@ public struct DecisionRecord: Sendable {
     /// The amount the rules computed, rounded as the scheme says: `amount` differs from it only
     /// when the competent body decided another (`awarded`).
     public let computedAmount: DecimalNumber?
+    /// `amount` and `computedAmount` as documents write them (« 1 150,00 € »): an act writes
+    /// each several times, in its considérants, its article and its annex.
+    let amountText: String?
+    let computedAmountText: String?
     /// For a scheme that reads a financing plan, the aid computed that the plan's request is
     /// compared with: the step `financing_plan.aid_step` names, else the amount computed.
     let planComparedAid: DecimalNumber?
@@ -138,6 +174,8 @@ extension DecisionRecord {
         computedAmount = evaluation.amount?.final
         planComparedAid = FinancingPlanSection.comparedAid(evaluation)
         amount = awarded ?? computedAmount
+        computedAmountText = computedAmount.map(FrenchFormat.money)
+        amountText = awarded == nil ? computedAmountText : amount.map(FrenchFormat.money)
         unrounded = evaluation.amount?.unrounded
         // A fact several criteria read is stated once (its sentence costs more than its row).
         var stated: [Int: Fact?] = [:]
@@ -151,7 +189,7 @@ extension DecisionRecord {
             DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts, filled: filled)
         }
         failed = criteria.filter { $0.verdict == .failed }
-        steps = DecisionRecord.steps(evaluation, filled: filled)
+        steps = DecisionRecord.steps(evaluation, values: values, filled: filled, wording: wording, fragments: issuance.fragments)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
         awaitingConfirmation = evaluation.awaitingConfirmation.compactMap(facts)
         citedSources = wording.citedSources
@@ -164,7 +202,7 @@ extension DecisionRecord {
         }
         schedule = ScheduleTable(evaluation)
         limits = evaluation.limits.sorted { $0.index < $1.index }
-        dependencies = evaluation.scheme.references.map(\.id).uniqued().compactMap { id in
+        dependencies = wording.referencedSchemes.compactMap { id in
             let outcome = evaluation.application.outcomes[id] ?? evaluation.dependencies[id]?.outcome
             return outcome.map { (evaluation.dependencies[id]?.scheme.title ?? id, $0) }
         }
@@ -185,9 +223,7 @@ extension DecisionRecord {
         let scheme = evaluation.scheme
         let application = evaluation.application
         let criterion = scheme.criteria[result.index]
-        let decisions = (criterion.condition?.referencedSchemes ?? []).uniqued().compactMap { id in
-            decisionFact(id, evaluation)
-        }
+        let decisions = wording.criterionDecisionSchemes[result.index].compactMap { id in decisionFact(id, evaluation) }
         return CriterionRow(
             number: number, id: criterion.id, label: filled(criterion.label), verdict: result.verdict,
             facts: result.factsUsed.compactMap(facts) + decisions,
@@ -242,22 +278,47 @@ extension DecisionRecord {
         }
     }
 
-    private static func steps(_ evaluation: Evaluation, filled: (String) -> String) -> [StepRow] {
+    /// `values`: the parameters' values written out, which `filled` fills texts with.
+    private static func steps(_ evaluation: Evaluation, values: [String: String], filled: (String) -> String,
+                              wording: SchemeWording, fragments: DocumentFragments?) -> [StepRow] {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
         let shown = definition.steps.enumerated().map { index, step in
             amount.steps[index].map { stepValue($0, step: step, evaluation: evaluation) }
         }
-        let byID = Dictionary(uniqueKeysWithValues: definition.steps.enumerated().map { ($1.id, $0) })
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
-            let wording = step.wording.map { text in
-                filled(ParameterText.fill(text) { name in
+            let written = step.wording.map { text in
+                let named = { (name: String) -> String? in
                     name == InputStatement.valueName ? shown[index] ?? "non calculable"
-                        : byID[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
-                })
+                        : wording.stepIndex[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
+                }
+                return stepWording(text, index: index, named: named, values: values, wording: wording, fragments: fragments)
             }
             return StepRow(id: step.id, label: filled(step.label), formula: step.formula,
-                           value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: wording)
+                           value: shown[index], canonical: value.map(FrenchFormat.canonical), wording: written)
+        }
+    }
+
+    /// What a step's wording is filled from: what each name it holds stands for, in order (the
+    /// step's value, another step's, an input's), then the parameters' values, which fill the
+    /// names left. The same in many decisions of a run (a flat rate, the same parameters).
+    private struct StepWordingSource: Equatable, Sendable {
+        let named: [String?]
+        let values: [String: String]
+    }
+
+    /// The wording of step `index` with the steps, inputs and parameters it names written out;
+    /// kept in the run's fragments under what it is filled from, when the run keeps them. The
+    /// names are those the scan of the text meets, in order, whatever they stand for: the
+    /// source holds all the filling reads.
+    private static func stepWording(_ text: String, index: Int, named: (String) -> String?, values: [String: String],
+                                    wording: SchemeWording, fragments: DocumentFragments?) -> String {
+        let fill = { (named: (String) -> String?) in ParameterText.fill(ParameterText.fill(text, named)) { values[$0] } }
+        guard let fragments else { return fill(named) }
+        let source = StepWordingSource(named: wording.stepWordingNames[index].map(named), values: values)
+        return fragments.value(["libellé-étape", String(index)], scheme: wording.scheme, from: source) { source in
+            var answers = source.named.makeIterator()
+            return fill { _ in answers.next() ?? nil }
         }
     }
 

@@ -1,4 +1,5 @@
 import Documents
+import Platform
 import SchemeLanguage
 import Synchronization
 
@@ -22,19 +23,61 @@ public final class DocumentFragments: Sendable {
         let bytes: [UInt8]
 
         init(_ parts: [String]) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 4 })
-            for part in parts {
-                part.withUTF8Bytes { utf8 in
-                    withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
-                    bytes.append(contentsOf: utf8)
+            bytes = Self.joined(count: parts.reduce(0) { $0 + $1.utf8.count + 4 }) { write in
+                for part in parts { write(part) }
+            }
+        }
+
+        /// The name of `key` for `scheme`: its id and fingerprint, then `marker` when given
+        /// (which sets apart the values kept with their source), then the key's parts.
+        init(scheme: Scheme, marker: String? = nil, key: [String]) {
+            var count = scheme.id.utf8.count + scheme.rulesHash.utf8.count + 8 + (marker.map { $0.utf8.count + 4 } ?? 0)
+            for part in key { count += part.utf8.count + 4 }
+            bytes = Self.joined(count: count) { write in
+                write(scheme.id)
+                write(scheme.rulesHash)
+                if let marker { write(marker) }
+                for part in key { write(part) }
+            }
+        }
+
+        /// The parts `parts` gives to its `write`, each after its length, in one buffer of
+        /// `count` bytes: what the parts take, each with its four-byte length.
+        private static func joined(count: Int, _ parts: ((String) -> Void) -> Void) -> [UInt8] {
+            // Sound: `write` stores each part's length and bytes from offset 0 on, and the
+            // parts given take `count` bytes in all, which `count` ends at.
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
+                let raw = UnsafeMutableRawBufferPointer(buffer)
+                parts { part in write(part, into: raw, at: &written) }
+            }
+        }
+
+        /// Stores the length of `part`, then its UTF-8 bytes, at `offset`, which it moves past them.
+        /// The caller has made room for them.
+        private static func write(_ part: String, into raw: UnsafeMutableRawBufferPointer, at offset: inout Int) {
+            part.withUTF8Bytes { utf8 in
+                raw.storeBytes(of: UInt32(utf8.count).littleEndian, toByteOffset: offset, as: UInt32.self)
+                offset += 4
+                if let start = utf8.baseAddress {
+                    (raw.baseAddress! + offset).copyMemory(from: start, byteCount: utf8.count)
+                    offset += utf8.count
                 }
             }
-            self.bytes = bytes
         }
 
         func hash(into hasher: inout Hasher) {
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        /// The same bytes, compared as one block: a name is a hundred bytes or more, and every
+        /// value a document takes from the run's fragments is looked up by one.
+        static func == (lhs: Name, rhs: Name) -> Bool {
+            lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
+                rhs.bytes.withUnsafeBytes { right in
+                    // Sound: both buffers hold `left.count` bytes; memcmp reads no further.
+                    left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                }
+            }
         }
     }
 
@@ -47,7 +90,7 @@ public final class DocumentFragments: Sendable {
 
     /// The value kept under `key` for `scheme`, made by `make` the first time.
     func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = Name([scheme.id, scheme.rulesHash] + key)
+        let name = Name(scheme: scheme, key: key)
         // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
         if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
         let made = make()
@@ -77,7 +120,7 @@ extension DocumentFragments {
     /// the run's fragments share their storage, which makes the comparison nearly free.
     func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                               make: (Source) -> Value) -> Value {
-        let name = Name([scheme.id, scheme.rulesHash, "\u{2}"] + key)
+        let name = Name(scheme: scheme, marker: "\u{2}", key: key)
         if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
         let made = make(source)
         keep(Kept(source: source, value: made), as: name)

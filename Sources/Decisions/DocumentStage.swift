@@ -93,12 +93,12 @@ extension DecisionRecord {
 
     /// Who decides on the scheme's applications, named; nil when the scheme does not say.
     public var decidingBody: BodyName? {
-        scheme.decidedBy.map { BodyName($0.body, authority: scheme.authority) }
+        scheme.decidedBy.map { wording.bodyName($0.body) }
     }
 
     /// The body that took the act, or that will decide: the act's body first, then the scheme's.
     var actingBody: BodyName? {
-        issuance.act.map { BodyName($0.body, authority: scheme.authority) } ?? decidingBody
+        issuance.act.map { wording.bodyName($0.body) } ?? decidingBody
     }
 
     /// Whether the scheme grants an amount, or only admits candidatures to a selection.

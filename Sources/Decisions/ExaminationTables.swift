@@ -36,16 +36,15 @@ enum ExaminationTables {
     static func amount(_ record: DecisionRecord) -> Table? {
         guard record.steps.contains(where: { $0.value != nil }), let definition = record.scheme.amount else { return nil }
         var rows: [[Text]] = record.steps.map { step in [Text(step.label), Text(step.wording ?? "—"), Text(step.value ?? "non calculable")] }
-        let rounding = Text(FrenchFormat.rounding(definition.rounding))
+        let rounding = Text(record.wording.rounding ?? FrenchFormat.rounding(definition.rounding))
         let amended = record.amount != record.computedAmount
-        if let computed = record.computedAmount {
-            rows.append(amended ? ["Montant calculé", rounding, Text(FrenchFormat.money(computed))]
-                                : [.strong("Montant retenu"), rounding, .strong(FrenchFormat.money(computed))])
+        if let computed = record.computedAmountText {
+            rows.append(amended ? ["Montant calculé", rounding, Text(computed)] : [.strong("Montant retenu"), rounding, .strong(computed)])
         }
-        if amended, let decided = record.amount {
+        if amended, let decided = record.amountText {
             let body = record.actingBody
             let who = body.map { "\($0.body.votes ? "voté" : "décidé") par \($0.name)" } ?? "décidé par l'autorité compétente"
-            rows.append([.strong("Montant \(who)"), "—", .strong(FrenchFormat.money(decided))])
+            rows.append([.strong("Montant \(who)"), "—", .strong(decided)])
         }
         return Table(header: ["Étape", "Calcul", "Montant"], rows: rows, widths: [26, 56, 18])
     }

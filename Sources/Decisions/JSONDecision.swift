@@ -67,17 +67,31 @@ public enum JSONDecision {
                     }
                 }
             }
-            // The mentions the law requires, as the Markdown prints them.
-            json.array("mentions") { json in
-                for mention in record.mentions {
-                    json.object { json in
-                        json.string("id", mention.id)
-                        json.string("title", mention.title)
-                        // `mention.text` (its paragraphs joined by a blank line), without the joined copy.
-                        json.string("text", joining: mention.paragraphs, separator: "\n\n")
-                        json.array("missing") { json in
-                            for item in mention.missing { json.string(nil, item) }
-                        }
+            mentions(record, &json)
+        }
+    }
+
+    /// The mentions the law requires, as the Markdown prints them: the same words in most
+    /// decisions of a run (`LegalMentions.printed` keeps them), so written once for it, as
+    /// they read at the depth of a decision's own file.
+    private static func mentions(_ record: DecisionRecord, _ json: inout JSONWriter) {
+        let key = ["json-mentions", record.document.rawValue, record.application.applicant.beneficiaryKind?.rawValue ?? ""]
+        let written = record.issuance.fragment(key, scheme: record.scheme, from: record.mentions) { mentions in
+            JSONWriter.fragment(depth: 1) { json in self.mentions(mentions, key: nil, &json) }
+        }
+        json.fragment("mentions", written)
+    }
+
+    private static func mentions(_ mentions: [PrintedMention], key: String?, _ json: inout JSONWriter) {
+        json.array(key) { json in
+            for mention in mentions {
+                json.object { json in
+                    json.string("id", mention.id)
+                    json.string("title", mention.title)
+                    // `mention.text` (its paragraphs joined by a blank line), without the joined copy.
+                    json.string("text", joining: mention.paragraphs, separator: "\n\n")
+                    json.array("missing") { json in
+                        for item in mention.missing { json.string(nil, item) }
                     }
                 }
             }
@@ -114,29 +128,68 @@ public enum JSONDecision {
         }
     }
 
+    /// What the JSON's `issuance` is made from: the same in every decision of a run that has
+    /// the same outcome, so written once for them (`issuance(_:_:)`).
+    private struct IssuanceSource: Equatable, Sendable {
+        let stage: Stage
+        let referenceDate: LocalDate?
+        let act: DecisionAct?
+        let notifiedOn: LocalDate?
+        /// As written: amounts equal in value may differ in scale.
+        let proposedAmount: String?
+        let registerRead: Bool
+        let document: DocumentKind
+        let title: String
+        let notice: String?
+        let body: BodyName?
+
+        init(_ record: DecisionRecord) {
+            let issuance = record.issuance
+            stage = issuance.stage
+            referenceDate = issuance.referenceDate
+            act = issuance.act
+            notifiedOn = issuance.notifiedOn
+            proposedAmount = issuance.proposedAmount.map(FrenchFormat.moneyCanonical)
+            registerRead = issuance.registerRead
+            document = record.document
+            title = record.documentTitle
+            notice = record.stageNotice
+            let wording = record.wording
+            body = issuance.act.map { wording.bodyName($0.body) }
+        }
+    }
+
     /// The stage, what the document is, and what the stage adds: the act, its dates, the
-    /// amount proposed before the vote.
+    /// amount proposed before the vote. Written once for every decision of a run with an equal
+    /// `IssuanceSource`, as it reads at the depth of a decision's own file.
     private static func issuance(_ record: DecisionRecord, _ json: inout JSONWriter) {
-        let issuance = record.issuance
-        json.object("issuance") { json in
-            json.string("stage", issuance.stage.rawValue)
-            json.string("stage_name", issuance.stage.frenchName)
-            json.string("document", record.documentTitle)
-            json.bool("is_act", record.document == .act)
-            json.string("notice", record.stageNotice)
-            json.string("reference_date", issuance.referenceDate?.description)
-            if let act = issuance.act {
+        let written = record.issuance.fragment(["json-issuance", record.outcome.rawValue], scheme: record.scheme,
+                                               from: IssuanceSource(record)) { source in
+            JSONWriter.fragment(depth: 1) { json in issuance(source, &json) }
+        }
+        json.fragment("issuance", written)
+    }
+
+    private static func issuance(_ source: IssuanceSource, _ json: inout JSONWriter) {
+        json.object { json in
+            json.string("stage", source.stage.rawValue)
+            json.string("stage_name", source.stage.frenchName)
+            json.string("document", source.title)
+            json.bool("is_act", source.document == .act)
+            json.string("notice", source.notice)
+            json.string("reference_date", source.referenceDate?.description)
+            if let act = source.act, let name = source.body {
                 json.object("act") { json in
-                    body(BodyName(act.body, authority: record.scheme.authority), &json)
+                    body(name, &json)
                     json.string("reference", act.reference)
                     json.string("date", act.date.description)
                 }
             } else {
                 json.string("act", nil)
             }
-            json.string("notified_on", issuance.notifiedOn?.description)
-            json.string("proposed_amount", issuance.proposedAmount.map(FrenchFormat.moneyCanonical))
-            json.bool("register_read", issuance.registerRead)
+            json.string("notified_on", source.notifiedOn?.description)
+            json.string("proposed_amount", source.proposedAmount)
+            json.bool("register_read", source.registerRead)
         }
     }
 
@@ -187,21 +240,45 @@ public enum JSONDecision {
     private static func criteria(_ record: DecisionRecord, _ json: inout JSONWriter) {
         json.array("criteria") { json in
             for row in record.criteria {
-                json.object { json in
-                    json.string("id", row.id)
-                    json.string("label", row.label)
-                    json.string("verdict", row.verdict.rawValue)
-                    json.array("facts") { json in
-                        for fact in row.facts { self.fact(fact, &json) }
-                    }
-                    json.array("missing") { json in
-                        for item in row.missing { json.string(nil, item) }
-                    }
-                    json.string("note", row.note)
-                    // The same in every decision of the scheme: written once (`SchemeWording`).
-                    json.fragment("source", row.sourceJSON)
+                // A criterion is met or failed on the same facts in many decisions of a run:
+                // its object is written once for them, and reused while its source is equal.
+                let written = record.issuance.fragment(["json-critère", row.id, row.verdict.rawValue], scheme: record.scheme,
+                                                       from: CriterionSource(row)) { source in
+                    JSONWriter.fragment(depth: 2) { json in criterion(row.id, source, &json) }
                 }
+                json.fragment(nil, written)
             }
+        }
+    }
+
+    /// All a criterion's object holds besides its id, which keys it.
+    private struct CriterionSource: Equatable, Sendable {
+        let label: String
+        let verdict: Verdict
+        let facts: [DecisionRecord.Fact]
+        let missing: [String]
+        let note: String?
+        /// `source` as written once for the scheme (`SchemeWording`).
+        let sourceJSON: JSONFragment
+
+        init(_ row: DecisionRecord.CriterionRow) {
+            (label, verdict, facts, missing, note, sourceJSON) = (row.label, row.verdict, row.facts, row.missing, row.note, row.sourceJSON)
+        }
+    }
+
+    private static func criterion(_ id: String, _ row: CriterionSource, _ json: inout JSONWriter) {
+        json.object { json in
+            json.string("id", id)
+            json.string("label", row.label)
+            json.string("verdict", row.verdict.rawValue)
+            json.array("facts") { json in
+                for fact in row.facts { self.fact(fact, &json) }
+            }
+            json.array("missing") { json in
+                for item in row.missing { json.string(nil, item) }
+            }
+            json.string("note", row.note)
+            json.fragment("source", row.sourceJSON)
         }
     }
 

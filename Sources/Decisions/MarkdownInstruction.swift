@@ -36,7 +36,7 @@ enum MarkdownInstruction {
             lines.append("Décision : autorité compétente non précisée par le dispositif")
         }
         if record.issuance.stage == .proposal, let act = record.issuance.act {
-            let body = BodyName(act.body, authority: record.scheme.authority)
+            let body = record.wording.bodyName(act.body)
             lines.append("Proposition soumise \(body.toBody), séance du \(act.date.frenchLong) (référence \(act.reference))")
         }
         lines += MarkdownDecision.serviceRows(record.issuance.deployment).map { "\($0[0]) : \($0[1])" }

@@ -33,9 +33,28 @@ final class SchemeWording: Sendable {
     /// By criterion index: the JSON decision's `source` of the criterion, as it reads inside
     /// the decision's `criteria`.
     let criterionSourcesJSON: [JSONFragment]
+    /// By criterion index: the schemes whose decision its condition reads, each once, in order.
+    let criterionDecisionSchemes: [[String]]
+    /// The schemes the scheme refers to, each once, in order.
+    let referencedSchemes: [String]
+    /// How the amount is rounded, as the amount's table says it: nil for a scheme without amount.
+    let rounding: String?
+    /// By step id: its index among the amount's steps.
+    let stepIndex: [String: Int]
+    /// By step index: the names its wording holds between braces, in the order written.
+    let stepWordingNames: [[String]]
+    /// How documents name each body of the scheme's authority (`bodyName(_:)`).
+    private let bodyNames: [DecidingBody: BodyName]
 
     private init(_ scheme: Scheme) {
         self.scheme = scheme
+        criterionDecisionSchemes = scheme.criteria.map { ($0.condition?.referencedSchemes ?? []).uniqued() }
+        referencedSchemes = scheme.references.map(\.id).uniqued()
+        rounding = scheme.amount.map { FrenchFormat.rounding($0.rounding) }
+        let steps = scheme.amount?.steps ?? []
+        stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        stepWordingNames = steps.map { $0.wording.map(ParameterText.names) ?? [] }
+        bodyNames = Dictionary(uniqueKeysWithValues: DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) })
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {
             citations[source.id] = Citations.citation(source)
@@ -56,6 +75,12 @@ final class SchemeWording: Sendable {
         criterionSourcesJSON = criterionSources.map { source in
             JSONWriter.fragment(depth: 3) { JSONDecision.source(source, key: nil, &$0) }
         }
+    }
+
+    /// How documents name `body` of the scheme's authority: the same words in every decision,
+    /// where naming it anew lower-cases the authority's titles each time.
+    func bodyName(_ body: DecidingBody) -> BodyName {
+        bodyNames[body] ?? BodyName(body, authority: scheme.authority)
     }
 
     /// The citation of one of the scheme's sources, with its lines.

@@ -36,7 +36,9 @@ enum ActAnnex {
     /// communicable on request, and which `guichet explain` publishes.
     private static func interpretations(_ record: DecisionRecord) -> [Block] {
         guard record.outcome == .unfavorable else { return [] }
-        let interpretations = record.printedInterpretations
+        // Chosen by the criteria failed alone: the same for every refusal on the same grounds.
+        let interpretations = record.issuance.fragment(["interprétations-refus"], scheme: record.scheme,
+                                                       from: record.failed.map(\.id)) { _ in record.printedInterpretations }
         guard !interpretations.isEmpty else { return [] }
         return [.mention(title: "Application du texte", paragraphs: interpretations.map { .strong($0.question) + " " + record.filled($0.choice) })]
     }

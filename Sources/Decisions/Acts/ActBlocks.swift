@@ -82,27 +82,47 @@ enum ActBlocks {
 
     /// The « Vu » of an act that grants or refuses an aid, in order.
     static func awardVisas(_ record: DecisionRecord) -> [String] {
-        let parts = awardVisaParts(record)
-        return parts.before + parts.scheme + parts.after
+        awardVisasBefore(record) + schemeVisas(of: record) + [deliberationVisa(record)].compactMap { $0 } + awardVisasAfter(record)
     }
 
-    /// The « Vu » of an act that grants or refuses an aid in three parts: those before the
-    /// scheme's texts (the code, the CRPA for a refusal), the scheme's texts — the same in every
-    /// act of the run, so that an act may lay them out once —, and those after them (the
-    /// deliberation notified, the decisions it depends on, the application).
-    static func awardVisaParts(_ record: DecisionRecord) -> (before: [String], scheme: [String], after: [String]) {
-        let scheme = record.scheme
-        var before = [ActBlocks.codeVisa(scheme, body: record.actingBody?.body)].compactMap { $0 }
-        if record.outcome == .unfavorable {
+    /// The « Vu » before the scheme's texts: the code, and the CRPA for a refusal. The same in
+    /// every act of a run with the same outcome and body.
+    static func awardVisasBefore(_ record: DecisionRecord) -> [String] {
+        awardVisasBefore(record.scheme, body: record.actingBody?.body, outcome: record.outcome)
+    }
+
+    static func awardVisasBefore(_ scheme: Scheme, body: DecidingBody?, outcome: Outcome) -> [String] {
+        var before = [ActBlocks.codeVisa(scheme, body: body)].compactMap { $0 }
+        if outcome == .unfavorable {
             before.append("Vu le code des relations entre le public et l'administration, notamment ses articles L. 211-2 et L. 211-5 ;")
         }
+        return before
+    }
+
+    /// The scheme's texts (`schemeVisas(_:)`): the same in every act of the run, worked out once.
+    static func schemeVisas(of record: DecisionRecord) -> [String] {
+        schemeVisas(record.scheme, fragments: record.issuance.fragments)
+    }
+
+    /// `schemeVisas(_:)`, kept in the run's `fragments` when it has them.
+    static func schemeVisas(_ scheme: Scheme, fragments: DocumentFragments?) -> [String] {
         let authority = scheme.decidedBy.map { [$0.body.rawValue, $0.source ?? "", $0.cgctArticle ?? ""] } ?? []
-        let texts = record.issuance.fragment(["vu"] + authority, scheme: scheme) { ActBlocks.schemeVisas(scheme) }
-        var after = [ActBlocks.deliberationVisa(record.issuance.act, authority: scheme.authority)].compactMap { $0 }
-        after += record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
+        guard let fragments else { return schemeVisas(scheme) }
+        return fragments.value(["vu"] + authority, scheme: scheme) { schemeVisas(scheme) }
+    }
+
+    /// The deliberation notified, for the letter notifying it (`deliberationVisa(_:authority:)`).
+    static func deliberationVisa(_ record: DecisionRecord) -> String? {
+        deliberationVisa(record.issuance.act, authority: record.scheme.authority)
+    }
+
+    /// The « Vu » after the scheme's texts and the deliberation notified: the decisions the act
+    /// depends on, then the application.
+    static func awardVisasAfter(_ record: DecisionRecord) -> [String] {
+        var after = record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
         let application = record.application
         after.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
-        return (before, texts, after)
+        return after
     }
 
     /// "la décision d'attribution", "la décision de rejet": an outcome as an act names another act.

@@ -37,34 +37,59 @@ enum ActDocument {
     // MARK: - The President's decision
 
     private static func presidentsDecision(_ record: DecisionRecord) -> [Block] {
-        let act = record.issuance.act
-        let number = act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
-        var blocks: [Block] = [.actTitle([Text(number), Text(subjectLine(record))])]
-        blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(record.actingBody?.name ?? record.scheme.authority.signatory) + ","), role: .operative))
-        let visas = ActBlocks.awardVisaParts(record)
-        blocks += visas.before.map { .paragraph(Text($0), role: .visa) }
-        // The scheme's « Vu », the same in every act of the run, laid out once.
-        blocks += record.issuance.sharedBlocks(["vu"], scheme: record.scheme, from: visas.scheme) { visas in
-            visas.map { .paragraph(Text($0), role: .visa) }
-        }
-        blocks += visas.after.map { .paragraph(Text($0), role: .visa) }
+        var blocks = head(record)
+        blocks += ActBlocks.awardVisasAfter(record).map { .paragraph(Text($0), role: .visa) }
         blocks += considerations(record).map { .paragraph($0, role: .considering) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record)]]
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
-        articles.append([Text("\(ActBlocks.subject(act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
+        articles.append([Text("\(ActBlocks.subject(record.issuance.act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
         for (index, paragraphs) in articles.enumerated() {
             blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
         }
         return blocks
     }
 
+    /// What the head of the President's decision is made from, besides its scheme.
+    private struct HeadSource: Equatable, Sendable {
+        let act: DecisionAct?
+        let outcome: Outcome
+        let selected: Bool
+        let actingBody: BodyName?
+
+        init(_ record: DecisionRecord) {
+            (act, outcome, selected, actingBody) = (record.issuance.act, record.outcome, record.selected, record.actingBody)
+        }
+    }
+
+    /// The title, the acting authority and the « Vu » up to the application's own: the same in
+    /// every act of a run with the same outcome (`HeadSource`), so laid out once for them. The
+    /// closure takes the scheme and the run's fragments, not the record, which it would copy whole.
+    private static func head(_ record: DecisionRecord) -> [Block] {
+        let (scheme, fragments) = (record.scheme, record.issuance.fragments)
+        return record.issuance.sharedBlocks(["tête-décision", record.outcome.rawValue], scheme: scheme, from: HeadSource(record)) { source in
+            let number = source.act.map { "DÉCISION \(ActBlocks.number($0)) du \($0.date.frenchLong)" } ?? "DÉCISION (numéro et date non renseignés)"
+            let subject = subjectLine(source.outcome, grants: scheme.amount != nil, selected: source.selected, scheme: scheme)
+            var blocks: [Block] = [.actTitle([Text(number), Text(subject)])]
+            let authority = source.actingBody?.name ?? scheme.authority.signatory
+            blocks.append(.paragraph(Text(FrenchGrammar.capitalizedFirst(authority) + ","), role: .operative))
+            var visas = ActBlocks.awardVisasBefore(scheme, body: source.actingBody?.body, outcome: source.outcome)
+            visas += ActBlocks.schemeVisas(scheme, fragments: fragments)
+            visas += [ActBlocks.deliberationVisa(source.act, authority: scheme.authority)].compactMap { $0 }
+            return blocks + visas.map { .paragraph(Text($0), role: .visa) }
+        }
+    }
+
     /// « portant attribution d'une aide au titre du dispositif « … » ».
     static func subjectLine(_ record: DecisionRecord) -> String {
-        let scheme = "« \(record.scheme.title) »"
-        switch (record.outcome, record.grants) {
+        subjectLine(record.outcome, grants: record.grants, selected: record.selected, scheme: record.scheme)
+    }
+
+    static func subjectLine(_ outcome: Outcome, grants: Bool, selected: Bool, scheme: Scheme) -> String {
+        let scheme = "« \(scheme.title) »"
+        switch (outcome, grants) {
         case (.favorable, true): return "portant attribution d'une aide au titre du dispositif \(scheme)"
-        case (.favorable, false) where record.selected: return "retenant une candidature à l'appel \(scheme)"
+        case (.favorable, false) where selected: return "retenant une candidature à l'appel \(scheme)"
         case (.favorable, false): return "déclarant recevable une candidature à l'appel \(scheme)"
         case (_, true): return "portant rejet d'une demande d'aide au titre du dispositif \(scheme)"
         case (_, false): return "déclarant irrecevable une candidature à l'appel \(scheme)"
@@ -74,18 +99,21 @@ enum ActDocument {
     /// Why the act decides as it does: for a grant, that the conditions are met and what the
     /// amount comes to; for a refusal, each ground in law and in fact.
     static func considerations(_ record: DecisionRecord) -> [Text] {
+        // Whole sentences rather than interpolated ones: the same in every act, they are then
+        // constants, built for none.
         guard record.outcome == .favorable else {
             return ActParts.failedGrounds(record, style: .considering)
-                + ["Considérant qu'il résulte de ce qui précède que \(record.grants ? "la demande" : "la candidature") ne peut être accueillie ;"]
+                + [record.grants ? "Considérant qu'il résulte de ce qui précède que la demande ne peut être accueillie ;"
+                    : "Considérant qu'il résulte de ce qui précède que la candidature ne peut être accueillie ;"]
         }
-        let request = record.grants ? "la demande" : "la candidature"
-        var texts: [Text] = ["Considérant que \(request) remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"]
+        var texts: [Text] = [record.grants ? "Considérant que la demande remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"
+            : "Considérant que la candidature remplit les conditions fixées par le dispositif, ainsi qu'il est exposé en annexe ;"]
         if let placement = record.placement, record.selected {
             let rank = placement.rank.map { ", au rang \($0) du classement" } ?? ""
             texts.append(Text("Considérant que la candidature a été retenue par la sélection de l'appel\(rank) ;"))
         }
-        if let computed = record.computedAmount {
-            texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(FrenchFormat.money(computed)), ainsi qu'il est détaillé en annexe ;"))
+        if let computed = record.computedAmountText {
+            texts.append(Text("Considérant que le montant de l'aide, calculé selon les règles du dispositif, s'élève à \(computed), ainsi qu'il est détaillé en annexe ;"))
         }
         // An article says what is decided; why the amount proposed was changed is a ground.
         if let change = ActBlocks.amountChange(record) {
@@ -98,9 +126,9 @@ enum ActDocument {
     static func statement(_ record: DecisionRecord) -> Text {
         let name = record.application.applicant.name
         let scheme = "« \(record.scheme.title) »"
-        switch (record.outcome, record.amount) {
+        switch (record.outcome, record.amountText) {
         case (.favorable, let amount?):
-            return "Une aide d'un montant de " + .strong(FrenchFormat.money(amount)) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
+            return "Une aide d'un montant de " + .strong(amount) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
         case (.favorable, nil) where record.selected:
             return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("retenue") + " au titre de l'appel \(scheme)."
         case (.favorable, nil):

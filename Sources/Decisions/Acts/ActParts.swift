@@ -58,7 +58,7 @@ enum ActParts {
             grounds.append(Text(style == .considering ? "Considérant que \(fact) ;" : FrenchGrammar.capitalizedFirst(fact) + "."))
         }
         for row in record.failed {
-            if let source = row.source, let law = inLaw(source, style: style) { grounds.append(law) }
+            if let source = row.source, let law = inLaw(source, style: style, record: record) { grounds.append(law) }
             // The same criterion fails on the same facts in many applications of a run: the
             // clauses, which compare the facts word by word with the ground, are worked out once.
             let words = [row.failure, row.note ?? "\u{0}"] + row.facts.map(\.statement)
@@ -83,6 +83,26 @@ enum ActParts {
         case (.letter, let facts?): return Text(FrenchGrammar.sentenceEnd("Il ressort des pièces du dossier \(facts). Par suite, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4))"))
         case (.letter, nil): return Text(FrenchGrammar.sentenceEnd("Or, \(ground.dropFirst(ground.hasPrefix("qu'") ? 3 : 4))"))
         }
+    }
+
+    /// What `inLaw(_:style:)` reads of a source.
+    private struct CitedPassage: Equatable, Sendable {
+        let deliberation: String
+        let article: String?
+        let quote: String?
+        let summary: String?
+        let context: Bool
+
+        init(_ source: SourceReference) {
+            (deliberation, article, quote, summary, context) = (source.deliberation, source.article, source.quote, source.summary, source.context)
+        }
+    }
+
+    /// `inLaw(_:style:)`, worked out once for the run: the same criteria fail in many
+    /// applications, and their texts are long.
+    private static func inLaw(_ source: SourceReference, style: GroundsStyle, record: DecisionRecord) -> Text? {
+        record.issuance.fragment(["en-droit", style == .considering ? "considérant" : "lettre", source.id], scheme: record.scheme,
+                                 from: CitedPassage(source)) { _ in inLaw(source, style: style) }
     }
 
     /// The text a ground rests on: its words between « », or for a summary what it provides in
@@ -143,10 +163,10 @@ enum ActParts {
 
     /// The act's signature block: the same in every act of the run, so laid out once for it.
     static func signatureBlock(_ record: DecisionRecord) -> [Block] {
-        let authority = record.scheme.authority
-        let source = SignatureSource(act: record.issuance.act, authority: authority.signatory, signatory: record.issuance.deployment.signatory)
+        let (authority, deployment) = (record.scheme.authority, record.issuance.deployment)
+        let source = SignatureSource(act: record.issuance.act, authority: authority.signatory, signatory: deployment.signatory)
         return record.issuance.sharedBlocks(["signature"], scheme: record.scheme, from: source) { source in
-            [.signature(signature(source.act, authority: authority, deployment: record.issuance.deployment))]
+            [.signature(signature(source.act, authority: authority, deployment: deployment))]
         }
     }
 
@@ -169,19 +189,23 @@ enum ActParts {
 
     /// The mentions of these ids the record prints, in this order: the same words in most acts
     /// of a run, so laid out once for it (`Issuance.sharedBlocks`).
+    /// Kept from the record's mentions, which those of the run share (`LegalMentions.printed`):
+    /// telling them equal is then nearly free.
     static func mentions(_ ids: [String], of record: DecisionRecord) -> [Block] {
-        let mentions = ids.map(record.mention)
         let key = ["mentions", record.application.applicant.beneficiaryKind?.rawValue ?? "", ActBlocks.subject(record.issuance.act)] + ids
-        return record.issuance.sharedBlocks(key, scheme: record.scheme, from: mentions) { mentions in mentions.flatMap(mention) }
+        return record.issuance.sharedBlocks(key, scheme: record.scheme, from: record.mentions) { printed in
+            ids.flatMap { id in mention(printed.first { $0.id == id }) }
+        }
     }
 
     /// The footer that ties the document to its rules and its application: the engine, the
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
-        let scheme = record.scheme
-        // All but the application's fingerprint is the run's: worked out once.
-        let rules = record.issuance.fragment(["pied", record.engineVersion, scheme.file], scheme: scheme) {
-            "Établi par Guichet \(record.engineVersion), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
+        let (scheme, engine) = (record.scheme, record.engineVersion)
+        // All but the application's fingerprint is the run's: worked out once. (The closure
+        // takes the two values it reads, not the record, which it would copy whole.)
+        let rules = record.issuance.fragment(["pied", engine, scheme.file], scheme: scheme) {
+            "Établi par Guichet \(engine), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
         }
         return [.separator, .paragraph(Text(rules + record.inputHash + "."), role: .small)]
     }

@@ -41,7 +41,7 @@ enum AllocationNotice {
     }
 
     private static func letter(_ record: DecisionRecord, act: DecisionAct) -> [Block] {
-        let body = BodyName(act.body, authority: record.scheme.authority)
+        let body = record.wording.bodyName(act.body)
         let name = record.application.applicant.name
         let total = record.amount.map(FrenchFormat.money) ?? "non calculable"
         var blocks: [Block] = [

@@ -8,7 +8,7 @@ import SchemeLanguage
 /// grounds in law and in fact, what follows, and the examination in annex.
 enum NotificationLetter {
     static func body(_ record: DecisionRecord, act: DecisionAct) -> [Block] {
-        let body = BodyName(act.body, authority: record.scheme.authority)
+        let body = record.wording.bodyName(act.body)
         var blocks: [Block] = [
             .paragraph(.strong("Objet : ") + "notification de la délibération \(ActBlocks.number(act)) \(FrenchGrammar.de(body.name)) du \(act.date.frenchLong) — dispositif « \(record.scheme.title) »"),
             .paragraph("Madame, Monsieur,"),
