@@ -9,7 +9,10 @@ struct ODFBody {
     private(set) var automaticStyles = PartXML(capacity: 4_096)
     private var tables = 0
 
-    init() {
+    /// - Parameter missingStyles: the definitions of the named styles the template lacks
+    ///   (`ODTTemplate.missingStyleDefinitions`), first among the automatic styles.
+    init(missingStyles: FixedXML? = nil) {
+        if let missingStyles { automaticStyles.append(missingStyles) }
         automaticStyles.append(ODFTables.sharedStyles)
     }
 

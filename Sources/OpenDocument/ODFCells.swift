@@ -3,6 +3,10 @@ import Documents
 /// Table cells as ODF. A document has dozens of cells, each with the same tags around its
 /// text: the tags up to the text are laid out once for each kind of cell and appended as bytes.
 ///
+/// They are not noted as known to the checksum (`FixedXML`): the cells' texts between them
+/// would then be checksummed in dozens of short pieces, and zlib's CRC-32 of a short piece was
+/// measured (perf) much slower per byte than of a long one: content.xml's CRC took longer.
+///
 /// Keeping each cell's XML for the run instead, keyed by its text, was measured slower (perf,
 /// 20 000 applications): hashing the text, the lock and the reference counting of the kept
 /// values cost more than laying the cell out, which reads the text in a few SIMD-friendly passes.

@@ -22,14 +22,11 @@ import Documents
 public enum ODTRendering {
     /// The bytes of the .odt file.
     public static func render(_ document: Document, template: ODTTemplate) throws(ODTTemplateError) -> [UInt8] {
-        var body = ODFBody()
+        var body = ODFBody(missingStyles: template.missingStyleDefinitions)
         if let letterhead = document.letterhead { body.letterhead(letterhead, templateMarks: template.marks) }
         body.render(document.blocks)
-        var automaticStyles = PartXML(capacity: 8_192)
-        automaticStyles.append(template.missingStyleDefinitions)
-        automaticStyles.append(body.automaticStyles)
         let values = MarkValues(document: document, body: body.xml)
-        let content = template.content.render(automaticStyles: automaticStyles, value: values.xml)
+        let content = template.content.render(automaticStyles: body.automaticStyles, value: values.xml)
         var parts = [ZIPAppending.Stored(path: ODTTemplate.contentPath, xml: content),
                      ZIPAppending.Stored(path: ODTManifest.metaPath, bytes: ODTManifest.meta(title: document.title))]
         if template.stylesVary, let styles = template.styles?.render(value: values.xml) {

@@ -1,7 +1,7 @@
 /// The CRC-32 of bytes that follow others, from the two CRCs alone (zlib's `crc32_combine_op`,
 /// written out here): a document's part is mostly bytes laid out once per run — a template's
 /// XML, the mentions every act prints — whose CRC is worked out once, so that checksumming the
-/// part only reads the bytes that change. Combining costs about what checksumming 60 bytes does.
+/// part only reads the bytes that change. Combining costs about what checksumming 16 to 30 bytes does.
 ///
 /// The arithmetic is zlib's: polynomials over GF(2) modulo the CRC's, bit-reflected (the bit 31
 /// is x⁰). Appending n bytes multiplies a CRC by x^(8n), so a run of bytes keeps its CRC and
