@@ -5,12 +5,15 @@ import Documents
 /// width and its columns', its cells' borders, a row kept on one page — goes into automatic
 /// styles, collected in `automaticStyles` for content.xml.
 struct ODFBody {
-    private(set) var xml = MarkupText(capacity: 65_536)
-    private(set) var automaticStyles = MarkupText(capacity: 4_096)
+    private(set) var xml = PartXML(capacity: 65_536)
+    private(set) var automaticStyles = PartXML(capacity: 4_096)
     private var tables = 0
 
-    init() {
-        automaticStyles.raw(ODFTables.sharedStyles)
+    /// - Parameter missingStyles: the definitions of the named styles the template lacks
+    ///   (`ODTTemplate.missingStyleDefinitions`), first among the automatic styles.
+    init(missingStyles: FixedXML? = nil) {
+        if let missingStyles { automaticStyles.append(missingStyles) }
+        automaticStyles.append(ODFTables.sharedStyles)
     }
 
     mutating func render(_ blocks: [Block]) {
@@ -23,7 +26,7 @@ struct ODFBody {
             let level = max(level, 1)
             let style = ODFStyles.headings[min(level, ODFStyles.headings.count) - 1]
             xml.raw("<text:h text:style-name=\"\(style.name)\" text:outline-level=\"\(level)\">")
-            ODFInline.text(title, into: &xml)
+            xml.write { ODFInline.text(title, into: &$0) }
             xml.raw("</text:h>")
         case .actTitle(let lines):
             actTitle(lines)
@@ -59,11 +62,7 @@ struct ODFBody {
         case .shared(let shared):
             // A table's name and styles are numbered through the document: laid out in place.
             guard !shared.hasTables else { return render(shared.blocks) }
-            xml.raw(bytes: shared.rendered(.odt) { blocks in
-                var body = ODFBody()
-                body.render(blocks)
-                return body.xml.utf8
-            })
+            xml.append(ODFSharedBlocks.xml(of: shared))
         }
     }
 
@@ -80,7 +79,7 @@ struct ODFBody {
     mutating func paragraph(_ text: Text, style: ODFStyle) {
         xml.raw("<text:p ")
         xml.raw(style.styleNameAttribute)
-        ODFInline.text(text, into: &xml)
+        xml.write { ODFInline.text(text, into: &$0) }
         xml.raw("</text:p>")
     }
 
@@ -92,11 +91,11 @@ struct ODFBody {
     private mutating func actTitle(_ lines: [Text]) {
         guard let first = lines.first else { return }
         xml.raw("<text:p text:style-name=\"\(ODFStyles.actTitle.name)\"><text:span text:style-name=\"\(ODFStyles.actKind.name)\">")
-        ODFInline.text(first, into: &xml)
+        xml.write { ODFInline.text(first, into: &$0) }
         xml.raw("</text:span>")
         for line in lines.dropFirst() {
             xml.raw("<text:line-break/>")
-            ODFInline.text(line, into: &xml)
+            xml.write { ODFInline.text(line, into: &$0) }
         }
         xml.raw("</text:p>")
     }
@@ -122,7 +121,7 @@ struct ODFBody {
         }
         if !signature.title.isEmpty {
             xml.raw("<text:p text:style-name=\"\(ODFStyles.signature.name)\">")
-            ODFInline.lines(signature.title, into: &xml)
+            xml.write { ODFInline.lines(signature.title, into: &$0) }
             xml.raw("</text:p>")
         }
         paragraph(Text(signature.name ?? ""), style: ODFStyles.signatory)
@@ -141,7 +140,7 @@ struct ODFBody {
 
     private mutating func lines(_ lines: [String]) {
         xml.raw("<text:p text:style-name=\"\(ODFStyles.letterhead.name)\">")
-        ODFInline.lines(lines, into: &xml)
+        xml.write { ODFInline.lines(lines, into: &$0) }
         xml.raw("</text:p>")
     }
 }

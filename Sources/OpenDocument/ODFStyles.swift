@@ -2,7 +2,10 @@
 /// (the authority restyles it in LibreOffice, where it shows as « Guichet Visa »…); when a
 /// template lacks one, `definition` is added to the document as an automatic style, so that
 /// the part still looks right.
-struct ODFStyle: Sendable {
+///
+/// A class: a document names a style for each of its paragraphs, cells and spans, and passing
+/// a structure of six strings around counted six references each time.
+final class ODFStyle: Sendable {
     enum Family: Sendable { case paragraph, text, list }
 
     /// The name in the XML: the display name with each space written `_20_`. LibreOffice

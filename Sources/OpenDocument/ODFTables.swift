@@ -14,12 +14,12 @@ enum ODFTables {
     private static let textWidthMillimetres = 174
 
     private static let row = "GuichetAuto_Ligne"
-    private static let cell = "GuichetAuto_Cellule"
-    private static let headerCell = "GuichetAuto_Cellule_En-tete"
-    private static let fieldCell = "GuichetAuto_Cellule_Champ"
+    static let cell = "GuichetAuto_Cellule"
+    static let headerCell = "GuichetAuto_Cellule_En-tete"
+    static let fieldCell = "GuichetAuto_Cellule_Champ"
 
     /// The styles every table shares, written once per document.
-    static let sharedStyles = """
+    static let sharedStyles = FixedXML(Array("""
         <style:style style:name="\(row)" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>\
         <style:style style:name="\(cell)" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.06cm" fo:padding-bottom="0.06cm" \
         fo:padding-left="0.12cm" fo:padding-right="0.12cm" fo:border="0.5pt solid #555555"/></style:style>\
@@ -27,32 +27,32 @@ enum ODFTables {
         fo:padding-left="0.12cm" fo:padding-right="0.12cm" fo:border="0.5pt solid #555555" fo:background-color="#e6e6e6"/></style:style>\
         <style:style style:name="\(fieldCell)" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.04cm" fo:padding-bottom="0.04cm" \
         fo:padding-left="0.1cm" fo:padding-right="0.1cm" fo:border="none" fo:border-bottom="0.5pt solid #bbbbbb"/></style:style>
-        """
+        """.utf8))
 
-    static func table(_ table: Table, number: Int, into xml: inout MarkupText, styles: inout MarkupText) {
+    static func table(_ table: Table, number: Int, into xml: inout PartXML, styles: inout PartXML) {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return }
         let widths = (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
         open(number: number, widths: widths, into: &xml, styles: &styles)
         if !table.header.isEmpty {
             xml.raw("<table:table-header-rows>")
-            row(table.header, columns: columns, cellStyle: headerCell, paragraphStyle: ODFStyles.headerCell, into: &xml)
+            row(table.header, columns: columns, kind: .header, into: &xml)
             xml.raw("</table:table-header-rows>")
         }
         for cells in table.rows {
-            row(cells, columns: columns, cellStyle: cell, paragraphStyle: ODFStyles.cell, into: &xml)
+            row(cells, columns: columns, kind: .body, into: &xml)
         }
         xml.raw("</table:table>")
     }
 
     /// Labelled values: a two-column table without header or vertical borders.
-    static func fields(_ fields: [Field], number: Int, into xml: inout MarkupText, styles: inout MarkupText) {
+    static func fields(_ fields: [Field], number: Int, into xml: inout PartXML, styles: inout PartXML) {
         guard !fields.isEmpty else { return }
         open(number: number, widths: [35, 65], into: &xml, styles: &styles)
         for field in fields {
             xml.raw(rowOpening)
-            self.cell(Text(field.label), style: fieldCell, paragraphStyle: ODFStyles.label, into: &xml)
-            self.cell(field.value, style: fieldCell, paragraphStyle: ODFStyles.cell, into: &xml)
+            xml.write { ODFCells.write(Text(field.label), kind: .label, into: &$0) }
+            xml.write { ODFCells.write(field.value, kind: .value, into: &$0) }
             xml.raw("</table:table-row>")
         }
         xml.raw("</table:table>")
@@ -60,15 +60,15 @@ enum ODFTables {
 
     /// The table's element and its columns, with their automatic styles: the same bytes for the
     /// same number and widths, so worked out once for them (`Opening`).
-    private static func open(number: Int, widths: [Int], into xml: inout MarkupText, styles: inout MarkupText) {
+    private static func open(number: Int, widths: [Int], into xml: inout PartXML, styles: inout PartXML) {
         let key = OpeningKey(number: number, widths: widths)
         let opening = openings.withLock { $0[key] } ?? {
             let made = Opening(number: number, widths: widths)
             openings.withLock { if $0.count < 1_000 { $0[key] = made } }
             return made
         }()
-        styles.raw(bytes: opening.styles)
-        xml.raw(bytes: opening.xml)
+        styles.append(opening.styles)
+        xml.append(opening.xml)
     }
 
     private struct OpeningKey: Hashable {
@@ -81,8 +81,8 @@ enum ODFTables {
 
     /// A table's automatic styles (its width, its columns') and its element with its columns.
     private struct Opening: Sendable {
-        let styles: [UInt8]
-        let xml: [UInt8]
+        let styles: FixedXML
+        let xml: FixedXML
 
         init(number: Int, widths: [Int]) {
             var styles = MarkupText(capacity: 1_024)
@@ -100,8 +100,8 @@ enum ODFTables {
             for index in widths.indices {
                 xml.raw("<table:table-column table:style-name=\"\(name).\(index + 1)\"/>")
             }
-            self.styles = styles.utf8
-            self.xml = xml.utf8
+            self.styles = FixedXML(styles.utf8)
+            self.xml = FixedXML(xml.utf8)
         }
     }
 
@@ -109,20 +109,14 @@ enum ODFTables {
     /// building a string for each cell: a document has hundreds of cells.
     private static let rowOpening = "<table:table-row table:style-name=\"\(row)\">"
 
-    private static func row(_ cells: [Text], columns: Int, cellStyle: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
+    /// A row of `columns` cells, the missing ones empty.
+    private static func row(_ cells: [Text], columns: Int, kind: ODFCells.Kind, into xml: inout PartXML) {
         xml.raw(rowOpening)
-        for index in 0..<columns {
-            cell(index < cells.count ? cells[index] : Text(""), style: cellStyle, paragraphStyle: paragraphStyle, into: &xml)
+        xml.write { xml in
+            for index in 0..<columns {
+                ODFCells.write(index < cells.count ? cells[index] : Text(""), kind: kind, into: &xml)
+            }
         }
         xml.raw("</table:table-row>")
-    }
-
-    private static func cell(_ text: Text, style: String, paragraphStyle: ODFStyle, into xml: inout MarkupText) {
-        xml.raw("<table:table-cell table:style-name=\"")
-        xml.raw(style)
-        xml.raw("\" office:value-type=\"string\"><text:p ")
-        xml.raw(paragraphStyle.styleNameAttribute)
-        ODFInline.text(text, into: &xml)
-        xml.raw("</text:p></table:table-cell>")
     }
 }

@@ -22,18 +22,15 @@ import Documents
 public enum ODTRendering {
     /// The bytes of the .odt file.
     public static func render(_ document: Document, template: ODTTemplate) throws(ODTTemplateError) -> [UInt8] {
-        var body = ODFBody()
+        var body = ODFBody(missingStyles: template.missingStyleDefinitions)
         if let letterhead = document.letterhead { body.letterhead(letterhead, templateMarks: template.marks) }
         body.render(document.blocks)
-        var automaticStyles = MarkupText(capacity: 8_192)
-        automaticStyles.raw(bytes: template.missingStyleDefinitions)
-        automaticStyles.raw(bytes: body.automaticStyles.utf8)
-        let values = MarkValues(document: document, body: body.xml.utf8)
-        let content = template.content.render(automaticStyles: automaticStyles.utf8, value: values.xml)
-        var parts = [ODTArchive.Entry(path: ODTTemplate.contentPath, bytes: content, compressed: false),
-                     ODTArchive.Entry(path: ODTManifest.metaPath, bytes: ODTManifest.meta(title: document.title), compressed: false)]
+        let values = MarkValues(document: document, body: body.xml)
+        let content = template.content.render(automaticStyles: body.automaticStyles, value: values.xml)
+        var parts = [ZIPAppending.Stored(path: ODTTemplate.contentPath, xml: content),
+                     ZIPAppending.Stored(path: ODTManifest.metaPath, bytes: ODTManifest.meta(title: document.title))]
         if template.stylesVary, let styles = template.styles?.render(value: values.xml) {
-            parts.append(ODTArchive.Entry(path: ODTTemplate.stylesPath, bytes: styles, compressed: false))
+            parts.append(ZIPAppending.Stored(path: ODTTemplate.stylesPath, xml: styles))
         }
         do {
             return try ZIPAppending.appending(parts, to: template.base)
@@ -46,13 +43,19 @@ public enum ODTRendering {
 /// What each mark of the template becomes for one document, as ODF XML.
 private struct MarkValues {
     let document: Document
-    let body: [UInt8]
+    let body: PartXML
 
-    func xml(_ mark: Placeholder) -> [UInt8] {
-        var xml = MarkupText(capacity: 256)
+    func xml(_ mark: Placeholder) -> PartXML {
+        if mark == .body { return body }
+        var part = PartXML(capacity: 256)
+        part.write { write(mark, into: &$0) }
+        return part
+    }
+
+    private func write(_ mark: Placeholder, into xml: inout MarkupText) {
         let letterhead = document.letterhead
         switch mark {
-        case .body: return body
+        case .body: break           // the body laid out already, given whole by `xml`
         case .title: xml.text(MarkdownText.oneLine(document.title))
         case .authority: xml.text(MarkdownText.oneLine(letterhead?.authority ?? ""))
         case .sender: ODFInline.lines(letterhead?.sender ?? [], into: &xml)
@@ -64,6 +67,5 @@ private struct MarkValues {
                 ODFInline.text(field.value, into: &xml)
             }
         }
-        return xml.utf8
     }
 }

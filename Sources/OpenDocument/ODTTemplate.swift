@@ -22,7 +22,7 @@ public struct ODTTemplate: Sendable {
     /// The names of the styles the template defines, in styles.xml or content.xml.
     let definedStyles: Set<String>
     /// The definitions of `missingStyles` as automatic styles, written once for every document.
-    let missingStyleDefinitions: [UInt8]
+    let missingStyleDefinitions: FixedXML
 
     /// Where a rules folder keeps the template of the acts, which a deployment replaces with
     /// its own.
@@ -81,7 +81,7 @@ public struct ODTTemplate: Sendable {
         }
         let defined = Bytes.styleNames(in: content.bytes).union(Bytes.styleNames(in: styles?.bytes ?? []))
         definedStyles = defined
-        missingStyleDefinitions = ODFStyles.all.filter { !defined.contains($0.name) }.flatMap { Array($0.automaticDefinition.utf8) }
+        missingStyleDefinitions = FixedXML(ODFStyles.all.filter { !defined.contains($0.name) }.flatMap { Array($0.automaticDefinition.utf8) })
     }
 
     static let contentPath = "content.xml"

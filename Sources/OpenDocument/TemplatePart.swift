@@ -8,7 +8,8 @@
 /// XML stays balanced.
 struct TemplatePart: Sendable {
     enum Piece: Sendable {
-        case literal([UInt8])
+        /// The template's XML, with its CRC-32 (`PartXML`).
+        case literal(FixedXML)
         case mark(Placeholder)
         /// The renderer's automatic styles; `wrapped` when the template has no
         /// `<office:automatic-styles>` element to put them in.
@@ -40,31 +41,31 @@ struct TemplatePart: Sendable {
         var pieces: [Piece] = []
         var position = 0
         for cut in cuts {
-            if cut.range.lowerBound > position { pieces.append(.literal(Array(xml[position..<cut.range.lowerBound]))) }
+            if cut.range.lowerBound > position { pieces.append(.literal(FixedXML(Array(xml[position..<cut.range.lowerBound])))) }
             pieces.append(cut.piece)
             position = cut.range.upperBound
         }
-        if position < xml.count { pieces.append(.literal(Array(xml[position...]))) }
+        if position < xml.count { pieces.append(.literal(FixedXML(Array(xml[position...])))) }
         self.pieces = pieces
-        literalCount = pieces.reduce(0) { count, piece in if case .literal(let bytes) = piece { count + bytes.count } else { count } }
+        literalCount = pieces.reduce(0) { count, piece in if case .literal(let xml) = piece { count + xml.bytes.count } else { count } }
         marks = found
     }
 
     /// The part with the values written in: `value` gives each mark's XML, `automaticStyles` the
     /// definitions of the automatic styles (without their `<office:automatic-styles>` element).
-    func render(automaticStyles: [UInt8] = [], value: (Placeholder) -> [UInt8]) -> [UInt8] {
+    func render(automaticStyles: PartXML? = nil, value: (Placeholder) -> PartXML) -> PartXML {
         // The marks' values first, so that the part is written into one buffer of its size.
-        let values = pieces.map { piece -> [UInt8] in if case .mark(let mark) = piece { value(mark) } else { [] } }
-        var result: [UInt8] = []
-        result.reserveCapacity(literalCount + automaticStyles.count + 64 + values.reduce(0) { $0 + $1.count })
+        let values = pieces.map { piece -> PartXML? in if case .mark(let mark) = piece { value(mark) } else { nil } }
+        let valuesCount = values.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        var result = PartXML(capacity: literalCount + (automaticStyles?.utf8.count ?? 0) + 64 + valuesCount)
         for (piece, markValue) in zip(pieces, values) {
             switch piece {
-            case .literal(let bytes): result += bytes
-            case .mark: result += markValue
+            case .literal(let xml): result.append(xml)
+            case .mark: if let markValue { result.append(markValue) }
             case .automaticStyles(let wrapped):
-                if wrapped { result += Array("<office:automatic-styles>".utf8) }
-                result += automaticStyles
-                if wrapped { result += Array("</office:automatic-styles>".utf8) }
+                if wrapped { result.raw("<office:automatic-styles>") }
+                if let automaticStyles { result.append(automaticStyles) }
+                if wrapped { result.raw("</office:automatic-styles>") }
             }
         }
         return result
@@ -101,7 +102,7 @@ struct TemplatePart: Sendable {
                 index = whole.upperBound
             } else {
                 cuts.append((text[0], .mark(mark)))
-                cuts += text.dropFirst().map { ($0, .literal([])) }
+                cuts += text.dropFirst().map { ($0, .literal(FixedXML([]))) }
                 index = text.last!.upperBound
             }
         }

@@ -19,18 +19,45 @@ enum ZIPAppending {
     private static let versionMadeBy: UInt16 = 0x0314
     private static let permissions = UInt32(0o100644) << 16
 
+    /// A stored entry to append, with its CRC-32.
+    struct Stored {
+        let path: String
+        let bytes: [UInt8]
+        let crc: UInt32
+
+        init(path: String, bytes: [UInt8]) {
+            self.init(path: path, bytes: bytes, crc: CRC32.checksum(bytes))
+        }
+
+        /// A part written with the CRCs of its fixed pieces, which its checksum need not read again.
+        init(path: String, xml: PartXML) {
+            self.init(path: path, bytes: xml.utf8, crc: xml.checksum)
+        }
+
+        private init(path: String, bytes: [UInt8], crc: UInt32) {
+            self.path = path
+            self.bytes = bytes
+            self.crc = crc
+        }
+    }
+
+    /// The entries, which must all be stored, appended to the archive `base`.
     static func appending(_ entries: [ODTArchive.Entry], to base: [UInt8]) throws -> [UInt8] {
+        // Only stored parts: the template's base holds the compressed ones.
+        guard entries.allSatisfy({ !$0.compressed }) else { throw Failure.compressedEntry }
+        return try appending(entries.map { Stored(path: $0.path, bytes: $0.bytes) }, to: base)
+    }
+
+    static func appending(_ entries: [Stored], to base: [UInt8]) throws -> [UInt8] {
         let end = try endRecord(of: base)
         var archive: [UInt8] = []
         archive.reserveCapacity(base.count + entries.reduce(0) { $0 + $1.bytes.count + 2 * (46 + $1.path.utf8.count) })
         archive.append(contentsOf: base[..<end.directoryOffset])
         var records: [UInt8] = []
         for entry in entries {
-            // Only stored parts: the template's base holds the compressed ones.
-            guard !entry.compressed else { throw Failure.compressedEntry }
             guard archive.count < Int(UInt32.max), entry.bytes.count < Int(UInt32.max) else { throw Failure.tooLarge }
             let name = Array(entry.path.utf8)
-            let crc = CRC32.checksum(entry.bytes)
+            let crc = entry.crc
             let offset = UInt32(archive.count)
             let size = UInt32(entry.bytes.count)
             archive.append(le32: 0x0403_4B50)

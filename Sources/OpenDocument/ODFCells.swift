@@ -1,0 +1,51 @@
+import Documents
+
+/// Table cells as ODF. A document has dozens of cells, each with the same tags around its
+/// text: the tags up to the text are laid out once for each kind of cell and appended as bytes.
+///
+/// They are not noted as known to the checksum (`FixedXML`): the cells' texts between them
+/// would then be checksummed in dozens of short pieces, and zlib's CRC-32 of a short piece was
+/// measured (perf) much slower per byte than of a long one: content.xml's CRC took longer.
+///
+/// Keeping each cell's XML for the run instead, keyed by its text, was measured slower (perf,
+/// 20 000 applications): hashing the text, the lock and the reference counting of the kept
+/// values cost more than laying the cell out, which reads the text in a few SIMD-friendly passes.
+enum ODFCells {
+    /// A cell's automatic style and its paragraph's named style.
+    enum Kind: Sendable {
+        /// A header row's cell.
+        case header
+        /// A cell of a table's body.
+        case body
+        /// The label of labelled fields (`Block.fields`).
+        case label
+        /// The value of labelled fields.
+        case value
+
+        /// The cell's tags up to its text.
+        var opening: [UInt8] {
+            switch self {
+            case .header: ODFCells.headerOpening
+            case .body: ODFCells.bodyOpening
+            case .label: ODFCells.labelOpening
+            case .value: ODFCells.valueOpening
+            }
+        }
+    }
+
+    /// The cell's `table:table-cell` element, with its text's paragraph.
+    static func write(_ text: Text, kind: Kind, into xml: inout MarkupText) {
+        xml.raw(bytes: kind.opening)
+        ODFInline.text(text, into: &xml)
+        xml.raw("</text:p></table:table-cell>")
+    }
+
+    private static func opening(cellStyle: String, paragraphStyle: ODFStyle) -> [UInt8] {
+        Array("<table:table-cell table:style-name=\"\(cellStyle)\" office:value-type=\"string\"><text:p \(paragraphStyle.styleNameAttribute)".utf8)
+    }
+
+    private static let headerOpening = opening(cellStyle: ODFTables.headerCell, paragraphStyle: ODFStyles.headerCell)
+    private static let bodyOpening = opening(cellStyle: ODFTables.cell, paragraphStyle: ODFStyles.cell)
+    private static let labelOpening = opening(cellStyle: ODFTables.fieldCell, paragraphStyle: ODFStyles.label)
+    private static let valueOpening = opening(cellStyle: ODFTables.fieldCell, paragraphStyle: ODFStyles.cell)
+}
