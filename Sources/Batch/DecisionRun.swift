@@ -189,7 +189,10 @@ public struct DecisionRun {
 
     /// The labels of the parameters the evaluation read at a value made up for trials.
     private func fictitiousParameters(_ evaluation: Evaluation) -> [String] {
-        madeUpParameters.compactMap { parameter in
+        // The parameters were found on the run's scheme and the act's date, which the
+        // evaluation must share for their indices and versions to be its own.
+        precondition(evaluation.scheme === scheme && evaluation.referenceDate == act.date, "an act evaluated on another scheme or date than its run's")
+        return madeUpParameters.compactMap { parameter in
             evaluation.parameters.indices.contains(parameter.index) && evaluation.parameters[parameter.index] != nil ? parameter.label : nil
         }
     }

@@ -305,6 +305,11 @@ extension DecisionRecord {
     private struct StepWordingSource: Equatable, Sendable {
         let named: [String?]
         let values: [String: String]
+
+        /// By their bytes (`ExactText`): an input named may be the applicant's text.
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            ExactText.same(lhs.named, rhs.named) && ExactText.same(lhs.values, rhs.values)
+        }
     }
 
     /// The wording of step `index` with the steps, inputs and parameters it names written out;

@@ -157,6 +157,14 @@ public enum JSONDecision {
             let wording = record.wording
             body = issuance.act.map { wording.bodyName($0.body) }
         }
+
+        /// The texts that may come from the application (the title, the notice) by their bytes (`ExactText`).
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.stage == rhs.stage && lhs.referenceDate == rhs.referenceDate && lhs.act == rhs.act && lhs.notifiedOn == rhs.notifiedOn
+                && lhs.registerRead == rhs.registerRead && lhs.document == rhs.document && lhs.body == rhs.body
+                && ExactText.same(lhs.proposedAmount, rhs.proposedAmount) && ExactText.same(lhs.title, rhs.title)
+                && ExactText.same(lhs.notice, rhs.notice)
+        }
     }
 
     /// The stage, what the document is, and what the stage adds: the act, its dates, the
@@ -263,6 +271,13 @@ public enum JSONDecision {
 
         init(_ row: DecisionRecord.CriterionRow) {
             (label, verdict, facts, missing, note, sourceJSON) = (row.label, row.verdict, row.facts, row.missing, row.note, row.sourceJSON)
+        }
+
+        /// The same bytes in every text (`ExactText`): the facts are the applicant's answers.
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.verdict == rhs.verdict && lhs.sourceJSON == rhs.sourceJSON && ExactText.same(lhs.label, rhs.label)
+                && ExactText.same(lhs.note, rhs.note) && ExactText.same(lhs.missing, rhs.missing)
+                && lhs.facts.count == rhs.facts.count && zip(lhs.facts, rhs.facts).allSatisfy { $0.isExactly($1) }
         }
     }
 

@@ -10,6 +10,8 @@ extension MarkdownEscaping {
     /// `inCell`, out of `MarkdownText.cell` too: no line break, nothing `mustEscape` escapes, no
     /// blank or block marker opening the line, no `|` in a table cell.
     static func isLiteral(_ bytes: UnsafeBufferPointer<UInt8>, at place: Place, inCell: Bool) -> Bool {
+        // A byte escaped in this place that the scan below does not stop at: the escaping decides.
+        if let extra = place.alsoEscaped, !literalStops.contains(extra) { return false }
         if place.opensLine {
             guard let first = bytes.first, first != 0x20, first != 0x09, lineStartMark(bytes, at: 0) == nil else { return false }
         }

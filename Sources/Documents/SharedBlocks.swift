@@ -20,6 +20,7 @@ public final class SharedBlocks: Sendable, Equatable {
     /// Whether a table or labelled fields are among the blocks (their ODT depends on their place).
     public let hasTables: Bool
     private let rendered = Mutex<[Format: [UInt8]]>([:])
+    private let derived = Mutex<[Format: any Sendable]>([:])
 
     public init(_ blocks: [Block]) {
         self.blocks = blocks
@@ -38,6 +39,15 @@ public final class SharedBlocks: Sendable, Equatable {
         if let known = rendered.withLock({ $0[format] }) { return known }
         let made = render(blocks)
         rendered.withLock { $0[format] = made }
+        return made
+    }
+
+    /// A value a renderer works out from the blocks' bytes in `format` (the ODT's checksum of
+    /// them), made by `make` the first time and kept with the blocks: it lives as long as they do.
+    public func derived<Value: Sendable>(_ format: Format, make: () -> Value) -> Value {
+        if let known = derived.withLock({ $0[format] }) as? Value { return known }
+        let made = make()
+        derived.withLock { $0[format] = made }
         return made
     }
 

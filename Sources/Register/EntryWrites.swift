@@ -3,6 +3,10 @@ import GRDB
 /// The statements that write entries, looked up once for a session rather than by their text at
 /// each act: GRDB's cache finds a statement by hashing its whole SQL (some 900 characters for
 /// the insert) each time it is asked for it.
+///
+/// They run straight through SQLite (`SQLiteParameters.execute`), so GRDB's statement hooks never
+/// see them: the register has no `TransactionObserver` and no `ValueObservation`. One added later
+/// would miss these writes, and would have to go through GRDB's `execute` again.
 struct EntryWrites {
     let db: Database
     /// `RegisterEntry.insertSQL`.

@@ -262,6 +262,9 @@ public struct RegisterEntry: Sendable, Equatable {
     /// another. The condition names the columns of `decision`, which `decision_key` does not share.
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments,
                       order: String = "scheme, filed, application, id") throws -> [RegisterEntry] {
+        // An order not ending with the id could interleave two entries' rows, and split one
+        // entry in two.
+        precondition(order == "id" || order.hasSuffix(", id"), "the order of register entries must end with their id")
         // Cached: a decision run asks each application's history, and compiling the statement
         // (with GRDB's authorizer on every column) cost more than running it.
         let statement = try db.cachedStatement(sql: """

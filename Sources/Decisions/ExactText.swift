@@ -1,0 +1,59 @@
+import Documents
+
+/// Texts compared by their bytes, for the sources that kept fragments are reused for
+/// (`DocumentFragments.value(_:scheme:from:make:)`).
+///
+/// Swift's `==` holds canonically equivalent strings equal: « é » written as one scalar or as
+/// « e » and an accent. Bytes made from one application's text, reused for another's equivalent
+/// one, would print in the second act a text that is not the one it gave, and make its bytes
+/// depend on which applications the run decided before it.
+enum ExactText {
+    static func same(_ first: String, _ second: String) -> Bool {
+        guard first.utf8.count == second.utf8.count else { return false }
+        return first.withUTF8Bytes { one in second.withUTF8Bytes { other in equal(UnsafeRawBufferPointer(one), UnsafeRawBufferPointer(other)) } }
+    }
+
+    /// Whether two buffers of the same length hold the same bytes, compared eight at a time: the
+    /// facts of every criterion of every act are compared.
+    private static func equal(_ one: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index + 8 <= one.count {
+            guard one.loadUnaligned(fromByteOffset: index, as: UInt64.self) == other.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
+            index += 8
+        }
+        while index < one.count {
+            guard one[index] == other[index] else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    static func same(_ first: String?, _ second: String?) -> Bool {
+        switch (first, second) {
+        case (nil, nil): true
+        case let (first?, second?): same(first, second)
+        default: false
+        }
+    }
+
+    static func same(_ first: [String], _ second: [String]) -> Bool {
+        first.count == second.count && zip(first, second).allSatisfy { same($0, $1) }
+    }
+
+    static func same(_ first: [String?], _ second: [String?]) -> Bool {
+        first.count == second.count && zip(first, second).allSatisfy { same($0, $1) }
+    }
+
+    /// Keys are names from the rules, compared as Swift compares them; values by their bytes.
+    static func same(_ first: [String: String], _ second: [String: String]) -> Bool {
+        first.count == second.count && first.allSatisfy { key, value in second[key].map { same($0, value) } ?? false }
+    }
+}
+
+extension DecisionRecord.Fact {
+    /// Whether both facts hold the same bytes (`ExactText`).
+    func isExactly(_ other: Self) -> Bool {
+        ExactText.same(id, other.id) && ExactText.same(question, other.question) && ExactText.same(value, other.value)
+            && ExactText.same(canonical, other.canonical) && ExactText.same(statement, other.statement)
+    }
+}
