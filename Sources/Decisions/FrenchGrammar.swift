@@ -108,7 +108,6 @@ enum FrenchGrammar {
     /// « que a, que b et que c »: the statements as clauses, leaving out the one that says the
     /// same as `ground`; nil when none is left.
     static func thatSeries(_ statements: [String], besides ground: String) -> String? {
-        let bare = { (text: String) in (text.hasSuffix(".") ? String(text.dropLast()) : text).lowercased() }
         let stated = words(ground)
         // A fact the ground already states says nothing more: « le propriétaire du site n'a pas
         // validé le projet » after « le projet n'a pas été validé par le propriétaire du site ».

@@ -156,7 +156,9 @@ public struct Questionnaire: Sendable {
             for item in evaluation.missing {
                 switch item {
                 // A figure of the financing plan is no question: the questionnaire asks no plan.
-                case .fact(let index), .months(let index, _) where evaluation.scheme.inputs[index].planFigure == nil:
+                // (A `where` holds for one pattern only: each pattern says it.)
+                case .fact(let index) where evaluation.scheme.inputs[index].planFigure == nil,
+                     .months(let index, _) where evaluation.scheme.inputs[index].planFigure == nil:
                     add(evaluation.scheme.inputs[index].id)
                 case .fact, .months: break
                 case .decision(let other):

@@ -197,7 +197,7 @@ public final class DecisionRegister: LimitReader {
         let entry = RegisterEntry(evaluation, inputHash: inputHash, decisionFile: decisionFile, pseudonyms: try pseudonyms.get(),
                                   stage: stage)
         do {
-            try database.write { db in try entry.replaceCurrent(in: db) }
+            try database.write { db in _ = try entry.replaceCurrent(in: db) }
         } catch let row as UnreadableRow {
             throw RegisterError.unreadable(row, register: path)
         } catch {

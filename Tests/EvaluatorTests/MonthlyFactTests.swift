@@ -16,7 +16,7 @@ import YAMLReader
     let housing = HousingFixture()
 
     func entries(_ text: String) throws -> [BatchEntry] {
-        let stream = try YAMLDocumentReader(text: text, file: "dossiers.yaml")
+        let stream = YAMLDocumentReader(text: text, file: "dossiers.yaml")
         let runner = BatchRunner(catalog: catalog, referenceDate: DecisionDay.samples, output: nil)
         var entries: [BatchEntry] = []
         while let document = try stream.nextDocument() { entries += runner.process(document) }

@@ -25,8 +25,8 @@ public enum CommandLine {
         guard let executable = binary ?? executable else { throw CommandLineError.notBuilt }
         // Output goes to files rather than pipes: nothing to drain while the process runs.
         let capture = NSTemporaryDirectory() + "guichet-cli-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: capture + ".out", contents: nil)
-        FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + ".err", contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: capture + ".out")
             try? FileManager.default.removeItem(atPath: capture + ".err")
