@@ -55,6 +55,20 @@ import YAMLReader
         #expect(!dossier.text.contains("ESI-62-0101"))
     }
 
+    /// A figure of the financing plan is never a question, though the rules need it: the
+    /// questionnaire asks no plan, and the dossier it makes has none.
+    @Test func aPlanFigureIsNeverAskedAsAQuestion() throws {
+        let text = DemoScheme.text(extraCriteria: "  - {id: plan-couvert, label: Plan, failure: Non., when: plan.depenses_ht >= base, source: delib}")
+            + "\nfinancing_plan: {funder: departement, aid_step: montant, source: delib}\n"
+        let catalog = SchemeCatalog(schemes: ["demo": try Load.scheme(text)])
+        let questionnaire = try #require(Questionnaire(catalog: catalog, schemeID: "demo", filed: Self.day))
+        let facts: [String: [String]] = ["a": ["oui"], "b": ["oui"], "c": ["oui"], "base": ["1 000 €"], "x": ["1"], "y": ["1"]]
+        let interview = questionnaire.interview(Answers(applicantName: "Commune", applicantKind: "commune", subject: "Projet", facts: facts))
+        let asked = interview.pages.flatMap(\.questions).map(\.id)
+        #expect(asked.contains("a"))
+        #expect(!asked.contains { $0.hasPrefix("plan.") }, "\(asked)")
+    }
+
     @Test func aMisspeltAmountIsRefusedInFrenchAtItsField() throws {
         var facts = Self.wimereux
         facts["projet.depense_eligible_ht"] = ["60 000,0O"]
