@@ -1,5 +1,4 @@
 import Documents
-import Platform
 import SchemeLanguage
 import Synchronization
 
@@ -72,12 +71,7 @@ public final class DocumentFragments: Sendable {
         /// The same bytes, compared as one block: a name is a hundred bytes or more, and every
         /// value a document takes from the run's fragments is looked up by one.
         static func == (lhs: Name, rhs: Name) -> Bool {
-            lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
-                rhs.bytes.withUnsafeBytes { right in
-                    // Sound: both buffers hold `left.count` bytes; memcmp reads no further.
-                    left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
-                }
-            }
+            lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { ExactText.equal(left, $0) } }
         }
     }
 

@@ -1,4 +1,5 @@
 import Documents
+import Platform
 
 /// Texts compared by their bytes, for the sources that kept fragments are reused for
 /// (`DocumentFragments.value(_:scheme:from:make:)`).
@@ -13,19 +14,11 @@ enum ExactText {
         return first.withUTF8Bytes { one in second.withUTF8Bytes { other in equal(UnsafeRawBufferPointer(one), UnsafeRawBufferPointer(other)) } }
     }
 
-    /// Whether two buffers of the same length hold the same bytes, compared eight at a time: the
-    /// facts of every criterion of every act are compared.
-    private static func equal(_ one: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        while index + 8 <= one.count {
-            guard one.loadUnaligned(fromByteOffset: index, as: UInt64.self) == other.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
-            index += 8
-        }
-        while index < one.count {
-            guard one[index] == other[index] else { return false }
-            index += 1
-        }
-        return true
+    /// Whether two buffers hold the same bytes, compared as one block: the facts of every
+    /// criterion of every act, and the name of every fragment looked up (`DocumentFragments.Name`).
+    static func equal(_ one: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer) -> Bool {
+        // Sound: memcmp reads `one.count` bytes of each, which both hold.
+        one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
     }
 
     static func same(_ first: String?, _ second: String?) -> Bool {

@@ -250,9 +250,14 @@ extension LegalMentions {
     }
 }
 
+extension [PrintedMention] {
+    /// The mention of that id, when these are a document's and it prints it.
+    func mention(_ id: String) -> PrintedMention? { first { $0.id == id } }
+}
+
 extension DecisionRecord {
     /// The mention of that id, when this document prints it.
-    func mention(_ id: String) -> PrintedMention? { mentions.first { $0.id == id } }
+    func mention(_ id: String) -> PrintedMention? { mentions.mention(id) }
 }
 
 extension MarkdownDecision {

@@ -194,7 +194,7 @@ enum ActParts {
     static func mentions(_ ids: [String], of record: DecisionRecord) -> [Block] {
         let key = ["mentions", record.application.applicant.beneficiaryKind?.rawValue ?? "", ActBlocks.subject(record.issuance.act)] + ids
         return record.issuance.sharedBlocks(key, scheme: record.scheme, from: record.mentions) { printed in
-            ids.flatMap { id in mention(printed.first { $0.id == id }) }
+            ids.flatMap { id in mention(printed.mention(id)) }
         }
     }
 
