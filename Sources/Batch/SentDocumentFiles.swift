@@ -11,6 +11,10 @@ public struct SentDocumentFiles: Sendable {
     /// and the act is then written as Markdown and HTML only.
     public let template: ODTTemplate?
 
+    /// The fingerprints of each format, which keep the state SHA-256 reaches at the bytes every
+    /// act of a run shares (the style sheet, the template's parts).
+    private let digests = (markdown: SharedPrefixDigest(), html: SharedPrefixDigest(), odt: SharedPrefixDigest())
+
     public init(template: ODTTemplate?) {
         self.template = template
     }
@@ -35,7 +39,7 @@ public struct SentDocumentFiles: Sendable {
             // An ODT an earlier run wrote under this name is not this act's: it must not be sent.
             try output.remove("\(name).odt")
         }
-        return Fingerprints(markdown: SHA256.hex(of: markdown), html: SHA256.hex(of: html), odt: odt.map { SHA256.hex(of: $0) })
+        return Fingerprints(markdown: digests.markdown.hex(of: markdown), html: digests.html.hex(of: html), odt: odt.map(digests.odt.hex(of:)))
     }
 
     /// The template a working folder uses: the one guichet.yaml names (a path relative to the

@@ -23,11 +23,13 @@ public enum HTMLRendering {
     public static func render(_ document: Document, into html: inout MarkupText) {
         html.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        html.raw("<meta name=\"generator\" content=\"Guichet\">\n<title>")
-        html.text(oneLine(document.title))
-        html.raw("</title>\n<style>\n")
+        // The title after the style sheet: every page then begins with the same 4 KB, which the
+        // batch's fingerprints hash once (`SharedPrefixDigest`).
+        html.raw("<meta name=\"generator\" content=\"Guichet\">\n<style>\n")
         html.raw(HTMLStyleSheet.css)
-        html.raw("</style>\n</head>\n<body>\n<main class=\"document\">\n")
+        html.raw("</style>\n<title>")
+        html.text(oneLine(document.title))
+        html.raw("</title>\n</head>\n<body>\n<main class=\"document\">\n")
         if let letterhead = document.letterhead { render(letterhead, into: &html) }
         for block in document.blocks { HTMLBlocks.render(block, into: &html) }
         html.raw("</main>\n</body>\n</html>\n")

@@ -1,0 +1,144 @@
+internal import CCrypto
+import Synchronization
+
+/// SHA-256 of many files of one kind, which begin with the same bytes: the acts of a run share
+/// their HTML's style sheet, their ODT's template parts. SHA-256 reads its input in order, so the
+/// state it reaches at the end of the shared beginning can be kept and copied: each file then
+/// costs only the bytes after it.
+///
+/// The beginning is learnt from the files themselves, never assumed: the first two files that
+/// share at least `minimum` bytes set it, and a later file that departs from it earlier shortens
+/// it (when what is left is still worth keeping). A file is compared with the kept beginning byte
+/// for byte before its state is used, so every digest is exactly `SHA256.hex(of:)` of its bytes.
+public final class SharedPrefixDigest: Sendable {
+    /// Below this, copying the state costs about as much as hashing the bytes it saves.
+    public static let minimum = 1_024
+
+    private let state = Mutex(Learning.waiting(first: nil, attempts: 0))
+
+    public init() {}
+
+    /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+    public func hex(of bytes: [UInt8]) -> String {
+        SHA256.hex(digest(bytes))
+    }
+
+    /// The 32 bytes of the digest of `bytes`.
+    public func digest(_ bytes: [UInt8]) -> [UInt8] {
+        state.withLock { learning in
+            if let midstate = learning.midstate(for: bytes) { return midstate.digest(of: bytes) }
+            return SHA256.digest(bytes)
+        }
+    }
+
+    /// What is known of the files' shared beginning.
+    private enum Learning {
+        /// No beginning yet: the last file seen (to compare the next with), and how many files
+        /// shared too little with the one before them.
+        case waiting(first: [UInt8]?, attempts: Int)
+        /// The state after the shared beginning.
+        case known(Midstate)
+        /// The files share too little: each is hashed whole.
+        case none
+
+        /// Files that share less with the one before them are hashed whole; after this many,
+        /// the run stops looking for a beginning.
+        static let attempts = 8
+
+        /// The state to start `bytes` from, learning or shortening the shared beginning on the
+        /// way; nil when `bytes` must be hashed whole.
+        mutating func midstate(for bytes: [UInt8]) -> Midstate? {
+            switch self {
+            case .none:
+                return nil
+            case .waiting(let first, let attempts):
+                guard let first else {
+                    self = .waiting(first: bytes, attempts: attempts)
+                    return nil
+                }
+                let shared = commonPrefixCount(first, bytes)
+                if shared >= SharedPrefixDigest.minimum {
+                    let midstate = Midstate(prefix: Array(bytes[..<shared]))
+                    self = .known(midstate)
+                    return midstate
+                }
+                self = attempts + 1 < Self.attempts ? .waiting(first: bytes, attempts: attempts + 1) : .none
+                return nil
+            case .known(let midstate):
+                if midstate.begins(bytes) { return midstate }
+                let shared = commonPrefixCount(midstate.prefix, bytes)
+                guard shared >= SharedPrefixDigest.minimum else { return nil }
+                let shorter = Midstate(prefix: Array(bytes[..<shared]))
+                self = .known(shorter)
+                return shorter
+            }
+        }
+    }
+
+    /// SHA-256's state after `prefix`, and a context to finish each file in.
+    private final class Midstate {
+        let prefix: [UInt8]
+        private let base: OpaquePointer
+        private let work: OpaquePointer
+
+        init(prefix: [UInt8]) {
+            guard let base = EVP_MD_CTX_new(), let work = EVP_MD_CTX_new() else {
+                // Only when the library cannot allocate a context: nothing to recover from.
+                preconditionFailure("libcrypto: no SHA-256 context")
+            }
+            self.prefix = prefix
+            self.base = base
+            self.work = work
+            let started = prefix.withUnsafeBytes { buffer in
+                EVP_DigestInit_ex(base, EVP_sha256(), nil) == 1 && EVP_DigestUpdate(base, buffer.baseAddress, buffer.count) == 1
+            }
+            precondition(started, "libcrypto: SHA-256 failed")
+        }
+
+        deinit {
+            EVP_MD_CTX_free(base)
+            EVP_MD_CTX_free(work)
+        }
+
+        /// Whether `bytes` begins with the prefix, compared byte for byte.
+        func begins(_ bytes: [UInt8]) -> Bool {
+            guard bytes.count >= prefix.count else { return false }
+            return prefix.withUnsafeBytes { prefix in
+                bytes.withUnsafeBytes { bytes in memcmp(prefix.baseAddress!, bytes.baseAddress!, prefix.count) == 0 }
+            }
+        }
+
+        /// The digest of `bytes`, which `begins(_:)` has checked.
+        func digest(of bytes: [UInt8]) -> [UInt8] {
+            var result = [UInt8](repeating: 0, count: 32)
+            var length: UInt32 = 0
+            let succeeded = bytes.withUnsafeBytes { input in
+                result.withUnsafeMutableBufferPointer { output in
+                    EVP_MD_CTX_copy_ex(work, base) == 1
+                        && EVP_DigestUpdate(work, input.baseAddress! + prefix.count, input.count - prefix.count) == 1
+                        && EVP_DigestFinal_ex(work, output.baseAddress, &length) == 1
+                }
+            }
+            precondition(succeeded && length == 32, "libcrypto: SHA-256 failed")
+            return result
+        }
+    }
+}
+
+/// How many bytes `a` and `b` share from their start: memcmp on blocks, then byte by byte in the
+/// first block that differs.
+private func commonPrefixCount(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            let count = min(a.count, b.count)
+            guard count > 0 else { return 0 }
+            let block = 256
+            var index = 0
+            while index + block <= count, memcmp(a.baseAddress! + index, b.baseAddress! + index, block) == 0 {
+                index += block
+            }
+            while index < count, a[index] == b[index] { index += 1 }
+            return index
+        }
+    }
+}
