@@ -178,11 +178,14 @@ extension DecisionRecord {
         amountText = awarded == nil ? computedAmountText : amount.map(FrenchFormat.money)
         unrounded = evaluation.amount?.unrounded
         // A fact several criteria read is stated once (its sentence costs more than its row).
-        var stated: [Int: Fact?] = [:]
-        let facts: (Int) -> Fact? = { index in
+        // By the input's index: an array read and written in place, where a dictionary hashed
+        // each index and grew as the facts came.
+        var stated = [Fact??](repeating: nil, count: scheme.inputs.count)
+        // A local function, passed only where it does not escape: `stated` stays on the stack.
+        func facts(_ index: Int) -> Fact? {
             if let known = stated[index] { return known }
             let fact = DecisionRecord.fact(index, evaluation, filled: filled)
-            stated[index] = fact
+            stated[index] = .some(fact)
             return fact
         }
         criteria = evaluation.criteria.enumerated().map { position, result in

@@ -11,7 +11,23 @@ import Synchronization
 /// under the scheme's id and fingerprint and every other value it is made from, so that a text
 /// is only ever reused where working it out again would give the same words.
 public final class DocumentFragments: Sendable {
-    private let texts = Mutex<[Name: any Sendable]>([:])
+    /// The values kept, scheme by scheme: a run decides on one scheme or a few, and a scheme's
+    /// table is found by its identity, so that no name repeats the scheme's id and fingerprint
+    /// (a hundred bytes to copy and hash at every lookup).
+    private let state = Mutex(State())
+
+    private struct State {
+        var tables: [ObjectIdentifier: SchemeTable] = [:]
+        /// How many values all the tables keep.
+        var count = 0
+    }
+
+    /// One scheme's values. It holds the scheme, so that no other scheme can take its identity
+    /// while the run lasts.
+    private struct SchemeTable {
+        let scheme: Scheme
+        var values: [Name: KeptValue] = [:]
+    }
 
     /// What a value is kept under: the UTF-8 bytes of its key's parts, each after its length,
     /// so that no two lists of parts give the same name, whatever characters the parts hold.
@@ -22,19 +38,15 @@ public final class DocumentFragments: Sendable {
         let bytes: [UInt8]
 
         init(_ parts: [String]) {
-            bytes = Self.joined(count: parts.reduce(0) { $0 + $1.utf8.count + 4 }) { write in
-                for part in parts { write(part) }
-            }
+            self.init(marker: nil, key: parts)
         }
 
-        /// The name of `key` for `scheme`: its id and fingerprint, then `marker` when given
-        /// (which sets apart the values kept with their source), then the key's parts.
-        init(scheme: Scheme, marker: String? = nil, key: [String]) {
-            var count = scheme.id.utf8.count + scheme.rulesHash.utf8.count + 8 + (marker.map { $0.utf8.count + 4 } ?? 0)
+        /// The name of `key`: `marker` when given (which sets apart the values kept with their
+        /// source), then the key's parts.
+        init(marker: String?, key: [String]) {
+            var count = marker.map { $0.utf8.count + 4 } ?? 0
             for part in key { count += part.utf8.count + 4 }
             bytes = Self.joined(count: count) { write in
-                write(scheme.id)
-                write(scheme.rulesHash)
                 if let marker { write(marker) }
                 for part in key { write(part) }
             }
@@ -68,11 +80,29 @@ public final class DocumentFragments: Sendable {
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
 
-        /// The same bytes, compared as one block: a name is a hundred bytes or more, and every
-        /// value a document takes from the run's fragments is looked up by one.
+        /// The same bytes, compared as one block: every value a document takes from the run's
+        /// fragments is looked up by one.
         static func == (lhs: Name, rhs: Name) -> Bool {
             lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { ExactText.equal(left, $0) } }
         }
+    }
+
+    /// A value kept, of whatever type: a class, so that taking it back as the type asked for is
+    /// a class cast (a pointer compared), not the cast of an existential value.
+    private class KeptValue: @unchecked Sendable {}
+    // Sound: `KeptValue` holds nothing, and its subclasses only constants of Sendable types.
+
+    /// A value kept with no source.
+    private final class Plain<Value: Sendable>: KeptValue, @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// A value and what it was made from.
+    private final class Kept<Source: Equatable & Sendable, Value: Sendable>: KeptValue, @unchecked Sendable {
+        let source: Source
+        let value: Value
+        init(source: Source, value: Value) { (self.source, self.value) = (source, value) }
     }
 
     public init() {}
@@ -82,30 +112,30 @@ public final class DocumentFragments: Sendable {
     /// it, a value is worked out again each time, as without fragments.
     static let limit = 20_000
 
-    /// The value kept under `key` for `scheme`, made by `make` the first time.
-    func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = Name(scheme: scheme, key: key)
-        // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
-        if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
-        let made = make()
-        keep(made, as: name)
-        return made
+    /// What is kept under `name` for `scheme`, if anything.
+    private func kept(_ name: Name, scheme: Scheme) -> KeptValue? {
+        state.withLock { $0.tables[ObjectIdentifier(scheme)]?.values[name] }
     }
 
-    /// Keeps `value` under `name`, replacing what was kept there; a new name only while fewer
-    /// than `limit` values are kept.
-    private func keep(_ value: any Sendable, as name: Name) {
-        texts.withLock { texts in
-            if texts.count < Self.limit || texts[name] != nil { texts[name] = value }
+    /// Keeps `value` under `name` for `scheme`, replacing what was kept there; a new name only
+    /// while fewer than `limit` values are kept.
+    private func keep(_ value: KeptValue, as name: Name, scheme: Scheme) {
+        state.withLock { state in
+            let id = ObjectIdentifier(scheme)
+            let known = state.tables[id]?.values[name] != nil
+            guard known || state.count < Self.limit else { return }
+            state.tables[id, default: SchemeTable(scheme: scheme)].values[name] = value
+            if !known { state.count += 1 }
         }
     }
-}
 
-extension DocumentFragments {
-    /// A value and what it was made from.
-    private struct Kept<Source: Equatable & Sendable, Value: Sendable>: Sendable {
-        let source: Source
-        let value: Value
+    /// The value kept under `key` for `scheme`, made by `make` the first time.
+    func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
+        let name = Name(marker: nil, key: key)
+        if let kept = kept(name, scheme: scheme) as? Plain<Value> { return kept.value }
+        let made = make()
+        keep(Plain(made), as: name, scheme: scheme)
+        return made
     }
 
     /// `make(source)`, kept under `key` and reused only while asked for with a source equal to
@@ -114,10 +144,10 @@ extension DocumentFragments {
     /// the run's fragments share their storage, which makes the comparison nearly free.
     func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                               make: (Source) -> Value) -> Value {
-        let name = Name(scheme: scheme, marker: "\u{2}", key: key)
-        if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
+        let name = Name(marker: "\u{2}", key: key)
+        if let kept = kept(name, scheme: scheme) as? Kept<Source, Value>, kept.source == source { return kept.value }
         let made = make(source)
-        keep(Kept(source: source, value: made), as: name)
+        keep(Kept(source: source, value: made), as: name, scheme: scheme)
         return made
     }
 }

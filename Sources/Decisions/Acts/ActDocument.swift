@@ -37,13 +37,15 @@ enum ActDocument {
     // MARK: - The President's decision
 
     private static func presidentsDecision(_ record: DecisionRecord) -> [Block] {
+        // The applicant with its article, as the act names it three times.
+        let applicant = FrenchGrammar.nominal(record.application.applicant.name)
         var blocks = head(record)
-        blocks += ActBlocks.awardVisasAfter(record).map { .paragraph(Text($0), role: .visa) }
+        blocks += ActBlocks.awardVisasAfter(record, applicant: applicant).map { .paragraph(Text($0), role: .visa) }
         blocks += considerations(record).map { .paragraph($0, role: .considering) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
-        var articles: [[Text]] = [[statement(record)]]
+        var articles: [[Text]] = [[statement(record, applicant: applicant)]]
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
-        articles.append([Text("\(ActBlocks.subject(record.issuance.act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
+        articles.append([Text("\(ActBlocks.subject(record.issuance.act)) sera notifiée \(FrenchGrammar.to(nominal: applicant)).")])
         for (index, paragraphs) in articles.enumerated() {
             blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
         }
@@ -122,21 +124,29 @@ enum ActDocument {
         return texts
     }
 
-    /// What is decided, in the words of the act itself.
-    static func statement(_ record: DecisionRecord) -> Text {
-        let name = record.application.applicant.name
+    /// What is decided, in the words of the act itself; `applicant` is the applicant's name with
+    /// its article (`FrenchGrammar.nominal`). Each sentence is laid out as its three runs at once,
+    /// rather than as texts added one to the other.
+    static func statement(_ record: DecisionRecord, applicant: String) -> Text {
         let scheme = "« \(record.scheme.title) »"
+        let by = FrenchGrammar.by(nominal: applicant)
         switch (record.outcome, record.amountText) {
         case (.favorable, let amount?):
-            return "Une aide d'un montant de " + .strong(amount) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
+            return sentence("Une aide d'un montant de ", strong: amount,
+                            " est attribuée \(FrenchGrammar.to(nominal: applicant)) au titre du dispositif \(scheme)\(project(record)).")
         case (.favorable, nil) where record.selected:
-            return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("retenue") + " au titre de l'appel \(scheme)."
+            return sentence("La candidature présentée \(by) est ", strong: "retenue", " au titre de l'appel \(scheme).")
         case (.favorable, nil):
-            return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("recevable") + " : elle est admise à la sélection de l'appel \(scheme)."
+            return sentence("La candidature présentée \(by) est ", strong: "recevable", " : elle est admise à la sélection de l'appel \(scheme).")
         default:
             let what = record.grants ? "La demande présentée" : "La candidature présentée"
-            return "\(what) \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est " + .strong(record.grants ? "rejetée" : "irrecevable") + "."
+            return sentence("\(what) \(by) au titre du dispositif \(scheme) est ", strong: record.grants ? "rejetée" : "irrecevable", ".")
         }
+    }
+
+    /// `before`, then `strong` in bold, then `after`: the runs `before + .strong(strong) + after` gives.
+    private static func sentence(_ before: String, strong: String, _ after: String) -> Text {
+        Text(runs: [Text.Run(.plain, before), Text.Run(.strong, strong), Text.Run(.plain, after)])
     }
 
     /// « , pour le projet « … » », when a body (a commune, an association) names its project;
