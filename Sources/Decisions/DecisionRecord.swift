@@ -178,14 +178,17 @@ extension DecisionRecord {
         amountText = awarded == nil ? computedAmountText : amount.map(FrenchFormat.money)
         unrounded = evaluation.amount?.unrounded
         // A fact several criteria read is stated once (its sentence costs more than its row).
-        // By the input's index: an array read and written in place, where a dictionary hashed
-        // each index and grew as the facts came.
-        var stated = [Fact??](repeating: nil, count: scheme.inputs.count)
-        // A local function, passed only where it does not escape: `stated` stays on the stack.
+        // Where each input's fact is in `stated`, by the input's index (-1: not stated yet):
+        // arrays read and written in place, where a dictionary hashed each index and grew as
+        // the facts came.
+        var statedAt = [Int](repeating: -1, count: scheme.inputs.count)
+        var stated: [Fact?] = []
+        // A local function, passed only where it does not escape: the arrays stay on the stack.
         func facts(_ index: Int) -> Fact? {
-            if let known = stated[index] { return known }
+            if statedAt[index] >= 0 { return stated[statedAt[index]] }
             let fact = DecisionRecord.fact(index, evaluation, filled: filled)
-            stated[index] = .some(fact)
+            statedAt[index] = stated.count
+            stated.append(fact)
             return fact
         }
         criteria = evaluation.criteria.enumerated().map { position, result in

@@ -143,7 +143,8 @@ public enum JSONDecision {
         let notice: String?
         let body: BodyName?
 
-        init(_ record: DecisionRecord) {
+        /// Borrowing the record: it reads a few of its fields, where a copy would retain them all.
+        init(_ record: borrowing DecisionRecord) {
             let issuance = record.issuance
             stage = issuance.stage
             referenceDate = issuance.referenceDate
@@ -234,7 +235,7 @@ public enum JSONDecision {
         let application = record.application
         json.object("application") { json in
             json.string("id", application.id)
-            json.string("filed", application.filed.description)
+            json.date("filed", application.filed)
             json.object("applicant") { json in
                 json.string("name", application.applicant.name)
                 json.string("kind", application.applicant.kind)

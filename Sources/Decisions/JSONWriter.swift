@@ -1,4 +1,5 @@
 import Platform
+import SchemeLanguage
 
 /// A small JSON writer whose output depends only on the calls made: keys are written in the
 /// order given, so a decision's JSON is byte-identical from one run to the next. It appends
@@ -80,6 +81,31 @@ public struct JSONWriter {
             JSONString.appendEscaped(part, to: &bytes)
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A date as `LocalDate.description` writes it (`2020-09-28`), its digits written straight
+    /// into the buffer rather than through a string padded part by part.
+    public mutating func date(_ key: JSONKey?, _ value: LocalDate?) {
+        separate(key)
+        guard let value else { return word("null") }
+        guard (0...9999).contains(value.year) else { return JSONString.append(value.description, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+        digits(value.year, count: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.month, count: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.day, count: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `value`'s last `count` decimal digits, padded with zeros.
+    private mutating func digits(_ value: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     public mutating func bool(_ key: JSONKey?, _ value: Bool) {

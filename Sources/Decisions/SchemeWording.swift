@@ -44,7 +44,9 @@ final class SchemeWording: Sendable {
     /// By step index: the names its wording holds between braces, in the order written.
     let stepWordingNames: [[String]]
     /// How documents name each body of the scheme's authority (`bodyName(_:)`).
-    private let bodyNames: [DecidingBody: BodyName]
+    /// In the order of `DecidingBody.allCases`: found by a comparison or two, where a dictionary
+    /// hashed the body's name at each document.
+    private let bodyNames: [(body: DecidingBody, name: BodyName)]
 
     private init(_ scheme: Scheme) {
         self.scheme = scheme
@@ -54,7 +56,7 @@ final class SchemeWording: Sendable {
         let steps = scheme.amount?.steps ?? []
         stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         stepWordingNames = steps.map { $0.wording.map(ParameterText.names) ?? [] }
-        bodyNames = Dictionary(uniqueKeysWithValues: DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) })
+        bodyNames = DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) }
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {
             citations[source.id] = Citations.citation(source)
@@ -80,7 +82,7 @@ final class SchemeWording: Sendable {
     /// How documents name `body` of the scheme's authority: the same words in every decision,
     /// where naming it anew lower-cases the authority's titles each time.
     func bodyName(_ body: DecidingBody) -> BodyName {
-        bodyNames[body] ?? BodyName(body, authority: scheme.authority)
+        bodyNames.first { $0.body == body }?.name ?? BodyName(body, authority: scheme.authority)
     }
 
     /// The citation of one of the scheme's sources, with its lines.

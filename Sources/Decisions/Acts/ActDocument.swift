@@ -14,19 +14,22 @@ import SchemeLanguage
 /// personal data), then the examination of the application in an annex.
 enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
-        var document = Document(title: "\(record.documentTitle) — \(record.application.id)",
-                                letterhead: ActParts.letterhead(record, references: actReferences(record)))
+        // The blocks gathered in one array made big enough for an act (some thirty blocks),
+        // rather than appended part by part to a document that grows as they come.
+        var blocks: [Block] = []
+        blocks.reserveCapacity(48)
         if let act = record.issuance.act, act.body.votes {
-            document.append(contentsOf: NotificationLetter.body(record, act: act))
+            blocks += NotificationLetter.body(record, act: act)
         } else {
-            document.append(contentsOf: presidentsDecision(record))
+            presidentsDecision(record, into: &blocks)
         }
-        document.append(contentsOf: ActParts.signatureBlock(record))
-        document.append(contentsOf: orientation(record))
-        document.append(contentsOf: ActParts.mentions(["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"], of: record))
-        document.append(contentsOf: ActAnnex.blocks(record))
-        document.append(contentsOf: ActParts.footer(record))
-        return document
+        blocks += ActParts.signatureBlock(record)
+        blocks += orientation(record)
+        blocks += ActParts.mentions(["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"], of: record)
+        blocks += ActAnnex.blocks(record)
+        blocks += ActParts.footer(record)
+        return Document(title: "\(record.documentTitle) — \(record.application.id)",
+                        letterhead: ActParts.letterhead(record, references: actReferences(record)), blocks: blocks)
     }
 
     /// When the act was notified, said among the references.
@@ -36,12 +39,12 @@ enum ActDocument {
 
     // MARK: - The President's decision
 
-    private static func presidentsDecision(_ record: DecisionRecord) -> [Block] {
+    private static func presidentsDecision(_ record: DecisionRecord, into blocks: inout [Block]) {
         // The applicant with its article, as the act names it three times.
         let applicant = FrenchGrammar.nominal(record.application.applicant.name)
-        var blocks = head(record)
-        blocks += ActBlocks.awardVisasAfter(record, applicant: applicant).map { .paragraph(Text($0), role: .visa) }
-        blocks += considerations(record).map { .paragraph($0, role: .considering) }
+        blocks += head(record)
+        for visa in ActBlocks.awardVisasAfter(record, applicant: applicant) { blocks.append(.paragraph(Text(visa), role: .visa)) }
+        for ground in considerations(record) { blocks.append(.paragraph(ground, role: .considering)) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record, applicant: applicant)]]
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
@@ -49,7 +52,6 @@ enum ActDocument {
         for (index, paragraphs) in articles.enumerated() {
             blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
         }
-        return blocks
     }
 
     /// What the head of the President's decision is made from, besides its scheme.
@@ -59,7 +61,8 @@ enum ActDocument {
         let selected: Bool
         let actingBody: BodyName?
 
-        init(_ record: DecisionRecord) {
+        /// Borrowing the record: it reads a few of its fields, where a copy would retain them all.
+        init(_ record: borrowing DecisionRecord) {
             (act, outcome, selected, actingBody) = (record.issuance.act, record.outcome, record.selected, record.actingBody)
         }
     }
