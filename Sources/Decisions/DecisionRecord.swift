@@ -177,27 +177,19 @@ extension DecisionRecord {
         computedAmountText = computedAmount.map(FrenchFormat.money)
         amountText = awarded == nil ? computedAmountText : amount.map(FrenchFormat.money)
         unrounded = evaluation.amount?.unrounded
-        // A fact several criteria read is stated once (its sentence costs more than its row).
-        // Where each input's fact is in `stated`, by the input's index (-1: not stated yet):
-        // arrays read and written in place, where a dictionary hashed each index and grew as
-        // the facts came.
-        var statedAt = [Int](repeating: -1, count: scheme.inputs.count)
-        var stated: [Fact?] = []
-        // A local function, passed only where it does not escape: the arrays stay on the stack.
-        func facts(_ index: Int) -> Fact? {
-            if statedAt[index] >= 0 { return stated[statedAt[index]] }
-            let fact = DecisionRecord.fact(index, evaluation, filled: filled)
-            statedAt[index] = stated.count
-            stated.append(fact)
-            return fact
+        var stated = StatedFacts(evaluation, filled: filled)
+        var criteria: [CriterionRow] = []
+        criteria.reserveCapacity(evaluation.criteria.count)
+        for (position, result) in evaluation.criteria.enumerated() {
+            criteria.append(DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: &stated, filled: filled))
         }
-        criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts, filled: filled)
-        }
+        self.criteria = criteria
         failed = criteria.filter { $0.verdict == .failed }
         steps = DecisionRecord.steps(evaluation, values: values, filled: filled, wording: wording, fragments: issuance.fragments)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
-        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap(facts)
+        var awaiting: [Fact] = []
+        for index in evaluation.awaitingConfirmation { if let fact = stated.fact(index) { awaiting.append(fact) } }
+        awaitingConfirmation = awaiting
         citedSources = wording.citedSources
         legalBasis = wording.legalBasis
         self.inputHash = inputHash ?? InputFingerprint.sha256(application, scheme: scheme)
@@ -224,16 +216,44 @@ extension DecisionRecord {
         return scheme.sources.filter { $0.id != delegation && !$0.context }.map(\.deliberation).uniqued()
     }
 
+    /// The facts a record states, each worked out once: a fact several criteria read is stated
+    /// once (its sentence costs more than its row). Found by the input's index in two arrays
+    /// read and written in place, where a dictionary hashed each index and grew as facts came.
+    private struct StatedFacts {
+        let evaluation: Evaluation
+        let filled: (String) -> String
+        /// By input index: where its fact is in `facts`, or -1 before it is worked out.
+        private var position: [Int]
+        private var facts: [Fact?] = []
+
+        init(_ evaluation: Evaluation, filled: @escaping (String) -> String) {
+            (self.evaluation, self.filled) = (evaluation, filled)
+            position = [Int](repeating: -1, count: evaluation.scheme.inputs.count)
+            facts.reserveCapacity(8)
+        }
+
+        mutating func fact(_ index: Int) -> Fact? {
+            if position[index] >= 0 { return facts[position[index]] }
+            let fact = DecisionRecord.fact(index, evaluation, filled: filled)
+            position[index] = facts.count
+            facts.append(fact)
+            return fact
+        }
+    }
+
     private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording,
-                            facts: (Int) -> Fact?, filled: (String) -> String) -> CriterionRow {
+                            facts stated: inout StatedFacts, filled: (String) -> String) -> CriterionRow {
         let scheme = evaluation.scheme
         let application = evaluation.application
-        let criterion = scheme.criteria[result.index]
-        let decisions = wording.criterionDecisionSchemes[result.index].compactMap { id in decisionFact(id, evaluation) }
+        var facts: [Fact] = []
+        facts.reserveCapacity(result.factsUsed.count)
+        for index in result.factsUsed { if let fact = stated.fact(index) { facts.append(fact) } }
+        for id in wording.criterionDecisionSchemes[result.index] { if let fact = decisionFact(id, evaluation) { facts.append(fact) } }
+        // The criterion's fields read in place, rather than the criterion copied whole.
         return CriterionRow(
-            number: number, id: criterion.id, label: filled(criterion.label), verdict: result.verdict,
-            facts: result.factsUsed.compactMap(facts) + decisions,
-            source: wording.criterionSources[result.index], failure: filled(criterion.failure(filed: application.filed)),
+            number: number, id: scheme.criteria[result.index].id, label: filled(scheme.criteria[result.index].label), verdict: result.verdict,
+            facts: facts,
+            source: wording.criterionSources[result.index], failure: filled(scheme.criteria[result.index].failure(filed: application.filed)),
             note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
             shortCitation: wording.shortCitations[result.index], actCitation: wording.actCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
     }

@@ -124,7 +124,7 @@ enum ActBlocks {
         var after = record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
         let application = record.application
         let by = FrenchGrammar.by(nominal: applicant ?? FrenchGrammar.nominal(application.applicant.name))
-        after.append("Vu la demande déposée le \(application.filed.frenchLong) \(by) et les pièces qui l'accompagnent.")
+        after.append(String(sized: ["Vu la demande déposée le ", application.filed.frenchLong, " ", by, " et les pièces qui l'accompagnent."]))
         return after
     }
 

@@ -14,10 +14,8 @@ import SchemeLanguage
 /// personal data), then the examination of the application in an annex.
 enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
-        // The blocks gathered in one array made big enough for an act (some thirty blocks),
-        // rather than appended part by part to a document that grows as they come.
+        // The blocks gathered in one array, then given to the document.
         var blocks: [Block] = []
-        blocks.reserveCapacity(48)
         if let act = record.issuance.act, act.body.votes {
             blocks += NotificationLetter.body(record, act: act)
         } else {
@@ -48,7 +46,7 @@ enum ActDocument {
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record, applicant: applicant)]]
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
-        articles.append([Text("\(ActBlocks.subject(record.issuance.act)) sera notifiée \(FrenchGrammar.to(nominal: applicant)).")])
+        articles.append([Text(String(sized: [ActBlocks.subject(record.issuance.act), " sera notifiée ", FrenchGrammar.to(nominal: applicant), "."]))])
         for (index, paragraphs) in articles.enumerated() {
             blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
         }
@@ -132,18 +130,21 @@ enum ActDocument {
     /// rather than as texts added one to the other.
     static func statement(_ record: DecisionRecord, applicant: String) -> Text {
         let scheme = "« \(record.scheme.title) »"
-        let by = FrenchGrammar.by(nominal: applicant)
         switch (record.outcome, record.amountText) {
         case (.favorable, let amount?):
-            return sentence("Une aide d'un montant de ", strong: amount,
-                            " est attribuée \(FrenchGrammar.to(nominal: applicant)) au titre du dispositif \(scheme)\(project(record)).")
+            let after = String(sized: [" est attribuée ", FrenchGrammar.to(nominal: applicant), " au titre du dispositif « ",
+                                       record.scheme.title, " »", project(record), "."])
+            return sentence("Une aide d'un montant de ", strong: amount, after)
         case (.favorable, nil) where record.selected:
+            let by = FrenchGrammar.by(nominal: applicant)
             return sentence("La candidature présentée \(by) est ", strong: "retenue", " au titre de l'appel \(scheme).")
         case (.favorable, nil):
+            let by = FrenchGrammar.by(nominal: applicant)
             return sentence("La candidature présentée \(by) est ", strong: "recevable", " : elle est admise à la sélection de l'appel \(scheme).")
         default:
-            let what = record.grants ? "La demande présentée" : "La candidature présentée"
-            return sentence("\(what) \(by) au titre du dispositif \(scheme) est ", strong: record.grants ? "rejetée" : "irrecevable", ".")
+            let what = record.grants ? "La demande présentée " : "La candidature présentée "
+            let before = String(sized: [what, FrenchGrammar.by(nominal: applicant), " au titre du dispositif ", scheme, " est "])
+            return sentence(before, strong: record.grants ? "rejetée" : "irrecevable", ".")
         }
     }
 

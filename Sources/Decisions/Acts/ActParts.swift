@@ -207,6 +207,6 @@ enum ActParts {
         let rules = record.issuance.fragment(["pied", engine, scheme.file], scheme: scheme) {
             "Établi par Guichet \(engine), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
         }
-        return [.separator, .paragraph(Text(rules + record.inputHash + "."), role: .small)]
+        return [.separator, .paragraph(Text(String(sized: [rules, record.inputHash, "."])), role: .small)]
     }
 }
