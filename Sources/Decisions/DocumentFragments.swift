@@ -8,8 +8,8 @@ import Synchronization
 /// same templates for every act.
 ///
 /// One value serves one run: give every `Issuance` of the run the same one. Each text is kept
-/// under the scheme's id and fingerprint and every other value it is made from, so that a text
-/// is only ever reused where working it out again would give the same words.
+/// under its scheme (the very object: schemes are immutable) and every other value it is made
+/// from, so that a text is only ever reused where working it out again would give the same words.
 public final class DocumentFragments: Sendable {
     /// The values kept, scheme by scheme: a run decides on one scheme or a few, and a scheme's
     /// table is found by its identity, so that no name repeats the scheme's id and fingerprint
@@ -29,61 +29,36 @@ public final class DocumentFragments: Sendable {
         var values: [Name: KeptValue] = [:]
     }
 
-    /// What a value is kept under: the UTF-8 bytes of its key's parts, each after its length,
-    /// so that no two lists of parts give the same name, whatever characters the parts hold.
-    /// Bytes, not a `String`: a String hashes and compares by Unicode canonical equivalence,
-    /// which for French words (« données », « La présente décision ») cost more than the lookup
-    /// saved; two keys spelled with the same bytes are the same key, which is all a key needs.
+    /// What a value is kept under: its key's parts, compared by their UTF-8 bytes, and whether
+    /// it is kept with its source. The parts themselves, not their bytes joined in a buffer of
+    /// their own: a document looks up a dozen values, and building that buffer cost as much as
+    /// the lookup. Bytes, not Swift's `==`: a String hashes and compares by Unicode canonical
+    /// equivalence, which for French words (« données », « La présente décision ») cost more
+    /// than the lookup saved; two keys spelled with the same bytes are the same key, which is
+    /// all a key needs. Two lists of parts are the same name only part by part, whatever
+    /// characters the parts hold.
     struct Name: Hashable, Sendable {
-        let bytes: [UInt8]
+        /// Whether the value is kept with its source (`value(_:scheme:from:make:)`), which sets
+        /// it apart from a value kept under the same parts without one.
+        let sourced: Bool
+        let parts: [String]
 
-        init(_ parts: [String]) {
-            self.init(marker: nil, key: parts)
+        init(_ parts: [String], sourced: Bool = false) {
+            (self.parts, self.sourced) = (parts, sourced)
         }
 
-        /// The name of `key`: `marker` when given (which sets apart the values kept with their
-        /// source), then the key's parts.
-        init(marker: String?, key: [String]) {
-            var count = marker.map { $0.utf8.count + 4 } ?? 0
-            for part in key { count += part.utf8.count + 4 }
-            bytes = Self.joined(count: count) { write in
-                if let marker { write(marker) }
-                for part in key { write(part) }
-            }
-        }
-
-        /// The parts `parts` gives to its `write`, each after its length, in one buffer of
-        /// `count` bytes: what the parts take, each with its four-byte length.
-        private static func joined(count: Int, _ parts: ((String) -> Void) -> Void) -> [UInt8] {
-            // Sound: `write` stores each part's length and bytes from offset 0 on, and the
-            // parts given take `count` bytes in all, which `count` ends at.
-            [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
-                parts { part in write(part, into: raw, at: &written) }
-            }
-        }
-
-        /// Stores the length of `part`, then its UTF-8 bytes, at `offset`, which it moves past them.
-        /// The caller has made room for them.
-        private static func write(_ part: String, into raw: UnsafeMutableRawBufferPointer, at offset: inout Int) {
-            part.withUTF8Bytes { utf8 in
-                raw.storeBytes(of: UInt32(utf8.count).littleEndian, toByteOffset: offset, as: UInt32.self)
-                offset += 4
-                if let start = utf8.baseAddress {
-                    (raw.baseAddress! + offset).copyMemory(from: start, byteCount: utf8.count)
-                    offset += utf8.count
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sourced)
+            for part in parts {
+                part.withUTF8Bytes { utf8 in
+                    hasher.combine(utf8.count)
+                    hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
                 }
             }
         }
 
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-
-        /// The same bytes, compared as one block: every value a document takes from the run's
-        /// fragments is looked up by one.
         static func == (lhs: Name, rhs: Name) -> Bool {
-            lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { ExactText.equal(left, $0) } }
+            lhs.sourced == rhs.sourced && ExactText.same(lhs.parts, rhs.parts)
         }
     }
 
@@ -131,7 +106,7 @@ public final class DocumentFragments: Sendable {
 
     /// The value kept under `key` for `scheme`, made by `make` the first time.
     func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = Name(marker: nil, key: key)
+        let name = Name(key)
         if let kept = kept(name, scheme: scheme) as? Plain<Value> { return kept.value }
         let made = make()
         keep(Plain(made), as: name, scheme: scheme)
@@ -144,7 +119,7 @@ public final class DocumentFragments: Sendable {
     /// the run's fragments share their storage, which makes the comparison nearly free.
     func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                               make: (Source) -> Value) -> Value {
-        let name = Name(marker: "\u{2}", key: key)
+        let name = Name(key, sourced: true)
         if let kept = kept(name, scheme: scheme) as? Kept<Source, Value>, kept.source == source { return kept.value }
         let made = make(source)
         keep(Kept(source: source, value: made), as: name, scheme: scheme)

@@ -32,12 +32,12 @@ import TestSupport
         #expect(fact(composed).isExactly(fact(composed)))
     }
 
-    /// A name is the marker when given, then the key's parts, each set apart as `Name(_:)` sets them apart.
-    @Test func aNameIsItsMarkerThenItsParts() {
+    /// A value kept with its source never shares a name with one kept without, whatever its parts.
+    @Test func aSourcedNameIsSetApart() {
         typealias Name = DocumentFragments.Name
-        #expect(Name(marker: "\u{2}", key: ["tête", "décision"]) == Name(["\u{2}", "tête", "décision"]))
-        #expect(Name(marker: "\u{2}", key: ["k"]) != Name(marker: nil, key: ["\u{2}", "k", ""]))
-        #expect(Name(marker: nil, key: []) == Name([]))
+        #expect(Name(["tête", "décision"], sourced: true) == Name(["tête", "décision"], sourced: true))
+        #expect(Name(["k"], sourced: true) != Name(["k"]))
+        #expect(Name([]) == Name([]))
     }
 
     /// Values are kept scheme by scheme, and with their source: the same key asked for another
