@@ -309,14 +309,19 @@ extension DecisionRecord {
                               wording: SchemeWording, fragments: DocumentFragments?) -> [StepRow] {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
         let shown = definition.steps.enumerated().map { index, step in
-            amount.steps[index].map { stepValue($0, step: step, evaluation: evaluation) }
+            amount.steps[index].map { stepValue($0, step: step, input: wording.stepFormulaInputs[index], evaluation: evaluation) }
         }
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
             let written = step.wording.map { text in
-                let named = { (name: String) -> String? in
-                    name == InputStatement.valueName ? shown[index] ?? "non calculable"
-                        : wording.stepIndex[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
+                // What each name of the wording stands for, in the order written (`SchemeWording.stepWordingTargets`).
+                let named = wording.stepWordingTargets[index].map { target -> String? in
+                    switch target {
+                    case .value: shown[index] ?? "non calculable"
+                    case .step(let other): shown[other] ?? "non calculable"
+                    case .input(let input): inputShown(input, evaluation)
+                    case .other: nil
+                    }
                 }
                 return stepWording(text, index: index, named: named, values: values, wording: wording, fragments: fragments)
             }
@@ -339,31 +344,31 @@ extension DecisionRecord {
     }
 
     /// The wording of step `index` with the steps, inputs and parameters it names written out;
-    /// kept in the run's fragments under what it is filled from, when the run keeps them. The
-    /// names are those the scan of the text meets, in order, whatever they stand for: the
-    /// source holds all the filling reads.
-    private static func stepWording(_ text: String, index: Int, named: (String) -> String?, values: [String: String],
+    /// kept in the run's fragments under what it is filled from, when the run keeps them.
+    /// `named`: what each name stands for, in the order the scan of the text meets them,
+    /// whatever they stand for (nil: a parameter's, or none): the source holds all the filling reads.
+    private static func stepWording(_ text: String, index: Int, named: [String?], values: [String: String],
                                     wording: SchemeWording, fragments: DocumentFragments?) -> String {
-        let fill = { (named: (String) -> String?) in ParameterText.fill(ParameterText.fill(text, named)) { values[$0] } }
-        guard let fragments else { return fill(named) }
-        let source = StepWordingSource(named: wording.stepWordingNames[index].map(named), values: values)
-        return fragments.value(["libellé-étape", String(index)], scheme: wording.scheme, from: source) { source in
-            var answers = source.named.makeIterator()
-            return fill { _ in answers.next() ?? nil }
+        let fill = { (named: [String?]) -> String in
+            var answers = named.makeIterator()
+            return ParameterText.fill(ParameterText.fill(text) { _ in answers.next() ?? nil }) { values[$0] }
         }
+        guard let fragments else { return fill(named) }
+        let source = StepWordingSource(named: named, values: values)
+        return fragments.value(["libellé-étape", String(index)], scheme: wording.scheme, from: source) { fill($0.named) }
     }
 
-    /// An input a step's wording names, written as the fact is; nil for a name that is no input.
-    private static func inputShown(_ name: String, _ evaluation: Evaluation) -> String? {
-        guard let index = evaluation.scheme.inputIndex(name) else { return nil }
+    /// The input of index `index` a step's wording names, written as the fact is.
+    private static func inputShown(_ index: Int, _ evaluation: Evaluation) -> String? {
         guard let value = evaluation.application.facts[index] else { return "non renseigné" }
         return shown(value, input: evaluation.scheme.inputs[index], index: index, application: evaluation.application)
     }
 
     /// A step that reads one amount of the file states it as the fact does (HT, or as declared TTC).
-    private static func stepValue(_ value: Value, step: AmountDefinition.Step, evaluation: Evaluation) -> String {
+    /// `input`: the input whose id the step's formula is, if any (`SchemeWording.stepFormulaInputs`).
+    private static func stepValue(_ value: Value, step: AmountDefinition.Step, input: Int?, evaluation: Evaluation) -> String {
         let scheme = evaluation.scheme
-        guard let index = scheme.inputIndex(step.formula) else { return FrenchFormat.value(value, type: step.expression.type) }
+        guard let index = input else { return FrenchFormat.value(value, type: step.expression.type) }
         return shown(value, input: scheme.inputs[index], index: index, application: evaluation.application)
     }
 

@@ -16,10 +16,12 @@ enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
         // The blocks gathered in one array, then given to the document.
         var blocks: [Block] = []
+        // The filing date, as the letterhead and the « Vu » write it.
+        let filed = record.application.filed.frenchLong
         if let act = record.issuance.act, act.body.votes {
             blocks += NotificationLetter.body(record, act: act)
         } else {
-            presidentsDecision(record, into: &blocks)
+            presidentsDecision(record, filed: filed, into: &blocks)
         }
         blocks += ActParts.signatureBlock(record)
         blocks += orientation(record)
@@ -27,7 +29,7 @@ enum ActDocument {
         blocks += ActAnnex.blocks(record)
         blocks += ActParts.footer(record)
         return Document(title: "\(record.documentTitle) — \(record.application.id)",
-                        letterhead: ActParts.letterhead(record, references: actReferences(record)), blocks: blocks)
+                        letterhead: ActParts.letterhead(record, references: actReferences(record), filed: filed), blocks: blocks)
     }
 
     /// When the act was notified, said among the references.
@@ -37,11 +39,11 @@ enum ActDocument {
 
     // MARK: - The President's decision
 
-    private static func presidentsDecision(_ record: DecisionRecord, into blocks: inout [Block]) {
+    private static func presidentsDecision(_ record: DecisionRecord, filed: String, into blocks: inout [Block]) {
         // The applicant with its article, as the act names it three times.
         let applicant = FrenchGrammar.nominal(record.application.applicant.name)
         blocks += head(record)
-        for visa in ActBlocks.awardVisasAfter(record, applicant: applicant) { blocks.append(.paragraph(Text(visa), role: .visa)) }
+        for visa in ActBlocks.awardVisasAfter(record, applicant: applicant, filed: filed) { blocks.append(.paragraph(Text(visa), role: .visa)) }
         for ground in considerations(record) { blocks.append(.paragraph(ground, role: .considering)) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
         var articles: [[Text]] = [[statement(record, applicant: applicant)]]
