@@ -177,21 +177,19 @@ extension DecisionRecord {
         computedAmountText = computedAmount.map(FrenchFormat.money)
         amountText = awarded == nil ? computedAmountText : amount.map(FrenchFormat.money)
         unrounded = evaluation.amount?.unrounded
-        // A fact several criteria read is stated once (its sentence costs more than its row).
-        var stated: [Int: Fact?] = [:]
-        let facts: (Int) -> Fact? = { index in
-            if let known = stated[index] { return known }
-            let fact = DecisionRecord.fact(index, evaluation, filled: filled)
-            stated[index] = fact
-            return fact
+        var stated = StatedFacts(evaluation, filled: filled)
+        var criteria: [CriterionRow] = []
+        criteria.reserveCapacity(evaluation.criteria.count)
+        for (position, result) in evaluation.criteria.enumerated() {
+            criteria.append(DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: &stated, filled: filled))
         }
-        criteria = evaluation.criteria.enumerated().map { position, result in
-            DecisionRecord.row(position + 1, result, evaluation, wording: wording, facts: facts, filled: filled)
-        }
+        self.criteria = criteria
         failed = criteria.filter { $0.verdict == .failed }
         steps = DecisionRecord.steps(evaluation, values: values, filled: filled, wording: wording, fragments: issuance.fragments)
         missing = evaluation.missing.map { DecisionRecord.missingRow($0, evaluation) }
-        awaitingConfirmation = evaluation.awaitingConfirmation.compactMap(facts)
+        var awaiting: [Fact] = []
+        for index in evaluation.awaitingConfirmation { if let fact = stated.fact(index) { awaiting.append(fact) } }
+        awaitingConfirmation = awaiting
         citedSources = wording.citedSources
         legalBasis = wording.legalBasis
         self.inputHash = inputHash ?? InputFingerprint.sha256(application, scheme: scheme)
@@ -218,16 +216,44 @@ extension DecisionRecord {
         return scheme.sources.filter { $0.id != delegation && !$0.context }.map(\.deliberation).uniqued()
     }
 
+    /// The facts a record states, each worked out once: a fact several criteria read is stated
+    /// once (its sentence costs more than its row). Found by the input's index in two arrays
+    /// read and written in place, where a dictionary hashed each index and grew as facts came.
+    private struct StatedFacts {
+        let evaluation: Evaluation
+        let filled: (String) -> String
+        /// By input index: where its fact is in `facts`, or -1 before it is worked out.
+        private var position: [Int]
+        private var facts: [Fact?] = []
+
+        init(_ evaluation: Evaluation, filled: @escaping (String) -> String) {
+            (self.evaluation, self.filled) = (evaluation, filled)
+            position = [Int](repeating: -1, count: evaluation.scheme.inputs.count)
+            facts.reserveCapacity(8)
+        }
+
+        mutating func fact(_ index: Int) -> Fact? {
+            if position[index] >= 0 { return facts[position[index]] }
+            let fact = DecisionRecord.fact(index, evaluation, filled: filled)
+            position[index] = facts.count
+            facts.append(fact)
+            return fact
+        }
+    }
+
     private static func row(_ number: Int, _ result: CriterionResult, _ evaluation: Evaluation, wording: SchemeWording,
-                            facts: (Int) -> Fact?, filled: (String) -> String) -> CriterionRow {
+                            facts stated: inout StatedFacts, filled: (String) -> String) -> CriterionRow {
         let scheme = evaluation.scheme
         let application = evaluation.application
-        let criterion = scheme.criteria[result.index]
-        let decisions = wording.criterionDecisionSchemes[result.index].compactMap { id in decisionFact(id, evaluation) }
+        var facts: [Fact] = []
+        facts.reserveCapacity(result.factsUsed.count)
+        for index in result.factsUsed { if let fact = stated.fact(index) { facts.append(fact) } }
+        for id in wording.criterionDecisionSchemes[result.index] { if let fact = decisionFact(id, evaluation) { facts.append(fact) } }
+        // The criterion's fields read in place, rather than the criterion copied whole.
         return CriterionRow(
-            number: number, id: criterion.id, label: filled(criterion.label), verdict: result.verdict,
-            facts: result.factsUsed.compactMap(facts) + decisions,
-            source: wording.criterionSources[result.index], failure: filled(criterion.failure(filed: application.filed)),
+            number: number, id: scheme.criteria[result.index].id, label: filled(scheme.criteria[result.index].label), verdict: result.verdict,
+            facts: facts,
+            source: wording.criterionSources[result.index], failure: filled(scheme.criteria[result.index].failure(filed: application.filed)),
             note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
             shortCitation: wording.shortCitations[result.index], actCitation: wording.actCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
     }
@@ -283,14 +309,19 @@ extension DecisionRecord {
                               wording: SchemeWording, fragments: DocumentFragments?) -> [StepRow] {
         guard let definition = evaluation.scheme.amount, let amount = evaluation.amount else { return [] }
         let shown = definition.steps.enumerated().map { index, step in
-            amount.steps[index].map { stepValue($0, step: step, evaluation: evaluation) }
+            amount.steps[index].map { stepValue($0, step: step, input: wording.stepFormulaInputs[index], evaluation: evaluation) }
         }
         return definition.steps.enumerated().map { index, step in
             let value = amount.steps[index]
             let written = step.wording.map { text in
-                let named = { (name: String) -> String? in
-                    name == InputStatement.valueName ? shown[index] ?? "non calculable"
-                        : wording.stepIndex[name].map { shown[$0] ?? "non calculable" } ?? inputShown(name, evaluation)
+                // What each name of the wording stands for, in the order written (`SchemeWording.stepWordingTargets`).
+                let named = wording.stepWordingTargets[index].map { target -> String? in
+                    switch target {
+                    case .value: shown[index] ?? "non calculable"
+                    case .step(let other): shown[other] ?? "non calculable"
+                    case .input(let input): inputShown(input, evaluation)
+                    case .other: nil
+                    }
                 }
                 return stepWording(text, index: index, named: named, values: values, wording: wording, fragments: fragments)
             }
@@ -313,31 +344,31 @@ extension DecisionRecord {
     }
 
     /// The wording of step `index` with the steps, inputs and parameters it names written out;
-    /// kept in the run's fragments under what it is filled from, when the run keeps them. The
-    /// names are those the scan of the text meets, in order, whatever they stand for: the
-    /// source holds all the filling reads.
-    private static func stepWording(_ text: String, index: Int, named: (String) -> String?, values: [String: String],
+    /// kept in the run's fragments under what it is filled from, when the run keeps them.
+    /// `named`: what each name stands for, in the order the scan of the text meets them,
+    /// whatever they stand for (nil: a parameter's, or none): the source holds all the filling reads.
+    private static func stepWording(_ text: String, index: Int, named: [String?], values: [String: String],
                                     wording: SchemeWording, fragments: DocumentFragments?) -> String {
-        let fill = { (named: (String) -> String?) in ParameterText.fill(ParameterText.fill(text, named)) { values[$0] } }
-        guard let fragments else { return fill(named) }
-        let source = StepWordingSource(named: wording.stepWordingNames[index].map(named), values: values)
-        return fragments.value(["libellé-étape", String(index)], scheme: wording.scheme, from: source) { source in
-            var answers = source.named.makeIterator()
-            return fill { _ in answers.next() ?? nil }
+        let fill = { (named: [String?]) -> String in
+            var answers = named.makeIterator()
+            return ParameterText.fill(ParameterText.fill(text) { _ in answers.next() ?? nil }) { values[$0] }
         }
+        guard let fragments else { return fill(named) }
+        let source = StepWordingSource(named: named, values: values)
+        return fragments.value(["libellé-étape", String(index)], scheme: wording.scheme, from: source) { fill($0.named) }
     }
 
-    /// An input a step's wording names, written as the fact is; nil for a name that is no input.
-    private static func inputShown(_ name: String, _ evaluation: Evaluation) -> String? {
-        guard let index = evaluation.scheme.inputIndex(name) else { return nil }
+    /// The input of index `index` a step's wording names, written as the fact is.
+    private static func inputShown(_ index: Int, _ evaluation: Evaluation) -> String? {
         guard let value = evaluation.application.facts[index] else { return "non renseigné" }
         return shown(value, input: evaluation.scheme.inputs[index], index: index, application: evaluation.application)
     }
 
     /// A step that reads one amount of the file states it as the fact does (HT, or as declared TTC).
-    private static func stepValue(_ value: Value, step: AmountDefinition.Step, evaluation: Evaluation) -> String {
+    /// `input`: the input whose id the step's formula is, if any (`SchemeWording.stepFormulaInputs`).
+    private static func stepValue(_ value: Value, step: AmountDefinition.Step, input: Int?, evaluation: Evaluation) -> String {
         let scheme = evaluation.scheme
-        guard let index = scheme.inputIndex(step.formula) else { return FrenchFormat.value(value, type: step.expression.type) }
+        guard let index = input else { return FrenchFormat.value(value, type: step.expression.type) }
         return shown(value, input: scheme.inputs[index], index: index, application: evaluation.application)
     }
 

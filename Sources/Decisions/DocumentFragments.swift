@@ -8,71 +8,76 @@ import Synchronization
 /// same templates for every act.
 ///
 /// One value serves one run: give every `Issuance` of the run the same one. Each text is kept
-/// under the scheme's id and fingerprint and every other value it is made from, so that a text
-/// is only ever reused where working it out again would give the same words.
+/// under its scheme (the very object: schemes are immutable) and every other value it is made
+/// from, so that a text is only ever reused where working it out again would give the same words.
 public final class DocumentFragments: Sendable {
-    private let texts = Mutex<[Name: any Sendable]>([:])
+    /// The values kept, scheme by scheme: a run decides on one scheme or a few, and a scheme's
+    /// table is found by its identity, so that no name repeats the scheme's id and fingerprint
+    /// (a hundred bytes to copy and hash at every lookup).
+    private let state = Mutex(State())
 
-    /// What a value is kept under: the UTF-8 bytes of its key's parts, each after its length,
-    /// so that no two lists of parts give the same name, whatever characters the parts hold.
-    /// Bytes, not a `String`: a String hashes and compares by Unicode canonical equivalence,
-    /// which for French words (« données », « La présente décision ») cost more than the lookup
-    /// saved; two keys spelled with the same bytes are the same key, which is all a key needs.
+    private struct State {
+        var tables: [ObjectIdentifier: SchemeTable] = [:]
+        /// How many values all the tables keep.
+        var count = 0
+    }
+
+    /// One scheme's values. It holds the scheme, so that no other scheme can take its identity
+    /// while the run lasts.
+    private struct SchemeTable {
+        let scheme: Scheme
+        var values: [Name: KeptValue] = [:]
+    }
+
+    /// What a value is kept under: its key's parts, compared by their UTF-8 bytes, and whether
+    /// it is kept with its source. The parts themselves, not their bytes joined in a buffer of
+    /// their own: a document looks up a dozen values, and building that buffer cost as much as
+    /// the lookup. Bytes, not Swift's `==`: a String hashes and compares by Unicode canonical
+    /// equivalence, which for French words (« données », « La présente décision ») cost more
+    /// than the lookup saved; two keys spelled with the same bytes are the same key, which is
+    /// all a key needs. Two lists of parts are the same name only part by part, whatever
+    /// characters the parts hold.
     struct Name: Hashable, Sendable {
-        let bytes: [UInt8]
+        /// Whether the value is kept with its source (`value(_:scheme:from:make:)`), which sets
+        /// it apart from a value kept under the same parts without one.
+        let sourced: Bool
+        let parts: [String]
 
-        init(_ parts: [String]) {
-            bytes = Self.joined(count: parts.reduce(0) { $0 + $1.utf8.count + 4 }) { write in
-                for part in parts { write(part) }
-            }
+        init(_ parts: [String], sourced: Bool = false) {
+            (self.parts, self.sourced) = (parts, sourced)
         }
 
-        /// The name of `key` for `scheme`: its id and fingerprint, then `marker` when given
-        /// (which sets apart the values kept with their source), then the key's parts.
-        init(scheme: Scheme, marker: String? = nil, key: [String]) {
-            var count = scheme.id.utf8.count + scheme.rulesHash.utf8.count + 8 + (marker.map { $0.utf8.count + 4 } ?? 0)
-            for part in key { count += part.utf8.count + 4 }
-            bytes = Self.joined(count: count) { write in
-                write(scheme.id)
-                write(scheme.rulesHash)
-                if let marker { write(marker) }
-                for part in key { write(part) }
-            }
-        }
-
-        /// The parts `parts` gives to its `write`, each after its length, in one buffer of
-        /// `count` bytes: what the parts take, each with its four-byte length.
-        private static func joined(count: Int, _ parts: ((String) -> Void) -> Void) -> [UInt8] {
-            // Sound: `write` stores each part's length and bytes from offset 0 on, and the
-            // parts given take `count` bytes in all, which `count` ends at.
-            [UInt8](unsafeUninitializedCapacity: count) { buffer, written in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
-                parts { part in write(part, into: raw, at: &written) }
-            }
-        }
-
-        /// Stores the length of `part`, then its UTF-8 bytes, at `offset`, which it moves past them.
-        /// The caller has made room for them.
-        private static func write(_ part: String, into raw: UnsafeMutableRawBufferPointer, at offset: inout Int) {
-            part.withUTF8Bytes { utf8 in
-                raw.storeBytes(of: UInt32(utf8.count).littleEndian, toByteOffset: offset, as: UInt32.self)
-                offset += 4
-                if let start = utf8.baseAddress {
-                    (raw.baseAddress! + offset).copyMemory(from: start, byteCount: utf8.count)
-                    offset += utf8.count
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sourced)
+            for part in parts {
+                part.withUTF8Bytes { utf8 in
+                    hasher.combine(utf8.count)
+                    hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
                 }
             }
         }
 
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-
-        /// The same bytes, compared as one block: a name is a hundred bytes or more, and every
-        /// value a document takes from the run's fragments is looked up by one.
         static func == (lhs: Name, rhs: Name) -> Bool {
-            lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { ExactText.equal(left, $0) } }
+            lhs.sourced == rhs.sourced && ExactText.same(lhs.parts, rhs.parts)
         }
+    }
+
+    /// A value kept, of whatever type: a class, so that taking it back as the type asked for is
+    /// a class cast (a pointer compared), not the cast of an existential value.
+    private class KeptValue: @unchecked Sendable {}
+    // Sound: `KeptValue` holds nothing, and its subclasses only constants of Sendable types.
+
+    /// A value kept with no source.
+    private final class Plain<Value: Sendable>: KeptValue, @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// A value and what it was made from.
+    private final class Kept<Source: Equatable & Sendable, Value: Sendable>: KeptValue, @unchecked Sendable {
+        let source: Source
+        let value: Value
+        init(source: Source, value: Value) { (self.source, self.value) = (source, value) }
     }
 
     public init() {}
@@ -82,30 +87,30 @@ public final class DocumentFragments: Sendable {
     /// it, a value is worked out again each time, as without fragments.
     static let limit = 20_000
 
-    /// The value kept under `key` for `scheme`, made by `make` the first time.
-    func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
-        let name = Name(scheme: scheme, key: key)
-        // Unwrapped before the cast: nil cast to an optional `Value` would pass for a kept nil.
-        if let kept = texts.withLock({ $0[name] }), let known = kept as? Value { return known }
-        let made = make()
-        keep(made, as: name)
-        return made
+    /// What is kept under `name` for `scheme`, if anything.
+    private func kept(_ name: Name, scheme: Scheme) -> KeptValue? {
+        state.withLock { $0.tables[ObjectIdentifier(scheme)]?.values[name] }
     }
 
-    /// Keeps `value` under `name`, replacing what was kept there; a new name only while fewer
-    /// than `limit` values are kept.
-    private func keep(_ value: any Sendable, as name: Name) {
-        texts.withLock { texts in
-            if texts.count < Self.limit || texts[name] != nil { texts[name] = value }
+    /// Keeps `value` under `name` for `scheme`, replacing what was kept there; a new name only
+    /// while fewer than `limit` values are kept.
+    private func keep(_ value: KeptValue, as name: Name, scheme: Scheme) {
+        state.withLock { state in
+            let id = ObjectIdentifier(scheme)
+            let known = state.tables[id]?.values[name] != nil
+            guard known || state.count < Self.limit else { return }
+            state.tables[id, default: SchemeTable(scheme: scheme)].values[name] = value
+            if !known { state.count += 1 }
         }
     }
-}
 
-extension DocumentFragments {
-    /// A value and what it was made from.
-    private struct Kept<Source: Equatable & Sendable, Value: Sendable>: Sendable {
-        let source: Source
-        let value: Value
+    /// The value kept under `key` for `scheme`, made by `make` the first time.
+    func value<Value: Sendable>(_ key: [String], scheme: Scheme, make: () -> Value) -> Value {
+        let name = Name(key)
+        if let kept = kept(name, scheme: scheme) as? Plain<Value> { return kept.value }
+        let made = make()
+        keep(Plain(made), as: name, scheme: scheme)
+        return made
     }
 
     /// `make(source)`, kept under `key` and reused only while asked for with a source equal to
@@ -114,10 +119,10 @@ extension DocumentFragments {
     /// the run's fragments share their storage, which makes the comparison nearly free.
     func value<Source: Equatable & Sendable, Value: Sendable>(_ key: [String], scheme: Scheme, from source: Source,
                                                               make: (Source) -> Value) -> Value {
-        let name = Name(scheme: scheme, marker: "\u{2}", key: key)
-        if let kept = texts.withLock({ $0[name] }) as? Kept<Source, Value>, kept.source == source { return kept.value }
+        let name = Name(key, sourced: true)
+        if let kept = kept(name, scheme: scheme) as? Kept<Source, Value>, kept.source == source { return kept.value }
         let made = make(source)
-        keep(Kept(source: source, value: made), as: name)
+        keep(Kept(source: source, value: made), as: name, scheme: scheme)
         return made
     }
 }

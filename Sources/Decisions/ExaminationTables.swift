@@ -21,14 +21,18 @@ enum ExaminationTables {
     /// `forAct`: the text cited without the lines of the compiled text the rules quote from,
     /// which mean nothing to the applicant (the fiche keeps them for the instructor).
     static func criteria(_ record: DecisionRecord, forAct: Bool = false) -> Table {
-        Table(header: ["n°", "Critère", "Appréciation", "Faits retenus", "Texte"], rows: record.criteria.map { row in
+        Table(header: criteriaHeader, rows: record.criteria.map { row in
             var facts = row.facts.map(\.statement)
             facts += row.missing.map { "Élément manquant : \($0)" }
             if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
-            return [Text(String(row.number)), Text(row.label), verdict(row.verdict),
-                    Text(facts.isEmpty ? "—" : facts.joined(separator: " ")), Text(forAct ? row.actCitation : row.shortCitation)]
+            // One fact is its own statement: no joined copy of it.
+            let stated = facts.isEmpty ? "—" : facts.count == 1 ? facts[0] : facts.joined(separator: " ")
+            return [Text(String(row.number)), Text(row.label), verdict(row.verdict), Text(stated), Text(forAct ? row.actCitation : row.shortCitation)]
         }, widths: [4, 30, 12, 36, 18])
     }
+
+    /// The criteria table's header: the same texts in every document, made once.
+    private static let criteriaHeader: [Text] = ["n°", "Critère", "Appréciation", "Faits retenus", "Texte"]
 
     /// The amount step by step, then the amount retained; when the competent body decided
     /// another amount, the amount computed and the amount it decided, each named as such: an

@@ -80,13 +80,19 @@ enum FrenchGrammar {
                                      masculine: masculine.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) })
 
     /// "à" before an applicant: "à la Commune…", "au Syndicat…", "à l'Association…".
-    static func to(_ name: String) -> String {
-        let phrase = nominal(name)
-        return phrase.hasPrefix("le ") ? "au " + phrase.dropFirst(3) : "à " + phrase
+    static func to(_ name: String) -> String { to(nominal: nominal(name)) }
+
+    /// `to(_:)` of a name already given its article (`nominal(_:)`): a document that names its
+    /// applicant several times finds the article once.
+    static func to(nominal phrase: String) -> String {
+        phrase.hasPrefix("le ") ? "au " + phrase.dropFirst(3) : "à " + phrase
     }
 
     /// "par" before an applicant: "par la Commune…".
-    static func by(_ name: String) -> String { "par " + nominal(name) }
+    static func by(_ name: String) -> String { by(nominal: nominal(name)) }
+
+    /// `by(_:)` of a name already given its article (`nominal(_:)`).
+    static func by(nominal phrase: String) -> String { "par " + phrase }
 
     /// A sentence as a clause after « que »: « Le porteur n'est pas habilité. » gives « que le
     /// porteur n'est pas habilité », « qu'il … » before a vowel; a word in capitals keeps them

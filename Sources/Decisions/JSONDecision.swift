@@ -19,7 +19,7 @@ public enum JSONDecision {
 
     /// The decision as the value of `key` inside a larger document (a service's response),
     /// indented to its place; the same content as the file.
-    public static func write(_ record: DecisionRecord, key: String?, into json: inout JSONWriter) {
+    public static func write(_ record: DecisionRecord, key: JSONKey?, into json: inout JSONWriter) {
         json.object(key) { json in
             json.string("format", "guichet-decision/1")
             engine(record, &json)
@@ -82,7 +82,7 @@ public enum JSONDecision {
         json.fragment("mentions", written)
     }
 
-    private static func mentions(_ mentions: [PrintedMention], key: String?, _ json: inout JSONWriter) {
+    private static func mentions(_ mentions: [PrintedMention], key: JSONKey?, _ json: inout JSONWriter) {
         json.array(key) { json in
             for mention in mentions {
                 json.object { json in
@@ -143,7 +143,8 @@ public enum JSONDecision {
         let notice: String?
         let body: BodyName?
 
-        init(_ record: DecisionRecord) {
+        /// Borrowing the record: it reads a few of its fields, where a copy would retain them all.
+        init(_ record: borrowing DecisionRecord) {
             let issuance = record.issuance
             stage = issuance.stage
             referenceDate = issuance.referenceDate
@@ -212,7 +213,7 @@ public enum JSONDecision {
         json.fragment("scheme", record.wording.schemeJSON)
     }
 
-    static func scheme(_ scheme: Scheme, legalBasis: [String], key: String?, _ json: inout JSONWriter) {
+    static func scheme(_ scheme: Scheme, legalBasis: [String], key: JSONKey?, _ json: inout JSONWriter) {
         json.object(key) { json in
             json.string("id", scheme.id)
             json.string("title", scheme.title)
@@ -234,7 +235,7 @@ public enum JSONDecision {
         let application = record.application
         json.object("application") { json in
             json.string("id", application.id)
-            json.string("filed", application.filed.description)
+            json.date("filed", application.filed)
             json.object("applicant") { json in
                 json.string("name", application.applicant.name)
                 json.string("kind", application.applicant.kind)
@@ -345,7 +346,7 @@ public enum JSONDecision {
         }
     }
 
-    static func source(_ source: SourceReference?, key: String?, _ json: inout JSONWriter) {
+    static func source(_ source: SourceReference?, key: JSONKey?, _ json: inout JSONWriter) {
         guard let source else {
             json.string(key, nil)
             return

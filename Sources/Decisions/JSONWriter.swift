@@ -1,4 +1,5 @@
 import Platform
+import SchemeLanguage
 
 /// A small JSON writer whose output depends only on the calls made: keys are written in the
 /// order given, so a decision's JSON is byte-identical from one run to the next. It appends
@@ -36,7 +37,7 @@ public struct JSONWriter {
 
     /// A value written beforehand, after its key: as it is at the depth it was made for, and
     /// indented further at a deeper one (a decision inside a service's response).
-    mutating func fragment(_ key: String?, _ fragment: JSONFragment) {
+    mutating func fragment(_ key: JSONKey?, _ fragment: JSONFragment) {
         precondition(fragment.depth <= indent, "a JSON fragment is written at the depth it was made for, or deeper")
         separate(key)
         guard fragment.depth < indent else {
@@ -54,25 +55,25 @@ public struct JSONWriter {
     /// What was written, as text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ key: JSONKey? = nil, _ body: (inout JSONWriter) -> Void) {
         open(key, UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    public mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ key: JSONKey? = nil, _ body: (inout JSONWriter) -> Void) {
         open(key, UInt8(ascii: "["))
         body(&self)
         close(UInt8(ascii: "]"))
     }
 
-    public mutating func string(_ key: String?, _ value: String?) {
+    public mutating func string(_ key: JSONKey?, _ value: String?) {
         separate(key)
         if let value { JSONString.append(value, to: &bytes) } else { word("null") }
     }
 
     /// The string `parts` joined by `separator`, written without joining them first.
-    public mutating func string(_ key: String?, joining parts: [String], separator: String) {
+    public mutating func string(_ key: JSONKey?, joining parts: [String], separator: String) {
         separate(key)
         bytes.append(UInt8(ascii: "\""))
         for (index, part) in parts.enumerated() {
@@ -82,12 +83,37 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    public mutating func bool(_ key: String?, _ value: Bool) {
+    /// A date as `LocalDate.description` writes it (`2020-09-28`), its digits written straight
+    /// into the buffer rather than through a string padded part by part.
+    public mutating func date(_ key: JSONKey?, _ value: LocalDate?) {
+        separate(key)
+        guard let value else { return word("null") }
+        guard (0...9999).contains(value.year) else { return JSONString.append(value.description, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+        digits(value.year, count: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.month, count: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(value.day, count: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `value`'s last `count` decimal digits, padded with zeros.
+    private mutating func digits(_ value: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    public mutating func bool(_ key: JSONKey?, _ value: Bool) {
         separate(key)
         word(value ? "true" : "false")
     }
 
-    public mutating func number(_ key: String?, _ value: Int?) {
+    public mutating func number(_ key: JSONKey?, _ value: Int?) {
         separate(key)
         if let value { bytes.append(contentsOf: String(value).utf8) } else { word("null") }
     }
@@ -95,7 +121,7 @@ public struct JSONWriter {
     /// A line break after the last value, as a file ends.
     public mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
 
-    private mutating func open(_ key: String?, _ bracket: UInt8) {
+    private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
         separate(key)
         bytes.append(bracket)
         indent += 1
@@ -112,7 +138,7 @@ public struct JSONWriter {
     }
 
     /// The comma after the previous element, the line and indentation of this one, and its key.
-    private mutating func separate(_ key: String?) {
+    private mutating func separate(_ key: JSONKey?) {
         if bare {
             bare = false
             return
@@ -120,21 +146,35 @@ public struct JSONWriter {
         if hasValues { bytes.append(UInt8(ascii: ",")) }
         hasValues = true
         if indent > 0 { newline() }
-        if let key {
-            bytes.append(UInt8(ascii: "\""))
-            JSONString.appendEscaped(key, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(UInt8(ascii: " "))
+        guard let key else { return }
+        bytes.append(UInt8(ascii: "\""))
+        switch key.spelling {
+        case .literal(let literal): append(literal, count: literal.utf8CodeUnitCount)
+        case .text(let text): JSONString.appendEscaped(text, to: &bytes)
         }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
+    /// A line break, then two spaces a level: copied from one literal in one block, rather than
+    /// byte by byte (a decision writes some six hundred of them).
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
+        let count = 1 + 2 * indent
+        let breakAndSpaces: StaticString = "\n                                                                "
+        guard count <= breakAndSpaces.utf8CodeUnitCount else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+            return
         }
+        append(breakAndSpaces, count: count)
+    }
+
+    /// The first `count` bytes of `literal`, in one block.
+    private mutating func append(_ literal: StaticString, count: Int) {
+        // Sound: a string literal is stored as UTF-8 bytes (`hasPointerRepresentation`), of
+        // which the caller reads no more than it holds.
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: count))
     }
 
     /// `null`, `true` or `false`: copied from the literal's own bytes, with neither a shared
@@ -145,6 +185,30 @@ public struct JSONWriter {
     }
 
     static func quoted(_ value: String) -> String { JSONString.quoted(value) }
+}
+
+/// The key of a value. Most are written in the code (`"amount"`): plain ASCII, copied as they
+/// are, without the scan for characters to escape that a key made at run time (a step's id,
+/// `JSONKey(id)`) takes.
+public struct JSONKey: ExpressibleByStringLiteral, Sendable {
+    enum Spelling: Sendable {
+        case literal(StaticString)
+        case text(String)
+    }
+
+    let spelling: Spelling
+
+    public init(stringLiteral literal: StaticString) {
+        assert(literal.hasPointerRepresentation && UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            .allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+               "a key written in the code is plain ASCII, which JSON writes as it is")
+        spelling = .literal(literal)
+    }
+
+    /// A key made at run time, escaped as JSON requires.
+    public init(_ text: String) {
+        spelling = .text(text)
+    }
 }
 
 /// A JSON value written once, for every document that holds it at the same depth: the

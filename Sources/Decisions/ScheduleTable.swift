@@ -87,7 +87,7 @@ public struct ScheduleTable: Sendable {
                     json.object { json in
                         json.string("month", row.month)
                         json.object("steps") { json in
-                            for (index, id) in stepIDs.enumerated() { json.string(id, row.canonical[index]) }
+                            for (index, id) in stepIDs.enumerated() { json.string(JSONKey(id), row.canonical[index]) }
                         }
                         json.string("paid", row.paidCanonical)
                     }

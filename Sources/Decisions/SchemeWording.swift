@@ -39,22 +39,48 @@ final class SchemeWording: Sendable {
     let referencedSchemes: [String]
     /// How the amount is rounded, as the amount's table says it: nil for a scheme without amount.
     let rounding: String?
-    /// By step id: its index among the amount's steps.
-    let stepIndex: [String: Int]
     /// By step index: the names its wording holds between braces, in the order written.
     let stepWordingNames: [[String]]
+    /// What a name in a step's wording stands for: the step's own value, another step's, an
+    /// input's, or none of these (a parameter, or nothing).
+    enum StepName: Sendable {
+        case value
+        case step(Int)
+        case input(Int)
+        case other
+    }
+    /// By step index: what each of its `stepWordingNames` stands for, found once for the
+    /// scheme rather than by name in every decision.
+    let stepWordingTargets: [[StepName]]
+    /// By step index: the input whose id the step's formula is, when it is one (a step that
+    /// reads one amount of the file).
+    let stepFormulaInputs: [Int?]
+    /// The words of a document's footer before the application's fingerprint, as this engine
+    /// writes them (`ActParts.footer`).
+    let footer: String
     /// How documents name each body of the scheme's authority (`bodyName(_:)`).
-    private let bodyNames: [DecidingBody: BodyName]
+    /// In the order of `DecidingBody.allCases`: found by a comparison or two, where a dictionary
+    /// hashed the body's name at each document.
+    private let bodyNames: [(body: DecidingBody, name: BodyName)]
 
     private init(_ scheme: Scheme) {
         self.scheme = scheme
+        footer = ActParts.footer(engine: DecisionRecord.currentEngineVersion, scheme: scheme)
         criterionDecisionSchemes = scheme.criteria.map { ($0.condition?.referencedSchemes ?? []).uniqued() }
         referencedSchemes = scheme.references.map(\.id).uniqued()
         rounding = scheme.amount.map { FrenchFormat.rounding($0.rounding) }
         let steps = scheme.amount?.steps ?? []
-        stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         stepWordingNames = steps.map { $0.wording.map(ParameterText.names) ?? [] }
-        bodyNames = Dictionary(uniqueKeysWithValues: DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) })
+        stepWordingTargets = stepWordingNames.map { names in
+            names.map { name in
+                if name == InputStatement.valueName { return .value }
+                if let step = stepIndex[name] { return .step(step) }
+                return scheme.inputIndex(name).map { .input($0) } ?? .other
+            }
+        }
+        stepFormulaInputs = steps.map { scheme.inputIndex($0.formula) }
+        bodyNames = DecidingBody.allCases.map { ($0, BodyName($0, authority: scheme.authority)) }
         var citations: [String: String] = [:]
         for source in scheme.sources where citations[source.id] == nil {
             citations[source.id] = Citations.citation(source)
@@ -80,7 +106,7 @@ final class SchemeWording: Sendable {
     /// How documents name `body` of the scheme's authority: the same words in every decision,
     /// where naming it anew lower-cases the authority's titles each time.
     func bodyName(_ body: DecidingBody) -> BodyName {
-        bodyNames[body] ?? BodyName(body, authority: scheme.authority)
+        bodyNames.first { $0.body == body }?.name ?? BodyName(body, authority: scheme.authority)
     }
 
     /// The citation of one of the scheme's sources, with its lines.

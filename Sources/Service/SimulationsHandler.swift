@@ -98,8 +98,8 @@ struct SimulationsHandler: Sendable {
         item.string("scheme", id)
         item.number("applications", totals.applications)
         for (key, outcomes) in [("outcomes_before", totals.outcomesBefore), ("outcomes_after", totals.outcomesAfter)] {
-            item.object(key) { counts in
-                for outcome in Outcome.allCases { counts.number(outcome.rawValue, outcomes[outcome] ?? 0) }
+            item.object(JSONKey(key)) { counts in
+                for outcome in Outcome.allCases { counts.number(JSONKey(outcome.rawValue), outcomes[outcome] ?? 0) }
             }
         }
         item.string("amount_before", FrenchFormat.moneyCanonical(totals.amountBefore))

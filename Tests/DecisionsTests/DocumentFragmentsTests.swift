@@ -32,14 +32,30 @@ import TestSupport
         #expect(fact(composed).isExactly(fact(composed)))
     }
 
-    /// A scheme's names are its id, its fingerprint, the marker when given, then the key's parts,
-    /// each set apart as `Name(_:)` sets them apart.
-    @Test func aSchemesNameIsItsPartsInOrder() throws {
+    /// A value kept with its source never shares a name with one kept without, whatever its parts.
+    @Test func aSourcedNameIsSetApart() {
         typealias Name = DocumentFragments.Name
-        let scheme = try Load.pdesi()
-        #expect(Name(scheme: scheme, key: ["tête", "décision"]) == Name([scheme.id, scheme.rulesHash, "tête", "décision"]))
-        #expect(Name(scheme: scheme, marker: "\u{2}", key: ["k"]) == Name([scheme.id, scheme.rulesHash, "\u{2}", "k"]))
-        #expect(Name(scheme: scheme, marker: "\u{2}", key: ["k"]) != Name(scheme: scheme, key: ["\u{2}", "k", ""]))
-        #expect(Name(scheme: scheme, key: []) == Name([scheme.id, scheme.rulesHash]))
+        #expect(Name(["tête", "décision"], sourced: true) == Name(["tête", "décision"], sourced: true))
+        #expect(Name(["k"], sourced: true) != Name(["k"]))
+        #expect(Name([]) == Name([]))
+    }
+
+    /// Values are kept scheme by scheme, and with their source: the same key asked for another
+    /// scheme, or from another source, is worked out again.
+    @Test func valuesAreKeptBySchemeAndSource() throws {
+        let fragments = DocumentFragments()
+        let (scheme, other) = (try Load.pdesi(), try Load.pdesi())
+        var made = 0
+        let make = { (source: String) -> String in
+            made += 1
+            return "\(source) \(made)"
+        }
+        #expect(fragments.value(["k"], scheme: scheme, from: "a", make: make) == "a 1")
+        #expect(fragments.value(["k"], scheme: scheme, from: "a", make: make) == "a 1")
+        #expect(fragments.value(["k"], scheme: other, from: "a", make: make) == "a 2")
+        #expect(fragments.value(["k"], scheme: scheme, from: "b", make: make) == "b 3")
+        #expect(fragments.value(["k"], scheme: scheme) { "plain" } == "plain")
+        #expect(fragments.value(["k"], scheme: scheme) { "again" } == "plain")
+        #expect(made == 3)
     }
 }

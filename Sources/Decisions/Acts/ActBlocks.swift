@@ -118,10 +118,13 @@ enum ActBlocks {
 
     /// The « Vu » after the scheme's texts and the deliberation notified: the decisions the act
     /// depends on, then the application.
-    static func awardVisasAfter(_ record: DecisionRecord) -> [String] {
+    /// `applicant`: the applicant's name with its article (`FrenchGrammar.nominal`), and `filed`
+    /// the filing date written out, when the caller has them already.
+    static func awardVisasAfter(_ record: DecisionRecord, applicant: String? = nil, filed: String? = nil) -> [String] {
         var after = record.dependencies.map { "Vu \(decisionNoun($0.outcome)) au titre du dispositif « \($0.title) » ;" }
         let application = record.application
-        after.append("Vu la demande déposée le \(application.filed.frenchLong) \(FrenchGrammar.by(application.applicant.name)) et les pièces qui l'accompagnent.")
+        let by = FrenchGrammar.by(nominal: applicant ?? FrenchGrammar.nominal(application.applicant.name))
+        after.append(String(sized: ["Vu la demande déposée le ", filed ?? application.filed.frenchLong, " ", by, " et les pièces qui l'accompagnent."]))
         return after
     }
 

@@ -14,19 +14,22 @@ import SchemeLanguage
 /// personal data), then the examination of the application in an annex.
 enum ActDocument {
     static func make(_ record: DecisionRecord) -> Document {
-        var document = Document(title: "\(record.documentTitle) — \(record.application.id)",
-                                letterhead: ActParts.letterhead(record, references: actReferences(record)))
+        // The blocks gathered in one array, then given to the document.
+        var blocks: [Block] = []
+        // The filing date, as the letterhead and the « Vu » write it.
+        let filed = record.application.filed.frenchLong
         if let act = record.issuance.act, act.body.votes {
-            document.append(contentsOf: NotificationLetter.body(record, act: act))
+            blocks += NotificationLetter.body(record, act: act)
         } else {
-            document.append(contentsOf: presidentsDecision(record))
+            presidentsDecision(record, filed: filed, into: &blocks)
         }
-        document.append(contentsOf: ActParts.signatureBlock(record))
-        document.append(contentsOf: orientation(record))
-        document.append(contentsOf: ActParts.mentions(["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"], of: record))
-        document.append(contentsOf: ActAnnex.blocks(record))
-        document.append(contentsOf: ActParts.footer(record))
-        return document
+        blocks += ActParts.signatureBlock(record)
+        blocks += orientation(record)
+        blocks += ActParts.mentions(["voies-de-recours", "traitement-algorithmique", "donnees-personnelles"], of: record)
+        blocks += ActAnnex.blocks(record)
+        blocks += ActParts.footer(record)
+        return Document(title: "\(record.documentTitle) — \(record.application.id)",
+                        letterhead: ActParts.letterhead(record, references: actReferences(record), filed: filed), blocks: blocks)
     }
 
     /// When the act was notified, said among the references.
@@ -36,18 +39,19 @@ enum ActDocument {
 
     // MARK: - The President's decision
 
-    private static func presidentsDecision(_ record: DecisionRecord) -> [Block] {
-        var blocks = head(record)
-        blocks += ActBlocks.awardVisasAfter(record).map { .paragraph(Text($0), role: .visa) }
-        blocks += considerations(record).map { .paragraph($0, role: .considering) }
+    private static func presidentsDecision(_ record: DecisionRecord, filed: String, into blocks: inout [Block]) {
+        // The applicant with its article, as the act names it three times.
+        let applicant = FrenchGrammar.nominal(record.application.applicant.name)
+        blocks += head(record)
+        for visa in ActBlocks.awardVisasAfter(record, applicant: applicant, filed: filed) { blocks.append(.paragraph(Text(visa), role: .visa)) }
+        for ground in considerations(record) { blocks.append(.paragraph(ground, role: .considering)) }
         blocks.append(.paragraph("DÉCIDE :", role: .operative))
-        var articles: [[Text]] = [[statement(record)]]
+        var articles: [[Text]] = [[statement(record, applicant: applicant)]]
         if record.outcome == .favorable, !record.notices.isEmpty { articles.append(notices(record)) }
-        articles.append([Text("\(ActBlocks.subject(record.issuance.act)) sera notifiée \(FrenchGrammar.to(record.application.applicant.name)).")])
+        articles.append([Text(String(sized: [ActBlocks.subject(record.issuance.act), " sera notifiée ", FrenchGrammar.to(nominal: applicant), "."]))])
         for (index, paragraphs) in articles.enumerated() {
             blocks.append(.article(label: index == 0 ? "Article 1er" : "Article \(index + 1)", paragraphs: paragraphs))
         }
-        return blocks
     }
 
     /// What the head of the President's decision is made from, besides its scheme.
@@ -57,7 +61,8 @@ enum ActDocument {
         let selected: Bool
         let actingBody: BodyName?
 
-        init(_ record: DecisionRecord) {
+        /// Borrowing the record: it reads a few of its fields, where a copy would retain them all.
+        init(_ record: borrowing DecisionRecord) {
             (act, outcome, selected, actingBody) = (record.issuance.act, record.outcome, record.selected, record.actingBody)
         }
     }
@@ -122,21 +127,32 @@ enum ActDocument {
         return texts
     }
 
-    /// What is decided, in the words of the act itself.
-    static func statement(_ record: DecisionRecord) -> Text {
-        let name = record.application.applicant.name
+    /// What is decided, in the words of the act itself; `applicant` is the applicant's name with
+    /// its article (`FrenchGrammar.nominal`). Each sentence is laid out as its three runs at once,
+    /// rather than as texts added one to the other.
+    static func statement(_ record: DecisionRecord, applicant: String) -> Text {
         let scheme = "« \(record.scheme.title) »"
         switch (record.outcome, record.amountText) {
         case (.favorable, let amount?):
-            return "Une aide d'un montant de " + .strong(amount) + " est attribuée \(FrenchGrammar.to(name)) au titre du dispositif \(scheme)\(project(record))."
+            let after = String(sized: [" est attribuée ", FrenchGrammar.to(nominal: applicant), " au titre du dispositif « ",
+                                       record.scheme.title, " »", project(record), "."])
+            return sentence("Une aide d'un montant de ", strong: amount, after)
         case (.favorable, nil) where record.selected:
-            return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("retenue") + " au titre de l'appel \(scheme)."
+            let by = FrenchGrammar.by(nominal: applicant)
+            return sentence("La candidature présentée \(by) est ", strong: "retenue", " au titre de l'appel \(scheme).")
         case (.favorable, nil):
-            return "La candidature présentée \(FrenchGrammar.by(name)) est " + .strong("recevable") + " : elle est admise à la sélection de l'appel \(scheme)."
+            let by = FrenchGrammar.by(nominal: applicant)
+            return sentence("La candidature présentée \(by) est ", strong: "recevable", " : elle est admise à la sélection de l'appel \(scheme).")
         default:
-            let what = record.grants ? "La demande présentée" : "La candidature présentée"
-            return "\(what) \(FrenchGrammar.by(name)) au titre du dispositif \(scheme) est " + .strong(record.grants ? "rejetée" : "irrecevable") + "."
+            let what = record.grants ? "La demande présentée " : "La candidature présentée "
+            let before = String(sized: [what, FrenchGrammar.by(nominal: applicant), " au titre du dispositif ", scheme, " est "])
+            return sentence(before, strong: record.grants ? "rejetée" : "irrecevable", ".")
         }
+    }
+
+    /// `before`, then `strong` in bold, then `after`: the runs `before + .strong(strong) + after` gives.
+    private static func sentence(_ before: String, strong: String, _ after: String) -> Text {
+        Text(runs: [Text.Run(.plain, before), Text.Run(.strong, strong), Text.Run(.plain, after)])
     }
 
     /// « , pour le projet « … » », when a body (a commune, an association) names its project;

@@ -11,16 +11,22 @@ enum ActParts {
 
     /// The authority, its service and the agent in charge (CRPA L. 111-2), the references a
     /// reply quotes, and the addressee.
-    static func letterhead(_ record: DecisionRecord, references extra: [Field] = []) -> Letterhead {
-        letterhead(authority: record.scheme.authority, application: record.application, deployment: record.issuance.deployment,
-                   references: extra)
+    /// `filed`: the filing date written out (`LocalDate.frenchLong`), when the caller has it already.
+    static func letterhead(_ record: DecisionRecord, references extra: [Field] = [], filed: String? = nil) -> Letterhead {
+        // The sender depends on guichet.yaml's service alone: the same lines in every document of a run.
+        let deployment = record.issuance.deployment
+        let lines = record.issuance.fragment(["expéditeur"], scheme: record.scheme, from: deployment.service) { _ in Self.sender(deployment) }
+        return letterhead(authority: record.scheme.authority, application: record.application, deployment: deployment,
+                          references: extra, filed: filed, sender: lines)
     }
 
-    static func letterhead(authority: Authority, application: Application, deployment: Deployment, references extra: [Field]) -> Letterhead {
+    /// `sender`: the lines `sender(deployment)` gives, when the caller has them already.
+    static func letterhead(authority: Authority, application: Application, deployment: Deployment, references extra: [Field],
+                           filed: String? = nil, sender lines: [String]? = nil) -> Letterhead {
         var references = [Field("Référence de la demande", Text(application.id))]
         if let subject = application.subject { references.append(Field("Objet de la demande", Text(subject))) }
-        references.append(Field("Demande déposée le", Text(application.filed.frenchLong)))
-        return Letterhead(authority: authority.name, sender: sender(deployment), references: references + extra,
+        references.append(Field("Demande déposée le", Text(filed ?? application.filed.frenchLong)))
+        return Letterhead(authority: authority.name, sender: lines ?? sender(deployment), references: references + extra,
                           addressee: [application.applicant.name] + (application.applicant.address.map { [$0] } ?? []))
     }
 
@@ -201,12 +207,15 @@ enum ActParts {
     /// The footer that ties the document to its rules and its application: the engine, the
     /// rules file and both fingerprints.
     static func footer(_ record: DecisionRecord) -> [Block] {
-        let (scheme, engine) = (record.scheme, record.engineVersion)
-        // All but the application's fingerprint is the run's: worked out once. (The closure
-        // takes the two values it reads, not the record, which it would copy whole.)
-        let rules = record.issuance.fragment(["pied", engine, scheme.file], scheme: scheme) {
-            "Établi par Guichet \(engine), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
-        }
-        return [.separator, .paragraph(Text(rules + record.inputHash + "."), role: .small)]
+        // All but the application's fingerprint is the scheme's: worked out once for it
+        // (`SchemeWording.footer`) by this engine.
+        let engine = record.engineVersion
+        let rules = engine == DecisionRecord.currentEngineVersion ? record.wording.footer : footer(engine: engine, scheme: record.scheme)
+        return [.separator, .paragraph(Text(String(sized: [rules, record.inputHash, "."])), role: .small)]
+    }
+
+    /// The footer's words before the application's fingerprint.
+    static func footer(engine: String, scheme: Scheme) -> String {
+        "Établi par Guichet \(engine), règles « \(scheme.id) » (\(Citations.baseName(scheme.file))) — SHA-256 des règles : \(scheme.rulesHash) ; de la demande : "
     }
 }
