@@ -69,14 +69,15 @@ extension MarkdownRendering {
             return
         }
         for run in text.runs {
-            let marker: StaticString = switch run.style {
+            // No marker for a plain run (a code run is never literal): nothing appended for it.
+            let marker: StaticString? = switch run.style {
             case .strong: "**"
             case .emphasis: "*"
-            case .plain, .code: ""
+            case .plain, .code: nil
             }
-            marker.withUTF8Buffer { markdown.append(literal: $0) }
+            marker?.withUTF8Buffer { markdown.append(literal: $0) }
             run.text.withUTF8Bytes { markdown.append(literal: $0) }
-            marker.withUTF8Buffer { markdown.append(literal: $0) }
+            marker?.withUTF8Buffer { markdown.append(literal: $0) }
         }
     }
 

@@ -25,9 +25,13 @@ struct ODFBody {
         case .heading(let title, let level):
             let level = max(level, 1)
             let style = ODFStyles.headings[min(level, ODFStyles.headings.count) - 1]
-            xml.raw("<text:h text:style-name=\"\(style.name)\" text:outline-level=\"\(level)\">")
+            xml.raw(literal: "<text:h text:style-name=\"")
+            xml.raw(style.name)
+            xml.raw(literal: "\" text:outline-level=\"")
+            xml.raw(String(level))
+            xml.raw(literal: "\">")
             xml.write { ODFInline.text(title, into: &$0) }
-            xml.raw("</text:h>")
+            xml.raw(literal: "</text:h>")
         case .actTitle(let lines):
             actTitle(lines)
         case .paragraph(let text, let role):
@@ -77,38 +81,44 @@ struct ODFBody {
     }
 
     mutating func paragraph(_ text: Text, style: ODFStyle) {
-        xml.raw("<text:p ")
+        xml.raw(literal: "<text:p ")
         xml.raw(style.styleNameAttribute)
         xml.write { ODFInline.text(text, into: &$0) }
-        xml.raw("</text:p>")
+        xml.raw(literal: "</text:p>")
     }
 
     private mutating func empty(_ style: ODFStyle) {
-        xml.raw("<text:p text:style-name=\"\(style.name)\"/>")
+        xml.raw(literal: "<text:p text:style-name=\"")
+        xml.raw(style.name)
+        xml.raw(literal: "\"/>")
     }
 
     /// One centred paragraph: the act's kind and number in capitals, then what it is about.
     private mutating func actTitle(_ lines: [Text]) {
         guard let first = lines.first else { return }
-        xml.raw("<text:p text:style-name=\"\(ODFStyles.actTitle.name)\"><text:span text:style-name=\"\(ODFStyles.actKind.name)\">")
+        xml.raw(literal: "<text:p ")
+        xml.raw(ODFStyles.actTitle.styleNameAttribute)
+        xml.raw(literal: "<text:span ")
+        xml.raw(ODFStyles.actKind.styleNameAttribute)
         xml.write { ODFInline.text(first, into: &$0) }
-        xml.raw("</text:span>")
+        xml.raw(literal: "</text:span>")
         for line in lines.dropFirst() {
-            xml.raw("<text:line-break/>")
+            xml.raw(literal: "<text:line-break/>")
             xml.write { ODFInline.text(line, into: &$0) }
         }
-        xml.raw("</text:p>")
+        xml.raw(literal: "</text:p>")
     }
 
     private mutating func list(_ items: [Text], style: ODFStyle) {
         guard !items.isEmpty else { return }
-        xml.raw("<text:list text:style-name=\"\(style.name)\">")
+        xml.raw(literal: "<text:list ")
+        xml.raw(style.styleNameAttribute)
         for item in items {
-            xml.raw("<text:list-item>")
+            xml.raw(literal: "<text:list-item>")
             paragraph(item, style: ODFStyles.listItem)
-            xml.raw("</text:list-item>")
+            xml.raw(literal: "</text:list-item>")
         }
-        xml.raw("</text:list>")
+        xml.raw(literal: "</text:list>")
     }
 
     /// Place and date, then the signatory's title and, after room to sign, the name, all kept
@@ -120,9 +130,10 @@ struct ODFBody {
             return
         }
         if !signature.title.isEmpty {
-            xml.raw("<text:p text:style-name=\"\(ODFStyles.signature.name)\">")
+            xml.raw(literal: "<text:p ")
+            xml.raw(ODFStyles.signature.styleNameAttribute)
             xml.write { ODFInline.lines(signature.title, into: &$0) }
-            xml.raw("</text:p>")
+            xml.raw(literal: "</text:p>")
         }
         paragraph(Text(signature.name ?? ""), style: ODFStyles.signatory)
     }
@@ -139,8 +150,9 @@ struct ODFBody {
     }
 
     private mutating func lines(_ lines: [String]) {
-        xml.raw("<text:p text:style-name=\"\(ODFStyles.letterhead.name)\">")
+        xml.raw(literal: "<text:p ")
+        xml.raw(ODFStyles.letterhead.styleNameAttribute)
         xml.write { ODFInline.lines(lines, into: &$0) }
-        xml.raw("</text:p>")
+        xml.raw(literal: "</text:p>")
     }
 }

@@ -30,19 +30,21 @@ enum ODFTables {
         """.utf8))
 
     static func table(_ table: Table, number: Int, into xml: inout PartXML, styles: inout PartXML) {
-        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        // A loop, not `rows.map(\.count).max()`: no key path applied to each row, no array.
+        var columns = table.header.count
+        for cells in table.rows { columns = max(columns, cells.count) }
         guard columns > 0 else { return }
         let widths = (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
         open(number: number, widths: widths, into: &xml, styles: &styles)
         if !table.header.isEmpty {
-            xml.raw("<table:table-header-rows>")
+            xml.raw(literal: "<table:table-header-rows>")
             row(table.header, columns: columns, kind: .header, into: &xml)
-            xml.raw("</table:table-header-rows>")
+            xml.raw(literal: "</table:table-header-rows>")
         }
         for cells in table.rows {
             row(cells, columns: columns, kind: .body, into: &xml)
         }
-        xml.raw("</table:table>")
+        xml.raw(literal: "</table:table>")
     }
 
     /// Labelled values: a two-column table without header or vertical borders.
@@ -53,9 +55,9 @@ enum ODFTables {
             xml.raw(rowOpening)
             xml.write { ODFCells.write(Text(field.label), kind: .label, into: &$0) }
             xml.write { ODFCells.write(field.value, kind: .value, into: &$0) }
-            xml.raw("</table:table-row>")
+            xml.raw(literal: "</table:table-row>")
         }
-        xml.raw("</table:table>")
+        xml.raw(literal: "</table:table>")
     }
 
     /// The table's element and its columns, with their automatic styles: the same bytes for the
@@ -89,7 +91,7 @@ enum ODFTables {
             var xml = MarkupText(capacity: 512)
             let name = "GuichetAuto_Tableau\(number)"
             styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17.4cm\" table:align=\"margins\" ")
-            styles.raw("fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
+            styles.raw(literal: "fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
             let total = widths.reduce(0, +)
             for (index, width) in widths.enumerated() {
                 let tenthsOfMillimetre = width * textWidthMillimetres * 10 / total
@@ -107,16 +109,17 @@ enum ODFTables {
 
     /// A row's opening tag, the same for every row. Tags are written in pieces, without
     /// building a string for each cell: a document has hundreds of cells.
-    private static let rowOpening = "<table:table-row table:style-name=\"\(row)\">"
+    static let rowOpening = "<table:table-row table:style-name=\"\(row)\">"
 
-    /// A row of `columns` cells, the missing ones empty.
+    /// A row of `columns` cells (at least one), the missing ones empty. The tags between two
+    /// texts go as one piece (`ODFCells.Kind.rowOpening`, `between`): a document has hundreds of cells.
     private static func row(_ cells: [Text], columns: Int, kind: ODFCells.Kind, into xml: inout PartXML) {
-        xml.raw(rowOpening)
         xml.write { xml in
             for index in 0..<columns {
-                ODFCells.write(index < cells.count ? cells[index] : Text(""), kind: kind, into: &xml)
+                xml.raw(bytes: index == 0 ? kind.rowOpening : kind.between)
+                ODFInline.text(index < cells.count ? cells[index] : Text(""), into: &xml)
             }
         }
-        xml.raw("</table:table-row>")
+        xml.raw(literal: "</text:p></table:table-cell></table:table-row>")
     }
 }
