@@ -29,13 +29,24 @@ enum ODFTables {
         fo:padding-left="0.1cm" fo:padding-right="0.1cm" fo:border="none" fo:border-bottom="0.5pt solid #bbbbbb"/></style:style>
         """.utf8))
 
-    static func table(_ table: Table, number: Int, into xml: inout PartXML, styles: inout PartXML) {
+    /// Each column's relative width (at least 1) a table is laid out with; nil for a table
+    /// without a column, which is not laid out (its number is taken all the same).
+    static func widths(of table: Table) -> [Int]? {
         // A loop, not `rows.map(\.count).max()`: no key path applied to each row, no array.
         var columns = table.header.count
         for cells in table.rows { columns = max(columns, cells.count) }
-        guard columns > 0 else { return }
-        let widths = (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
-        open(number: number, widths: widths, into: &xml, styles: &styles)
+        guard columns > 0 else { return nil }
+        return (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
+    }
+
+    /// The widths of labelled fields' two columns.
+    static let fieldWidths = [35, 65]
+
+    /// The table, numbered `number`, in columns of `widths` (`widths(of:)`); its automatic
+    /// styles are `styles(number:widths:)`.
+    static func table(_ table: Table, number: Int, widths: [Int], into xml: inout PartXML) {
+        let columns = widths.count
+        xml.append(opening(number: number, widths: widths).xml)
         if !table.header.isEmpty {
             xml.raw(literal: "<table:table-header-rows>")
             row(table.header, columns: columns, kind: .header, into: &xml)
@@ -47,10 +58,10 @@ enum ODFTables {
         xml.raw(literal: "</table:table>")
     }
 
-    /// Labelled values: a two-column table without header or vertical borders.
-    static func fields(_ fields: [Field], number: Int, into xml: inout PartXML, styles: inout PartXML) {
-        guard !fields.isEmpty else { return }
-        open(number: number, widths: [35, 65], into: &xml, styles: &styles)
+    /// Labelled values, at least one: a two-column table (`fieldWidths`) without header or
+    /// vertical borders.
+    static func fields(_ fields: [Field], number: Int, into xml: inout PartXML) {
+        xml.append(opening(number: number, widths: fieldWidths).xml)
         for field in fields {
             xml.raw(rowOpening)
             xml.write { ODFCells.write(Text(field.label), kind: .label, into: &$0) }
@@ -60,17 +71,20 @@ enum ODFTables {
         xml.raw(literal: "</table:table>")
     }
 
+    /// The automatic styles of table `number` laid out in columns of `widths`: its width, its columns'.
+    static func styles(number: Int, widths: [Int]) -> FixedXML {
+        opening(number: number, widths: widths).styles
+    }
+
     /// The table's element and its columns, with their automatic styles: the same bytes for the
     /// same number and widths, so worked out once for them (`Opening`).
-    private static func open(number: Int, widths: [Int], into xml: inout PartXML, styles: inout PartXML) {
+    private static func opening(number: Int, widths: [Int]) -> Opening {
         let key = OpeningKey(number: number, widths: widths)
-        let opening = openings.withLock { $0[key] } ?? {
+        return openings.withLock { $0[key] } ?? {
             let made = Opening(number: number, widths: widths)
             openings.withLock { if $0.count < 1_000 { $0[key] = made } }
             return made
         }()
-        styles.append(opening.styles)
-        xml.append(opening.xml)
     }
 
     private struct OpeningKey: Hashable {

@@ -22,18 +22,19 @@ import Documents
 public enum ODTRendering {
     /// The bytes of the .odt file.
     public static func render(_ document: Document, template: ODTTemplate) throws(ODTTemplateError) -> [UInt8] {
-        var body = ODFBody(missingStyles: template.missingStyleDefinitions)
-        if let letterhead = document.letterhead { body.letterhead(letterhead, templateMarks: template.marks) }
-        body.render(document.blocks)
-        let values = MarkValues(document: document, body: body.xml)
-        // content.xml is written straight into the archive, after the template's parts: not
-        // built apart and then copied in (about 20 KB an act).
-        let capacity = template.base.count + template.content.literalCount + body.automaticStyles.utf8.count + body.xml.utf8.count
-            + (template.stylesVary ? template.styles?.literalCount ?? 0 : 0) + 2_048
+        let marks = template.marks
+        let tables = ODFBody.tables(of: document, templateMarks: marks)
+        let automaticStyles = ODFBody.automaticStyles(tables: tables, missingStyles: template.missingStyleDefinitions)
+        let values = MarkValues(document: document, templateMarks: marks, tables: tables)
+        // content.xml is written straight into the archive, after the template's parts, and the
+        // body straight into content.xml: nothing built apart and then copied in (about 20 KB an
+        // act). The room reserved for the body is what `ODFBody` reserves for its own buffer.
+        let capacity = template.base.count + template.content.literalCount + automaticStyles.utf8.count + 65_536
+            + (template.stylesVary ? template.styles?.literalCount ?? 0 : 0)
         do {
             var archive = try ZIPAppending.Writer(base: template.base, capacity: capacity)
             try archive.store(path: ODTTemplate.contentPath) {
-                template.content.render(into: &$0, automaticStyles: body.automaticStyles, value: values.write)
+                template.content.render(into: &$0, automaticStyles: automaticStyles, value: values.write)
             }
             try archive.store(path: ODTManifest.metaPath) { ODTManifest.meta(title: document.title, into: &$0) }
             if template.stylesVary, let styles = template.styles {
@@ -49,18 +50,20 @@ public enum ODTRendering {
 /// What each mark of the template becomes for one document, as ODF XML.
 private struct MarkValues {
     let document: Document
-    let body: PartXML
+    let templateMarks: Set<Placeholder>
+    /// The body's tables, which the automatic styles were written for (`ODFBody.tables`).
+    let tables: [[Int]?]
 
     /// Appends the mark's XML to `part`.
     func write(_ mark: Placeholder, into part: inout PartXML) {
-        if mark == .body { return part.append(body) }
+        if mark == .body { return ODFBody.render(document, templateMarks: templateMarks, tables: tables, into: &part) }
         part.write { write(mark, into: &$0) }
     }
 
     private func write(_ mark: Placeholder, into xml: inout MarkupText) {
         let letterhead = document.letterhead
         switch mark {
-        case .body: break           // the body laid out already, appended whole by `write(_:into:)`
+        case .body: break           // the body, laid out in place by `write(_:into:)`
         case .title: xml.text(MarkdownText.oneLine(document.title))
         case .authority: xml.text(MarkdownText.oneLine(letterhead?.authority ?? ""))
         case .sender: ODFInline.lines(letterhead?.sender ?? [], into: &xml)
