@@ -6,8 +6,7 @@ enum HTMLBlocks {
     static func render(_ block: Block, into html: inout MarkupText) {
         switch block {
         case .heading(let title, let level):
-            let tag = "h\(min(max(level, 1), 6))"
-            element(tag, class: "heading", title, into: &html)
+            element(headingTag(level), class: "heading", title, into: &html)
         case .actTitle(let lines):
             actTitle(lines, into: &html)
         case .paragraph(let text, let role):
@@ -52,7 +51,19 @@ enum HTMLBlocks {
         }
     }
 
-    static func className(_ role: ParagraphRole) -> String {
+    /// `h1` to `h6`: a heading's level, 1 at least and 6 at most.
+    private static func headingTag(_ level: Int) -> StaticString {
+        switch min(max(level, 1), 6) {
+        case 1: "h1"
+        case 2: "h2"
+        case 3: "h3"
+        case 4: "h4"
+        case 5: "h5"
+        default: "h6"
+        }
+    }
+
+    static func className(_ role: ParagraphRole) -> StaticString {
         switch role {
         case .body: "body"
         case .visa: "visa"
@@ -62,16 +73,16 @@ enum HTMLBlocks {
         }
     }
 
-    private static func element(_ tag: String, class name: String, _ text: Text, into html: inout MarkupText) {
-        // In pieces, not interpolated: a document has hundreds of elements.
+    private static func element(_ tag: StaticString, class name: StaticString, _ text: Text, into html: inout MarkupText) {
+        // In pieces, not interpolated, and from static strings: a document has hundreds of elements.
         html.raw(literal: "<")
-        html.raw(tag)
+        html.raw(literal: tag)
         html.raw(literal: " class=\"")
-        html.raw(name)
+        html.raw(literal: name)
         html.raw(literal: "\">")
         HTMLRendering.inline(text, into: &html)
         html.raw(literal: "</")
-        html.raw(tag)
+        html.raw(literal: tag)
         html.raw(literal: ">\n")
     }
 
@@ -91,12 +102,12 @@ enum HTMLBlocks {
 
     /// A titled section — an article, a mention —: `<section class="kind">`, its title, then
     /// its paragraphs, each part with the class the style sheet gives it.
-    private static func section(_ kind: String, title: String, titleClass: String, paragraphs: [Text], paragraphClass: String,
-                                into html: inout MarkupText) {
+    private static func section(_ kind: StaticString, title: String, titleClass: StaticString, paragraphs: [Text],
+                                paragraphClass: StaticString, into html: inout MarkupText) {
         html.raw(literal: "<section class=\"")
-        html.raw(kind)
+        html.raw(literal: kind)
         html.raw(literal: "\">\n<h2 class=\"")
-        html.raw(titleClass)
+        html.raw(literal: titleClass)
         html.raw(literal: "\">")
         html.text(HTMLRendering.oneLine(title))
         html.raw(literal: "</h2>\n")
@@ -104,16 +115,16 @@ enum HTMLBlocks {
         html.raw(literal: "</section>\n")
     }
 
-    private static func list(_ tag: String, class name: String, _ items: [Text], into html: inout MarkupText) {
+    private static func list(_ tag: StaticString, class name: StaticString, _ items: [Text], into html: inout MarkupText) {
         guard !items.isEmpty else { return }
         html.raw(literal: "<")
-        html.raw(tag)
+        html.raw(literal: tag)
         html.raw(literal: " class=\"")
-        html.raw(name)
+        html.raw(literal: name)
         html.raw(literal: "\">\n")
         for item in items { element("li", class: "item", item, into: &html) }
         html.raw(literal: "</")
-        html.raw(tag)
+        html.raw(literal: tag)
         html.raw(literal: ">\n")
     }
 
