@@ -21,47 +21,47 @@ public enum HTMLRendering {
 
     /// Appends the page to `html`, so that a caller can reuse one buffer.
     public static func render(_ document: Document, into html: inout MarkupText) {
-        html.raw("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
-        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.raw(literal: "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.raw(literal: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         // The title after the style sheet: every page then begins with the same 4 KB, which the
         // batch's fingerprints hash once (`SharedPrefixDigest`).
-        html.raw("<meta name=\"generator\" content=\"Guichet\">\n<style>\n")
+        html.raw(literal: "<meta name=\"generator\" content=\"Guichet\">\n<style>\n")
         html.raw(HTMLStyleSheet.css)
-        html.raw("</style>\n<title>")
+        html.raw(literal: "</style>\n<title>")
         html.text(oneLine(document.title))
-        html.raw("</title>\n</head>\n<body>\n<main class=\"document\">\n")
+        html.raw(literal: "</title>\n</head>\n<body>\n<main class=\"document\">\n")
         if let letterhead = document.letterhead { render(letterhead, into: &html) }
         for block in document.blocks { HTMLBlocks.render(block, into: &html) }
-        html.raw("</main>\n</body>\n</html>\n")
+        html.raw(literal: "</main>\n</body>\n</html>\n")
     }
 
     private static func render(_ letterhead: Letterhead, into html: inout MarkupText) {
-        html.raw("<header class=\"letterhead\">\n<div class=\"sender\">\n<p class=\"authority\">")
+        html.raw(literal: "<header class=\"letterhead\">\n<div class=\"sender\">\n<p class=\"authority\">")
         html.text(oneLine(letterhead.authority))
-        html.raw("</p>\n")
+        html.raw(literal: "</p>\n")
         if !letterhead.sender.isEmpty {
-            html.raw("<p class=\"service\">")
+            html.raw(literal: "<p class=\"service\">")
             lines(letterhead.sender, into: &html)
-            html.raw("</p>\n")
+            html.raw(literal: "</p>\n")
         }
         if !letterhead.references.isEmpty {
-            html.raw("<table class=\"references\">\n<tbody>\n")
+            html.raw(literal: "<table class=\"references\">\n<tbody>\n")
             for field in letterhead.references { HTMLBlocks.fieldRow(field, into: &html) }
-            html.raw("</tbody>\n</table>\n")
+            html.raw(literal: "</tbody>\n</table>\n")
         }
-        html.raw("</div>\n")
+        html.raw(literal: "</div>\n")
         if !letterhead.addressee.isEmpty {
-            html.raw("<address class=\"addressee\">")
+            html.raw(literal: "<address class=\"addressee\">")
             lines(letterhead.addressee, into: &html)
-            html.raw("</address>\n")
+            html.raw(literal: "</address>\n")
         }
-        html.raw("</header>\n")
+        html.raw(literal: "</header>\n")
     }
 
     /// Lines kept apart by `<br>`, each escaped.
     static func lines(_ lines: [String], into html: inout MarkupText) {
         for (index, line) in lines.enumerated() {
-            if index > 0 { html.raw("<br>\n") }
+            if index > 0 { html.raw(literal: "<br>\n") }
             html.text(oneLine(line))
         }
     }
@@ -70,22 +70,34 @@ public enum HTMLRendering {
     /// around French punctuation no-break (`FrenchTypography`).
     public static func inline(_ text: Text, into html: inout MarkupText) {
         for run in text.runs {
-            let (open, close): (String, String) = switch run.style {
-            case .plain: ("", "")
-            case .strong: ("<strong>", "</strong>")
-            case .emphasis: ("<em>", "</em>")
-            case .code: ("<code>", "</code>")
+            // The tags as literals, and none for a plain run: nothing to count or to copy.
+            switch run.style {
+            case .plain:
+                runText(run.text, into: &html)
+            case .strong:
+                html.raw(literal: "<strong>")
+                runText(run.text, into: &html)
+                html.raw(literal: "</strong>")
+            case .emphasis:
+                html.raw(literal: "<em>")
+                runText(run.text, into: &html)
+                html.raw(literal: "</em>")
+            case .code:
+                html.raw(literal: "<code>")
+                runText(run.text, into: &html)
+                html.raw(literal: "</code>")
             }
-            html.raw(open)
-            // Nearly every run is one line with nothing to escape: done in one pass.
-            if !html.plainFrenchLine(run.text) {
-                if MarkdownText.Escapes(run.text) == .lineBreaks {
-                    breakingLines(FrenchTypography.nonBreaking(run.text), into: &html)
-                } else {
-                    html.frenchTextEscaping(run.text)
-                }
-            }
-            html.raw(close)
+        }
+    }
+
+    /// A run's text, escaped, with its French spaces and its line breaks as `<br>`.
+    private static func runText(_ text: String, into html: inout MarkupText) {
+        // Nearly every run is one line with nothing to escape: done in one pass.
+        guard !html.plainFrenchLine(text) else { return }
+        if MarkdownText.Escapes(text) == .lineBreaks {
+            breakingLines(FrenchTypography.nonBreaking(text), into: &html)
+        } else {
+            html.frenchTextEscaping(text)
         }
     }
 
@@ -95,7 +107,7 @@ public enum HTMLRendering {
             return
         }
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            if index > 0 { html.raw("<br>") }
+            if index > 0 { html.raw(literal: "<br>") }
             html.text(String(line))
         }
     }

@@ -63,39 +63,44 @@ extension MarkdownRendering {
     /// run with a space at an end (`marked` moves it), or any run that is not literal sends the
     /// whole text through `inline`.
     static func appendInline(_ text: Text, at place: MarkdownEscaping.Place, inCell: Bool = false, into markdown: inout MarkdownText) {
-        guard literalRuns(text.runs, at: place, inCell: inCell) else {
+        let start = markdown.utf8.count
+        if !appendLiteralRuns(text.runs, at: place, inCell: inCell, into: &markdown) {
+            // What the literal runs before it appended goes: the whole text takes the long way.
+            markdown.utf8.removeSubrange(start...)
             let inline = inline(text, at: place)
             markdown.append(Array((inCell ? MarkdownText.cell(inline) : inline).utf8))
-            return
-        }
-        for run in text.runs {
-            let marker: StaticString = switch run.style {
-            case .strong: "**"
-            case .emphasis: "*"
-            case .plain, .code: ""
-            }
-            marker.withUTF8Buffer { markdown.append(literal: $0) }
-            run.text.withUTF8Bytes { markdown.append(literal: $0) }
-            marker.withUTF8Buffer { markdown.append(literal: $0) }
         }
     }
 
-    /// Whether `inline` would write every run as it is, between its markers: see `appendInline`.
-    private static func literalRuns(_ runs: [Text.Run], at place: MarkdownEscaping.Place, inCell: Bool) -> Bool {
+    /// Appends each run as `inline` would write it, as it is between its markers, while it is
+    /// literal where it stands, and returns true when every run was: each run's bytes are read
+    /// once, checked and copied. Returns false at the first run `inline` would write otherwise
+    /// (see `appendInline`), having appended the runs before it, which the caller takes back.
+    private static func appendLiteralRuns(_ runs: [Text.Run], at place: MarkdownEscaping.Place, inCell: Bool,
+                                          into markdown: inout MarkdownText) -> Bool {
         var place = place
         var previous: Text.Style?
         for run in runs {
             let literal = run.text.withUTF8Bytes { bytes in
+                // No marker for a plain run (a code run is never literal).
+                let marker: StaticString?
                 switch run.style {
                 case .code: return false
-                case .plain: return previous != .plain && MarkdownEscaping.isLiteral(bytes, at: place, inCell: inCell)
+                case .plain:
+                    guard previous != .plain && MarkdownEscaping.isLiteral(bytes, at: place, inCell: inCell) else { return false }
+                    marker = nil
                 case .strong, .emphasis:
                     // A blank first byte at the start of a line may leave the line's start to the
                     // next run (`inline`); the escaping path decides then.
                     guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
-                          !(place.opensLine && first == 0x09) else { return false }
-                    return MarkdownEscaping.isLiteral(bytes, at: place.within, inCell: inCell)
+                          !(place.opensLine && first == 0x09),
+                          MarkdownEscaping.isLiteral(bytes, at: place.within, inCell: inCell) else { return false }
+                    marker = run.style == .strong ? "**" : "*"
                 }
+                marker?.withUTF8Buffer { markdown.append(literal: $0) }
+                markdown.append(literal: bytes)
+                marker?.withUTF8Buffer { markdown.append(literal: $0) }
+                return true
             }
             guard literal else { return false }
             previous = run.style

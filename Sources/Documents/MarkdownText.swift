@@ -40,7 +40,7 @@ public struct MarkdownText {
     /// Markdown already laid out and escaped, such as a section every decision of a scheme shares.
     public mutating func append(_ markdown: [UInt8]) { utf8.append(contentsOf: markdown) }
 
-    private mutating func append(_ text: String) { utf8.append(contentsOf: text.utf8) }
+    private mutating func append(_ text: String) { text.withUTF8Bytes { utf8.append(contentsOf: $0) } }
 
     private static let newline = UInt8(ascii: "\n")
 

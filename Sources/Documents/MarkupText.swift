@@ -23,8 +23,24 @@ public struct MarkupText {
         markup.withUTF8Bytes { utf8.append(contentsOf: $0) }
     }
 
+    /// Markup the renderer spells out in its code (a tag, an attribute): the same bytes as
+    /// `raw(_:)`, without a `String`'s reference counting and its check for contiguous bytes,
+    /// which cost more than copying a short tag. The renderers write hundreds of tags a document.
+    public mutating func raw(literal markup: StaticString) {
+        markup.withUTF8Buffer { utf8.append(contentsOf: $0) }
+    }
+
     /// Markup already laid out, as bytes.
     public mutating func raw(bytes: [UInt8]) { utf8.append(contentsOf: bytes) }
+
+    /// Markup already laid out, as part of a larger array of bytes.
+    public mutating func raw(bytes: ArraySlice<UInt8>) { utf8.append(contentsOf: bytes) }
+
+    /// Writes `bytes` over those at `offset`, already written: a length or a checksum known only
+    /// once what follows it is written (a ZIP entry's header before its data).
+    public mutating func overwrite(at offset: Int, with bytes: [UInt8]) {
+        utf8.replaceSubrange(offset..<(offset + bytes.count), with: bytes)
+    }
 
     /// A text, escaped: `&`, `<`, `>` and `"` become entities, so that the text can stand in an
     /// element or in a double-quoted attribute; the control characters XML 1.0 forbids (all of
@@ -32,8 +48,7 @@ public struct MarkupText {
     /// single one makes the whole file unreadable. Line breaks stay: what they become is the
     /// format's choice (`<br>`, `<text:line-break/>`), made before the text gets here.
     public mutating func text(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             if Self.needsEscaping(bytes) {
                 appendEscaped(bytes)
             } else {
@@ -53,14 +68,13 @@ public struct MarkupText {
     /// `frenchText` the longer way, for a text with something to escape: its French spaces
     /// found, then each stretch between them escaped.
     mutating func frenchTextEscaping(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var index = FrenchTypography.joiningSpace(in: bytes, from: 0)
             let escaping = Self.needsEscaping(bytes)
             var copied = 0
             while index < bytes.count {
                 append(UnsafeBufferPointer(rebasing: bytes[copied..<index]), escaping: escaping)
-                utf8 += [0xC2, 0xA0]
+                appendNoBreakSpace()
                 copied = index + 1
                 index = FrenchTypography.joiningSpace(in: bytes, from: copied)
             }
@@ -73,8 +87,7 @@ public struct MarkupText {
     /// spaces. Otherwise appends nothing and returns false, and the caller lays the text out
     /// (its lines, its escapes) the longer way.
     public mutating func plainFrenchLine(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             let start = utf8.count
             var copied = 0
             var stop = Self.plainLineStops.firstIndex(in: bytes, from: 0)
@@ -83,7 +96,7 @@ public struct MarkupText {
                 case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2, 0xAB:
                     if let space = FrenchTypography.space(joinedBy: stop, in: bytes, from: copied) {
                         utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<space]))
-                        utf8 += [0xC2, 0xA0]
+                        appendNoBreakSpace()
                         copied = space + 1
                     }
                 // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9) break the line; other
@@ -109,6 +122,12 @@ public struct MarkupText {
     private static let plainLineStops = ByteSet([UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2, 0xAB,
                                                  UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF, 0x85, 0xE2],
                                                 ranges: [0x00...0x08, 0x0A...0x1F])
+
+    /// U+00A0, C2 A0 in UTF-8: two bytes appended, not an array of them made and copied.
+    private mutating func appendNoBreakSpace() {
+        utf8.append(0xC2)
+        utf8.append(0xA0)
+    }
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool) {
         if escaping { appendEscaped(bytes) } else { utf8.append(contentsOf: bytes) }

@@ -20,7 +20,7 @@ public final class SharedBlocks: Sendable, Equatable {
     /// Whether a table or labelled fields are among the blocks (their ODT depends on their place).
     public let hasTables: Bool
     private let rendered = Mutex<[Format: [UInt8]]>([:])
-    private let derived = Mutex<[Format: any Sendable]>([:])
+    private let derived = Mutex<[Format: AnyObject & Sendable]>([:])
 
     public init(_ blocks: [Block]) {
         self.blocks = blocks
@@ -44,8 +44,14 @@ public final class SharedBlocks: Sendable, Equatable {
 
     /// A value a renderer works out from the blocks' bytes in `format` (the ODT's checksum of
     /// them), made by `make` the first time and kept with the blocks: it lives as long as they do.
-    public func derived<Value: Sendable>(_ format: Format, make: () -> Value) -> Value {
-        if let known = derived.withLock({ $0[format] }) as? Value { return known }
+    /// The renderer of `format` is the only one to ask for it, always for one class `Value`.
+    public func derived<Value: AnyObject & Sendable>(_ format: Format, make: () -> Value) -> Value {
+        if let known = derived.withLock({ $0[format] }) {
+            // Sound: a format's value is only ever made by `make` of that format's renderer, of
+            // the one class it asks for (checked in debug builds). A conditional cast was a
+            // dynamic cast for each shared part of each act.
+            return unsafeDowncast(known, to: Value.self)
+        }
         let made = make()
         derived.withLock { $0[format] = made }
         return made

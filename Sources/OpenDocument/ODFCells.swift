@@ -31,14 +31,34 @@ enum ODFCells {
             case .value: ODFCells.valueOpening
             }
         }
+        /// A row's opening tag and its first cell's tags up to the text (`ODFTables.row`).
+        var rowOpening: [UInt8] {
+            switch self {
+            case .header: ODFCells.headerRowOpening
+            case .body: ODFCells.bodyRowOpening
+            case .label, .value: Array(ODFTables.rowOpening.utf8) + opening
+            }
+        }
+
+        /// The end of a cell and the next one's tags up to its text.
+        var between: [UInt8] {
+            switch self {
+            case .header: ODFCells.headerBetween
+            case .body: ODFCells.bodyBetween
+            case .label, .value: ODFCells.closing + opening
+            }
+        }
     }
 
     /// The cell's `table:table-cell` element, with its text's paragraph.
     static func write(_ text: Text, kind: Kind, into xml: inout MarkupText) {
         xml.raw(bytes: kind.opening)
         ODFInline.text(text, into: &xml)
-        xml.raw("</text:p></table:table-cell>")
+        xml.raw(bytes: closing)
     }
+
+    /// The end of a cell: its paragraph's and its own.
+    private static let closing = Array("</text:p></table:table-cell>".utf8)
 
     private static func opening(cellStyle: String, paragraphStyle: ODFStyle) -> [UInt8] {
         Array("<table:table-cell table:style-name=\"\(cellStyle)\" office:value-type=\"string\"><text:p \(paragraphStyle.styleNameAttribute)".utf8)
@@ -48,4 +68,8 @@ enum ODFCells {
     private static let bodyOpening = opening(cellStyle: ODFTables.cell, paragraphStyle: ODFStyles.cell)
     private static let labelOpening = opening(cellStyle: ODFTables.fieldCell, paragraphStyle: ODFStyles.label)
     private static let valueOpening = opening(cellStyle: ODFTables.fieldCell, paragraphStyle: ODFStyles.cell)
+    private static let headerRowOpening = Array(ODFTables.rowOpening.utf8) + headerOpening
+    private static let bodyRowOpening = Array(ODFTables.rowOpening.utf8) + bodyOpening
+    private static let headerBetween = closing + headerOpening
+    private static let bodyBetween = closing + bodyOpening
 }

@@ -1,4 +1,5 @@
 import Documents
+import Platform
 
 /// Running text as the inside of an ODF paragraph: each styled run in a `text:span` of its named
 /// style, line breaks as `text:line-break`, tabs as `text:tab`, and the spaces ODF would collapse
@@ -16,20 +17,23 @@ enum ODFInline {
             case .code: ODFStyles.code
             }
             if let style {
-                xml.raw("<text:span ")
+                xml.raw(literal: "<text:span ")
                 xml.raw(style.styleNameAttribute)
+                plain(run.text, into: &xml, afterSpace: &afterSpace)
+                xml.raw(literal: "</text:span>")
+            } else {
+                plain(run.text, into: &xml, afterSpace: &afterSpace)
             }
-            plain(run.text, into: &xml, afterSpace: &afterSpace)
-            if style != nil { xml.raw("</text:span>") }
         }
     }
 
     /// A text in one style, in a span of `style`.
     static func span(_ text: String, style: ODFStyle, into xml: inout MarkupText) {
         var afterSpace = false
-        xml.raw("<text:span text:style-name=\"\(style.name)\">")
+        xml.raw(literal: "<text:span ")
+        xml.raw(style.styleNameAttribute)
         plain(text, into: &xml, afterSpace: &afterSpace)
-        xml.raw("</text:span>")
+        xml.raw(literal: "</text:span>")
     }
 
     /// Lines of plain text, kept apart by line breaks.
@@ -37,7 +41,7 @@ enum ODFInline {
         var afterSpace = true
         for (index, line) in lines.enumerated() {
             if index > 0 {
-                xml.raw("<text:line-break/>")
+                xml.raw(literal: "<text:line-break/>")
                 afterSpace = true
             }
             plain(line, into: &xml, afterSpace: &afterSpace)
@@ -48,8 +52,15 @@ enum ODFInline {
     /// of its own would be collapsed.
     static func plain(_ text: String, into xml: inout MarkupText, afterSpace: inout Bool) {
         guard !text.isEmpty else { return }
-        // Nearly every text: written with its French spaces and escapes in one pass, without
-        // building the text with its no-break spaces first.
+        // Nearly every text: one line without a tab, nothing to escape. Its spaces are checked
+        // here; `plainFrenchLine` rules out the line breaks and the escapes in the pass that
+        // writes it with its French spaces, so the text is scanned for them only once.
+        if let last = text.withUTF8Bytes({ hasTab($0) ? nil : lastSpace($0, afterSpace: afterSpace) }), xml.plainFrenchLine(text) {
+            afterSpace = last
+            return
+        }
+        // Then one line with something to escape: written with its French spaces in one pass,
+        // without building the text with its no-break spaces first.
         if let last = plainLastSpace(text, afterSpace: afterSpace) {
             xml.frenchText(text)
             afterSpace = last
@@ -71,10 +82,10 @@ enum ODFInline {
             }
             flush(&xml)
             if character.isNewline {
-                xml.raw("<text:line-break/>")
+                xml.raw(literal: "<text:line-break/>")
                 afterSpace = true
             } else if character == "\t" {
-                xml.raw("<text:tab/>")
+                xml.raw(literal: "<text:tab/>")
                 afterSpace = true
             } else {
                 pending.append(character)
@@ -91,31 +102,49 @@ enum ODFInline {
     /// Spaces come every few bytes, so they are not looked at one by one: the scan for breaks
     /// skips them, and only pairs of them are checked (`spacePair`).
     private static func plainLastSpace(_ text: String, afterSpace: Bool) -> Bool? {
-        text.withUTF8Bytes { bytes in
-            guard !bytes.isEmpty else { return false }
-            let space = UInt8(ascii: " ")
-            let isSpace = { (index: Int) in bytes[index] == space && !FrenchTypography.joins(bytes, at: index) }
-            if afterSpace && isSpace(0) { return nil }
-            var index = breaks.firstIndex(in: bytes, from: 0)
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x09...0x0D: return nil
-                // U+0085 is C2 85 in UTF-8.
-                case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return nil
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    return nil
-                default: break
-                }
-                index = breaks.firstIndex(in: bytes, from: index + 1)
+        text.withUTF8Bytes { bytes in hasBreak(bytes) ? nil : lastSpace(bytes, afterSpace: afterSpace) }
+    }
+
+    /// Whether the text holds a tab or a line break, which `plain` writes as elements.
+    private static func hasBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = breaks.firstIndex(in: bytes, from: 0)
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x09...0x0D: return true
+            // U+0085 is C2 85 in UTF-8.
+            case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return true
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                return true
+            default: break
             }
-            var pair = spacePair(in: bytes, from: 0)
-            while pair < bytes.count {
-                if isSpace(pair) && isSpace(pair + 1) { return nil }
-                pair = spacePair(in: bytes, from: pair + 1)
-            }
-            return isSpace(bytes.count - 1)
+            index = breaks.firstIndex(in: bytes, from: index + 1)
         }
+        return false
+    }
+
+    /// Whether the text holds a tab, found by the C library's `memchr`, which reads many bytes
+    /// at a time: the fast path's only break that `MarkupText.plainFrenchLine` lets through.
+    private static func hasTab(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Sound: memchr reads `bytes.count` bytes from their start, all inside the buffer.
+        guard let start = bytes.baseAddress else { return false }
+        return memchr(start, 0x09, bytes.count) != nil
+    }
+
+    /// The spaces' part of `plainLastSpace`, for a text without breaks: nil when the text has
+    /// two spaces in a row, or starts with a space after a space; otherwise whether it ends
+    /// with a space.
+    private static func lastSpace(_ bytes: UnsafeBufferPointer<UInt8>, afterSpace: Bool) -> Bool? {
+        guard !bytes.isEmpty else { return false }
+        let space = UInt8(ascii: " ")
+        let isSpace = { (index: Int) in bytes[index] == space && !FrenchTypography.joins(bytes, at: index) }
+        if afterSpace && isSpace(0) { return nil }
+        var pair = spacePair(in: bytes, from: 0)
+        while pair < bytes.count {
+            if isSpace(pair) && isSpace(pair + 1) { return nil }
+            pair = spacePair(in: bytes, from: pair + 1)
+        }
+        return isSpace(bytes.count - 1)
     }
 
     /// The bytes `plainLastSpace` looks at closely: tab and line breaks, and the byte of U+0085,

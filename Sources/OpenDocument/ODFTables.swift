@@ -29,46 +29,62 @@ enum ODFTables {
         fo:padding-left="0.1cm" fo:padding-right="0.1cm" fo:border="none" fo:border-bottom="0.5pt solid #bbbbbb"/></style:style>
         """.utf8))
 
-    static func table(_ table: Table, number: Int, into xml: inout PartXML, styles: inout PartXML) {
-        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-        guard columns > 0 else { return }
-        let widths = (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
-        open(number: number, widths: widths, into: &xml, styles: &styles)
+    /// Each column's relative width (at least 1) a table is laid out with; nil for a table
+    /// without a column, which is not laid out (its number is taken all the same).
+    static func widths(of table: Table) -> [Int]? {
+        // A loop, not `rows.map(\.count).max()`: no key path applied to each row, no array.
+        var columns = table.header.count
+        for cells in table.rows { columns = max(columns, cells.count) }
+        guard columns > 0 else { return nil }
+        return (0..<columns).map { $0 < table.widths.count ? max(table.widths[$0], 1) : 1 }
+    }
+
+    /// The widths of labelled fields' two columns.
+    static let fieldWidths = [35, 65]
+
+    /// The table, numbered `number`, in columns of `widths` (`widths(of:)`); its automatic
+    /// styles are `styles(number:widths:)`.
+    static func table(_ table: Table, number: Int, widths: [Int], into xml: inout PartXML) {
+        let columns = widths.count
+        xml.append(opening(number: number, widths: widths).xml)
         if !table.header.isEmpty {
-            xml.raw("<table:table-header-rows>")
+            xml.raw(literal: "<table:table-header-rows>")
             row(table.header, columns: columns, kind: .header, into: &xml)
-            xml.raw("</table:table-header-rows>")
+            xml.raw(literal: "</table:table-header-rows>")
         }
         for cells in table.rows {
             row(cells, columns: columns, kind: .body, into: &xml)
         }
-        xml.raw("</table:table>")
+        xml.raw(literal: "</table:table>")
     }
 
-    /// Labelled values: a two-column table without header or vertical borders.
-    static func fields(_ fields: [Field], number: Int, into xml: inout PartXML, styles: inout PartXML) {
-        guard !fields.isEmpty else { return }
-        open(number: number, widths: [35, 65], into: &xml, styles: &styles)
+    /// Labelled values, at least one: a two-column table (`fieldWidths`) without header or
+    /// vertical borders.
+    static func fields(_ fields: [Field], number: Int, into xml: inout PartXML) {
+        xml.append(opening(number: number, widths: fieldWidths).xml)
         for field in fields {
             xml.raw(rowOpening)
             xml.write { ODFCells.write(Text(field.label), kind: .label, into: &$0) }
             xml.write { ODFCells.write(field.value, kind: .value, into: &$0) }
-            xml.raw("</table:table-row>")
+            xml.raw(literal: "</table:table-row>")
         }
-        xml.raw("</table:table>")
+        xml.raw(literal: "</table:table>")
+    }
+
+    /// The automatic styles of table `number` laid out in columns of `widths`: its width, its columns'.
+    static func styles(number: Int, widths: [Int]) -> FixedXML {
+        opening(number: number, widths: widths).styles
     }
 
     /// The table's element and its columns, with their automatic styles: the same bytes for the
     /// same number and widths, so worked out once for them (`Opening`).
-    private static func open(number: Int, widths: [Int], into xml: inout PartXML, styles: inout PartXML) {
+    private static func opening(number: Int, widths: [Int]) -> Opening {
         let key = OpeningKey(number: number, widths: widths)
-        let opening = openings.withLock { $0[key] } ?? {
+        return openings.withLock { $0[key] } ?? {
             let made = Opening(number: number, widths: widths)
             openings.withLock { if $0.count < 1_000 { $0[key] = made } }
             return made
         }()
-        styles.append(opening.styles)
-        xml.append(opening.xml)
     }
 
     private struct OpeningKey: Hashable {
@@ -89,7 +105,7 @@ enum ODFTables {
             var xml = MarkupText(capacity: 512)
             let name = "GuichetAuto_Tableau\(number)"
             styles.raw("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"17.4cm\" table:align=\"margins\" ")
-            styles.raw("fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
+            styles.raw(literal: "fo:margin-top=\"0.15cm\" fo:margin-bottom=\"0.35cm\"/></style:style>")
             let total = widths.reduce(0, +)
             for (index, width) in widths.enumerated() {
                 let tenthsOfMillimetre = width * textWidthMillimetres * 10 / total
@@ -107,16 +123,17 @@ enum ODFTables {
 
     /// A row's opening tag, the same for every row. Tags are written in pieces, without
     /// building a string for each cell: a document has hundreds of cells.
-    private static let rowOpening = "<table:table-row table:style-name=\"\(row)\">"
+    static let rowOpening = "<table:table-row table:style-name=\"\(row)\">"
 
-    /// A row of `columns` cells, the missing ones empty.
+    /// A row of `columns` cells (at least one), the missing ones empty. The tags between two
+    /// texts go as one piece (`ODFCells.Kind.rowOpening`, `between`): a document has hundreds of cells.
     private static func row(_ cells: [Text], columns: Int, kind: ODFCells.Kind, into xml: inout PartXML) {
-        xml.raw(rowOpening)
         xml.write { xml in
             for index in 0..<columns {
-                ODFCells.write(index < cells.count ? cells[index] : Text(""), kind: kind, into: &xml)
+                xml.raw(bytes: index == 0 ? kind.rowOpening : kind.between)
+                ODFInline.text(index < cells.count ? cells[index] : Text(""), into: &xml)
             }
         }
-        xml.raw("</table:table-row>")
+        xml.raw(literal: "</text:p></table:table-cell></table:table-row>")
     }
 }

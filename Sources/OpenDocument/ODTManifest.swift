@@ -7,16 +7,20 @@ enum ODTManifest {
     static let metaPath = "meta.xml"
     private static let manifestPath = "META-INF/manifest.xml"
 
-    /// meta.xml for a document titled `title`.
-    static func meta(title: String) -> [UInt8] {
-        var xml = MarkupText(capacity: 512)
-        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        xml.raw("<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" ")
-        xml.raw("xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\">")
-        xml.raw("<office:meta><meta:generator>\(generator)</meta:generator><dc:title>")
+    /// Appends meta.xml for a document titled `title` to `part` (an archive's entry).
+    static func meta(title: String, into part: inout PartXML) {
+        part.write { meta(title: title, into: &$0) }
+    }
+
+    private static func meta(title: String, into xml: inout MarkupText) {
+        xml.raw(literal: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        xml.raw(literal: "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" ")
+        xml.raw(literal: "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\">")
+        xml.raw(literal: "<office:meta><meta:generator>")
+        xml.raw(generator)
+        xml.raw(literal: "</meta:generator><dc:title>")
         xml.text(title)
-        xml.raw("</dc:title><dc:language>fr-FR</dc:language></office:meta></office:document-meta>")
-        return xml.utf8
+        xml.raw(literal: "</dc:title><dc:language>fr-FR</dc:language></office:meta></office:document-meta>")
     }
 
     /// The template's entries as a document's: the manifest's root entry says `mediaType`, the

@@ -45,8 +45,18 @@ struct PartXML {
     /// Markup written for this document (`MarkupText.raw`).
     mutating func raw(_ text: String) { markup.raw(text) }
 
+    /// Markup spelled out in the renderer's code (`MarkupText.raw(literal:)`).
+    mutating func raw(literal text: StaticString) { markup.raw(literal: text) }
+
     /// Bytes laid out for this document.
     mutating func raw(bytes: [UInt8]) { markup.raw(bytes: bytes) }
+
+    /// Bytes laid out for this document, from a larger array (an archive's first entries).
+    mutating func raw(bytes: ArraySlice<UInt8>) { markup.raw(bytes: bytes) }
+
+    /// Writes `bytes` over those at `offset` (`MarkupText.overwrite`): a ZIP header's checksum
+    /// and sizes, known once the entry's bytes are written after it.
+    mutating func overwrite(at offset: Int, with bytes: [UInt8]) { markup.overwrite(at: offset, with: bytes) }
 
     /// Lets `write` add to the markup itself: escaped texts, inline runs (`ODFInline`).
     mutating func write(_ write: (inout MarkupText) -> Void) { write(&markup) }
@@ -65,11 +75,14 @@ struct PartXML {
 
     /// The CRC-32 of the XML: the bytes between the known ranges read, the known ranges'
     /// CRCs combined in.
-    var checksum: UInt32 {
+    var checksum: UInt32 { checksum(from: 0) }
+
+    /// The CRC-32 of the XML from `start` on (an entry of an archive written in place).
+    func checksum(from start: Int) -> UInt32 {
         markup.utf8.withUnsafeBufferPointer { bytes in
             var crc: UInt32 = 0
-            var position = 0
-            for range in known {
+            var position = start
+            for range in known where range.offset >= start {
                 crc = CRC32.checksum(UnsafeBufferPointer(rebasing: bytes[position..<range.offset]), continuing: crc)
                 crc = CRC32.combine(crc, range.crc)
                 position = range.offset + range.crc.count

@@ -51,24 +51,20 @@ struct TemplatePart: Sendable {
         marks = found
     }
 
-    /// The part with the values written in: `value` gives each mark's XML, `automaticStyles` the
-    /// definitions of the automatic styles (without their `<office:automatic-styles>` element).
-    func render(automaticStyles: PartXML? = nil, value: (Placeholder) -> PartXML) -> PartXML {
-        // The marks' values first, so that the part is written into one buffer of its size.
-        let values = pieces.map { piece -> PartXML? in if case .mark(let mark) = piece { value(mark) } else { nil } }
-        let valuesCount = values.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
-        var result = PartXML(capacity: literalCount + (automaticStyles?.utf8.count ?? 0) + 64 + valuesCount)
-        for (piece, markValue) in zip(pieces, values) {
+    /// Appends the part with the values written in: `value` writes each mark's XML,
+    /// `automaticStyles` the definitions of the automatic styles (without their
+    /// `<office:automatic-styles>` element). Written straight where it goes (an archive's entry).
+    func render(into result: inout PartXML, automaticStyles: PartXML? = nil, value: (Placeholder, inout PartXML) -> Void) {
+        for piece in pieces {
             switch piece {
             case .literal(let xml): result.append(xml)
-            case .mark: if let markValue { result.append(markValue) }
+            case .mark(let mark): value(mark, &result)
             case .automaticStyles(let wrapped):
-                if wrapped { result.raw("<office:automatic-styles>") }
+                if wrapped { result.raw(literal: "<office:automatic-styles>") }
                 if let automaticStyles { result.append(automaticStyles) }
-                if wrapped { result.raw("</office:automatic-styles>") }
+                if wrapped { result.raw(literal: "</office:automatic-styles>") }
             }
         }
-        return result
     }
 
     private typealias Cut = (range: Range<Int>, piece: Piece)

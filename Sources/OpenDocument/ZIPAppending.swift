@@ -19,52 +19,59 @@ enum ZIPAppending {
     private static let versionMadeBy: UInt16 = 0x0314
     private static let permissions = UInt32(0o100644) << 16
 
-    /// A stored entry to append, with its CRC-32.
-    struct Stored {
-        let path: String
-        let bytes: [UInt8]
-        let crc: UInt32
-
-        init(path: String, bytes: [UInt8]) {
-            self.init(path: path, bytes: bytes, crc: CRC32.checksum(bytes))
-        }
-
-        /// A part written with the CRCs of its fixed pieces, which its checksum need not read again.
-        init(path: String, xml: PartXML) {
-            self.init(path: path, bytes: xml.utf8, crc: xml.checksum)
-        }
-
-        private init(path: String, bytes: [UInt8], crc: UInt32) {
-            self.path = path
-            self.bytes = bytes
-            self.crc = crc
-        }
-    }
-
     /// The entries, which must all be stored, appended to the archive `base`.
     static func appending(_ entries: [ODTArchive.Entry], to base: [UInt8]) throws -> [UInt8] {
         // Only stored parts: the template's base holds the compressed ones.
         guard entries.allSatisfy({ !$0.compressed }) else { throw Failure.compressedEntry }
-        return try appending(entries.map { Stored(path: $0.path, bytes: $0.bytes) }, to: base)
+        var writer = try Writer(base: base, capacity: base.count + entries.reduce(0) { $0 + $1.bytes.count + 2 * (46 + $1.path.utf8.count) })
+        for entry in entries { try writer.store(path: entry.path) { $0.raw(bytes: entry.bytes) } }
+        return try writer.finish()
     }
 
-    static func appending(_ entries: [Stored], to base: [UInt8]) throws -> [UInt8] {
-        let end = try endRecord(of: base)
-        var archive: [UInt8] = []
-        archive.reserveCapacity(base.count + entries.reduce(0) { $0 + $1.bytes.count + 2 * (46 + $1.path.utf8.count) })
-        archive.append(contentsOf: base[..<end.directoryOffset])
-        var records: [UInt8] = []
-        for entry in entries {
-            guard archive.count < Int(UInt32.max), entry.bytes.count < Int(UInt32.max) else { throw Failure.tooLarge }
-            let name = Array(entry.path.utf8)
-            let crc = entry.crc
-            let offset = UInt32(archive.count)
-            let size = UInt32(entry.bytes.count)
-            archive.append(le32: 0x0403_4B50)
-            archive.append(le16: versionNeeded)
-            header(into: &archive, crc: crc, size: size, name: name)
-            archive.append(contentsOf: name)
-            archive.append(contentsOf: entry.bytes)
+    /// An archive being written: the base's entries, then stored entries whose bytes are written
+    /// in place, after their local header (an act's content.xml is not built apart and then
+    /// copied in), then the base's central directory, the new entries' records and a new end record.
+    struct Writer {
+        private let base: [UInt8]
+        private let end: (entries: Int, directorySize: Int, directoryOffset: Int)
+        /// The archive so far, with where the fixed XML whose CRC is known lies in it (`PartXML`).
+        private var archive: PartXML
+        /// The new entries' central directory records.
+        private var records: [UInt8] = []
+        private var added = 0
+
+        /// - Parameter capacity: the bytes the whole archive will take, about: room reserved once.
+        init(base: [UInt8], capacity: Int) throws {
+            end = try endRecord(of: base)
+            self.base = base
+            archive = PartXML(capacity: capacity)
+            archive.raw(bytes: base[..<end.directoryOffset])
+        }
+
+        /// Appends a stored entry at `path`, whose bytes `write` appends to the archive; its
+        /// CRC-32 and size, known once they are written, are then written into its header.
+        mutating func store(path: String, write: (inout PartXML) -> Void) throws {
+            let offset = archive.utf8.count
+            guard offset < Int(UInt32.max) else { throw Failure.tooLarge }
+            let name = Array(path.utf8)
+            var local: [UInt8] = []
+            local.reserveCapacity(30 + name.count)
+            local.append(le32: 0x0403_4B50)
+            local.append(le16: versionNeeded)
+            header(into: &local, crc: 0, size: 0, name: name)
+            local.append(contentsOf: name)
+            archive.raw(bytes: local)
+            let start = archive.utf8.count
+            write(&archive)
+            guard archive.utf8.count - start < Int(UInt32.max) else { throw Failure.tooLarge }
+            let size = UInt32(archive.utf8.count - start)
+            let crc = archive.checksum(from: start)
+            var sizes: [UInt8] = []
+            sizes.reserveCapacity(12)
+            sizes.append(le32: crc)
+            sizes.append(le32: size)             // compressed size
+            sizes.append(le32: size)             // uncompressed size
+            archive.overwrite(at: offset + 14, with: sizes)
             records.append(le32: 0x0201_4B50)
             records.append(le16: versionMadeBy)
             records.append(le16: versionNeeded)
@@ -73,24 +80,32 @@ enum ZIPAppending {
             records.append(le16: 0)          // disk number start
             records.append(le16: 0)          // internal attributes
             records.append(le32: permissions)
-            records.append(le32: offset)
+            records.append(le32: UInt32(offset))
             records.append(contentsOf: name)
+            added += 1
         }
-        let directoryOffset = archive.count
-        archive.append(contentsOf: base[end.directoryOffset..<(end.directoryOffset + end.directorySize)])
-        archive.append(contentsOf: records)
-        let directorySize = archive.count - directoryOffset
-        let count = end.entries + entries.count
-        guard count <= Int(UInt16.max), directoryOffset < Int(UInt32.max) else { throw Failure.tooLarge }
-        archive.append(le32: 0x0605_4B50)
-        archive.append(le16: 0)                  // this disk
-        archive.append(le16: 0)                  // the disk where the directory starts
-        archive.append(le16: UInt16(count))
-        archive.append(le16: UInt16(count))
-        archive.append(le32: UInt32(directorySize))
-        archive.append(le32: UInt32(directoryOffset))
-        archive.append(le16: 0)                  // comment length
-        return archive
+
+        /// The archive's bytes: the entries, the base's directory and the new records, the end record.
+        mutating func finish() throws -> [UInt8] {
+            let directoryOffset = archive.utf8.count
+            archive.raw(bytes: base[end.directoryOffset..<(end.directoryOffset + end.directorySize)])
+            archive.raw(bytes: records)
+            let directorySize = archive.utf8.count - directoryOffset
+            let count = end.entries + added
+            guard count <= Int(UInt16.max), directoryOffset < Int(UInt32.max) else { throw Failure.tooLarge }
+            var record: [UInt8] = []
+            record.reserveCapacity(22)
+            record.append(le32: 0x0605_4B50)
+            record.append(le16: 0)                  // this disk
+            record.append(le16: 0)                  // the disk where the directory starts
+            record.append(le16: UInt16(count))
+            record.append(le16: UInt16(count))
+            record.append(le32: UInt32(directorySize))
+            record.append(le32: UInt32(directoryOffset))
+            record.append(le16: 0)                  // comment length
+            archive.raw(bytes: record)
+            return archive.utf8
+        }
     }
 
     /// From flags to the extra field's length: the part local headers and central records share.
