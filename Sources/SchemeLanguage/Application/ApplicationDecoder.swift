@@ -168,14 +168,16 @@ public final class ApplicationDecoder {
             log.error("attendu les faits de la demande (nom : valeur), trouvé \(node.kindName)", at: node.mark, path: path)
             return
         }
-        for pair in pairs {
-            let key = pair.key.scalar ?? ""
-            // The companions' facts are looked up only for a key that is not this scheme's input.
+        for position in pairs.indices {
+            let key = pairs[position].key.scalar ?? ""
+            // The companions' facts are looked up only for a key that is not this scheme's input,
+            // and a fact of this scheme is read in place, without a copy of its pair.
             let entry = group?.entry(key)
             if case .input(let index)? = entry {
-                decodeFact(pair.value, index: index, path: "\(path).\(key)", into: &facts, log: log)
+                decodeFact(pairs[position].value, index: index, path: "\(path).\(key)", into: &facts, log: log)
                 continue
             }
+            let pair = pairs[position]
             let theirs = companion?.entry(key)
             switch entry {
             case .input?:
