@@ -31,6 +31,11 @@ public final class PendingDocument: Sendable {
     /// The schemes the document is evaluated under: the one asked for, or the whole family.
     public var schemes: [String] { target.map { [$0] } ?? decoded.schemes }
 
+    /// Whether `scheme` is among `schemes`, without building the list.
+    func isEvaluated(under scheme: String) -> Bool {
+        target.map { $0 == scheme } ?? decoded.schemes.contains(scheme)
+    }
+
     /// For a household's file, the aids it requests.
     public var requested: Set<String>? {
         decoded.applications.lazy.compactMap { $0?.requests }.first.map(Set.init)
@@ -48,6 +53,12 @@ public final class PendingDocument: Sendable {
 
     static func make(_ document: YAMLNode, decoded: DocumentEvaluator.Decoded, target: String?, family: String?,
                      declaredID: String?) -> Prepared {
+        // The common case, an application for one scheme read without error: its id and date
+        // are taken without copying the application.
+        if let target, let position = decoded.schemes.firstIndex(of: target), decoded.errors[position] == nil,
+           let id = decoded.applications[position]?.id, let filed = decoded.applications[position]?.filed {
+            return .ready(PendingDocument(mark: document.mark, id: id, filed: filed, target: target, family: family, decoded: decoded))
+        }
         let shown = target.map { [$0] } ?? decoded.schemes
         // A fact unknown to every scheme is reported by each: say it once.
         var seen: Set<String> = []

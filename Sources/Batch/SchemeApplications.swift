@@ -18,11 +18,18 @@ struct SchemeApplications {
         self.scheme = scheme
         evaluator = DocumentEvaluator(catalog: catalog)
         let (read, failures) = BatchRunner.read(paths: paths, with: evaluator)
-        let mine = read.filter { $0.schemes.contains(scheme.id) && $0.requests(scheme.id) }
+        // One pass: the first document of each id is kept, and its id placed in filing order.
         var documents: [String: PendingDocument] = [:]
-        for document in mine where documents[document.id] == nil { documents[document.id] = document }
+        documents.reserveCapacity(read.count)
+        var order: [String] = []
+        order.reserveCapacity(read.count)
+        for document in read where document.isEvaluated(under: scheme.id) && document.requests(scheme.id) {
+            guard documents[document.id] == nil else { continue }
+            documents[document.id] = document
+            order.append(document.id)
+        }
         self.documents = documents
-        order = mine.map(\.id).uniqued()
+        self.order = order
         self.failures = failures
     }
 

@@ -6,9 +6,9 @@ import YAMLReader
 /// it uses, so that `outcome("fsl-acces")` reads the FSL's evaluation of the same file.
 public final class DocumentEvaluator {
     public let catalog: SchemeCatalog
-    /// By the context of the evaluation (the scheme asked for, or the family), then by scheme:
-    /// a scheme leaves different facts to its companions in each context.
-    private var decoders: [String: [String: ApplicationDecoder]] = [:]
+    /// By the context of the evaluation (the scheme asked for, or the family): a scheme leaves
+    /// different facts to its companions in each context.
+    private var decoders: [String: DecoderRow] = [:]
     private var evaluators: [String: SchemeEvaluator] = [:]
     private var orders: [String: [String]] = [:]
 
@@ -23,10 +23,10 @@ public final class DocumentEvaluator {
         public var applications: [Application?]
         public var errors: [[Diagnostic]?]
 
-        init(schemes: [String]) {
+        init(schemes: [String], applications: [Application?], errors: [[Diagnostic]?]) {
             self.schemes = schemes
-            applications = Array(repeating: nil, count: schemes.count)
-            errors = Array(repeating: nil, count: schemes.count)
+            self.applications = applications
+            self.errors = errors
         }
 
         public func application(_ id: String) -> Application? { schemes.firstIndex(of: id).flatMap { applications[$0] } }
@@ -56,15 +56,26 @@ public final class DocumentEvaluator {
     /// Every scheme of `ids` reads the document, and leaves to the others the facts that are
     /// theirs. `context` names the evaluation (the scheme asked for, or the family) for the caches.
     public func decode(_ document: YAMLNode, schemes ids: [String], context: String, header: ApplicationDecoder.Header) -> Decoded {
-        var decoded = Decoded(schemes: ids)
-        for (position, id) in ids.enumerated() {
-            guard let scheme = catalog.schemes[id] else { continue }
-            switch decoder(scheme, companions: ids, context: context, header: header).decode(document) {
-            case .failure(let list): decoded.errors[position] = list.diagnostics
-            case .success(let application): decoded.applications[position] = application
+        let row = decoderRow(ids, context: context, header: header)
+        // Appended rather than filled in: each application is moved into place, not assigned over a nil.
+        var applications: [Application?] = []
+        var errors: [[Diagnostic]?] = []
+        applications.reserveCapacity(ids.count)
+        errors.reserveCapacity(ids.count)
+        for position in ids.indices {
+            switch row.decode(document, position) {
+            case .success(let application)?:
+                applications.append(application)
+                errors.append(nil)
+            case .failure(let list)?:
+                applications.append(nil)
+                errors.append(list.diagnostics)
+            case nil:  // not a scheme of the catalog
+                applications.append(nil)
+                errors.append(nil)
             }
         }
-        return decoded
+        return Decoded(schemes: ids, applications: applications, errors: errors)
     }
 
     /// Evaluates the decoded schemes in order, each receiving the evaluations before it, with
@@ -110,11 +121,30 @@ public final class DocumentEvaluator {
         return Diagnostic(message, at: application.mark)
     }
 
-    private func decoder(_ scheme: Scheme, companions: [String], context: String, header: ApplicationDecoder.Header) -> ApplicationDecoder {
-        if let cached = decoders[context]?[scheme.id] { return cached }
-        let decoder = ApplicationDecoder(scheme: scheme, companions: companions.compactMap { catalog.schemes[$0] }, header: header)
-        decoders[context, default: [:]][scheme.id] = decoder
-        return decoder
+    /// The decoders of one context, made once for its schemes (again should they change).
+    private func decoderRow(_ ids: [String], context: String, header: ApplicationDecoder.Header) -> DecoderRow {
+        if let cached = decoders[context], cached.schemes == ids { return cached }
+        let companions = ids.compactMap { catalog.schemes[$0] }
+        let row = DecoderRow(schemes: ids, decoders: ids.map { id in
+            catalog.schemes[id].map { ApplicationDecoder(scheme: $0, companions: companions, header: header) }
+        })
+        decoders[context] = row
+        return row
+    }
+
+    private final class DecoderRow {
+        let schemes: [String]
+        /// Aligned with `schemes`; nil for an id the catalog does not hold.
+        let decoders: [ApplicationDecoder?]
+
+        init(schemes: [String], decoders: [ApplicationDecoder?]) {
+            self.schemes = schemes
+            self.decoders = decoders
+        }
+
+        func decode(_ document: YAMLNode, _ position: Int) -> Result<Application, DiagnosticList>? {
+            decoders[position]?.decode(document)
+        }
     }
 
     private func evaluator(_ scheme: Scheme) -> SchemeEvaluator {

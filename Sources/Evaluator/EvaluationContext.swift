@@ -55,9 +55,17 @@ struct EvaluationContext {
         inputConfirm = plan.inputConfirm
         parameterDefinitions = plan.parameters
         parameterDates = plan.parameterDates
-        parameters = plan.parameters.indices.map { index in
-            plan.parameterDates[index] == nil ? plan.parameters[index].value(on: referenceDate) : nil
+        // Each parameter is read through a buffer pointer, which lends it to `value(on:)`, where
+        // the array's subscript made a copy of it (its versions, label and source retained, then
+        // released). Sound: the pointer is used only inside the closure, while the plan holds the array.
+        var parameters: [Value?] = []
+        parameters.reserveCapacity(plan.parameters.count)
+        plan.parameters.withUnsafeBufferPointer { definitions in
+            for index in definitions.indices {
+                parameters.append(plan.parameterDates[index] == nil ? definitions[index].value(on: referenceDate) : nil)
+            }
         }
+        self.parameters = parameters
         parameterChosen = plan.parameterDates.map { $0 == nil }
         steps = Array(repeating: nil, count: plan.stepCount)
         monthSteps = Array(repeating: nil, count: plan.schedule?.steps.count ?? 0)

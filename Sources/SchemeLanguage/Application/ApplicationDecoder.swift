@@ -2,7 +2,10 @@ import ExactDecimal
 import YAMLReader
 
 /// Decodes an application document with the inputs of its scheme: every fact typed and checked.
-public struct ApplicationDecoder {
+///
+/// A class: a decoder is made once per scheme and used for every document, and copying a
+/// reference to it is one retain where copying its signature's arrays and sets was dozens.
+public final class ApplicationDecoder {
     /// What names the scheme at the top of the document.
     public enum Header: Sendable {
         /// `scheme: pdesi`: an application for one scheme.
@@ -165,12 +168,20 @@ public struct ApplicationDecoder {
             log.error("attendu les faits de la demande (nom : valeur), trouvé \(node.kindName)", at: node.mark, path: path)
             return
         }
-        for pair in pairs {
-            let key = pair.key.scalar ?? ""
+        for position in pairs.indices {
+            let key = pairs[position].key.scalar ?? ""
+            // The companions' facts are looked up only for a key that is not this scheme's input,
+            // and a fact of this scheme is read in place, without a copy of its pair.
+            let entry = group?.entry(key)
+            if case .input(let index)? = entry {
+                decodeFact(pairs[position].value, index: index, path: "\(path).\(key)", into: &facts, log: log)
+                continue
+            }
+            let pair = pairs[position]
             let theirs = companion?.entry(key)
-            switch group?.entry(key) {
-            case .input(let index)?:
-                decodeFact(pair.value, index: index, path: "\(path).\(key)", into: &facts, log: log)
+            switch entry {
+            case .input?:
+                continue  // read above
             case .group(let inner)? where pair.value.mapping != nil:
                 var companionGroup: FactTree.Group?
                 if case .group(let other)? = theirs { companionGroup = other }

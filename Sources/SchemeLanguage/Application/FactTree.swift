@@ -5,7 +5,9 @@ import YAMLReader
 struct FactTree {
     final class Group {
         /// A short list, searched by length first then text: faster than hashing every key.
-        private(set) var entries: [(key: String, entry: Entry)] = []
+        /// Unchecked exclusivity: the tree is only changed while `FactTree.init` builds it, and
+        /// only read afterwards, so the dynamic check on every lookup (one per fact read) guards nothing.
+        @exclusivity(unchecked) private(set) var entries: [(key: String, entry: Entry)] = []
 
         func entry(_ key: String) -> Entry? {
             let length = key.utf8.count

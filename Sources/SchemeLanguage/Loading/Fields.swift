@@ -28,7 +28,7 @@ public struct Fields {
             return nil
         }
         self.pairs = pairs
-        asked.reserveCapacity(8)
+        asked.reserveCapacity(16)  // an application's top level asks for 11 fields
     }
 
     public func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
