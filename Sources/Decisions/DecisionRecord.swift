@@ -222,21 +222,18 @@ extension DecisionRecord {
     private struct StatedFacts {
         let evaluation: Evaluation
         let filled: (String) -> String
-        /// By input index: where its fact is in `facts`, or -1 before it is worked out.
-        private var position: [Int]
-        private var facts: [Fact?] = []
+        /// By input index: its fact (nil when it states none), or nil before it is worked out.
+        private var facts: [Fact??]
 
         init(_ evaluation: Evaluation, filled: @escaping (String) -> String) {
             (self.evaluation, self.filled) = (evaluation, filled)
-            position = [Int](repeating: -1, count: evaluation.scheme.inputs.count)
-            facts.reserveCapacity(8)
+            facts = [Fact??](repeating: nil, count: evaluation.scheme.inputs.count)
         }
 
         mutating func fact(_ index: Int) -> Fact? {
-            if position[index] >= 0 { return facts[position[index]] }
+            if let known = facts[index] { return known }
             let fact = DecisionRecord.fact(index, evaluation, filled: filled)
-            position[index] = facts.count
-            facts.append(fact)
+            facts[index] = .some(fact)
             return fact
         }
     }
@@ -250,10 +247,11 @@ extension DecisionRecord {
         for index in result.factsUsed { if let fact = stated.fact(index) { facts.append(fact) } }
         for id in wording.criterionDecisionSchemes[result.index] { if let fact = decisionFact(id, evaluation) { facts.append(fact) } }
         // The criterion's fields read in place, rather than the criterion copied whole.
+        let criteria = scheme.criteria
         return CriterionRow(
-            number: number, id: scheme.criteria[result.index].id, label: filled(scheme.criteria[result.index].label), verdict: result.verdict,
+            number: number, id: criteria[result.index].id, label: filled(criteria[result.index].label), verdict: result.verdict,
             facts: facts,
-            source: wording.criterionSources[result.index], failure: filled(scheme.criteria[result.index].failure(filed: application.filed)),
+            source: wording.criterionSources[result.index], failure: filled(criteria[result.index].failure(filed: application.filed)),
             note: result.note, missing: result.missing.map { missingRow($0, evaluation).text },
             shortCitation: wording.shortCitations[result.index], actCitation: wording.actCitations[result.index], sourceJSON: wording.criterionSourcesJSON[result.index])
     }

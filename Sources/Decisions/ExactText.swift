@@ -10,14 +10,14 @@ import Platform
 /// depend on which applications the run decided before it.
 enum ExactText {
     static func same(_ first: String, _ second: String) -> Bool {
-        // The same representation is the same bytes: most texts compared are shared by both
-        // sides (a fact's id and question, a criterion's label), and then need no memcmp.
-        // Sound: a String is two words (MemoryLayout<String>.size == 16), its count and flags and
-        // its storage or its bytes inline; equal words name the same immutable storage or hold
-        // the same bytes.
-        if unsafeBitCast(first, to: (UInt64, UInt64).self) == unsafeBitCast(second, to: (UInt64, UInt64).self) { return true }
         guard first.utf8.count == second.utf8.count else { return false }
-        return first.withUTF8Bytes { one in second.withUTF8Bytes { other in equal(UnsafeRawBufferPointer(one), UnsafeRawBufferPointer(other)) } }
+        return first.withUTF8Bytes { one in
+            second.withUTF8Bytes { other in
+                // Most texts compared are shared by both sides (a fact's id and question, a
+                // criterion's label): the same storage is the same bytes, without a memcmp.
+                one.baseAddress == other.baseAddress || equal(UnsafeRawBufferPointer(one), UnsafeRawBufferPointer(other))
+            }
+        }
     }
 
     /// Whether two buffers hold the same bytes, compared as one block: the facts of every

@@ -26,7 +26,8 @@ enum ExaminationTables {
             facts += row.missing.map { "Élément manquant : \($0)" }
             if let note = row.note { facts.append("Appréciation de l'instructeur : \(FrenchGrammar.sentenceEnd(note))") }
             // One fact is its own statement: no joined copy of it.
-            let stated = facts.isEmpty ? "—" : facts.count == 1 ? facts[0] : facts.joined(separator: " ")
+            let stated: String
+            if facts.count == 1 { stated = facts[0] } else { stated = facts.isEmpty ? "—" : facts.joined(separator: " ") }
             return [Text(String(row.number)), Text(row.label), verdict(row.verdict), Text(stated), Text(forAct ? row.actCitation : row.shortCitation)]
         }, widths: [4, 30, 12, 36, 18])
     }

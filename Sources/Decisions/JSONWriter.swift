@@ -88,7 +88,7 @@ public struct JSONWriter {
     public mutating func date(_ key: JSONKey?, _ value: LocalDate?) {
         separate(key)
         guard let value else { return word("null") }
-        guard (0...9999).contains(value.year) else { return JSONString.append(value.description, to: &bytes) }
+        // `LocalDate` holds years 1 to 9999 alone: four digits each.
         bytes.append(UInt8(ascii: "\""))
         digits(value.year, count: 4)
         bytes.append(UInt8(ascii: "-"))

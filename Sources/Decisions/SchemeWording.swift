@@ -39,8 +39,6 @@ final class SchemeWording: Sendable {
     let referencedSchemes: [String]
     /// How the amount is rounded, as the amount's table says it: nil for a scheme without amount.
     let rounding: String?
-    /// By step index: the names its wording holds between braces, in the order written.
-    let stepWordingNames: [[String]]
     /// What a name in a step's wording stands for: the step's own value, another step's, an
     /// input's, or none of these (a parameter, or nothing).
     enum StepName: Sendable {
@@ -49,8 +47,8 @@ final class SchemeWording: Sendable {
         case input(Int)
         case other
     }
-    /// By step index: what each of its `stepWordingNames` stands for, found once for the
-    /// scheme rather than by name in every decision.
+    /// By step index: what each name its wording holds between braces stands for, in the order
+    /// written, found once for the scheme rather than by name in every decision.
     let stepWordingTargets: [[StepName]]
     /// By step index: the input whose id the step's formula is, when it is one (a step that
     /// reads one amount of the file).
@@ -71,8 +69,7 @@ final class SchemeWording: Sendable {
         rounding = scheme.amount.map { FrenchFormat.rounding($0.rounding) }
         let steps = scheme.amount?.steps ?? []
         let stepIndex = Dictionary(steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        stepWordingNames = steps.map { $0.wording.map(ParameterText.names) ?? [] }
-        stepWordingTargets = stepWordingNames.map { names in
+        stepWordingTargets = steps.map { $0.wording.map(ParameterText.names) ?? [] }.map { names in
             names.map { name in
                 if name == InputStatement.valueName { return .value }
                 if let step = stepIndex[name] { return .step(step) }

@@ -18,14 +18,10 @@ extension MarkdownEscaping {
         var index = literalStops.firstIndex(in: bytes, from: 0)
         while index < bytes.count {
             switch bytes[index] {
+            // The line breaks `MarkdownText.oneLine` flattens.
             case 0x0A...0x0D: return false
-            // U+0085 is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9: the line breaks
-            // `MarkdownText.oneLine` flattens. Other E2 characters (« — », « … », « € ») are text.
-            case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return false
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                return false
+            case 0x85, 0xE2: if UnicodeLineBreaks.isBreak(bytes, at: index) { return false }
             case UInt8(ascii: "|") where inCell: return false
-            case 0x85, 0xE2: break
             default: if mustEscape(bytes, at: index, place) { return false }
             }
             index = literalStops.firstIndex(in: bytes, from: index + 1)

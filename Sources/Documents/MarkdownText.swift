@@ -168,11 +168,7 @@ public struct MarkdownText {
                 switch byte {
                 case 0x0A...0x0D: return .lineBreaks
                 case UInt8(ascii: "|"): found = .bars
-                // U+0085 is C2 85 in UTF-8.
-                case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return .lineBreaks
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    return .lineBreaks
+                case 0x85, 0xE2: if UnicodeLineBreaks.isBreak(bytes, at: index) { return .lineBreaks }
                 default: break
                 }
                 index = marks.firstIndex(in: bytes, from: index + 1)

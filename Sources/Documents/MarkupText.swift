@@ -36,9 +36,11 @@ public struct MarkupText {
     /// Markup already laid out, as part of a larger array of bytes.
     public mutating func raw(bytes: ArraySlice<UInt8>) { utf8.append(contentsOf: bytes) }
 
-    /// Writes `bytes` over those at `offset`, already written: a length or a checksum known only
-    /// once what follows it is written (a ZIP entry's header before its data).
+    /// Writes `bytes` over as many already written at `offset`: a length or a checksum known only
+    /// once what follows it is written (a ZIP entry's header before its data). The length of the
+    /// whole never changes.
     public mutating func overwrite(at offset: Int, with bytes: [UInt8]) {
+        precondition(offset >= 0 && offset + bytes.count <= utf8.count, "overwriting bytes not yet written")
         utf8.replaceSubrange(offset..<(offset + bytes.count), with: bytes)
     }
 
@@ -99,10 +101,7 @@ public struct MarkupText {
                         appendNoBreakSpace()
                         copied = space + 1
                     }
-                // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9) break the line; other
-                // characters starting with E2 (« — », « … », « € ») are text.
-                case 0x85 where !(stop > 0 && bytes[stop - 1] == 0xC2): break
-                case 0xE2 where !(stop + 2 < bytes.count && bytes[stop + 1] == 0x80 && (bytes[stop + 2] == 0xA8 || bytes[stop + 2] == 0xA9)):
+                case 0x85 where !UnicodeLineBreaks.isBreak(bytes, at: stop), 0xE2 where !UnicodeLineBreaks.isBreak(bytes, at: stop):
                     break
                 default:
                     // A byte to escape, a control character or a line break.

@@ -46,12 +46,8 @@ public final class SharedBlocks: Sendable, Equatable {
     /// them), made by `make` the first time and kept with the blocks: it lives as long as they do.
     /// The renderer of `format` is the only one to ask for it, always for one class `Value`.
     public func derived<Value: AnyObject & Sendable>(_ format: Format, make: () -> Value) -> Value {
-        if let known = derived.withLock({ $0[format] }) {
-            // Sound: a format's value is only ever made by `make` of that format's renderer, of
-            // the one class it asks for (checked in debug builds). A conditional cast was a
-            // dynamic cast for each shared part of each act.
-            return unsafeDowncast(known, to: Value.self)
-        }
+        // A class's cast is a pointer check; a value of another class is made again, never reused.
+        if let known = derived.withLock({ $0[format] }) as? Value { return known }
         let made = make()
         derived.withLock { $0[format] = made }
         return made

@@ -22,21 +22,13 @@ enum ODFCells {
         /// The value of labelled fields.
         case value
 
-        /// The cell's tags up to its text.
-        var opening: [UInt8] {
-            switch self {
-            case .header: ODFCells.headerOpening
-            case .body: ODFCells.bodyOpening
-            case .label: ODFCells.labelOpening
-            case .value: ODFCells.valueOpening
-            }
-        }
         /// A row's opening tag and its first cell's tags up to the text (`ODFTables.row`).
         var rowOpening: [UInt8] {
             switch self {
             case .header: ODFCells.headerRowOpening
             case .body: ODFCells.bodyRowOpening
-            case .label, .value: Array(ODFTables.rowOpening.utf8) + opening
+            case .label: ODFCells.labelRowOpening
+            case .value: ODFCells.valueRowOpening
             }
         }
 
@@ -45,16 +37,10 @@ enum ODFCells {
             switch self {
             case .header: ODFCells.headerBetween
             case .body: ODFCells.bodyBetween
-            case .label, .value: ODFCells.closing + opening
+            case .label: ODFCells.labelBetween
+            case .value: ODFCells.valueBetween
             }
         }
-    }
-
-    /// The cell's `table:table-cell` element, with its text's paragraph.
-    static func write(_ text: Text, kind: Kind, into xml: inout MarkupText) {
-        xml.raw(bytes: kind.opening)
-        ODFInline.text(text, into: &xml)
-        xml.raw(bytes: closing)
     }
 
     /// The end of a cell: its paragraph's and its own.
@@ -70,6 +56,10 @@ enum ODFCells {
     private static let valueOpening = opening(cellStyle: ODFTables.fieldCell, paragraphStyle: ODFStyles.cell)
     private static let headerRowOpening = Array(ODFTables.rowOpening.utf8) + headerOpening
     private static let bodyRowOpening = Array(ODFTables.rowOpening.utf8) + bodyOpening
+    private static let labelRowOpening = Array(ODFTables.rowOpening.utf8) + labelOpening
+    private static let valueRowOpening = Array(ODFTables.rowOpening.utf8) + valueOpening
     private static let headerBetween = closing + headerOpening
     private static let bodyBetween = closing + bodyOpening
+    private static let labelBetween = closing + labelOpening
+    private static let valueBetween = closing + valueOpening
 }

@@ -55,16 +55,19 @@ enum ODFInline {
         // Nearly every text: one line without a tab, nothing to escape. Its spaces are checked
         // here; `plainFrenchLine` rules out the line breaks and the escapes in the pass that
         // writes it with its French spaces, so the text is scanned for them only once.
-        if let last = text.withUTF8Bytes({ hasTab($0) ? nil : lastSpace($0, afterSpace: afterSpace) }), xml.plainFrenchLine(text) {
-            afterSpace = last
-            return
-        }
-        // Then one line with something to escape: written with its French spaces in one pass,
-        // without building the text with its no-break spaces first.
-        if let last = plainLastSpace(text, afterSpace: afterSpace) {
-            xml.frenchText(text)
-            afterSpace = last
-            return
+        // A tab, or spaces ODF would collapse, take the long way below.
+        if let last = text.withUTF8Bytes({ hasTab($0) ? nil : lastSpace($0, afterSpace: afterSpace) }) {
+            if xml.plainFrenchLine(text) {
+                afterSpace = last
+                return
+            }
+            // Then one line with something to escape: written with its French spaces in one
+            // pass, without building the text with its no-break spaces first.
+            if !text.withUTF8Bytes(hasBreak) {
+                xml.frenchText(text)
+                afterSpace = last
+                return
+            }
         }
         let text = FrenchTypography.nonBreaking(text)
         var spaces = 0
@@ -95,27 +98,13 @@ enum ODFInline {
         flush(&xml)
     }
 
-    /// When the text with its French spaces (`FrenchTypography.nonBreaking`) can go as it is
-    /// (no line break, no tab, no two spaces in a row, and no space at its start after a space),
-    /// whether it ends with a space; nil when it cannot. Read on the text as written:
-    /// a space that becomes no-break is no space, and what follows it no longer follows a space.
-    /// Spaces come every few bytes, so they are not looked at one by one: the scan for breaks
-    /// skips them, and only pairs of them are checked (`spacePair`).
-    private static func plainLastSpace(_ text: String, afterSpace: Bool) -> Bool? {
-        text.withUTF8Bytes { bytes in hasBreak(bytes) ? nil : lastSpace(bytes, afterSpace: afterSpace) }
-    }
-
     /// Whether the text holds a tab or a line break, which `plain` writes as elements.
     private static func hasBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = breaks.firstIndex(in: bytes, from: 0)
         while index < bytes.count {
             switch bytes[index] {
             case 0x09...0x0D: return true
-            // U+0085 is C2 85 in UTF-8.
-            case 0x85 where index > 0 && bytes[index - 1] == 0xC2: return true
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                return true
+            case 0x85, 0xE2: if UnicodeLineBreaks.isBreak(bytes, at: index) { return true }
             default: break
             }
             index = breaks.firstIndex(in: bytes, from: index + 1)
@@ -131,7 +120,7 @@ enum ODFInline {
         return memchr(start, 0x09, bytes.count) != nil
     }
 
-    /// The spaces' part of `plainLastSpace`, for a text without breaks: nil when the text has
+    /// For a text without breaks, where `plain` may write it as it is: nil when the text has
     /// two spaces in a row, or starts with a space after a space; otherwise whether it ends
     /// with a space.
     private static func lastSpace(_ bytes: UnsafeBufferPointer<UInt8>, afterSpace: Bool) -> Bool? {
@@ -147,9 +136,8 @@ enum ODFInline {
         return isSpace(bytes.count - 1)
     }
 
-    /// The bytes `plainLastSpace` looks at closely: tab and line breaks, and the byte of U+0085,
-    /// U+2028 and U+2029 that is rarest in French text (85, and E2 rather than A8 and A9, which
-    /// end « è » and « é »).
+    /// The bytes `hasBreak` looks at closely: tab and line breaks, and where those beyond ASCII
+    /// are told (`UnicodeLineBreaks`).
     private static let breaks = ByteSet([0x85, 0xE2], ranges: [0x09...0x0D])
 
     /// The index of the first of two spaces in a row at or after `start`; `bytes.count` when

@@ -63,10 +63,13 @@ enum ODFTables {
     static func fields(_ fields: [Field], number: Int, into xml: inout PartXML) {
         xml.append(opening(number: number, widths: fieldWidths).xml)
         for field in fields {
-            xml.raw(rowOpening)
-            xml.write { ODFCells.write(Text(field.label), kind: .label, into: &$0) }
-            xml.write { ODFCells.write(field.value, kind: .value, into: &$0) }
-            xml.raw(literal: "</table:table-row>")
+            xml.write { xml in
+                xml.raw(bytes: ODFCells.Kind.label.rowOpening)
+                ODFInline.text(Text(field.label), into: &xml)
+                xml.raw(bytes: ODFCells.Kind.value.between)
+                ODFInline.text(field.value, into: &xml)
+            }
+            xml.raw(literal: "</text:p></table:table-cell></table:table-row>")
         }
         xml.raw(literal: "</table:table>")
     }

@@ -28,8 +28,9 @@ public enum ODTRendering {
         let values = MarkValues(document: document, templateMarks: marks, tables: tables)
         // content.xml is written straight into the archive, after the template's parts, and the
         // body straight into content.xml: nothing built apart and then copied in (about 20 KB an
-        // act). The room reserved for the body is what `ODFBody` reserves for its own buffer.
-        let capacity = template.base.count + template.content.literalCount + automaticStyles.utf8.count + 65_536
+        // act). The room reserved for the body is what `ODFBody` reserves for its own buffer; 2 KB
+        // more hold meta.xml and the entries' headers and directory records.
+        let capacity = template.base.count + template.content.literalCount + automaticStyles.utf8.count + 65_536 + 2_048
             + (template.stylesVary ? template.styles?.literalCount ?? 0 : 0)
         do {
             var archive = try ZIPAppending.Writer(base: template.base, capacity: capacity)

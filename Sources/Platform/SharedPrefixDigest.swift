@@ -14,7 +14,7 @@ public final class SharedPrefixDigest: Sendable {
     /// Below this, copying the state costs about as much as hashing the bytes it saves.
     public static let minimum = 1_024
 
-    private let state = Mutex(Learning.waiting(first: nil, attempts: 0))
+    private let state = Mutex(Learning.waiting(previous: nil, attempts: 0))
 
     public init() {}
 
@@ -25,9 +25,16 @@ public final class SharedPrefixDigest: Sendable {
 
     /// The 32 bytes of the digest of `bytes`.
     public func digest(_ bytes: [UInt8]) -> [UInt8] {
+        // Only the learning is locked: threads hash at once, each in a context of its own.
+        let midstate = state.withLock { $0.midstate(for: bytes) }
+        return midstate?.digest(of: bytes) ?? SHA256.digest(bytes)
+    }
+
+    /// How many bytes the files are known to share; 0 while unknown. For tests.
+    var sharedCount: Int {
         state.withLock { learning in
-            if let midstate = learning.midstate(for: bytes) { return midstate.digest(of: bytes) }
-            return SHA256.digest(bytes)
+            if case .known(let midstate) = learning { return midstate.prefix.count }
+            return 0
         }
     }
 
@@ -35,7 +42,7 @@ public final class SharedPrefixDigest: Sendable {
     private enum Learning {
         /// No beginning yet: the last file seen (to compare the next with), and how many files
         /// shared too little with the one before them.
-        case waiting(first: [UInt8]?, attempts: Int)
+        case waiting(previous: [UInt8]?, attempts: Int)
         /// The state after the shared beginning.
         case known(Midstate)
         /// The files share too little: each is hashed whole.
@@ -51,18 +58,18 @@ public final class SharedPrefixDigest: Sendable {
             switch self {
             case .none:
                 return nil
-            case .waiting(let first, let attempts):
-                guard let first else {
-                    self = .waiting(first: bytes, attempts: attempts)
+            case .waiting(let previous, let attempts):
+                guard let previous else {
+                    self = .waiting(previous: bytes, attempts: attempts)
                     return nil
                 }
-                let shared = commonPrefixCount(first, bytes)
+                let shared = commonPrefixCount(previous, bytes)
                 if shared >= SharedPrefixDigest.minimum {
                     let midstate = Midstate(prefix: Array(bytes[..<shared]))
                     self = .known(midstate)
                     return midstate
                 }
-                self = attempts + 1 < Self.attempts ? .waiting(first: bytes, attempts: attempts + 1) : .none
+                self = attempts + 1 < Self.attempts ? .waiting(previous: bytes, attempts: attempts + 1) : .none
                 return nil
             case .known(let midstate):
                 if midstate.begins(bytes) { return midstate }
@@ -75,20 +82,17 @@ public final class SharedPrefixDigest: Sendable {
         }
     }
 
-    /// SHA-256's state after `prefix`, and a context to finish each file in.
-    private final class Midstate {
+    /// SHA-256's state after `prefix`.
+    ///
+    /// Sendable: `base` is written once, in `init`, and then only read, as the source of
+    /// `EVP_MD_CTX_copy_ex`, which takes it as a constant.
+    private final class Midstate: @unchecked Sendable {
         let prefix: [UInt8]
         private let base: OpaquePointer
-        private let work: OpaquePointer
 
         init(prefix: [UInt8]) {
-            guard let base = EVP_MD_CTX_new(), let work = EVP_MD_CTX_new() else {
-                // Only when the library cannot allocate a context: nothing to recover from.
-                preconditionFailure("libcrypto: no SHA-256 context")
-            }
             self.prefix = prefix
-            self.base = base
-            self.work = work
+            self.base = Self.newContext()
             let started = prefix.withUnsafeBytes { buffer in
                 EVP_DigestInit_ex(base, EVP_sha256(), nil) == 1 && EVP_DigestUpdate(base, buffer.baseAddress, buffer.count) == 1
             }
@@ -97,7 +101,12 @@ public final class SharedPrefixDigest: Sendable {
 
         deinit {
             EVP_MD_CTX_free(base)
-            EVP_MD_CTX_free(work)
+        }
+
+        private static func newContext() -> OpaquePointer {
+            // Nil only when the library cannot allocate a context: nothing to recover from.
+            guard let context = EVP_MD_CTX_new() else { preconditionFailure("libcrypto: no SHA-256 context") }
+            return context
         }
 
         /// Whether `bytes` begins with the prefix, compared byte for byte.
@@ -110,6 +119,9 @@ public final class SharedPrefixDigest: Sendable {
 
         /// The digest of `bytes`, which `begins(_:)` has checked.
         func digest(of bytes: [UInt8]) -> [UInt8] {
+            precondition(bytes.count >= prefix.count, "a file shorter than the prefix it is hashed after")
+            let work = Self.newContext()
+            defer { EVP_MD_CTX_free(work) }
             var result = [UInt8](repeating: 0, count: 32)
             var length: UInt32 = 0
             let succeeded = bytes.withUnsafeBytes { input in

@@ -97,8 +97,8 @@ struct SimulationsHandler: Sendable {
     private static func write(_ id: String, _ totals: SimulationSummary.SchemeTotals, _ scheme: SchemeImpact?, into item: inout JSONWriter) {
         item.string("scheme", id)
         item.number("applications", totals.applications)
-        for (key, outcomes) in [("outcomes_before", totals.outcomesBefore), ("outcomes_after", totals.outcomesAfter)] {
-            item.object(JSONKey(key)) { counts in
+        for (key, outcomes) in [("outcomes_before" as JSONKey, totals.outcomesBefore), ("outcomes_after", totals.outcomesAfter)] {
+            item.object(key) { counts in
                 for outcome in Outcome.allCases { counts.number(JSONKey(outcome.rawValue), outcomes[outcome] ?? 0) }
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Decisions
+import SchemeLanguage
 
 /// A value written once (`JSONFragment`) reads the same at the depth it was made for and deeper,
 /// as a decision inside a service's response.
@@ -23,6 +24,15 @@ import Testing
         }
         nest(levels, &json)
         return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [(1, 1, 1), (99, 12, 31), (2020, 9, 28), (9999, 2, 3)])
+    func aDateIsWrittenAsItsDescription(year: Int, month: Int, day: Int) throws {
+        let date = try #require(LocalDate(year: year, month: month, day: day))
+        var digits = JSONWriter(), described = JSONWriter()
+        digits.object(nil) { $0.date("date", date) }
+        described.object(nil) { $0.string("date", date.description) }
+        #expect(digits.bytes == described.bytes)
     }
 
     @Test func aStringWrittenInPartsIsTheJoinedString() {

@@ -24,7 +24,7 @@ import Testing
 
     @Test func eachPartHasItsElementAndClassInOrder() {
         let html = HTMLRendering.string(act)
-        let parts = ["<html lang=\"fr\">", "<meta charset=\"utf-8\">", "<title>Décision n° 12</title>",
+        let parts = ["<html lang=\"fr\">", "<meta charset=\"utf-8\">", "<style>", "</style>\n<title>Décision n° 12</title>",
                      "<header class=\"letterhead\">", "<p class=\"authority\">Département du Pas-de-Calais</p>",
                      "Direction des sports<br>", "<th scope=\"row\">Référence</th><td>PDESI-2020-001</td>",
                      "<address class=\"addressee\">Commune de Wimereux<br>", "</header>",

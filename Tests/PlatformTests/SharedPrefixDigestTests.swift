@@ -23,6 +23,21 @@ import Testing
             let file = head + random.next(length)
             #expect(digests.hex(of: file) == SHA256.hex(of: file), "tail of \(length) bytes")
         }
+        // The state at the shared beginning is the one used, not a whole hashing each time.
+        #expect(digests.sharedCount >= 5_000)
+    }
+
+    @Test func threadsHashAtOnce() async {
+        var random = Bytes(state: 4)
+        let head = random.next(3_000)
+        let files = (0..<64).map { _ in head + random.next(500) }
+        let digests = SharedPrefixDigest()
+        let results = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, file) in files.enumerated() { group.addTask { (index, digests.hex(of: file)) } }
+            return await group.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
+        }
+        for (index, file) in files.enumerated() { #expect(results[index] == SHA256.hex(of: file), "file \(index)") }
+        #expect(digests.sharedCount >= 3_000)
     }
 
     @Test func aFileThatDepartsEarlierShortensTheBeginningAndStillGetsItsDigest() {
@@ -39,6 +54,9 @@ import Testing
         for (index, file) in files.enumerated() {
             #expect(digests.hex(of: file) == SHA256.hex(of: file), "file \(index)")
         }
+        // Shortened to the 2 000 bytes the early one shares, not below the minimum for the one
+        // that departs at byte 10, then to the 1 500 bytes of the short one.
+        #expect(digests.sharedCount == 1_500)
     }
 
     @Test func filesThatShareNothingAreHashedWhole() {

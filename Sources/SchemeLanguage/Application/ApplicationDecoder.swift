@@ -180,8 +180,6 @@ public final class ApplicationDecoder {
             let pair = pairs[position]
             let theirs = companion?.entry(key)
             switch entry {
-            case .input?:
-                continue  // read above
             case .group(let inner)? where pair.value.mapping != nil:
                 var companionGroup: FactTree.Group?
                 if case .group(let other)? = theirs { companionGroup = other }

@@ -5,7 +5,8 @@ import YAMLReader
 struct FactTree {
     final class Group {
         /// A short list, searched by length first then text: faster than hashing every key.
-        /// Unchecked exclusivity: the tree is only changed while `FactTree.init` builds it, and
+        /// Unchecked exclusivity: the tree is only changed while `FactTree.init` builds it (`add`
+        /// is this file's alone), and
         /// only read afterwards, so the dynamic check on every lookup (one per fact read) guards nothing.
         @exclusivity(unchecked) private(set) var entries: [(key: String, entry: Entry)] = []
 
@@ -17,7 +18,7 @@ struct FactTree {
             return nil
         }
 
-        func add(_ key: String, _ entry: Entry) {
+        fileprivate func add(_ key: String, _ entry: Entry) {
             if let index = entries.firstIndex(where: { $0.key == key }) {
                 // A group wins over an input of the same name only while building nested groups.
                 if case .group = entry { entries[index].entry = entry }
